@@ -1,0 +1,44 @@
+/** `gasdesk <command>`: dispatches to the subcommands. Runtime: Node. */
+import { dbCommand } from './db-command';
+import { serveCommand } from './serve-command';
+
+const HELP = `gasdesk — 燃气营业厅柜台系统 GasDesk
+
+用法 Usage: gasdesk <command> [options]
+
+命令 Commands:
+  serve [--data DIR] [--port N] [--demo] [--throwaway]
+        在 127.0.0.1 上提供界面和接口，供浏览器使用（打印一行 "serving at <URL>"）
+        Serve the UI and the API on 127.0.0.1 for a browser; prints one line "serving at <URL>".
+        --demo       在新数据目录中生成演示营业厅（员工演示密码会打印出来）
+        --throwaway  使用临时数据目录，退出后即删除
+  db migrate [--data DIR]             应用数据库迁移 Apply migrations
+  db verify  [--data DIR] [--json]    校验业务流水哈希链与数据库完整性 Verify the ledger chain and integrity
+  db backup  [--data DIR] [--out FILE]  在线备份数据库 Online backup
+
+  --help, -h   显示帮助 Show this help
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serveCommand(rest);
+      case 'db':
+        return await dbCommand(rest);
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        process.stdout.write(HELP);
+        return 0;
+      default:
+        process.stderr.write(`未知命令 unknown command: ${command}\n\n${HELP}`);
+        return 2;
+    }
+  } catch (e) {
+    process.stderr.write(`gasdesk ${command}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}

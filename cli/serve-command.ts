@@ -1,0 +1,72 @@
+/**
+ * `gasdesk serve`: the counter in any browser. Serves the built React UI and the API on 127.0.0.1 with a
+ * per-run token, and prints one line `serving at <URL>` (the URL carries the token). Runtime: Node.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDispatcher } from '../services/api';
+import { App } from '../services/app';
+import { seedDemo } from '../services/setup/demo';
+import { buildHttpApi } from './http-api';
+import { defaultDataDir, PROJECT_ROOT, RENDERER_DIST } from './paths';
+import { readVersion } from './version';
+
+async function ensureRendererBuilt(): Promise<void> {
+  if (existsSync(join(RENDERER_DIST, 'index.html'))) return;
+  process.stderr.write('首次运行，正在构建界面… building the UI for the first run…\n');
+  const { build } = await import('vite');
+  await build({ configFile: join(PROJECT_ROOT, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export async function serveCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string', default: '0' },
+      demo: { type: 'boolean', default: false },
+      throwaway: { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`端口不正确 bad port: ${values.port}`);
+  const dataDir = values.throwaway
+    ? mkdtempSync(join(tmpdir(), 'gasdesk-'))
+    : (values.data ?? defaultDataDir());
+  await ensureRendererBuilt();
+
+  const app = new App({ dataDir, version: readVersion() });
+  if (values.demo && !app.counter()) {
+    const staff = await seedDemo(app);
+    process.stderr.write(
+      `演示营业厅已生成 demo hall ready in ${dataDir}\n演示账号 demo accounts (密码 password):\n`,
+    );
+    for (const s of staff)
+      process.stderr.write(`  ${s.username.padEnd(10)} ${s.role.padEnd(11)} ${s.password}\n`);
+  }
+  const token = randomBytes(24).toString('base64url');
+  let origin = '';
+  const http = buildHttpApi({
+    dispatcher: createDispatcher(app),
+    token,
+    origin: () => origin,
+    staticDir: RENDERER_DIST,
+  });
+  const address = await http.listen({ host: '127.0.0.1', port });
+  origin = address.replace('localhost', '127.0.0.1');
+  process.stdout.write(`serving at ${origin}/#token=${token}\n`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await http.close();
+  app.close();
+  if (values.throwaway) rmSync(dataDir, { recursive: true, force: true });
+  return 0;
+}

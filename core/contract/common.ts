@@ -1,0 +1,68 @@
+/**
+ * Building blocks of the API contract: every operation the UI may call is a name → { input, output, access }.
+ * Services implement it once; Electron IPC and `gasdesk serve` HTTP both expose it. Runtime: any.
+ */
+import { z } from 'zod';
+import { APPROVER_ROLES, type Role } from '../domain/roles';
+
+z.config(z.locales.zhCN());
+
+/** public: no login (setup, login); session: any logged-in staff; or the roles allowed. */
+export type Access = 'public' | 'session' | readonly Role[];
+
+export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly input: I;
+  readonly output: O;
+  readonly access: Access;
+  /** A short Chinese description for docs/api.md. */
+  readonly summary: string;
+  /** Whether the operation writes (business operations append an outbox row and an audit entry). */
+  readonly writes: boolean;
+}
+
+export function op<I extends z.ZodType, O extends z.ZodType>(def: OperationDef<I, O>): OperationDef<I, O> {
+  return def;
+}
+
+export const trimmed = (max: number, label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, { error: `请填写${label}` })
+    .max(max, { error: `${label}最多 ${max} 个字` });
+
+export const optionalTrimmed = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label}最多 ${max} 个字` })
+    .transform((s) => (s ? s : undefined))
+    .optional();
+
+export const isoDate = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 年-月-日` })
+    .refine(
+      (s) =>
+        !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+      {
+        error: `${label}不是有效日期`,
+      },
+    );
+
+export const idSchema = z.string().uuid({ error: '记录编号格式不正确' });
+
+export const reasonSchema = trimmed(200, '办理原因');
+
+/** A supervisor's credentials typed on the clerk's screen (the approval primitive). */
+export const approvalSchema = z.object({
+  username: trimmed(40, '审批人账号'),
+  password: z.string().min(1, { error: '请填写审批人密码' }).max(200),
+});
+export type Approval = z.infer<typeof approvalSchema>;
+export const APPROVERS = APPROVER_ROLES;
+
+export const staffRefSchema = z.object({ id: z.string(), username: z.string(), displayName: z.string() });
+
+export const okSchema = z.object({ ok: z.literal(true) });

@@ -1,0 +1,41 @@
+/**
+ * The one contract: every operation the UI may call, by name. Runtime: any.
+ */
+import type { z } from 'zod';
+import { authOps } from './auth';
+import { customerOps } from './customers';
+import { setupOps } from './setup';
+import { staffOps } from './staff';
+import { systemOps } from './system';
+
+export const contract = {
+  ...systemOps,
+  ...setupOps,
+  ...authOps,
+  ...staffOps,
+  ...customerOps,
+} as const;
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+export type OpInput<N extends OpName> = z.input<Contract[N]['input']>;
+export type OpParsedInput<N extends OpName> = z.output<Contract[N]['input']>;
+export type OpOutput<N extends OpName> = z.output<Contract[N]['output']>;
+
+export const OP_NAMES = Object.keys(contract) as OpName[];
+
+export function isOpName(name: unknown): name is OpName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** The typed client both transports give the renderer. */
+export type Api = { [N in OpName]: (input: OpInput<N>) => Promise<OpOutput<N>> };
+
+export * from './common';
+export * from './auth';
+export * from './customers';
+export * from './customer-fields';
+export * from './setup';
+export * from './staff';
+export * from './system';
+export * from './issues';

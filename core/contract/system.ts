@@ -1,0 +1,46 @@
+/** Counter-wide settings and checks. Runtime: any. */
+import { z } from 'zod';
+import { op } from './common';
+
+export const settingsSchema = z.object({
+  idleLockMinutes: z.number().int().min(1, { error: '至少 1 分钟' }).max(120, { error: '最多 120 分钟' }),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const verifyResultSchema = z.object({
+  ok: z.boolean(),
+  checkedOps: z.number().int(),
+  firstBad: z.object({ seq: z.number().int(), id: z.string().nullable(), problem: z.string() }).nullable(),
+});
+export type VerifyResult = z.infer<typeof verifyResultSchema>;
+
+export const systemOps = {
+  'system.info': op({
+    summary: '程序版本、柜台、是否演示模式',
+    access: 'public',
+    writes: false,
+    input: z.object({}),
+    output: z.object({ version: z.string(), demo: z.boolean(), initialized: z.boolean() }),
+  }),
+  'settings.get': op({
+    summary: '柜台设置',
+    access: 'session',
+    writes: false,
+    input: z.object({}),
+    output: settingsSchema,
+  }),
+  'settings.update': op({
+    summary: '修改柜台设置（管理员）',
+    access: ['admin'],
+    writes: true,
+    input: settingsSchema,
+    output: settingsSchema,
+  }),
+  'ledger.verify': op({
+    summary: '校验本柜台业务流水的哈希链',
+    access: ['supervisor', 'admin'],
+    writes: false,
+    input: z.object({}),
+    output: verifyResultSchema,
+  }),
+} as const;

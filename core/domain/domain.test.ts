@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allowedActions,
+  CUSTOMER_STATUSES,
+  formatAddress,
+  maskIdNumber,
+  nextStatus,
+  STATUS_ACTIONS,
+} from './customer';
+import { bigrams, guessSearchKind } from './search';
+
+describe('customer status state machine', () => {
+  it('allows exactly the legal moves', () => {
+    const table = Object.fromEntries(
+      CUSTOMER_STATUSES.map((s) => [s, Object.fromEntries(STATUS_ACTIONS.map((a) => [a, nextStatus(s, a)]))]),
+    );
+    expect(table).toEqual({
+      active: { suspend: 'suspended', resume: null, close: 'closed', transfer: 'active' },
+      suspended: { suspend: null, resume: 'active', close: 'closed', transfer: null },
+      closed: { suspend: null, resume: null, close: null, transfer: null },
+    });
+  });
+  it('a suspended customer cannot be transferred; a closed one can do nothing', () => {
+    expect(allowedActions('suspended')).toEqual(['resume', 'close']);
+    expect(allowedActions('closed')).toEqual([]);
+  });
+});
+
+describe('customer helpers', () => {
+  it('masks ID numbers', () => expect(maskIdNumber('11010519491231002X')).toBe('110105********002X'));
+  it('formats addresses without doubling suffixes', () => {
+    expect(
+      formatAddress({ district: '牛山街道', community: '阳光花园', building: '3', unit: '2', room: '501' }),
+    ).toBe('牛山街道阳光花园3栋2单元501');
+    expect(
+      formatAddress({
+        district: '牛山街道',
+        community: '阳光花园',
+        building: '3栋',
+        unit: '2单元',
+        room: '501',
+      }),
+    ).toBe('牛山街道阳光花园3栋2单元501');
+    expect(
+      formatAddress({
+        district: '牛山街道',
+        community: '阳光花园',
+        building: '3号楼',
+        unit: null,
+        room: '501',
+      }),
+    ).toBe('牛山街道阳光花园3号楼501');
+  });
+});
+
+describe('search', () => {
+  it('bigrams Chinese text, ignoring punctuation', () => {
+    expect(bigrams('阳光花园')).toEqual(['阳光', '光花', '花园']);
+    expect(bigrams('3栋-2')).toEqual(['3栋', '2']);
+    expect(bigrams('王')).toEqual(['王']);
+  });
+  it('guesses the kind of a query', () => {
+    expect(guessSearchKind('11010519491231002X')).toBe('idNumber');
+    expect(guessSearchKind('13812345678')).toBe('phone');
+    expect(guessSearchKind('010101000001')).toBe('accountNo');
+    expect(guessSearchKind('M000000001')).toBe('meterNo');
+    expect(guessSearchKind('张丽')).toBe('name');
+    expect(guessSearchKind('阳光花园3栋')).toBe('address');
+  });
+});

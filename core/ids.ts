@@ -1,0 +1,33 @@
+/**
+ * UUIDv7 identifiers (RFC 9562): 48-bit Unix milliseconds, version, 74 random bits (runtime: any).
+ * Time and randomness are injected so that tests and simulations are replayable.
+ */
+export type RandomBytes = (n: number) => Uint8Array;
+
+export const webRandomBytes: RandomBytes = (n) => {
+  const out = new Uint8Array(n);
+  globalThis.crypto.getRandomValues(out);
+  return out;
+};
+
+export function uuidv7(nowMs: number, random: RandomBytes = webRandomBytes): string {
+  if (!Number.isSafeInteger(nowMs) || nowMs < 0)
+    throw new RangeError('uuidv7 needs a non-negative integer time');
+  const b = random(16);
+  let t = nowMs;
+  for (let i = 5; i >= 0; i--) {
+    b[i] = t % 256;
+    t = Math.floor(t / 256);
+  }
+  b[6] = 0x70 | (b[6]! & 0x0f);
+  b[8] = 0x80 | (b[8]! & 0x3f);
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** Milliseconds encoded in a UUIDv7. */
+export function uuidv7Time(id: string): number {
+  return Number.parseInt(id.replace(/-/g, '').slice(0, 12), 16);
+}

@@ -1,0 +1,47 @@
+/**
+ * Opens the counter's SQLite database: durable pragmas, migrations with the prefix check, drizzle on top.
+ * Runtime: Node.
+ */
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { loadMigrations, type Migration, migrate } from './migrate';
+import * as schema from './schema';
+
+export type Drizzle = BetterSQLite3Database<typeof schema>;
+
+export interface GasDb {
+  readonly sqlite: Database.Database;
+  readonly db: Drizzle;
+  readonly file: string;
+  close(): void;
+}
+
+export interface OpenOptions {
+  readonly migrations?: Migration[];
+  readonly readonly?: boolean;
+}
+
+export function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  // Durable before visible: every commit reaches the disk before the caller sees success.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+export function openDatabase(file: string, opts: OpenOptions = {}): GasDb {
+  const sqlite = new Database(file, {
+    readonly: opts.readonly ?? false,
+    fileMustExist: opts.readonly ?? false,
+  });
+  try {
+    if (!opts.readonly) {
+      applyPragmas(sqlite);
+      migrate(sqlite, opts.migrations ?? loadMigrations());
+    }
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+  return { sqlite, db: drizzle(sqlite, { schema }), file, close: () => sqlite.close() };
+}

@@ -1,0 +1,70 @@
+/**
+ * The customer file (一户一档): the current state of each household, derived from the ledger.
+ * History lives in the append-only audit and outbox tables, never here. Runtime: Node.
+ */
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    /** Integer row id: the key of the full-text search index. */
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    accountNo: text('account_no').notNull(),
+    name: text('name').notNull(),
+    idNumber: text('id_number'),
+    creditCode: text('credit_code'),
+    phone: text('phone').notNull(),
+    altPhone: text('alt_phone'),
+    district: text('district').notNull(),
+    community: text('community').notNull(),
+    building: text('building').notNull(),
+    unit: text('unit'),
+    room: text('room').notNull(),
+    fullAddress: text('full_address').notNull(),
+    userClass: text('user_class', {
+      enum: ['residential', 'public_welfare', 'commercial', 'industrial'],
+    }).notNull(),
+    householdSize: integer('household_size').notNull(),
+    inspectionStatus: text('inspection_status', {
+      enum: ['normal', 'hazard', 'nobody_home', 'refused'],
+    }).notNull(),
+    inspectionDate: text('inspection_date'),
+    contractNo: text('contract_no').notNull(),
+    contractSignedOn: text('contract_signed_on').notNull(),
+    connectionFeeInvoiceNo: text('connection_fee_invoice_no').notNull(),
+    registrationFormChecked: integer('registration_form_checked', { mode: 'boolean' }).notNull(),
+    status: text('status', { enum: ['active', 'suspended', 'closed'] }).notNull(),
+    statusChangedAt: text('status_changed_at').notNull(),
+    openedAt: text('opened_at').notNull(),
+    closedAt: text('closed_at'),
+    notes: text('notes'),
+    version: integer('version').notNull(),
+    updatedHlc: text('updated_hlc').notNull(),
+  },
+  (t) => [
+    uniqueIndex('customers_account_no_uq').on(t.accountNo),
+    index('customers_phone_idx').on(t.phone),
+    index('customers_alt_phone_idx').on(t.altPhone),
+    index('customers_id_number_idx').on(t.idNumber),
+    index('customers_credit_code_idx').on(t.creditCode),
+  ],
+);
+
+export const meters = sqliteTable(
+  'meters',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    meterNo: text('meter_no').notNull(),
+    maker: text('maker').notNull(),
+    model: text('model').notNull(),
+    cardType: text('card_type').notNull(),
+    installedOn: text('installed_on'),
+    status: text('status', { enum: ['active', 'removed'] }).notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('meters_meter_no_uq').on(t.meterNo), index('meters_customer_idx').on(t.customerId)],
+);

@@ -1,0 +1,4 @@
+export * from './counter';
+export * from './customers';
+export * from './ledger';
+export * from './staff';

@@ -1,0 +1,125 @@
+/**
+ * The composition root: one handler per contract operation, and the dispatcher every transport calls
+ * (Electron IPC, `gasdesk serve` HTTP, tests). It validates input, checks setup, session, lock and role,
+ * runs the use case, validates output, and turns every failure into an ErrorBody — never a stack trace.
+ * Runtime: Node.
+ */
+import { contract, isOpName, type OpName, toFieldIssues } from '../core/contract';
+import { AppError, type ErrorBody } from '../core/errors';
+import type { App } from './app';
+import { changePassword } from './auth/change-password';
+import { lock, login, logout, me, unlock } from './auth/login';
+import type { Call, Handlers } from './call';
+import { customersAddMeter } from './customers/add-meter';
+import { customersChangeStatus } from './customers/change-status';
+import { customersOpen } from './customers/open-customer';
+import { customersGet, customersHistory, customersSearch } from './customers/read-customers';
+import { customersTransfer } from './customers/transfer-customer';
+import { customersUpdate } from './customers/update-customer';
+import { setupInitialize, setupStatus } from './setup/initialize';
+import { staffCreate, staffList, staffResetPassword, staffSetActive } from './staff/manage-staff';
+import { ledgerVerify, loadSettings, settingsGet, settingsUpdate, systemInfo } from './system/system-ops';
+
+export const handlers: Handlers = {
+  'system.info': systemInfo,
+  'settings.get': settingsGet,
+  'settings.update': settingsUpdate,
+  'ledger.verify': ledgerVerify,
+  'setup.status': setupStatus,
+  'setup.initialize': setupInitialize,
+  'auth.login': login,
+  'auth.me': me,
+  'auth.logout': logout,
+  'auth.lock': lock,
+  'auth.unlock': unlock,
+  'auth.changePassword': changePassword,
+  'staff.list': staffList,
+  'staff.create': staffCreate,
+  'staff.resetPassword': staffResetPassword,
+  'staff.setActive': staffSetActive,
+  'customers.open': customersOpen,
+  'customers.get': customersGet,
+  'customers.history': customersHistory,
+  'customers.search': customersSearch,
+  'customers.update': customersUpdate,
+  'customers.changeStatus': customersChangeStatus,
+  'customers.transfer': customersTransfer,
+  'customers.addMeter': customersAddMeter,
+};
+
+/** Operations that still answer while the screen is locked. */
+const WHILE_LOCKED: ReadonlySet<OpName> = new Set([
+  'auth.me',
+  'auth.unlock',
+  'auth.logout',
+  'auth.lock',
+  'system.info',
+]);
+const BEFORE_SETUP: ReadonlySet<OpName> = new Set(['system.info', 'setup.status', 'setup.initialize']);
+
+export type InvokeResult = { ok: true; result: unknown } | { ok: false; status: number; error: ErrorBody };
+
+export interface InvokeMeta {
+  readonly sessionId?: string;
+}
+
+export interface Dispatcher {
+  invoke(name: string, rawInput: unknown, meta?: InvokeMeta): Promise<InvokeResult>;
+}
+
+export function createDispatcher(
+  app: App,
+  log: (msg: string, err: unknown) => void = defaultLog,
+): Dispatcher {
+  loadSettingsIfReady(app);
+  return {
+    async invoke(name, rawInput, meta = {}) {
+      try {
+        return { ok: true, result: await run(app, name, rawInput, meta) };
+      } catch (e) {
+        const err = e instanceof AppError ? e : internal(e, name, log);
+        return { ok: false, status: err.status, error: err.toBody() };
+      }
+    },
+  };
+}
+
+function loadSettingsIfReady(app: App) {
+  if (app.counter()) loadSettings(app);
+}
+
+async function run(app: App, name: string, rawInput: unknown, meta: InvokeMeta): Promise<unknown> {
+  if (!isOpName(name)) throw new AppError('UNKNOWN_OPERATION', { detail: name.slice(0, 80) });
+  const def = contract[name];
+  if (!BEFORE_SETUP.has(name) && !app.counter()) throw new AppError('SETUP_REQUIRED');
+  let session: Call['session'];
+  if (def.access !== 'public') {
+    session = app.sessions.get(meta.sessionId);
+    if (!session) throw new AppError('NOT_LOGGED_IN');
+    if (session.locked && !WHILE_LOCKED.has(name)) throw new AppError('SESSION_LOCKED');
+    if (def.access !== 'session' && !def.access.includes(session.role))
+      throw new AppError('PERMISSION_DENIED');
+  }
+  const parsed = def.input.safeParse(rawInput ?? {});
+  if (!parsed.success) throw new AppError('VALIDATION_FAILED', { issues: toFieldIssues(parsed.error) });
+  const handler = handlers[name] as (input: unknown, call: Call) => unknown;
+  const result = await handler(parsed.data, { app, session });
+  return def.output.parse(result);
+}
+
+function internal(e: unknown, name: string, log: (msg: string, err: unknown) => void): AppError {
+  const sqliteCode = (e as { code?: unknown }).code;
+  if (sqliteCode === 'SQLITE_CONSTRAINT_UNIQUE') {
+    const msg = String((e as Error).message);
+    if (msg.includes('account_no')) return new AppError('DUPLICATE_ACCOUNT_NO');
+    if (msg.includes('meter_no')) return new AppError('DUPLICATE_METER_NO');
+  }
+  log(`operation ${name} failed`, e);
+  return new AppError('INTERNAL');
+}
+
+function defaultLog(msg: string, err: unknown) {
+  process.stderr.write(
+    `[gasdesk] ${msg}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+}

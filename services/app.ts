@@ -1,0 +1,95 @@
+/**
+ * The counter application's state, built once per process: database, clocks, ids, ledger, sessions.
+ * Runtime: Node.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { HybridClock } from '../core/hlc';
+import { type RandomBytes, uuidv7, webRandomBytes } from '../core/ids';
+import { type GasDb, getCounter, Ledger, openDatabase } from '../db';
+import { SessionStore } from './auth/sessions';
+
+export interface Clock {
+  nowMs(): number;
+}
+export const systemClock: Clock = { nowMs: () => Date.now() };
+
+export interface AppOptions {
+  readonly dataDir: string;
+  readonly clock?: Clock;
+  readonly random?: RandomBytes;
+  readonly version?: string;
+}
+
+export class App {
+  readonly gdb: GasDb;
+  readonly clock: Clock;
+  readonly sessions: SessionStore;
+  readonly version: string;
+  private readonly random: RandomBytes;
+  private ledgerInstance: Ledger | undefined;
+  private hlc: HybridClock | undefined;
+
+  constructor(opts: AppOptions) {
+    mkdirSync(opts.dataDir, { recursive: true });
+    this.gdb = openDatabase(join(opts.dataDir, 'gasdesk.sqlite'));
+    this.clock = opts.clock ?? systemClock;
+    this.random = opts.random ?? webRandomBytes;
+    this.version = opts.version ?? '0.1.0';
+    this.sessions = new SessionStore(this.clock);
+  }
+
+  get db() {
+    return this.gdb.db;
+  }
+
+  nowIso(): string {
+    return new Date(this.clock.nowMs()).toISOString();
+  }
+
+  newId(): string {
+    return uuidv7(this.clock.nowMs(), this.random);
+  }
+
+  randomBytes(n: number): Uint8Array {
+    return this.random(n);
+  }
+
+  counter() {
+    return getCounter(this.db);
+  }
+
+  /** The ledger exists once the counter has an identity (after first-run setup). */
+  ledger(): Ledger {
+    if (this.ledgerInstance) return this.ledgerInstance;
+    const c = this.counter();
+    if (!c) throw new Error('ledger requested before the counter was set up');
+    const last = this.gdb.sqlite.prepare('SELECT hlc FROM outbox ORDER BY seq DESC LIMIT 1').get() as
+      | { hlc: string }
+      | undefined;
+    this.hlc = new HybridClock(c.counterId.slice(-12), () => this.clock.nowMs(), last?.hlc);
+    const hlc = this.hlc;
+    this.ledgerInstance = new Ledger(this.gdb.sqlite, {
+      counterId: c.counterId,
+      newId: () => this.newId(),
+      hlc: () => hlc.now(),
+      nowIso: () => this.nowIso(),
+    });
+    return this.ledgerInstance;
+  }
+
+  /** A fresh hybrid-logical-clock timestamp (the ledger's clock). */
+  tick(): string {
+    this.ledger();
+    return this.hlc!.now();
+  }
+
+  /** One business operation = one immediate SQLite transaction (with its outbox row and audit entry). */
+  transaction<T>(fn: () => T): T {
+    return this.gdb.sqlite.transaction(fn).immediate();
+  }
+
+  close(): void {
+    this.gdb.close();
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * `gasdesk serve --demo`: a working demo hall in a fresh data folder — staff with printed demo passwords
+ * and ~50 households — so a newcomer sees a real counter at once. Runtime: Node.
+ */
+import type { Role } from '../../core/domain/roles';
+import type { App } from '../app';
+import { openCustomer } from '../customers/open-customer';
+import { createStaff } from '../staff/manage-staff';
+import { fakeHousehold, mulberry32 } from './fake-households';
+import { initializeCounter } from './initialize';
+
+export const DEMO_PASSWORD = 'demo1234';
+
+export const DEMO_STAFF: { username: string; displayName: string; role: Role }[] = [
+  { username: 'zhangli', displayName: '张丽', role: 'clerk' },
+  { username: 'wangfang', displayName: '王芳', role: 'cashier' },
+  { username: 'liuqiang', displayName: '刘强', role: 'supervisor' },
+];
+
+export async function seedDemo(
+  app: App,
+  households = 50,
+): Promise<{ username: string; role: Role; password: string }[]> {
+  if (app.counter()) return [];
+  const { adminId } = await initializeCounter(
+    app,
+    {
+      hallCode: '0101',
+      hallName: '东海客服中心营业厅',
+      counterCode: '01',
+      counterName: '1号窗口',
+      admin: { username: 'admin', displayName: '系统管理员', password: DEMO_PASSWORD },
+    },
+    true,
+  );
+  for (const s of DEMO_STAFF) await createStaff(app, adminId, { ...s, password: DEMO_PASSWORD });
+  const rand = mulberry32(20261126);
+  for (let i = 0; i < households; i++) openCustomer(app, adminId, fakeHousehold(rand, i));
+  return [{ username: 'admin', role: 'admin' as Role }, ...DEMO_STAFF].map((s) => ({
+    username: s.username,
+    role: s.role,
+    password: DEMO_PASSWORD,
+  }));
+}

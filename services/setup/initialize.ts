@@ -1,0 +1,72 @@
+/** First run: the hall, the counter and its administrator, in one transaction. Runtime: Node. */
+import type { SetupInput } from '../../core/contract';
+import { AppError } from '../../core/errors';
+import { insertCounter, insertStaff, putSetting } from '../../db';
+import type { App } from '../app';
+import type { Handlers } from '../call';
+import { hashPassword } from '../auth/password';
+import { DEFAULT_IDLE_LOCK_MINUTES } from '../../core/domain/roles';
+
+export async function initializeCounter(
+  app: App,
+  input: SetupInput,
+  demo = false,
+): Promise<{ counterId: string; adminId: string }> {
+  if (app.counter()) throw new AppError('ALREADY_SET_UP');
+  const passwordHash = await hashPassword(input.admin.password);
+  const counterId = app.newId();
+  const adminId = app.newId();
+  const now = app.nowIso();
+  app.transaction(() => {
+    if (app.counter()) throw new AppError('ALREADY_SET_UP');
+    const { hallCode, hallName, counterCode, counterName } = input;
+    insertCounter(app.db, { counterId, hallCode, hallName, counterCode, counterName, demo, createdAt: now });
+    putSetting(app.db, 'idleLockMinutes', String(DEFAULT_IDLE_LOCK_MINUTES));
+    insertStaff(app.db, {
+      id: adminId,
+      username: input.admin.username,
+      displayName: input.admin.displayName,
+      role: 'admin',
+      passwordHash,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const ledger = app.ledger();
+    ledger.append({
+      type: 'counter.initialized',
+      entityType: 'counter',
+      entityId: counterId,
+      payload: { counterId, hallCode, hallName, counterCode, counterName, demo },
+      operatorId: adminId,
+      audit: { action: 'counter.initialized', summary: `初始化柜台：${hallName} ${counterName}` },
+    });
+    ledger.append({
+      type: 'staff.created',
+      entityType: 'staff',
+      entityId: adminId,
+      payload: {
+        id: adminId,
+        username: input.admin.username,
+        displayName: input.admin.displayName,
+        role: 'admin',
+      },
+      operatorId: adminId,
+      audit: {
+        action: 'staff.created',
+        summary: `新建管理员 ${input.admin.displayName}（${input.admin.username}）`,
+      },
+    });
+  });
+  app.sessions.idleLockMinutes = DEFAULT_IDLE_LOCK_MINUTES;
+  return { counterId, adminId };
+}
+
+export const setupStatus: Handlers['setup.status'] = (_input, { app }) => {
+  const c = app.counter();
+  return c ? { initialized: true, hallName: c.hallName, counterName: c.counterName } : { initialized: false };
+};
+
+export const setupInitialize: Handlers['setup.initialize'] = async (input, { app }) => {
+  const { counterId } = await initializeCounter(app, input);
+  return { counterId };
+};

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '../../core/domain/roles';
+import { fullOpening } from '../fixtures/households';
+import { testCounter } from '../support/app';
+
+describe('staff, login and the counter lock', () => {
+  it('a fresh counter asks for setup first, and only once', async () => {
+    const t = await testCounter({ demo: false });
+    expect(await t.ok('setup.status', {})).toEqual({ initialized: false });
+    expect((await t.fails('auth.login', { username: 'admin', password: 'whatever1' })).code).toBe(
+      'SETUP_REQUIRED',
+    );
+    const bad = await t.fails('setup.initialize', {
+      hallCode: '12',
+      hallName: '',
+      counterCode: '1',
+      counterName: 'x',
+      admin: { username: '1x', displayName: 'A', password: 'short' },
+    });
+    expect(bad.code).toBe('VALIDATION_FAILED');
+    expect(bad.issues!.map((i) => i.path.join('.'))).toEqual(
+      expect.arrayContaining(['hallCode', 'hallName', 'counterCode', 'admin.username', 'admin.password']),
+    );
+    expect(t.count('staff')).toBe(0);
+    const input = {
+      hallCode: '0201',
+      hallName: '城东营业厅',
+      counterCode: '03',
+      counterName: '3号窗口',
+      admin: { username: 'boss', displayName: '赵主任', password: 'a-long-pass' },
+    };
+    await t.ok('setup.initialize', input);
+    expect((await t.fails('setup.initialize', input)).code).toBe('ALREADY_SET_UP');
+    const sid = await t.login('boss', 'a-long-pass');
+    const me = await t.ok('auth.me', {}, sid);
+    expect(me).toMatchObject({
+      staff: { displayName: '赵主任', role: 'admin' },
+      counter: { hallName: '城东营业厅', counterName: '3号窗口' },
+      locked: false,
+    });
+  });
+
+  it('stores passwords only as scrypt hashes', async () => {
+    const t = await testCounter();
+    const rows = t.app.gdb.sqlite.prepare('SELECT password_hash AS h FROM staff').all() as { h: string }[];
+    for (const r of rows) {
+      expect(r.h).toMatch(/^scrypt\$15\$8\$1\$/);
+      expect(r.h).not.toContain('demo1234');
+    }
+  });
+
+  it(`locks an account after ${MAX_FAILED_LOGINS} wrong passwords, for ${LOCKOUT_MINUTES} minutes`, async () => {
+    const t = await testCounter();
+    for (let i = 1; i < MAX_FAILED_LOGINS; i++)
+      expect((await t.fails('auth.login', { username: 'zhangli', password: 'wrong-pass' })).code).toBe(
+        'BAD_CREDENTIALS',
+      );
+    expect((await t.fails('auth.login', { username: 'zhangli', password: 'wrong-pass' })).code).toBe(
+      'ACCOUNT_LOCKED',
+    );
+    const locked = await t.fails('auth.login', { username: 'zhangli', password: 'demo1234' });
+    expect(locked).toMatchObject({ code: 'ACCOUNT_LOCKED', message: expect.stringContaining('锁定') });
+    t.clock.advanceMinutes(LOCKOUT_MINUTES + 1);
+    expect(await t.login('zhangli')).toBeTruthy();
+    const audit = t.app.gdb.sqlite
+      .prepare("SELECT count(*) AS n FROM audit WHERE action = 'auth.lockedOut'")
+      .get() as { n: number };
+    expect(audit.n).toBe(1);
+  });
+
+  it('an administrator reset unlocks at once', async () => {
+    const t = await testCounter();
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++)
+      await t.fails('auth.login', { username: 'zhangli', password: 'wrong-pass' });
+    const admin = await t.login('admin');
+    const staff = await t.ok('staff.list', {}, admin);
+    const zhang = staff.items.find((s) => s.username === 'zhangli')!;
+    expect(zhang.locked).toBe(true);
+    await t.ok('staff.resetPassword', { staffId: zhang.id, newPassword: 'new-pass-123' }, admin);
+    expect(await t.login('zhangli', 'new-pass-123')).toBeTruthy();
+  });
+
+  it('locks an idle session; only the operator’s password unlocks it', async () => {
+    const t = await testCounter();
+    const sid = await t.login('zhangli');
+    t.clock.advanceMinutes(11);
+    const r = await t.fails('customers.search', { query: '街道' }, sid);
+    expect(r).toMatchObject({ code: 'SESSION_LOCKED', status: 423 });
+    expect((await t.ok('auth.me', {}, sid)).locked).toBe(true);
+    expect((await t.fails('auth.unlock', { password: 'wrong-pass' }, sid)).code).toBe('BAD_CREDENTIALS');
+    await t.ok('auth.unlock', { password: 'demo1234' }, sid);
+    expect((await t.ok('customers.search', { query: '街道' }, sid)).items.length).toBeGreaterThan(0);
+    await t.ok('auth.lock', {}, sid);
+    expect((await t.fails('customers.search', { query: '街道' }, sid)).code).toBe('SESSION_LOCKED');
+  });
+
+  it('follows the configured idle time', async () => {
+    const t = await testCounter();
+    const admin = await t.login('admin');
+    await t.ok('settings.update', { idleLockMinutes: 30 }, admin);
+    const sid = await t.login('zhangli');
+    t.clock.advanceMinutes(20);
+    expect((await t.ok('customers.search', { query: '街道' }, sid)).items.length).toBeGreaterThan(0);
+  });
+
+  it('roles decide who may do what', async () => {
+    const t = await testCounter();
+    const cashier = await t.login('wangfang');
+    const clerk = await t.login('zhangli');
+    expect((await t.fails('customers.open', fullOpening(), cashier)).code).toBe('PERMISSION_DENIED');
+    expect(
+      (
+        await t.fails(
+          'staff.create',
+          { username: 'newbie', displayName: '新人', role: 'clerk', password: 'pass-1234' },
+          clerk,
+        )
+      ).code,
+    ).toBe('PERMISSION_DENIED');
+    expect((await t.fails('ledger.verify', {}, clerk)).code).toBe('PERMISSION_DENIED');
+    expect((await t.fails('customers.search', { query: 'x' })).code).toBe('NOT_LOGGED_IN');
+    expect((await t.fails('customers.search', { query: 'x' }, 'forged-session')).code).toBe('NOT_LOGGED_IN');
+  });
+
+  it('a disabled account cannot log in and its sessions end', async () => {
+    const t = await testCounter();
+    const admin = await t.login('admin');
+    const clerk = await t.login('zhangli');
+    const zhang = (await t.ok('staff.list', {}, admin)).items.find((s) => s.username === 'zhangli')!;
+    await t.ok('staff.setActive', { staffId: zhang.id, active: false }, admin);
+    expect((await t.fails('customers.search', { query: '街道' }, clerk)).code).toBe('NOT_LOGGED_IN');
+    expect((await t.fails('auth.login', { username: 'zhangli', password: 'demo1234' })).code).toBe(
+      'ACCOUNT_DISABLED',
+    );
+  });
+
+  it('creates staff with unique user names', async () => {
+    const t = await testCounter();
+    const admin = await t.login('admin');
+    const s = await t.ok(
+      'staff.create',
+      { username: 'Xiaoli', displayName: '小李', role: 'cashier', password: 'pass-1234' },
+      admin,
+    );
+    expect(s).toMatchObject({ role: 'cashier', active: true, locked: false });
+    expect(
+      (
+        await t.fails(
+          'staff.create',
+          { username: 'xiaoli', displayName: '另一个', role: 'clerk', password: 'pass-1234' },
+          admin,
+        )
+      ).code,
+    ).toBe('DUPLICATE_USERNAME');
+    expect(await t.login('XIAOLI', 'pass-1234')).toBeTruthy();
+  });
+});

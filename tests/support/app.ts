@@ -1,0 +1,87 @@
+/** Test support: a real counter application on a real SQLite file in a fresh temporary folder. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach } from 'vitest';
+import type { OpInput, OpName, OpOutput } from '../../core/contract';
+import type { ErrorBody } from '../../core/errors';
+import { createDispatcher, type Dispatcher } from '../../services/api';
+import { App } from '../../services/app';
+import { DEMO_PASSWORD, seedDemo } from '../../services/setup/demo';
+
+const dirs: string[] = [];
+const apps: App[] = [];
+const sharedApps: App[] = [];
+const sharedDirs: string[] = [];
+
+afterEach(() => {
+  for (const a of apps.splice(0)) a.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+afterAll(() => {
+  for (const a of sharedApps.splice(0)) a.close();
+  for (const d of sharedDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+export function tempDir(prefix = 'gasdesk-test-'): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(d);
+  return d;
+}
+
+export class FakeClock {
+  constructor(public ms = Date.parse('2026-11-26T09:00:00+08:00')) {}
+  nowMs = () => this.ms;
+  advanceMinutes(m: number) {
+    this.ms += m * 60_000;
+  }
+}
+
+export interface TestCounter {
+  app: App;
+  dir: string;
+  clock: FakeClock;
+  d: Dispatcher;
+  /** Calls an operation and returns its result, failing the test on an error. */
+  ok<N extends OpName>(op: N, input: OpInput<N>, sessionId?: string): Promise<OpOutput<N>>;
+  /** Calls an operation that must fail, and returns the error body. */
+  fails(op: string, input: unknown, sessionId?: string): Promise<ErrorBody & { status: number }>;
+  login(username: string, password?: string): Promise<string>;
+  count(table: string): number;
+}
+
+/** A counter for one test; with `shared`, for the whole file (created in beforeAll, closed after all). */
+export async function testCounter(
+  opts: { demo?: boolean; households?: number; shared?: boolean } = {},
+): Promise<TestCounter> {
+  const dir = mkdtempSync(join(tmpdir(), 'gasdesk-test-'));
+  (opts.shared ? sharedDirs : dirs).push(dir);
+  const clock = new FakeClock();
+  const app = new App({ dataDir: dir, clock });
+  (opts.shared ? sharedApps : apps).push(app);
+  if (opts.demo !== false) await seedDemo(app, opts.households ?? 5);
+  const d = createDispatcher(app, () => {});
+  const t: TestCounter = {
+    app,
+    dir,
+    clock,
+    d,
+    async ok(op, input, sessionId) {
+      const r = await d.invoke(op, input, { sessionId });
+      if (!r.ok) throw new Error(`${op} failed: ${JSON.stringify(r.error)}`);
+      return r.result as never;
+    },
+    async fails(op, input, sessionId) {
+      const r = await d.invoke(op, input, { sessionId });
+      if (r.ok) throw new Error(`${op} was expected to fail but returned ${JSON.stringify(r.result)}`);
+      return { ...r.error, status: r.status };
+    },
+    async login(username, password = DEMO_PASSWORD) {
+      return (await t.ok('auth.login', { username, password })).sessionId;
+    },
+    count(table) {
+      return (app.gdb.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    },
+  };
+  return t;
+}
