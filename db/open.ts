@@ -19,6 +19,8 @@ export interface GasDb {
 export interface OpenOptions {
   readonly migrations?: Migration[];
   readonly readonly?: boolean;
+  /** Path of a better_sqlite3.node built for the running ABI (Electron), when not the default one. */
+  readonly nativeBinding?: string;
 }
 
 export function applyPragmas(sqlite: Database.Database): void {

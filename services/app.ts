@@ -19,6 +19,8 @@ export interface AppOptions {
   readonly clock?: Clock;
   readonly random?: RandomBytes;
   readonly version?: string;
+  /** better-sqlite3 built for another ABI (Electron's), kept apart from the Node build the tests use. */
+  readonly sqliteBinding?: string;
 }
 
 export class App {
@@ -32,7 +34,7 @@ export class App {
 
   constructor(opts: AppOptions) {
     mkdirSync(opts.dataDir, { recursive: true });
-    this.gdb = openDatabase(join(opts.dataDir, 'gasdesk.sqlite'));
+    this.gdb = openDatabase(join(opts.dataDir, 'gasdesk.sqlite'), { nativeBinding: opts.sqliteBinding });
     this.clock = opts.clock ?? systemClock;
     this.random = opts.random ?? webRandomBytes;
     this.version = opts.version ?? '0.1.0';

@@ -70,9 +70,15 @@ export function toSummary(r: CustomerRow, meterNos: string[]): CustomerSummary {
   };
 }
 
+/** The text the search index holds for a customer: bigrams of the name and of the full address. */
+export function searchIndexText(name: string, fullAddress: string): { name: string; address: string } {
+  return { name: bigrams(name).join(' '), address: bigrams(fullAddress).join(' ') };
+}
+
 function indexRow(db: Drizzle, r: Pick<CustomerRow, 'seq' | 'name' | 'fullAddress'>): void {
+  const t = searchIndexText(r.name, r.fullAddress);
   db.run(
-    sql`INSERT OR REPLACE INTO customer_search (rowid, name, address) VALUES (${r.seq}, ${bigrams(r.name).join(' ')}, ${bigrams(r.fullAddress).join(' ')})`,
+    sql`INSERT OR REPLACE INTO customer_search (rowid, name, address) VALUES (${r.seq}, ${t.name}, ${t.address})`,
   );
 }
 

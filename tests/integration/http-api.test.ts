@@ -63,7 +63,10 @@ describe('the HTTP transport of gasdesk serve', () => {
   });
 
   it('refuses a request without the token, or with a wrong one, with 401', async () => {
-    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: TOKEN }]) {
+    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: TOKEN }] as Record<
+      string,
+      string
+    >[]) {
       const r = await post('/api/setup.status', '{}', headers);
       expect(r.status).toBe(401);
       expect(r.json.error).toMatchObject({ code: 'UNAUTHORIZED', message: expect.stringContaining('令牌') });

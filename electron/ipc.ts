@@ -1,0 +1,30 @@
+/**
+ * Registers the contract on Electron IPC: one channel, `gasdesk:invoke`, whose handler refuses calls from any
+ * frame other than the app's own top-level page and passes everything else to the services' dispatcher
+ * (which validates the operation name and input). Runtime: Electron main.
+ */
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { AppError } from '../core/errors';
+import type { Dispatcher } from '../services/api';
+
+export const INVOKE_CHANNEL = 'gasdesk:invoke';
+
+export function isTrustedSender(event: IpcMainInvokeEvent, appUrlPrefix: string): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
+  return frame.url.startsWith(appUrlPrefix);
+}
+
+export function registerIpc(ipcMain: IpcMain, dispatcher: Dispatcher, appUrlPrefix: string): void {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, op: unknown, input: unknown, sessionId: unknown) => {
+    if (!isTrustedSender(event, appUrlPrefix)) {
+      const err = new AppError('FORBIDDEN_ORIGIN');
+      return { ok: false, status: err.status, error: err.toBody() };
+    }
+    if (typeof op !== 'string') {
+      const err = new AppError('UNKNOWN_OPERATION');
+      return { ok: false, status: err.status, error: err.toBody() };
+    }
+    return dispatcher.invoke(op, input, { sessionId: typeof sessionId === 'string' ? sessionId : undefined });
+  });
+}
