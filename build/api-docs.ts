@@ -60,7 +60,7 @@ function table(schema: z.ZodType, io: 'input' | 'output'): string {
   const out: string[] = [];
   rows(json, '', out);
   if (out.length === 0) return '_(empty object)_\n';
-  return ['| field | type | required | constraints |', '|---|---|---|---|', ...out].join('\n') + '\n';
+  return `${['| field | type | required | constraints |', '|---|---|---|---|', ...out].join('\n')}\n`;
 }
 
 function access(a: (typeof contract)[keyof typeof contract]['access']): string {

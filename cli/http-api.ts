@@ -46,6 +46,8 @@ export function buildHttpApi(opts: HttpApiOptions): FastifyInstance {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');
+    // frame-ancestors only works as a header (the page's meta CSP covers the rest).
+    reply.header('Content-Security-Policy', "frame-ancestors 'none'");
     const expected = new URL(opts.origin());
     // DNS-rebinding guard: only our own host name is served.
     if (req.headers.host !== expected.host) return fail(reply, new AppError('FORBIDDEN_ORIGIN'));

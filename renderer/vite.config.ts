@@ -1,4 +1,3 @@
-// biome-ignore lint/style/noRestrictedImports: the build config runs in Node at build time, never in the renderer.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -13,6 +12,13 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 4096,
     sourcemap: false,
+    rolldownOptions: {
+      // antd marks its modules "use client" (for React Server Components); meaningless in this bundle.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   logLevel: 'warn',
 });

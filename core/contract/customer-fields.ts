@@ -1,6 +1,6 @@
 /** Field schemas of the customer file, shared by opening, editing and transfer. Runtime: any. */
 import { z } from 'zod';
-import { INSPECTION_STATUSES, USER_CLASSES } from '../domain/customer';
+import { INSPECTION_STATUSES, USER_CLASSES, type UserClass } from '../domain/customer';
 import { isValidCreditCode } from '../validation/credit-code';
 import { normalisePhone, isValidPhone } from '../validation/phone';
 import { checkResidentId, normaliseResidentId } from '../validation/resident-id';
@@ -32,7 +32,7 @@ export const residentIdSchema = z
   });
 
 export const creditCodeSchema = z
-  .string()
+  .string({ error: '请填写统一社会信用代码' })
   .transform((s) => s.trim().toUpperCase())
   .refine(isValidCreditCode, {
     message: '统一社会信用代码不正确，请核对',
@@ -92,6 +92,23 @@ export const editableFields = z.object({
   }),
   notes: optionalTrimmed(500, '备注'),
 });
+
+/** Which owner ID a class needs: residents their 身份证号; others a credit code or an agent's 身份证号. */
+export const OWNER_ID_MESSAGES: Readonly<Record<'residential' | 'other', string>> = {
+  residential: '居民用户必须填写身份证号',
+  other: '非居民用户请填写统一社会信用代码或经办人身份证号',
+};
+
+export function missingOwnerId(
+  userClass: UserClass,
+  owner: { idNumber?: string | null; creditCode?: string | null },
+): { field: 'idNumber' | 'creditCode'; message: string } | null {
+  if (userClass === 'residential')
+    return owner.idNumber ? null : { field: 'idNumber', message: OWNER_ID_MESSAGES.residential };
+  return owner.idNumber || owner.creditCode
+    ? null
+    : { field: 'creditCode', message: OWNER_ID_MESSAGES.other };
+}
 
 export const ownerSchema = z.object({
   name: trimmed(50, '用户名称'),

@@ -1,12 +1,19 @@
 /** The customer file (一户一档) operations. Runtime: any. */
 import { z } from 'zod';
-import { CUSTOMER_STATUSES, INSPECTION_STATUSES, STATUS_ACTIONS, USER_CLASSES } from '../domain/customer';
+import {
+  CUSTOMER_STATUSES,
+  INSPECTION_STATUSES,
+  STATUS_ACTIONS,
+  USER_CLASSES,
+  type UserClass,
+} from '../domain/customer';
 import { SEARCH_KINDS } from '../domain/search';
 import { approvalSchema, idSchema, isoDate, op, reasonSchema, trimmed } from './common';
 import {
   accountNoSchema,
   editableFields,
   meterInputSchema,
+  missingOwnerId,
   ownerSchema,
   phoneSchema,
 } from './customer-fields';
@@ -15,21 +22,16 @@ const CLERKS = ['clerk', 'supervisor', 'admin'] as const;
 const ANY_STAFF = ['clerk', 'cashier', 'supervisor', 'admin'] as const;
 
 function requireOwnerId(
-  v: { userClass?: string; idNumber?: string; creditCode?: string },
+  v: { userClass?: UserClass; idNumber?: string; creditCode?: string },
   ctx: z.RefinementCtx,
 ) {
-  if (v.userClass === 'residential' && !v.idNumber)
+  if (!v.userClass) return;
+  const missing = missingOwnerId(v.userClass, v);
+  if (missing)
     ctx.addIssue({
       code: 'custom',
-      path: ['idNumber'],
-      message: '居民用户必须填写身份证号',
-      params: { code: 'REQUIRED' },
-    });
-  if (v.userClass && v.userClass !== 'residential' && !v.idNumber && !v.creditCode)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['creditCode'],
-      message: '非居民用户请填写统一社会信用代码或经办人身份证号',
+      path: [missing.field],
+      message: missing.message,
       params: { code: 'REQUIRED' },
     });
 }
@@ -166,7 +168,21 @@ export const customerOps = {
     summary: '修改档案（电话、地址、人口、用气性质、安检、备注），必须填写原因',
     access: CLERKS,
     writes: true,
-    input: z.object({ ...versioned, changes: editableFields.partial(), reason: reasonSchema }),
+    input: z.object({
+      ...versioned,
+      // null clears an optional field (备用电话, 备注).
+      changes: editableFields.partial().extend({
+        altPhone: phoneSchema.nullable().optional(),
+        notes: z
+          .string()
+          .trim()
+          .max(500, { error: '备注最多 500 个字' })
+          .transform((s) => s || null)
+          .nullable()
+          .optional(),
+      }),
+      reason: reasonSchema,
+    }),
     output: customerSchema,
   }),
   'customers.changeStatus': op({

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { passwordSchema } from './auth';
 import { op, trimmed } from './common';
+import { usernameSchema } from './staff';
 
 export const setupInputSchema = z.object({
   hallCode: z
@@ -15,10 +16,7 @@ export const setupInputSchema = z.object({
     .regex(/^\d{2}$/, { error: '柜台编号应为 2 位数字' }),
   counterName: trimmed(40, '柜台名称'),
   admin: z.object({
-    username: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z][A-Za-z0-9_.-]{2,39}$/, { error: '登录名用字母开头，3 到 40 位字母、数字或 _ . -' }),
+    username: usernameSchema,
     displayName: trimmed(20, '管理员姓名'),
     password: passwordSchema,
   }),

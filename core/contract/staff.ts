@@ -5,7 +5,7 @@ import { passwordSchema, staffSchema } from './auth';
 import { idSchema, okSchema, op, trimmed } from './common';
 
 export const usernameSchema = z
-  .string()
+  .string({ error: '请填写登录名' })
   .trim()
   .regex(/^[A-Za-z][A-Za-z0-9_.-]{2,39}$/, { error: '登录名用字母开头，3 到 40 位字母、数字或 _ . -' });
 

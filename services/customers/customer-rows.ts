@@ -1,12 +1,20 @@
 /** Mapping between the contract's customer fields and stored rows, and field-level diffs for history. */
 import type { z } from 'zod';
-import type { Customer, editableFields, OpenCustomerInput } from '../../core/contract';
-import { formatAddress } from '../../core/domain/customer';
+import {
+  type Customer,
+  type editableFields,
+  missingOwnerId,
+  type OpenCustomerInput,
+} from '../../core/contract';
+import { formatAddress, type UserClass } from '../../core/domain/customer';
 import { AppError } from '../../core/errors';
 import { type CustomerInsert, findCustomer, metersOf, toCustomer } from '../../db';
 import type { App } from '../app';
 
-type Editable = z.output<typeof editableFields>;
+type Editable = Omit<z.output<typeof editableFields>, 'altPhone' | 'notes'> & {
+  altPhone?: string | null;
+  notes?: string | null;
+};
 
 export function editablePatch(changes: Partial<Editable>): Partial<CustomerInsert> {
   const p: Partial<CustomerInsert> = {};
@@ -71,23 +79,7 @@ export function rowFromOpening(
 }
 
 /** The flat view of a customer that history records field by field. */
-export function historyView(
-  c: Pick<
-    Customer,
-    | 'name'
-    | 'idNumber'
-    | 'creditCode'
-    | 'phone'
-    | 'altPhone'
-    | 'fullAddress'
-    | 'householdSize'
-    | 'userClass'
-    | 'inspection'
-    | 'notes'
-    | 'status'
-    | 'contract'
-  >,
-) {
+export function historyView(c: Customer) {
   return {
     name: c.name,
     idNumber: c.idNumber,
@@ -102,6 +94,7 @@ export function historyView(
     notes: c.notes,
     status: c.status,
     'contract.no': c.contract.no,
+    meters: c.meters.map((m) => m.meterNo).join('、'),
   } as Record<string, unknown>;
 }
 
@@ -125,21 +118,13 @@ export function loadForChange(app: App, id: string, expectedVersion: number): Cu
 }
 
 export function requireOwnerIdFor(
-  userClass: string,
+  userClass: UserClass,
   owner: { idNumber?: string | null; creditCode?: string | null },
+  path: (string | number)[] = [],
 ): void {
-  if (userClass === 'residential' && !owner.idNumber)
+  const missing = missingOwnerId(userClass, owner);
+  if (missing)
     throw new AppError('VALIDATION_FAILED', {
-      issues: [{ path: ['idNumber'], code: 'REQUIRED', message: '居民用户必须填写身份证号' }],
-    });
-  if (userClass !== 'residential' && !owner.idNumber && !owner.creditCode)
-    throw new AppError('VALIDATION_FAILED', {
-      issues: [
-        {
-          path: ['creditCode'],
-          code: 'REQUIRED',
-          message: '非居民用户请填写统一社会信用代码或经办人身份证号',
-        },
-      ],
+      issues: [{ path: [...path, missing.field], code: 'REQUIRED', message: missing.message }],
     });
 }

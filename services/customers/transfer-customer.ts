@@ -15,7 +15,7 @@ export const customersTransfer: Handlers['customers.transfer'] = (input, call) =
         throw new AppError('ILLEGAL_STATUS_TRANSITION', {
           detail: `${CUSTOMER_STATUS_ZH[before.status]}状态不能过户`,
         });
-      requireOwnerIdFor(before.userClass, input.newOwner);
+      requireOwnerIdFor(before.userClass, input.newOwner, ['newOwner']);
       return {
         name: input.newOwner.name,
         idNumber: input.newOwner.idNumber ?? null,

@@ -156,6 +156,33 @@ describe('the customer file (一户一档)', () => {
     });
   });
 
+  it('clears an optional field with null, and records meters added in the history', async () => {
+    const t = await testCounter();
+    const sid = await t.login('zhangli');
+    const c = await t.ok('customers.open', fullOpening(), sid);
+    const cleared = await t.ok(
+      'customers.update',
+      { id: c.id, expectedVersion: 1, changes: { altPhone: null, notes: null }, reason: '用户要求删除' },
+      sid,
+    );
+    expect(cleared).toMatchObject({ altPhone: null, notes: null, phone: c.phone });
+    const meter = { meterNo: 'xf-0001', maker: '先锋电子', model: 'XF-G4', cardType: 'SLE4442' };
+    const m = await t.ok(
+      'customers.addMeter',
+      { id: c.id, expectedVersion: 2, meter, reason: '增加壁挂炉表' },
+      sid,
+    );
+    expect(m.meters.map((x) => x.meterNo)).toEqual(['JK20261126001', 'XF-0001']);
+    const h = await t.ok('customers.history', { id: c.id }, sid);
+    expect(h.items[1]!.changes).toEqual([
+      { field: 'altPhone', before: '051887654321', after: null },
+      { field: 'notes', before: '新装户，需预约通气', after: null },
+    ]);
+    expect(h.items[2]!.changes).toEqual([
+      { field: 'meters', before: 'JK20261126001', after: 'JK20261126001、XF-0001' },
+    ]);
+  });
+
   it('moves status only along the state machine, keeping dates, and 销户 needs a supervisor', async () => {
     const t = await testCounter();
     const sid = await t.login('zhangli');

@@ -1,0 +1,126 @@
+/**
+ * 用户档案: the whole file, its meters and its history, with the actions the status allows
+ * (core/domain/customer allowedActions). Every change reloads the file and the history. Runtime: browser.
+ */
+import { Button, Card, Result, Space, Spin, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { Customer, HistoryEntry } from '../../../core/contract';
+import { allowedActions, type StatusAction } from '../../../core/domain/customer';
+import { api, onApiError } from '../../api/client';
+import { useT } from '../../i18n';
+import { isApiError, useReportError } from '../../shell/errors';
+import { useNav } from '../../shell/nav';
+import { useSession } from '../../shell/session';
+import { AddMeterModal } from './add-meter-modal';
+import { CustomerInfo } from './customer-info';
+import { EditCustomerModal } from './edit-customer-modal';
+import { HistoryTable } from './history-table';
+import { MetersTable } from './meters-table';
+import { StatusModal } from './status-modal';
+import { StatusTag } from './status-tag';
+import { TransferModal } from './transfer-modal';
+
+type Dialog = null | 'edit' | 'addMeter' | StatusAction;
+const CLERK_ROLES = new Set(['clerk', 'supervisor', 'admin']);
+
+export function CustomerDetailPage({ id }: { id: string }) {
+  const t = useT();
+  const nav = useNav();
+  const { session } = useSession();
+  const report = useReportError();
+  const [customer, setCustomer] = useState<Customer>();
+  const [missing, setMissing] = useState(false);
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [historyLoading, setHistoryLoading] = useState(true);
+  const [dialog, setDialog] = useState<Dialog>(null);
+
+  const reload = useCallback(async () => {
+    setHistoryLoading(true);
+    try {
+      const [c, h] = await Promise.all([api['customers.get']({ id }), api['customers.history']({ id })]);
+      setCustomer(c);
+      setHistory([...h.items].reverse());
+    } catch (e) {
+      if (isApiError(e, 'CUSTOMER_NOT_FOUND')) setMissing(true);
+      report(e);
+    } finally {
+      setHistoryLoading(false);
+    }
+  }, [id, report]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  // Someone changed the file meanwhile: show the current one, so that a retry uses its version.
+  useEffect(
+    () =>
+      onApiError((err) => {
+        if (err.code === 'STALE_RECORD' || err.code === 'ILLEGAL_STATUS_TRANSITION') void reload();
+      }),
+    [reload],
+  );
+
+  const changed = useCallback(
+    (c: Customer) => {
+      setCustomer(c);
+      setDialog(null);
+      void reload();
+    },
+    [reload],
+  );
+  const cancel = useCallback(() => setDialog(null), []);
+
+  const back = (
+    <Button onClick={() => nav.go({ name: 'search' })} aria-keyshortcuts="F3">
+      {t.detail.back}
+    </Button>
+  );
+  if (missing) return <Result status="404" title={t.detail.notFound} extra={back} />;
+  if (!customer) return <Spin className="page-spin" />;
+
+  const canChange = CLERK_ROLES.has(session.staff.role) && customer.status !== 'closed';
+  const statusActions = CLERK_ROLES.has(session.staff.role) ? allowedActions(customer.status) : [];
+  const modalProps = { customer, onDone: changed, onCancel: cancel };
+
+  return (
+    <div className="page">
+      <Space className="page-header" align="center" wrap>
+        {back}
+        <Typography.Title level={3}>
+          {customer.name}
+          <span className="title-sub">{customer.accountNo}</span>
+        </Typography.Title>
+        <StatusTag status={customer.status} />
+      </Space>
+      <Space className="action-bar" wrap>
+        {canChange && (
+          <Button type="primary" onClick={() => setDialog('edit')}>
+            {t.detail.edit}
+          </Button>
+        )}
+        {statusActions.map((a) => (
+          <Button key={a} danger={a === 'close'} onClick={() => setDialog(a)}>
+            {t.statusActions[a]}
+          </Button>
+        ))}
+        {canChange && <Button onClick={() => setDialog('addMeter')}>{t.detail.addMeter}</Button>}
+      </Space>
+      <Card title={t.detail.info} size="small" className="form-section">
+        <CustomerInfo customer={customer} />
+      </Card>
+      <Card title={t.detail.meters} size="small" className="form-section">
+        <MetersTable meters={customer.meters} />
+      </Card>
+      <Card title={t.detail.history} size="small" className="form-section" data-testid="customer-history">
+        <HistoryTable items={history} loading={historyLoading} />
+      </Card>
+      {dialog === 'edit' && <EditCustomerModal {...modalProps} />}
+      {dialog === 'addMeter' && <AddMeterModal {...modalProps} />}
+      {dialog === 'transfer' && <TransferModal {...modalProps} />}
+      {(dialog === 'suspend' || dialog === 'resume' || dialog === 'close') && (
+        <StatusModal {...modalProps} action={dialog} />
+      )}
+    </div>
+  );
+}

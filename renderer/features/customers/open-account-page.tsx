@@ -1,0 +1,242 @@
+/** 开户: the whole customer file in one keyboard-first form (customers.open). Runtime: browser. */
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { INSPECTION_STATUSES, USER_CLASSES } from '../../../core/domain/customer';
+import { openCustomerInput } from '../../../core/contract';
+import { api } from '../../api/client';
+import { fmt, useT } from '../../i18n';
+import { useEnterNavigation } from '../../shell/enter-nav';
+import { applyIssues, useFormErrors } from '../../shell/errors';
+import { useNav } from '../../shell/nav';
+import { checkInput } from '../../shell/zod-rules';
+import { AddressFields } from './address-fields';
+import { DateInput } from './date-input';
+import { rules } from './field-rules';
+import { MeterFields, NEW_METER } from './meter-fields';
+import { initialOpenValues, type OpenValues, toOpenInput } from './open-account-model';
+import { OwnerIdFields } from './owner-id-fields';
+
+export function OpenAccountPage() {
+  const t = useT();
+  const nav = useNav();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<OpenValues>();
+  const [busy, setBusy] = useState(false);
+  const onError = useFormErrors(form);
+  const userClass = Form.useWatch('userClass', form);
+
+  useEffect(() => {
+    form.focusField('name');
+  }, [form]);
+
+  const submit = useCallback(async () => {
+    if (busy) return;
+    try {
+      await form.validateFields();
+    } catch (e) {
+      const first = (e as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
+      if (first) form.scrollToField(first.name, { block: 'center', focus: true });
+      return;
+    }
+    const input = toOpenInput(form.getFieldsValue(true));
+    const check = checkInput(openCustomerInput, input);
+    if (!check.ok) {
+      applyIssues(form, check.issues);
+      message.error(t.errors.fixFields);
+      return;
+    }
+    setBusy(true);
+    try {
+      const c = await api['customers.open'](input);
+      message.success(fmt(t.open.success, { accountNo: c.accountNo }));
+      nav.go({ name: 'customer', id: c.id });
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(false);
+    }
+  }, [busy, form, message, nav, onError, t]);
+
+  const onKeyDown = useEnterNavigation(() => void submit());
+
+  return (
+    <div className="page">
+      <Space className="page-header" align="baseline">
+        <Typography.Title level={3}>{t.open.title}</Typography.Title>
+        <Typography.Text type="secondary">{t.open.keyboardHint}</Typography.Text>
+      </Space>
+      <Form form={form} layout="vertical" initialValues={initialOpenValues()} onKeyDownCapture={onKeyDown}>
+        <Card title={t.open.ownerSection} size="small" className="form-section">
+          <Row gutter={12}>
+            <Col span={8}>
+              <Form.Item name="name" label={t.fields.name} required rules={rules.name}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="userClass" label={t.fields.userClass} required rules={rules.userClass}>
+                <Select options={USER_CLASSES.map((c) => ({ value: c, label: t.userClasses[c] }))} />
+              </Form.Item>
+            </Col>
+            <OwnerIdFields base={[]} userClass={userClass} classOf={(get) => get(['userClass'])} />
+            <Col span={8}>
+              <Form.Item name="phone" label={t.fields.phone} required rules={rules.phone}>
+                <Input inputMode="tel" />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="altPhone" label={t.fields.altPhone} rules={rules.altPhone}>
+                <Input inputMode="tel" />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item
+                name="householdSize"
+                label={t.fields.householdSize}
+                required
+                rules={rules.householdSize}
+              >
+                <InputNumber min={1} max={30} precision={0} className="full-width" />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+        <Card title={t.open.addressSection} size="small" className="form-section">
+          <AddressFields />
+        </Card>
+        <Card title={t.open.usageSection} size="small" className="form-section">
+          <Row gutter={12}>
+            <Col span={8}>
+              <Form.Item
+                name={['inspection', 'status']}
+                label={t.fields.inspectionStatus}
+                required
+                rules={rules.inspectionStatus}
+              >
+                <Select
+                  options={INSPECTION_STATUSES.map((s) => ({ value: s, label: t.inspectionStatuses[s] }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item
+                name={['inspection', 'date']}
+                label={t.fields.inspectionDate}
+                rules={rules.inspectionDate}
+              >
+                <DateInput />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+        <Card title={t.open.contractSection} size="small" className="form-section">
+          <Row gutter={12}>
+            <Col span={8}>
+              <Form.Item
+                name={['contract', 'no']}
+                label={t.fields.contractNo}
+                required
+                rules={rules.contractNo}
+              >
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item
+                name={['contract', 'signedOn']}
+                label={t.fields.contractSignedOn}
+                required
+                rules={rules.contractSignedOn}
+              >
+                <DateInput />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item
+                name="accountNo"
+                label={t.fields.accountNo}
+                extra={t.open.accountNoHint}
+                rules={rules.accountNo}
+              >
+                <Input inputMode="numeric" maxLength={20} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item
+                name={['documents', 'connectionFeeInvoiceNo']}
+                label={t.fields.invoiceNo}
+                required
+                rules={rules.invoiceNo}
+              >
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col span={16}>
+              <Form.Item
+                name={['documents', 'registrationFormChecked']}
+                valuePropName="checked"
+                label={t.fields.documents}
+                required
+                rules={rules.registrationForm}
+              >
+                <Checkbox>{t.fields.registrationForm}</Checkbox>
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+        <Card title={t.open.metersSection} size="small" className="form-section">
+          <Form.List name="meters">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((field, i) => (
+                  <fieldset key={field.key} className="meter-row">
+                    <legend>{fmt(t.meter.row, { n: i + 1 })}</legend>
+                    <MeterFields base={[field.name]} />
+                    <Button size="small" danger onClick={() => remove(field.name)}>
+                      {t.meter.remove}
+                    </Button>
+                  </fieldset>
+                ))}
+                <Button
+                  type="dashed"
+                  onClick={() => {
+                    add({ ...NEW_METER });
+                    window.setTimeout(() => form.focusField(['meters', fields.length, 'meterNo']));
+                  }}
+                >
+                  {t.meter.add}
+                </Button>
+              </>
+            )}
+          </Form.List>
+        </Card>
+        <Card title={t.open.otherSection} size="small" className="form-section">
+          <Form.Item name="notes" label={t.fields.notes} rules={rules.notes}>
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+        </Card>
+        <Space className="form-actions">
+          <Button type="primary" size="large" loading={busy} onClick={() => void submit()}>
+            {t.open.submit}
+          </Button>
+          <Button size="large" onClick={() => nav.go({ name: 'search' })}>
+            {t.detail.back}
+          </Button>
+        </Space>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * 客户档案查询: one box (F3 or / focuses it), a kind selector, Enter searches; ↑ ↓ pick a row and Enter
+ * opens it. Runtime: browser.
+ */
+import { Alert, Button, Form, Input, type InputRef, Select, Space, Typography } from 'antd';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { contract, type CustomerSummary } from '../../../core/contract';
+import { SEARCH_KINDS, type SearchKind } from '../../../core/domain/search';
+import { api } from '../../api/client';
+import { fmt, useT } from '../../i18n';
+import { useReportError } from '../../shell/errors';
+import { useNav } from '../../shell/nav';
+import { useSession } from '../../shell/session';
+import { ResultsTable } from './results-table';
+import { getSearchState, type SearchState, saveSearchState } from './search-state';
+
+const queryRule = contract['customers.search'].input.shape.query;
+const CLERK_ROLES = new Set(['clerk', 'supervisor', 'admin']);
+
+export function SearchPage() {
+  const t = useT();
+  const nav = useNav();
+  const { session } = useSession();
+  const report = useReportError();
+  const [state, setState] = useState<SearchState>(getSearchState);
+  const [active, setActive] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [queryError, setQueryError] = useState<string>();
+  const input = useRef<InputRef>(null);
+  const items = state.result?.items ?? [];
+
+  // Focus the box on arrival and again each time F3 or / asks for it (searchFocus counts those requests).
+  useEffect(() => {
+    void nav.searchFocus;
+    input.current?.focus({ cursor: 'all' });
+  }, [nav.searchFocus]);
+
+  const update = (next: SearchState) => {
+    saveSearchState(next);
+    setState(next);
+  };
+
+  const search = async () => {
+    const checked = queryRule.safeParse(state.query);
+    if (!checked.success) return setQueryError(checked.error.issues[0]?.message);
+    setQueryError(undefined);
+    setBusy(true);
+    try {
+      const result = await api['customers.search']({ query: state.query, kind: state.kind });
+      update({ ...state, result });
+      setActive(null);
+    } catch (e) {
+      report(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const open = (c: CustomerSummary) => nav.go({ name: 'customer', id: c.id });
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.nativeEvent.isComposing) return;
+    if (e.key === 'ArrowDown' && items.length) {
+      e.preventDefault();
+      setActive((a) => (a === null ? 0 : Math.min(a + 1, items.length - 1)));
+    } else if (e.key === 'ArrowUp' && items.length) {
+      e.preventDefault();
+      setActive((a) => (a === null ? null : Math.max(a - 1, 0)));
+    } else if (e.key === 'Escape') {
+      setActive(null);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const chosen = active === null ? undefined : items[active];
+      if (chosen) open(chosen);
+      else void search();
+    }
+  };
+
+  return (
+    <div className="page">
+      <Space className="page-header" align="baseline">
+        <Typography.Title level={3}>{t.search.title}</Typography.Title>
+        {CLERK_ROLES.has(session.staff.role) && (
+          <Button type="primary" onClick={() => nav.go({ name: 'open' })}>
+            {t.search.open}
+          </Button>
+        )}
+      </Space>
+      <Form layout="inline" component="div" className="search-bar">
+        <Form.Item label={t.search.kind} htmlFor="search-kind">
+          <Select<SearchKind>
+            id="search-kind"
+            className="search-kind"
+            value={state.kind}
+            onChange={(kind) => update({ ...state, kind })}
+            options={SEARCH_KINDS.map((k) => ({ value: k, label: t.searchKinds[k] }))}
+          />
+        </Form.Item>
+        <Form.Item
+          label={t.search.label}
+          htmlFor="search-query"
+          className="search-query-item"
+          validateStatus={queryError ? 'error' : undefined}
+          help={queryError}
+        >
+          <Input
+            id="search-query"
+            ref={input}
+            value={state.query}
+            placeholder={t.search.placeholder}
+            allowClear
+            autoComplete="off"
+            onChange={(e) => {
+              setActive(null);
+              update({ ...state, query: e.target.value });
+            }}
+            onKeyDown={onKeyDown}
+          />
+        </Form.Item>
+        <Button type="primary" loading={busy} onClick={() => void search()}>
+          {t.search.submit}
+        </Button>
+      </Form>
+      {!state.result && <Typography.Paragraph type="secondary">{t.search.hint}</Typography.Paragraph>}
+      {state.result && (
+        <>
+          <Typography.Paragraph type="secondary" className="result-count" aria-live="polite">
+            {items.length ? fmt(t.search.count, { n: items.length }) : t.search.noResult}
+          </Typography.Paragraph>
+          {state.result.truncated && (
+            <Alert
+              type="info"
+              showIcon
+              title={fmt(t.search.truncated, { n: items.length })}
+              className="form-alert"
+            />
+          )}
+          {items.length > 0 && <ResultsTable items={items} active={active} onOpen={open} />}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * Counter keyboard habit: Enter moves to the next field, Enter on the last field or Ctrl+Enter submits.
+ * Shift+Enter and text areas keep their own Enter; an open drop-down keeps Enter to pick its option; an
+ * IME composing Chinese keeps Enter to confirm the pinyin. Runtime: browser.
+ */
+import { type KeyboardEvent, useCallback } from 'react';
+
+function fieldsIn(root: HTMLElement): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')).filter(
+    (el) => !el.disabled && el.type !== 'hidden' && el.tabIndex >= 0 && el.getClientRects().length > 0,
+  );
+}
+
+/** Put the result on the container's onKeyDownCapture. */
+export function useEnterNavigation(submit: () => void) {
+  return useCallback(
+    (e: KeyboardEvent<HTMLElement>) => {
+      if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+      const target = e.target as HTMLElement;
+      if (e.ctrlKey || e.metaKey) {
+        e.preventDefault();
+        e.stopPropagation();
+        submit();
+        return;
+      }
+      if (e.shiftKey || !(target instanceof HTMLInputElement)) return;
+      if (target.getAttribute('aria-expanded') === 'true') return;
+      e.preventDefault();
+      e.stopPropagation();
+      const fields = fieldsIn(e.currentTarget);
+      const i = fields.indexOf(target);
+      const next = i >= 0 ? fields[i + 1] : undefined;
+      if (next) next.focus();
+      else submit();
+    },
+    [submit],
+  );
+}

@@ -1,0 +1,36 @@
+/** The bottom status bar: operator, counter, clock and the shortcuts. Runtime: browser. */
+import { useEffect, useState } from 'react';
+import { fmt, useT } from '../i18n';
+import { formatDateTime } from './format';
+import { useSession } from './session';
+
+export function StatusBar() {
+  const t = useT();
+  const { session } = useSession();
+  const [now, setNow] = useState(() => new Date().toISOString());
+
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(new Date().toISOString()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+
+  return (
+    <footer className="status-bar">
+      <span>
+        {fmt(t.shell.operatorLine, { name: session.staff.displayName, role: t.roles[session.staff.role] })}
+      </span>
+      <span>
+        {fmt(t.shell.counterLine, {
+          hall: session.counter.hallName,
+          counter: session.counter.counterName,
+          code: `${session.counter.hallCode}-${session.counter.counterCode}`,
+        })}
+      </span>
+      <span>
+        {t.shell.timeLabel}
+        <time dateTime={now}>{formatDateTime(now)}</time>
+      </span>
+      <span className="status-shortcuts">{t.shell.shortcuts}</span>
+    </footer>
+  );
+}
