@@ -2,14 +2,14 @@
 import { App as AntApp, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useCallback } from 'react';
 import { contract, type Customer } from '../../../core/contract';
-import { INSPECTION_STATUSES, USER_CLASSES } from '../../../core/domain/customer';
+import { USER_CLASSES } from '../../../core/domain/customer';
 import { api } from '../../api/client';
 import { useT } from '../../i18n';
 import { applyIssues, useFormErrors } from '../../shell/errors';
 import { FormModal } from '../../shell/form-modal';
 import { checkInput } from '../../shell/zod-rules';
 import { AddressFields } from './address-fields';
-import { DateInput } from './date-input';
+import { InspectionCols } from './section-fields';
 import { diffEdit, type EditValues, editValuesOf } from './edit-model';
 import { rules } from './field-rules';
 
@@ -84,27 +84,7 @@ export function EditCustomerModal({ customer, onDone, onCancel }: ChangeModalPro
             <Select options={USER_CLASSES.map((c) => ({ value: c, label: t.userClasses[c] }))} />
           </Form.Item>
         </Col>
-        <Col span={8}>
-          <Form.Item
-            name={['inspection', 'status']}
-            label={t.fields.inspectionStatus}
-            required
-            rules={rules.inspectionStatus}
-          >
-            <Select
-              options={INSPECTION_STATUSES.map((s) => ({ value: s, label: t.inspectionStatuses[s] }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item
-            name={['inspection', 'date']}
-            label={t.fields.inspectionDate}
-            rules={rules.inspectionDate}
-          >
-            <DateInput />
-          </Form.Item>
-        </Col>
+        <InspectionCols span={8} />
       </Row>
       <Form.Item name="notes" label={t.fields.notes} rules={rules.notes}>
         <Input.TextArea rows={2} maxLength={500} />

@@ -14,7 +14,7 @@ import {
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { INSPECTION_STATUSES, USER_CLASSES } from '../../../core/domain/customer';
+import { USER_CLASSES } from '../../../core/domain/customer';
 import { openCustomerInput } from '../../../core/contract';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
@@ -23,7 +23,7 @@ import { applyIssues, useFormErrors } from '../../shell/errors';
 import { useNav } from '../../shell/nav';
 import { checkInput } from '../../shell/zod-rules';
 import { AddressFields } from './address-fields';
-import { DateInput } from './date-input';
+import { ContractCols, InspectionCols } from './section-fields';
 import { rules } from './field-rules';
 import { MeterFields, NEW_METER } from './meter-fields';
 import { initialOpenValues, type OpenValues, toOpenInput } from './open-account-model';
@@ -119,51 +119,12 @@ export function OpenAccountPage() {
         </Card>
         <Card title={t.open.usageSection} size="small" className="form-section">
           <Row gutter={12}>
-            <Col span={8}>
-              <Form.Item
-                name={['inspection', 'status']}
-                label={t.fields.inspectionStatus}
-                required
-                rules={rules.inspectionStatus}
-              >
-                <Select
-                  options={INSPECTION_STATUSES.map((s) => ({ value: s, label: t.inspectionStatuses[s] }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item
-                name={['inspection', 'date']}
-                label={t.fields.inspectionDate}
-                rules={rules.inspectionDate}
-              >
-                <DateInput />
-              </Form.Item>
-            </Col>
+            <InspectionCols span={8} />
           </Row>
         </Card>
         <Card title={t.open.contractSection} size="small" className="form-section">
           <Row gutter={12}>
-            <Col span={8}>
-              <Form.Item
-                name={['contract', 'no']}
-                label={t.fields.contractNo}
-                required
-                rules={rules.contractNo}
-              >
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item
-                name={['contract', 'signedOn']}
-                label={t.fields.contractSignedOn}
-                required
-                rules={rules.contractSignedOn}
-              >
-                <DateInput />
-              </Form.Item>
-            </Col>
+            <ContractCols span={8} />
             <Col span={8}>
               <Form.Item
                 name="accountNo"

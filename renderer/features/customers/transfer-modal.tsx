@@ -8,7 +8,7 @@ import { useFormErrors } from '../../shell/errors';
 import { FormModal } from '../../shell/form-modal';
 import { todayIso } from '../../shell/format';
 import { blankToUndefined } from '../../shell/zod-rules';
-import { DateInput } from './date-input';
+import { ContractCols } from './section-fields';
 import type { ChangeModalProps } from './edit-customer-modal';
 import { rules } from './field-rules';
 import { OwnerIdFields } from './owner-id-fields';
@@ -85,21 +85,7 @@ export function TransferModal({ customer, onDone, onCancel }: ChangeModalProps) 
       </Row>
       <Divider titlePlacement="start">{t.transfer.newContract}</Divider>
       <Row gutter={12}>
-        <Col span={12}>
-          <Form.Item name={['contract', 'no']} label={t.fields.contractNo} required rules={rules.contractNo}>
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name={['contract', 'signedOn']}
-            label={t.fields.contractSignedOn}
-            required
-            rules={rules.contractSignedOn}
-          >
-            <DateInput />
-          </Form.Item>
-        </Col>
+        <ContractCols span={12} />
       </Row>
       <Form.Item name="reason" label={t.fields.reason} required rules={rules.reason}>
         <Input maxLength={200} />
