@@ -39,7 +39,7 @@ const writeBack = fc.record({
     tamper: fc.boolean(),
     leakAlarm: fc.boolean(),
   }),
-  meterNo: fc.stringMatching(/^[A-Z0-9]{0,8}$/),
+  meterNo: fc.stringMatching(/^[A-Z0-9]{0,12}$/),
 });
 
 /** Flips one bit of one byte (a single-byte corruption). */

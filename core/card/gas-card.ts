@@ -54,7 +54,7 @@ export interface WriteBack {
   readonly cumulativeUsed: number;
   readonly readAt: number;
   readonly status: MeterStatus;
-  /** The meter that wrote it (up to 8 ASCII characters), '' when never inserted. */
+  /** The meter that wrote it (its last 12 ASCII characters), '' when never inserted. */
   readonly meterNo: string;
 }
 
@@ -169,8 +169,8 @@ export function encodeWriteBack(w: WriteBack): Uint8Array {
   let bits = 0;
   for (const [k, bit] of Object.entries(METER_STATUS_BITS)) if (w.status[k as keyof MeterStatus]) bits |= bit;
   a[16] = bits;
-  ascii(a, 17, w.meterNo, 8);
-  a.fill(0, 25, 30);
+  ascii(a, 17, w.meterNo, 12);
+  a.fill(0, 29, 30);
   return withCrc(a);
 }
 
@@ -187,7 +187,7 @@ export function decodeWriteBack(a: Uint8Array): WriteBack | AreaProblem {
     cumulativeUsed: u32(a, 8),
     readAt: u32(a, 12),
     status,
-    meterNo: unascii(a, 17, 8),
+    meterNo: unascii(a, 17, 12),
   };
 }
 
