@@ -1,5 +1,7 @@
 /** `gasdesk <command>`: dispatches to the subcommands. Runtime: Node. */
+import { cardCommand } from './card-command';
 import { dbCommand } from './db-command';
+import { emulateCommand } from './emulate-command';
 import { serveCommand } from './serve-command';
 
 const HELP = `gasdesk — 燃气营业厅柜台系统 GasDesk
@@ -16,6 +18,11 @@ const HELP = `gasdesk — 燃气营业厅柜台系统 GasDesk
   db verify  [--data DIR] [--json]    校验业务流水哈希链与数据库完整性 Verify the ledger chain and integrity
   db backup  [--data DIR] [--out FILE]  在线备份数据库 Online backup
 
+  emulate reader --serial PATH [--baud 9600|115200] [--control-port N] [--key-file FILE]
+        在串口上模拟读卡器（控制接口见 docs/emulators.md）Reader emulator on a serial device
+  card info --reader serial:PATH[@BAUD]|hid:VID:PID [--json]
+        读卡诊断：固件、是否有卡、ATR、密码剩余次数、卡内记录（从不校验密码）
+
   --help, -h   显示帮助 Show this help
 `;
 
@@ -27,6 +34,10 @@ export async function main(argv: string[]): Promise<number> {
         return await serveCommand(rest);
       case 'db':
         return await dbCommand(rest);
+      case 'emulate':
+        return await emulateCommand(rest);
+      case 'card':
+        return await cardCommand(rest);
       case undefined:
       case '--help':
       case '-h':

@@ -122,7 +122,13 @@ export class CardReader {
         };
       });
       this.bytesOut += frame.length;
-      await this.transport.write(frame);
+      try {
+        await this.transport.write(frame);
+      } catch {
+        // The link is gone (unplugged) — say so, whatever the transport called it.
+        this.waiter?.reject(new ReaderError('DISCONNECTED'));
+        this.waiter = null;
+      }
       try {
         return await reply;
       } finally {

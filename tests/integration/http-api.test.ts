@@ -4,6 +4,7 @@ import { buildHttpApi } from '../../cli/http-api';
 import { createDispatcher } from '../../services/api';
 import { fullOpening } from '../fixtures/households';
 import { type TestCounter, testCounter } from '../support/app';
+import type { Json } from '../support/json';
 
 const TOKEN = 'test-token-0123456789';
 let t: TestCounter;
@@ -46,8 +47,6 @@ function post(
   });
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: test reads arbitrary JSON replies
-type Json = any;
 const auth = { authorization: `Bearer ${TOKEN}` };
 
 describe('the HTTP transport of gasdesk serve', () => {

@@ -23,9 +23,10 @@ afterAll(() => {
   for (const d of sharedDirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-export function tempDir(prefix = 'gasdesk-test-'): string {
+/** A fresh folder removed after the test; with `shared`, after the whole file (for beforeAll). */
+export function tempDir(prefix = 'gasdesk-test-', opts: { shared?: boolean } = {}): string {
   const d = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(d);
+  (opts.shared ? sharedDirs : dirs).push(d);
   return d;
 }
 

@@ -1,0 +1,85 @@
+/**
+ * `gasdesk card info --reader serial:PATH[@BAUD]|hid:VID:PID [--json]`: the field technician's diagnostic —
+ * reader firmware, card present, ATR, PSC tries left and the decoded record. It never verifies a PSC.
+ * Runtime: Node.
+ */
+import { parseArgs } from 'node:util';
+import { decodeCard } from '../core/card/gas-card';
+import { formatCubicMetres } from '../core/quantities';
+import { openHid } from '../drivers/card-reader/hid-transport';
+import { CardReader } from '../drivers/card-reader/reader';
+import { openSerial } from '../drivers/card-reader/serial-transport';
+import type { ReaderTransport } from '../drivers/card-reader/transport';
+
+export async function openReaderSpec(spec: string): Promise<ReaderTransport> {
+  const serial = /^serial:([^@]+)(?:@(\d+))?$/.exec(spec);
+  if (serial) return openSerial({ path: serial[1]!, baudRate: serial[2] ? Number(serial[2]) : 9600 });
+  const hid = /^hid:([0-9a-fA-F]{1,4}):([0-9a-fA-F]{1,4})$/.exec(spec);
+  if (hid) return openHid(Number.parseInt(hid[1]!, 16), Number.parseInt(hid[2]!, 16));
+  throw new Error(`读卡器写法不正确 bad --reader: ${spec} (serial:/dev/ttyUSB0[@9600] or hid:VID:PID)`);
+}
+
+export async function cardCommand(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { reader: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  if (positionals[0] !== 'info' || !values.reader) {
+    process.stderr.write('用法 usage: gasdesk card info --reader serial:PATH[@BAUD]|hid:VID:PID [--json]\n');
+    return 2;
+  }
+  const reader = new CardReader(await openReaderSpec(values.reader));
+  try {
+    const firmware = await reader.info();
+    const present = await reader.cardPresent();
+    let atr: string | null = null;
+    let triesLeft: number | null = null;
+    let record: ReturnType<typeof decodeCard> | null = null;
+    if (present) {
+      atr = Buffer.from(await reader.powerOn()).toString('hex');
+      triesLeft = await reader.triesLeft();
+      record = decodeCard(await reader.readImage());
+    }
+    if (values.json)
+      process.stdout.write(`${JSON.stringify({ firmware, present, atr, triesLeft, record })}\n`);
+    else process.stdout.write(describe(firmware, present, atr, triesLeft, record));
+    return 0;
+  } finally {
+    await reader.close();
+  }
+}
+
+function describe(
+  firmware: string,
+  present: boolean,
+  atr: string | null,
+  tries: number | null,
+  r: ReturnType<typeof decodeCard> | null,
+): string {
+  const lines = [
+    `读卡器 reader:   ${firmware}`,
+    `卡片 card:       ${present ? '在位 present' : '无卡 none'}`,
+  ];
+  if (present)
+    lines.push(
+      `ATR:            ${atr}`,
+      `密码剩余次数 PSC tries left: ${tries}${tries === 0 ? '（已锁死 locked）' : ''}`,
+    );
+  if (r?.state === 'ok') {
+    lines.push(
+      `卡号 card no:    ${r.header.cardNo}  类型 kind: ${r.header.kind}  区域 region: ${r.header.region}`,
+      `用户编号 account: ${r.header.accountNo || '—'}`,
+    );
+    if (r.purchase)
+      lines.push(
+        `购气次数 count:  ${r.purchase.count}  本次 ${formatCubicMetres(r.purchase.volume)} m³  累计 ${formatCubicMetres(r.purchase.cumulative)} m³  ${r.pending ? '未入表 not yet loaded' : '已入表 loaded'}`,
+      );
+    const w = r.writeBack;
+    if (w.meterNo)
+      lines.push(
+        `表回写 meter ${w.meterNo}: 剩余 ${formatCubicMetres(w.remaining)} m³  累计用气 ${formatCubicMetres(w.cumulativeUsed)} m³  状态 ${JSON.stringify(w.status)}`,
+      );
+  } else if (r) lines.push(`卡片状态 state: ${r.state}${'reason' in r ? ` (${r.reason})` : ''}`);
+  return `${lines.join('\n')}\n`;
+}

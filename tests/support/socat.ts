@@ -1,0 +1,48 @@
+/** Test support: a socat pty pair (two linked serial devices) and a child `gasdesk` process. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Json } from './json';
+
+export const ROOT = join(import.meta.dirname, '../..');
+
+export async function ptyPair(dir: string): Promise<{ a: string; b: string; stop(): void }> {
+  const a = join(dir, 'ttyA');
+  const b = join(dir, 'ttyB');
+  const p = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], {
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100 && !(existsSync(a) && existsSync(b)); i++)
+    await new Promise((r) => setTimeout(r, 50));
+  if (!existsSync(a) || !existsSync(b)) throw new Error('socat did not create the pty pair');
+  return { a, b, stop: () => p.kill('SIGTERM') };
+}
+
+/** Runs `gasdesk …` and resolves with the first stdout line matching `ready`. */
+export function gasdesk(
+  args: string[],
+  ready: RegExp,
+): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'cli/bin/gasdesk.js'), ...args], { cwd: ROOT });
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (c) => {
+      out += c;
+      const m = ready.exec(out);
+      if (m) resolve({ child, match: m });
+    });
+    child.stderr!.on('data', (c) => {
+      err += c;
+    });
+    child.on('exit', (code) => reject(new Error(`gasdesk ${args.join(' ')} exited ${code}: ${err}`)));
+  });
+}
+
+export async function control(base: string, path: string, body?: unknown): Promise<Json> {
+  const r = await fetch(`${base}${path}`, {
+    method: body === undefined && path === '/state' ? 'GET' : 'POST',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return r.json();
+}
