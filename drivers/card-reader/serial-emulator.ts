@@ -13,7 +13,17 @@ export interface SerialEmulatorOptions {
   interByteMs?: number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Bytes handed to the line at a time: small enough to look like a stream, large enough to keep syscalls few. */
+const SLICE = 64;
+
+/** Waits until a moment on the monotonic clock: a timer for the bulk, then yielding turns for the last ms. */
+async function sleepUntil(t: number): Promise<void> {
+  for (;;) {
+    const left = t - performance.now();
+    if (left <= 0) return;
+    await new Promise((r) => (left > 2 ? setTimeout(r, left - 1.5) : setImmediate(r)));
+  }
+}
 
 export interface SerialEmulatorLink {
   readonly port: SerialPort;
@@ -35,13 +45,18 @@ export async function serveOnSerial(
   let chain = Promise.resolve();
   let paused = false;
 
+  // When each direction of the line is free again (ms on the monotonic clock): bytes queue behind each other.
+  let inFree = 0;
+  let outFree = 0;
+
   const send = async (replies: Uint8Array[]) => {
     for (const r of replies) {
-      // Pace the reply as the wire would: in slices, each after its own transmission time.
-      for (let off = 0; off < r.length; off += 16) {
-        const part = r.subarray(off, off + 16);
-        await sleep(part.length * byteMs);
-        await new Promise<void>((res) => port.write(Buffer.from(part), () => port.drain(() => res())));
+      // Pace the reply as the wire would: each slice leaves when its bytes have had their transmission time.
+      for (let off = 0; off < r.length; off += SLICE) {
+        const part = r.subarray(off, off + SLICE);
+        outFree = Math.max(performance.now(), outFree) + part.length * byteMs;
+        await sleepUntil(outFree);
+        await new Promise<void>((res) => port.write(Buffer.from(part), () => res()));
       }
     }
   };
@@ -50,9 +65,11 @@ export async function serveOnSerial(
     if (paused) return;
     clearTimeout(idle);
     // The request's own bytes take their wire time to arrive before the reader can act on them.
-    const arrive = chunk.length * byteMs;
+    inFree = Math.max(performance.now(), inFree) + chunk.length * byteMs;
+    const arrived = inFree;
+    const arrive = arrived - performance.now();
     chain = chain.then(async () => {
-      await sleep(arrive);
+      await sleepUntil(arrived);
       await send(emulator.handle(chunk));
     });
     idle = setTimeout(() => {
