@@ -9,8 +9,10 @@ import { cardKeys } from '../drivers/card-formats/keys';
 import { serveOnSerial } from '../drivers/card-reader/serial-emulator';
 import { TrainingWorld } from '../drivers/emulator/world';
 import { controlServer } from './emulator-control';
+import { emulatePrinter } from './emulate-printer';
 
 export async function emulateCommand(argv: string[]): Promise<number> {
+  if (argv[0] === 'printer') return emulatePrinter(argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

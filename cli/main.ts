@@ -2,6 +2,7 @@
 import { cardCommand } from './card-command';
 import { dbCommand } from './db-command';
 import { emulateCommand } from './emulate-command';
+import { printCommand } from './print-command';
 import { serveCommand } from './serve-command';
 
 const HELP = `gasdesk — 燃气营业厅柜台系统 GasDesk
@@ -20,6 +21,10 @@ const HELP = `gasdesk — 燃气营业厅柜台系统 GasDesk
 
   emulate reader --serial PATH [--baud 9600|115200] [--control-port N] [--key-file FILE]
         在串口上模拟读卡器（控制接口见 docs/emulators.md）Reader emulator on a serial device
+  emulate printer --tcp PORT | --serial PATH [--out DIR] [--width 58|80]
+        模拟小票打印机，每张打印完的小票写成 UTF-8 文本文件 Receipt printer emulator
+  print test --printer tcp:HOST:PORT|serial:PATH|file:PATH [--width 58|80]
+        打印测试页 Print the test page
   card info --reader serial:PATH[@BAUD]|hid:VID:PID [--json]
         读卡诊断：固件、是否有卡、ATR、密码剩余次数、卡内记录（从不校验密码）
 
@@ -38,6 +43,8 @@ export async function main(argv: string[]): Promise<number> {
         return await emulateCommand(rest);
       case 'card':
         return await cardCommand(rest);
+      case 'print':
+        return await printCommand(rest);
       case undefined:
       case '--help':
       case '-h':
