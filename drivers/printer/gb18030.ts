@@ -7,10 +7,14 @@ import iconv from 'iconv-lite';
 
 export const REPLACEMENT = '?';
 
-/** Makes text printable: ¥ → ￥, 4-byte GB18030 characters (emoji, rare Hanzi) → '?', control chars dropped. */
+/** Symbols receipts use that have no 2-byte GB18030 form, and what prints instead. */
+const SUBSTITUTES: Record<string, string> = { '¥': '￥', '³': '3', '²': '2' };
+
+/** Makes text printable: ¥ → ￥, m³ → m3, other 4-byte GB18030 characters (emoji, rare Hanzi) → '?', control chars dropped. */
 export function printable(text: string): string {
   let out = '';
-  for (const ch of text.replace(/¥/g, '￥')) {
+  for (const raw of text) {
+    const ch = SUBSTITUTES[raw] ?? raw;
     const code = ch.codePointAt(0)!;
     if (code < 0x20 || code === 0x7f) continue;
     out += code < 0x80 || iconv.encode(ch, 'gb18030').length === 2 ? ch : REPLACEMENT;

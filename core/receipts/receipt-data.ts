@@ -1,0 +1,33 @@
+/** What a receipt needs besides the sale itself, assembled by the services. Runtime: any. */
+import type { Sale } from '../contract/sales';
+
+export interface ReceiptHeader {
+  company: string;
+  hall: string;
+  counter: string;
+}
+
+export interface TierUse {
+  periodStart: string;
+  /** Used in the period before this sale and after it (volume units). */
+  usedBefore: number;
+  usedAfter: number;
+  tiers: { tier: number; upTo: number | null; priceLi: number; remainingAfter: number | null }[];
+}
+
+export interface SaleReceiptData {
+  header: ReceiptHeader;
+  sale: Sale;
+  cashierName: string;
+  /** 用气性质 in Chinese. */
+  userClassZh: string;
+  card?: { cardNo: string; purchaseCount: number };
+  tierUse?: TierUse;
+  balanceAfter?: number;
+  /** Content of the QR code: the receipt's id and a signature head office can check. */
+  qr: string;
+  /** Printed again: marked 重打 with the reprint number. */
+  reprint?: { number: number; at: string };
+  /** Local date-time text, e.g. 2026-11-26 09:30:12. */
+  printedAt: string;
+}

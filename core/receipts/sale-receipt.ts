@@ -1,0 +1,168 @@
+/**
+ * The receipts of the cashier's counter, as documents: gas sale (every field domain.md lists, tier slices,
+ * this period's tier use and what remains, balance, the total in figures and in 大写), fee payment, and the
+ * reversal/refund receipts. Reprints are marked 重打. Runtime: any.
+ */
+import { toChineseCapitals } from '../capitals';
+import { SALE_KIND_ZH, TENDER_ZH } from '../domain/cash';
+import { formatCubicMetres, formatPriceLi, formatYuan } from '../quantities';
+import { type Block, columnWidths, type ReceiptDoc } from './document';
+import type { SaleReceiptData } from './receipt-data';
+
+const yuan = (fen: number) => `￥${formatYuan(fen)}`;
+const m3 = (units: number) => `${formatCubicMetres(units)}m³`;
+
+/** The data and the paper width it is laid out for. */
+type Ctx = SaleReceiptData & { columns: 32 | 48 };
+
+const TITLES = {
+  gas: '燃气费收据（购气）',
+  fee: '燃气业务收费收据',
+  reversal: '冲正凭证',
+  refund: '退款凭证',
+} as const;
+
+function head(d: Ctx): Block[] {
+  const s = d.sale;
+  const blocks: Block[] = [
+    { t: 'text', text: d.header.company, align: 'center', bold: true },
+    { t: 'text', text: TITLES[s.kind], align: 'center', bold: true, size: 2 },
+  ];
+  if (d.reprint)
+    blocks.push({ t: 'text', text: `【重打 第${d.reprint.number}次】`, align: 'center', bold: true });
+  blocks.push(
+    { t: 'row', left: '票据号', right: s.receiptNo },
+    ...(s.invoiceNo ? [{ t: 'row' as const, left: '发票号', right: s.invoiceNo }] : []),
+    { t: 'rule' },
+  );
+  if (s.customer) {
+    blocks.push(
+      { t: 'row', left: '用户名称', right: s.customer.name },
+      { t: 'row', left: '用户编号', right: s.customer.accountNo },
+      { t: 'text', text: `地址：${s.customer.fullAddress}` },
+      { t: 'row', left: '用气性质', right: d.userClassZh },
+    );
+  }
+  if (d.card)
+    blocks.push(
+      { t: 'row', left: '卡号', right: d.card.cardNo },
+      { t: 'row', left: '购气次数', right: String(d.card.purchaseCount) },
+    );
+  return blocks;
+}
+
+function gasLines(d: Ctx): Block[] {
+  const widths = columnWidths(d.columns, [2, 3, 3, 4]);
+  const blocks: Block[] = [
+    { t: 'rule' },
+    {
+      t: 'cells',
+      values: ['档位', '气量', '单价', '金额'],
+      widths,
+      aligns: ['left', 'right', 'right', 'right'],
+    },
+  ];
+  for (const l of d.sale.lines.filter((x) => x.kind === 'gas')) {
+    blocks.push({
+      t: 'cells',
+      values: [
+        `${Math.abs(l.tier ?? 1)}档`,
+        m3(l.volume ?? 0),
+        formatPriceLi(l.priceLi ?? 0),
+        formatYuan(l.amount),
+      ],
+      widths,
+      aligns: ['left', 'right', 'right', 'right'],
+    });
+  }
+  blocks.push({ t: 'row', left: '数量', right: m3(d.sale.volume) });
+  return blocks;
+}
+
+function feeLines(d: Ctx): Block[] {
+  const widths = columnWidths(d.columns, [6, 2, 4]);
+  return [
+    { t: 'rule' },
+    { t: 'cells', values: ['项目', '数量', '金额'], widths, aligns: ['left', 'right', 'right'] },
+    ...d.sale.lines
+      .filter((l) => l.kind === 'fee')
+      .map(
+        (l): Block => ({
+          t: 'cells',
+          values: [l.name, String(l.qty ?? 1), formatYuan(l.amount)],
+          widths,
+          aligns: ['left', 'right', 'right'],
+        }),
+      ),
+  ];
+}
+
+function tierUse(d: Ctx): Block[] {
+  const u = d.tierUse;
+  if (!u) return [];
+  const blocks: Block[] = [
+    { t: 'rule' },
+    { t: 'text', text: `本年度（${u.periodStart}起）阶梯用气：${m3(u.usedAfter)}` },
+  ];
+  for (const t of u.tiers) {
+    if (t.upTo === null)
+      blocks.push({ t: 'row', left: `${t.tier}档 ${formatPriceLi(t.priceLi)}元`, right: '不限' });
+    else
+      blocks.push({
+        t: 'row',
+        left: `${t.tier}档 至${m3(t.upTo)}`,
+        right: `剩余${m3(t.remainingAfter ?? 0)}`,
+      });
+  }
+  return blocks;
+}
+
+function totals(d: Ctx): Block[] {
+  const s = d.sale;
+  const money = Math.abs(s.amountPaid);
+  const label = s.kind === 'reversal' || s.kind === 'refund' ? '退还' : '实收';
+  const blocks: Block[] = [{ t: 'rule' }, { t: 'row', left: '金额', right: yuan(Math.abs(s.amount)) }];
+  if (s.balanceUsed) blocks.push({ t: 'row', left: '使用结余', right: yuan(s.balanceUsed) });
+  if (s.balanceAdded) blocks.push({ t: 'row', left: '存入结余', right: yuan(s.balanceAdded) });
+  blocks.push(
+    { t: 'row', left: `合计${label}`, right: yuan(money), bold: true, size: 1 },
+    { t: 'text', text: `大写：${toChineseCapitals(money)}` },
+  );
+  for (const t of s.tenders) {
+    blocks.push({ t: 'row', left: TENDER_ZH[t.method], right: yuan(Math.abs(t.amount)) });
+    if (t.method === 'cash' && t.received !== null)
+      blocks.push({ t: 'text', text: `  实收 ${formatYuan(t.received)}  找零 ${formatYuan(t.change)}` });
+    if (t.reference) blocks.push({ t: 'text', text: `  流水号 ${t.reference}` });
+  }
+  if (d.balanceAfter !== undefined) blocks.push({ t: 'row', left: '账户结余', right: yuan(d.balanceAfter) });
+  return blocks;
+}
+
+function foot(d: Ctx): Block[] {
+  const s = d.sale;
+  const blocks: Block[] = [{ t: 'rule' }];
+  if (s.correctsSaleId)
+    blocks.push({ t: 'text', text: `原${SALE_KIND_ZH.gas}记录：${s.correctsSaleId.slice(-12)}` });
+  if (s.reason) blocks.push({ t: 'text', text: `原因：${s.reason}` });
+  if (s.approver) blocks.push({ t: 'row', left: '审批人', right: s.approver.displayName });
+  blocks.push(
+    { t: 'row', left: '网点', right: `${d.header.hall} ${d.header.counter}` },
+    { t: 'row', left: '收费员', right: d.cashierName },
+    { t: 'row', left: '时间', right: d.printedAt },
+    { t: 'qr', data: d.qr },
+    { t: 'text', text: '请妥善保管收据，谢谢您的支持！', align: 'center' },
+    { t: 'cut' },
+  );
+  return blocks;
+}
+
+export function saleReceipt(data: SaleReceiptData, columns: 32 | 48): ReceiptDoc {
+  const d: Ctx = { ...data, columns };
+  const body =
+    d.sale.kind === 'fee'
+      ? feeLines(d)
+      : d.sale.kind === 'refund' && !d.sale.lines.some((l) => l.kind === 'gas')
+        ? []
+        : gasLines(d);
+  return { columns, blocks: [...head(d), ...body, ...tierUse(d), ...totals(d), ...foot(d)] };
+}

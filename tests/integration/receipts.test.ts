@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import type { ReceiptDoc } from '../../core/receipts/document';
+import { dayReportDoc, shiftReportDoc } from '../../core/receipts/cash-reports';
+import { saleReceipt } from '../../core/receipts/sale-receipt';
+import { textWidth } from '../../drivers/printer/gb18030';
+import { PrinterEmulator } from '../../drivers/printer/printer-emulator';
+import { receiptText } from '../../drivers/printer/receipt-model';
+import { renderEscPos } from '../../drivers/printer/render';
+import {
+  dayReport,
+  feeSale,
+  gasSale,
+  receiptData,
+  refund,
+  reversal,
+  shiftReport,
+  tierUse,
+} from '../fixtures/receipts';
+import { goldenHex } from '../support/golden';
+
+const HEADER = receiptData(gasSale).header;
+
+const KINDS: Record<string, (cols: 32 | 48) => ReceiptDoc> = {
+  gas: (c) =>
+    saleReceipt(
+      receiptData(gasSale, {
+        card: { cardNo: '1000000000000007', purchaseCount: 3 },
+        tierUse,
+        balanceAfter: 0,
+      }),
+      c,
+    ),
+  fee: (c) => saleReceipt(receiptData(feeSale), c),
+  reversal: (c) => saleReceipt(receiptData(reversal), c),
+  refund: (c) => saleReceipt(receiptData(refund), c),
+  'gas-reprint': (c) =>
+    saleReceipt(receiptData(gasSale, { reprint: { number: 1, at: '2026-11-26 10:00' } }), c),
+  shift: (c) => shiftReportDoc(shiftReport, HEADER, '2026-11-26 17:00:00', c),
+  day: (c) => dayReportDoc(dayReport, HEADER, '2026-11-26 18:00:00', c),
+};
+
+/** Bytes → what the printer prints. */
+function print(bytes: Uint8Array) {
+  const emu = new PrinterEmulator();
+  emu.handle(bytes);
+  expect(emu.receipts).toHaveLength(1);
+  return emu.receipts[0]!;
+}
+
+describe('receipts on the printer, at 58 mm and 80 mm', () => {
+  for (const [kind, doc] of Object.entries(KINDS)) {
+    for (const cols of [32, 48] as const) {
+      it(`${kind} at ${cols} columns matches its golden bytes and prints within the paper`, async () => {
+        const bytes = renderEscPos(doc(cols));
+        await expect(goldenHex(bytes)).toMatchFileSnapshot(`../fixtures/golden/${kind}-${cols}.hex`);
+        const r = print(bytes);
+        expect(r.cut).toBe(true);
+        for (const e of r.elements) {
+          if (e.kind !== 'line') continue;
+          const scale = Math.max(1, ...e.segments.map((s) => s.width));
+          expect(textWidth(e.segments.map((s) => s.text).join('')) * scale).toBeLessThanOrEqual(cols);
+        }
+      });
+    }
+  }
+
+  it('a gas sale receipt carries every field, tier slices, tier use, 大写 and the QR code', () => {
+    const r = print(renderEscPos(KINDS.gas!(48)));
+    const text = receiptText(r, 48, textWidth);
+    for (const s of [
+      '燃气费收据（购气）',
+      '陈晓东',
+      '010101000007',
+      '牛山街道翠湖观邸12栋3单元1502',
+      '居民',
+      '1000000000000007',
+      '购气次数',
+      '50.00m3',
+      '2.75',
+      '3.3',
+      '55.00',
+      '99.00',
+      '￥154.00',
+      '壹佰伍拾肆元整',
+      '实收 200.00  找零 46.00',
+      '本年度（2026-01-01起）阶梯用气：530.00m3',
+      '剩余720.00m3',
+      '东海客服中心营业厅 1号窗口',
+      '王芳',
+      '2026-11-26 09:30:00',
+      '010101-00000012',
+      '0000123456',
+    ])
+      expect(text).toContain(s);
+    expect(r.elements).toContainEqual({
+      kind: 'qr',
+      align: 'center',
+      data: `gasdesk:r/${gasSale.id}?s=3f9a0c`,
+      size: 5,
+      ec: 'M',
+    });
+    expect(r.elements[1]).toMatchObject({
+      kind: 'line',
+      align: 'center',
+      segments: [{ text: '燃气费收据（购气）', bold: true, width: 2 }],
+    });
+  });
+
+  it('fee, reversal and refund receipts show what they are', () => {
+    const fee = receiptText(print(renderEscPos(KINDS.fee!(32))), 32, textWidth);
+    expect(fee).toContain('改管线');
+    expect(fee).toContain('微信支付');
+    expect(fee).toContain('流水号 4200001234202611260001');
+    expect(fee).toContain('叁佰贰拾元整');
+    const rev = receiptText(print(renderEscPos(KINDS.reversal!(32))), 32, textWidth);
+    expect(rev).toContain('冲正凭证');
+    expect(rev).toContain('合计退还');
+    expect(rev).toContain('审批人');
+    expect(rev).toContain('刘强');
+    expect(rev).toContain('用户购错气量');
+    expect(receiptText(print(renderEscPos(KINDS['gas-reprint']!(32))), 32, textWidth)).toContain(
+      '【重打 第1次】',
+    );
+  });
+
+  it('the shift and day reports add up on paper', () => {
+    const shift = receiptText(print(renderEscPos(KINDS.shift!(48))), 48, textWidth);
+    for (const s of [
+      '交班报表',
+      '应有现金',
+      '￥620.00',
+      '实点现金',
+      '￥619.00',
+      '-1.00',
+      '找零时少收一元',
+      '陆佰壹拾玖元整',
+    ])
+      expect(shift).toContain(s);
+    const day = receiptText(print(renderEscPos(KINDS.day!(48))), 48, textWidth);
+    for (const s of ['日结报表', '已扎帐 刘强', '冲正笔数', '重打笔数', '新开户数', '已缴款', '￥100.00'])
+      expect(day).toContain(s);
+  });
+});
