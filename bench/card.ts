@@ -30,7 +30,11 @@ async function startEmulator(dir: string, baud: number): Promise<{ b: string; ba
   const b = join(dir, `B${baud}`);
   const socat = spawn('socat', [`pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' });
   await waitFor(() => existsSync(a) && existsSync(b), 'socat');
-  const emu: ChildProcess = spawn(process.execPath, [join(ROOT, 'cli/bin/gasdesk.js'), 'emulate', 'reader', '--serial', a, '--baud', String(baud)], { cwd: ROOT });
+  const emu: ChildProcess = spawn(
+    process.execPath,
+    [join(ROOT, 'cli/bin/gasdesk.js'), 'emulate', 'reader', '--serial', a, '--baud', String(baud)],
+    { cwd: ROOT },
+  );
   let out = '';
   emu.stdout!.on('data', (c) => {
     out += c;
@@ -48,7 +52,9 @@ async function startEmulator(dir: string, baud: number): Promise<{ b: string; ba
 }
 
 const post = (base: string, path: string, body: unknown) =>
-  fetch(`${base}${path}`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ id: string }>);
+  fetch(`${base}${path}`, { method: 'POST', body: JSON.stringify(body) }).then(
+    (r) => r.json() as Promise<{ id: string }>,
+  );
 
 const dir = mkdtempSync(join(tmpdir(), 'gasdesk-bench-card-'));
 writeFileSync(join(dir, 'k'), MASTER);
@@ -66,7 +72,12 @@ try {
       const t0 = performance.now();
       const { record } = await referenceFormat.read(reader);
       const count = record.state === 'ok' ? (record.purchase?.count ?? 0) + 1 : 1;
-      await referenceFormat.writePurchase(reader, header.cardNo, { count, volume: 1000, cumulative: 1000 * count, writtenAt: 1_790_000_000, counterCode: '010101' }, keys);
+      await referenceFormat.writePurchase(
+        reader,
+        header.cardNo,
+        { count, volume: 1000, cumulative: 1000 * count, writtenAt: 1_790_000_000, counterCode: '010101' },
+        keys,
+      );
       if (i === 0) continue; // the first cycle warms up the JIT on both sides
       times.push(performance.now() - t0);
       floors.push(((reader.bytesIn + reader.bytesOut - bytes0) * 10 * 1000) / baud);

@@ -43,6 +43,6 @@ export function receiptText(r: Receipt, columns: number, width: (s: string) => n
           : text,
     );
   }
-  if (r.cut) out.push('-'.repeat(columns) + ' ✂');
+  if (r.cut) out.push(`${'-'.repeat(columns)} ✂`);
   return `${out.map((l) => l.trimEnd()).join('\n')}\n`;
 }
