@@ -104,6 +104,118 @@ export const ERRORS = {
     en: 'The record was changed meanwhile; reload and try again.',
   },
   NOTHING_CHANGED: { status: 400, zh: '没有需要保存的修改。', en: 'There is nothing to save.' },
+  CUSTOMER_NOT_ACTIVE: {
+    status: 409,
+    zh: '该用户已停用或销户，不能办理购气或收费。',
+    en: 'The account is suspended or closed.',
+  },
+  NO_PRICE: {
+    status: 409,
+    zh: '没有找到该用气性质当日有效的气价，请联系管理员设置气价。',
+    en: 'No price is in effect for this class today.',
+  },
+  PRICE_VERSION_OVERLAP: {
+    status: 409,
+    zh: '该用气性质在同一生效日期已有气价版本，请换一个生效日期。',
+    en: 'A price version for this class already starts on that date.',
+  },
+  PRICE_RETROACTIVE: {
+    status: 409,
+    zh: '新气价的生效日期不能早于当前营业日。',
+    en: 'A new price cannot take effect before the current business day.',
+  },
+  LIMIT_EXCEEDED: {
+    status: 403,
+    zh: '购气量超过限购规定，需班长审批。',
+    en: 'The purchase exceeds a limit; a supervisor must approve.',
+  },
+  HAZARD_APPROVAL_REQUIRED: {
+    status: 403,
+    zh: '该用户有未整改的安全隐患（或未安检），购气需班长审批。',
+    en: 'The customer has an open safety issue; a supervisor must approve.',
+  },
+  NOTHING_TO_BUY: {
+    status: 400,
+    zh: '购气量或金额必须大于零。',
+    en: 'The volume or amount must be greater than zero.',
+  },
+  QUOTE_CHANGED: {
+    status: 409,
+    zh: '应收金额与您看到的报价不一致（可能刚有其他业务），请重新报价。',
+    en: 'The amount due changed since the quote; please quote again.',
+  },
+  TENDER_SHORT: {
+    status: 400,
+    zh: '收款合计不足应收金额，请核对。',
+    en: 'The tenders do not cover the amount due.',
+  },
+  TENDER_MISMATCH: {
+    status: 400,
+    zh: '收款合计与应收金额不符（只有现金可以找零），请核对。',
+    en: 'The tenders do not match the amount due (only cash gives change).',
+  },
+  NO_OPEN_SHIFT: {
+    status: 409,
+    zh: '您还没有开班，请先开班（输入备用金）。',
+    en: 'You have no open shift; please open one first.',
+  },
+  SHIFT_ALREADY_OPEN: {
+    status: 409,
+    zh: '您已有未交班的班次，请先交班。',
+    en: 'You already have an open shift.',
+  },
+  SHIFT_ALREADY_CLOSED: { status: 409, zh: '该班次已经交班。', en: 'This shift is already closed.' },
+  CASH_OUT_EXCEEDS_DRAWER: {
+    status: 409,
+    zh: '取出金额超过钱箱应有现金，请核对金额。',
+    en: 'The cash out exceeds the cash the drawer should hold.',
+  },
+  NOTE_REQUIRED: {
+    status: 400,
+    zh: '实点金额与应有金额不符，请填写差异说明。',
+    en: 'Counted and expected differ; please write a note.',
+  },
+  ALREADY_REVERSED: {
+    status: 409,
+    zh: '该笔业务已冲正或已全额退款。',
+    en: 'This sale is already reversed or fully refunded.',
+  },
+  NOT_REVERSIBLE: {
+    status: 409,
+    zh: '这笔记录不能冲正（只能冲正购气业务，冲正记录本身不能再冲正）。',
+    en: 'This entry cannot be reversed.',
+  },
+  REFUND_TOO_LARGE: {
+    status: 400,
+    zh: '退款金额超过可退金额。',
+    en: 'The refund exceeds what can be refunded.',
+  },
+  BALANCE_ALREADY_USED: {
+    status: 409,
+    zh: '这笔业务存入的结余已被后续购气使用，不能冲正或退款；请先冲正后续的购气。',
+    en: 'The balance this sale added was already spent by a later purchase; correct that one first.',
+  },
+  NOT_REFUNDABLE: {
+    status: 409,
+    zh: '这笔记录不能退款（已完成的购气请办理冲正）。',
+    en: 'This entry cannot be refunded.',
+  },
+  INVOICE_NUMBERS_EXHAUSTED: {
+    status: 409,
+    zh: '没有可用的发票号段，请管理员登记新的发票号段。',
+    en: 'No invoice numbers left; an administrator must register a new range.',
+  },
+  INVOICE_RANGE_OVERLAP: {
+    status: 409,
+    zh: '该发票号段与已登记的号段重叠，请核对。',
+    en: 'The invoice range overlaps a registered one.',
+  },
+  DAY_ALREADY_CLOSED: { status: 409, zh: '该营业日已经扎帐。', en: 'That business day is already closed.' },
+  OPEN_SHIFTS: {
+    status: 409,
+    zh: '还有未交班的班次，请全部交班后再扎帐。',
+    en: 'Some shifts are still open; close them before the day close.',
+  },
   DATABASE_INCOMPATIBLE: {
     status: 500,
     zh: '数据库版本与本程序不匹配，请联系技术人员。',

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCubicMetres, formatYuan, parseCubicMetres, parseYuan } from './quantities';
+import {
+  formatCubicMetres,
+  formatPriceLi,
+  formatYuan,
+  parseCubicMetres,
+  parsePriceLi,
+  parseYuan,
+} from './quantities';
 
 describe('money in fen', () => {
   it('parses yuan text without floating point', () => {
@@ -33,5 +40,12 @@ describe('money in fen', () => {
         expect(parseCubicMetres(formatCubicMetres(n))).toBe(n);
       }),
     );
+  });
+  it('prices in 厘 per m³ keep three decimals', () => {
+    expect(parsePriceLi('4.125')).toBe(4125);
+    expect(parsePriceLi('2.75')).toBe(2750);
+    expect(formatPriceLi(4125)).toBe('4.125');
+    expect(formatPriceLi(2750)).toBe('2.75');
+    expect(() => parsePriceLi('1.2345')).toThrow(RangeError);
   });
 });

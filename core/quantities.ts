@@ -36,6 +36,17 @@ export function parseCubicMetres(text: string): VolumeUnits {
   return volumeUnits(parseDecimal(text.trim(), 2, 'm³'));
 }
 
+/** Gas prices are in 厘 (0.001 元) per m³: "4.125" → 4125. Accepts at most three decimals. */
+export function parsePriceLi(text: string): number {
+  return parseDecimal(text.trim(), 3, 'price');
+}
+
+/** 4125 → "4.125", 2750 → "2.75" (元/m³, trailing zeros of the third decimal dropped). */
+export function formatPriceLi(li: number): string {
+  const s = formatScaled(li, 1000, 3).replace(/,/g, '');
+  return s.endsWith('0') ? s.slice(0, -1) : s;
+}
+
 function parseDecimal(text: string, decimals: number, what: string): number {
   const m = /^(-)?(\d{1,13})(?:\.(\d*))?$/.exec(text);
   if (!m) throw new RangeError(`not a ${what} amount: ${text}`);

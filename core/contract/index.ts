@@ -3,7 +3,10 @@
  */
 import type { z } from 'zod';
 import { authOps } from './auth';
+import { cashOps } from './cash';
 import { customerOps } from './customers';
+import { priceOps } from './prices';
+import { salesOps } from './sales';
 import { setupOps } from './setup';
 import { staffOps } from './staff';
 import { systemOps } from './system';
@@ -14,6 +17,9 @@ export const contract = {
   ...authOps,
   ...staffOps,
   ...customerOps,
+  ...priceOps,
+  ...salesOps,
+  ...cashOps,
 } as const;
 
 export type Contract = typeof contract;
@@ -35,6 +41,9 @@ export * from './common';
 export * from './auth';
 export * from './customers';
 export * from './customer-fields';
+export * from './cash';
+export * from './prices';
+export * from './sales';
 export * from './setup';
 export * from './staff';
 export * from './system';
