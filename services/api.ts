@@ -16,6 +16,8 @@ import { customersOpen } from './customers/open-customer';
 import { customersGet, customersHistory, customersSearch } from './customers/read-customers';
 import { customersTransfer } from './customers/transfer-customer';
 import { customersUpdate } from './customers/update-customer';
+import { cashHandlers } from './cash/handlers';
+import { salesHandlers } from './sales/handlers';
 import { setupInitialize, setupStatus } from './setup/initialize';
 import { staffCreate, staffList, staffResetPassword, staffSetActive } from './staff/manage-staff';
 import { ledgerVerify, loadSettings, settingsGet, settingsUpdate, systemInfo } from './system/system-ops';
@@ -45,6 +47,8 @@ export const handlers: Handlers = {
   'customers.changeStatus': customersChangeStatus,
   'customers.transfer': customersTransfer,
   'customers.addMeter': customersAddMeter,
+  ...salesHandlers,
+  ...cashHandlers,
 };
 
 /** Operations that still answer while the screen is locked. */

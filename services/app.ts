@@ -8,6 +8,7 @@ import { HybridClock } from '../core/hlc';
 import { type RandomBytes, uuidv7, webRandomBytes } from '../core/ids';
 import { type GasDb, getCounter, Ledger, openDatabase } from '../db';
 import { SessionStore } from './auth/sessions';
+import type { CardWritePort } from './sales/card-write-port';
 
 export interface Clock {
   nowMs(): number;
@@ -21,6 +22,8 @@ export interface AppOptions {
   readonly version?: string;
   /** better-sqlite3 built for another ABI (Electron's), kept apart from the Node build the tests use. */
   readonly sqliteBinding?: string;
+  /** Writes paid gas sales onto IC cards (P3); without one a sale stays pending_card_write. */
+  readonly cardWriter?: CardWritePort;
 }
 
 export class App {
@@ -28,8 +31,11 @@ export class App {
   readonly clock: Clock;
   readonly sessions: SessionStore;
   readonly version: string;
+  /** The card writer, when a reader is plugged in (may be set after start-up). */
+  cardWriter: CardWritePort | undefined;
   private readonly random: RandomBytes;
   private ledgerInstance: Ledger | undefined;
+  private counterInfo: ReturnType<typeof getCounter>;
   private hlc: HybridClock | undefined;
 
   constructor(opts: AppOptions) {
@@ -39,6 +45,7 @@ export class App {
     this.random = opts.random ?? webRandomBytes;
     this.version = opts.version ?? '0.1.0';
     this.sessions = new SessionStore(this.clock);
+    this.cardWriter = opts.cardWriter;
   }
 
   get db() {
@@ -57,8 +64,10 @@ export class App {
     return this.random(n);
   }
 
+  /** This counter's identity; it never changes once set up, so it is read once. */
   counter() {
-    return getCounter(this.db);
+    this.counterInfo ??= getCounter(this.db);
+    return this.counterInfo;
   }
 
   /** The ledger exists once the counter has an identity (after first-run setup). */

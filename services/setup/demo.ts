@@ -1,10 +1,12 @@
 /**
- * `gasdesk serve --demo`: a working demo hall in a fresh data folder — staff with printed demo passwords
- * and ~50 households — so a newcomer sees a real counter at once. Runtime: Node.
+ * `gasdesk serve --demo`: a working demo hall in a fresh data folder — staff with printed demo passwords,
+ * ~50 households, prices, purchase limits, fee items and an invoice range — so a newcomer sees a real
+ * counter at once. Runtime: Node.
  */
 import type { Role } from '../../core/domain/roles';
 import type { App } from '../app';
 import { openCustomer } from '../customers/open-customer';
+import { seedPriceCatalogue } from '../pricing/demo-catalogue';
 import { createStaff } from '../staff/manage-staff';
 import { fakeHousehold, mulberry32 } from './fake-households';
 import { initializeCounter } from './initialize';
@@ -36,6 +38,7 @@ export async function seedDemo(
   for (const s of DEMO_STAFF) await createStaff(app, adminId, { ...s, password: DEMO_PASSWORD });
   const rand = mulberry32(20261126);
   for (let i = 0; i < households; i++) openCustomer(app, adminId, fakeHousehold(rand, i));
+  seedPriceCatalogue(app, adminId);
   return [{ username: 'admin', role: 'admin' as Role }, ...DEMO_STAFF].map((s) => ({
     username: s.username,
     role: s.role,

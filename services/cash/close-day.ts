@@ -1,0 +1,51 @@
+/**
+ * 日结（扎帐）: a supervisor ends a business day once every shift of it (or earlier) is closed. The day's
+ * report is frozen in day_closes; from then on, operations go to the next business day. Runtime: Node.
+ */
+import { AppError } from '../../core/errors';
+import { formatYuan } from '../../core/quantities';
+import { findDayClose, findStaffById, insertDayClose, openShiftsUpTo } from '../../db';
+import { type Handlers, operatorOf } from '../call';
+import { refuseFutureDate } from './business-date-at';
+import { buildDayReport } from './day-report';
+
+export const daysClose: Handlers['days.close'] = (input, call) => {
+  const { app } = call;
+  const operatorId = operatorOf(call).staffId;
+  const date = input.businessDate;
+  return app.transaction(() => {
+    if (findDayClose(app.db, date)) throw new AppError('DAY_ALREADY_CLOSED', { detail: date });
+    refuseFutureDate(app, date);
+    const open = openShiftsUpTo(app.db, date);
+    if (open.length)
+      throw new AppError('OPEN_SHIFTS', {
+        detail: open.map((s) => `${s.operatorName}（营业日 ${s.businessDate}）`).join('、'),
+      });
+    const closedAt = app.nowIso();
+    const closedBy = findStaffById(app.db, operatorId)?.displayName ?? operatorId;
+    const report = buildDayReport(app, date, { closedAt, closedBy });
+    const hlc = app.tick();
+    insertDayClose(app.db, {
+      businessDate: date,
+      closedAt,
+      closedBy: operatorId,
+      report: JSON.stringify(report),
+    });
+    app.ledger().append({
+      type: 'day.closed',
+      entityType: 'business_day',
+      entityId: date,
+      payload: report,
+      operatorId,
+      hlc,
+      audit: {
+        action: 'day.closed',
+        summary:
+          `日结：营业日 ${date}，业务 ${report.counts.sales} 笔，冲正 ${report.counts.reversals} 笔，` +
+          `退款 ${report.counts.refunds} 笔，应有现金 ¥${formatYuan(report.cashExpected)}，` +
+          `已缴款 ¥${formatYuan(report.deposited)}`,
+      },
+    });
+    return report;
+  });
+};

@@ -1,0 +1,110 @@
+/**
+ * 日报: one business day's figures, from the sales, tenders and lines dated that day, its shifts, deposits
+ * and the ledger. A closed day's report is the one frozen at its close (日结). Runtime: Node.
+ */
+import type { DayReport } from '../../core/contract';
+import { dayReportSchema } from '../../core/contract';
+import { USER_CLASSES } from '../../core/domain/customer';
+import {
+  customerOpenedTimes,
+  type Drizzle,
+  feeTotals,
+  findDayClose,
+  listDeposits,
+  listShiftsOfDate,
+  operatorTotals,
+  reprintCount,
+  staffNames,
+  tierTotals,
+  userClassTotals,
+} from '../../db';
+import type { App } from '../app';
+import type { Handlers } from '../call';
+import { currentBusinessDate } from './business-date';
+import { businessDateAt, closeTimes, momentsRange, requireCalendarDate } from './business-date-at';
+import { expectedOf, salesSums } from './shift-report';
+
+/** Customers opened on the business day: `customer.opened` operations whose moment belongs to it. */
+function newAccounts(db: Drizzle, date: string): number {
+  const closes = closeTimes(db);
+  const { fromIso, toIso } = momentsRange(date, closes);
+  return customerOpenedTimes(db, fromIso, toIso).filter((at) => businessDateAt(at, closes) === date).length;
+}
+
+export function buildDayReport(
+  app: App,
+  date: string,
+  close: { closedAt: string; closedBy: string } | null = null,
+): DayReport {
+  const db = app.db;
+  const names = staffNames(db);
+  const nameOf = (id: string) => names.get(id) ?? '—';
+  const { byKind, byTender } = salesSums(db, { businessDate: date });
+  const classRows = userClassTotals(db, date);
+  const shifts = listShiftsOfDate(db, date).map((s) => ({
+    id: s.id,
+    operator: s.operatorName,
+    operatorId: s.operatorId,
+    expected: expectedOf(db, s),
+    counted: s.counted,
+    difference: s.difference,
+    status: s.status,
+  }));
+  const deposits = listDeposits(db, date).map((d) => ({
+    amount: d.amount,
+    bank: d.bank,
+    reference: d.reference,
+    at: d.at,
+  }));
+  const opRows = operatorTotals(db, date);
+  const operatorIds = [...new Set([...shifts.map((s) => s.operatorId), ...opRows.map((r) => r.operatorId)])];
+  const kindCount = (k: string) => byKind.find((x) => x.kind === k)?.count ?? 0;
+  return {
+    businessDate: date,
+    closed: close !== null,
+    closedAt: close?.closedAt ?? null,
+    closedBy: close?.closedBy ?? null,
+    byUserClass: USER_CLASSES.map((userClass) => {
+      const r = classRows.find((x) => x.userClass === userClass);
+      return { userClass, count: r?.count ?? 0, volume: r?.volume ?? 0, amount: r?.amount ?? 0 };
+    }),
+    byTier: tierTotals(db, date),
+    byTender,
+    byOperator: operatorIds.map((operatorId) => {
+      const r = opRows.find((x) => x.operatorId === operatorId);
+      return {
+        operatorId,
+        displayName: nameOf(operatorId),
+        count: r?.count ?? 0,
+        taken: r?.taken ?? 0,
+        refunded: r?.refunded ?? 0,
+      };
+    }),
+    byKind,
+    fees: feeTotals(db, date),
+    counts: {
+      sales: kindCount('gas') + kindCount('fee'),
+      reversals: kindCount('reversal'),
+      refunds: kindCount('refund'),
+      reprints: reprintCount(db, date),
+      newAccounts: newAccounts(db, date),
+    },
+    shifts: shifts.map(({ operatorId: _id, ...s }) => s),
+    deposits,
+    cashExpected: shifts.reduce((sum, s) => sum + s.expected, 0),
+    deposited: deposits.reduce((sum, d) => sum + d.amount, 0),
+  };
+}
+
+/** The report of `date`: frozen if the day is closed, else computed now. */
+export function loadDayReport(app: App, date: string): DayReport {
+  const closed = findDayClose(app.db, date);
+  if (closed) return dayReportSchema.parse(JSON.parse(closed.report));
+  return buildDayReport(app, date);
+}
+
+export const daysReport: Handlers['days.report'] = (input, { app }) => {
+  const date = input.businessDate ?? currentBusinessDate(app);
+  requireCalendarDate(date);
+  return loadDayReport(app, date);
+};

@@ -1,0 +1,46 @@
+/**
+ * 缴款: cash of a business day taken to the bank, recorded against that day (by default the current one).
+ * A closed day takes no more deposits: its report is frozen. Runtime: Node.
+ */
+import { AppError } from '../../core/errors';
+import { formatYuan } from '../../core/quantities';
+import { findDayClose, insertDeposit } from '../../db';
+import { type Handlers, operatorOf } from '../call';
+import { currentBusinessDate } from './business-date';
+import { refuseFutureDate } from './business-date-at';
+
+export const depositsRecord: Handlers['deposits.record'] = (input, call) => {
+  const { app } = call;
+  const operatorId = operatorOf(call).staffId;
+  return app.transaction(() => {
+    const businessDate = input.businessDate ?? currentBusinessDate(app);
+    refuseFutureDate(app, businessDate);
+    if (findDayClose(app.db, businessDate))
+      throw new AppError('DAY_ALREADY_CLOSED', { detail: `deposit for ${businessDate}` });
+    const id = app.newId();
+    const hlc = app.tick();
+    const deposit = {
+      id,
+      businessDate,
+      amount: input.amount,
+      bank: input.bank,
+      reference: input.reference,
+      at: app.nowIso(),
+      operatorId,
+    };
+    insertDeposit(app.db, deposit);
+    app.ledger().append({
+      type: 'deposit.recorded',
+      entityType: 'deposit',
+      entityId: id,
+      payload: deposit,
+      operatorId,
+      hlc,
+      audit: {
+        action: 'deposit.recorded',
+        summary: `缴款：营业日 ${businessDate}，¥${formatYuan(input.amount)}，${input.bank}，缴款单号 ${input.reference}`,
+      },
+    });
+    return { id, businessDate, amount: input.amount };
+  });
+};

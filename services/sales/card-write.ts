@@ -1,0 +1,48 @@
+/**
+ * The second phase of the two-phase card write (reliability.md 2): after the sale is committed as
+ * pending_card_write, the configured writer puts it on the card; a second transaction moves the sale to
+ * completed or card_write_failed (a writer that throws is a failure), each with its ledger operation. Without
+ * a writer, or if this step cannot be recorded, the sale stays pending — an explicit state resolved at the
+ * next start or the next read of that card (P3). Runtime: Node.
+ */
+import type { Sale } from '../../core/contract';
+import { resolveCardWrite } from '../../db';
+import type { App } from '../app';
+import type { CardWriteResult } from './card-write-port';
+import { loadSale } from './sale-view';
+
+export async function writeCard(app: App, sale: Sale, operatorId: string): Promise<Sale> {
+  const writer = app.cardWriter;
+  if (!writer || sale.status !== 'pending_card_write') return sale;
+  let result: CardWriteResult;
+  try {
+    result = await writer.writePurchase(sale);
+  } catch (e) {
+    result = { ok: false, reason: `写卡出错：${e instanceof Error ? e.message : String(e)}` };
+  }
+  const status = result.ok ? 'completed' : 'card_write_failed';
+  const reason = result.ok ? null : result.reason.slice(0, 200) || '写卡失败';
+  try {
+    app.transaction(() => {
+      if (resolveCardWrite(app.gdb.sqlite, sale.id, status) === 0) return;
+      const type = result.ok ? 'sale.cardWritten' : 'sale.cardWriteFailed';
+      app.ledger().append({
+        type,
+        entityType: 'sale',
+        entityId: sale.id,
+        payload: { saleId: sale.id, receiptNo: sale.receiptNo, status, reason },
+        operatorId,
+        audit: {
+          action: type,
+          summary: result.ok
+            ? `写卡成功：收据 ${sale.receiptNo}`
+            : `写卡失败：收据 ${sale.receiptNo}，款项待退款或重新写卡`,
+          reason,
+        },
+      });
+    });
+  } catch {
+    // The sale stays pending_card_write: paid, recorded and flagged, never lost (resolved at the next start).
+  }
+  return loadSale(app, sale.id);
+}
