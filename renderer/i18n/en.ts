@@ -1,4 +1,7 @@
 /** English interface text (second language); mirrors zh-cn.ts key for key. */
+import { adminEn } from './en-admin';
+import { cashEn } from './en-cash';
+import { deskEn } from './en-desk';
 import type { Dict } from './zh-cn';
 
 export const en: Dict = {
@@ -84,7 +87,6 @@ export const en: Dict = {
     operatorLine: 'Operator: {name} ({role})',
     counterLine: 'Counter: {hall} {counter} ({code})',
     timeLabel: 'Time: ',
-    shortcuts: 'F3 or / search   F4 open account',
   },
   fields: {
     accountNo: 'Account no.',
@@ -248,4 +250,7 @@ export const en: Dict = {
     verifyOk: 'Passed: {n} ledger entries checked, all complete.',
     verifyBad: 'Problem at entry {seq} ({problem}); please call support.',
   },
+  ...cashEn,
+  ...deskEn,
+  ...adminEn,
 };

@@ -7,6 +7,9 @@ import {
   USER_CLASS_ZH,
 } from '../../core/domain/customer';
 import { ROLE_ZH } from '../../core/domain/roles';
+import { adminZh } from './zh-cn-admin';
+import { cashZh } from './zh-cn-cash';
+import { deskZh } from './zh-cn-desk';
 
 export const zhCN = {
   app: { name: 'GasDesk 燃气营业厅柜台系统', short: 'GasDesk' },
@@ -85,7 +88,6 @@ export const zhCN = {
     operatorLine: '操作员：{name}（{role}）',
     counterLine: '柜台：{hall} {counter}（{code}）',
     timeLabel: '时间：',
-    shortcuts: 'F3 或 / 查询　F4 开户',
   },
   fields: {
     accountNo: '用户编号',
@@ -244,6 +246,9 @@ export const zhCN = {
     verifyOk: '校验通过：共校验 {n} 笔业务流水，记录完整。',
     verifyBad: '发现问题：第 {seq} 笔流水异常（{problem}），请联系技术人员。',
   },
+  ...cashZh,
+  ...deskZh,
+  ...adminZh,
 };
 
 export type Dict = typeof zhCN;

@@ -1,9 +1,12 @@
 /**
  * Counter keyboard habit: Enter moves to the next field, Enter on the last field or Ctrl+Enter submits.
  * Shift+Enter and text areas keep their own Enter; an open drop-down keeps Enter to pick its option; an
- * IME composing Chinese keeps Enter to confirm the pinyin. Runtime: browser.
+ * IME composing Chinese keeps Enter to confirm the pinyin. With `skipToggles`, Enter passes over check
+ * boxes and radio buttons (reached with Tab, changed with Space or the arrows). Runtime: browser.
  */
 import { type KeyboardEvent, useCallback } from 'react';
+
+const TOGGLES = new Set(['checkbox', 'radio']);
 
 function fieldsIn(root: HTMLElement): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')).filter(
@@ -12,7 +15,8 @@ function fieldsIn(root: HTMLElement): HTMLElement[] {
 }
 
 /** Put the result on the container's onKeyDownCapture. */
-export function useEnterNavigation(submit: () => void) {
+export function useEnterNavigation(submit: () => void, opts: { skipToggles?: boolean } = {}) {
+  const { skipToggles = false } = opts;
   return useCallback(
     (e: KeyboardEvent<HTMLElement>) => {
       if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
@@ -29,10 +33,13 @@ export function useEnterNavigation(submit: () => void) {
       e.stopPropagation();
       const fields = fieldsIn(e.currentTarget);
       const i = fields.indexOf(target);
-      const next = i >= 0 ? fields[i + 1] : undefined;
+      const next =
+        i < 0
+          ? undefined
+          : fields.slice(i + 1).find((el) => !skipToggles || !TOGGLES.has((el as HTMLInputElement).type));
       if (next) next.focus();
       else submit();
     },
-    [submit],
+    [submit, skipToggles],
   );
 }

@@ -14,6 +14,8 @@ interface Props<V> {
   okText?: string;
   danger?: boolean;
   width?: number;
+  /** Enter passes over check boxes and radio buttons (see useEnterNavigation). */
+  skipToggles?: boolean;
   /** Called with the values once every field rule passes; throw nothing (report errors inside). */
   onSubmit(values: V): Promise<void>;
   onCancel(): void;
@@ -27,6 +29,7 @@ export function FormModal<V>({
   okText,
   danger,
   width = 640,
+  skipToggles = false,
   onSubmit,
   onCancel,
   children,
@@ -51,7 +54,7 @@ export function FormModal<V>({
     }
   }, [form, onSubmit]);
 
-  const onKeyDown = useEnterNavigation(() => void (busy ? undefined : submit()));
+  const onKeyDown = useEnterNavigation(() => void (busy ? undefined : submit()), { skipToggles });
 
   return (
     <Modal

@@ -1,46 +1,25 @@
 /** The logged-in layout: header, left menu, the current page, and the status bar. Runtime: browser. */
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Button, Layout, Menu, type MenuProps, Space, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { CustomerDetailPage } from '../features/customers/customer-detail-page';
-import { OpenAccountPage } from '../features/customers/open-account-page';
-import { SearchPage } from '../features/customers/search-page';
-import { SettingsPage } from '../features/settings/settings-page';
-import { StaffPage } from '../features/staff/staff-page';
 import { useT } from '../i18n';
 import { LanguageSwitch } from './language-switch';
 import { type Nav, NavContext, type Route } from './nav';
+import { menuKey, Page } from './pages';
+import { CLERK_ROLES, SELLER_ROLES } from './roles';
 import { useSession } from './session';
 import { useGlobalShortcuts } from './shortcuts';
 import { StatusBar } from './status-bar';
-
-const CLERK_ROLES = new Set(['clerk', 'supervisor', 'admin']);
-
-function menuKey(route: Route): string {
-  return route.name === 'staff' || route.name === 'settings' ? route.name : 'customers';
-}
-
-function Page({ route }: { route: Route }) {
-  switch (route.name) {
-    case 'search':
-      return <SearchPage />;
-    case 'open':
-      return <OpenAccountPage />;
-    case 'customer':
-      return <CustomerDetailPage key={route.id} id={route.id} />;
-    case 'staff':
-      return <StaffPage />;
-    case 'settings':
-      return <SettingsPage />;
-  }
-}
 
 export function MainLayout() {
   const t = useT();
   const { session, lock, logout } = useSession();
   const [route, setRoute] = useState<Route>({ name: 'search' });
   const [searchFocus, setSearchFocus] = useState(0);
-  const isAdmin = session.staff.role === 'admin';
-  const canOpen = CLERK_ROLES.has(session.staff.role);
+  const [saleFocus, setSaleFocus] = useState(0);
+  const role = session.staff.role;
+  const isAdmin = role === 'admin';
+  const canOpen = CLERK_ROLES.has(role);
+  const canSell = SELLER_ROLES.has(role);
 
   const focusSearch = useCallback(() => {
     setRoute((r) => (r.name === 'search' ? r : { name: 'search' }));
@@ -49,17 +28,42 @@ export function MainLayout() {
   const openAccount = useCallback(() => {
     if (canOpen) setRoute({ name: 'open' });
   }, [canOpen]);
-  useGlobalShortcuts({ search: focusSearch, openAccount }, !session.locked);
+  const sale = useCallback(() => {
+    if (!canSell) return;
+    setRoute((r) =>
+      r.name === 'sale' ? r : r.name === 'customer' ? { name: 'sale', customerId: r.id } : { name: 'sale' },
+    );
+    setSaleFocus((n) => n + 1);
+  }, [canSell]);
+  const fees = useCallback(() => {
+    if (canSell) setRoute((r) => (r.name === 'fees' ? r : { name: 'fees' }));
+  }, [canSell]);
+  const shift = useCallback(() => {
+    if (canSell) setRoute((r) => (r.name === 'shift' ? r : { name: 'shift' }));
+  }, [canSell]);
+  useGlobalShortcuts({ search: focusSearch, openAccount, sale, fees, shift }, !session.locked);
 
   const nav = useMemo<Nav>(
-    () => ({ route, go: setRoute, searchFocus, focusSearch }),
-    [route, searchFocus, focusSearch],
+    () => ({ route, go: setRoute, searchFocus, focusSearch, saleFocus }),
+    [route, searchFocus, focusSearch, saleFocus],
   );
 
-  const items = [
+  const items: MenuProps['items'] = [
     { key: 'customers', label: t.shell.menuCustomers },
+    ...(canSell
+      ? [
+          { key: 'sale', label: t.cashShell.menuSale },
+          { key: 'shift', label: t.cashShell.menuShift },
+          { key: 'day', label: t.cashShell.menuDay },
+        ]
+      : []),
     ...(isAdmin
       ? [
+          { type: 'divider' as const },
+          { key: 'prices', label: t.cashShell.menuPrices },
+          { key: 'feeCatalogue', label: t.cashShell.menuFeeCatalogue },
+          { key: 'invoices', label: t.cashShell.menuInvoices },
+          { key: 'limits', label: t.cashShell.menuLimits },
           { key: 'staff', label: t.shell.menuStaff },
           { key: 'settings', label: t.shell.menuSettings },
         ]
@@ -80,7 +84,7 @@ export function MainLayout() {
           </div>
           <Space size="middle">
             <span className="operator">
-              {session.staff.displayName} <Tag color="blue">{t.roles[session.staff.role]}</Tag>
+              {session.staff.displayName} <Tag color="blue">{t.roles[role]}</Tag>
             </span>
             <LanguageSwitch />
             <Button onClick={() => void lock()}>{t.shell.lock}</Button>

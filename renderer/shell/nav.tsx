@@ -5,6 +5,14 @@ export type Route =
   | { name: 'search' }
   | { name: 'open' }
   | { name: 'customer'; id: string }
+  | { name: 'sale'; customerId?: string }
+  | { name: 'fees' }
+  | { name: 'shift' }
+  | { name: 'day' }
+  | { name: 'prices' }
+  | { name: 'feeCatalogue' }
+  | { name: 'invoices' }
+  | { name: 'limits' }
   | { name: 'staff' }
   | { name: 'settings' };
 
@@ -14,6 +22,8 @@ export interface Nav {
   /** Increases each time the operator asks for the search box (F3 or /). */
   readonly searchFocus: number;
   focusSearch(): void;
+  /** Increases each time the operator presses F2 on the sale screen (back to its customer box). */
+  readonly saleFocus: number;
 }
 
 export const NavContext = createContext<Nav>({
@@ -21,6 +31,7 @@ export const NavContext = createContext<Nav>({
   go: () => {},
   searchFocus: 0,
   focusSearch: () => {},
+  saleFocus: 0,
 });
 
 export function useNav(): Nav {

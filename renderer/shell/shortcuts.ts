@@ -1,4 +1,8 @@
-/** Global shortcuts: F3 or / (when not typing) → search box; F4 → open account. Runtime: browser. */
+/**
+ * Global shortcuts: F2 → 购气, F3 or / (when not typing) → search box, F4 → open account, F6 → 收费项目,
+ * F8 → 交班; and `useEscape` for a page's "go back" on Esc when no dialog or drop-down takes it.
+ * Runtime: browser.
+ */
 import { useEffect } from 'react';
 
 const NOT_TEXT = new Set([
@@ -22,21 +26,58 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-export function useGlobalShortcuts(handlers: { search(): void; openAccount(): void }, enabled: boolean) {
-  const { search, openAccount } = handlers;
+export interface ShortcutHandlers {
+  search(): void;
+  openAccount(): void;
+  sale(): void;
+  fees(): void;
+  shift(): void;
+}
+
+const F_KEYS: Record<string, keyof ShortcutHandlers> = {
+  F2: 'sale',
+  F3: 'search',
+  F4: 'openAccount',
+  F6: 'fees',
+  F8: 'shift',
+};
+
+export function useGlobalShortcuts(handlers: ShortcutHandlers, enabled: boolean) {
+  const { search, openAccount, sale, fees, shift } = handlers;
   useEffect(() => {
     if (!enabled) return;
+    const all: ShortcutHandlers = { search, openAccount, sale, fees, shift };
     const onKey = (e: KeyboardEvent) => {
       if (e.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.key === 'F3' || (e.key === '/' && !isTyping(e.target))) {
-        e.preventDefault();
-        search();
-      } else if (e.key === 'F4') {
-        e.preventDefault();
-        openAccount();
-      }
+      const name = F_KEYS[e.key] ?? (e.key === '/' && !isTyping(e.target) ? 'search' : undefined);
+      if (!name || dialogOpen()) return;
+      e.preventDefault();
+      all[name]();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [search, openAccount, enabled]);
+  }, [search, openAccount, sale, fees, shift, enabled]);
+}
+
+/** A modal dialog or the lock screen is showing (it takes Esc and the function keys for itself). */
+export function dialogOpen(): boolean {
+  if (document.querySelector('.lock-overlay')) return true;
+  return Array.from(document.querySelectorAll('.ant-modal-wrap')).some(
+    (el) => el.getClientRects().length > 0,
+  );
+}
+
+/** Calls `onEscape` on Esc, unless a dialog is open or an open drop-down takes the key. */
+export function useEscape(onEscape: () => void, enabled = true) {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.isComposing || e.defaultPrevented || dialogOpen()) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.getAttribute?.('aria-expanded') === 'true') return;
+      onEscape();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onEscape, enabled]);
 }

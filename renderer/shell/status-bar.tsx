@@ -2,12 +2,22 @@
 import { useEffect, useState } from 'react';
 import { fmt, useT } from '../i18n';
 import { formatDateTime } from './format';
+import { CLERK_ROLES, SELLER_ROLES } from './roles';
 import { useSession } from './session';
 
 export function StatusBar() {
   const t = useT();
   const { session } = useSession();
   const [now, setNow] = useState(() => new Date().toISOString());
+  const role = session.staff.role;
+  const keys = [
+    SELLER_ROLES.has(role) && t.cashShell.keySale,
+    t.cashShell.keySearch,
+    CLERK_ROLES.has(role) && t.cashShell.keyOpen,
+    SELLER_ROLES.has(role) && t.cashShell.keyFees,
+    SELLER_ROLES.has(role) && t.cashShell.keyShift,
+    t.cashShell.keyEsc,
+  ].filter(Boolean);
 
   useEffect(() => {
     const timer = window.setInterval(() => setNow(new Date().toISOString()), 1000);
@@ -30,7 +40,7 @@ export function StatusBar() {
         {t.shell.timeLabel}
         <time dateTime={now}>{formatDateTime(now)}</time>
       </span>
-      <span className="status-shortcuts">{t.shell.shortcuts}</span>
+      <span className="status-shortcuts">{keys.join('　')}</span>
     </footer>
   );
 }

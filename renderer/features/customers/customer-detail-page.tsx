@@ -10,7 +10,10 @@ import { api, onApiError } from '../../api/client';
 import { useT } from '../../i18n';
 import { isApiError, useReportError } from '../../shell/errors';
 import { useNav } from '../../shell/nav';
+import { CLERK_ROLES, SELLER_ROLES } from '../../shell/roles';
 import { useSession } from '../../shell/session';
+import { useEscape } from '../../shell/shortcuts';
+import { SalesSection } from '../sales/sales-section';
 import { AddMeterModal } from './add-meter-modal';
 import { CustomerInfo } from './customer-info';
 import { EditCustomerModal } from './edit-customer-modal';
@@ -21,7 +24,6 @@ import { StatusTag } from './status-tag';
 import { TransferModal } from './transfer-modal';
 
 type Dialog = null | 'edit' | 'addMeter' | StatusAction;
-const CLERK_ROLES = new Set(['clerk', 'supervisor', 'admin']);
 
 export function CustomerDetailPage({ id }: { id: string }) {
   const t = useT();
@@ -70,6 +72,8 @@ export function CustomerDetailPage({ id }: { id: string }) {
     [reload],
   );
   const cancel = useCallback(() => setDialog(null), []);
+  const goBack = useCallback(() => nav.go({ name: 'search' }), [nav]);
+  useEscape(goBack, dialog === null);
 
   const back = (
     <Button onClick={() => nav.go({ name: 'search' })} aria-keyshortcuts="F3">
@@ -80,6 +84,7 @@ export function CustomerDetailPage({ id }: { id: string }) {
   if (!customer) return <Spin className="page-spin" />;
 
   const canChange = CLERK_ROLES.has(session.staff.role) && customer.status !== 'closed';
+  const canSell = SELLER_ROLES.has(session.staff.role);
   const statusActions = CLERK_ROLES.has(session.staff.role) ? allowedActions(customer.status) : [];
   const modalProps = { customer, onDone: changed, onCancel: cancel };
 
@@ -94,8 +99,17 @@ export function CustomerDetailPage({ id }: { id: string }) {
         <StatusTag status={customer.status} />
       </Space>
       <Space className="action-bar" wrap>
+        {canSell && customer.status === 'active' && (
+          <Button
+            type="primary"
+            aria-keyshortcuts="F2"
+            onClick={() => nav.go({ name: 'sale', customerId: customer.id })}
+          >
+            {t.records.buyGas}
+          </Button>
+        )}
         {canChange && (
-          <Button type="primary" onClick={() => setDialog('edit')}>
+          <Button type={canSell ? 'default' : 'primary'} onClick={() => setDialog('edit')}>
             {t.detail.edit}
           </Button>
         )}
@@ -112,6 +126,7 @@ export function CustomerDetailPage({ id }: { id: string }) {
       <Card title={t.detail.meters} size="small" className="form-section">
         <MetersTable meters={customer.meters} />
       </Card>
+      <SalesSection customerId={customer.id} canSell={canSell} />
       <Card title={t.detail.history} size="small" className="form-section" data-testid="customer-history">
         <HistoryTable items={history} loading={historyLoading} />
       </Card>

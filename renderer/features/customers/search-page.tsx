@@ -10,12 +10,12 @@ import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { useReportError } from '../../shell/errors';
 import { useNav } from '../../shell/nav';
+import { CLERK_ROLES } from '../../shell/roles';
 import { useSession } from '../../shell/session';
 import { ResultsTable } from './results-table';
 import { getSearchState, type SearchState, saveSearchState } from './search-state';
 
 const queryRule = contract['customers.search'].input.shape.query;
-const CLERK_ROLES = new Set(['clerk', 'supervisor', 'admin']);
 
 export function SearchPage() {
   const t = useT();

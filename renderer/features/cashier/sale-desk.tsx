@@ -1,0 +1,173 @@
+/** The 购气 screen's state: customer, purchase, live quote, tenders, approval, result. Runtime: browser. */
+import { App as AntApp, Button, Checkbox, Col, Form, type InputRef, Row, Spin } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Sale } from '../../../core/contract';
+import { api } from '../../api/client';
+import { useI18n } from '../../i18n';
+import type { ApprovalValues } from '../../shell/approval-fields';
+import { useEnterNavigation } from '../../shell/enter-nav';
+import { isApiError } from '../../shell/errors';
+import { fenOf, volumeOf } from '../../shell/money';
+import { useNav } from '../../shell/nav';
+import { useEscape } from '../../shell/shortcuts';
+import { AmountDuePanel } from './amount-due-panel';
+import { CustomerPicker } from './customer-picker';
+import { focusFirstError, usePaymentErrors } from './payment-errors';
+import { PurchaseFields, type PurchaseValues } from './purchase-fields';
+import { QuoteView } from './quote-view';
+import { SaleCustomerCard } from './sale-customer-card';
+import { SaleResult } from './sale-result';
+import { FIRST_ROW, type TenderRow, toTenders } from './tender-model';
+import { type Purchase, useQuote } from './use-quote';
+import { useServedCustomer } from './use-served-customer';
+
+interface Values extends PurchaseValues {
+  tenders: TenderRow[];
+  issueInvoice: boolean;
+  approval?: ApprovalValues;
+}
+
+const INITIAL: Values = {
+  by: 'volume',
+  figure: '',
+  useBalance: true,
+  tenders: [FIRST_ROW],
+  issueInvoice: false,
+};
+
+export function SaleDesk({ customerId }: { customerId?: string }) {
+  const { t, lang } = useI18n();
+  const nav = useNav();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<Values>();
+  const served = useServedCustomer(customerId);
+  const { customer, balance } = served;
+  const [result, setResult] = useState<Sale>();
+  const [busy, setBusy] = useState(false);
+  const [pickerTick, setPickerTick] = useState(0);
+  const figureRef = useRef<InputRef>(null);
+  const onError = usePaymentErrors(form);
+
+  const by = Form.useWatch('by', form) ?? 'volume';
+  const figure = Form.useWatch('figure', form);
+  const useBalance = Form.useWatch('useBalance', form) ?? true;
+  const purchase = useMemo<Purchase | undefined>(() => {
+    if (!customer) return undefined;
+    const n = by === 'volume' ? volumeOf(figure) : fenOf(figure);
+    if (!n || n <= 0) return undefined;
+    return { customerId: customer.id, by, ...(by === 'volume' ? { volume: n } : { money: n }), useBalance };
+  }, [customer, by, figure, useBalance]);
+  const q = useQuote(purchase);
+
+  // A customer arrives: the figure is next.
+  useEffect(() => {
+    if (customer && !result) window.setTimeout(() => figureRef.current?.focus({ cursor: 'all' }));
+  }, [customer, result]);
+
+  // F2 on this screen: back to the customer box (or the next customer after a sale).
+  const clearCustomer = served.clear;
+  const next = useCallback(() => {
+    setResult(undefined);
+    clearCustomer();
+    form.resetFields();
+    setPickerTick((n) => n + 1);
+  }, [form, clearCustomer]);
+  const f2 = useRef({ result, customer, next });
+  f2.current = { result, customer, next };
+  useEffect(() => {
+    if (nav.saleFocus === 0) return;
+    const { result: r, customer: c, next: n } = f2.current;
+    if (r) n();
+    else if (c) figureRef.current?.focus({ cursor: 'all' });
+    else setPickerTick((k) => k + 1);
+  }, [nav.saleFocus]);
+  useEscape(next, !!customer || !!result);
+
+  const confirm = useCallback(async () => {
+    if (busy || !customer) return;
+    if (!purchase) {
+      message.warning(t.sale.noQuote);
+      figureRef.current?.focus();
+      return;
+    }
+    if (!q.fresh || !q.quote) {
+      if (await q.refresh()) message.info(t.sale.staleQuote);
+      return;
+    }
+    try {
+      await form.validateFields();
+    } catch (e) {
+      return focusFirstError(form, e);
+    }
+    const quote = q.quote;
+    const v = form.getFieldsValue(true) as Values;
+    setBusy(true);
+    try {
+      const sale = await api['sales.sellGas']({
+        purchase,
+        expectedAmountDue: quote.amountDue,
+        tenders: quote.amountDue > 0 ? toTenders(quote.amountDue, v.tenders) : [],
+        issueInvoice: !!v.issueInvoice,
+        ...(quote.approvalReasons.length && v.approval ? { approval: v.approval } : {}),
+      });
+      setResult(sale);
+    } catch (e) {
+      onError(e);
+      if (
+        isApiError(e, 'QUOTE_CHANGED') ||
+        isApiError(e, 'LIMIT_EXCEEDED') ||
+        isApiError(e, 'HAZARD_APPROVAL_REQUIRED')
+      )
+        void q.refresh();
+    } finally {
+      setBusy(false);
+    }
+  }, [busy, customer, purchase, q, form, message, t, onError]);
+
+  const onKeyDown = useEnterNavigation(() => void confirm(), { skipToggles: true });
+
+  if (result) return <SaleResult sale={result} onNext={next} />;
+  if (served.loading) return <Spin className="page-spin" />;
+  if (!customer)
+    return (
+      <CustomerPicker
+        id="sale-customer"
+        label={t.sale.findLabel}
+        focusTick={pickerTick}
+        onPick={(c) => void served.choose(c.id)}
+      />
+    );
+
+  const quote = q.quote;
+  const errorText = q.error ? (lang === 'en' ? q.error.body.messageEn : q.error.body.message) : undefined;
+  return (
+    <Form
+      form={form}
+      name="sale"
+      layout="vertical"
+      initialValues={INITIAL}
+      onKeyDownCapture={onKeyDown}
+      onValuesChange={(changed: Partial<Values>) => {
+        if ('by' in changed) form.setFieldValue('figure', '');
+      }}
+    >
+      <SaleCustomerCard customer={customer} balance={balance} onChange={next} />
+      <Row gutter={16}>
+        <Col span={14}>
+          <PurchaseFields by={by} hasBalance={(balance ?? 0) > 0} figureRef={figureRef} />
+          {q.loading && !quote && <Spin size="small" description={t.sale.quoting} />}
+          {quote && <QuoteView quote={quote} stale={!q.fresh} />}
+        </Col>
+        <Col span={10}>
+          <AmountDuePanel quote={quote} fresh={q.fresh} error={errorText} />
+          <Form.Item name="issueInvoice" valuePropName="checked">
+            <Checkbox>{t.sale.invoice}</Checkbox>
+          </Form.Item>
+          <Button type="primary" size="large" block loading={busy} onClick={() => void confirm()}>
+            {t.sale.confirm}
+          </Button>
+        </Col>
+      </Row>
+    </Form>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * 日报: a business day's figures (days.report), the bank deposit (缴款) and, for a supervisor, the day close
+ * (日结) after a confirmation. Runtime: browser.
+ */
+import { Alert, App as AntApp, Button, Form, Input, Space, Spin, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { DayReport } from '../../../core/contract';
+import { api } from '../../api/client';
+import { fmt, useT } from '../../i18n';
+import { BigAmount } from '../../shell/big-amount';
+import { useReportError } from '../../shell/errors';
+import { formatDateTime, todayIso } from '../../shell/format';
+import { APPROVER_ROLES_UI } from '../../shell/roles';
+import { useSession } from '../../shell/session';
+import { DayReportTables } from './day-report-tables';
+import { DepositModal } from './deposit-modal';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function DayReportPage() {
+  const t = useT();
+  const { session } = useSession();
+  const { modal, message } = AntApp.useApp();
+  const report = useReportError();
+  const [date, setDate] = useState('');
+  const [data, setData] = useState<DayReport>();
+  const [loading, setLoading] = useState(true);
+  const [depositing, setDepositing] = useState(false);
+  const canClose = APPROVER_ROLES_UI.has(session.staff.role);
+
+  const load = useCallback(
+    async (businessDate?: string) => {
+      setLoading(true);
+      try {
+        const r = await api['days.report'](businessDate ? { businessDate } : {});
+        setData(r);
+        setDate(r.businessDate);
+      } catch (e) {
+        report(e);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [report],
+  );
+
+  useEffect(() => {
+    api['shifts.current']({})
+      .then((c) => load(c.businessDate))
+      .catch(() => load(todayIso()));
+  }, [load]);
+
+  const closeDay = () => {
+    if (!data) return;
+    const businessDate = data.businessDate;
+    modal.confirm({
+      title: fmt(t.day.closeTitle, { date: businessDate }),
+      content: t.day.closeConfirm,
+      okText: t.day.close,
+      okButtonProps: { danger: true },
+      cancelText: t.common.cancel,
+      onOk: async () => {
+        try {
+          setData(await api['days.close']({ businessDate }));
+          message.success(fmt(t.day.closeDone, { date: businessDate }));
+        } catch (e) {
+          report(e);
+        }
+      },
+    });
+  };
+
+  return (
+    <div className="page">
+      <Space className="page-header" align="baseline" wrap>
+        <Typography.Title level={3}>{t.day.title}</Typography.Title>
+        <Form layout="inline" component="div" className="search-bar">
+          <Form.Item label={t.day.date} htmlFor="day-date">
+            <Input
+              id="day-date"
+              value={date}
+              maxLength={10}
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder={t.open.datePlaceholder}
+              onChange={(e) => setDate(e.target.value)}
+              onPressEnter={() => DATE.test(date) && void load(date)}
+            />
+          </Form.Item>
+          <Button onClick={() => DATE.test(date) && void load(date)}>{t.day.load}</Button>
+          {data && (
+            <Button onClick={() => setDepositing(true)} disabled={data.closed}>
+              {t.day.deposit}
+            </Button>
+          )}
+          {data && canClose && !data.closed && (
+            <Button danger type="primary" onClick={closeDay}>
+              {t.day.close}
+            </Button>
+          )}
+        </Form>
+      </Space>
+      {loading && !data && <Spin className="page-spin" />}
+      {data && (
+        <Spin spinning={loading}>
+          <Alert
+            className="form-alert"
+            showIcon
+            type={data.closed ? 'success' : 'info'}
+            data-testid="day-status"
+            title={
+              data.closed
+                ? fmt(t.day.closedAt, {
+                    at: formatDateTime(data.closedAt),
+                    by: data.closedBy ?? t.common.none,
+                  })
+                : t.day.notClosed
+            }
+          />
+          <div className="result-figures">
+            <BigAmount label={t.day.cashExpected} fen={data.cashExpected} testId="day-cash-expected" />
+            <BigAmount label={t.day.deposited} fen={data.deposited} testId="day-deposited" />
+            <BigAmount
+              label={t.day.undeposited}
+              fen={data.cashExpected - data.deposited}
+              tone={data.cashExpected === data.deposited ? 'good' : 'bad'}
+            />
+          </div>
+          <DayReportTables report={data} />
+        </Spin>
+      )}
+      {depositing && data && (
+        <DepositModal
+          businessDate={data.businessDate}
+          onCancel={() => setDepositing(false)}
+          onDone={() => {
+            setDepositing(false);
+            void load(data.businessDate);
+          }}
+        />
+      )}
+    </div>
+  );
+}
