@@ -6,18 +6,8 @@
 import { parseArgs } from 'node:util';
 import { decodeCard } from '../core/card/gas-card';
 import { formatCubicMetres } from '../core/quantities';
-import { openHid } from '../drivers/card-reader/hid-transport';
 import { CardReader } from '../drivers/card-reader/reader';
-import { openSerial } from '../drivers/card-reader/serial-transport';
-import type { ReaderTransport } from '../drivers/card-reader/transport';
-
-export async function openReaderSpec(spec: string): Promise<ReaderTransport> {
-  const serial = /^serial:([^@]+)(?:@(\d+))?$/.exec(spec);
-  if (serial) return openSerial({ path: serial[1]!, baudRate: serial[2] ? Number(serial[2]) : 9600 });
-  const hid = /^hid:([0-9a-fA-F]{1,4}):([0-9a-fA-F]{1,4})$/.exec(spec);
-  if (hid) return openHid(Number.parseInt(hid[1]!, 16), Number.parseInt(hid[2]!, 16));
-  throw new Error(`读卡器写法不正确 bad --reader: ${spec} (serial:/dev/ttyUSB0[@9600] or hid:VID:PID)`);
-}
+import { openReaderSpec } from '../drivers/card-reader/open-spec';
 
 export async function cardCommand(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { createDispatcher } from '../services/api';
 import { App } from '../services/app';
 import { seedDemo } from '../services/setup/demo';
+import { plugCardReader } from './card-reader-setup';
 import { buildHttpApi } from './http-api';
 import { defaultDataDir, PROJECT_ROOT, RENDERER_DIST } from './paths';
 import { readVersion } from './version';
@@ -29,6 +30,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       port: { type: 'string', default: '0' },
       demo: { type: 'boolean', default: false },
       throwaway: { type: 'boolean', default: false },
+      reader: { type: 'string' },
     },
   });
   const port = Number(values.port);
@@ -48,6 +50,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     for (const s of staff)
       process.stderr.write(`  ${s.username.padEnd(10)} ${s.role.padEnd(11)} ${s.password}\n`);
   }
+  await plugCardReader(app, dataDir, { demo: values.demo, reader: values.reader });
   const token = randomBytes(24).toString('base64url');
   let origin = '';
   const http = buildHttpApi({

@@ -216,6 +216,107 @@ export const ERRORS = {
     zh: '还有未交班的班次，请全部交班后再扎帐。',
     en: 'Some shifts are still open; close them before the day close.',
   },
+  READER_NOT_CONFIGURED: {
+    status: 409,
+    zh: '本柜台还没有设置读卡器，请在系统设置中选择读卡器。',
+    en: 'No card reader is configured for this counter.',
+  },
+  READER_UNAVAILABLE: {
+    status: 503,
+    zh: '读卡器没有响应，请检查读卡器连接后重试。',
+    en: 'The card reader does not answer; check its cable and try again.',
+  },
+  NO_CARD: { status: 409, zh: '读卡器里没有卡，请插入燃气卡。', en: 'There is no card in the reader.' },
+  CARD_BLANK: {
+    status: 409,
+    zh: '这是一张空白卡，请用于开户发卡或补卡。',
+    en: 'This is a blank card; use it to issue or replace a card.',
+  },
+  CARD_FOREIGN: {
+    status: 409,
+    zh: '这不是本公司的燃气卡（或不是本系统的卡格式），请核对。',
+    en: 'This is not one of our gas cards.',
+  },
+  CARD_DAMAGED: {
+    status: 409,
+    zh: '卡内数据损坏（主备区不一致或校验错误），请为用户办理补卡。',
+    en: 'The card data is damaged; issue a replacement card.',
+  },
+  CARD_LOCKED: {
+    status: 409,
+    zh: '这张卡的密码已锁死，无法再写入，请为用户办理补卡。',
+    en: 'The card is locked; issue a replacement card.',
+  },
+  CARD_LAST_TRY: {
+    status: 409,
+    zh: '这张卡的密码只剩最后一次校验机会，继续操作需您确认；若校验失败卡将锁死。',
+    en: 'The card has one PSC try left; confirm to go on.',
+  },
+  CARD_BLOCKED: {
+    status: 409,
+    zh: '这张卡已挂失或已被新卡取代，不能再使用，请收回。',
+    en: 'This card is blocked (lost or replaced).',
+  },
+  CARD_UNKNOWN: {
+    status: 409,
+    zh: '本营业厅没有这张卡的发卡记录，请核对或联系总部。',
+    en: 'This card was not issued here.',
+  },
+  CARD_WRONG_CUSTOMER: {
+    status: 409,
+    zh: '读卡器里的卡不是该用户的卡，请核对。',
+    en: 'The card in the reader belongs to another customer.',
+  },
+  CARD_AHEAD: {
+    status: 409,
+    zh: '卡内购气次数比本柜台记录的多，可能在其他柜台购过气且尚未同步，已记录冲突，请联系班长。',
+    en: 'The card holds a later purchase than this counter knows; the conflict is recorded.',
+  },
+  CARD_GAS_PENDING: {
+    status: 409,
+    zh: '卡内上次购买的气还没有插表，请用户先插表后再购气。',
+    en: 'The last purchase is still on the card; the customer must load it into the meter first.',
+  },
+  GAS_ALREADY_LOADED: {
+    status: 409,
+    zh: '这笔气已经插表入表，不能冲正。',
+    en: 'The gas is already in the meter; it cannot be reversed.',
+  },
+  CARD_REQUIRED: {
+    status: 409,
+    zh: '这笔购气已写入燃气卡，冲正前必须先读卡并清除卡内气量，请插入用户的卡。',
+    en: 'This purchase is on a card: reverse it with the card in the reader.',
+  },
+  CUSTOMER_HAS_CARD: {
+    status: 409,
+    zh: '该用户已有在用的燃气卡；遗失或损坏请办理补卡。',
+    en: 'The customer already has an active card.',
+  },
+  NO_ACTIVE_CARD: {
+    status: 409,
+    zh: '该用户还没有在用的燃气卡，请先办理开户发卡或补卡。',
+    en: 'The customer has no active card.',
+  },
+  TOPUP_NOT_ALLOWED: {
+    status: 409,
+    zh: '只能为用户最近一次购气补气一次，且不能是已经入表的气。',
+    en: 'Only the last purchase may be topped up, once, and only if it never reached the meter.',
+  },
+  CARD_WRITE_FAILED: {
+    status: 409,
+    zh: '写卡没有成功，卡内数据未改变，请重新插卡后再试。',
+    en: 'Writing the card failed; the card is unchanged.',
+  },
+  CARD_WRITE_UNCERTAIN: {
+    status: 409,
+    zh: '写卡过程中卡被拔出，结果待确认：请重新插入这张卡并读卡，系统会按卡内实际内容处理。',
+    en: 'The card left the reader mid-write; read it again to settle what it holds.',
+  },
+  DEMO_ONLY: {
+    status: 409,
+    zh: '培训面板只在演示模式下可用。',
+    en: 'The training panel exists only in demo mode.',
+  },
   DATABASE_INCOMPATIBLE: {
     status: 500,
     zh: '数据库版本与本程序不匹配，请联系技术人员。',

@@ -10,3 +10,4 @@ export * from './repos/sales';
 export * from './repos/staff';
 export * from './search';
 export * from './verify';
+export * from './repos/cards';

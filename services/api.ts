@@ -16,6 +16,7 @@ import { customersOpen } from './customers/open-customer';
 import { customersGet, customersHistory, customersSearch } from './customers/read-customers';
 import { customersTransfer } from './customers/transfer-customer';
 import { customersUpdate } from './customers/update-customer';
+import { cardHandlers } from './cards/handlers';
 import { cashHandlers } from './cash/handlers';
 import { salesHandlers } from './sales/handlers';
 import { setupInitialize, setupStatus } from './setup/initialize';
@@ -49,6 +50,7 @@ export const handlers: Handlers = {
   'customers.addMeter': customersAddMeter,
   ...salesHandlers,
   ...cashHandlers,
+  ...cardHandlers,
 };
 
 /** Operations that still answer while the screen is locked. */

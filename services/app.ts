@@ -8,6 +8,7 @@ import { HybridClock } from '../core/hlc';
 import { type RandomBytes, uuidv7, webRandomBytes } from '../core/ids';
 import { type GasDb, getCounter, Ledger, openDatabase } from '../db';
 import { SessionStore } from './auth/sessions';
+import type { CardStation } from './cards/card-station';
 import type { CardWritePort } from './sales/card-write-port';
 
 export interface Clock {
@@ -33,6 +34,8 @@ export class App {
   readonly version: string;
   /** The card writer, when a reader is plugged in (may be set after start-up). */
   cardWriter: CardWritePort | undefined;
+  /** The counter's card reader station (P3), when one is configured; see services/cards/attach.ts. */
+  cardStation: CardStation | undefined;
   private readonly random: RandomBytes;
   private ledgerInstance: Ledger | undefined;
   private counterInfo: ReturnType<typeof getCounter>;

@@ -145,6 +145,14 @@ describe('gas card record codec', () => {
     torn.set(encodePurchase(p2), AREA.primary.start);
     torn.set(encodePurchase(p1).subarray(0, 10), AREA.backup.start); // backup half-written over a blank area
     expect(decodeCard(torn)).toMatchObject({ state: 'ok', purchase: p2, repairable: true });
+    const firstTorn = image();
+    firstTorn.set(encodePurchase(p1).subarray(0, 9), AREA.primary.start); // the first purchase, torn over blank areas
+    expect(decodeCard(firstTorn)).toMatchObject({
+      state: 'ok',
+      purchase: null,
+      pending: false,
+      repairable: true,
+    });
     const headerBad = image();
     headerBad[AREA.header.start + 8]! ^= 1;
     expect(decodeCard(headerBad)).toEqual({ state: 'damaged', reason: 'header-crc' });

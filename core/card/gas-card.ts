@@ -15,7 +15,11 @@ export const AREA = {
   primary: { start: 32, length: 32 },
   backup: { start: 64, length: 32 },
   writeBack: { start: 96, length: 32 },
+  /** One byte: 0xA5 once the card's own PSC is set (issuing finished on the card); FF before. */
+  issued: { start: 128, length: 1 },
 } as const;
+
+export const ISSUED_MARK = 0xa5;
 
 export const CARD_KINDS = ['user', 'setup', 'clear', 'check', 'meter_change'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
@@ -239,6 +243,10 @@ export function decodeCard(img: Uint8Array): CardRecord {
   } else if (typeof p !== 'string' || typeof b !== 'string') {
     // One area is torn or blank: the intact one holds either the old or the new purchase.
     purchase = typeof p !== 'string' ? p : (b as PurchaseRecord);
+    repairable = true;
+  } else if (p === 'blank' || b === 'blank') {
+    // The first purchase was torn while being written over a blank area: the card still holds none.
+    purchase = null;
     repairable = true;
   } else return { state: 'damaged', reason: 'both-purchase-areas-bad' };
   const w = decodeWriteBack(slice(img, AREA.writeBack));

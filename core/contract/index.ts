@@ -3,6 +3,7 @@
  */
 import type { z } from 'zod';
 import { authOps } from './auth';
+import { cardOps, trainingOps } from './cards';
 import { cashOps } from './cash';
 import { customerOps } from './customers';
 import { priceOps } from './prices';
@@ -20,6 +21,8 @@ export const contract = {
   ...priceOps,
   ...salesOps,
   ...cashOps,
+  ...cardOps,
+  ...trainingOps,
 } as const;
 
 export type Contract = typeof contract;
@@ -41,6 +44,7 @@ export * from './common';
 export * from './auth';
 export * from './customers';
 export * from './customer-fields';
+export * from './cards';
 export * from './cash';
 export * from './prices';
 export * from './sales';

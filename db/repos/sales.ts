@@ -129,15 +129,15 @@ export function listSales(sqlite: Database.Database, f: SaleFilter, limit: numbe
 }
 
 /** The two-phase card write's second step: pending → completed | card_write_failed. Returns rows changed. */
+/** Moves a gas sale's card-write state forward: from pending, or (a successful retry) from failed to completed. */
 export function resolveCardWrite(
   sqlite: Database.Database,
   id: string,
   status: 'completed' | 'card_write_failed',
+  from: 'pending_card_write' | 'card_write_failed' = 'pending_card_write',
 ): number {
-  return prepared(sqlite, "UPDATE sales SET status = ? WHERE id = ? AND status = 'pending_card_write'").run(
-    status,
-    id,
-  ).changes;
+  return prepared(sqlite, 'UPDATE sales SET status = ? WHERE id = ? AND status = ?').run(status, id, from)
+    .changes;
 }
 
 /**

@@ -1,3 +1,4 @@
+export * from './cards';
 export * from './cash';
 export * from './counter';
 export * from './customers';

@@ -1,5 +1,13 @@
 /** The GasDesk reference card format (docs/card-format.md). Runtime: Node. */
-import { AREA, ATR, decodeCard, encodeHeader, encodePurchase, MAGIC } from '../../core/card/gas-card';
+import {
+  AREA,
+  ATR,
+  decodeCard,
+  encodeHeader,
+  encodePurchase,
+  ISSUED_MARK,
+  MAGIC,
+} from '../../core/card/gas-card';
 import { DEFAULT_PSC } from '../card-reader/sle4442';
 import type { CardFormat } from './card-format';
 
@@ -30,6 +38,8 @@ export const referenceFormat: CardFormat = {
     // The header never changes again: burn its protection bits (compare-and-protect).
     await reader.writeProtection(AREA.header.start, bytes);
     await reader.changePsc(keys.pscFor(header.cardNo));
+    // Still verified after the change: mark the card as carrying its own PSC, so an interrupted issue can tell.
+    await reader.updateMain(AREA.issued.start, Uint8Array.of(ISSUED_MARK));
   },
 
   async writePurchase(reader, cardNo, purchase, keys, opts = {}) {

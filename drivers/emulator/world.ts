@@ -61,6 +61,11 @@ export class TrainingWorld {
     return this.view(copy);
   }
 
+  /** The card model itself (training faults: damage, lock). */
+  cardModel(id: string): Sle4442 {
+    return this.get(id).card;
+  }
+
   private get(id: string) {
     const c = this.cards.get(id);
     if (!c) throw new WorldError('NO_SUCH_CARD', `no card ${id}`);

@@ -5,9 +5,18 @@
  */
 import type { Sale } from '../../core/contract';
 
-export type CardWriteResult = { ok: true } | { ok: false; reason: string };
+/**
+ * ok: the card holds the purchase. Not ok: it does not (the payment is flagged for refund or retry) — or,
+ * with `uncertain`, nobody can tell now (the card left mid-write): the sale stays pending until that card is
+ * read again and shows what it holds.
+ */
+export type CardWriteResult = { ok: true } | { ok: false; reason: string; uncertain?: boolean };
 
 export interface CardWritePort {
+  /** Before anything is recorded: refuses (throws an AppError) when the customer's card is not ready. */
+  precheck?(customerId: string, operatorId: string): Promise<void>;
   /** Writes the purchase onto the card, reads it back and compares; resolves ok only when the card holds it. */
   writePurchase(sale: Sale): Promise<CardWriteResult>;
+  /** Called inside the transaction that settles the sale, to settle the writer's own journal with it. */
+  settle?(saleId: string, ok: boolean, reason: string | null): void;
 }

@@ -11,20 +11,33 @@ import type { App } from '../app';
 import type { CardWriteResult } from './card-write-port';
 import { loadSale } from './sale-view';
 
-export async function writeCard(app: App, sale: Sale, operatorId: string): Promise<Sale> {
+export async function writeCard(
+  app: App,
+  sale: Sale,
+  operatorId: string,
+  opts: { retry?: boolean } = {},
+): Promise<Sale> {
   const writer = app.cardWriter;
-  if (!writer || sale.status !== 'pending_card_write') return sale;
+  const from = opts.retry ? 'card_write_failed' : 'pending_card_write';
+  if (!writer || sale.status !== from) return sale;
   let result: CardWriteResult;
   try {
     result = await writer.writePurchase(sale);
   } catch (e) {
     result = { ok: false, reason: `写卡出错：${e instanceof Error ? e.message : String(e)}` };
   }
+  if (!result.ok && result.uncertain) return loadSale(app, sale.id);
   const status = result.ok ? 'completed' : 'card_write_failed';
   const reason = result.ok ? null : result.reason.slice(0, 200) || '写卡失败';
+  if (!result.ok && opts.retry) {
+    // A retry that failed again: the sale stays failed; only the writer's journal learns it.
+    app.transaction(() => writer.settle?.(sale.id, false, reason));
+    return loadSale(app, sale.id);
+  }
   try {
     app.transaction(() => {
-      if (resolveCardWrite(app.gdb.sqlite, sale.id, status) === 0) return;
+      if (resolveCardWrite(app.gdb.sqlite, sale.id, status, from) === 0) return;
+      writer.settle?.(sale.id, result.ok, reason);
       const type = result.ok ? 'sale.cardWritten' : 'sale.cardWriteFailed';
       app.ledger().append({
         type,

@@ -7,7 +7,7 @@
 import type { OpParsedInput, Sale } from '../../core/contract';
 import { AppError } from '../../core/errors';
 import { formatYuan } from '../../core/quantities';
-import type { SaleRow } from '../../db';
+import { type SaleRow, writesOfSale } from '../../db';
 import type { App } from '../app';
 import { requireApproval } from '../auth/approval';
 import { type Handlers, operatorOf } from '../call';
@@ -26,6 +26,9 @@ function refundableSale(app: App, id: string, amount: number): SaleRow {
   if (sale.kind === 'gas' && sale.status !== 'card_write_failed')
     throw new AppError('NOT_REFUNDABLE', { detail: sale.status });
   if (sale.kind === 'gas' && corrections.length > 0) throw new AppError('ALREADY_REVERSED');
+  // A retry whose outcome is not known yet may have put the gas on the card: settle it (read the card) first.
+  if (sale.kind === 'gas' && writesOfSale(app.gdb.sqlite, id).some((w) => w.status === 'pending'))
+    throw new AppError('CARD_WRITE_UNCERTAIN');
   const left = refundable(sale, corrections);
   if (amount > left) throw new AppError('REFUND_TOO_LARGE', { detail: `可退 ${formatYuan(left)}` });
   if (sale.kind === 'gas' && amount !== left)

@@ -47,6 +47,8 @@ export async function sellGas(app: App, operatorId: string, input: SellGasInput)
   // With an approval given, check everything first and verify the approver only when the purchase needs one
   // (it is asynchronous, so it cannot run inside the transaction). Without one, the transaction's own check
   // refuses a purchase that needs it — one quote, not two, on the common path.
+  // The card must be ready before anything is recorded (P3: the customer's own card, nothing left unloaded on it).
+  await app.cardWriter?.precheck?.(input.purchase.customerId, operatorId);
   let approver: StaffRow | undefined;
   if (input.approval) {
     const pre = check(app, operatorId, input, true);

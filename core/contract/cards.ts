@@ -1,0 +1,258 @@
+/** IC gas cards at the counter: read, issue, replace, top up, meter change, card-aware reversal, training. */
+import { z } from 'zod';
+import { CARD_KINDS } from '../card/gas-card';
+import { approvalSchema, idSchema, op, reasonSchema } from './common';
+import { meterInputSchema } from './customer-fields';
+import { saleSchema } from './sales';
+
+const CLERKS = ['clerk', 'cashier', 'supervisor', 'admin'] as const;
+
+export const meterReadingSchema = z.object({
+  meterNo: z.string(),
+  loadedCount: z.number().int(),
+  remaining: z.number().int(),
+  cumulativeUsed: z.number().int(),
+  status: z.object({
+    lowBattery: z.boolean(),
+    valveClosed: z.boolean(),
+    tamper: z.boolean(),
+    leakAlarm: z.boolean(),
+  }),
+  readAt: z.string(),
+});
+export type MeterReading = z.infer<typeof meterReadingSchema>;
+
+export const cardReadSchema = z.object({
+  present: z.boolean(),
+  /** no_card, blank, foreign, damaged, locked, blocked, unknown (not issued here), ok */
+  state: z.enum([
+    'no_card',
+    'blank',
+    'foreign',
+    'damaged',
+    'locked',
+    'blocked',
+    'unknown',
+    'half_issued',
+    'ok',
+  ]),
+  /** What the card is and what to do, politely, in Chinese. */
+  message: z.string(),
+  triesLeft: z.number().int().nullable(),
+  card: z
+    .object({
+      cardNo: z.string(),
+      kind: z.enum(CARD_KINDS),
+      status: z.enum(['active', 'lost', 'replaced']).nullable(),
+      purchaseCount: z.number().int(),
+      lastVolume: z.number().int(),
+      cumulative: z.number().int(),
+      /** The last purchase is still on the card (not yet loaded into the meter). */
+      pending: z.boolean(),
+      repairable: z.boolean(),
+    })
+    .nullable(),
+  customer: z
+    .object({
+      id: z.string(),
+      accountNo: z.string(),
+      name: z.string(),
+      fullAddress: z.string(),
+      status: z.string(),
+    })
+    .nullable(),
+  reading: meterReadingSchema.nullable(),
+  /** Pending writes this read settled from what the card holds. */
+  resolved: z.array(
+    z.object({ kind: z.string(), saleId: z.string().nullable(), outcome: z.enum(['confirmed', 'failed']) }),
+  ),
+  conflict: z.string().nullable(),
+});
+export type CardRead = z.infer<typeof cardReadSchema>;
+
+export const cardSchema = z.object({
+  cardNo: z.string(),
+  status: z.enum(['active', 'lost', 'replaced']),
+  issuedAt: z.string(),
+  purchaseCount: z.number().int(),
+});
+
+const confirmLastTry = z.boolean().default(false);
+
+export const cardOps = {
+  'cards.read': op({
+    summary:
+      '读卡：卡属于谁、购气次数、上次购气是否已入表、表具回写的读数（记入用户档案），并按卡内实际内容处理未完成的写卡',
+    access: CLERKS,
+    writes: true,
+    input: z.object({}),
+    output: cardReadSchema,
+  }),
+  'cards.issue': op({
+    summary: '开户发卡：把读卡器里的空白卡发给用户（写卡头、加保护、换成本卡密码）',
+    access: CLERKS,
+    writes: true,
+    input: z.object({ customerId: idSchema }),
+    output: cardSchema,
+  }),
+  'cards.list': op({
+    summary: '用户的全部燃气卡与购气次数、表具读数记录',
+    access: CLERKS,
+    writes: false,
+    input: z.object({ customerId: idSchema }),
+    output: z.object({
+      cards: z.array(cardSchema),
+      readings: z.array(meterReadingSchema.extend({ cardNo: z.string() })),
+      purchaseCount: z.number().int(),
+    }),
+  }),
+  'cards.reportLost': op({
+    summary: '挂失：旧卡立即停用，各柜台都不能再向它售气',
+    access: CLERKS,
+    writes: true,
+    input: z.object({ customerId: idSchema, reason: reasonSchema }),
+    output: z.object({ blocked: z.array(z.string()) }),
+  }),
+  'cards.replace': op({
+    summary: '补卡：旧卡挂失作废，读卡器里的空白卡写入数据库中的购气次数；上次购气未入表时把那次购气再写一次',
+    access: CLERKS,
+    writes: true,
+    input: z.object({ customerId: idSchema, reason: reasonSchema }),
+    output: z.object({ card: cardSchema, rewroteLastPurchase: z.boolean() }),
+  }),
+  'cards.writeSale': op({
+    summary: '写卡（或重新写卡）：把已收款的购气写入读卡器里该用户的卡',
+    access: CLERKS,
+    writes: true,
+    input: z.object({ saleId: idSchema, confirmLastTry }),
+    output: saleSchema,
+  }),
+  'cards.topUp': op({
+    summary: '掉气补气：只能为最近一次购气、且未入表的气补写一次，需班长审批',
+    access: CLERKS,
+    writes: true,
+    input: z.object({
+      saleId: idSchema,
+      reason: reasonSchema,
+      approval: approvalSchema.optional(),
+      confirmLastTry,
+    }),
+    output: z.object({ purchaseCount: z.number().int(), volume: z.number().int() }),
+  }),
+  'cards.reverseSale': op({
+    summary: '冲正（卡内气量仍未入表时）：先清除卡内本次气量，再记冲正，需班长审批',
+    access: ['cashier', 'supervisor', 'admin'],
+    writes: true,
+    input: z.object({
+      saleId: idSchema,
+      reason: reasonSchema,
+      approval: approvalSchema.optional(),
+      confirmLastTry,
+    }),
+    output: saleSchema,
+  }),
+  'meters.change': op({
+    summary: '换表：旧表剩余气量结转到新表（写入卡内），登记新表',
+    access: CLERKS,
+    writes: true,
+    input: z.object({
+      customerId: idSchema,
+      oldMeterNo: z.string().trim().min(1),
+      /** The old meter's final remaining gas (volume units), read from its display. */
+      finalRemaining: z.number().int().min(0).max(100_000_000),
+      newMeter: meterInputSchema,
+      reason: reasonSchema,
+      confirmLastTry,
+    }),
+    output: z.object({ purchaseCount: z.number().int(), carried: z.number().int() }),
+  }),
+  'devices.status': op({
+    summary: '读卡器、打印机状态',
+    access: 'session',
+    writes: false,
+    input: z.object({}),
+    output: z.object({
+      reader: z.object({
+        configured: z.boolean(),
+        status: z.enum(['disconnected', 'connecting', 'connected']),
+        description: z.string(),
+        lastError: z.string().nullable(),
+      }),
+      training: z.boolean(),
+    }),
+  }),
+} as const;
+
+const trainingState = z.object({
+  slot: z.string().nullable(),
+  cards: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      inReader: z.boolean(),
+      triesLeft: z.number().int(),
+      locked: z.boolean(),
+      summary: z.string(),
+    }),
+  ),
+  meters: z.array(
+    z.object({
+      meterNo: z.string(),
+      remaining: z.number().int(),
+      cumulativeUsed: z.number().int(),
+      valveOpen: z.boolean(),
+      lastLoadedCount: z.number().int(),
+      boundCardNo: z.string().nullable(),
+    }),
+  ),
+  lastEvent: z.string().nullable(),
+});
+export type TrainingState = z.infer<typeof trainingState>;
+
+export const trainingOps = {
+  'training.state': op({
+    summary: '培训面板：空白卡、读卡器卡槽、表具',
+    access: 'session',
+    writes: false,
+    input: z.object({}),
+    output: trainingState,
+  }),
+  'training.newCard': op({
+    summary: '培训：拿一张新空白卡',
+    access: 'session',
+    writes: false,
+    input: z.object({}),
+    output: trainingState,
+  }),
+  'training.insert': op({
+    summary: '培训：把卡插入读卡器',
+    access: 'session',
+    writes: false,
+    input: z.object({ cardId: z.string().regex(/^C\d+$/) }),
+    output: trainingState,
+  }),
+  'training.remove': op({
+    summary: '培训：从读卡器取出卡',
+    access: 'session',
+    writes: false,
+    input: z.object({}),
+    output: trainingState,
+  }),
+  'training.toMeter': op({
+    summary: '培训：用户把卡插到家里的表上（表不存在时按表号安装）',
+    access: 'session',
+    writes: false,
+    input: z.object({ cardId: z.string().regex(/^C\d+$/), meterNo: z.string().regex(/^[A-Z0-9-]{1,20}$/) }),
+    output: trainingState,
+  }),
+  'training.useGas': op({
+    summary: '培训：表具用气',
+    access: 'session',
+    writes: false,
+    input: z.object({
+      meterNo: z.string().regex(/^[A-Z0-9-]{1,20}$/),
+      volume: z.number().int().min(1).max(10_000_000),
+    }),
+    output: trainingState,
+  }),
+} as const;

@@ -1,0 +1,94 @@
+/**
+ * The card station of this counter: the reader (owned by this process, opened lazily and watched), the card
+ * formats, the card keys and the region. In demo mode the reader is the training world's emulator,
+ * in-process. Runtime: Node.
+ */
+import { type CardRecord, decodeCard } from '../../core/card/gas-card';
+import { AppError } from '../../core/errors';
+import type { CardFormat, CardKeys } from '../../drivers/card-formats/card-format';
+import { formatFor, referenceFormat } from '../../drivers/card-formats/reference-format';
+import { ReaderConnection } from '../../drivers/card-reader/connection';
+import { type CardReader, ReaderError } from '../../drivers/card-reader/reader';
+import type { ReaderTransport } from '../../drivers/card-reader/transport';
+import type { TrainingWorld } from '../../drivers/emulator/world';
+
+export interface CardStationOptions {
+  open: () => Promise<ReaderTransport>;
+  keys: CardKeys;
+  /** The region code written on cards and checked by meters. */
+  region: number;
+  description: string;
+  world?: TrainingWorld;
+  timeoutMs?: number;
+}
+
+export interface CardInReader {
+  reader: CardReader;
+  format: CardFormat;
+  image: Uint8Array;
+  record: CardRecord;
+  triesLeft: number;
+}
+
+export class CardStation {
+  readonly connection: ReaderConnection;
+  readonly keys: CardKeys;
+  readonly region: number;
+  readonly description: string;
+  readonly world?: TrainingWorld;
+
+  constructor(opts: CardStationOptions) {
+    this.connection = new ReaderConnection(opts.open, { timeoutMs: opts.timeoutMs ?? 800, retryMs: 2000 });
+    this.keys = opts.keys;
+    this.region = opts.region;
+    this.description = opts.description;
+    this.world = opts.world;
+  }
+
+  async reader(): Promise<CardReader> {
+    try {
+      return await this.connection.get();
+    } catch {
+      throw new AppError('READER_UNAVAILABLE');
+    }
+  }
+
+  /** Reads whatever is in the reader, never verifying a PSC; null when the slot is empty. */
+  async readCard(): Promise<CardInReader | null> {
+    const reader = await this.reader();
+    return guard(async () => {
+      if (!(await reader.cardPresent())) return null;
+      await reader.powerOn();
+      const image = await reader.readImage();
+      const format = formatFor(image) ?? referenceFormat;
+      return { reader, format, image, record: decodeCard(image), triesLeft: await reader.triesLeft() };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close();
+  }
+}
+
+/** Reader failures as the counter's errors (what happened and what to do). */
+export async function guard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!(e instanceof ReaderError)) throw e;
+    switch (e.code) {
+      case 'NO_CARD':
+        throw new AppError('NO_CARD');
+      case 'WRONG_CARD_TYPE':
+        throw new AppError('CARD_FOREIGN');
+      case 'CARD_LOCKED':
+        throw new AppError('CARD_LOCKED');
+      case 'LAST_TRY_NEEDS_CONFIRMATION':
+        throw new AppError('CARD_LAST_TRY');
+      case 'PSC_WRONG':
+        throw new AppError('CARD_FOREIGN', { detail: `PSC rejected, ${e.triesLeft} tries left` });
+      default:
+        throw new AppError('READER_UNAVAILABLE', { detail: e.code });
+    }
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * The card-write port of the sales (services/sales/card-write-port.ts) on the counter's reader: a paid gas
+ * sale is put on the customer's card through the journal — pending, written (primary then backup, each read
+ * back), confirmed — and when the write fails, the card is read again to tell "not written" from "written"
+ * and "cannot tell" (the card left the reader), which stays pending until the card is read again.
+ * Runtime: Node.
+ */
+import type { Sale } from '../../core/contract';
+import { AppError } from '../../core/errors';
+import { ReaderError } from '../../drivers/card-reader/reader';
+import type { CardInReader } from './card-station';
+import { type CardWriteRow, insertCardWrite, settleCardWrite, takeCount, writesOfSale } from '../../db';
+import type { App } from '../app';
+import type { CardWritePort, CardWriteResult } from '../sales/card-write-port';
+import { customerCardInReader, stationOf } from './customer-card';
+import { resolveFromCard, settleWrite } from './journal';
+
+/** Writes a prepared journal entry to the card; settles it when the outcome is certain. */
+export async function writeJournalled(
+  app: App,
+  w: { id: string; cardNo: string; customerId: string; count: number; volume: number; cumulative: number },
+  ready: { inReader: Pick<CardInReader, 'format' | 'reader'> },
+  opts: { confirmLastTry?: boolean; settle: boolean; operatorId: string },
+): Promise<CardWriteResult> {
+  const station = stationOf(app);
+  const { format, reader } = ready.inReader;
+  const purchase = {
+    count: w.count,
+    volume: w.volume,
+    cumulative: w.cumulative,
+    writtenAt: Math.floor(app.clock.nowMs() / 1000),
+    counterCode: counterCode(app),
+  };
+  try {
+    await format.writePurchase(reader, w.cardNo, purchase, station.keys, {
+      allowLastTry: opts.confirmLastTry,
+    });
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof ReaderError && e.code === 'LAST_TRY_NEEDS_CONFIRMATION')
+      return { ok: false, reason: '卡密码只剩最后一次机会，未写卡' };
+    // What does the card hold now? Read it back; if it is gone, nobody can tell until it is read again.
+    const again = await station.readCard().catch(() => null);
+    if (
+      !again ||
+      again.record.state === 'blank' ||
+      again.record.state === 'foreign' ||
+      (again.record.state === 'ok' && again.record.header.cardNo !== w.cardNo)
+    )
+      return { ok: false, reason: '写卡时卡被拔出，结果待重新读卡确认', uncertain: true };
+    const holds = again.record.state === 'ok' ? again.record.purchase : null;
+    if (opts.settle)
+      app.transaction(() => resolveFromCard(app, w.cardNo, w.customerId, holds, opts.operatorId));
+    const written = holds?.count === w.count && holds.volume === w.volume;
+    return written
+      ? { ok: true }
+      : { ok: false, reason: `写卡失败：${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** Writes a journalled entry outside a sale and settles it; throws when the card does not hold it. */
+export async function writeAndSettle(
+  app: App,
+  w: CardWriteRow,
+  ready: { inReader: Pick<CardInReader, 'format' | 'reader'> },
+  opts: { confirmLastTry?: boolean; operatorId: string },
+): Promise<void> {
+  const r = await writeJournalled(app, w, ready, { ...opts, settle: true });
+  if (!r.ok && r.uncertain) throw new AppError('CARD_WRITE_UNCERTAIN');
+  app.transaction(() =>
+    settleWrite(app, w, r.ok ? 'confirmed' : 'failed', r.ok ? null : r.reason, opts.operatorId),
+  );
+  if (!r.ok)
+    throw new AppError(r.reason.includes('最后一次') ? 'CARD_LAST_TRY' : 'CARD_WRITE_FAILED', {
+      detail: r.reason,
+    });
+}
+
+export function counterCode(app: App): string {
+  const c = app.counter()!;
+  return `${c.hallCode}${c.counterCode}`.slice(-6);
+}
+
+export function cardWritePort(app: App): CardWritePort {
+  return {
+    async precheck(customerId, operatorId) {
+      await customerCardInReader(app, customerId, operatorId);
+    },
+
+    async writePurchase(sale: Sale): Promise<CardWriteResult> {
+      const operatorId = sale.operator.id;
+      let ready: Awaited<ReturnType<typeof customerCardInReader>>;
+      try {
+        ready = await customerCardInReader(app, sale.customer!.id, operatorId);
+      } catch (e) {
+        return { ok: false, reason: e instanceof AppError ? e.toBody().message : String(e) };
+      }
+      const id = app.newId();
+      const w = app.transaction(() => {
+        const n = takeCount(
+          app.gdb.sqlite,
+          sale.customer!.id,
+          sale.volume,
+          ready.inReader.record.purchase?.count ?? 0,
+        );
+        const row = {
+          id,
+          cardNo: ready.card.cardNo,
+          customerId: sale.customer!.id,
+          saleId: sale.id,
+          kind: 'purchase' as const,
+          count: n.lastCount,
+          volume: sale.volume,
+          cumulative: n.cumulative,
+          status: 'pending' as const,
+          reason: null,
+          operatorId,
+          approverId: null,
+          followUp: null,
+          createdAt: app.nowIso(),
+        };
+        insertCardWrite(app.gdb.sqlite, row);
+        return row;
+      });
+      return writeJournalled(app, w, ready, { settle: false, operatorId });
+    },
+
+    // The sale itself is moved (and its ledger op written) by the sales side, in this same transaction.
+    settle(saleId, ok, reason) {
+      for (const w of writesOfSale(app.gdb.sqlite, saleId))
+        if (w.status === 'pending')
+          settleCardWrite(app.gdb.sqlite, w.id, ok ? 'confirmed' : 'failed', app.nowIso(), reason);
+    },
+  };
+}

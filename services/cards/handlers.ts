@@ -1,0 +1,72 @@
+/** Handlers of the card operations. Runtime: Node. */
+import { AppError } from '../../core/errors';
+import { accountCount, cardsOf, findCustomer, readingsOf } from '../../db';
+import type { Handlers } from '../call';
+import { cardsIssue } from './issue-card';
+import { metersChange } from './meter-change';
+import { cardsRead } from './read-card';
+import { cardsReplace, cardsReportLost } from './replace-card';
+import { cardsReverseSale } from './reverse-with-card';
+import { cardsTopUp } from './top-up';
+import { trainingHandlers } from './training';
+import { cardsWriteSale } from './write-sale';
+
+type CardOps =
+  | 'cards.read'
+  | 'cards.issue'
+  | 'cards.list'
+  | 'cards.reportLost'
+  | 'cards.replace'
+  | 'cards.writeSale'
+  | 'cards.topUp'
+  | 'cards.reverseSale'
+  | 'meters.change'
+  | 'devices.status';
+
+const cardsList: Handlers['cards.list'] = (input, { app }) => {
+  if (!findCustomer(app.db, input.customerId)) throw new AppError('CUSTOMER_NOT_FOUND');
+  const count = accountCount(app.gdb.sqlite, input.customerId);
+  return {
+    cards: cardsOf(app.gdb.sqlite, input.customerId).map((c) => ({
+      cardNo: c.cardNo,
+      status: c.status,
+      issuedAt: c.issuedAt,
+      purchaseCount: count.lastCount,
+    })),
+    readings: readingsOf(app.gdb.sqlite, input.customerId).map((r) => ({
+      ...r,
+      status: JSON.parse(r.status),
+      readAt: new Date(r.readAt * 1000).toISOString(),
+    })),
+    purchaseCount: count.lastCount,
+  };
+};
+
+const devicesStatus: Handlers['devices.status'] = (_input, { app }) => {
+  const s = app.cardStation;
+  return {
+    reader: s
+      ? {
+          configured: true,
+          status: s.connection.status,
+          description: s.description,
+          lastError: s.connection.lastError ?? null,
+        }
+      : { configured: false, status: 'disconnected' as const, description: '未设置读卡器', lastError: null },
+    training: !!s?.world,
+  };
+};
+
+export const cardHandlers: Pick<Handlers, CardOps | keyof typeof trainingHandlers> = {
+  'cards.read': cardsRead,
+  'cards.issue': cardsIssue,
+  'cards.list': cardsList,
+  'cards.reportLost': cardsReportLost,
+  'cards.replace': cardsReplace,
+  'cards.writeSale': cardsWriteSale,
+  'cards.topUp': cardsTopUp,
+  'cards.reverseSale': cardsReverseSale,
+  'meters.change': metersChange,
+  'devices.status': devicesStatus,
+  ...trainingHandlers,
+};

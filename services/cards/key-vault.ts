@@ -1,0 +1,68 @@
+/**
+ * The card master key, sealed at rest. The key itself never appears in config, logs or the ledger: it is
+ * generated (or received from head office) once, sealed by a KeyProtector and stored in `secrets`.
+ * The default protector seals with AES-256-GCM under a key-encryption key kept in a 0600 file of the data
+ * folder; the desktop shell supplies one backed by the OS keychain (Electron safeStorage). Runtime: Node.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { App } from '../app';
+
+export interface KeyProtector {
+  seal(plain: Uint8Array): Uint8Array;
+  unseal(sealed: Uint8Array): Uint8Array;
+}
+
+/** AES-256-GCM with a key-encryption key from a file only the counter's user can read. */
+export function fileKeyProtector(dataDir: string): KeyProtector {
+  const dir = join(dataDir, 'keys');
+  const file = join(dir, 'kek');
+  let kek: Buffer;
+  if (existsSync(file)) kek = readFileSync(file);
+  else {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    kek = randomBytes(32);
+    writeFileSync(file, kek, { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  if (kek.length !== 32) throw new Error('the key-encryption key file is damaged');
+  return {
+    seal(plain) {
+      const iv = randomBytes(12);
+      const c = createCipheriv('aes-256-gcm', kek, iv);
+      const body = Buffer.concat([c.update(plain), c.final()]);
+      return Buffer.concat([Buffer.from([1]), iv, c.getAuthTag(), body]);
+    },
+    unseal(sealed) {
+      const b = Buffer.from(sealed);
+      if (b[0] !== 1) throw new Error('unknown sealing version');
+      const d = createDecipheriv('aes-256-gcm', kek, b.subarray(1, 13));
+      d.setAuthTag(b.subarray(13, 29));
+      return new Uint8Array(Buffer.concat([d.update(b.subarray(29)), d.final()]));
+    },
+  };
+}
+
+const MASTER = 'card-master-key';
+
+/** The card master key: unsealed on demand, created sealed on first use. */
+export function cardMasterKey(app: App, protector: KeyProtector): Uint8Array {
+  const row = app.gdb.sqlite.prepare('SELECT sealed FROM secrets WHERE name = ?').get(MASTER) as
+    | { sealed: string }
+    | undefined;
+  if (row) return protector.unseal(Buffer.from(row.sealed, 'base64'));
+  const key = new Uint8Array(randomBytes(32));
+  app.transaction(() => {
+    app.gdb.sqlite
+      .prepare('INSERT INTO secrets (name, sealed, created_at) VALUES (?, ?, ?)')
+      .run(MASTER, Buffer.from(protector.seal(key)).toString('base64'), app.nowIso());
+    app
+      .ledger()
+      .auditOnly(
+        { action: 'keys.cardMasterKeyCreated', summary: '生成读写卡主密钥（已加密保存）' },
+        { entityType: 'counter', entityId: app.counter()!.counterId, operatorId: null },
+      );
+  });
+  return key;
+}

@@ -1,0 +1,140 @@
+/**
+ * 挂失 and 补卡. A lost card is blocked at once (and everywhere once head office knows). A replacement card
+ * gets the database's purchase count; if the last purchase was never loaded into the meter (no reading shows
+ * it loaded), that purchase is written again — with the same count, so the meter can only ever load it once,
+ * whichever card reaches it first. Runtime: Node.
+ */
+import { AppError } from '../../core/errors';
+import {
+  accountCount,
+  activeCardOf,
+  blockCard,
+  cardsOf,
+  findCustomer,
+  insertCard,
+  insertCardWrite,
+  lastConfirmedWrite,
+  maxLoadedCount,
+} from '../../db';
+import type { App } from '../app';
+import { type Handlers, operatorOf } from '../call';
+import { writeAndSettle } from './card-writer';
+import { stationOf } from './customer-card';
+import { writeNewCard } from './issue-card';
+
+function blockAll(
+  app: App,
+  customerId: string,
+  status: 'lost' | 'replaced',
+  reason: string,
+  operatorId: string,
+): string[] {
+  const blocked: string[] = [];
+  for (const c of cardsOf(app.gdb.sqlite, customerId).filter((x) => x.status === 'active')) {
+    blockCard(app.gdb.sqlite, c.id, status, app.nowIso(), reason);
+    blocked.push(c.cardNo);
+    app.ledger().append({
+      type: 'card.blocked',
+      entityType: 'customer',
+      entityId: customerId,
+      payload: { customerId, cardNo: c.cardNo, status, reason },
+      operatorId,
+      audit: {
+        action: 'card.blocked',
+        summary: `${status === 'lost' ? '挂失' : '补卡作废'}：卡 ${c.cardNo}`,
+        reason,
+      },
+    });
+  }
+  return blocked;
+}
+
+export const cardsReportLost: Handlers['cards.reportLost'] = (input, call) => {
+  const { app } = call;
+  if (!findCustomer(app.db, input.customerId)) throw new AppError('CUSTOMER_NOT_FOUND');
+  if (!activeCardOf(app.gdb.sqlite, input.customerId)) throw new AppError('NO_ACTIVE_CARD');
+  const blocked = app.transaction(() =>
+    blockAll(app, input.customerId, 'lost', input.reason, operatorOf(call).staffId),
+  );
+  return { blocked };
+};
+
+export const cardsReplace: Handlers['cards.replace'] = async (input, call) => {
+  const { app } = call;
+  const operatorId = operatorOf(call).staffId;
+  const customer = findCustomer(app.db, input.customerId);
+  if (!customer) throw new AppError('CUSTOMER_NOT_FOUND');
+  if (customer.status !== 'active') throw new AppError('CUSTOMER_NOT_ACTIVE');
+  if (cardsOf(app.gdb.sqlite, customer.id).length === 0)
+    throw new AppError('NO_ACTIVE_CARD', { detail: '从未发过卡，请办理开户发卡' });
+  const { cardNo, formatId } = await writeNewCard(app, customer.id);
+  const station = stationOf(app);
+  const old = activeCardOf(app.gdb.sqlite, customer.id);
+  const count = accountCount(app.gdb.sqlite, customer.id);
+  const last = lastConfirmedWrite(app.gdb.sqlite, customer.id);
+  const unloaded =
+    !!last &&
+    last.count === count.lastCount &&
+    last.volume > 0 &&
+    maxLoadedCount(app.gdb.sqlite, customer.id) < last.count;
+  const w = app.transaction(() => {
+    blockAll(app, customer.id, 'replaced', input.reason, operatorId);
+    insertCard(app.gdb.sqlite, {
+      id: app.newId(),
+      cardNo,
+      customerId: customer.id,
+      formatId,
+      region: station.region,
+      status: 'active',
+      issuedAt: app.nowIso(),
+      issuedBy: operatorId,
+      replacesCardId: old?.id ?? null,
+    });
+    app.ledger().append({
+      type: 'card.replaced',
+      entityType: 'customer',
+      entityId: customer.id,
+      payload: {
+        customerId: customer.id,
+        cardNo,
+        replaces: old?.cardNo ?? null,
+        purchaseCount: count.lastCount,
+        rewroteLastPurchase: unloaded,
+      },
+      operatorId,
+      audit: {
+        action: 'card.replaced',
+        summary: `补卡：${customer.name} 新卡 ${cardNo}${old ? `（旧卡 ${old.cardNo} 作废）` : ''}`,
+        reason: input.reason,
+      },
+    });
+    if (count.lastCount === 0) return null;
+    const row = {
+      id: app.newId(),
+      cardNo,
+      customerId: customer.id,
+      saleId: unloaded ? last!.saleId : null,
+      kind: 'repeat' as const,
+      count: count.lastCount,
+      volume: unloaded ? last!.volume : 0,
+      cumulative: count.cumulative,
+      status: 'pending' as const,
+      reason: null,
+      operatorId,
+      approverId: null,
+      followUp: null,
+      createdAt: app.nowIso(),
+    };
+    insertCardWrite(app.gdb.sqlite, row);
+    return row;
+  });
+  if (w) {
+    const got = await station.readCard();
+    if (!got) throw new AppError('CARD_WRITE_UNCERTAIN');
+    await writeAndSettle(app, w, { inReader: got }, { operatorId });
+  }
+  return {
+    card: { cardNo, status: 'active' as const, issuedAt: app.nowIso(), purchaseCount: count.lastCount },
+    rewroteLastPurchase: unloaded,
+  };
+};

@@ -1,0 +1,63 @@
+/**
+ * 冲正 of a purchase that is on a card: only while its gas is still on the card (not loaded into the meter).
+ * The card is cleared first — the same purchase count written with no gas, so the meter can never load it —
+ * and only then is the reversal entered. If the card leaves mid-clear, the clear stays pending with the
+ * reversal it prepares, and both are completed when the card shows it was cleared. Runtime: Node.
+ */
+import { AppError } from '../../core/errors';
+import { findSale, insertCardWrite, writesOfSale } from '../../db';
+import { requireApproval } from '../auth/approval';
+import { type Handlers, operatorOf } from '../call';
+import { requireOpenShift } from '../cash/shift-guard';
+import { reversible } from '../sales/reverse';
+import { loadSale } from '../sales/sale-view';
+import { writeAndSettle } from './card-writer';
+import { customerCardInReader } from './customer-card';
+import type { ReversalFollowUp } from './journal';
+
+export const cardsReverseSale: Handlers['cards.reverseSale'] = async (input, call) => {
+  const { app } = call;
+  const operatorId = operatorOf(call).staffId;
+  const sale = findSale(app.gdb.sqlite, input.saleId);
+  if (!sale?.customerId) throw new AppError('NOT_FOUND');
+  reversible(app, sale.id, true);
+  requireOpenShift(app, operatorId);
+  const writes = writesOfSale(app.gdb.sqlite, sale.id);
+  if (writes.some((w) => w.status === 'pending')) throw new AppError('CARD_WRITE_UNCERTAIN');
+  const written = writes.find((w) => w.kind === 'purchase' && w.status === 'confirmed');
+  if (!written) throw new AppError('NOT_REVERSIBLE', { detail: '这笔购气没有写入燃气卡，请直接冲正' });
+  const ready = await customerCardInReader(app, sale.customerId, operatorId, { allowPending: true });
+  const p = ready.inReader.record.purchase;
+  if (!p || p.count !== written.count || p.volume !== written.volume)
+    throw new AppError('NOT_REVERSIBLE', { detail: '卡内已不是这笔购气（之后又购过气或已补卡）' });
+  if (!ready.inReader.record.pending) throw new AppError('GAS_ALREADY_LOADED');
+  const approver = await requireApproval(app, input.approval, '冲正');
+  const reversalId = app.newId();
+  const followUp: ReversalFollowUp = {
+    reverse: {
+      saleId: sale.id,
+      reason: input.reason,
+      approver: { id: approver.id, displayName: approver.displayName },
+      reversalId,
+    },
+  };
+  const w = {
+    id: app.newId(),
+    cardNo: ready.card.cardNo,
+    customerId: sale.customerId,
+    saleId: sale.id,
+    kind: 'clear' as const,
+    count: p.count,
+    volume: 0,
+    cumulative: p.cumulative - p.volume,
+    status: 'pending' as const,
+    reason: input.reason,
+    operatorId,
+    approverId: approver.id,
+    followUp: JSON.stringify(followUp),
+    createdAt: app.nowIso(),
+  };
+  app.transaction(() => insertCardWrite(app.gdb.sqlite, w));
+  await writeAndSettle(app, w, ready, { operatorId, confirmLastTry: input.confirmLastTry });
+  return loadSale(app, reversalId);
+};

@@ -1,0 +1,23 @@
+/**
+ * 写卡 / 重新写卡: puts a paid gas sale that is still waiting (待写卡) — or whose write failed and was not
+ * refunded — on the customer's card in the reader. Runtime: Node.
+ */
+import { AppError } from '../../core/errors';
+import { correctionsOf, findSale } from '../../db';
+import { type Handlers, operatorOf } from '../call';
+import { writeCard } from '../sales/card-write';
+import { loadSale } from '../sales/sale-view';
+
+export const cardsWriteSale: Handlers['cards.writeSale'] = async (input, call) => {
+  const { app } = call;
+  const operatorId = operatorOf(call).staffId;
+  const row = findSale(app.gdb.sqlite, input.saleId);
+  if (row?.kind !== 'gas') throw new AppError('NOT_FOUND');
+  if (row.status === 'completed') return loadSale(app, row.id);
+  if (correctionsOf(app.gdb.sqlite, row.id).length > 0)
+    throw new AppError('ALREADY_REVERSED', { detail: '已退款或冲正的购气不能再写卡' });
+  const sale = loadSale(app, row.id);
+  if (!app.cardWriter) throw new AppError('READER_NOT_CONFIGURED');
+  await app.cardWriter.precheck?.(sale.customer!.id, operatorId);
+  return writeCard(app, sale, operatorId, { retry: row.status === 'card_write_failed' });
+};
