@@ -10,6 +10,7 @@ import {
 } from '../../core/card/gas-card';
 import { DEFAULT_PSC } from '../card-reader/sle4442';
 import type { CardFormat } from './card-format';
+import { failpoint } from '../failpoint';
 
 export const referenceFormat: CardFormat = {
   id: 'gasdesk-ref-v1',
@@ -47,6 +48,7 @@ export const referenceFormat: CardFormat = {
     await reader.verifyPsc(keys.pscFor(cardNo), { allowLastTry: opts.allowLastTry });
     const bytes = encodePurchase(purchase);
     await reader.updateMain(AREA.primary.start, bytes);
+    failpoint('card:primary-written');
     await reader.updateMain(AREA.backup.start, bytes);
   },
 

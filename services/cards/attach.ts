@@ -11,6 +11,7 @@ import { CardStation } from './card-station';
 import { cardWritePort } from './card-writer';
 import { cardMasterKey, type KeyProtector } from './key-vault';
 import { readCard } from './read-card';
+import { failUnstartedSales } from './recovery';
 
 export function attachCardStation(app: App, station: CardStation): void {
   app.cardStation = station;
@@ -37,6 +38,7 @@ export function trainingStation(app: App, protector: KeyProtector): CardStation 
 
 /** At start: whatever card is in the reader settles its pending writes (the rest wait for their card). */
 export async function recoverAtStart(app: App, systemOperatorId: string): Promise<void> {
+  failUnstartedSales(app, app.startedAt);
   if (!app.cardStation) return;
   await readCard(app, systemOperatorId).catch(() => {});
 }

@@ -14,6 +14,7 @@ import type { App } from '../app';
 import type { CardWritePort, CardWriteResult } from '../sales/card-write-port';
 import { customerCardInReader, stationOf } from './customer-card';
 import { resolveFromCard, settleWrite } from './journal';
+import { failpoint } from '../../drivers/failpoint';
 
 /** Writes a prepared journal entry to the card; settles it when the outcome is certain. */
 export async function writeJournalled(
@@ -122,7 +123,10 @@ export function cardWritePort(app: App): CardWritePort {
         insertCardWrite(app.gdb.sqlite, row);
         return row;
       });
-      return writeJournalled(app, w, ready, { settle: false, operatorId });
+      failpoint('card:journalled');
+      const r = await writeJournalled(app, w, ready, { settle: false, operatorId });
+      failpoint('card:written');
+      return r;
     },
 
     // The sale itself is moved (and its ledger op written) by the sales side, in this same transaction.

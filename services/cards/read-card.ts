@@ -10,6 +10,7 @@ import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
 import { stationOf } from './customer-card';
 import { resolveFromCard } from './journal';
+import { failUnstartedSales } from './recovery';
 
 const MESSAGES: Record<CardRead['state'], string> = {
   no_card: '读卡器里没有卡，请插入燃气卡。',
@@ -98,6 +99,8 @@ export async function readCard(app: App, operatorId: string): Promise<CardRead> 
         });
     }
     result.resolved = resolveFromCard(app, row.cardNo, row.customerId, p, operatorId);
+    for (const saleId of failUnstartedSales(app, app.startedAt, row.customerId))
+      result.resolved.push({ kind: 'purchase', saleId, outcome: 'failed' });
     const known = accountCount(app.gdb.sqlite, row.customerId).lastCount;
     if ((p?.count ?? 0) > known) {
       result.conflict = `卡内购气次数 ${p!.count} 超过本柜台记录的 ${known}：可能在其他柜台离线购气，已记录冲突。`;

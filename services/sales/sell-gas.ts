@@ -17,6 +17,7 @@ import { approvalMissing, type PricedPurchase, pricePurchase } from './quote';
 import { recordSale } from './record-sale';
 import { toSale } from './sale-view';
 import { type TenderDraft, takeTenders } from './tenders';
+import { failpoint } from '../../drivers/failpoint';
 
 export type SellGasInput = OpParsedInput<'sales.sellGas'>;
 
@@ -99,6 +100,7 @@ export async function sellGas(app: App, operatorId: string, input: SellGasInput)
     });
     return { recorded, customer };
   });
+  failpoint('sale:committed');
   // What was just committed, without reading it back.
   const sale = toSale(app, recorded.row, { ...recorded, customer, corrections: [] });
   return writeCard(app, sale, operatorId);
