@@ -261,14 +261,10 @@ export function customerOpenedTimes(db: Drizzle, fromIso: string, toIso: string)
     .map((r) => r.at);
 }
 
-/** Table the receipt printing side records reprints (补打) in; until it exists, reprints count 0. */
-export const REPRINTS_TABLE = 'receipt_reprints';
-
+/** Receipts and reports printed again (重打) on a business day. */
 export function reprintCount(db: Drizzle, businessDate: string): number {
-  const cols = db.all<{ name: string }>(sql`SELECT name FROM pragma_table_info(${REPRINTS_TABLE})`);
-  if (!cols.some((c) => c.name === 'business_date')) return 0;
   const r = db.get<{ n: number }>(
-    sql`SELECT COUNT(*) AS n FROM ${sql.identifier(REPRINTS_TABLE)} WHERE business_date = ${businessDate}`,
+    sql`SELECT COUNT(*) AS n FROM receipt_prints WHERE business_date = ${businessDate} AND reprint = 1 AND outcome = 'printed'`,
   );
   return r?.n ?? 0;
 }

@@ -4,5 +4,6 @@ export * from './counter';
 export * from './customers';
 export * from './ledger';
 export * from './prices';
+export * from './printing';
 export * from './sales';
 export * from './staff';

@@ -246,12 +246,19 @@ describe('deposits and the day close (缴款、日结)', () => {
     expect((await t.ok('days.report', { businessDate: '2026-11-26' }, sup)).counts.newAccounts).toBe(3);
   });
 
-  it('counts reprints from the receipt_reprints table once it exists, else 0', async () => {
+  it('counts the reprints that printed on each business day (first prints and failed attempts do not count)', async () => {
     const t = await testCounter({ households: 1 });
     const sup = await t.login('liuqiang');
     expect((await t.ok('days.report', {}, sup)).counts.reprints).toBe(0);
-    t.app.gdb.sqlite.exec(`CREATE TABLE receipt_reprints (sale_id TEXT, business_date TEXT NOT NULL);
-      INSERT INTO receipt_reprints VALUES ('a', '2026-11-26'), ('b', '2026-11-26'), ('c', '2026-11-25');`);
+    const put = t.app.gdb.sqlite.prepare(
+      `INSERT INTO receipt_prints (id, doc_kind, doc_id, business_date, reprint, copy_no, operator_id, outcome, printed_at)
+       VALUES (?, 'sale', 's1', ?, ?, ?, 'o', ?, '2026-11-26T01:00:00Z')`,
+    );
+    put.run('p1', '2026-11-26', 0, 1, 'printed');
+    put.run('p2', '2026-11-26', 1, 2, 'printed');
+    put.run('p3', '2026-11-26', 1, 3, 'printed');
+    put.run('p4', '2026-11-26', 1, 4, 'failed');
+    put.run('p5', '2026-11-25', 1, 2, 'printed');
     expect((await t.ok('days.report', {}, sup)).counts.reprints).toBe(2);
     expect((await t.ok('days.report', { businessDate: '2026-11-25' }, sup)).counts.reprints).toBe(1);
   });
