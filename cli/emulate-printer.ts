@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { textWidth } from '../drivers/printer/gb18030';
 import { PrinterServer } from '../drivers/printer/printer-server';
-import { receiptText } from '../drivers/printer/receipt-model';
+import { receiptText } from '../core/receipts/printed';
 
 export async function emulatePrinter(argv: string[]): Promise<number> {
   const { values } = parseArgs({

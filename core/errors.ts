@@ -317,6 +317,12 @@ export const ERRORS = {
     zh: '培训面板只在演示模式下可用。',
     en: 'The training panel exists only in demo mode.',
   },
+  PRINTER_NOT_CONFIGURED: { status: 409, zh: '本柜台还没有设置小票打印机，请在系统设置中选择打印机。业务已办理成功，可稍后补打。', en: 'No receipt printer is configured; the business is done and can be reprinted later.' },
+  PRINTER_PAPER_OUT: { status: 409, zh: '打印机缺纸，请装纸后点“补打”。业务已办理成功。', en: 'The printer is out of paper; load paper and reprint. The business is done.' },
+  PRINTER_COVER_OPEN: { status: 409, zh: '打印机盖未关，请关好后点“补打”。业务已办理成功。', en: 'The printer cover is open; close it and reprint. The business is done.' },
+  PRINTER_OFFLINE: { status: 409, zh: '打印机离线，请检查电源和连接后点“补打”。业务已办理成功。', en: 'The printer is offline; check it and reprint. The business is done.' },
+  PRINTER_CUTTER_ERROR: { status: 409, zh: '打印机切刀错误，请检查打印机后点“补打”。业务已办理成功。', en: 'The printer cutter failed; check it and reprint. The business is done.' },
+  PRINTER_UNREACHABLE: { status: 503, zh: '连接不上打印机（未开机或网线、数据线未接好），请检查后点“补打”。业务已办理成功。', en: 'The printer cannot be reached; check it and reprint. The business is done.' },
   DATABASE_INCOMPATIBLE: {
     status: 500,
     zh: '数据库版本与本程序不匹配，请联系技术人员。',

@@ -18,6 +18,7 @@ import { customersTransfer } from './customers/transfer-customer';
 import { customersUpdate } from './customers/update-customer';
 import { cardHandlers } from './cards/handlers';
 import { cashHandlers } from './cash/handlers';
+import { printingHandlers } from './printing/print-ops';
 import { salesHandlers } from './sales/handlers';
 import { setupInitialize, setupStatus } from './setup/initialize';
 import { staffCreate, staffList, staffResetPassword, staffSetActive } from './staff/manage-staff';
@@ -51,6 +52,7 @@ export const handlers: Handlers = {
   ...salesHandlers,
   ...cashHandlers,
   ...cardHandlers,
+  ...printingHandlers,
 };
 
 /** Operations that still answer while the screen is locked. */

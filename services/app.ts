@@ -32,6 +32,8 @@ export class App {
   readonly clock: Clock;
   readonly sessions: SessionStore;
   readonly version: string;
+  /** The counter's data folder (database, sealed keys, backups). */
+  readonly dataDir: string;
   /** When this process opened the counter (ISO): operations older than this cannot be in flight. */
   readonly startedAt: string;
   /** The card writer, when a reader is plugged in (may be set after start-up). */
@@ -50,6 +52,7 @@ export class App {
     this.random = opts.random ?? webRandomBytes;
     this.version = opts.version ?? '0.1.0';
     this.sessions = new SessionStore(this.clock);
+    this.dataDir = opts.dataDir;
     this.startedAt = new Date(this.clock.nowMs()).toISOString();
     this.cardWriter = opts.cardWriter;
   }

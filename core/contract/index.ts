@@ -7,6 +7,7 @@ import { cardOps, trainingOps } from './cards';
 import { cashOps } from './cash';
 import { customerOps } from './customers';
 import { priceOps } from './prices';
+import { printingOps } from './printing';
 import { salesOps } from './sales';
 import { setupOps } from './setup';
 import { staffOps } from './staff';
@@ -23,6 +24,7 @@ export const contract = {
   ...cashOps,
   ...cardOps,
   ...trainingOps,
+  ...printingOps,
 } as const;
 
 export type Contract = typeof contract;
@@ -47,6 +49,7 @@ export * from './customer-fields';
 export * from './cards';
 export * from './cash';
 export * from './prices';
+export * from './printing';
 export * from './sales';
 export * from './setup';
 export * from './staff';

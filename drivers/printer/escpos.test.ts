@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EscPos, statusRequest } from './escpos';
 import { clip, printable, textWidth, wrap } from './gb18030';
 import { PrinterEmulator } from './printer-emulator';
-import { receiptText } from './receipt-model';
+import { receiptText } from '../../core/receipts/printed';
 
 describe('GB18030 text for printers', () => {
   it('measures columns by GBK bytes, writes ¥ full-width and replaces 4-byte characters', () => {

@@ -6,7 +6,7 @@
  */
 import { decodeGb18030 } from './gb18030';
 import type { Align } from './escpos';
-import type { Receipt, ReceiptElement, Segment } from './receipt-model';
+import type { Receipt, ReceiptElement, Segment } from '../../core/receipts/printed';
 
 export interface PrinterFlags {
   offline: boolean;

@@ -4,6 +4,7 @@
  * counter at once. Runtime: Node.
  */
 import type { Role } from '../../core/domain/roles';
+import { putSetting } from '../../db';
 import type { App } from '../app';
 import { openCustomer } from '../customers/open-customer';
 import { seedPriceCatalogue } from '../pricing/demo-catalogue';
@@ -39,6 +40,14 @@ export async function seedDemo(
   const rand = mulberry32(20261126);
   for (let i = 0; i < households; i++) openCustomer(app, adminId, fakeHousehold(rand, i));
   seedPriceCatalogue(app, adminId);
+  // The demo hall prints on the training printer (inside the serve process); real halls choose theirs.
+  app.transaction(() =>
+    putSetting(
+      app.db,
+      'printer',
+      JSON.stringify({ spec: 'training', width: 80, company: '东海中石油昆仑燃气有限公司' }),
+    ),
+  );
   return [{ username: 'admin', role: 'admin' as Role }, ...DEMO_STAFF].map((s) => ({
     username: s.username,
     role: s.role,

@@ -4,7 +4,7 @@ import { dayReportDoc, shiftReportDoc } from '../../core/receipts/cash-reports';
 import { saleReceipt } from '../../core/receipts/sale-receipt';
 import { textWidth } from '../../drivers/printer/gb18030';
 import { PrinterEmulator } from '../../drivers/printer/printer-emulator';
-import { receiptText } from '../../drivers/printer/receipt-model';
+import { receiptText } from '../../core/receipts/printed';
 import { renderEscPos } from '../../drivers/printer/render';
 import {
   dayReport,

@@ -2,7 +2,7 @@
  * What a receipt printer printed, as data: the printer emulator produces it from bytes, the print preview
  * renders it, so what the cashier sees is what the printer gets. Runtime: any.
  */
-import type { Align } from './escpos';
+import type { Align } from './document';
 
 export interface Segment {
   text: string;

@@ -1,0 +1,113 @@
+/** Receipt printing: the printer, previews, prints and reprints (重打). Runtime: any. */
+import { z } from 'zod';
+import { idSchema, op } from './common';
+
+const STAFF = ['clerk', 'cashier', 'supervisor', 'admin'] as const;
+
+const segment = z.object({
+  text: z.string(),
+  bold: z.boolean(),
+  underline: z.boolean(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
+const align = z.enum(['left', 'center', 'right']);
+
+/** What the printer prints (the emulator's reading of the very bytes sent): the print preview renders it. */
+export const printedReceiptSchema = z.object({
+  elements: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('line'), align, segments: z.array(segment) }),
+      z.object({
+        kind: z.literal('qr'),
+        align,
+        data: z.string(),
+        size: z.number().int(),
+        ec: z.enum(['L', 'M', 'Q', 'H']),
+      }),
+      z.object({ kind: z.literal('barcode'), align, data: z.string() }),
+    ]),
+  ),
+  cut: z.boolean(),
+  drawerPulses: z.number().int(),
+});
+
+export const printerSettingsSchema = z.object({
+  /** tcp:HOST:PORT, serial:PATH[@BAUD], file:PATH (e.g. /dev/usb/lp0), or training (the demo's emulator). */
+  spec: z
+    .string()
+    .trim()
+    .regex(/^(tcp:[A-Za-z0-9.-]+:\d{1,5}|serial:[^@\s]+(@\d+)?|file:\S+|training)$/, {
+      error: '打印机地址格式：tcp:主机:端口、serial:串口、file:设备文件',
+    }),
+  width: z.union([z.literal(58), z.literal(80)]),
+  company: z.string().trim().min(1, { error: '请填写收据抬头' }).max(40),
+});
+export type PrinterSettings = z.infer<typeof printerSettingsSchema>;
+
+const printResult = z.object({
+  copyNo: z.number().int(),
+  reprint: z.boolean(),
+  paperNearEnd: z.boolean(),
+  receipt: printedReceiptSchema,
+});
+
+export const printingOps = {
+  'printers.get': op({
+    summary: '小票打印机设置与状态',
+    access: 'session',
+    writes: false,
+    input: z.object({}),
+    output: z.object({
+      settings: printerSettingsSchema.nullable(),
+      status: z.object({
+        ok: z.boolean(),
+        problem: z.string().nullable(),
+        message: z.string(),
+        paperNearEnd: z.boolean(),
+      }),
+    }),
+  }),
+  'printers.configure': op({
+    summary: '设置小票打印机（连接方式、纸宽、收据抬头）',
+    access: ['admin'],
+    writes: true,
+    input: printerSettingsSchema,
+    output: printerSettingsSchema,
+  }),
+  'printers.testPage': op({
+    summary: '打印测试页',
+    access: STAFF,
+    writes: false,
+    input: z.object({}),
+    output: z.object({ paperNearEnd: z.boolean() }),
+  }),
+  'receipts.preview': op({
+    summary: '收据预览：与打印机打出的一致',
+    access: STAFF,
+    writes: false,
+    input: z.object({ saleId: idSchema }),
+    output: z.object({ receipt: printedReceiptSchema, columns: z.number().int() }),
+  }),
+  'receipts.print': op({
+    summary: '打印收据；已打印过的再次打印为“重打”并计数',
+    access: STAFF,
+    writes: true,
+    input: z.object({ saleId: idSchema }),
+    output: printResult,
+  }),
+  'receipts.printShift': op({
+    summary: '打印交班报表',
+    access: ['cashier', 'supervisor', 'admin'],
+    writes: true,
+    input: z.object({ shiftId: idSchema }),
+    output: printResult,
+  }),
+  'receipts.printDay': op({
+    summary: '打印日结报表',
+    access: ['cashier', 'supervisor', 'admin'],
+    writes: true,
+    input: z.object({ businessDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+    output: printResult,
+  }),
+} as const;

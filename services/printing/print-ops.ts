@@ -1,0 +1,239 @@
+/**
+ * Printing receipts and reports, after the business is committed: a print problem is said by name and never
+ * touches the sale, which stays reprintable from its stored record. Every attempt is recorded in
+ * receipt_prints; a reprint is marked 重打 N on paper, counted in the day report and audited. Runtime: Node.
+ */
+import { type PrinterSettings, printerSettingsSchema } from '../../core/contract';
+import { dayReportDoc, shiftReportDoc } from '../../core/receipts/cash-reports';
+import type { ReceiptDoc } from '../../core/receipts/document';
+import type { Receipt } from '../../core/receipts/printed';
+import { testPage } from '../../core/receipts/test-page';
+import { AppError } from '../../core/errors';
+import { putSetting } from '../../db';
+import { openPrinter, printerSettings, sendJob } from './printer-station';
+import { readStatus, StatusReader, problemOf, PRINTER_PROBLEM_ZH } from '../../drivers/printer/printer';
+import { PrinterEmulator } from '../../drivers/printer/printer-emulator';
+import { renderEscPos } from '../../drivers/printer/render';
+import type { App } from '../app';
+import { type Handlers, operatorOf } from '../call';
+import { currentBusinessDate } from '../cash/business-date';
+import { loadDayReport } from '../cash/day-report';
+import { loadShiftReport } from '../cash/shift-report';
+import { header, localTime, saleDoc } from './receipt-docs';
+
+function settings(app: App): PrinterSettings {
+  const s = printerSettings(app);
+  if (!s) throw new AppError('PRINTER_NOT_CONFIGURED');
+  return s;
+}
+
+/** What the printer makes of the bytes: the preview shows exactly this. */
+export function printed(bytes: Uint8Array): Receipt {
+  const emu = new PrinterEmulator();
+  emu.handle(bytes);
+  return emu.receipts[0] ?? emu.pending;
+}
+
+function copiesSoFar(app: App, kind: string, docId: string): number {
+  return (
+    app.gdb.sqlite
+      .prepare(
+        "SELECT count(*) AS n FROM receipt_prints WHERE doc_kind = ? AND doc_id = ? AND outcome = 'printed'",
+      )
+      .get(kind, docId) as { n: number }
+  ).n;
+}
+
+/** Prints a document, records the attempt, and audits reprints. */
+async function printDoc(
+  app: App,
+  operatorId: string,
+  kind: 'sale' | 'shift' | 'day',
+  docId: string,
+  make: (reprint?: { number: number; at: string }) => ReceiptDoc,
+  label: string,
+) {
+  const copyNo = copiesSoFar(app, kind, docId) + 1;
+  const reprint = copyNo > 1 ? { number: copyNo - 1, at: localTime(app.clock.nowMs()) } : undefined;
+  const bytes = renderEscPos(make(reprint));
+  const record = (outcome: 'printed' | 'failed', problem: string | null) =>
+    app.transaction(() => {
+      app.gdb.sqlite
+        .prepare(`INSERT INTO receipt_prints (id, doc_kind, doc_id, business_date, reprint, copy_no, operator_id, outcome, problem, printed_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(
+          app.newId(),
+          kind,
+          docId,
+          currentBusinessDate(app),
+          reprint ? 1 : 0,
+          copyNo,
+          operatorId,
+          outcome,
+          problem,
+          app.nowIso(),
+        );
+      if (reprint && outcome === 'printed')
+        app.ledger().append({
+          type: 'receipt.reprinted',
+          entityType: kind,
+          entityId: docId,
+          payload: { kind, docId, copyNo },
+          operatorId,
+          audit: { action: 'receipt.reprinted', summary: `重打${label}（第 ${reprint.number} 次）` },
+        });
+    });
+  try {
+    const out = await sendJob(app, bytes);
+    record('printed', null);
+    return { copyNo, reprint: !!reprint, paperNearEnd: out.paperNearEnd, receipt: printed(bytes) };
+  } catch (e) {
+    record('failed', e instanceof AppError ? e.code : 'UNKNOWN');
+    throw e;
+  }
+}
+
+export const printersGet: Handlers['printers.get'] = async (_input, { app }) => {
+  const s = printerSettings(app);
+  if (!s)
+    return {
+      settings: null,
+      status: { ok: false, problem: 'PRINTER_NOT_CONFIGURED', message: '未设置打印机', paperNearEnd: false },
+    };
+  try {
+    const link = await openPrinter(app, s)();
+    try {
+      if (!link.twoWay)
+        return {
+          settings: s,
+          status: { ok: true, problem: null, message: '单向连接，无法读取状态', paperNearEnd: false },
+        };
+      const st = await readStatus(link, new StatusReader(link), 800);
+      const p = problemOf(st);
+      return {
+        settings: s,
+        status: {
+          ok: !p,
+          problem: p,
+          message: p ? PRINTER_PROBLEM_ZH[p] : st.paperNearEnd ? '纸将尽' : '正常',
+          paperNearEnd: st.paperNearEnd,
+        },
+      };
+    } finally {
+      await link.close();
+    }
+  } catch {
+    return {
+      settings: s,
+      status: {
+        ok: false,
+        problem: 'NOT_CONNECTED',
+        message: PRINTER_PROBLEM_ZH.NOT_CONNECTED,
+        paperNearEnd: false,
+      },
+    };
+  }
+};
+
+export const printersConfigure: Handlers['printers.configure'] = (input, call) => {
+  const { app } = call;
+  const s = printerSettingsSchema.parse(input);
+  app.transaction(() => {
+    putSetting(app.db, 'printer', JSON.stringify(s));
+    app.ledger().append({
+      type: 'settings.printer',
+      entityType: 'counter',
+      entityId: app.counter()!.counterId,
+      payload: s,
+      operatorId: operatorOf(call).staffId,
+      audit: { action: 'settings.printer', summary: `设置打印机：${s.spec}，${s.width} 毫米` },
+    });
+  });
+  return s;
+};
+
+export const printersTestPage: Handlers['printers.testPage'] = async (_input, { app }) => {
+  const s = settings(app);
+  const c = app.counter()!;
+  return sendJob(
+    app,
+    renderEscPos(
+      testPage(s.width === 58 ? 32 : 48, {
+        hall: c.hallName,
+        counter: c.counterName,
+        at: localTime(app.clock.nowMs()),
+      }),
+    ),
+  );
+};
+
+export const receiptsPreview: Handlers['receipts.preview'] = (input, { app }) => {
+  const s = printerSettings(app) ?? {
+    spec: 'training',
+    width: 80 as const,
+    company: app.counter()!.hallName,
+  };
+  return {
+    receipt: printed(renderEscPos(saleDoc(app, input.saleId, s).doc)),
+    columns: s.width === 58 ? 32 : 48,
+  };
+};
+
+export const receiptsPrint: Handlers['receipts.print'] = (input, call) => {
+  const s = settings(call.app);
+  return printDoc(
+    call.app,
+    operatorOf(call).staffId,
+    'sale',
+    input.saleId,
+    (r) => saleDoc(call.app, input.saleId, s, r).doc,
+    '收据',
+  );
+};
+
+export const receiptsPrintShift: Handlers['receipts.printShift'] = (input, call) => {
+  const { app } = call;
+  const s = settings(app);
+  const report = loadShiftReport(app, input.shiftId);
+  return printDoc(
+    app,
+    operatorOf(call).staffId,
+    'shift',
+    input.shiftId,
+    () => shiftReportDoc(report, header(app, s), localTime(app.clock.nowMs()), s.width === 58 ? 32 : 48),
+    '交班报表',
+  );
+};
+
+export const receiptsPrintDay: Handlers['receipts.printDay'] = (input, call) => {
+  const { app } = call;
+  const s = settings(app);
+  const report = loadDayReport(app, input.businessDate);
+  return printDoc(
+    app,
+    operatorOf(call).staffId,
+    'day',
+    input.businessDate,
+    () => dayReportDoc(report, header(app, s), localTime(app.clock.nowMs()), s.width === 58 ? 32 : 48),
+    '日结报表',
+  );
+};
+
+export const printingHandlers: Pick<
+  Handlers,
+  | 'printers.get'
+  | 'printers.configure'
+  | 'printers.testPage'
+  | 'receipts.preview'
+  | 'receipts.print'
+  | 'receipts.printShift'
+  | 'receipts.printDay'
+> = {
+  'printers.get': printersGet,
+  'printers.configure': printersConfigure,
+  'printers.testPage': printersTestPage,
+  'receipts.preview': receiptsPreview,
+  'receipts.print': receiptsPrint,
+  'receipts.printShift': receiptsPrintShift,
+  'receipts.printDay': receiptsPrintDay,
+};

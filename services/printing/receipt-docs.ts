@@ -1,0 +1,82 @@
+/**
+ * Business records → receipt documents (core/receipts): a sale with everything its receipt shows (card and
+ * purchase count, this period's tier use, the signed QR), a shift handover report, a day report.
+ * Runtime: Node.
+ */
+import type { Sale } from '../../core/contract';
+import { USER_CLASS_ZH } from '../../core/domain/customer';
+import { tierBounds } from '../../core/pricing';
+import type { ReceiptDoc } from '../../core/receipts/document';
+import type { ReceiptHeader, TierUse } from '../../core/receipts/receipt-data';
+import { saleReceipt } from '../../core/receipts/sale-receipt';
+import { findCustomer, findPriceVersion, parseTiers, writesOfSale } from '../../db';
+import type { App } from '../app';
+import { loadSale } from '../sales/sale-view';
+import type { PrinterSettings } from '../../core/contract';
+import { receiptKey, receiptQr } from './receipt-signing';
+
+export function header(app: App, s: PrinterSettings): ReceiptHeader {
+  const c = app.counter()!;
+  return { company: s.company, hall: c.hallName, counter: c.counterName };
+}
+
+export const localTime = (ms: number) => {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+};
+
+function tierUse(app: App, sale: Sale): TierUse | undefined {
+  if (sale.kind !== 'gas' || !sale.priceVersionId || sale.usedBefore === null || !sale.customer)
+    return undefined;
+  const version = findPriceVersion(app.db, sale.priceVersionId);
+  const customer = findCustomer(app.db, sale.customer.id);
+  if (!version || !customer) return undefined;
+  const tiers = parseTiers(version.tiers);
+  const bounds = tierBounds({ tiers, baseHouseholdSize: version.baseHouseholdSize }, customer.householdSize);
+  const usedAfter = sale.usedBefore + sale.volume;
+  return {
+    periodStart: sale.periodStart ?? '',
+    usedBefore: sale.usedBefore,
+    usedAfter,
+    tiers: tiers.map((t, i) => {
+      const upTo = Number.isFinite(bounds[i]) ? bounds[i]! : null;
+      return {
+        tier: i + 1,
+        upTo,
+        priceLi: t.priceLi,
+        remainingAfter: upTo === null ? null : Math.max(0, upTo - usedAfter),
+      };
+    }),
+  };
+}
+
+export function saleDoc(
+  app: App,
+  saleId: string,
+  s: PrinterSettings,
+  reprint?: { number: number; at: string },
+): { doc: ReceiptDoc; sale: Sale } {
+  const sale = loadSale(app, saleId);
+  const written = writesOfSale(app.gdb.sqlite, saleId).find(
+    (w) => w.kind === 'purchase' && w.status === 'confirmed',
+  );
+  const doc = saleReceipt(
+    {
+      header: header(app, s),
+      sale,
+      cashierName: sale.operator.displayName,
+      userClassZh: sale.customer ? USER_CLASS_ZH[sale.customer.userClass] : '—',
+      card: written ? { cardNo: written.cardNo, purchaseCount: written.count } : undefined,
+      tierUse: tierUse(app, sale),
+      qr: receiptQr(receiptKey(app, app.dataDir), sale),
+      reprint,
+      printedAt: localTime(Date.parse(sale.createdAt)),
+    },
+    s.width === 58 ? 32 : 48,
+  );
+  // The cash drawer opens only when cash changed hands, and only on the first print.
+  const cash = sale.tenders.some((t) => t.method === 'cash' && t.amount !== 0);
+  if (cash && !reprint) doc.blocks.splice(doc.blocks.length - 1, 0, { t: 'drawer' });
+  return { doc, sale };
+}
