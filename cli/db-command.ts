@@ -3,18 +3,24 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { backupDatabase, openDatabase, verifyLedger } from '../db';
+import { restoreBackup } from '../services/backup/backups';
 import { defaultDataDir } from './paths';
 
 export async function dbCommand(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { data: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      data: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+      from: { type: 'string' },
+    },
   });
   const dataDir = values.data ?? defaultDataDir();
   const file = join(dataDir, 'gasdesk.sqlite');
   const sub = positionals[0];
-  if (sub !== 'migrate' && !existsSync(file)) {
+  if (sub !== 'migrate' && sub !== 'restore' && !existsSync(file)) {
     process.stderr.write(`没有找到数据库 no database at ${file}\n`);
     return 1;
   }
@@ -60,6 +66,17 @@ export async function dbCommand(argv: string[]): Promise<number> {
       gdb.close();
     }
   }
-  process.stderr.write('用法 usage: gasdesk db migrate|verify|backup [--data DIR]\n');
+  if (sub === 'restore') {
+    if (!values.from) {
+      process.stderr.write('用法 usage: gasdesk db restore --from FILE [--data DIR]\n');
+      return 2;
+    }
+    const { keptAside } = restoreBackup(dataDir, values.from);
+    process.stdout.write(
+      `restored from ${values.from}${keptAside ? `; the previous database is kept at ${keptAside}` : ''}\n`,
+    );
+    return 0;
+  }
+  process.stderr.write('用法 usage: gasdesk db migrate|verify|backup|restore [--data DIR]\n');
   return 2;
 }

@@ -19,6 +19,7 @@ const HELP = `gasdesk — 燃气营业厅柜台系统 GasDesk
   db migrate [--data DIR]             应用数据库迁移 Apply migrations
   db verify  [--data DIR] [--json]    校验业务流水哈希链与数据库完整性 Verify the ledger chain and integrity
   db backup  [--data DIR] [--out FILE]  在线备份数据库 Online backup
+  db restore --from FILE [--data DIR]   校验后恢复备份（原库保留）Restore a checked backup
 
   emulate reader --serial PATH [--baud 9600|115200] [--control-port N] [--key-file FILE]
         在串口上模拟读卡器（控制接口见 docs/emulators.md）Reader emulator on a serial device

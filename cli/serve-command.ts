@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../services/api';
 import { App } from '../services/app';
+import { scheduleBackups } from '../services/backup/backups';
 import { seedDemo } from '../services/setup/demo';
 import { plugCardReader } from './card-reader-setup';
 import { buildHttpApi } from './http-api';
@@ -51,6 +52,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
       process.stderr.write(`  ${s.username.padEnd(10)} ${s.role.padEnd(11)} ${s.password}\n`);
   }
   await plugCardReader(app, dataDir, { demo: values.demo, reader: values.reader });
+  const stopBackups = values.throwaway
+    ? () => {}
+    : scheduleBackups(app, 6, (e) => process.stderr.write(`backup failed: ${String(e)}\n`));
   const token = randomBytes(24).toString('base64url');
   let origin = '';
   const http = buildHttpApi({
@@ -68,6 +72,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  stopBackups();
   await http.close();
   app.close();
   if (values.throwaway) rmSync(dataDir, { recursive: true, force: true });

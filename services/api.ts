@@ -22,13 +22,23 @@ import { printingHandlers } from './printing/print-ops';
 import { salesHandlers } from './sales/handlers';
 import { setupInitialize, setupStatus } from './setup/initialize';
 import { staffCreate, staffList, staffResetPassword, staffSetActive } from './staff/manage-staff';
-import { ledgerVerify, loadSettings, settingsGet, settingsUpdate, systemInfo } from './system/system-ops';
+import {
+  backupsList,
+  backupsRun,
+  ledgerVerify,
+  loadSettings,
+  settingsGet,
+  settingsUpdate,
+  systemInfo,
+} from './system/system-ops';
 
 export const handlers: Handlers = {
   'system.info': systemInfo,
   'settings.get': settingsGet,
   'settings.update': settingsUpdate,
   'ledger.verify': ledgerVerify,
+  'backups.list': backupsList,
+  'backups.run': backupsRun,
   'setup.status': setupStatus,
   'setup.initialize': setupInitialize,
   'auth.login': login,

@@ -8,6 +8,7 @@ import { HybridClock } from '../core/hlc';
 import { type RandomBytes, uuidv7, webRandomBytes } from '../core/ids';
 import { type GasDb, getCounter, Ledger, openDatabase } from '../db';
 import { SessionStore } from './auth/sessions';
+import { type DataLock, lockDataDir } from './data-lock';
 import type { CardStation } from './cards/card-station';
 import type { CardWritePort } from './sales/card-write-port';
 
@@ -45,9 +46,17 @@ export class App {
   private counterInfo: ReturnType<typeof getCounter>;
   private hlc: HybridClock | undefined;
 
+  private readonly lock: DataLock;
+
   constructor(opts: AppOptions) {
     mkdirSync(opts.dataDir, { recursive: true });
-    this.gdb = openDatabase(join(opts.dataDir, 'gasdesk.sqlite'), { nativeBinding: opts.sqliteBinding });
+    this.lock = lockDataDir(opts.dataDir);
+    try {
+      this.gdb = openDatabase(join(opts.dataDir, 'gasdesk.sqlite'), { nativeBinding: opts.sqliteBinding });
+    } catch (e) {
+      this.lock.release();
+      throw e;
+    }
     this.clock = opts.clock ?? systemClock;
     this.random = opts.random ?? webRandomBytes;
     this.version = opts.version ?? '0.1.0';
@@ -111,5 +120,6 @@ export class App {
 
   close(): void {
     this.gdb.close();
+    this.lock.release();
   }
 }

@@ -14,7 +14,23 @@ export const verifyResultSchema = z.object({
 });
 export type VerifyResult = z.infer<typeof verifyResultSchema>;
 
+const backupSchema = z.object({ file: z.string(), bytes: z.number().int(), at: z.string() });
+
 export const systemOps = {
+  'backups.list': op({
+    summary: '本机备份列表（定时备份，保留最近若干份）',
+    access: ['supervisor', 'admin'],
+    writes: false,
+    input: z.object({}),
+    output: z.object({ items: z.array(backupSchema) }),
+  }),
+  'backups.run': op({
+    summary: '立即备份数据库（在线备份，不影响营业），并校验备份',
+    access: ['supervisor', 'admin'],
+    writes: true,
+    input: z.object({}),
+    output: backupSchema,
+  }),
   'system.info': op({
     summary: '程序版本、柜台、是否演示模式',
     access: 'public',

@@ -1,6 +1,7 @@
 /** Program info, counter settings and the ledger check. Runtime: Node. */
 import { getSetting, putSetting, verifyLedger } from '../../db';
 import type { App } from '../app';
+import { listBackups, runBackup } from '../backup/backups';
 import { type Handlers, operatorOf } from '../call';
 
 export function loadSettings(app: App) {
@@ -38,3 +39,10 @@ export const settingsUpdate: Handlers['settings.update'] = (input, call) => {
 };
 
 export const ledgerVerify: Handlers['ledger.verify'] = (_input, { app }) => verifyLedger(app.gdb.sqlite);
+
+export const backupsList: Handlers['backups.list'] = (_input, { app }) => ({
+  items: listBackups(app.dataDir),
+});
+
+export const backupsRun: Handlers['backups.run'] = (_input, call) =>
+  runBackup(call.app, 'manual', operatorOf(call).staffId);
