@@ -3,12 +3,14 @@
  * --reader, a real reader (serial or USB HID); else none. Pending card writes are then settled from whatever
  * card is in the reader. Runtime: Node.
  */
-import { cardKeys } from '../drivers/card-formats/keys';
-import { openReaderSpec } from '../drivers/card-reader/open-spec';
 import type { App } from '../services/app';
-import { attachCardStation, recoverAtStart, regionOf, trainingStation } from '../services/cards/attach';
-import { CardStation } from '../services/cards/card-station';
-import { cardMasterKey, fileKeyProtector } from '../services/cards/key-vault';
+import {
+  attachCardStation,
+  plugConfiguredReader,
+  recoverAtStart,
+  trainingStation,
+} from '../services/cards/attach';
+import { fileKeyProtector } from '../services/cards/key-vault';
 
 export async function plugCardReader(
   app: App,
@@ -17,13 +19,7 @@ export async function plugCardReader(
 ): Promise<void> {
   if (!app.counter()) return;
   const protector = fileKeyProtector(dataDir);
-  if (opts.reader) {
-    const spec = opts.reader;
-    const keys = cardKeys(cardMasterKey(app, protector));
-    attachCardStation(
-      app,
-      new CardStation({ open: () => openReaderSpec(spec), keys, region: regionOf(app), description: spec }),
-    );
-  } else if (opts.demo) attachCardStation(app, trainingStation(app, protector));
+  if (opts.demo && !opts.reader) attachCardStation(app, trainingStation(app, protector));
+  else plugConfiguredReader(app, protector, opts.reader);
   await recoverAtStart(app, 'system');
 }

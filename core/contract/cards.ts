@@ -166,6 +166,21 @@ export const cardOps = {
     }),
     output: z.object({ purchaseCount: z.number().int(), carried: z.number().int() }),
   }),
+  'devices.configureReader': op({
+    summary: '设置读卡器地址（串口或 USB HID），清空则不使用读卡器',
+    access: ['admin'],
+    writes: true,
+    input: z.object({
+      spec: z
+        .string()
+        .trim()
+        .regex(/^(serial:[^@\s]+(@\d+)?|hid:[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4})$/, {
+          error: '读卡器地址格式：serial:串口[@波特率] 或 hid:VID:PID',
+        })
+        .nullable(),
+    }),
+    output: z.object({ spec: z.string().nullable() }),
+  }),
   'devices.status': op({
     summary: '读卡器、打印机状态',
     access: 'session',

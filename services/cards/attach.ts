@@ -4,12 +4,15 @@
  * station of the demo. Runtime: Node.
  */
 import { cardKeys } from '../../drivers/card-formats/keys';
+import { openReaderSpec } from '../../drivers/card-reader/open-spec';
+import { getSetting, putSetting } from '../../db';
+import { type Handlers, operatorOf } from '../call';
 import { memoryTransport } from '../../drivers/card-reader/memory-transport';
 import { TrainingWorld } from '../../drivers/emulator/world';
 import type { App } from '../app';
 import { CardStation } from './card-station';
 import { cardWritePort } from './card-writer';
-import { cardMasterKey, type KeyProtector } from './key-vault';
+import { cardMasterKey, fileKeyProtector, type KeyProtector } from './key-vault';
 import { readCard } from './read-card';
 import { failUnstartedSales } from './recovery';
 
@@ -42,3 +45,37 @@ export async function recoverAtStart(app: App, systemOperatorId: string): Promis
   if (!app.cardStation) return;
   await readCard(app, systemOperatorId).catch(() => {});
 }
+
+/** The reader this counter is set up with (setting `reader`), or none; plugged with the counter's card keys. */
+export function plugConfiguredReader(app: App, protector: KeyProtector, override?: string): void {
+  const spec = override ?? getSetting(app.db, 'reader');
+  if (!spec) return;
+  const keys = cardKeys(cardMasterKey(app, protector));
+  attachCardStation(
+    app,
+    new CardStation({ open: () => openReaderSpec(spec), keys, region: regionOf(app), description: spec }),
+  );
+}
+
+export const devicesConfigureReader: Handlers['devices.configureReader'] = async (input, call) => {
+  const { app } = call;
+  app.transaction(() => {
+    if (input.spec) putSetting(app.db, 'reader', input.spec);
+    else app.gdb.sqlite.prepare("DELETE FROM settings WHERE key = 'reader'").run();
+    app.ledger().append({
+      type: 'settings.reader',
+      entityType: 'counter',
+      entityId: app.counter()!.counterId,
+      payload: { spec: input.spec },
+      operatorId: operatorOf(call).staffId,
+      audit: { action: 'settings.reader', summary: input.spec ? `设置读卡器：${input.spec}` : '停用读卡器' },
+    });
+  });
+  if (!app.cardStation?.world) {
+    await app.cardStation?.close();
+    app.cardStation = undefined;
+    app.cardWriter = undefined;
+    if (input.spec) plugConfiguredReader(app, fileKeyProtector(app.dataDir), input.spec);
+  }
+  return { spec: input.spec };
+};

@@ -2,6 +2,7 @@
 import { AppError } from '../../core/errors';
 import { accountCount, cardsOf, findCustomer, readingsOf } from '../../db';
 import type { Handlers } from '../call';
+import { devicesConfigureReader } from './attach';
 import { cardsIssue } from './issue-card';
 import { metersChange } from './meter-change';
 import { cardsRead } from './read-card';
@@ -21,7 +22,8 @@ type CardOps =
   | 'cards.topUp'
   | 'cards.reverseSale'
   | 'meters.change'
-  | 'devices.status';
+  | 'devices.status'
+  | 'devices.configureReader';
 
 const cardsList: Handlers['cards.list'] = (input, { app }) => {
   if (!findCustomer(app.db, input.customerId)) throw new AppError('CUSTOMER_NOT_FOUND');
@@ -68,5 +70,6 @@ export const cardHandlers: Pick<Handlers, CardOps | keyof typeof trainingHandler
   'cards.reverseSale': cardsReverseSale,
   'meters.change': metersChange,
   'devices.status': devicesStatus,
+  'devices.configureReader': devicesConfigureReader,
   ...trainingHandlers,
 };
