@@ -2,7 +2,8 @@
 // `npm run build`: builds everything that can be built without downloading anything — the renderer (vite),
 // the Electron main and preload bundles and the head-office server bundle (esbuild) — copies the migrations
 // next to the bundles, and validates the electron-builder configuration.
-import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
@@ -18,6 +19,14 @@ const importMetaShim = {
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__importMetaUrl', 'import.meta.dirname': '__dirname' },
 };
+
+function gitCommit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
 
 export async function buildAll({ skipRenderer = false } = {}) {
   rmSync(`${out}/electron`, { recursive: true, force: true });
@@ -46,6 +55,10 @@ export async function buildAll({ skipRenderer = false } = {}) {
   });
   mkdirSync(`${out}/electron`, { recursive: true });
   cpSync(`${root}db/migrations`, `${out}/electron/migrations`, { recursive: true });
+  writeFileSync(
+    `${out}/build-info.json`,
+    JSON.stringify({ version: pkg.version, builtAt: new Date().toISOString(), commit: gitCommit() }),
+  );
   validateBuilderConfig(root, pkg);
   return out;
 }

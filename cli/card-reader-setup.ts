@@ -10,7 +10,6 @@ import {
   recoverAtStart,
   trainingStation,
 } from '../services/cards/attach';
-import { fileKeyProtector } from '../services/cards/key-vault';
 
 export async function plugCardReader(
   app: App,
@@ -18,7 +17,7 @@ export async function plugCardReader(
   opts: { demo: boolean; reader?: string },
 ): Promise<void> {
   if (!app.counter()) return;
-  const protector = fileKeyProtector(dataDir);
+  const protector = app.keyProtector;
   if (opts.demo && !opts.reader) attachCardStation(app, trainingStation(app, protector));
   else plugConfiguredReader(app, protector, opts.reader);
   await recoverAtStart(app, 'system');

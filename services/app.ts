@@ -10,6 +10,7 @@ import { type GasDb, getCounter, Ledger, openDatabase } from '../db';
 import { SessionStore } from './auth/sessions';
 import { type DataLock, lockDataDir } from './data-lock';
 import type { CardStation } from './cards/card-station';
+import { fileKeyProtector, type KeyProtector } from './cards/key-vault';
 import type { CardWritePort } from './sales/card-write-port';
 
 export interface Clock {
@@ -22,6 +23,8 @@ export interface AppOptions {
   readonly clock?: Clock;
   readonly random?: RandomBytes;
   readonly version?: string;
+  /** Seals secrets at rest (the desktop shell passes one backed by the OS keychain); default: a key file. */
+  readonly keyProtector?: KeyProtector;
   /** better-sqlite3 built for another ABI (Electron's), kept apart from the Node build the tests use. */
   readonly sqliteBinding?: string;
   /** Writes paid gas sales onto IC cards (P3); without one a sale stays pending_card_write. */
@@ -41,6 +44,8 @@ export class App {
   cardWriter: CardWritePort | undefined;
   /** The counter's card reader station (P3), when one is configured; see services/cards/attach.ts. */
   cardStation: CardStation | undefined;
+  /** Seals the card master key, the receipt key and device credentials at rest. */
+  readonly keyProtector: KeyProtector;
   private readonly random: RandomBytes;
   private ledgerInstance: Ledger | undefined;
   private counterInfo: ReturnType<typeof getCounter>;
@@ -64,6 +69,7 @@ export class App {
     this.dataDir = opts.dataDir;
     this.startedAt = new Date(this.clock.nowMs()).toISOString();
     this.cardWriter = opts.cardWriter;
+    this.keyProtector = opts.keyProtector ?? fileKeyProtector(opts.dataDir);
   }
 
   get db() {

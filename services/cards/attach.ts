@@ -12,7 +12,7 @@ import { TrainingWorld } from '../../drivers/emulator/world';
 import type { App } from '../app';
 import { CardStation } from './card-station';
 import { cardWritePort } from './card-writer';
-import { cardMasterKey, fileKeyProtector, type KeyProtector } from './key-vault';
+import { cardMasterKey, type KeyProtector } from './key-vault';
 import { readCard } from './read-card';
 import { failUnstartedSales } from './recovery';
 
@@ -75,7 +75,7 @@ export const devicesConfigureReader: Handlers['devices.configureReader'] = async
     await app.cardStation?.close();
     app.cardStation = undefined;
     app.cardWriter = undefined;
-    if (input.spec) plugConfiguredReader(app, fileKeyProtector(app.dataDir), input.spec);
+    if (input.spec) plugConfiguredReader(app, app.keyProtector, input.spec);
   }
   return { spec: input.spec };
 };

@@ -69,7 +69,7 @@ export function saleDoc(
       userClassZh: sale.customer ? USER_CLASS_ZH[sale.customer.userClass] : '—',
       card: written ? { cardNo: written.cardNo, purchaseCount: written.count } : undefined,
       tierUse: tierUse(app, sale),
-      qr: receiptQr(receiptKey(app, app.dataDir), sale),
+      qr: receiptQr(receiptKey(app), sale),
       reprint,
       printedAt: localTime(Date.parse(sale.createdAt)),
     },

@@ -5,12 +5,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Sale } from '../../core/contract';
 import type { App } from '../app';
-import { fileKeyProtector } from '../cards/key-vault';
 
 const NAME = 'receipt-signing-key';
 
-export function receiptKey(app: App, dataDir: string): Uint8Array {
-  const protector = fileKeyProtector(dataDir);
+export function receiptKey(app: App): Uint8Array {
+  const protector = app.keyProtector;
   const row = app.gdb.sqlite.prepare('SELECT sealed FROM secrets WHERE name = ?').get(NAME) as
     | { sealed: string }
     | undefined;

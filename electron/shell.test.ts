@@ -1,0 +1,119 @@
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { INVOKE_CHANNEL } from './ipc';
+import { rotatingLog } from './log';
+import { type ElectronApi, startShell, WEB_PREFERENCES } from './shell';
+
+/** A fake of the Electron API: just enough to watch what the shell does. */
+function fakeElectron(userData: string) {
+  const windows: FakeWindow[] = [];
+  class FakeWindow {
+    readonly webContents = Object.assign(new EventEmitter(), {
+      openHandler: undefined as undefined | ((d: { url: string }) => { action: string }),
+      setWindowOpenHandler(h: (d: { url: string }) => { action: string }) {
+        this.openHandler = h;
+      },
+    });
+    loaded = '';
+    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+      windows.push(this);
+    }
+    loadFile(f: string) {
+      this.loaded = f;
+      return Promise.resolve();
+    }
+    isMinimized = () => false;
+    restore() {}
+    focus() {}
+    reload() {}
+  }
+  const handlers = new Map<string, unknown>();
+  let permission: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
+  let ready!: () => void;
+  const app = Object.assign(new EventEmitter(), {
+    getPath: () => userData,
+    getVersion: () => '0.1.0',
+    requestSingleInstanceLock: () => true,
+    quit: vi.fn(),
+    whenReady: () => new Promise<void>((r) => (ready = r)),
+  });
+  const api = {
+    app,
+    BrowserWindow: FakeWindow,
+    ipcMain: { handle: (ch: string, fn: unknown) => handlers.set(ch, fn) },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (h: typeof permission) => (permission = h),
+        setPermissionCheckHandler: () => {},
+      },
+    },
+    shell: { openExternal: vi.fn() },
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: vi.fn() },
+    dialog: { showMessageBox: vi.fn() },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (s: string) => Buffer.from(`sealed:${s}`),
+      decryptString: (b: Buffer) => b.toString().slice(7),
+    },
+  } as unknown as ElectronApi;
+  return { api, windows, handlers, ready: () => ready(), permission: () => permission };
+}
+
+describe('the Electron shell', () => {
+  it('opens one secure window on the app page, registers only the contract channel, denies permissions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gasdesk-shell-'));
+    process.env.GASDESK_DATA = join(dir, 'data');
+    const f = fakeElectron(dir);
+    startShell(f.api, { outDir: join(dir, 'out') });
+    f.ready();
+    await vi.waitFor(() => expect(f.windows).toHaveLength(1));
+    const win = f.windows[0]!;
+    expect(win.options.webPreferences).toMatchObject({
+      ...WEB_PREFERENCES,
+      preload: join(dir, 'out', 'electron', 'preload.cjs'),
+    });
+    expect(win.loaded).toBe(join(dir, 'out', 'renderer', 'index.html'));
+    expect([...f.handlers.keys()]).toEqual([INVOKE_CHANNEL]);
+    const decided = await new Promise((r) => f.permission()!({}, 'media', r));
+    expect(decided).toBe(false);
+    // Navigation away from the app is blocked; new windows are denied.
+    const away = { preventDefault: vi.fn() };
+    win.webContents.emit('will-navigate', away, 'https://evil.example/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const home = { preventDefault: vi.fn() };
+    win.webContents.emit('will-navigate', home, `file://${join(dir, 'out', 'renderer', 'index.html')}`);
+    expect(home.preventDefault).not.toHaveBeenCalled();
+    expect(win.webContents.openHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    // Every contract operation goes through that one channel and the dispatcher's validation.
+    const invoke = f.handlers.get(INVOKE_CHANNEL) as (
+      ev: unknown,
+      ...a: unknown[]
+    ) => Promise<{ ok: boolean; result?: unknown; error?: { code: string } }>;
+    const frame = {
+      senderFrame: { url: `file://${join(dir, 'out', 'renderer', 'index.html')}`, parent: null },
+    };
+    expect(await invoke(frame, 'system.info', {})).toMatchObject({
+      ok: true,
+      result: { initialized: false },
+    });
+    expect((await invoke(frame, 'staff.drop', {})).error?.code).toBe('UNKNOWN_OPERATION');
+    expect((await invoke(frame, 'setup.initialize', { hallCode: 1 })).error?.code).toBe('VALIDATION_FAILED');
+    expect(
+      (await invoke({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'system.info', {})).error
+        ?.code,
+    ).toBe('FORBIDDEN_ORIGIN');
+    f.api.app.emit('window-all-closed');
+    delete process.env.GASDESK_DATA;
+  });
+
+  it('keeps its log with rotation', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gasdesk-log-'));
+    const log = rotatingLog(dir, { maxBytes: 200, keep: 2 });
+    for (let i = 0; i < 20; i++) log.write('error', `failure number ${i}`, new Error('boom'));
+    expect(readdirSync(dir).sort()).toEqual(['gasdesk.1.log', 'gasdesk.2.log', 'gasdesk.log']);
+    expect(readFileSync(log.path, 'utf8')).toContain('failure number 19');
+  });
+});
