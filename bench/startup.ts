@@ -1,0 +1,89 @@
+/**
+ * `npm run bench -- startup [RUNS]`: from process start to an interactive login screen in serve mode (the
+ * username field focused and typeable, in Chromium), against the time to serve a static page from the same
+ * build — a bare Node static server started the same way and the same page loaded — in the same run.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { App } from '../services/app';
+import { seedDemo } from '../services/setup/demo';
+import { emit, log, percentile } from './support';
+
+const ROOT = join(import.meta.dirname, '..');
+const RUNS = Number(process.argv[2] ?? 5);
+
+function start(args: string[], ready: RegExp): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT });
+    let out = '';
+    child.stdout!.on('data', (c) => {
+      out += c;
+      const m = ready.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code}`)));
+  });
+}
+
+const STATIC_SERVER = `
+const http = require('node:http'); const fs = require('node:fs'); const path = require('node:path');
+const root = process.argv[1];
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+const s = http.createServer((req, res) => {
+  const f = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname === '/' ? '/index.html' : new URL(req.url, 'http://x').pathname));
+  fs.readFile(f, (e, b) => { if (e) { res.writeHead(404); return res.end(); } res.writeHead(200, { 'content-type': types[path.extname(f)] ?? 'application/octet-stream' }); res.end(b); });
+});
+s.listen(0, '127.0.0.1', () => console.log('static at http://127.0.0.1:' + s.address().port + '/'));
+`;
+
+if (!existsSync(join(ROOT, 'out/renderer/index.html')))
+  throw new Error('build the renderer first: npm run build:renderer');
+const dir = mkdtempSync(join(tmpdir(), 'gasdesk-bench-startup-'));
+const app = new App({ dataDir: dir });
+await seedDemo(app, 50);
+app.close();
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-gpu',
+  ],
+});
+const serveTimes: number[] = [];
+const staticTimes: number[] = [];
+try {
+  for (let i = 0; i <= RUNS; i++) {
+    const page = await browser.newPage();
+    let t0 = performance.now();
+    const s = await start(
+      [join(ROOT, 'cli/bin/gasdesk.js'), 'serve', '--data', dir, '--port', '0'],
+      /serving at (\S+)/,
+    );
+    await page.goto(s.url);
+    await page.getByLabel('登录名').fill('z');
+    const serve = performance.now() - t0;
+    s.child.kill('SIGTERM');
+    await new Promise((r) => s.child.once('exit', r));
+    t0 = performance.now();
+    const st = await start(['-e', STATIC_SERVER, join(ROOT, 'out/renderer')], /static at (\S+)/);
+    await page.goto(st.url, { waitUntil: 'load' });
+    const stat = performance.now() - t0;
+    st.child.kill('SIGTERM');
+    await page.close();
+    if (i === 0) continue; // warm-up: file caches, the tsx transform cache
+    serveTimes.push(serve);
+    staticTimes.push(stat);
+    log(`run ${i}: serve ${serve.toFixed(0)} ms, static ${stat.toFixed(0)} ms`);
+  }
+} finally {
+  await browser.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+emit('startup', 'login.p50', percentile(serveTimes, 50), percentile(staticTimes, 50));
+emit('startup', 'login.max', Math.max(...serveTimes), Math.max(...staticTimes));
