@@ -158,7 +158,7 @@ export const cashEn: typeof cashZh = {
   reverse: {
     title: 'Reverse: {receiptNo}',
     warning:
-      'A reversal undoes this gas sale: the volume, the balance and the money go back. Check first that the card was not written.',
+      'A reversal undoes this gas sale: the gas is cleared from the customer’s card first, then the volume, the balance and the money go back. Put the customer’s card in the reader; gas already loaded into the meter cannot be reversed.',
     summary: '{volume}, amount {amount}, paid {paid}',
     reasonPlaceholder: 'Why, e.g. the cashier keyed the wrong volume',
     success: 'Reversed; reversal no. {receiptNo}.',
@@ -175,5 +175,7 @@ export const cashEn: typeof cashZh = {
     ALREADY_REVERSED: 'This sale is already reversed or fully refunded; nothing more to do.',
     NOT_REVERSIBLE: 'This entry cannot be reversed: only gas sales can.',
     NOT_REFUNDABLE: 'This entry cannot be refunded: reverse a completed gas sale instead.',
+    GAS_ALREADY_LOADED: 'This gas is already in the meter; it cannot be reversed.',
+    CARD_REQUIRED: 'This purchase is on a gas card; put the customer’s card in the reader and reverse again.',
   },
 };

@@ -1,5 +1,6 @@
 /** English interface text (second language); mirrors zh-cn.ts key for key. */
 import { adminEn } from './en-admin';
+import { cardsEn } from './en-cards';
 import { cashEn } from './en-cash';
 import { deskEn } from './en-desk';
 import type { Dict } from './zh-cn';
@@ -214,6 +215,11 @@ export const en: Dict = {
       'customer.closed': 'Closed',
       'customer.transferred': 'Transferred',
       'customer.meterAdded': 'Meter registered',
+      'card.issued': 'Card issued',
+      'card.blocked': 'Card blocked',
+      'card.replaced': 'Card replaced',
+      'meter.changed': 'Meter changed',
+      'meter.reading': 'Meter reading',
     },
   },
   staff: {
@@ -253,4 +259,5 @@ export const en: Dict = {
   ...cashEn,
   ...deskEn,
   ...adminEn,
+  ...cardsEn,
 };

@@ -151,7 +151,8 @@ export const cashZh = {
   },
   reverse: {
     title: '冲正：{receiptNo}',
-    warning: '冲正将撤销这笔购气：退回气量、结余和货款。请先确认用户的卡尚未写入这笔气量。',
+    warning:
+      '冲正将撤销这笔购气：先清除用户卡内的这笔气量，再退回气量、结余和货款。请把用户的卡插入读卡器；已插表入表的气不能冲正。',
     summary: '{volume}，金额 {amount}，实收 {paid}',
     reasonPlaceholder: '请填写冲正原因，例如：收费员录错气量',
     success: '已冲正，冲正单号 {receiptNo}。',
@@ -168,5 +169,7 @@ export const cashZh = {
     ALREADY_REVERSED: '这笔业务已经冲正或已全额退款，无需再办理。',
     NOT_REVERSIBLE: '这笔记录不能冲正：只能冲正购气业务。',
     NOT_REFUNDABLE: '这笔记录不能退款：已完成的购气请办理冲正。',
+    GAS_ALREADY_LOADED: '这笔气已经插表入表，不能冲正。',
+    CARD_REQUIRED: '这笔购气已写入燃气卡，请把用户的卡插入读卡器后再冲正。',
   } as Record<string, string>,
 };

@@ -8,6 +8,7 @@ import {
 } from '../../core/domain/customer';
 import { ROLE_ZH } from '../../core/domain/roles';
 import { adminZh } from './zh-cn-admin';
+import { cardsZh } from './zh-cn-cards';
 import { cashZh } from './zh-cn-cash';
 import { deskZh } from './zh-cn-desk';
 
@@ -210,6 +211,11 @@ export const zhCN = {
       'customer.closed': '销户',
       'customer.transferred': '过户',
       'customer.meterAdded': '登记表具',
+      'card.issued': '发卡',
+      'card.blocked': '停用燃气卡',
+      'card.replaced': '补卡',
+      'meter.changed': '换表',
+      'meter.reading': '表具读数',
     } as Record<string, string>,
   },
   staff: {
@@ -249,6 +255,7 @@ export const zhCN = {
   ...cashZh,
   ...deskZh,
   ...adminZh,
+  ...cardsZh,
 };
 
 export type Dict = typeof zhCN;

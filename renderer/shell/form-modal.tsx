@@ -16,6 +16,8 @@ interface Props<V> {
   width?: number;
   /** Enter passes over check boxes and radio buttons (see useEnterNavigation). */
   skipToggles?: boolean;
+  /** Keep the focus inside the dialog (default); off for card dialogs in training, where the panel is the reader. */
+  focusTrap?: boolean;
   /** Called with the values once every field rule passes; throw nothing (report errors inside). */
   onSubmit(values: V): Promise<void>;
   onCancel(): void;
@@ -30,6 +32,7 @@ export function FormModal<V>({
   danger,
   width = 640,
   skipToggles = false,
+  focusTrap = true,
   onSubmit,
   onCancel,
   children,
@@ -66,6 +69,7 @@ export function FormModal<V>({
       okButtonProps={{ danger }}
       confirmLoading={busy}
       mask={{ closable: false }}
+      focusable={{ trap: focusTrap }}
       destroyOnHidden
       onOk={() => void submit()}
       onCancel={onCancel}

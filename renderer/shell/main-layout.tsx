@@ -1,10 +1,13 @@
 /** The logged-in layout: header, left menu, the current page, and the status bar. Runtime: browser. */
 import { Button, Layout, Menu, type MenuProps, Space, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
+import { DevicesContext, useDevicePoll } from '../features/cards/devices';
+import { TrainingPanel } from '../features/training/training-panel';
 import { useT } from '../i18n';
 import { LanguageSwitch } from './language-switch';
 import { type Nav, NavContext, type Route } from './nav';
 import { menuKey, Page } from './pages';
+import { readInPlace } from './read-key';
 import { CLERK_ROLES, SELLER_ROLES } from './roles';
 import { useSession } from './session';
 import { useGlobalShortcuts } from './shortcuts';
@@ -16,6 +19,10 @@ export function MainLayout() {
   const [route, setRoute] = useState<Route>({ name: 'search' });
   const [searchFocus, setSearchFocus] = useState(0);
   const [saleFocus, setSaleFocus] = useState(0);
+  const [readTick, setReadTick] = useState(0);
+  const [trainingOpen, setTrainingOpen] = useState(false);
+  const devices = useDevicePoll(!session.locked);
+  const training = devices?.training ?? false;
   const role = session.staff.role;
   const isAdmin = role === 'admin';
   const canOpen = CLERK_ROLES.has(role);
@@ -30,9 +37,12 @@ export function MainLayout() {
   }, [canOpen]);
   const sale = useCallback(() => {
     if (!canSell) return;
-    setRoute((r) =>
-      r.name === 'sale' ? r : r.name === 'customer' ? { name: 'sale', customerId: r.id } : { name: 'sale' },
-    );
+    setRoute((r) => {
+      if (r.name === 'sale') return r;
+      if (r.name === 'customer') return { name: 'sale', customerId: r.id };
+      if (r.name === 'cardRead' && r.customerId) return { name: 'sale', customerId: r.customerId };
+      return { name: 'sale' };
+    });
     setSaleFocus((n) => n + 1);
   }, [canSell]);
   const fees = useCallback(() => {
@@ -41,15 +51,28 @@ export function MainLayout() {
   const shift = useCallback(() => {
     if (canSell) setRoute((r) => (r.name === 'shift' ? r : { name: 'shift' }));
   }, [canSell]);
-  useGlobalShortcuts({ search: focusSearch, openAccount, sale, fees, shift }, !session.locked);
+  // F5: the 购气 screen reads its customer's card in place; elsewhere the 读卡 screen opens (and reads).
+  const readCard = useCallback(() => {
+    if (readInPlace()) return;
+    setRoute((r) => (r.name === 'cardRead' ? r : { name: 'cardRead' }));
+    setReadTick((n) => n + 1);
+  }, []);
+  const toggleTraining = useCallback(() => {
+    if (training) setTrainingOpen((o) => !o);
+  }, [training]);
+  useGlobalShortcuts(
+    { search: focusSearch, openAccount, sale, fees, shift, readCard, training: toggleTraining },
+    !session.locked,
+  );
 
   const nav = useMemo<Nav>(
-    () => ({ route, go: setRoute, searchFocus, focusSearch, saleFocus }),
-    [route, searchFocus, focusSearch, saleFocus],
+    () => ({ route, go: setRoute, searchFocus, focusSearch, saleFocus, readTick }),
+    [route, searchFocus, focusSearch, saleFocus, readTick],
   );
 
   const items: MenuProps['items'] = [
     { key: 'customers', label: t.shell.menuCustomers },
+    { key: 'cardRead', label: t.cardRead.menu },
     ...(canSell
       ? [
           { key: 'sale', label: t.cashShell.menuSale },
@@ -72,42 +95,55 @@ export function MainLayout() {
 
   return (
     <NavContext.Provider value={nav}>
-      <Layout className="main-layout">
-        <Layout.Header className="app-header">
-          <div className="app-title">
-            <Typography.Text strong className="app-name">
-              {t.app.short}
-            </Typography.Text>
-            <Typography.Text className="hall-name">
-              {session.counter.hallName} · {session.counter.counterName}
-            </Typography.Text>
-          </div>
-          <Space size="middle">
-            <span className="operator">
-              {session.staff.displayName} <Tag color="blue">{t.roles[role]}</Tag>
-            </span>
-            <LanguageSwitch />
-            <Button onClick={() => void lock()}>{t.shell.lock}</Button>
-            <Button onClick={() => void logout()}>{t.shell.logout}</Button>
-          </Space>
-        </Layout.Header>
-        <Layout>
-          <Layout.Sider width={168} theme="light" className="app-sider">
-            <Menu
-              mode="inline"
-              selectedKeys={[menuKey(route)]}
-              items={items}
-              onClick={({ key }) =>
-                setRoute(key === 'customers' ? { name: 'search' } : ({ name: key } as Route))
-              }
-            />
-          </Layout.Sider>
-          <Layout.Content className="app-content">
-            <Page route={route} />
-          </Layout.Content>
+      <DevicesContext.Provider value={devices}>
+        <Layout className={trainingOpen && training ? 'main-layout with-training' : 'main-layout'}>
+          <Layout.Header className="app-header">
+            <div className="app-title">
+              <Typography.Text strong className="app-name">
+                {t.app.short}
+              </Typography.Text>
+              <Typography.Text className="hall-name">
+                {session.counter.hallName} · {session.counter.counterName}
+              </Typography.Text>
+            </div>
+            <Space size="middle">
+              {training && (
+                <Button
+                  aria-pressed={trainingOpen}
+                  aria-keyshortcuts="F9"
+                  onClick={toggleTraining}
+                  data-testid="training-toggle"
+                >
+                  {t.training.toggle}
+                </Button>
+              )}
+              <span className="operator">
+                {session.staff.displayName} <Tag color="blue">{t.roles[role]}</Tag>
+              </span>
+              <LanguageSwitch />
+              <Button onClick={() => void lock()}>{t.shell.lock}</Button>
+              <Button onClick={() => void logout()}>{t.shell.logout}</Button>
+            </Space>
+          </Layout.Header>
+          <Layout>
+            <Layout.Sider width={168} theme="light" className="app-sider">
+              <Menu
+                mode="inline"
+                selectedKeys={[menuKey(route)]}
+                items={items}
+                onClick={({ key }) =>
+                  setRoute(key === 'customers' ? { name: 'search' } : ({ name: key } as Route))
+                }
+              />
+            </Layout.Sider>
+            <Layout.Content className="app-content">
+              <Page route={route} />
+            </Layout.Content>
+          </Layout>
+          <TrainingPanel open={trainingOpen && training} onClose={() => setTrainingOpen(false)} />
+          <StatusBar />
         </Layout>
-        <StatusBar />
-      </Layout>
+      </DevicesContext.Provider>
     </NavContext.Provider>
   );
 }

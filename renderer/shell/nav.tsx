@@ -4,7 +4,8 @@ import { createContext, useContext } from 'react';
 export type Route =
   | { name: 'search' }
   | { name: 'open' }
-  | { name: 'customer'; id: string }
+  | { name: 'customer'; id: string; offerCard?: boolean }
+  | { name: 'cardRead'; customerId?: string }
   | { name: 'sale'; customerId?: string }
   | { name: 'fees' }
   | { name: 'shift' }
@@ -24,6 +25,8 @@ export interface Nav {
   focusSearch(): void;
   /** Increases each time the operator presses F2 on the sale screen (back to its customer box). */
   readonly saleFocus: number;
+  /** Increases each time the operator presses F5 (read the card in the reader again). */
+  readonly readTick: number;
 }
 
 export const NavContext = createContext<Nav>({
@@ -32,6 +35,7 @@ export const NavContext = createContext<Nav>({
   searchFocus: 0,
   focusSearch: () => {},
   saleFocus: 0,
+  readTick: 0,
 });
 
 export function useNav(): Nav {

@@ -4,6 +4,7 @@ import { InvoiceRangesPage } from '../features/admin/invoice-ranges-page';
 import { LimitsPage } from '../features/admin/limits-page';
 import { PricesPage } from '../features/admin/prices-page';
 import { FeePaymentPage } from '../features/cashier/fee-payment-page';
+import { CardReadPage } from '../features/cards/card-read-page';
 import { SalePage } from '../features/cashier/sale-page';
 import { CustomerDetailPage } from '../features/customers/customer-detail-page';
 import { OpenAccountPage } from '../features/customers/open-account-page';
@@ -21,7 +22,9 @@ export function Page({ route }: { route: Route }) {
     case 'open':
       return <OpenAccountPage />;
     case 'customer':
-      return <CustomerDetailPage key={route.id} id={route.id} />;
+      return <CustomerDetailPage key={route.id} id={route.id} offerCard={route.offerCard} />;
+    case 'cardRead':
+      return <CardReadPage />;
     case 'sale':
       return <SalePage key={route.customerId ?? ''} customerId={route.customerId} />;
     case 'fees':

@@ -1,7 +1,7 @@
 /**
- * Global shortcuts: F2 → 购气, F3 or / (when not typing) → search box, F4 → open account, F6 → 收费项目,
- * F8 → 交班; and `useEscape` for a page's "go back" on Esc when no dialog or drop-down takes it.
- * Runtime: browser.
+ * Global shortcuts: F2 → 购气, F3 or / (when not typing) → search box, F4 → open account, F5 → 读卡,
+ * F6 → 收费项目, F8 → 交班, F9 → the training panel (demo only, also over a dialog); and `useEscape` for a
+ * page's "go back" on Esc when no dialog or drop-down takes it. Runtime: browser.
  */
 import { useEffect } from 'react';
 
@@ -32,31 +32,39 @@ export interface ShortcutHandlers {
   sale(): void;
   fees(): void;
   shift(): void;
+  readCard(): void;
+  training(): void;
 }
 
 const F_KEYS: Record<string, keyof ShortcutHandlers> = {
   F2: 'sale',
   F3: 'search',
   F4: 'openAccount',
+  F5: 'readCard',
   F6: 'fees',
   F8: 'shift',
+  F9: 'training',
 };
 
 export function useGlobalShortcuts(handlers: ShortcutHandlers, enabled: boolean) {
-  const { search, openAccount, sale, fees, shift } = handlers;
+  const { search, openAccount, sale, fees, shift, readCard, training } = handlers;
   useEffect(() => {
     if (!enabled) return;
-    const all: ShortcutHandlers = { search, openAccount, sale, fees, shift };
+    const all: ShortcutHandlers = { search, openAccount, sale, fees, shift, readCard, training };
     const onKey = (e: KeyboardEvent) => {
       if (e.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
+      // F5 never reloads the counter page (a half-typed form would be lost), even over a dialog.
+      if (e.key === 'F5') e.preventDefault();
       const name = F_KEYS[e.key] ?? (e.key === '/' && !isTyping(e.target) ? 'search' : undefined);
-      if (!name || dialogOpen()) return;
+      if (!name) return;
+      // The training panel is the trainee's card reader: it must stay reachable while a dialog asks for a card.
+      if (name === 'training' ? document.querySelector('.lock-overlay') : dialogOpen()) return;
       e.preventDefault();
       all[name]();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [search, openAccount, sale, fees, shift, enabled]);
+  }, [search, openAccount, sale, fees, shift, readCard, training, enabled]);
 }
 
 /** A modal dialog or the lock screen is showing (it takes Esc and the function keys for itself). */

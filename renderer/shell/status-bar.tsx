@@ -1,5 +1,7 @@
-/** The bottom status bar: operator, counter, clock and the shortcuts. Runtime: browser. */
+/** The bottom status bar: operator, counter, card reader (and 培训模式), clock and the shortcuts. Runtime: browser. */
 import { useEffect, useState } from 'react';
+import { useTraining } from '../features/cards/devices';
+import { ReaderStatus } from '../features/cards/reader-status';
 import { fmt, useT } from '../i18n';
 import { formatDateTime } from './format';
 import { CLERK_ROLES, SELLER_ROLES } from './roles';
@@ -9,13 +11,16 @@ export function StatusBar() {
   const t = useT();
   const { session } = useSession();
   const [now, setNow] = useState(() => new Date().toISOString());
+  const training = useTraining();
   const role = session.staff.role;
   const keys = [
     SELLER_ROLES.has(role) && t.cashShell.keySale,
     t.cashShell.keySearch,
     CLERK_ROLES.has(role) && t.cashShell.keyOpen,
+    t.reader.keyRead,
     SELLER_ROLES.has(role) && t.cashShell.keyFees,
     SELLER_ROLES.has(role) && t.cashShell.keyShift,
+    training && t.reader.keyTraining,
     t.cashShell.keyEsc,
   ].filter(Boolean);
 
@@ -36,11 +41,14 @@ export function StatusBar() {
           code: `${session.counter.hallCode}-${session.counter.counterCode}`,
         })}
       </span>
+      <ReaderStatus />
       <span>
         {t.shell.timeLabel}
         <time dateTime={now}>{formatDateTime(now)}</time>
       </span>
-      <span className="status-shortcuts">{keys.join('　')}</span>
+      <span className="status-shortcuts" title={keys.join('　')}>
+        {keys.join('　')}
+      </span>
     </footer>
   );
 }

@@ -1,9 +1,11 @@
 /**
  * The cashier's day end to end, in Chromium against `gasdesk serve --demo`, by keyboard wherever a cashier
- * would: 王芳 opens a shift, sells gas by volume (395 m³ over the per-purchase limit, approved by 刘强),
- * then 10 m³ across the 400 m³ tier boundary, then 100 元 by money (the rest kept as balance), takes a fee
- * payment split over cash and WeChat Pay, reverses a sale with approval, and closes the shift short with a
- * note; 刘强 reads the day report and closes the day. Runtime: Node (drives the browser).
+ * would: 王芳 issues the household a card from a blank one (training panel), opens a shift, sells gas by
+ * volume (395 m³ over the per-purchase limit, approved by 刘强; written to the card), the customer loads it
+ * at home, then 10 m³ across the 400 m³ tier boundary, reversed at once with approval (the card is cleared
+ * first), then 100 元 by money (the rest kept as balance), takes a fee payment split over cash and WeChat
+ * Pay, and closes the shift short with a note; 刘强 reads the day report and closes the day.
+ * Runtime: Node (drives the browser).
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +65,39 @@ describe('cashier in the browser', () => {
     return find;
   }
 
+  async function openFile() {
+    await page.keyboard.press('F3');
+    const search = await visible(page.getByLabel('查询内容'));
+    await search.fill(ACCOUNT);
+    // The previous search's rows may still show: wait for this one's answer before choosing.
+    const answered = page.waitForResponse((r) => r.url().includes('customers.search'));
+    await search.press('Enter');
+    await answered;
+    await visible(page.getByRole('cell', { name: NAME }));
+    await search.press('ArrowDown');
+    await search.press('Enter');
+    await visible(page.getByRole('heading', { name: NAME }));
+  }
+
+  const panel = () => page.getByRole('complementary', { name: '培训面板' });
+  const lastEvent = () => text(page.getByTestId('training-last-event'));
+
+  /** The training panel (F9): put card C001 in the reader, or first carry it home to the household's meter. */
+  async function cardToReader(opts: { viaMeter?: string } = {}) {
+    await page.keyboard.press('F9');
+    const card = (await visible(panel())).getByTestId('training-card-C001');
+    if (opts.viaMeter) {
+      const box = card.getByLabel('C001 插入的表号');
+      await expect.poll(() => box.inputValue()).toBe('M000000001');
+      await box.press('Enter');
+      await expect.poll(lastEvent).toContain(opts.viaMeter);
+    }
+    await card.getByRole('button', { name: '插入读卡器' }).click();
+    await expect.poll(lastEvent).toContain('卡 C001 已插入读卡器');
+    await panel().getByRole('button', { name: '关闭（Esc）' }).press('Escape');
+    await panel().waitFor({ state: 'detached' });
+  }
+
   async function amountDue(expected: string) {
     await visible(page.getByTestId('amount-due').filter({ hasText: expected }));
     await page.locator('.quote-stale').waitFor({ state: 'detached' });
@@ -72,12 +107,26 @@ describe('cashier in the browser', () => {
     await page.goto(served!.url);
     await login('wangfang');
 
-    // F2 → 购气; no shift yet, so the 开班 form comes first.
+    // The household has no gas card yet: 发卡 on its file, from a blank card put in the reader.
+    await openFile();
+    await cardToReader();
+    const cards = await visible(page.getByTestId('customer-cards'));
+    await cards.getByRole('button', { name: '发卡' }).click();
+    const issue = await visible(page.getByRole('dialog'));
+    await visible(issue.getByText('读卡器中是空白卡，可以发卡。'));
+    await expect.poll(focusedText).toBe('发卡');
+    await page.keyboard.press('Enter');
+    await issue.waitFor({ state: 'detached' });
+    await visible(cards.getByTestId('card-notice').filter({ hasText: '已发卡' }));
+
+    // F2 → 购气 for this household; no shift yet, so the 开班 form comes first.
     await page.keyboard.press('F2');
     await visible(label('备用金（元）'));
     await page.keyboard.type('500.00');
     await page.keyboard.press('Enter');
-    await chooseCustomer();
+    await visible(page.getByText(NAME, { exact: true }));
+    await expect.poll(activeId).toBe('sale_figure');
+    await visible(page.getByTestId('sale-card-line').and(page.locator('[data-state="ready"]')));
 
     // 395 m³: over the 300 m³ per-purchase limit, so 刘强 approves on this screen.
     await page.keyboard.type('395');
@@ -95,10 +144,14 @@ describe('cashier in the browser', () => {
     await page.keyboard.type('demo1234');
     await page.keyboard.press('Enter');
     await visible(page.getByText('收款成功，谢谢！'));
-    expect(await text(page.getByTestId('sale-status'))).toBe('等待写卡');
+    expect(await text(page.getByTestId('sale-status'))).toBe('写卡成功');
     expect(await text(page.getByTestId('result-change'))).toContain('￥13.75');
 
+    // The customer loads the 395 m³ at home and brings the card back (nothing is left on it to load).
+    await cardToReader({ viaMeter: '已入表 395.00 m³' });
+
     // Next customer (Enter), the same household: 10 m³ crosses 400 m³ — 5 m³ at 2.75 and 5 m³ at 3.30.
+    await expect.poll(focusedText).toBe('下一位用户（Enter）');
     await page.keyboard.press('Enter');
     await chooseCustomer();
     await page.keyboard.type('10');
@@ -113,11 +166,30 @@ describe('cashier in the browser', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await visible(page.getByText('收款成功，谢谢！'));
+    expect(await text(page.getByTestId('sale-status'))).toBe('写卡成功');
     const reverseReceipt = await text(page.getByTestId('receipt-no'));
 
-    // By money: 100 元 buys whole hundredths of a m³ at 3.30; the rest stays as balance.
-    await page.keyboard.press('Enter');
-    await chooseCustomer();
+    // 冲正 the 10 m³ sale from the customer's file while the gas is still on the card, approved by 刘强.
+    await openFile();
+    const sales = await visible(page.getByTestId('customer-sales'));
+    const row = sales.locator('tr', { hasText: reverseReceipt });
+    await row.getByRole('button', { name: '冲正' }).click();
+    const dialog = await visible(page.getByRole('dialog'));
+    await visible(dialog.getByText(`读卡器中是 ${NAME}（${ACCOUNT}）的卡`, { exact: false }));
+    await dialog.getByLabel('办理原因', { exact: true }).fill('用户改为按金额购气');
+    await dialog.getByLabel('审批人账号', { exact: true }).fill('liuqiang');
+    await dialog.getByLabel('审批人密码', { exact: true }).fill('demo1234');
+    await dialog.getByLabel('审批人密码', { exact: true }).press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await visible(sales.locator('tr', { hasText: `更正 ${reverseReceipt}` }));
+
+    // F2 from the file: the same household is served again.
+    await page.keyboard.press('F2');
+    await visible(page.getByText(NAME, { exact: true }));
+    await expect.poll(activeId).toBe('sale_figure');
+
+    // By money: 100 元 buys the last 5 m³ of tier 1 at 2.75 and whole hundredths of a m³ at 3.30 (26.13 m³
+    // for 86.23); the 0.02 left stays as balance.
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('ArrowRight');
     await visible(label('购气金额（元）'));
@@ -125,11 +197,11 @@ describe('cashier in the browser', () => {
     expect(await activeId()).toBe('sale_figure');
     await page.keyboard.type('100');
     await amountDue('￥100.00');
-    expect(await text(page.getByTestId('balance-after'))).toBe('￥0.01');
+    expect(await text(page.getByTestId('balance-after'))).toBe('￥0.02');
     await page.keyboard.press('Enter');
     await page.keyboard.type('100');
     await page.keyboard.press('Enter');
-    await visible(page.getByText('余下的 ￥0.01 已存入用户结余。'));
+    await visible(page.getByText('余下的 ￥0.02 已存入用户结余。'));
 
     // F6 收费项目: 换表 + 补卡 = 170.00, 100.00 by WeChat Pay with its reference, 70.00 cash from 100.00.
     await page.keyboard.press('F6');
@@ -153,25 +225,6 @@ describe('cashier in the browser', () => {
     await visible(page.getByText('收款成功，谢谢！'));
     expect(await page.getByRole('main').textContent()).toContain('微信支付 ￥100.00（WX202611260001）');
     expect(await text(page.getByTestId('invoice-no'))).toMatch(/^[A-Z0-9]*\d{4,}$/);
-
-    // 冲正 the 10 m³ sale from the customer's file, approved by 刘强.
-    await page.keyboard.press('F3');
-    const search = await visible(page.getByLabel('查询内容'));
-    await search.fill(ACCOUNT);
-    await search.press('Enter');
-    await visible(page.getByRole('cell', { name: NAME }));
-    await search.press('ArrowDown');
-    await search.press('Enter');
-    const sales = await visible(page.getByTestId('customer-sales'));
-    const row = sales.locator('tr', { hasText: reverseReceipt });
-    await row.getByRole('button', { name: '冲正' }).click();
-    const dialog = await visible(page.getByRole('dialog'));
-    await dialog.getByLabel('办理原因', { exact: true }).fill('用户改为按金额购气');
-    await dialog.getByLabel('审批人账号', { exact: true }).fill('liuqiang');
-    await dialog.getByLabel('审批人密码', { exact: true }).fill('demo1234');
-    await dialog.getByLabel('审批人密码', { exact: true }).press('Enter');
-    await dialog.waitFor({ state: 'detached' });
-    await visible(sales.locator('tr', { hasText: `更正 ${reverseReceipt}` }));
 
     // F8 交班: expected 500 + 1,086.25 + 30.25 + 100 + 70 − 30.25 = 1,756.25; counted 1,750.00 needs a note.
     await page.keyboard.press('F8');

@@ -15,6 +15,7 @@ import { CustomerPicker } from './customer-picker';
 import { focusFirstError, usePaymentErrors } from './payment-errors';
 import { PurchaseFields, type PurchaseValues } from './purchase-fields';
 import { QuoteView } from './quote-view';
+import { SaleCardLine } from './sale-card-line';
 import { SaleCustomerCard } from './sale-customer-card';
 import { SaleResult } from './sale-result';
 import { FIRST_ROW, type TenderRow, toTenders } from './tender-model';
@@ -26,6 +27,22 @@ interface Values extends PurchaseValues {
   issueInvoice: boolean;
   approval?: ApprovalValues;
 }
+
+const CARD_REFUSALS = new Set([
+  'NO_CARD',
+  'NO_ACTIVE_CARD',
+  'CARD_BLANK',
+  'CARD_FOREIGN',
+  'CARD_DAMAGED',
+  'CARD_LOCKED',
+  'CARD_LAST_TRY',
+  'CARD_BLOCKED',
+  'CARD_UNKNOWN',
+  'CARD_WRONG_CUSTOMER',
+  'CARD_AHEAD',
+  'CARD_GAS_PENDING',
+  'READER_UNAVAILABLE',
+]);
 
 const INITIAL: Values = {
   by: 'volume',
@@ -45,6 +62,7 @@ export function SaleDesk({ customerId }: { customerId?: string }) {
   const [result, setResult] = useState<Sale>();
   const [busy, setBusy] = useState(false);
   const [pickerTick, setPickerTick] = useState(0);
+  const [cardTick, setCardTick] = useState(0);
   const figureRef = useRef<InputRef>(null);
   const onError = usePaymentErrors(form);
 
@@ -113,6 +131,8 @@ export function SaleDesk({ customerId }: { customerId?: string }) {
       setResult(sale);
     } catch (e) {
       onError(e);
+      // Refused because of the card (none, wrong, gas still on it…): show what the reader holds now.
+      if (isApiError(e) && CARD_REFUSALS.has(e.code)) setCardTick((n) => n + 1);
       if (
         isApiError(e, 'QUOTE_CHANGED') ||
         isApiError(e, 'LIMIT_EXCEEDED') ||
@@ -126,7 +146,7 @@ export function SaleDesk({ customerId }: { customerId?: string }) {
 
   const onKeyDown = useEnterNavigation(() => void confirm(), { skipToggles: true });
 
-  if (result) return <SaleResult sale={result} onNext={next} />;
+  if (result) return <SaleResult sale={result} onNext={next} onSaleChange={setResult} />;
   if (served.loading) return <Spin className="page-spin" />;
   if (!customer)
     return (
@@ -152,6 +172,7 @@ export function SaleDesk({ customerId }: { customerId?: string }) {
       }}
     >
       <SaleCustomerCard customer={customer} balance={balance} onChange={next} />
+      <SaleCardLine customer={customer} tick={cardTick} />
       <Row gutter={16}>
         <Col span={14}>
           <PurchaseFields by={by} hasBalance={(balance ?? 0) > 0} figureRef={figureRef} />

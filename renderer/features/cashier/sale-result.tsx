@@ -1,18 +1,35 @@
 /**
- * After the payment: receipt and invoice numbers, what was paid and the change, and — for gas — the
- * polite 等待写卡 explanation. Enter (on the focused button) serves the next customer. Runtime: browser.
+ * After the payment: receipt and invoice numbers, what was paid and the change, and — for gas — whether the
+ * card took it (CardWriteResult). Enter (on the focused button) serves the next customer, or, when the card
+ * write needs attention, writes or reads the card again. Runtime: browser.
  */
 import { Alert, Button, Descriptions, type DescriptionsProps, Result } from 'antd';
+import { useEffect, useRef } from 'react';
 import type { Sale } from '../../../core/contract';
 import { fmt, useT } from '../../i18n';
 import { BigAmount } from '../../shell/big-amount';
 import { m3, yuan } from '../../shell/money';
+import { CardWriteResult, useWriteStatusText } from './card-write-result';
 
-export function SaleResult({ sale, onNext }: { sale: Sale; onNext(): void }) {
+interface Props {
+  sale: Sale;
+  onNext(): void;
+  /** The sale after 重新写卡 or 读卡确认. */
+  onSaleChange?(sale: Sale): void;
+}
+
+export function SaleResult({ sale, onNext, onSaleChange }: Props) {
   const t = useT();
+  const statusText = useWriteStatusText();
   const change = sale.tenders.reduce((sum, x) => sum + x.change, 0);
   const gas = sale.kind === 'gas';
-  const status = sale.status === 'pending_card_write' ? t.result.pendingCard : t.saleStatuses[sale.status];
+  const status = statusText(sale);
+  const settled = !gas || sale.status === 'completed';
+  // Once the card is written (after 重新写卡 or 读卡确认), Enter serves the next customer again.
+  const nextButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (settled) nextButton.current?.focus();
+  }, [settled]);
   const items: DescriptionsProps['items'] = [
     {
       key: 'receipt',
@@ -50,11 +67,17 @@ export function SaleResult({ sale, onNext }: { sale: Sale; onNext(): void }) {
   ];
   return (
     <Result
-      status="success"
+      status={settled ? 'success' : 'warning'}
       title={t.result.title}
       className="sale-result"
       extra={
-        <Button type="primary" size="large" autoFocus onClick={onNext}>
+        <Button
+          ref={nextButton}
+          type={settled ? 'primary' : 'default'}
+          size="large"
+          autoFocus={settled}
+          onClick={onNext}
+        >
           {gas ? t.result.next : t.result.nextFee}
         </Button>
       }
@@ -64,9 +87,7 @@ export function SaleResult({ sale, onNext }: { sale: Sale; onNext(): void }) {
         <BigAmount label={t.result.change} fen={change} tone="good" testId="result-change" />
       </div>
       <Descriptions bordered size="small" column={2} items={items} />
-      {gas && sale.status === 'pending_card_write' && (
-        <Alert type="info" showIcon className="card-alert" title={t.result.pendingCardHint} />
-      )}
+      {gas && <CardWriteResult sale={sale} onSaleChange={(s) => onSaleChange?.(s)} />}
       {sale.balanceAdded > 0 && (
         <Alert
           type="success"

@@ -1,6 +1,7 @@
 /**
- * 用户档案: the whole file, its meters and its history, with the actions the status allows
- * (core/domain/customer allowedActions). Every change reloads the file and the history. Runtime: browser.
+ * 用户档案: the whole file, its meters, its gas cards and its history, with the actions the status allows
+ * (core/domain/customer allowedActions). Every change reloads the file, the history and (through `tick`) the
+ * card and sales sections. Right after 开户 it offers 发卡并购气. Runtime: browser.
  */
 import { Button, Card, Result, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -13,6 +14,8 @@ import { useNav } from '../../shell/nav';
 import { CLERK_ROLES, SELLER_ROLES } from '../../shell/roles';
 import { useSession } from '../../shell/session';
 import { useEscape } from '../../shell/shortcuts';
+import { CardsSection } from '../cards/cards-section';
+import { OpenCardOffer } from '../cards/open-card-offer';
 import { SalesSection } from '../sales/sales-section';
 import { AddMeterModal } from './add-meter-modal';
 import { CustomerInfo } from './customer-info';
@@ -25,7 +28,7 @@ import { TransferModal } from './transfer-modal';
 
 type Dialog = null | 'edit' | 'addMeter' | StatusAction;
 
-export function CustomerDetailPage({ id }: { id: string }) {
+export function CustomerDetailPage({ id, offerCard = false }: { id: string; offerCard?: boolean }) {
   const t = useT();
   const nav = useNav();
   const { session } = useSession();
@@ -35,6 +38,8 @@ export function CustomerDetailPage({ id }: { id: string }) {
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [historyLoading, setHistoryLoading] = useState(true);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [tick, setTick] = useState(0);
+  const [offer, setOffer] = useState(offerCard);
 
   const reload = useCallback(async () => {
     setHistoryLoading(true);
@@ -72,8 +77,15 @@ export function CustomerDetailPage({ id }: { id: string }) {
     [reload],
   );
   const cancel = useCallback(() => setDialog(null), []);
+  // Card work changes the cards, the sales (written, reversed), the file (meters) and its history.
+  const cardsChanged = useCallback(() => {
+    setTick((n) => n + 1);
+    void reload();
+  }, [reload]);
   const goBack = useCallback(() => nav.go({ name: 'search' }), [nav]);
-  useEscape(goBack, dialog === null);
+  useEscape(goBack, dialog === null && !offer);
+  const dismissOffer = useCallback(() => setOffer(false), []);
+  useEscape(dismissOffer, offer);
 
   const back = (
     <Button onClick={() => nav.go({ name: 'search' })} aria-keyshortcuts="F3">
@@ -120,13 +132,25 @@ export function CustomerDetailPage({ id }: { id: string }) {
         ))}
         {canChange && <Button onClick={() => setDialog('addMeter')}>{t.detail.addMeter}</Button>}
       </Space>
+      {offer && customer.status === 'active' && (
+        <OpenCardOffer
+          customer={customer}
+          canSell={canSell}
+          onDismiss={dismissOffer}
+          onIssued={() => {
+            setOffer(false);
+            cardsChanged();
+          }}
+        />
+      )}
       <Card title={t.detail.info} size="small" className="form-section">
         <CustomerInfo customer={customer} />
       </Card>
       <Card title={t.detail.meters} size="small" className="form-section">
         <MetersTable meters={customer.meters} />
       </Card>
-      <SalesSection customerId={customer.id} canSell={canSell} />
+      <CardsSection customer={customer} refreshKey={tick} onChanged={cardsChanged} />
+      <SalesSection customerId={customer.id} canSell={canSell} refreshKey={tick} onChanged={cardsChanged} />
       <Card title={t.detail.history} size="small" className="form-section" data-testid="customer-history">
         <HistoryTable items={history} loading={historyLoading} />
       </Card>

@@ -62,7 +62,7 @@ export function OpenAccountPage() {
     try {
       const c = await api['customers.open'](input);
       message.success(fmt(t.open.success, { accountNo: c.accountNo }));
-      nav.go({ name: 'customer', id: c.id });
+      nav.go({ name: 'customer', id: c.id, offerCard: true });
     } catch (e) {
       onError(e);
     } finally {

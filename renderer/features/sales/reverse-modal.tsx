@@ -1,14 +1,25 @@
-/** 冲正 a gas sale (sales.reverse): reason and a supervisor's approval. Runtime: browser. */
+/**
+ * 冲正 a gas sale, with a reason and a supervisor's approval. A purchase written to a card is reversed with
+ * cards.reverseSale (the card, in the reader, is cleared first; refused once the gas is in the meter); one
+ * that never reached a card with sales.reverse. Each answers which one it needs (CARD_REQUIRED, or
+ * NOT_REVERSIBLE "没有写入燃气卡"), so the other is tried then. Runtime: browser.
+ */
 import { Alert, App as AntApp, Form, Input } from 'antd';
 import { useCallback, useState } from 'react';
 import { reasonSchema, type Sale } from '../../../core/contract';
 import { api } from '../../api/client';
+import { isApiError } from '../../shell/errors';
 import { fmt, useT } from '../../i18n';
 import { type ApprovalValues, ApprovalFields } from '../../shell/approval-fields';
 import { FormModal } from '../../shell/form-modal';
 import { m3, yuan } from '../../shell/money';
 import { zodRule } from '../../shell/zod-rules';
+import { useTraining } from '../cards/devices';
+import { ReaderLine } from '../cards/reader-line';
+import { announceReaderChange } from '../cards/reader-events';
+import { useLastTry } from '../cards/use-last-try';
 import { useCorrectionErrors } from './correction-errors';
+import { reversesOnCard } from './sales-model';
 
 interface Values {
   reason?: string;
@@ -21,22 +32,39 @@ export function ReverseModal({ sale, onDone, onCancel }: { sale: Sale; onDone():
   const [form] = Form.useForm<Values>();
   const onError = useCorrectionErrors(form);
   const [problem, setProblem] = useState<string>();
+  const training = useTraining();
+  const withLastTry = useLastTry();
 
   const submit = useCallback(
     async (v: Values) => {
+      const input = {
+        saleId: sale.id,
+        reason: v.reason ?? '',
+        ...(v.approval ? { approval: v.approval } : {}),
+      };
+      const onCard = () =>
+        withLastTry((confirmLastTry) => api['cards.reverseSale']({ ...input, confirmLastTry }));
+      const offCard = () => api['sales.reverse'](input);
       try {
-        const r = await api['sales.reverse']({
-          saleId: sale.id,
-          reason: v.reason ?? '',
-          ...(v.approval ? { approval: v.approval } : {}),
-        });
+        let r: Sale | undefined;
+        try {
+          r = await (reversesOnCard(sale) ? onCard() : offCard());
+        } catch (e) {
+          if (isApiError(e, 'CARD_REQUIRED')) r = await onCard();
+          else if (isApiError(e, 'NOT_REVERSIBLE') && e.body.detail?.includes('没有写入燃气卡'))
+            r = await offCard();
+          else throw e;
+        }
+        if (!r) return;
         message.success(fmt(t.reverse.success, { receiptNo: r.receiptNo }));
         onDone();
       } catch (e) {
         setProblem(onError(e));
+      } finally {
+        announceReaderChange();
       }
     },
-    [message, onDone, onError, sale.id, t],
+    [message, onDone, onError, sale, t, withLastTry],
   );
 
   return (
@@ -45,6 +73,7 @@ export function ReverseModal({ sale, onDone, onCancel }: { sale: Sale; onDone():
       form={form}
       okText={t.records.reverse}
       danger
+      focusTrap={!training}
       onSubmit={submit}
       onCancel={onCancel}
     >
@@ -56,6 +85,7 @@ export function ReverseModal({ sale, onDone, onCancel }: { sale: Sale; onDone():
           paid: yuan(sale.amountPaid),
         })}
       </p>
+      {sale.customer && <ReaderLine expect={{ customerId: sale.customer.id }} />}
       {problem && <Alert type="error" showIcon role="alert" className="form-alert" title={problem} />}
       <Form.Item
         name="reason"

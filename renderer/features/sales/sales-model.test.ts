@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Sale } from '../../../core/contract';
-import { canReverse, refundable } from './sales-model';
+import { canReverse, cardWriteAction, refundable, reversesOnCard, topUpCandidate } from './sales-model';
 
 function sale(patch: Partial<Sale>): Sale {
   return {
@@ -39,6 +39,7 @@ describe('what may still be done with a sale', () => {
       canReverse(sale({ correctedBy: [{ id: 'r', kind: 'reversal', receiptNo: 'R2', amountPaid: -3025 }] })),
     ).toBe(false);
     expect(canReverse(sale({ kind: 'fee' }))).toBe(false);
+    expect(canReverse(sale({ status: 'card_write_failed' }))).toBe(false);
   });
 
   it('refunds fees and failed card writes, less what was already paid back', () => {
@@ -49,5 +50,39 @@ describe('what may still be done with a sale', () => {
         sale({ kind: 'fee', correctedBy: [{ id: 'f', kind: 'refund', receiptNo: 'R3', amountPaid: -1000 }] }),
       ),
     ).toBe(2025);
+  });
+
+  it('writes a waiting sale, rewrites a failed one, and reverses a written one on its card', () => {
+    expect(cardWriteAction(sale({}))).toBe('write');
+    expect(cardWriteAction(sale({ status: 'card_write_failed' }))).toBe('rewrite');
+    expect(cardWriteAction(sale({ status: 'completed' }))).toBeNull();
+    expect(
+      cardWriteAction(
+        sale({
+          status: 'card_write_failed',
+          correctedBy: [{ id: 'f', kind: 'refund', receiptNo: 'R3', amountPaid: -3025 }],
+        }),
+      ),
+    ).toBeNull();
+    expect(reversesOnCard(sale({ status: 'completed' }))).toBe(true);
+    expect(reversesOnCard(sale({}))).toBe(false);
+  });
+
+  it('offers 掉气补气 only for the latest gas sale, written and not corrected', () => {
+    const fee = sale({ id: 'f1', kind: 'fee', status: 'completed' });
+    const last = sale({ id: 'g2', status: 'completed' });
+    const before = sale({ id: 'g1', status: 'completed' });
+    expect(topUpCandidate([fee, last, before])).toBe('g2');
+    expect(topUpCandidate([sale({ id: 'g3' }), last])).toBeUndefined();
+    expect(
+      topUpCandidate([
+        sale({
+          id: 'g4',
+          status: 'completed',
+          correctedBy: [{ id: 'r', kind: 'reversal', receiptNo: 'R9', amountPaid: -1 }],
+        }),
+      ]),
+    ).toBeUndefined();
+    expect(topUpCandidate([])).toBeUndefined();
   });
 });

@@ -1,8 +1,10 @@
 /**
  * 业务记录 on the customer's file (sales.list): receipts, kind, status, volume, amount, paid, operator,
- * time and corrections, with 冲正 and 退款 for a cashier. Runtime: browser.
+ * time and corrections, with 写卡 / 重新写卡 and 掉气补气 for every counter role, and 冲正 and 退款 for a
+ * cashier. `refreshKey` reloads it (after card work elsewhere on the file); `onChanged` tells the file.
+ * Runtime: browser.
  */
-import { Button, Card, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { Card, Table, type TableColumnsType, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Sale } from '../../../core/contract';
 import { api } from '../../api/client';
@@ -10,23 +12,31 @@ import { fmt, useT } from '../../i18n';
 import { useReportError } from '../../shell/errors';
 import { formatDateTime } from '../../shell/format';
 import { m3, yuan } from '../../shell/money';
+import { TopUpModal } from '../cards/top-up-modal';
 import { RefundModal } from './refund-modal';
 import { ReverseModal } from './reverse-modal';
-import { canReverse, refundable } from './sales-model';
+import { type SaleDialog, SaleRowActions } from './sale-row-actions';
+import { topUpCandidate } from './sales-model';
 
 const KIND_COLORS = { gas: 'blue', fee: 'cyan', reversal: 'red', refund: 'orange' } as const;
 const STATUS_COLORS = { pending_card_write: 'gold', completed: 'green', card_write_failed: 'red' } as const;
 
-type Dialog = { kind: 'reverse'; sale: Sale } | { kind: 'refund'; sale: Sale; max: number } | null;
+interface Props {
+  customerId: string;
+  canSell: boolean;
+  refreshKey?: number;
+  onChanged?(): void;
+}
 
-export function SalesSection({ customerId, canSell }: { customerId: string; canSell: boolean }) {
+export function SalesSection({ customerId, canSell, refreshKey = 0, onChanged }: Props) {
   const t = useT();
   const report = useReportError();
   const [items, setItems] = useState<Sale[]>([]);
   const [loading, setLoading] = useState(true);
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useState<SaleDialog | null>(null);
 
   const load = useCallback(async () => {
+    void refreshKey;
     setLoading(true);
     try {
       setItems((await api['sales.list']({ customerId, limit: 100 })).items);
@@ -35,12 +45,15 @@ export function SalesSection({ customerId, canSell }: { customerId: string; canS
     } finally {
       setLoading(false);
     }
-  }, [customerId, report]);
+  }, [customerId, report, refreshKey]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
+  const topUpId = topUpCandidate(items);
+  // The file reloads every section (this one through refreshKey) when told; alone, this one reloads itself.
+  const changed = () => (onChanged ? onChanged() : void load());
   const receiptOf = (id: string | null) => items.find((s) => s.id === id)?.receiptNo ?? t.common.none;
   const columns: TableColumnsType<Sale> = [
     {
@@ -86,35 +99,23 @@ export function SalesSection({ customerId, canSell }: { customerId: string; canS
           t.common.none
         ),
     },
-    ...(canSell
-      ? [
-          {
-            title: t.common.actions,
-            render: (_v: unknown, r: Sale) => {
-              const max = refundable(r);
-              return (
-                <Space size={4}>
-                  {canReverse(r) && (
-                    <Button size="small" danger onClick={() => setDialog({ kind: 'reverse', sale: r })}>
-                      {t.records.reverse}
-                    </Button>
-                  )}
-                  {max > 0 && (
-                    <Button size="small" onClick={() => setDialog({ kind: 'refund', sale: r, max })}>
-                      {t.records.refund}
-                    </Button>
-                  )}
-                </Space>
-              );
-            },
-          },
-        ]
-      : []),
+    {
+      title: t.common.actions,
+      render: (_v: unknown, r: Sale) => (
+        <SaleRowActions
+          sale={r}
+          canSell={canSell}
+          topUp={r.id === topUpId}
+          onOpen={setDialog}
+          onChanged={changed}
+        />
+      ),
+    },
   ];
 
   const done = () => {
     setDialog(null);
-    void load();
+    changed();
   };
 
   return (
@@ -130,6 +131,9 @@ export function SalesSection({ customerId, canSell }: { customerId: string; canS
       />
       {dialog?.kind === 'reverse' && (
         <ReverseModal sale={dialog.sale} onDone={done} onCancel={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'topUp' && (
+        <TopUpModal sale={dialog.sale} onDone={done} onCancel={() => setDialog(null)} />
       )}
       {dialog?.kind === 'refund' && (
         <RefundModal

@@ -1,0 +1,74 @@
+/**
+ * On the 购气 screen, under the customer: is this customer's card in the reader and ready to take gas?
+ * Read when the customer is chosen, on F5 (claimed here) or 重新读卡, after a refused sale and whenever the
+ * reader changes.
+ * The sale itself is refused by the server if not; this line only says so first. Runtime: browser.
+ */
+import { Alert, Button } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { Customer } from '../../../core/contract';
+import { api } from '../../api/client';
+import { fmt, useT } from '../../i18n';
+import { m3 } from '../../shell/money';
+import { useLocalRead } from '../../shell/read-key';
+import { type SaleCardLine as Line, saleCardLine } from '../cards/card-model';
+import { useReaderChange } from '../cards/reader-events';
+import { useCardRead, useStateMessage } from '../cards/use-card-read';
+
+export function SaleCardLine({ customer, tick }: { customer: Customer; tick: number }) {
+  const t = useT();
+  const stateMessage = useStateMessage();
+  const { read, error, loading, refresh } = useCardRead();
+  const [hasCard, setHasCard] = useState<boolean>();
+
+  const again = useCallback(() => void refresh(), [refresh]);
+  useEffect(() => {
+    void tick;
+    again();
+  }, [again, tick]);
+  useReaderChange(again);
+  useLocalRead(again);
+  useEffect(() => {
+    void tick;
+    api['cards.list']({ customerId: customer.id })
+      .then((r) => setHasCard(r.cards.some((c) => c.status === 'active')))
+      .catch(() => setHasCard(undefined));
+  }, [customer.id, tick]);
+
+  const line: Line | undefined = read ? saleCardLine(read, customer.id, hasCard ?? true) : undefined;
+  const text = (l: Line): string => {
+    switch (l.key) {
+      case 'ready':
+        return fmt(t.saleCard.ready, { cardNo: l.cardNo, count: l.count });
+      case 'pending':
+        return fmt(t.saleCard.pending, { volume: m3(l.volume) });
+      case 'wrongCustomer':
+        return fmt(t.saleCard.wrongCustomer, { name: l.name, accountNo: l.accountNo });
+      case 'state':
+        return stateMessage(l);
+      default:
+        return t.saleCard[l.key];
+    }
+  };
+
+  return (
+    <Alert
+      className="form-section sale-card-line"
+      data-testid="sale-card-line"
+      data-state={line?.key ?? (error ? 'error' : 'reading')}
+      showIcon
+      type={error ? 'error' : (line?.tone ?? 'info')}
+      title={
+        <span>
+          <strong>{t.saleCard.title}</strong>
+          {error ?? (line ? text(line) : t.saleCard.reading)}
+        </span>
+      }
+      action={
+        <Button size="small" loading={loading} aria-keyshortcuts="F5" onClick={again}>
+          {t.saleCard.reread}
+        </Button>
+      }
+    />
+  );
+}
