@@ -283,6 +283,7 @@ async function measure(operatorId: string, counterId: string) {
       expectedAmountDue: due,
       tenders: due > 0 ? [{ method: 'cash' as const, amount: due }] : [],
       issueInvoice: false,
+      confirmLastTry: false,
     };
     let t = process.hrtime.bigint();
     const s = await sellGas(app, operatorId, input);

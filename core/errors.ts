@@ -282,6 +282,11 @@ export const ERRORS = {
     zh: '这笔气已经插表入表，不能冲正。',
     en: 'The gas is already in the meter; it cannot be reversed.',
   },
+  SALE_NOT_ON_CARD: {
+    status: 409,
+    zh: '这笔购气没有写入燃气卡，请直接冲正。',
+    en: 'This purchase was never written to a card; reverse it directly.',
+  },
   CARD_REQUIRED: {
     status: 409,
     zh: '这笔购气已写入燃气卡，冲正前必须先读卡并清除卡内气量，请插入用户的卡。',

@@ -208,6 +208,8 @@ const trainingState = z.object({
       triesLeft: z.number().int(),
       locked: z.boolean(),
       summary: z.string(),
+      cardNo: z.string().nullable(),
+      accountNo: z.string().nullable(),
     }),
   ),
   meters: z.array(

@@ -175,6 +175,10 @@ export const saleSchema = z.object({
     }),
   ),
   reason: z.string().nullable(),
+  /** Gas sales: the card it went onto (card number, purchase count), once written. */
+  card: z.object({ cardNo: z.string(), purchaseCount: z.number().int() }).nullable(),
+  /** Gas sales whose card write failed: why (the last attempt). */
+  cardProblem: z.string().nullable(),
 });
 export type Sale = z.infer<typeof saleSchema>;
 
@@ -244,6 +248,8 @@ export const salesOps = {
       tenders: z.array(tenderInputSchema).max(4),
       issueInvoice: z.boolean().default(false),
       approval: approvalSchema.optional(),
+      /** The operator confirmed using the card's last PSC try. */
+      confirmLastTry: z.boolean().default(false),
     }),
     output: saleSchema,
   }),

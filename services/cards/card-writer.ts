@@ -88,7 +88,7 @@ export function cardWritePort(app: App): CardWritePort {
       await customerCardInReader(app, customerId, operatorId);
     },
 
-    async writePurchase(sale: Sale): Promise<CardWriteResult> {
+    async writePurchase(sale: Sale, writeOpts: { confirmLastTry?: boolean } = {}): Promise<CardWriteResult> {
       const operatorId = sale.operator.id;
       let ready: Awaited<ReturnType<typeof customerCardInReader>>;
       try {
@@ -124,7 +124,11 @@ export function cardWritePort(app: App): CardWritePort {
         return row;
       });
       failpoint('card:journalled');
-      const r = await writeJournalled(app, w, ready, { settle: false, operatorId });
+      const r = await writeJournalled(app, w, ready, {
+        settle: false,
+        operatorId,
+        confirmLastTry: writeOpts.confirmLastTry,
+      });
       failpoint('card:written');
       return r;
     },

@@ -25,7 +25,7 @@ export const cardsReverseSale: Handlers['cards.reverseSale'] = async (input, cal
   const writes = writesOfSale(app.gdb.sqlite, sale.id);
   if (writes.some((w) => w.status === 'pending')) throw new AppError('CARD_WRITE_UNCERTAIN');
   const written = writes.find((w) => w.kind === 'purchase' && w.status === 'confirmed');
-  if (!written) throw new AppError('NOT_REVERSIBLE', { detail: '这笔购气没有写入燃气卡，请直接冲正' });
+  if (!written) throw new AppError('SALE_NOT_ON_CARD');
   const ready = await customerCardInReader(app, sale.customerId, operatorId, { allowPending: true });
   const p = ready.inReader.record.purchase;
   if (!p || p.count !== written.count || p.volume !== written.volume)

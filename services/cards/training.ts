@@ -32,11 +32,13 @@ function state(app: App): TrainingState {
     slot: s.slot,
     cards: s.cards.map((c) => ({
       id: c.id,
-      label: c.label,
+      label: c.record.state === 'ok' ? (c.record.header.kind === 'user' ? '燃气卡' : '工具卡') : c.label,
       inReader: c.inReader,
       triesLeft: c.triesLeft,
       locked: c.locked,
       summary: summary(c.record),
+      cardNo: c.record.state === 'ok' ? c.record.header.cardNo : null,
+      accountNo: c.record.state === 'ok' && c.record.header.accountNo ? c.record.header.accountNo : null,
     })),
     meters: s.meters.map((m) => ({
       meterNo: m.meterNo,

@@ -19,5 +19,8 @@ export const cardsWriteSale: Handlers['cards.writeSale'] = async (input, call) =
   const sale = loadSale(app, row.id);
   if (!app.cardWriter) throw new AppError('READER_NOT_CONFIGURED');
   await app.cardWriter.precheck?.(sale.customer!.id, operatorId);
-  return writeCard(app, sale, operatorId, { retry: row.status === 'card_write_failed' });
+  return writeCard(app, sale, operatorId, {
+    retry: row.status === 'card_write_failed',
+    confirmLastTry: input.confirmLastTry,
+  });
 };

@@ -9,7 +9,7 @@ import { tierBounds } from '../../core/pricing';
 import type { ReceiptDoc } from '../../core/receipts/document';
 import type { ReceiptHeader, TierUse } from '../../core/receipts/receipt-data';
 import { saleReceipt } from '../../core/receipts/sale-receipt';
-import { findCustomer, findPriceVersion, parseTiers, writesOfSale } from '../../db';
+import { findCustomer, findPriceVersion, parseTiers } from '../../db';
 import type { App } from '../app';
 import { loadSale } from '../sales/sale-view';
 import type { PrinterSettings } from '../../core/contract';
@@ -58,16 +58,13 @@ export function saleDoc(
   reprint?: { number: number; at: string },
 ): { doc: ReceiptDoc; sale: Sale } {
   const sale = loadSale(app, saleId);
-  const written = writesOfSale(app.gdb.sqlite, saleId).find(
-    (w) => w.kind === 'purchase' && w.status === 'confirmed',
-  );
   const doc = saleReceipt(
     {
       header: header(app, s),
       sale,
       cashierName: sale.operator.displayName,
       userClassZh: sale.customer ? USER_CLASS_ZH[sale.customer.userClass] : '—',
-      card: written ? { cardNo: written.cardNo, purchaseCount: written.count } : undefined,
+      card: sale.card ?? undefined,
       tierUse: tierUse(app, sale),
       qr: receiptQr(receiptKey(app), sale),
       reprint,

@@ -16,7 +16,7 @@ export interface CardWritePort {
   /** Before anything is recorded: refuses (throws an AppError) when the customer's card is not ready. */
   precheck?(customerId: string, operatorId: string): Promise<void>;
   /** Writes the purchase onto the card, reads it back and compares; resolves ok only when the card holds it. */
-  writePurchase(sale: Sale): Promise<CardWriteResult>;
+  writePurchase(sale: Sale, opts?: { confirmLastTry?: boolean }): Promise<CardWriteResult>;
   /** Called inside the transaction that settles the sale, to settle the writer's own journal with it. */
   settle?(saleId: string, ok: boolean, reason: string | null): void;
 }

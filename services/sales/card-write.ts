@@ -15,14 +15,14 @@ export async function writeCard(
   app: App,
   sale: Sale,
   operatorId: string,
-  opts: { retry?: boolean } = {},
+  opts: { retry?: boolean; confirmLastTry?: boolean } = {},
 ): Promise<Sale> {
   const writer = app.cardWriter;
   const from = opts.retry ? 'card_write_failed' : 'pending_card_write';
   if (!writer || sale.status !== from) return sale;
   let result: CardWriteResult;
   try {
-    result = await writer.writePurchase(sale);
+    result = await writer.writePurchase(sale, { confirmLastTry: opts.confirmLastTry });
   } catch (e) {
     result = { ok: false, reason: `写卡出错：${e instanceof Error ? e.message : String(e)}` };
   }

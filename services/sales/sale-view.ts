@@ -1,4 +1,5 @@
 /** A stored sale as the contract shows it: customer, operator, approver, lines, tenders, corrections. */
+import type Database from 'better-sqlite3';
 import type { Sale } from '../../core/contract';
 import type { UserClass } from '../../core/domain/customer';
 import { AppError } from '../../core/errors';
@@ -14,6 +15,7 @@ import {
   staffName,
   type TenderRow,
   tendersOf,
+  writesOfSale,
 } from '../../db';
 import type { App } from '../app';
 
@@ -85,6 +87,19 @@ export function toSale(app: App, r: SaleInsert, known: KnownParts = {}): Sale {
       amountPaid: x.amountPaid,
     })),
     reason: r.reason,
+    ...cardOf(sqlite, r.id, r.kind),
+  };
+}
+
+/** The card a gas sale went onto (its latest write), and why the last attempt failed, if it did. */
+function cardOf(sqlite: Database.Database, saleId: string, kind: string): Pick<Sale, 'card' | 'cardProblem'> {
+  if (kind !== 'gas') return { card: null, cardProblem: null };
+  const writes = writesOfSale(sqlite, saleId).filter((w) => w.kind === 'purchase');
+  const ok = writes.find((w) => w.status === 'confirmed');
+  const last = writes.at(-1);
+  return {
+    card: ok ? { cardNo: ok.cardNo, purchaseCount: ok.count } : null,
+    cardProblem: !ok && last?.status === 'failed' ? last.reason : null,
   };
 }
 

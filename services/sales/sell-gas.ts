@@ -103,7 +103,7 @@ export async function sellGas(app: App, operatorId: string, input: SellGasInput)
   failpoint('sale:committed');
   // What was just committed, without reading it back.
   const sale = toSale(app, recorded.row, { ...recorded, customer, corrections: [] });
-  return writeCard(app, sale, operatorId);
+  return writeCard(app, sale, operatorId, { confirmLastTry: input.confirmLastTry });
 }
 
 export const salesSellGas: Handlers['sales.sellGas'] = (input, call) =>

@@ -2,7 +2,7 @@
  * 冲正 a gas sale, with a reason and a supervisor's approval. A purchase written to a card is reversed with
  * cards.reverseSale (the card, in the reader, is cleared first; refused once the gas is in the meter); one
  * that never reached a card with sales.reverse. Each answers which one it needs (CARD_REQUIRED, or
- * NOT_REVERSIBLE "没有写入燃气卡"), so the other is tried then. Runtime: browser.
+ * SALE_NOT_ON_CARD), so the other is tried then. Runtime: browser.
  */
 import { Alert, App as AntApp, Form, Input } from 'antd';
 import { useCallback, useState } from 'react';
@@ -51,8 +51,7 @@ export function ReverseModal({ sale, onDone, onCancel }: { sale: Sale; onDone():
           r = await (reversesOnCard(sale) ? onCard() : offCard());
         } catch (e) {
           if (isApiError(e, 'CARD_REQUIRED')) r = await onCard();
-          else if (isApiError(e, 'NOT_REVERSIBLE') && e.body.detail?.includes('没有写入燃气卡'))
-            r = await offCard();
+          else if (isApiError(e, 'SALE_NOT_ON_CARD')) r = await offCard();
           else throw e;
         }
         if (!r) return;

@@ -26,13 +26,13 @@ function CardRow({ card, slot, act }: { card: TrainingCard; slot: string | null;
   useEffect(() => {
     if (typed) return;
     let alive = true;
-    void guessMeter(card.id, card.summary).then((m) => {
+    void guessMeter(card.id, card.accountNo).then((m) => {
       if (alive && m) setMeterNo(m);
     });
     return () => {
       alive = false;
     };
-  }, [card.id, card.summary, typed]);
+  }, [card.id, card.accountNo, typed]);
 
   const insert = () =>
     act(async () => {
