@@ -9,7 +9,6 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatAddress } from '../core/domain/customer';
 import { sliceAmount } from '../core/pricing';
 import { hashRow } from '../db';
 import { createDispatcher } from '../services/api';
@@ -20,6 +19,7 @@ import { sellGas } from '../services/sales/sell-gas';
 import { DEMO_PASSWORD, seedDemo } from '../services/setup/demo';
 import { fakeHousehold, mulberry32 } from '../services/setup/fake-households';
 import { emit, log, percentile } from './support';
+import { customerInserter } from './support-households';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const SALES_PER_CUSTOMER = 10;
@@ -63,11 +63,7 @@ function generate(operatorId: string, versionId: string, counterId: string): voi
   sqlite.pragma('cache_size = -4000000');
   const rand = mulberry32(20_261_126);
   const ins = {
-    customer:
-      sqlite.prepare(`INSERT INTO customers (id, account_no, name, id_number, phone, district, community,
-      building, unit, room, full_address, user_class, household_size, inspection_status, inspection_date, contract_no,
-      contract_signed_on, connection_fee_invoice_no, registration_form_checked, status, status_changed_at, opened_at,
-      version, updated_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'residential', ?, ?, ?, ?, ?, ?, 1, 'active', ?, ?, 1, ?)`),
+    customer: customerInserter(sqlite),
     balance: sqlite.prepare('INSERT INTO customer_balances (customer_id, balance) VALUES (?, ?)'),
     sale: sqlite.prepare(`INSERT INTO sales (id, receipt_no, kind, status, customer_id, user_class, shift_id,
       business_date, operator_id, volume, amount, balance_used, balance_added, amount_paid, price_version_id,
@@ -97,29 +93,8 @@ function generate(operatorId: string, versionId: string, counterId: string): voi
       for (let i = start; i < Math.min(N, start + batch); i++) {
         const h = fakeHousehold(rand, i);
         const cid = uid(START - span - DAY_MS + i, i, 'c00');
-        const when = h.contract.signedOn;
-        ins.customer.run(
-          cid,
-          `0101${String(i + 1).padStart(8, '0')}`,
-          h.name,
-          h.idNumber,
-          h.phone,
-          h.address.district,
-          h.address.community,
-          h.address.building,
-          h.address.unit,
-          h.address.room,
-          formatAddress(h.address),
-          h.householdSize,
-          h.inspection.status,
-          when,
-          h.contract.no,
-          when,
-          h.documents.connectionFeeInvoiceNo,
-          when,
-          when,
-          when,
-        );
+        const _when = h.contract.signedOn;
+        ins.customer(cid, `0101${String(i + 1).padStart(8, '0')}`, h);
         if (rand() < 0.3) ins.balance.run(cid, Math.floor(rand() * 100));
         for (let j = 0; j < SALES_PER_CUSTOMER; j++) {
           const k = i * SALES_PER_CUSTOMER + j;

@@ -11,6 +11,7 @@ import type { SearchKind } from '../core/domain/search';
 import { openDatabase, searchCustomers, searchIndexText } from '../db';
 import { fakeHousehold, mulberry32 } from '../services/setup/fake-households';
 import { emit, log, percentile, timeMs } from './support';
+import { customerInserter } from './support-households';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const QUERIES = 200;
@@ -32,11 +33,7 @@ interface Sample {
 
 function generate(): Sample[] {
   const rand = mulberry32(1_000_000);
-  const insertCustomer =
-    sqlite.prepare(`INSERT INTO customers (id, account_no, name, id_number, phone, district, community,
-    building, unit, room, full_address, user_class, household_size, inspection_status, inspection_date, contract_no,
-    contract_signed_on, connection_fee_invoice_no, registration_form_checked, status, status_changed_at, opened_at,
-    version, updated_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'residential', ?, ?, ?, ?, ?, ?, 1, 'active', ?, ?, 1, ?)`);
+  const insertCustomer = customerInserter(sqlite);
   const insertMeter =
     sqlite.prepare(`INSERT INTO meters (id, customer_id, meter_no, maker, model, card_type, installed_on,
     status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?)`);
@@ -52,32 +49,11 @@ function generate(): Sample[] {
         const accountNo = `0101${String(i + 1).padStart(8, '0')}`;
         const full = formatAddress(h.address);
         const when = h.contract.signedOn;
-        const r = insertCustomer.run(
-          id,
-          accountNo,
-          h.name,
-          h.idNumber,
-          h.phone,
-          h.address.district,
-          h.address.community,
-          h.address.building,
-          h.address.unit,
-          h.address.room,
-          full,
-          h.householdSize,
-          h.inspection.status,
-          when,
-          h.contract.no,
-          when,
-          h.documents.connectionFeeInvoiceNo,
-          when,
-          when,
-          when,
-        );
+        const rowid = insertCustomer(id, accountNo, h);
         const m = h.meters![0]!;
         insertMeter.run(`m-${i}`, id, m.meterNo, m.maker, m.model, m.cardType, when, when);
         const t = searchIndexText(h.name, full);
-        insertFts.run(r.lastInsertRowid, t.name, t.address);
+        insertFts.run(rowid, t.name, t.address);
         if (i % every === 0) {
           samples.push({
             accountNo,

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -7,45 +6,9 @@ import { createDispatcher } from '../../services/api';
 import { App } from '../../services/app';
 import { DEMO_PASSWORD, seedDemo } from '../../services/setup/demo';
 import { tempDir } from '../support/app';
+import { burstAndKill } from '../support/burst';
 
-const ROOT = join(import.meta.dirname, '../..');
-
-/** Runs the sale writer and kills it with SIGKILL once `acks` sales were acknowledged. */
-function burstAndKill(
-  dir: string,
-  acks: number,
-  round: number,
-): Promise<{ id: string; receiptNo: string }[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'tests/fixtures/sale-burst.ts'), dir, String(round)],
-      { cwd: ROOT },
-    );
-    const seen: { id: string; receiptNo: string }[] = [];
-    let buf = '';
-    let err = '';
-    child.stderr.on('data', (c: Buffer) => {
-      err += c.toString();
-    });
-    child.stdout.on('data', (chunk: Buffer) => {
-      buf += chunk.toString();
-      const lines = buf.split('\n');
-      buf = lines.pop()!;
-      for (const l of lines) {
-        const [, id, receiptNo] = l.split(' ');
-        seen.push({ id: id!, receiptNo: receiptNo! });
-      }
-      if (seen.length >= acks && !child.killed) child.kill('SIGKILL');
-    });
-    child.on('exit', (_code, signal) =>
-      signal === 'SIGKILL'
-        ? resolve(seen)
-        : reject(new Error(`sale writer exited on its own: ${signal} ${err}`)),
-    );
-    child.on('error', reject);
-  });
-}
+const _ROOT = join(import.meta.dirname, '../..');
 
 interface SaleRow {
   id: string;
@@ -116,7 +79,9 @@ describe('kill -9 in the middle of a burst of sales', () => {
     setup.close();
 
     for (const round of [40, 25]) {
-      const acked = await burstAndKill(dir, round, round);
+      const acked = (await burstAndKill('tests/fixtures/sale-burst.ts', [dir, String(round)], round)).map(
+        (f) => ({ id: f[0]!, receiptNo: f[1]! }),
+      );
       expect(acked.length).toBeGreaterThanOrEqual(round);
       const db = new Database(join(dir, 'gasdesk.sqlite'));
       checkWholeSales(db, acked);
