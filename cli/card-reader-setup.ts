@@ -11,11 +11,7 @@ import {
   trainingStation,
 } from '../services/cards/attach';
 
-export async function plugCardReader(
-  app: App,
-  dataDir: string,
-  opts: { demo: boolean; reader?: string },
-): Promise<void> {
+export async function plugCardReader(app: App, opts: { demo: boolean; reader?: string }): Promise<void> {
   if (!app.counter()) return;
   const protector = app.keyProtector;
   if (opts.demo && !opts.reader) attachCardStation(app, trainingStation(app, protector));

@@ -4,6 +4,8 @@ import { dbCommand } from './db-command';
 import { emulateCommand } from './emulate-command';
 import { printCommand } from './print-command';
 import { serveCommand } from './serve-command';
+import { serverCommand } from './server-command';
+import { syncCommand } from './sync-command';
 
 const HELP = `gasdesk — 燃气营业厅柜台系统 GasDesk
 
@@ -30,6 +32,12 @@ const HELP = `gasdesk — 燃气营业厅柜台系统 GasDesk
   card info --reader serial:PATH[@BAUD]|hid:VID:PID [--json]
         读卡诊断：固件、是否有卡、ATR、密码剩余次数、卡内记录（从不校验密码）
 
+  server [--data DIR] [--port N] [--host H]
+        总部服务（默认内嵌 PGlite 存于 DIR；设置 DATABASE_URL 时使用 PostgreSQL）Head office server
+  sync [--data DIR]                         与总部同步一次 Sync with head office once
+  sync enroll --server URL --code CODE [--data DIR]  用登记码登记本柜台 Enroll this counter
+  sync status [--data DIR] [--json]         同步状态 Sync state
+
   --help, -h   显示帮助 Show this help
 `;
 
@@ -47,6 +55,10 @@ export async function main(argv: string[]): Promise<number> {
         return await cardCommand(rest);
       case 'print':
         return await printCommand(rest);
+      case 'server':
+        return await serverCommand(rest);
+      case 'sync':
+        return await syncCommand(rest);
       case undefined:
       case '--help':
       case '-h':

@@ -11,6 +11,7 @@ import { createDispatcher } from '../services/api';
 import { App } from '../services/app';
 import { scheduleBackups } from '../services/backup/backups';
 import { seedDemo } from '../services/setup/demo';
+import { syncEngine } from '../services/sync/engine';
 import { plugCardReader } from './card-reader-setup';
 import { buildHttpApi } from './http-api';
 import { defaultDataDir, PROJECT_ROOT, RENDERER_DIST } from './paths';
@@ -51,7 +52,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     for (const s of staff)
       process.stderr.write(`  ${s.username.padEnd(10)} ${s.role.padEnd(11)} ${s.password}\n`);
   }
-  await plugCardReader(app, dataDir, { demo: values.demo, reader: values.reader });
+  await plugCardReader(app, { demo: values.demo, reader: values.reader });
   const stopBackups = values.throwaway
     ? () => {}
     : scheduleBackups(app, 6, (e) => process.stderr.write(`backup failed: ${String(e)}\n`));
@@ -66,6 +67,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const address = await http.listen({ host: '127.0.0.1', port });
   origin = address.replace('localhost', '127.0.0.1');
   process.stdout.write(`serving at ${origin}/#token=${token}\n`);
+  syncEngine(app).start(); // syncs with head office once this counter is enrolled (services/sync/scheduler.ts)
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -73,6 +75,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   stopBackups();
+  syncEngine(app).stop();
   await http.close();
   app.close();
   if (values.throwaway) rmSync(dataDir, { recursive: true, force: true });

@@ -11,3 +11,4 @@ export * from './repos/staff';
 export * from './search';
 export * from './verify';
 export * from './repos/cards';
+export * from './repos/sync';

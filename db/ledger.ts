@@ -4,8 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { canonicalOp, GENESIS_HASH } from '../core/sync/canonical';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH };
 
 export interface OpRecord {
   readonly type: string;
@@ -42,23 +43,9 @@ export interface OutboxRow {
   hash: string;
 }
 
-/** The hash of a row covers every stored field and the previous row's hash, exactly as stored. */
+/** The hash of a row covers every stored field and the previous row's hash, exactly as stored (core/sync/canonical.ts). */
 export function hashRow(r: Omit<OutboxRow, 'hash'>): string {
-  const canonical = JSON.stringify([
-    r.prevHash,
-    r.seq,
-    r.id,
-    r.counterId,
-    r.type,
-    r.entityType,
-    r.entityId,
-    r.payload,
-    r.operatorId,
-    r.approverId,
-    r.hlc,
-    r.createdAt,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return createHash('sha256').update(canonicalOp(r)).digest('hex');
 }
 
 export interface LedgerDeps {

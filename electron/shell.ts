@@ -11,6 +11,7 @@ import { App } from '../services/app';
 import { scheduleBackups } from '../services/backup/backups';
 import { plugConfiguredReader, recoverAtStart } from '../services/cards/attach';
 import { fileKeyProtector } from '../services/cards/key-vault';
+import { syncEngine } from '../services/sync/engine';
 import { registerIpc } from './ipc';
 import { type LogFile, rotatingLog } from './log';
 import { appMenu } from './menu';
@@ -114,6 +115,7 @@ export function startShell(e: ElectronApi, paths: ShellPaths): { log: LogFile } 
     createWindow();
     app.on('window-all-closed', () => {
       stopBackups();
+      syncEngine(counter).stop();
       void counter.cardStation?.close();
       counter.close();
       app.quit();

@@ -20,6 +20,7 @@ import { cardHandlers } from './cards/handlers';
 import { cashHandlers } from './cash/handlers';
 import { printingHandlers } from './printing/print-ops';
 import { salesHandlers } from './sales/handlers';
+import { syncHandlers } from './sync/handlers';
 import { setupInitialize, setupStatus } from './setup/initialize';
 import { staffCreate, staffList, staffResetPassword, staffSetActive } from './staff/manage-staff';
 import {
@@ -63,6 +64,7 @@ export const handlers: Handlers = {
   ...cashHandlers,
   ...cardHandlers,
   ...printingHandlers,
+  ...syncHandlers,
 };
 
 /** Operations that still answer while the screen is locked. */

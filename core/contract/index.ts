@@ -11,6 +11,7 @@ import { printingOps } from './printing';
 import { salesOps } from './sales';
 import { setupOps } from './setup';
 import { staffOps } from './staff';
+import { syncOps } from './sync';
 import { systemOps } from './system';
 
 export const contract = {
@@ -25,6 +26,7 @@ export const contract = {
   ...cardOps,
   ...trainingOps,
   ...printingOps,
+  ...syncOps,
 } as const;
 
 export type Contract = typeof contract;
@@ -54,4 +56,5 @@ export * from './sales';
 export * from './setup';
 export * from './staff';
 export * from './system';
+export * from './sync';
 export * from './issues';

@@ -7,3 +7,4 @@ export * from './prices';
 export * from './printing';
 export * from './sales';
 export * from './staff';
+export * from './sync';

@@ -17,5 +17,8 @@ export const receiptPrints = sqliteTable(
     problem: text('problem'),
     printedAt: text('printed_at').notNull(),
   },
-  (t) => [index('receipt_prints_doc_idx').on(t.docKind, t.docId), index('receipt_prints_date_idx').on(t.businessDate)],
+  (t) => [
+    index('receipt_prints_doc_idx').on(t.docKind, t.docId),
+    index('receipt_prints_date_idx').on(t.businessDate),
+  ],
 );

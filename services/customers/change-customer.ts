@@ -45,6 +45,8 @@ export function changeCustomer(
         changes: Object.fromEntries(changes.map((c) => [c.field, c.after])),
         ...extra,
         reason: ch.reason,
+        // The whole file after the change, so head office merges with the structure (an address's parts), not a guess.
+        customer: after,
       },
       operatorId,
       approverId: ch.approverId ?? null,

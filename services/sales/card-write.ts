@@ -6,7 +6,7 @@
  * next start or the next read of that card (P3). Runtime: Node.
  */
 import type { Sale } from '../../core/contract';
-import { resolveCardWrite } from '../../db';
+import { resolveCardWrite, writesOfSale } from '../../db';
 import type { App } from '../app';
 import type { CardWriteResult } from './card-write-port';
 import { loadSale } from './sale-view';
@@ -39,11 +39,21 @@ export async function writeCard(
       if (resolveCardWrite(app.gdb.sqlite, sale.id, status, from) === 0) return;
       writer.settle?.(sale.id, result.ok, reason);
       const type = result.ok ? 'sale.cardWritten' : 'sale.cardWriteFailed';
+      // The card and purchase count it went onto, so head office can check counts across counters.
+      const onCard = result.ok
+        ? writesOfSale(app.gdb.sqlite, sale.id).find((w) => w.status === 'confirmed')
+        : undefined;
       app.ledger().append({
         type,
         entityType: 'sale',
         entityId: sale.id,
-        payload: { saleId: sale.id, receiptNo: sale.receiptNo, status, reason },
+        payload: {
+          saleId: sale.id,
+          receiptNo: sale.receiptNo,
+          status,
+          reason,
+          ...(onCard ? { cardNo: onCard.cardNo, purchaseCount: onCard.count } : {}),
+        },
         operatorId,
         audit: {
           action: type,

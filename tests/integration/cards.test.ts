@@ -35,7 +35,12 @@ describe('IC gas cards at the counter', () => {
     });
     const sale = await buy(t, sid, { customerId: c.id, by: 'volume', volume: 10 * M3 });
     expect(sale.status).toBe('completed');
+    expect(sale.card).toEqual({ cardNo, purchaseCount: 1 });
     expect(onCard(t, cardId)).toMatchObject({ purchase: { count: 1, volume: 1000 }, pending: true });
+    const op = t.app.gdb.sqlite
+      .prepare("SELECT payload FROM outbox WHERE type = 'sale.cardWritten'")
+      .get() as { payload: string };
+    expect(JSON.parse(op.payload)).toMatchObject({ saleId: sale.id, cardNo, purchaseCount: 1 });
     expect(carry(t, cardId).outcome).toEqual({ result: 'loaded', volume: 1000, count: 1 });
     t.world.consume('M1', 8 * M3);
     t.world.remove();

@@ -1,0 +1,222 @@
+/**
+ * Every head-office HTTP route with its schemas: the server validates with them and the OpenAPI document
+ * (and docs/sync-protocol.md) is generated from them, so the three never drift. Runtime: any.
+ */
+import type { z } from 'zod';
+import { limitsSchema } from '../contract/prices';
+import {
+  adminSchemas,
+  blockCardInputSchema,
+  conflictListQuerySchema,
+  counterInputSchema,
+  counterViewSchema,
+  enrollmentCodeSchema,
+  feeItemInputSchema,
+  hallInputSchema,
+  hallSchema,
+  newCounterResponseSchema,
+  resolveInputSchema,
+  revokeInputSchema,
+  staffInputSchema,
+  staffViewSchema,
+} from './wire-admin';
+import {
+  enrollRequestSchema,
+  enrollResponseSchema,
+  healthResponseSchema,
+  pullQuerySchema,
+  pullResponseSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+  reconcileRequestSchema,
+  reconcileResponseSchema,
+  statusResponseSchema,
+} from './wire';
+
+/** none: public; enroll: a one-time enrollment code in the body; counter: Ed25519-signed; admin: bearer token. */
+export type RouteAuth = 'none' | 'enroll' | 'counter' | 'admin';
+
+export interface RouteDef {
+  readonly method: 'GET' | 'POST';
+  /** Fastify-style path (`:name` parameters). */
+  readonly path: string;
+  readonly auth: RouteAuth;
+  readonly summary: string;
+  readonly body?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly response: z.ZodType;
+  /** Largest accepted body, bytes. */
+  readonly bodyLimit?: number;
+}
+
+const KB = 1024;
+export const PUSH_BODY_LIMIT = 16 * KB * KB;
+export const DEFAULT_BODY_LIMIT = 64 * KB;
+
+export const SYNC_ROUTES = {
+  health: {
+    method: 'GET',
+    path: '/health',
+    auth: 'none',
+    summary: '就绪检查：数据库可用时返回 200',
+    response: healthResponseSchema,
+  },
+  enroll: {
+    method: 'POST',
+    path: '/v1/enroll',
+    auth: 'enroll',
+    summary: '柜台登记：用一次性登记码换取设备身份（上传 Ed25519 公钥）',
+    body: enrollRequestSchema,
+    response: enrollResponseSchema,
+  },
+  push: {
+    method: 'POST',
+    path: '/v1/push',
+    auth: 'counter',
+    summary: '上传业务流水（按序号、分批；幂等）',
+    body: pushRequestSchema,
+    response: pushResponseSchema,
+    bodyLimit: PUSH_BODY_LIMIT,
+  },
+  pull: {
+    method: 'GET',
+    path: '/v1/pull',
+    auth: 'counter',
+    summary: '按游标分页下载主数据和本网点档案的变化',
+    query: pullQuerySchema,
+    response: pullResponseSchema,
+  },
+  reconcile: {
+    method: 'POST',
+    path: '/v1/reconcile',
+    auth: 'counter',
+    summary: '按日对账：比较条数、金额、气量和流水编号哈希',
+    body: reconcileRequestSchema,
+    response: reconcileResponseSchema,
+    bodyLimit: 1024 * KB,
+  },
+  status: {
+    method: 'GET',
+    path: '/v1/status',
+    auth: 'counter',
+    summary: '总部所见本柜台的同步状态',
+    response: statusResponseSchema,
+  },
+  createHall: {
+    method: 'POST',
+    path: '/admin/halls',
+    auth: 'admin',
+    summary: '登记营业厅（网点）',
+    body: hallInputSchema,
+    response: hallSchema,
+  },
+  listHalls: {
+    method: 'GET',
+    path: '/admin/halls',
+    auth: 'admin',
+    summary: '营业厅列表',
+    response: adminSchemas.hallList,
+  },
+  createCounter: {
+    method: 'POST',
+    path: '/admin/halls/:hallCode/counters',
+    auth: 'admin',
+    summary: '登记柜台并生成一次性登记码',
+    body: counterInputSchema,
+    response: newCounterResponseSchema,
+  },
+  listCounters: {
+    method: 'GET',
+    path: '/admin/counters',
+    auth: 'admin',
+    summary: '柜台列表（状态、已收序号、时钟偏差、告警）',
+    response: adminSchemas.counterList,
+  },
+  newEnrollmentCode: {
+    method: 'POST',
+    path: '/admin/counters/:slotId/enrollment-code',
+    auth: 'admin',
+    summary: '为尚未登记的柜台重新生成登记码（旧码作废）',
+    response: enrollmentCodeSchema,
+  },
+  revokeCounter: {
+    method: 'POST',
+    path: '/admin/counters/:slotId/revoke',
+    auth: 'admin',
+    summary: '停用柜台：其下一次请求即被拒绝',
+    body: revokeInputSchema,
+    response: counterViewSchema,
+  },
+  listConflicts: {
+    method: 'GET',
+    path: '/admin/conflicts',
+    auth: 'admin',
+    summary: '冲突记录',
+    query: conflictListQuerySchema,
+    response: adminSchemas.conflictList,
+  },
+  resolveConflict: {
+    method: 'POST',
+    path: '/admin/conflicts/:id/resolve',
+    auth: 'admin',
+    summary: '处理冲突：保留总部现值或采用新值，结果下发到各柜台',
+    body: resolveInputSchema,
+    response: adminSchemas.conflict,
+  },
+  listQuarantine: {
+    method: 'GET',
+    path: '/admin/quarantine',
+    auth: 'admin',
+    summary: '被隔离的业务流水及原因',
+    response: adminSchemas.quarantineList,
+  },
+  listReconciliation: {
+    method: 'GET',
+    path: '/admin/reconciliation',
+    auth: 'admin',
+    summary: '对账不符的柜台和日期',
+    response: adminSchemas.reconciliationList,
+  },
+  createPriceVersion: {
+    method: 'POST',
+    path: '/admin/price-versions',
+    auth: 'admin',
+    summary: '发布气价版本（下发到全部柜台）',
+    body: adminSchemas.priceVersionInput,
+    response: adminSchemas.priceVersion,
+  },
+  saveFeeItem: {
+    method: 'POST',
+    path: '/admin/fee-items',
+    auth: 'admin',
+    summary: '发布收费项目（按代码新建或修改）',
+    body: feeItemInputSchema,
+    response: adminSchemas.feeItem,
+  },
+  saveLimits: {
+    method: 'POST',
+    path: '/admin/purchase-limits',
+    auth: 'admin',
+    summary: '发布限购规定',
+    body: limitsSchema,
+    response: adminSchemas.limits,
+  },
+  createStaff: {
+    method: 'POST',
+    path: '/admin/halls/:hallCode/staff',
+    auth: 'admin',
+    summary: '新建营业厅员工（密码在总部加密，只下发哈希）',
+    body: staffInputSchema,
+    response: staffViewSchema,
+  },
+  blockCard: {
+    method: 'POST',
+    path: '/admin/cards/:cardNo/block',
+    auth: 'admin',
+    summary: '挂失燃气卡（下发到全部柜台）',
+    body: blockCardInputSchema,
+    response: adminSchemas.card,
+  },
+} as const satisfies Record<string, RouteDef>;
+
+export type RouteName = keyof typeof SYNC_ROUTES;

@@ -1,0 +1,57 @@
+/**
+ * Builds head office's HTTP server: Fastify with structured (pino) logs, raw JSON bodies kept for signature
+ * checks, body limits, the public, counter and admin routes, and errors as stable codes with Chinese
+ * messages. Every reply carries head office's time. Runtime: Node.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { HEADERS } from '../core/sync/signing';
+import { DEFAULT_BODY_LIMIT } from '../core/sync/routes';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './auth/rate-limit';
+import type { HeadOffice } from './context';
+import type { Store } from './pg/store';
+import { registerErrorHandling } from './http/errors';
+import { registerAdminRoutes } from './routes/admin-routes';
+import { registerCounterRoutes } from './routes/counter-routes';
+import { registerPublicRoutes } from './routes/public-routes';
+
+export interface HeadOfficeOptions {
+  readonly store: Store;
+  readonly version?: string;
+  readonly now?: () => number;
+  readonly adminTokenEnv?: string;
+  readonly rateLimits?: RateLimits;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+export function buildHeadOffice(opts: HeadOfficeOptions): { app: FastifyInstance; ho: HeadOffice } {
+  const now = opts.now ?? Date.now;
+  const limits = opts.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const ho: HeadOffice = {
+    store: opts.store,
+    now,
+    version: opts.version ?? '0.1.0',
+    adminTokenEnv: opts.adminTokenEnv,
+    limiters: {
+      // Rates are about real seconds, whatever clock the business logic runs on.
+      counter: new RateLimiter(limits.counter),
+      anonymous: new RateLimiter(limits.anonymous),
+      admin: new RateLimiter(limits.admin),
+    },
+    ready: true,
+  };
+  const app = Fastify({
+    logger: opts.logger ?? { level: 'info' },
+    bodyLimit: DEFAULT_BODY_LIMIT,
+  });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addHook('onSend', async (_req, reply, payload) => {
+    void reply.header(HEADERS.serverTime, String(now()));
+    return payload;
+  });
+  registerErrorHandling(app);
+  registerPublicRoutes(app, ho);
+  registerCounterRoutes(app, ho);
+  registerAdminRoutes(app, ho);
+  return { app, ho };
+}

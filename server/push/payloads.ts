@@ -1,0 +1,114 @@
+/**
+ * What head office expects in the payload of each operation type it applies. Anything else in a payload is
+ * kept (the op is stored as sent) but ignored; a payload that does not fit is quarantined, never guessed.
+ * Runtime: Node.
+ */
+import { z } from 'zod';
+import { customerSchema, shiftSchema } from '../../core/contract';
+
+const int = z.number().int();
+const nstr = z.string().nullable();
+
+export const saleLineSchema = z.object({
+  lineNo: int,
+  kind: z.string(),
+  tier: int.nullable(),
+  feeItemId: nstr,
+  name: z.string(),
+  volume: int.nullable(),
+  priceLi: int.nullable(),
+  qty: int.nullable(),
+  amount: int,
+});
+
+export const tenderSchema = z.object({
+  lineNo: int,
+  method: z.string(),
+  amount: int,
+  received: int.nullable(),
+  change: int,
+  reference: nstr,
+});
+
+export const salePayloadSchema = z.object({
+  id: z.string(),
+  receiptNo: z.string(),
+  invoiceNo: nstr,
+  kind: z.string(),
+  status: z.string(),
+  customerId: nstr,
+  userClass: nstr,
+  shiftId: z.string(),
+  businessDate: z.string(),
+  operatorId: z.string(),
+  approverId: nstr,
+  volume: int,
+  amount: int,
+  balanceUsed: int,
+  balanceAdded: int,
+  amountPaid: int,
+  priceVersionId: nstr,
+  correctsSaleId: nstr,
+  reason: nstr,
+  createdAt: z.string(),
+  lines: z.array(saleLineSchema),
+  tenders: z.array(tenderSchema),
+});
+export type SalePayload = z.infer<typeof salePayloadSchema>;
+
+export const saleStatusPayloadSchema = z.object({
+  saleId: z.string(),
+  status: z.enum(['completed', 'card_write_failed']),
+  /** Present when the outcome was settled from the card (the card-write journal). */
+  cardNo: z.string().optional(),
+  purchaseCount: int.optional(),
+});
+
+export const customerOpenedSchema = customerSchema;
+
+export const customerChangeSchema = z.object({
+  id: z.string(),
+  changes: z.record(z.string(), z.unknown()),
+  meter: z.object({ id: z.string(), meterNo: z.string() }).loose().optional(),
+  /** The customer after the change (added to the payload so head office never has to guess a structure). */
+  customer: customerSchema.optional(),
+});
+
+export const cardIssuedSchema = z.object({
+  customerId: z.string(),
+  cardNo: z.string(),
+  formatId: z.string(),
+  region: int,
+});
+export const cardBlockedSchema = z.object({
+  customerId: z.string(),
+  cardNo: z.string(),
+  status: z.enum(['lost', 'replaced']),
+  reason: nstr.optional(),
+});
+export const cardReplacedSchema = z.object({
+  customerId: z.string(),
+  cardNo: z.string(),
+  replaces: nstr,
+  purchaseCount: int,
+});
+export const cardWrittenSchema = z.object({
+  cardNo: z.string(),
+  kind: z.string(),
+  purchaseCount: int,
+  volume: int,
+  saleId: nstr,
+});
+
+export const shiftOpenedSchema = shiftSchema;
+export const shiftClosedSchema = z.object({ shift: shiftSchema });
+
+export const meterReadingSchema = z.object({
+  cardNo: z.string(),
+  meterNo: z.string(),
+  loadedCount: int,
+  remaining: int,
+  cumulativeUsed: int,
+  status: z.string(),
+  readAt: int,
+});

@@ -1,0 +1,120 @@
+/**
+ * One pushed batch, in one PostgreSQL transaction: lock the counter's row (two syncs of one counter queue
+ * here), check the batch continues the chain head office holds (a duplicate delivery is recognised by its
+ * hashes, a diverging history is refused as a clone), store every new operation with INSERT … ON CONFLICT DO
+ * NOTHING under its unique keys, apply it, advance the digests and the head, and answer with the acknowledged
+ * sequence number. A response lost after the commit changes nothing: the retry finds the ops already stored.
+ * Everything that needs no database (hashes, parsing) is done before the transaction opens. Runtime: Node.
+ */
+import { uuidv7 } from '../../core/ids';
+import { AppError } from '../../core/errors';
+import { NONCE_TTL_MS } from '../../core/sync/signing';
+import type { PushRequest, PushResponse } from '../../core/sync/wire';
+import type { CounterCtx } from '../auth/counter-auth';
+import type { Queryable, Store } from '../pg/store';
+import { lockFeed } from '../feed';
+import { APPLIERS } from './appliers';
+import type { PushedOp } from './batch';
+import { storeFresh } from './store-fresh';
+import { verifyBatch } from './verify-batch';
+
+function parse(payload: string): unknown {
+  try {
+    return JSON.parse(payload);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface Prepared {
+  readonly ops: PushedOp[];
+  /** The request body exactly as received (validated): the ops table is filled from it by PostgreSQL. */
+  readonly raw: string;
+  /** Sequence numbers of ops stored but not applied (a type head office does not apply). */
+  readonly stored: number[];
+}
+
+function prepare(counterId: string, req: PushRequest, raw: string): Prepared {
+  const ops = verifyBatch(counterId, req.ops).map((o) => ({ ...o, data: parse(o.payload) }));
+  return { ops, raw, stored: ops.filter((o) => !APPLIERS[o.type]).map((o) => o.seq) };
+}
+
+async function lockCounter(q: Queryable, ctx: CounterCtx, nowMs: number) {
+  const [c] = await q.query<{ head_seq: number; head_hash: string; state: string; fresh_nonce: boolean }>(
+    `WITH n AS (INSERT INTO nonces (counter_id, nonce, expires_at) VALUES ($2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1)
+     SELECT head_seq, head_hash, state, EXISTS (SELECT 1 FROM n) AS fresh_nonce FROM counters WHERE slot_id = $1 FOR UPDATE`,
+    [ctx.slotId, ctx.counterId, ctx.nonce, new Date(nowMs + NONCE_TTL_MS).toISOString()],
+  );
+  if (c?.state !== 'active') throw new AppError('COUNTER_REVOKED');
+  if (!c.fresh_nonce) throw new AppError('SYNC_REPLAYED');
+  return c;
+}
+
+export async function pushBatch(
+  store: Store,
+  ctx: CounterCtx,
+  req: PushRequest,
+  nowMs: number,
+  raw = JSON.stringify(req),
+): Promise<PushResponse> {
+  const prepared = prepare(ctx.counterId, req, raw);
+  const sorted = prepared.ops;
+  let cloneAlert: string | null = null;
+  try {
+    return await store.tx(async (q) => {
+      const c = await lockCounter(q, ctx, nowMs);
+      await lockFeed(q);
+      if (req.knowledge)
+        await q.query(
+          `INSERT INTO counter_knowledge (counter_id, after_seq, cursor) VALUES ($1, $2, $3)
+           ON CONFLICT (counter_id, after_seq) DO UPDATE SET cursor = GREATEST(counter_knowledge.cursor, excluded.cursor)`,
+          [ctx.counterId, req.knowledge.afterSeq, req.knowledge.cursor],
+        );
+      const old = sorted.filter((o) => o.seq <= c.head_seq);
+      if (old.length > 0) {
+        const stored = await q.query<{ seq: number; hash: string }>(
+          'SELECT seq, hash FROM ops WHERE counter_id = $1 AND seq = ANY($2)',
+          [ctx.counterId, old.map((o) => o.seq)],
+        );
+        const byseq = new Map(stored.map((r) => [r.seq, r.hash]));
+        const diverging = old.find((o) => byseq.get(o.seq) !== o.hash);
+        if (diverging) {
+          cloneAlert = `operation ${diverging.seq} differs from the one stored (cloned database?)`;
+          throw new AppError('SYNC_CLONED_COUNTER', { detail: `seq ${diverging.seq}` });
+        }
+      }
+      const base = {
+        ackedSeq: c.head_seq,
+        applied: 0,
+        stored: 0,
+        duplicates: old.length,
+        quarantined: [],
+        conflicts: 0,
+        clockSkewMs: ctx.clockSkewMs,
+      };
+      if (old.length === sorted.length) {
+        await q.query('UPDATE counters SET last_seen_at = $2, clock_skew_ms = $3 WHERE slot_id = $1', [
+          ctx.slotId,
+          new Date(nowMs).toISOString(),
+          ctx.clockSkewMs,
+        ]);
+        return base;
+      }
+      const first = sorted[old.length]!;
+      if (first.seq !== c.head_seq + 1)
+        throw new AppError('SYNC_SEQUENCE_GAP', { detail: `expected ${c.head_seq + 1}` });
+      if (first.prevHash !== c.head_hash) {
+        cloneAlert = `operation ${first.seq} does not continue the stored chain (cloned database?)`;
+        throw new AppError('SYNC_CLONED_COUNTER', { detail: `seq ${first.seq}` });
+      }
+      const fresh = { ...prepared, ops: sorted.slice(old.length) };
+      return { ...base, ...(await storeFresh(q, ctx, fresh, nowMs, () => uuidv7(nowMs))) };
+    });
+  } catch (e) {
+    if (cloneAlert)
+      await store
+        .query('UPDATE counters SET alert = $2 WHERE slot_id = $1', [ctx.slotId, cloneAlert])
+        .catch(() => {});
+    throw e;
+  }
+}

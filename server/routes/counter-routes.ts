@@ -1,0 +1,73 @@
+/**
+ * The signed sync API a counter calls: push, pull, reconcile, status (docs/sync-protocol.md). Each handler
+ * authenticates first; the nonce is claimed in the handler's transaction. Runtime: Node.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { SYNC_ROUTES } from '../../core/sync/routes';
+import { pullQuerySchema, pushRequestSchema, reconcileRequestSchema } from '../../core/sync/wire';
+import { authenticateCounter, type CounterCtx, claimNonce } from '../auth/counter-auth';
+import type { HeadOffice } from '../context';
+import { readPage } from '../feed';
+import { parseBody, validate } from '../http/errors';
+import { pushBatch } from '../push/push-batch';
+import { reconcile } from '../push/reconcile';
+
+async function auth(ho: HeadOffice, req: FastifyRequest): Promise<CounterCtx> {
+  const raw = typeof req.body === 'string' ? req.body : '';
+  const ctx = await authenticateCounter(ho.store, req, raw, ho.now());
+  ho.limiters.counter.take(ctx.counterId);
+  return ctx;
+}
+
+export function registerCounterRoutes(app: FastifyInstance, ho: HeadOffice): void {
+  const r = SYNC_ROUTES;
+  app.post(r.push.path, { bodyLimit: r.push.bodyLimit }, async (req) => {
+    const ctx = await auth(ho, req);
+    const body = parseBody(pushRequestSchema, req.body);
+    const res = await pushBatch(ho.store, ctx, body, ho.now(), req.body as string);
+    req.log.info(
+      { counter: ctx.counterId, acked: res.ackedSeq, ops: body.ops.length, q: res.quarantined.length },
+      'push',
+    );
+    return res;
+  });
+
+  app.get(r.pull.path, async (req, reply) => {
+    const ctx = await auth(ho, req);
+    const query = validate(pullQuerySchema, req.query);
+    await claimNonce(ho.store, ctx, ho.now());
+    const page = await readPage(ho.store, ctx.hallId, query.cursor, query.limit);
+    return reply.type('application/json; charset=utf-8').send(page.body);
+  });
+
+  app.post(r.reconcile.path, { bodyLimit: r.reconcile.bodyLimit }, async (req) => {
+    const ctx = await auth(ho, req);
+    const body = parseBody(reconcileRequestSchema, req.body);
+    return reconcile(ho.store, ctx, body, ho.now());
+  });
+
+  app.get(r.status.path, async (req) => {
+    const ctx = await auth(ho, req);
+    await claimNonce(ho.store, ctx, ho.now());
+    const [row] = await ho.store.query<{
+      head_seq: number;
+      clock_skew_ms: number | null;
+      q: number;
+      c: number;
+    }>(
+      `SELECT head_seq, clock_skew_ms,
+         (SELECT count(*)::int FROM quarantine WHERE counter_id = $2) AS q,
+         (SELECT count(*)::int FROM conflicts WHERE incoming_counter_id = $2 AND status = 'open') AS c
+       FROM counters WHERE slot_id = $1`,
+      [ctx.slotId, ctx.counterId],
+    );
+    return {
+      counterId: ctx.counterId,
+      headSeq: row?.head_seq ?? 0,
+      quarantined: row?.q ?? 0,
+      openConflicts: row?.c ?? 0,
+      clockSkewMs: row?.clock_skew_ms ?? null,
+      serverTime: new Date(ho.now()).toISOString(),
+    };
+  });
+}

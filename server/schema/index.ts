@@ -1,0 +1,4 @@
+export * from './business';
+export * from './master';
+export * from './ops';
+export * from './org';

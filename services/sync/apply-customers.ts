@@ -1,0 +1,105 @@
+/**
+ * Applies customers pulled from head office: a customer this counter has never seen is inserted (with its
+ * meters and its search index); one it has is replaced only when head office's version is at least as new
+ * by HLC (a newer local change is pushed and merged first). Prepared statements, so a page of thousands of
+ * customers — a fresh counter bootstrapping a hall — is one quick transaction. Runtime: Node.
+ */
+import type Database from 'better-sqlite3';
+import type { CustomerFeed } from '../../core/sync/feed';
+import { searchIndexText } from '../../db';
+
+const COLS = `account_no, name, id_number, credit_code, phone, alt_phone, district, community, building, unit, room,
+  full_address, user_class, household_size, inspection_status, inspection_date, contract_no, contract_signed_on,
+  connection_fee_invoice_no, registration_form_checked, status, status_changed_at, opened_at, closed_at, notes`;
+
+function values(c: CustomerFeed): unknown[] {
+  return [
+    c.accountNo,
+    c.name,
+    c.idNumber,
+    c.creditCode,
+    c.phone,
+    c.altPhone,
+    c.address.district,
+    c.address.community,
+    c.address.building,
+    c.address.unit,
+    c.address.room,
+    c.fullAddress,
+    c.userClass,
+    c.householdSize,
+    c.inspection.status,
+    c.inspection.date,
+    c.contract.no,
+    c.contract.signedOn,
+    c.documents.connectionFeeInvoiceNo,
+    c.documents.registrationFormChecked ? 1 : 0,
+    c.status,
+    c.statusChangedAt,
+    c.openedAt,
+    c.closedAt,
+    c.notes,
+  ];
+}
+
+export class CustomerApplier {
+  private readonly find: Database.Statement;
+  private readonly insert: Database.Statement;
+  private readonly update: Database.Statement;
+  private readonly index: Database.Statement;
+  private readonly indexNew: Database.Statement;
+  private readonly meter: Database.Statement;
+  private readonly count: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.find = db.prepare(`SELECT seq, updated_hlc AS hlc, ${COLS} FROM customers WHERE id = ?`).raw();
+    this.insert = db.prepare(
+      `INSERT INTO customers (id, ${COLS}, version, updated_hlc) VALUES (?, ${Array(25).fill('?').join(', ')}, 1, ?)`,
+    );
+    this.update = db.prepare(
+      `UPDATE customers SET (${COLS}) = (${Array(25).fill('?').join(', ')}), version = version + 1, updated_hlc = ? WHERE id = ?`,
+    );
+    this.index = db.prepare('INSERT OR REPLACE INTO customer_search (rowid, name, address) VALUES (?, ?, ?)');
+    this.indexNew = db.prepare('INSERT INTO customer_search (rowid, name, address) VALUES (?, ?, ?)');
+    this.meter = db.prepare(
+      `INSERT OR IGNORE INTO meters (id, customer_id, meter_no, maker, model, card_type, installed_on, status, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.count = db.prepare(
+      `INSERT INTO account_counts (customer_id, last_count, cumulative) VALUES (?, ?, 0)
+       ON CONFLICT (customer_id) DO UPDATE SET last_count = max(last_count, excluded.last_count)`,
+    );
+  }
+
+  /** Returns false when the local version is newer (kept; head office will merge it). Throws on a clash. */
+  apply(c: CustomerFeed): boolean {
+    const local = this.find.get(c.id) as unknown[] | undefined;
+    const next = values(c);
+    if (!local) {
+      const seq = Number(this.insert.run(c.id, ...next, c.updatedHlc).lastInsertRowid);
+      const t = searchIndexText(c.name, c.fullAddress);
+      this.indexNew.run(seq, t.name, t.address);
+    } else {
+      if (c.updatedHlc < (local[1] as string)) return false;
+      if (next.some((v, i) => (v ?? null) !== (local[i + 2] ?? null))) {
+        this.update.run(...next, c.updatedHlc, c.id);
+        const t = searchIndexText(c.name, c.fullAddress);
+        this.index.run(local[0], t.name, t.address);
+      }
+    }
+    for (const m of c.meters)
+      this.meter.run(
+        m.id,
+        c.id,
+        m.meterNo,
+        m.maker,
+        m.model,
+        m.cardType,
+        m.installedOn,
+        m.status,
+        c.openedAt,
+      );
+    if (c.purchaseCount > 0) this.count.run(c.id, c.purchaseCount);
+    return true;
+  }
+}

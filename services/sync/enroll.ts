@@ -1,0 +1,69 @@
+/**
+ * 登记本柜台: makes the device key pair, proves to head office that it holds it, sends the one-time code and
+ * this counter's identity, and — once head office accepted — stores the sealed private key and the sync
+ * state in one transaction. A counter is enrolled once. Runtime: Node.
+ */
+import { AppError } from '../../core/errors';
+import { enrollmentProofString } from '../../core/sync/signing';
+import { SYNC_ROUTES } from '../../core/sync/routes';
+import { type EnrollResponse, enrollResponseSchema } from '../../core/sync/wire';
+import { getSyncState, insertSyncState } from '../../db';
+import type { App } from '../app';
+import type { KeyProtector } from '../cards/key-vault';
+import { defaultProtector, newDeviceKey, storeDeviceKey } from './device-key';
+import { type FetchLike, plainRequest } from './transport';
+
+export interface EnrollOptions {
+  readonly server: string;
+  readonly code: string;
+  readonly protector?: KeyProtector;
+  readonly fetch?: FetchLike;
+}
+
+export async function enrollCounter(
+  app: App,
+  opts: EnrollOptions,
+  operatorId: string | null = null,
+): Promise<EnrollResponse> {
+  const c = app.counter();
+  if (!c) throw new AppError('SETUP_REQUIRED');
+  if (getSyncState(app.gdb.sqlite)) throw new AppError('COUNTER_ALREADY_ENROLLED');
+  const server = opts.server.replace(/\/+$/, '');
+  const code = opts.code.trim().toUpperCase();
+  const key = newDeviceKey();
+  const raw = await plainRequest<unknown>(
+    server,
+    'POST',
+    SYNC_ROUTES.enroll.path,
+    {
+      code,
+      counterId: c.counterId,
+      hallCode: c.hallCode,
+      counterCode: c.counterCode,
+      counterName: c.counterName,
+      publicKey: key.publicKey,
+      proof: key.sign(enrollmentProofString(code, c.counterId, key.publicKey)),
+    },
+    { fetch: opts.fetch },
+  );
+  const res = enrollResponseSchema.parse(raw);
+  if (res.counterId !== c.counterId)
+    throw new AppError('ENROLLMENT_MISMATCH', { detail: 'head office confirmed another counter' });
+  const protector = opts.protector ?? defaultProtector(app);
+  app.transaction(() => {
+    storeDeviceKey(app, key.pkcs8, protector);
+    insertSyncState(app.gdb.sqlite, {
+      serverUrl: server,
+      slotId: res.slotId,
+      publicKey: key.publicKey,
+      enrolledAt: res.enrolledAt,
+    });
+    app
+      .ledger()
+      .auditOnly(
+        { action: 'sync.enrolled', summary: `登记到总部：${res.hallName} ${res.counterName}（${server}）` },
+        { entityType: 'counter', entityId: c.counterId, operatorId },
+      );
+  });
+  return res;
+}

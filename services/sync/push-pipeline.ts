@@ -1,0 +1,80 @@
+/**
+ * Pushes a hash-chained outbox in sequence order with up to `window` batches in flight, so that building and
+ * checking one batch overlaps with head office storing the one before (and a slow link is not idle between
+ * batches). Head office still stores them strictly in order: a batch that arrives before its predecessor is
+ * refused with SYNC_SEQUENCE_GAP and simply sent again. A gap that is not of our making (head office holds
+ * less than was acknowledged — restored from a backup) rewinds to where head office says. Runtime: Node.
+ */
+import { AppError } from '../../core/errors';
+import { SYNC_ROUTES } from '../../core/sync/routes';
+import type { Knowledge, PushResponse, WireOp } from '../../core/sync/wire';
+import type { SyncClient } from './transport';
+
+export interface PipelineOptions {
+  readonly acked: number;
+  /** The next batch after `seq` (empty when drained). */
+  readonly next: (afterSeq: number) => WireOp[];
+  /** Called in order for every acknowledged batch. */
+  readonly onAck: (res: PushResponse) => void;
+  /** Head office holds less than we thought: persist the rewind. */
+  readonly onRewind: (acked: number) => void;
+  readonly knowledge?: Knowledge;
+  readonly window?: number;
+}
+
+/** A batch in flight: its last op, and what was acknowledged when it was sent (to tell our own gaps from head office's). */
+type Flight = { readonly last: number; readonly ackedAtSend: number; readonly result: Promise<PushResponse> };
+
+export async function pushPipelined(client: SyncClient, o: PipelineOptions): Promise<number> {
+  let acked = o.acked;
+  let from = acked;
+  let rewinds = 0;
+  let sentKnowledge = false;
+  const flights: Flight[] = [];
+  const send = (ops: WireOp[]): Flight => {
+    const body = sentKnowledge || !o.knowledge ? { ops } : { ops, knowledge: o.knowledge };
+    sentKnowledge = true;
+    const result = client.request<PushResponse>('POST', SYNC_ROUTES.push.path, body).then((r) => r.body);
+    result.catch(() => {}); // observed below, in order
+    return { last: ops[ops.length - 1]!.seq, ackedAtSend: acked, result };
+  };
+  for (;;) {
+    while (flights.length < (o.window ?? 2)) {
+      const ops = o.next(from);
+      if (ops.length === 0) break;
+      flights.push(send(ops));
+      from = ops[ops.length - 1]!.seq;
+    }
+    const f = flights.shift();
+    if (!f) return acked;
+    let failure: unknown = null;
+    try {
+      const res = await f.result;
+      if (res.ackedSeq > acked) acked = res.ackedSeq;
+      o.onAck(res);
+      if (res.ackedSeq < f.last)
+        throw new AppError('INTERNAL', { detail: `head office acknowledged ${res.ackedSeq} of ${f.last}` });
+      continue;
+    } catch (e) {
+      failure = e;
+    }
+    // Let the rest land (acknowledging what did), then decide from the first failure.
+    for (const g of flights.splice(0)) {
+      const res = await g.result.catch(() => null);
+      if (res) {
+        if (res.ackedSeq > acked) acked = res.ackedSeq;
+        o.onAck(res);
+      }
+    }
+    if (!(failure instanceof AppError && failure.code === 'SYNC_SEQUENCE_GAP')) throw failure;
+    const expected = Number(/expected (\d+)/.exec(failure.detail ?? '')?.[1]);
+    if (!Number.isInteger(expected)) throw failure;
+    // Below what was acknowledged before this batch left: head office lost operations (restored); else our own overtaking.
+    if (expected - 1 < f.ackedAtSend) {
+      if (rewinds++ >= 3) throw failure;
+      acked = expected - 1;
+      o.onRewind(acked);
+    }
+    from = acked;
+  }
+}

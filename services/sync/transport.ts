@@ -1,0 +1,146 @@
+/**
+ * The counter's HTTP client to head office: every request signed with the device key (core/sync/signing.ts),
+ * with a timeout and the caller's abort signal (the watchdog), the clock offset learned from head office's
+ * replies (a counter with a wrong clock still signs within the window: one retry after a stale answer), and
+ * every failure turned into an AppError with a stable code. Runtime: Node.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError, isErrorCode } from '../../core/errors';
+import { HEADERS, signingString, SKEW_FLAG_MS } from '../../core/sync/signing';
+import type { DeviceKey } from './device-key';
+
+export type FetchLike = typeof fetch;
+
+export interface ClientOptions {
+  readonly baseUrl: string;
+  readonly counterId: string;
+  readonly key: DeviceKey;
+  /** The counter's wall clock (ms). */
+  readonly now: () => number;
+  /** Counter clock minus head office clock, as last measured. */
+  clockOffsetMs: number;
+  readonly fetch?: FetchLike;
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+  /** Called after every answer from head office (the watchdog's heartbeat). */
+  readonly onProgress?: () => void;
+}
+
+export interface Reply<T> {
+  readonly status: number;
+  readonly body: T;
+}
+
+function toError(status: number, text: string): AppError {
+  try {
+    const b = JSON.parse(text) as { code?: unknown; detail?: unknown };
+    if (isErrorCode(b.code))
+      return new AppError(b.code, { detail: typeof b.detail === 'string' ? b.detail : undefined });
+  } catch {
+    // not our JSON: a proxy or a broken connection answered
+  }
+  return new AppError(status >= 500 ? 'SYNC_UNREACHABLE' : 'INTERNAL', { detail: `HTTP ${status}` });
+}
+
+export class SyncClient {
+  constructor(readonly o: ClientOptions) {}
+
+  async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Reply<T>> {
+    const text = body === undefined ? '' : JSON.stringify(body);
+    try {
+      return await this.once<T>(method, path, text);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'SYNC_STALE_REQUEST') return this.once<T>(method, path, text);
+      throw e;
+    }
+  }
+
+  private async once<T>(method: 'GET' | 'POST', path: string, text: string): Promise<Reply<T>> {
+    const timestamp = String(Math.round(this.o.now() - this.o.clockOffsetMs));
+    const nonce = randomBytes(18).toString('base64url');
+    const sig = this.o.key.sign(
+      signingString({
+        method,
+        path,
+        timestamp,
+        nonce,
+        counterId: this.o.counterId,
+        bodySha256: createHash('sha256').update(text).digest('hex'),
+      }),
+    );
+    const signals = [
+      AbortSignal.timeout(this.o.timeoutMs ?? 60_000),
+      ...(this.o.signal ? [this.o.signal] : []),
+    ];
+    let res: Response;
+    let answer: string;
+    try {
+      res = await (this.o.fetch ?? fetch)(new URL(path, this.o.baseUrl), {
+        method,
+        headers: {
+          ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+          [HEADERS.counter]: this.o.counterId,
+          [HEADERS.timestamp]: timestamp,
+          [HEADERS.nonce]: nonce,
+          [HEADERS.signature]: sig,
+          [HEADERS.clockOffset]: String(Math.round(this.o.clockOffsetMs)),
+        },
+        body: method === 'POST' ? text : undefined,
+        signal: AbortSignal.any(signals),
+      });
+      answer = await res.text();
+    } catch (e) {
+      throw new AppError('SYNC_UNREACHABLE', {
+        detail: e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e),
+      });
+    }
+    this.learnClock(res.headers.get(HEADERS.serverTime));
+    this.o.onProgress?.();
+    if (!res.ok) throw toError(res.status, answer);
+    try {
+      return { status: res.status, body: JSON.parse(answer) as T };
+    } catch {
+      throw new AppError('SYNC_UNREACHABLE', {
+        detail: 'head office answered with something that is not JSON',
+      });
+    }
+  }
+
+  /** Keeps the offset within a second of what head office's clock says (network delay aside). */
+  private learnClock(serverTime: string | null): void {
+    const t = Number(serverTime);
+    if (!serverTime || !Number.isFinite(t)) return;
+    const offset = this.o.now() - t;
+    if (Math.abs(offset - this.o.clockOffsetMs) > 1000) this.o.clockOffsetMs = offset;
+  }
+
+  /** Whether this counter's clock is off by more than head office tolerates without flagging. */
+  get skewed(): boolean {
+    return Math.abs(this.o.clockOffsetMs) > SKEW_FLAG_MS;
+  }
+}
+
+/** An unsigned request (enrollment, health probe). */
+export async function plainRequest<T>(
+  baseUrl: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  opts: { fetch?: FetchLike; timeoutMs?: number } = {},
+): Promise<T> {
+  let res: Response;
+  let answer: string;
+  try {
+    res = await (opts.fetch ?? fetch)(new URL(path, baseUrl), {
+      method,
+      headers: method === 'POST' ? { 'content-type': 'application/json' } : {},
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
+    });
+    answer = await res.text();
+  } catch (e) {
+    throw new AppError('SYNC_UNREACHABLE', { detail: e instanceof Error ? e.message : String(e) });
+  }
+  if (!res.ok) throw toError(res.status, answer);
+  return JSON.parse(answer) as T;
+}

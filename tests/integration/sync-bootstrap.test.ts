@@ -1,0 +1,84 @@
+/**
+ * A fresh counter bootstraps its hall from head office: paged by cursor, one transaction per page, searchable
+ * at once; a second sync pulls nothing. (The 1,000,000-customer run is `npm run bench -- sync bootstrap`.)
+ * Also: `gasdesk server` on PGlite prints its administrator token once, at its first start only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchCustomers } from '../../db';
+import { App } from '../../services/app';
+import { initializeCounter } from '../../services/setup/initialize';
+import { enrollCounter } from '../../services/sync/enroll';
+import { runSync } from '../../services/sync/run-sync';
+import { seedHall } from '../sim/bench-bootstrap';
+import { tempDir } from '../support/app';
+import { registerCounter, startHeadOffice, type TestHeadOffice } from '../support/head-office';
+import { gasdesk } from '../support/socat';
+
+let ho: TestHeadOffice;
+beforeAll(async () => {
+  ho = await startHeadOffice();
+});
+afterAll(async () => ho?.close());
+
+describe('bootstrap of a fresh counter', () => {
+  it('pulls 20,000 customers in pages, each applied in one transaction, searchable at once', async () => {
+    const code = await registerCounter(ho, '0199', '01');
+    await seedHall(ho.store, '0199', 20_000);
+    const app = new App({ dataDir: tempDir('gasdesk-boot-') });
+    try {
+      await initializeCounter(app, {
+        hallCode: '0199',
+        hallName: '基准营业厅',
+        counterCode: '01',
+        counterName: '1号窗口',
+        admin: { username: 'admin', displayName: '管理员', password: 'boot-pass-1234' },
+      });
+      await enrollCounter(app, { server: ho.url, code });
+      const r = await runSync(app, { pullLimit: 3_000 });
+      expect(r).toMatchObject({ ok: true, pulled: 20_000 });
+      const db = app.gdb.sqlite;
+      expect((db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n).toBe(20_000);
+      expect((db.prepare('SELECT count(*) AS n FROM meters').get() as { n: number }).n).toBe(20_000);
+      expect(
+        (db.prepare("SELECT count(*) AS n FROM audit WHERE action = 'sync.pulled'").get() as { n: number }).n,
+      ).toBe(7);
+      const [{ cursor }] = await ho.store.query<{ cursor: number }>(
+        'SELECT max(cursor)::int AS cursor FROM feed',
+      );
+      expect((db.prepare('SELECT pull_cursor AS c FROM sync_state').get() as { c: number }).c).toBe(cursor);
+      expect(searchCustomers(app.db, '阳光花园', 'address', 10).items.length).toBeGreaterThan(0);
+      expect(searchCustomers(app.db, '019900012345', 'accountNo', 5).items.map((c) => c.accountNo)).toEqual([
+        '019900012345',
+      ]);
+      expect((await runSync(app)).pulled).toBe(0);
+    } finally {
+      app.close();
+    }
+  }, 120_000);
+});
+
+describe('gasdesk server', () => {
+  it('prints an administrator token at its first start only, and answers /health', async () => {
+    const dir = tempDir('gasdesk-hq-');
+    const env = { ...process.env };
+    delete process.env.GASDESK_ADMIN_TOKEN;
+    delete process.env.DATABASE_URL;
+    try {
+      const first = await gasdesk(['server', '--data', dir, '--port', '0'], /head office ready at (\S+)/);
+      const out: string[] = [];
+      first.child.stdout!.on('data', (d) => out.push(String(d)));
+      const url = first.match[1]!;
+      const h = await fetch(`${url}/health`);
+      expect(h.status).toBe(200);
+      first.child.kill('SIGTERM');
+      await new Promise((r) => first.child.once('exit', r));
+      const second = await gasdesk(['server', '--data', dir, '--port', '0'], /head office ready at (\S+)/);
+      second.child.kill('SIGTERM');
+      await new Promise((r) => second.child.once('exit', r));
+      expect(first.match.input).toMatch(/administrator token \(shown once, keep it safe\): \S{20,}/);
+      expect(second.match.input).not.toMatch(/administrator token/);
+    } finally {
+      process.env = env;
+    }
+  }, 60_000);
+});

@@ -1,0 +1,208 @@
+/**
+ * Money, gas and cards across counters at head office (reliability.md 3 and 10): a purchase count claimed by
+ * two counters, a card used after head office knew it lost, a second active card for one account, a balance
+ * spent twice — each becomes a conflict record, never a silent overwrite; and a card blocked at head office
+ * reaches the counters.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../core/ids';
+import type { WireOp } from '../../core/sync/wire';
+import { GENESIS_HASH } from '../../core/sync/canonical';
+import { enrollDevice } from '../sim/bench-push';
+import { SimCounter } from '../sim/sim-counter';
+import { chainOps } from '../sim/synthetic-ops';
+import { tempDir } from '../support/app';
+import { registerCounter, startHeadOffice, type TestHeadOffice } from '../support/head-office';
+import { signed } from '../support/signed';
+
+type Dev = Awaited<ReturnType<typeof enrollDevice>> & { head: { seq: number; hash: string } };
+let ho: TestHeadOffice;
+let a: Dev;
+let b: Dev;
+let t = Date.now() - 86_400_000;
+const customerId = '0190f000-0000-7000-8000-0000000000c1';
+
+async function push(
+  dev: Dev,
+  ops: { type: string; entityType?: string; entityId?: string; payload: unknown }[],
+) {
+  const chained: WireOp[] = chainOps(
+    ops.map((o) => {
+      t += 60_000;
+      return {
+        id: uuidv7(t),
+        type: o.type,
+        entityType: o.entityType ?? 'customer',
+        entityId: o.entityId ?? customerId,
+        payload: JSON.stringify(o.payload),
+        operatorId: 'op',
+        approverId: null,
+        hlc: `${String(t).padStart(15, '0')}-00000-${dev.counterId.slice(-12)}`,
+        createdAt: new Date(t).toISOString(),
+      };
+    }),
+    dev.counterId,
+    dev.head,
+  );
+  const r = await signed(ho.url, dev, 'POST', '/v1/push', { ops: chained });
+  expect(r.status).toBe(200);
+  dev.head = { seq: chained.at(-1)!.seq, hash: chained.at(-1)!.hash };
+  return r.body as { conflicts: number; quarantined: unknown[] };
+}
+
+const written = (cardNo: string, purchaseCount: number) => ({
+  type: 'card.written',
+  entityType: 'card',
+  entityId: cardNo,
+  payload: { cardNo, kind: 'purchase', purchaseCount, volume: 1_000, saleId: null, reason: null },
+});
+const conflicts = async () =>
+  (await ho.admin('GET', '/admin/conflicts?status=all')).conflicts as {
+    kind: string;
+    field: string;
+    entityId: string;
+  }[];
+
+beforeAll(async () => {
+  ho = await startHeadOffice();
+  a = { ...(await enrollDevice(ho, '0101', '01')), head: { seq: 0, hash: GENESIS_HASH } };
+  b = { ...(await enrollDevice(ho, '0101', '02')), head: { seq: 0, hash: GENESIS_HASH } };
+  const now = new Date(t).toISOString();
+  await push(a, [
+    {
+      type: 'customer.opened',
+      payload: {
+        id: customerId,
+        accountNo: '010101000001',
+        name: '周敏',
+        idNumber: null,
+        creditCode: null,
+        phone: '13812345678',
+        altPhone: null,
+        address: { district: '虞山街道', community: '阳光花园', building: '1栋', unit: null, room: '101' },
+        fullAddress: '虞山街道阳光花园1栋101',
+        userClass: 'residential',
+        householdSize: 3,
+        inspection: { status: 'normal', date: null },
+        contract: { no: 'HT1', signedOn: '2026-01-01' },
+        documents: { connectionFeeInvoiceNo: 'FP1', registrationFormChecked: true },
+        status: 'active',
+        statusChangedAt: now,
+        openedAt: now,
+        closedAt: null,
+        notes: null,
+        version: 1,
+        meters: [],
+      },
+    },
+    {
+      type: 'card.issued',
+      payload: { customerId, cardNo: '0101010000000001', formatId: 'ref-v1', region: 101 },
+    },
+  ]);
+});
+afterAll(async () => ho?.close());
+
+describe('cards and money across counters', () => {
+  it('takes purchase counts in turn, and makes a conflict of a count two counters both wrote', async () => {
+    expect((await push(a, [written('0101010000000001', 1), written('0101010000000001', 2)])).conflicts).toBe(
+      0,
+    );
+    expect((await push(b, [written('0101010000000001', 2)])).conflicts).toBe(1);
+    expect(await conflicts()).toMatchObject([
+      { kind: 'purchase_count', field: 'purchaseCount', entityId: customerId },
+    ]);
+    expect(
+      (await ho.store.query<{ purchase_count: number }>('SELECT purchase_count FROM customers'))[0]!
+        .purchase_count,
+    ).toBe(2);
+  });
+
+  it('makes a conflict of a card used after head office knew it lost (and blocks it everywhere)', async () => {
+    const card = await ho.admin('POST', '/admin/cards/0101010000000001/block', { reason: '用户挂失' });
+    expect(card.status).toBe('lost');
+    t = Date.now(); // the next purchase on it happens after head office blocked it
+    expect((await push(b, [written('0101010000000001', 3)])).conflicts).toBe(1);
+    expect((await conflicts()).map((c) => c.kind)).toContain('blocked_card_used');
+  });
+
+  it('makes a conflict of a second active card for one account from another counter', async () => {
+    await push(b, [
+      {
+        type: 'card.issued',
+        payload: { customerId, cardNo: '0101020000000001', formatId: 'ref-v1', region: 101 },
+      },
+    ]);
+    expect(
+      (
+        await push(a, [
+          {
+            type: 'card.issued',
+            payload: { customerId, cardNo: '0101010000000002', formatId: 'ref-v1', region: 101 },
+          },
+        ])
+      ).conflicts,
+    ).toBe(1);
+    expect((await conflicts()).map((c) => c.kind)).toContain('card_issued_twice');
+  });
+
+  it('makes a conflict of a balance spent that head office never saw added', async () => {
+    const sale = (id: string, balanceUsed: number, balanceAdded: number) => ({
+      type: 'sale.gasSold',
+      entityType: 'sale',
+      entityId: id,
+      payload: {
+        id,
+        receiptNo: `R-${id.slice(-4)}`,
+        invoiceNo: null,
+        kind: 'gas',
+        status: 'completed',
+        customerId,
+        userClass: 'residential',
+        shiftId: 's1',
+        businessDate: '2026-03-02',
+        operatorId: 'op',
+        approverId: null,
+        volume: 1_000,
+        amount: 3_050,
+        balanceUsed,
+        balanceAdded,
+        amountPaid: 3_050 - balanceUsed + balanceAdded,
+        priceVersionId: null,
+        periodStart: null,
+        usedBefore: null,
+        correctsSaleId: null,
+        reason: null,
+        createdAt: new Date(t).toISOString(),
+        lines: [],
+        tenders: [],
+      },
+    });
+    expect((await push(a, [sale(uuidv7(t + 1), 0, 55), sale(uuidv7(t + 2), 55, 0)])).conflicts).toBe(0);
+    expect((await push(b, [sale(uuidv7(t + 3), 40, 0)])).conflicts).toBe(1);
+    expect((await conflicts()).map((c) => c.kind)).toContain('balance');
+  });
+
+  it('hands the blocked card to the hall’s counters', async () => {
+    const c = await SimCounter.create(2, tempDir('gasdesk-cards-'), () => t);
+    try {
+      await c.ok(
+        'sync.enroll',
+        { server: ho.url, code: await registerCounter(ho, '0101', '03') },
+        c.adminSid,
+      );
+      expect((await c.ok('sync.now', {}, c.adminSid)).ok).toBe(true);
+      const rows = c.app.gdb.sqlite
+        .prepare('SELECT card_no AS cardNo, status FROM cards ORDER BY card_no')
+        .all();
+      expect(rows).toEqual([
+        { cardNo: '0101010000000001', status: 'lost' },
+        { cardNo: '0101010000000002', status: 'active' },
+        { cardNo: '0101020000000001', status: 'active' },
+      ]);
+      expect((await c.ok('sync.status', {}, c.adminSid)).conflicts.length).toBe(4);
+    } finally {
+      c.close();
+    }
+  });
+});

@@ -1,0 +1,233 @@
+/**
+ * Two real counters of one hall and head office (PGlite): enrollment through the contract, push into head
+ * office's tables, pull of customers changed elsewhere, last-writer-wins on a phone, a conflict on a household
+ * size resolved at head office, quarantine that blocks nothing, master data from head office, and a digest
+ * mismatch reported with its day.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeHousehold, mulberry32 } from '../../services/setup/fake-households';
+import { SimCounter } from '../sim/sim-counter';
+import { tempDir } from '../support/app';
+import { registerCounter, startHeadOffice, type TestHeadOffice } from '../support/head-office';
+
+const clocks = { a: Date.parse('2026-03-02T09:00:00+08:00'), b: Date.parse('2026-03-02T09:00:00+08:00') };
+let ho: TestHeadOffice;
+let A: SimCounter;
+let B: SimCounter;
+const rand = mulberry32(42);
+
+async function sync(c: SimCounter) {
+  const r = await c.ok('sync.now', {}, c.adminSid);
+  expect(r.error).toBeNull();
+  return r;
+}
+const one = async <T>(sql: string, params: unknown[] = []) => (await ho.store.query<T>(sql, params))[0]!;
+
+beforeAll(async () => {
+  ho = await startHeadOffice();
+  const root = tempDir('gasdesk-flow-', { shared: true });
+  A = await SimCounter.create(0, root, () => clocks.a);
+  B = await SimCounter.create(1, root, () => clocks.b);
+  for (const c of [A, B]) {
+    const code = await registerCounter(ho, '0101', c.code);
+    const denied = await c.call('sync.enroll', { server: ho.url, code }, c.cashierSid);
+    expect(denied.ok ? null : denied.error.code).toBe('PERMISSION_DENIED');
+    const r = await c.ok('sync.enroll', { server: ho.url, code }, c.adminSid);
+    expect(r.hallName).toBe('营业厅 0101');
+  }
+}, 60_000);
+
+afterAll(async () => {
+  A?.close();
+  B?.close();
+  await ho?.close();
+});
+
+describe('two counters and head office', () => {
+  let x: { id: string; version: number };
+
+  it('pushes a counter’s day into head office’s tables and reconciles it', async () => {
+    x = await A.ok('customers.open', fakeHousehold(rand, 1), A.adminSid);
+    await A.ok('shifts.open', { float: 50_000 }, A.cashierSid);
+    const q = await A.ok('sales.quote', { customerId: x.id, by: 'volume', volume: 2_000 }, A.cashierSid);
+    await A.ok(
+      'sales.sellGas',
+      {
+        purchase: { customerId: x.id, by: 'volume', volume: 2_000 },
+        expectedAmountDue: q.amountDue,
+        tenders: [{ method: 'cash', amount: q.amountDue }],
+      },
+      A.cashierSid,
+    );
+    expect((await A.ok('sync.status', {}, A.cashierSid)).pendingOps).toBeGreaterThan(5);
+    const r = await sync(A);
+    expect(r).toMatchObject({ ok: true, quarantined: 0, mismatches: 0 });
+    const s = await A.ok('sync.status', {}, A.cashierSid);
+    expect(s).toMatchObject({
+      enrolled: true,
+      pendingOps: 0,
+      lastError: null,
+      quarantined: [],
+      digestMismatches: [],
+    });
+    expect(s.lastSuccessAt).not.toBeNull();
+    const sale = await one<{ status: string; amount_paid: number }>('SELECT status, amount_paid FROM sales');
+    expect(sale).toEqual({ status: 'completed', amount_paid: q.amountDue });
+    expect((await one<{ n: number }>('SELECT count(*)::int AS n FROM sale_lines')).n).toBe(q.slices.length);
+    expect((await one<{ n: number }>('SELECT count(*)::int AS n FROM sale_tenders')).n).toBe(1);
+    expect((await one<{ n: number }>("SELECT count(*)::int AS n FROM shifts WHERE status = 'open'")).n).toBe(
+      1,
+    );
+    expect(
+      (await one<{ n: number }>("SELECT count(*)::int AS n FROM ops WHERE state = 'stored'")).n,
+    ).toBeGreaterThan(0);
+    expect((await ho.admin('GET', '/admin/reconciliation')).issues).toEqual([]);
+  });
+
+  it('hands a customer opened at one counter to the other, searchable', async () => {
+    const r = await sync(B);
+    expect(r.pulled).toBeGreaterThanOrEqual(1);
+    const found = await B.ok(
+      'customers.search',
+      { query: (await A.ok('customers.get', { id: x.id }, A.adminSid)).phone },
+      B.adminSid,
+    );
+    expect(found.items.map((i) => i.id)).toContain(x.id);
+  });
+
+  it('merges a phone changed on both counters offline: the later change wins, no conflict', async () => {
+    const va = (await A.ok('customers.get', { id: x.id }, A.adminSid)).version;
+    const vb = (await B.ok('customers.get', { id: x.id }, B.adminSid)).version;
+    clocks.a += 60_000;
+    await A.ok(
+      'customers.update',
+      { id: x.id, expectedVersion: va, changes: { phone: '13900000001' }, reason: '来电' },
+      A.adminSid,
+    );
+    clocks.b += 120_000;
+    await B.ok(
+      'customers.update',
+      { id: x.id, expectedVersion: vb, changes: { phone: '13900000002' }, reason: '来电' },
+      B.adminSid,
+    );
+    await sync(B);
+    await sync(A);
+    await sync(B);
+    for (const c of [A, B])
+      expect((await c.ok('customers.get', { id: x.id }, c.adminSid)).phone).toBe('13900000002');
+    expect((await ho.admin('GET', '/admin/conflicts')).conflicts).toEqual([]);
+  });
+
+  it('keeps head office’s household size when both counters change it, and lets head office decide', async () => {
+    const va = (await A.ok('customers.get', { id: x.id }, A.adminSid)).version;
+    const vb = (await B.ok('customers.get', { id: x.id }, B.adminSid)).version;
+    await A.ok(
+      'customers.update',
+      { id: x.id, expectedVersion: va, changes: { householdSize: 7 }, reason: '户籍' },
+      A.adminSid,
+    );
+    await B.ok(
+      'customers.update',
+      { id: x.id, expectedVersion: vb, changes: { householdSize: 8 }, reason: '户籍' },
+      B.adminSid,
+    );
+    await sync(A);
+    const rb = await sync(B);
+    expect(rb.ok).toBe(true);
+    const { conflicts } = await ho.admin('GET', '/admin/conflicts');
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({
+      kind: 'customer_field',
+      field: 'householdSize',
+      current: 7,
+      incoming: 8,
+      status: 'open',
+    });
+    expect((await B.ok('customers.get', { id: x.id }, B.adminSid)).householdSize).toBe(7);
+    expect((await B.ok('sync.status', {}, B.adminSid)).conflicts).toMatchObject([
+      { kind: 'customer_field', status: 'open' },
+    ]);
+    await ho.admin('POST', `/admin/conflicts/${conflicts[0].id}/resolve`, {
+      choice: 'incoming',
+      note: '以户口本为准',
+      by: '总部张工',
+    });
+    await sync(A);
+    await sync(B);
+    for (const c of [A, B]) {
+      expect((await c.ok('customers.get', { id: x.id }, c.adminSid)).householdSize).toBe(8);
+      expect((await c.ok('sync.status', {}, c.adminSid)).conflicts).toMatchObject([{ status: 'resolved' }]);
+    }
+  });
+
+  it('quarantines what head office cannot apply, on both sides, and blocks nothing behind it', async () => {
+    const h = { ...fakeHousehold(rand, 2), meters: [], accountNo: '010199000001' };
+    await A.ok('customers.open', h, A.adminSid);
+    await sync(A);
+    const dup = await B.ok(
+      'customers.open',
+      { ...fakeHousehold(rand, 3), meters: [], accountNo: '010199000001' },
+      B.adminSid,
+    );
+    await B.ok(
+      'customers.update',
+      { id: dup.id, expectedVersion: 1, changes: { notes: '同号档案' }, reason: '备注' },
+      B.adminSid,
+    );
+    await B.ok('customers.open', { ...fakeHousehold(rand, 4), meters: [] }, B.adminSid);
+    const r = await sync(B);
+    expect(r.quarantined).toBe(2);
+    const s = await B.ok('sync.status', {}, B.adminSid);
+    expect(s.pendingOps).toBe(0);
+    expect(s.quarantined.map((q) => q.code)).toEqual(['DUPLICATE_ACCOUNT_NO', 'UNKNOWN_CUSTOMER']);
+    expect(s.quarantined[0]!.reason).toMatch(/用户编号/);
+    expect((await ho.admin('GET', '/admin/quarantine')).ops).toHaveLength(2);
+    expect((await one<{ n: number }>('SELECT count(*)::int AS n FROM customers')).n).toBe(3);
+  });
+
+  it('hands out head office’s master data: staff who can log in, fee items, prices, limits', async () => {
+    await ho.admin('POST', '/admin/halls/0101/staff', {
+      username: 'zhaolei',
+      displayName: '赵磊',
+      role: 'cashier',
+      password: 'hq-pass-1234',
+    });
+    await ho.admin('POST', '/admin/fee-items', { code: 'GAS_ALARM', name: '燃气报警器', amountFen: 28_000 });
+    await ho.admin('POST', '/admin/price-versions', {
+      userClass: 'commercial',
+      effectiveFrom: '2026-07-01',
+      periodStart: '01-01',
+      tiers: [{ width: null, priceLi: 3_800 }],
+      note: '商业用气调价',
+    });
+    await ho.admin('POST', '/admin/purchase-limits', {
+      userClass: 'commercial',
+      perPurchase: 100_000,
+      perMonth: null,
+      perYear: null,
+    });
+    await sync(A);
+    const sid = (await A.ok('auth.login', { username: 'zhaolei', password: 'hq-pass-1234' })).sessionId;
+    expect((await A.ok('fees.list', {}, sid)).items.map((f) => f.code)).toContain('GAS_ALARM');
+    expect(
+      (await A.ok('prices.list', {}, sid)).items.some(
+        (p) => p.effectiveFrom === '2026-07-01' && p.userClass === 'commercial',
+      ),
+    ).toBe(true);
+  });
+
+  it('reports a day whose digests disagree, with the day and the counter, until they agree again', async () => {
+    const counterId = A.app.counter()!.counterId;
+    await ho.store.query('UPDATE day_digests SET amount = amount + 1 WHERE counter_id = $1', [counterId]);
+    const r = await sync(A);
+    expect(r.mismatches).toBe(1);
+    const s = await A.ok('sync.status', {}, A.adminSid);
+    expect(s.digestMismatches).toMatchObject([{ day: '2026-03-02', field: 'amount' }]);
+    expect((await ho.admin('GET', '/admin/reconciliation')).issues).toMatchObject([
+      { counterId, day: '2026-03-02', field: 'amount', counterCode: '01' },
+    ]);
+    await ho.store.query('UPDATE day_digests SET amount = amount - 1 WHERE counter_id = $1', [counterId]);
+    expect((await sync(A)).mismatches).toBe(0);
+    expect((await A.ok('sync.status', {}, A.adminSid)).digestMismatches).toEqual([]);
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * What the simulation must prove, computed from the counters' own files and head office's database: every
+ * operation of every outbox is at head office exactly once, in the counter's order and with its chain
+ * intact; every counter holds head office's merged customer file; the conflicts head office surfaced are
+ * exactly the injected ones; every ledger verifies and no day's digest disagrees.
+ */
+import { verifyLedger } from '../../db';
+import type { TestHeadOffice } from '../support/head-office';
+import type { SimWorld } from './simulation';
+
+export interface SimReport {
+  counters: number;
+  opsAtCounters: number;
+  opsAtHeadOffice: number;
+  lost: number;
+  duplicated: number;
+  orderViolations: number;
+  brokenChains: number;
+  notConverged: number;
+  customers: number;
+  conflictsInjected: number;
+  conflictsSurfaced: number;
+  /** Injected conflicts found among the surfaced ones. */
+  injectedFound: number;
+  unexpectedConflicts: string[];
+  digestMismatches: number;
+  quarantined: number;
+  ledgersOk: boolean;
+}
+
+const FIELDS = ['name', 'phone', 'householdSize', 'status', 'userClass', 'fullAddress'] as const;
+
+export async function checkWorld(w: SimWorld, ho: TestHeadOffice): Promise<SimReport> {
+  let opsAtCounters = 0;
+  let lost = 0;
+  let orderViolations = 0;
+  let brokenChains = 0;
+  let ledgersOk = true;
+  for (const c of w.counters) {
+    const counterId = c.app.counter()!.counterId;
+    const local = c.app.gdb.sqlite.prepare('SELECT seq, id, hash FROM outbox ORDER BY seq').all() as {
+      seq: number;
+      id: string;
+      hash: string;
+    }[];
+    const remote = await ho.store.query<{ seq: number; id: string; hash: string; prev_hash: string }>(
+      'SELECT seq, id, hash, prev_hash FROM ops WHERE counter_id = $1 ORDER BY seq',
+      [counterId],
+    );
+    opsAtCounters += local.length;
+    const byId = new Map(remote.map((r) => [r.id, r]));
+    for (const l of local) {
+      const r = byId.get(l.id);
+      if (!r) lost++;
+      else if (r.seq !== l.seq || r.hash !== l.hash) orderViolations++;
+    }
+    remote.forEach((r, i) => {
+      if (i > 0 && r.prev_hash !== remote[i - 1]!.hash) brokenChains++;
+      if (r.seq !== i + 1) orderViolations++;
+    });
+    if (!verifyLedger(c.app.gdb.sqlite).ok) ledgersOk = false;
+  }
+  const ids = w.counters.map((c) => c.app.counter()!.counterId);
+  const [{ n: opsAtHeadOffice, distinct }] = (await ho.store.query<{ n: number; distinct: number }>(
+    'SELECT count(*)::int AS n, count(DISTINCT id)::int AS distinct FROM ops WHERE counter_id = ANY($1)',
+    [ids],
+  )) as [{ n: number; distinct: number }];
+  const hoCustomers = await ho.store.query<{ id: string; data: Record<string, unknown> }>(
+    "SELECT c.id, c.data FROM customers c JOIN halls h ON h.id = c.hall_id WHERE h.code = '0101'",
+  );
+  let notConverged = 0;
+  for (const c of w.counters) {
+    const rows = c.app.gdb.sqlite
+      .prepare(
+        'SELECT id, name, phone, household_size AS householdSize, status, user_class AS userClass, full_address AS fullAddress FROM customers',
+      )
+      .all() as Record<string, unknown>[];
+    const mine = new Map(rows.map((r) => [r.id as string, r]));
+    for (const h of hoCustomers) {
+      const m = mine.get(h.id);
+      if (!m || FIELDS.some((f) => m[f] !== h.data[f])) notConverged++;
+    }
+    if (rows.length !== hoCustomers.length) notConverged += Math.abs(rows.length - hoCustomers.length);
+  }
+  const conflicts = await ho.store.query<{ kind: string; entity_id: string; field: string }>(
+    'SELECT kind, entity_id, field FROM conflicts WHERE incoming_counter_id = ANY($1)',
+    [ids],
+  );
+  const expected = new Set(w.injections.map((i) => `${i.customerId}:${i.field}`));
+  const surfaced = conflicts.filter(
+    (x) => x.kind === 'customer_field' && expected.has(`${x.entity_id}:${x.field}`),
+  );
+  const unexpected = conflicts.filter(
+    (x) => !(x.kind === 'customer_field' && expected.has(`${x.entity_id}:${x.field}`)),
+  );
+  const count = async (table: string) =>
+    (
+      await ho.store.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${table} WHERE counter_id = ANY($1)`,
+        [ids],
+      )
+    )[0]!.n;
+  const digestMismatches = await count('reconciliation_issues');
+  const quarantined = await count('quarantine');
+  return {
+    counters: w.counters.length,
+    opsAtCounters,
+    opsAtHeadOffice,
+    lost,
+    duplicated: opsAtHeadOffice - distinct + Math.max(0, opsAtHeadOffice - opsAtCounters),
+    orderViolations,
+    brokenChains,
+    notConverged,
+    customers: hoCustomers.length,
+    conflictsInjected: w.injections.length,
+    conflictsSurfaced: conflicts.length,
+    injectedFound: new Set(surfaced.map((x) => `${x.entity_id}:${x.field}`)).size,
+    unexpectedConflicts: unexpected.map((x) => `${x.kind}:${x.entity_id}:${x.field}`),
+    digestMismatches,
+    quarantined,
+    ledgersOk,
+  };
+}

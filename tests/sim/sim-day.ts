@@ -1,0 +1,212 @@
+/**
+ * One working day of one simulated counter: the cashier opens a shift, serves customers with a realistic mix
+ * (gas by volume and by money, fees, new households, phone changes, reversals, cash movements), makes the
+ * conflicting changes the plan assigns to it, and closes the shift. Refusals the business rules make (a
+ * limit, a closed account) are part of the day; anything else fails the simulation.
+ */
+import type { OpName } from '../../core/contract';
+import { fakeHousehold } from '../../services/setup/fake-households';
+import { SIM_PASSWORD, type SimCounter } from './sim-counter';
+
+export interface Injection {
+  readonly day: number;
+  readonly customerId: string;
+  readonly field: 'householdSize' | 'status';
+  /** The counters (indexes) that change the field, each to its own value. */
+  readonly counters: readonly number[];
+}
+
+export interface DayContext {
+  readonly rand: () => number;
+  readonly day: number;
+  readonly date: string;
+  readonly shared: readonly string[];
+  readonly local: string[];
+  readonly opsPerDay: number;
+  readonly injections: readonly Injection[];
+  /** Households opened so far by this counter (their fake-household index comes from a per-counter range). */
+  opened: number;
+  refusals: Map<string, number>;
+}
+
+const EXPECTED_REFUSALS = new Set([
+  'CUSTOMER_NOT_ACTIVE',
+  'LIMIT_EXCEEDED',
+  'HAZARD_APPROVAL_REQUIRED',
+  'ALREADY_REVERSED',
+  'BALANCE_ALREADY_USED',
+  'NOT_REVERSIBLE',
+  'CASH_OUT_EXCEEDS_DRAWER',
+  'ILLEGAL_STATUS_TRANSITION',
+  'NOTHING_CHANGED',
+]);
+
+const APPROVAL = { username: 'admin', password: SIM_PASSWORD };
+
+async function attempt(
+  c: SimCounter,
+  ctx: DayContext,
+  op: OpName,
+  input: unknown,
+  sid: string,
+): Promise<unknown> {
+  const r = await c.d.invoke(op, input, { sessionId: sid });
+  if (r.ok) return r.result;
+  if (!EXPECTED_REFUSALS.has(r.error.code))
+    throw new Error(`counter ${c.code} ${op}: ${JSON.stringify(r.error)}`);
+  ctx.refusals.set(r.error.code, (ctx.refusals.get(r.error.code) ?? 0) + 1);
+  return undefined;
+}
+
+function pick<T>(rand: () => number, xs: readonly T[]): T {
+  return xs[Math.floor(rand() * xs.length)]!;
+}
+
+function tender(ctx: DayContext, amount: number) {
+  return ctx.rand() < 0.7
+    ? { method: 'cash' as const, amount }
+    : { method: 'wechat' as const, amount, reference: `WX${Math.floor(ctx.rand() * 1e12)}` };
+}
+
+async function sell(
+  c: SimCounter,
+  ctx: DayContext,
+  customerId: string,
+  byMoney: boolean,
+): Promise<string | null> {
+  const purchase = byMoney
+    ? { customerId, by: 'money' as const, money: (50 + Math.floor(ctx.rand() * 20) * 10) * 100 + 33 }
+    : { customerId, by: 'volume' as const, volume: (5 + Math.floor(ctx.rand() * 30)) * 100 };
+  const q = (await attempt(c, ctx, 'sales.quote', purchase, c.cashierSid)) as
+    | { amountDue: number; approvalReasons: unknown[] }
+    | undefined;
+  if (!q) return null;
+  const sale = (await attempt(
+    c,
+    ctx,
+    'sales.sellGas',
+    {
+      purchase,
+      expectedAmountDue: q.amountDue,
+      tenders: q.amountDue > 0 ? [tender(ctx, q.amountDue)] : [],
+      ...(q.approvalReasons.length > 0 ? { approval: APPROVAL } : {}),
+    },
+    c.cashierSid,
+  )) as { id: string } | undefined;
+  return sale?.id ?? null;
+}
+
+async function changeField(
+  c: SimCounter,
+  ctx: DayContext,
+  id: string,
+  changes: Record<string, unknown>,
+): Promise<void> {
+  const cur = await c.ok('customers.get', { id }, c.adminSid);
+  await attempt(
+    c,
+    ctx,
+    'customers.update',
+    { id, expectedVersion: cur.version, changes, reason: '用户来电更新资料' },
+    c.adminSid,
+  );
+}
+
+async function inject(c: SimCounter, _ctx: DayContext, inj: Injection): Promise<void> {
+  const cur = await c.ok('customers.get', { id: inj.customerId }, c.adminSid);
+  if (inj.field === 'householdSize') {
+    await c.ok(
+      'customers.update',
+      {
+        id: inj.customerId,
+        expectedVersion: cur.version,
+        changes: { householdSize: 10 + c.index },
+        reason: '户籍人口变更',
+      },
+      c.adminSid,
+    );
+    return;
+  }
+  const first = inj.counters[0] === c.index;
+  await c.ok(
+    'customers.changeStatus',
+    {
+      id: inj.customerId,
+      expectedVersion: cur.version,
+      action: first ? 'suspend' : 'close',
+      reason: first ? '用户申请暂停用气' : '用户申请销户',
+      ...(first ? {} : { approval: APPROVAL }),
+    },
+    c.adminSid,
+  );
+}
+
+export async function runDay(c: SimCounter, ctx: DayContext): Promise<void> {
+  const { rand } = ctx;
+  await c.ok('shifts.open', { float: 50_000 }, c.cashierSid);
+  const fees = (await c.ok('fees.list', {}, c.cashierSid)).items;
+  const mine = ctx.injections.filter((i) => i.day === ctx.day && i.counters.includes(c.index));
+  const at = new Set(mine.map(() => Math.floor(rand() * ctx.opsPerDay)));
+  const sales: string[] = [];
+  for (let i = 0; i < ctx.opsPerDay; i++) {
+    if (at.has(i)) for (const inj of mine.splice(0)) await inject(c, ctx, inj);
+    const r = rand();
+    const anyone = () =>
+      rand() < 0.7 || ctx.local.length === 0 ? pick(rand, ctx.shared) : pick(rand, ctx.local);
+    if (r < 0.45 || r >= 0.97) {
+      const id = await sell(c, ctx, anyone(), false);
+      if (id) sales.push(id);
+    } else if (r < 0.55) {
+      const id = await sell(c, ctx, anyone(), true);
+      if (id) sales.push(id);
+    } else if (r < 0.65) {
+      const f = pick(rand, fees);
+      await attempt(
+        c,
+        ctx,
+        'sales.payFees',
+        {
+          customerId: anyone(),
+          lines: [{ feeItemId: f.id, qty: 1 }],
+          expectedAmountDue: f.amountFen,
+          tenders: [{ method: 'cash', amount: f.amountFen }],
+        },
+        c.cashierSid,
+      );
+    } else if (r < 0.72) {
+      const h = fakeHousehold(rand, c.index * 100_000 + ctx.opened++);
+      const opened = (await attempt(
+        c,
+        ctx,
+        'customers.open',
+        { ...h, contract: { ...h.contract, no: `HT-${c.code}-${ctx.opened}` } },
+        c.adminSid,
+      )) as { id: string } | undefined;
+      if (opened) ctx.local.push(opened.id);
+    } else if (r < 0.85) {
+      await changeField(c, ctx, pick(rand, ctx.shared), {
+        phone: `139${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`,
+      });
+    } else if (r < 0.9 && sales.length > 0) {
+      await attempt(
+        c,
+        ctx,
+        'sales.reverse',
+        { saleId: sales.pop()!, reason: '用户当场退气', approval: APPROVAL },
+        c.cashierSid,
+      );
+    } else if (r < 0.94) {
+      await attempt(
+        c,
+        ctx,
+        'shifts.cashMovement',
+        { kind: rand() < 0.5 ? 'in' : 'out', amount: 10_000, reason: '找零备用金调整' },
+        c.cashierSid,
+      );
+    } else if (ctx.local.length > 0) {
+      await changeField(c, ctx, pick(rand, ctx.local), { householdSize: 1 + Math.floor(rand() * 6) });
+    }
+  }
+  for (const inj of mine) await inject(c, ctx, inj);
+  await c.ok('shifts.close', { counted: 50_000, note: '模拟交班' }, c.cashierSid);
+}
