@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider } from './i18n';
 import { AppRoot } from './shell/app-root';
 import './shell/app.css';
+import './shell/counter.css';
 
 const root = document.getElementById('root');
 if (root) {

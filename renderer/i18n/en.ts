@@ -3,6 +3,7 @@ import { adminEn } from './en-admin';
 import { cardsEn } from './en-cards';
 import { cashEn } from './en-cash';
 import { deskEn } from './en-desk';
+import { printEn } from './en-print';
 import type { Dict } from './zh-cn';
 
 export const en: Dict = {
@@ -143,6 +144,7 @@ export const en: Dict = {
     open: 'Open account (F4)',
     hint: 'Type and press Enter; choose a result with ↑ ↓ and press Enter to open it.',
     noResult: 'No customer matches; please try other words.',
+    resultsLabel: 'Search results',
     count: '{n} found',
     truncated: 'Many results; only the first {n} are shown. Please be more specific.',
   },
@@ -162,6 +164,8 @@ export const en: Dict = {
     keyboardHint: 'Enter moves to the next field, Ctrl+Enter submits',
     submit: 'Open account (Ctrl+Enter)',
     success: 'Account opened, account no. {accountNo}. Thank you!',
+    leaveTitle: 'Leave this new account?',
+    leaveContent: 'What was typed is not saved.',
   },
   detail: {
     back: 'Back to search',
@@ -249,15 +253,18 @@ export const en: Dict = {
   settings: {
     title: 'Settings',
     idleLock: 'Lock after idle (minutes)',
+    lockTitle: 'Screen lock',
     saved: 'Settings saved, thank you.',
     ledger: 'Ledger check',
     ledgerHint: 'Checks the hash chain of every ledger entry of this counter: complete and unaltered.',
     verify: 'Verify ledger',
     verifyOk: 'Passed: {n} ledger entries checked, all complete.',
-    verifyBad: 'Problem at entry {seq} ({problem}); please call support.',
+    verifyBad:
+      'Problem at ledger entry {seq}: the records may be incomplete or altered. Keep the PC on and call support now.',
   },
   ...cashEn,
   ...deskEn,
   ...adminEn,
   ...cardsEn,
+  ...printEn,
 };

@@ -11,6 +11,7 @@ import { adminZh } from './zh-cn-admin';
 import { cardsZh } from './zh-cn-cards';
 import { cashZh } from './zh-cn-cash';
 import { deskZh } from './zh-cn-desk';
+import { printZh } from './zh-cn-print';
 
 export const zhCN = {
   app: { name: 'GasDesk 燃气营业厅柜台系统', short: 'GasDesk' },
@@ -144,6 +145,7 @@ export const zhCN = {
     open: '开户（F4）',
     hint: '请输入查询内容后按回车；用 ↑ ↓ 选择结果，回车打开。',
     noResult: '没有找到符合条件的用户，请换个关键字再试。',
+    resultsLabel: '查询结果',
     count: '共找到 {n} 户',
     truncated: '结果较多，仅显示前 {n} 户，请输入更具体的内容。',
   },
@@ -163,6 +165,8 @@ export const zhCN = {
     keyboardHint: '回车跳到下一项，Ctrl+Enter 提交',
     submit: '确认开户（Ctrl+Enter）',
     success: '开户成功，用户编号 {accountNo}。谢谢！',
+    leaveTitle: '放弃这次开户吗？',
+    leaveContent: '已填写的开户信息不会保存。',
   },
   detail: {
     back: '返回查询',
@@ -245,17 +249,19 @@ export const zhCN = {
   settings: {
     title: '系统设置',
     idleLock: '无操作自动锁屏（分钟）',
+    lockTitle: '自动锁屏',
     saved: '设置已保存，谢谢。',
     ledger: '业务流水校验',
     ledgerHint: '校验本柜台全部业务流水的哈希链，确认记录完整、未被改动。',
     verify: '校验业务流水',
     verifyOk: '校验通过：共校验 {n} 笔业务流水，记录完整。',
-    verifyBad: '发现问题：第 {seq} 笔流水异常（{problem}），请联系技术人员。',
+    verifyBad: '发现问题：第 {seq} 笔业务流水异常，记录可能不完整或被改动。请不要关机，立即联系技术人员。',
   },
   ...cashZh,
   ...deskZh,
   ...adminZh,
   ...cardsZh,
+  ...printZh,
 };
 
 export type Dict = typeof zhCN;

@@ -34,6 +34,16 @@ export function useReportError() {
   );
 }
 
+/** Returns `text(err)`: the operator's sentence for a failure (never raw error text). */
+export function useErrorText() {
+  const { lang, t } = useI18n();
+  return useCallback(
+    (err: unknown): string =>
+      err instanceof ApiError ? (lang === 'en' ? err.body.messageEn : err.body.message) : t.errors.unexpected,
+    [lang, t],
+  );
+}
+
 /** Puts field issues under the form's fields; returns how many were placed. */
 export function applyIssues(
   form: FormInstance,

@@ -1,10 +1,12 @@
 /**
  * A modal around an antd Form with the counter's keyboard habits (Enter → next field, Enter on the last
- * field or Ctrl+Enter → submit) and the first field focused on open. Runtime: browser.
+ * field or Ctrl+Enter → submit) and the first field focused on open. An irreversible step (`confirm`) asks
+ * once more before it is done: Enter confirms, Esc goes back to the form. Runtime: browser.
  */
 import { Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useCallback, useRef, useState } from 'react';
 import { useT } from '../i18n';
+import { useConfirm } from './confirm';
 import { useEnterNavigation } from './enter-nav';
 
 interface Props<V> {
@@ -18,6 +20,8 @@ interface Props<V> {
   skipToggles?: boolean;
   /** Keep the focus inside the dialog (default); off for card dialogs in training, where the panel is the reader. */
   focusTrap?: boolean;
+  /** For an irreversible step: the question asked after the fields pass and before `onSubmit`. */
+  confirm?(values: V): { title: ReactNode; content: ReactNode } | undefined;
   /** Called with the values once every field rule passes; throw nothing (report errors inside). */
   onSubmit(values: V): Promise<void>;
   onCancel(): void;
@@ -33,13 +37,29 @@ export function FormModal<V>({
   width = 640,
   skipToggles = false,
   focusTrap = true,
+  confirm,
   onSubmit,
   onCancel,
   children,
 }: Props<V>) {
   const t = useT();
+  const confirmStep = useConfirm();
   const [busy, setBusy] = useState(false);
+  // While the confirmation shows, this dialog lets the focus go (its trap would pull it off the OK button).
+  const [asking, setAsking] = useState(false);
   const body = useRef<HTMLDivElement>(null);
+
+  const run = useCallback(
+    async (values: V) => {
+      setBusy(true);
+      try {
+        await onSubmit(values);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [onSubmit],
+  );
 
   const submit = useCallback(async () => {
     try {
@@ -49,13 +69,22 @@ export function FormModal<V>({
       if (first) form.scrollToField(first.name, { focus: true });
       return;
     }
-    setBusy(true);
-    try {
-      await onSubmit(form.getFieldsValue(true) as V);
-    } finally {
-      setBusy(false);
-    }
-  }, [form, onSubmit]);
+    const values = form.getFieldsValue(true) as V;
+    const ask = confirm?.(values);
+    if (!ask) return run(values);
+    setAsking(true);
+    confirmStep({
+      title: ask.title,
+      content: ask.content,
+      danger,
+      // The question closes at once; the dialog's own button shows the work (and what may follow, e.g. a
+      // receipt, never opens over a closing question).
+      onOk: () => {
+        void run(values);
+      },
+      afterClose: () => setAsking(false),
+    });
+  }, [form, confirm, run, confirmStep, danger]);
 
   const onKeyDown = useEnterNavigation(() => void (busy ? undefined : submit()), { skipToggles });
 
@@ -69,7 +98,7 @@ export function FormModal<V>({
       okButtonProps={{ danger }}
       confirmLoading={busy}
       mask={{ closable: false }}
-      focusable={{ trap: focusTrap }}
+      focusable={{ trap: focusTrap && !asking }}
       destroyOnHidden
       onOk={() => void submit()}
       onCancel={onCancel}

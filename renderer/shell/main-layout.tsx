@@ -1,17 +1,38 @@
-/** The logged-in layout: header, left menu, the current page, and the status bar. Runtime: browser. */
+/**
+ * The logged-in layout: header (training panel, operator, language, 关于, lock, logout), left menu with the
+ * function keys, the current page, and the status bar; the device, printer and head-office polls that the
+ * pages and the status bar share. Runtime: browser.
+ */
 import { Button, Layout, Menu, type MenuProps, Space, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { DevicesContext, useDevicePoll } from '../features/cards/devices';
+import { PrinterProvider, usePrinterPoll } from '../features/printing/printer-status';
+import { SyncProvider, useSyncPoll } from '../features/sync/sync-status';
 import { TrainingPanel } from '../features/training/training-panel';
 import { useT } from '../i18n';
+import { AboutDialog } from './about-dialog';
+import { PageErrorBoundary } from './error-boundary';
 import { LanguageSwitch } from './language-switch';
 import { type Nav, NavContext, type Route } from './nav';
 import { menuKey, Page } from './pages';
 import { readInPlace } from './read-key';
 import { CLERK_ROLES, SELLER_ROLES } from './roles';
 import { useSession } from './session';
-import { useGlobalShortcuts } from './shortcuts';
+import { useEscape, useGlobalShortcuts } from './shortcuts';
 import { StatusBar } from './status-bar';
+
+/** Pages without an Esc of their own: Esc backs out to the search (the counter's home). */
+const ESC_HOME: ReadonlySet<Route['name']> = new Set([
+  'cardRead',
+  'shift',
+  'day',
+  'prices',
+  'feeCatalogue',
+  'invoices',
+  'limits',
+  'staff',
+  'settings',
+]);
 
 export function MainLayout() {
   const t = useT();
@@ -21,7 +42,10 @@ export function MainLayout() {
   const [saleFocus, setSaleFocus] = useState(0);
   const [readTick, setReadTick] = useState(0);
   const [trainingOpen, setTrainingOpen] = useState(false);
+  const [aboutOpen, setAboutOpen] = useState(false);
   const devices = useDevicePoll(!session.locked);
+  const printer = usePrinterPoll(!session.locked);
+  const sync = useSyncPoll(!session.locked);
   const training = devices?.training ?? false;
   const role = session.staff.role;
   const isAdmin = role === 'admin';
@@ -65,18 +89,28 @@ export function MainLayout() {
     !session.locked,
   );
 
+  useEscape(focusSearch, !session.locked && ESC_HOME.has(route.name) && !(trainingOpen && training));
+
   const nav = useMemo<Nav>(
     () => ({ route, go: setRoute, searchFocus, focusSearch, saleFocus, readTick }),
     [route, searchFocus, focusSearch, saleFocus, readTick],
   );
 
+  const keyed = (label: string, key: string) => (
+    <span className="menu-label">
+      {label}
+      <kbd className="menu-key" aria-hidden>
+        {key}
+      </kbd>
+    </span>
+  );
   const items: MenuProps['items'] = [
-    { key: 'customers', label: t.shell.menuCustomers },
-    { key: 'cardRead', label: t.cardRead.menu },
+    { key: 'customers', label: keyed(t.shell.menuCustomers, t.keys.search!) },
+    { key: 'cardRead', label: keyed(t.cardRead.menu, t.keys.cardRead!) },
     ...(canSell
       ? [
-          { key: 'sale', label: t.cashShell.menuSale },
-          { key: 'shift', label: t.cashShell.menuShift },
+          { key: 'sale', label: keyed(t.cashShell.menuSale, t.keys.sale!) },
+          { key: 'shift', label: keyed(t.cashShell.menuShift, t.keys.shift!) },
           { key: 'day', label: t.cashShell.menuDay },
         ]
       : []),
@@ -96,53 +130,63 @@ export function MainLayout() {
   return (
     <NavContext.Provider value={nav}>
       <DevicesContext.Provider value={devices}>
-        <Layout className={trainingOpen && training ? 'main-layout with-training' : 'main-layout'}>
-          <Layout.Header className="app-header">
-            <div className="app-title">
-              <Typography.Text strong className="app-name">
-                {t.app.short}
-              </Typography.Text>
-              <Typography.Text className="hall-name">
-                {session.counter.hallName} · {session.counter.counterName}
-              </Typography.Text>
-            </div>
-            <Space size="middle">
-              {training && (
-                <Button
-                  aria-pressed={trainingOpen}
-                  aria-keyshortcuts="F9"
-                  onClick={toggleTraining}
-                  data-testid="training-toggle"
-                >
-                  {t.training.toggle}
-                </Button>
-              )}
-              <span className="operator">
-                {session.staff.displayName} <Tag color="blue">{t.roles[role]}</Tag>
-              </span>
-              <LanguageSwitch />
-              <Button onClick={() => void lock()}>{t.shell.lock}</Button>
-              <Button onClick={() => void logout()}>{t.shell.logout}</Button>
-            </Space>
-          </Layout.Header>
-          <Layout>
-            <Layout.Sider width={168} theme="light" className="app-sider">
-              <Menu
-                mode="inline"
-                selectedKeys={[menuKey(route)]}
-                items={items}
-                onClick={({ key }) =>
-                  setRoute(key === 'customers' ? { name: 'search' } : ({ name: key } as Route))
-                }
-              />
-            </Layout.Sider>
-            <Layout.Content className="app-content">
-              <Page route={route} />
-            </Layout.Content>
-          </Layout>
-          <TrainingPanel open={trainingOpen && training} onClose={() => setTrainingOpen(false)} />
-          <StatusBar />
-        </Layout>
+        <PrinterProvider value={printer}>
+          <SyncProvider value={sync}>
+            <Layout className={trainingOpen && training ? 'main-layout with-training' : 'main-layout'}>
+              <Layout.Header className="app-header">
+                <div className="app-title">
+                  <Typography.Text strong className="app-name">
+                    {t.app.short}
+                  </Typography.Text>
+                  <Typography.Text className="hall-name">
+                    {session.counter.hallName} · {session.counter.counterName}
+                  </Typography.Text>
+                </div>
+                <Space size="middle">
+                  {training && (
+                    <Button
+                      aria-pressed={trainingOpen}
+                      aria-keyshortcuts="F9"
+                      onClick={toggleTraining}
+                      data-testid="training-toggle"
+                    >
+                      {t.training.toggle}
+                    </Button>
+                  )}
+                  <span className="operator">
+                    {session.staff.displayName} <Tag color="blue">{t.roles[role]}</Tag>
+                  </span>
+                  <LanguageSwitch />
+                  <Button onClick={() => setAboutOpen(true)} data-testid="about">
+                    {t.about.button}
+                  </Button>
+                  <Button onClick={() => void lock()}>{t.shell.lock}</Button>
+                  <Button onClick={() => void logout()}>{t.shell.logout}</Button>
+                </Space>
+              </Layout.Header>
+              <Layout>
+                <Layout.Sider width={168} theme="light" className="app-sider">
+                  <Menu
+                    mode="inline"
+                    selectedKeys={[menuKey(route)]}
+                    items={items}
+                    onClick={({ key }) =>
+                      setRoute(key === 'customers' ? { name: 'search' } : ({ name: key } as Route))
+                    }
+                  />
+                </Layout.Sider>
+                <Layout.Content className="app-content">
+                  <PageErrorBoundary key={route.name} onBack={focusSearch}>
+                    <Page route={route} />
+                  </PageErrorBoundary>
+                </Layout.Content>
+              </Layout>
+              <TrainingPanel open={trainingOpen && training} onClose={() => setTrainingOpen(false)} />
+              <StatusBar />
+              {aboutOpen && <AboutDialog onClose={() => setAboutOpen(false)} />}
+            </Layout>
+          </SyncProvider>
+        </PrinterProvider>
       </DevicesContext.Provider>
     </NavContext.Provider>
   );

@@ -1,7 +1,12 @@
-/** The bottom status bar: operator, counter, card reader (and 培训模式), clock and the shortcuts. Runtime: browser. */
+/**
+ * The bottom status bar: operator, counter, card reader (and 培训模式), receipt printer, head office (when
+ * this build has it), clock and the shortcuts. Runtime: browser.
+ */
 import { useEffect, useState } from 'react';
 import { useTraining } from '../features/cards/devices';
 import { ReaderStatus } from '../features/cards/reader-status';
+import { PrinterStatusItem } from '../features/printing/printer-status';
+import { SyncStatusItem } from '../features/sync/sync-status';
 import { fmt, useT } from '../i18n';
 import { formatDateTime } from './format';
 import { CLERK_ROLES, SELLER_ROLES } from './roles';
@@ -42,6 +47,8 @@ export function StatusBar() {
         })}
       </span>
       <ReaderStatus />
+      <PrinterStatusItem />
+      <SyncStatusItem />
       <span>
         {t.shell.timeLabel}
         <time dateTime={now}>{formatDateTime(now)}</time>

@@ -180,7 +180,16 @@ describe('cashier in the browser', () => {
     await dialog.getByLabel('审批人账号', { exact: true }).fill('liuqiang');
     await dialog.getByLabel('审批人密码', { exact: true }).fill('demo1234');
     await dialog.getByLabel('审批人密码', { exact: true }).press('Enter');
-    await dialog.waitFor({ state: 'detached' });
+    // 冲正 cannot be undone: it asks once more (Enter confirms), then shows the reversal's receipt, printed.
+    await visible(page.locator('.ant-modal-confirm-title', { hasText: '确认冲正吗？' }));
+    await expect.poll(focusedText).toBe('确认（Enter）');
+    await page.keyboard.press('Enter');
+    const printed = await visible(page.getByRole('dialog', { name: /冲正成功/ }));
+    await visible(printed.getByTestId('print-status').filter({ hasText: '打印成功' }));
+    expect(await text(printed.getByTestId('receipt-paper'))).toContain('冲正凭证');
+    await expect.poll(focusedText).toBe('完成（Enter）');
+    await page.keyboard.press('Enter');
+    await printed.waitFor({ state: 'detached' });
     await visible(sales.locator('tr', { hasText: `更正 ${reverseReceipt}` }));
 
     // F2 from the file: the same household is served again.
@@ -240,7 +249,7 @@ describe('cashier in the browser', () => {
     await visible(page.locator('.ant-modal-confirm-title', { hasText: '确认交班吗？' }));
     await expect.poll(focusedText).toBe('确认交班');
     await page.keyboard.press('Enter');
-    await visible(page.getByText('交班报表'));
+    await visible(page.getByText('交班报表', { exact: true }));
     expect(await text(page.getByTestId('shift-difference'))).toContain('-￥6.25');
 
     // 刘强: the day report matches what was sold, then 日结.

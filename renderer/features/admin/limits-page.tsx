@@ -104,7 +104,9 @@ export function LimitsPage() {
 
   return (
     <div className="page">
-      <Typography.Title level={3}>{l.title}</Typography.Title>
+      <div className="page-header">
+        <Typography.Title level={3}>{l.title}</Typography.Title>
+      </div>
       <Alert type="info" showIcon className="form-alert" title={l.hint} />
       <Form form={form} component="div">
         <Table

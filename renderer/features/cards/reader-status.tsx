@@ -11,11 +11,7 @@ export function ReaderStatus() {
   const text = r.configured ? t.reader[r.status] : t.reader.notConfigured;
   return (
     <>
-      <span
-        className={`reader-status reader-${state}`}
-        title={r.lastError ?? r.description}
-        data-testid="reader-status"
-      >
+      <span className={`reader-status reader-${state}`} title={r.description} data-testid="reader-status">
         {t.reader.label}
         {text}
       </span>

@@ -42,6 +42,10 @@ export function ReportLostModal({ customer, onDone, onCancel }: CardDialogProps)
       form={form}
       okText={t.reportLost.title}
       danger
+      confirm={() => ({
+        title: t.confirm.lostTitle,
+        content: fmt(t.confirm.lostContent, { name: customer.name, accountNo: customer.accountNo }),
+      })}
       onSubmit={submit}
       onCancel={onCancel}
     >

@@ -1,11 +1,12 @@
 /**
  * On the 购气 screen, under the customer: is this customer's card in the reader and ready to take gas?
  * Read when the customer is chosen, on F5 (claimed here) or 重新读卡, after a refused sale and whenever the
- * reader changes.
+ * reader changes. A customer without a card gets 发卡 right here (it takes the focus: Enter, then a blank
+ * card in the reader and Enter again), and the sale goes on.
  * The sale itself is refused by the server if not; this line only says so first. Runtime: browser.
  */
-import { Alert, Button } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Space } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Customer } from '../../../core/contract';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
@@ -13,13 +14,24 @@ import { m3 } from '../../shell/money';
 import { useLocalRead } from '../../shell/read-key';
 import { type SaleCardLine as Line, saleCardLine } from '../cards/card-model';
 import { useReaderChange } from '../cards/reader-events';
+import { IssueCardModal } from '../cards/issue-card-modal';
 import { useCardRead, useStateMessage } from '../cards/use-card-read';
 
-export function SaleCardLine({ customer, tick }: { customer: Customer; tick: number }) {
+interface Props {
+  customer: Customer;
+  tick: number;
+  /** A card was issued here: the sale goes on (the figure box takes the focus). */
+  onIssued?(): void;
+}
+
+export function SaleCardLine({ customer, tick, onIssued }: Props) {
   const t = useT();
   const stateMessage = useStateMessage();
   const { read, error, loading, refresh } = useCardRead();
   const [hasCard, setHasCard] = useState<boolean>();
+  const [issuing, setIssuing] = useState(false);
+  const [issued, setIssued] = useState(0);
+  const issueButton = useRef<HTMLButtonElement>(null);
 
   const again = useCallback(() => void refresh(), [refresh]);
   useEffect(() => {
@@ -30,12 +42,18 @@ export function SaleCardLine({ customer, tick }: { customer: Customer; tick: num
   useLocalRead(again);
   useEffect(() => {
     void tick;
+    void issued;
     api['cards.list']({ customerId: customer.id })
       .then((r) => setHasCard(r.cards.some((c) => c.status === 'active')))
       .catch(() => setHasCard(undefined));
-  }, [customer.id, tick]);
+  }, [customer.id, tick, issued]);
 
   const line: Line | undefined = read ? saleCardLine(read, customer.id, hasCard ?? true) : undefined;
+  const noCard = line?.key === 'noActiveCard';
+  // No card yet: issuing one is the only way on, so 发卡 takes the focus.
+  useEffect(() => {
+    if (noCard) issueButton.current?.focus();
+  }, [noCard]);
   const text = (l: Line): string => {
     switch (l.key) {
       case 'ready':
@@ -65,9 +83,37 @@ export function SaleCardLine({ customer, tick }: { customer: Customer; tick: num
         </span>
       }
       action={
-        <Button size="small" loading={loading} aria-keyshortcuts="F5" onClick={again}>
-          {t.saleCard.reread}
-        </Button>
+        <Space size={4}>
+          {noCard && (
+            <Button
+              ref={issueButton}
+              size="small"
+              type="primary"
+              onClick={() => setIssuing(true)}
+              data-testid="sale-issue-card"
+            >
+              {t.cardIssue.issue}
+            </Button>
+          )}
+          <Button size="small" loading={loading} aria-keyshortcuts="F5" onClick={again}>
+            {t.saleCard.reread}
+          </Button>
+          {issuing && (
+            <IssueCardModal
+              customer={customer}
+              onDone={() => {
+                setIssuing(false);
+                setIssued((n) => n + 1);
+                again();
+                onIssued?.();
+              }}
+              onCancel={() => {
+                setIssuing(false);
+                window.setTimeout(() => issueButton.current?.focus());
+              }}
+            />
+          )}
+        </Space>
       }
     />
   );

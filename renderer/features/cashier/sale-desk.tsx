@@ -172,7 +172,11 @@ export function SaleDesk({ customerId }: { customerId?: string }) {
       }}
     >
       <SaleCustomerCard customer={customer} balance={balance} onChange={next} />
-      <SaleCardLine customer={customer} tick={cardTick} />
+      <SaleCardLine
+        customer={customer}
+        tick={cardTick}
+        onIssued={() => window.setTimeout(() => figureRef.current?.focus({ cursor: 'all' }))}
+      />
       <Row gutter={16}>
         <Col span={14}>
           <PurchaseFields by={by} hasBalance={(balance ?? 0) > 0} figureRef={figureRef} />

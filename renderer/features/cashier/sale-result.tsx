@@ -1,14 +1,20 @@
 /**
  * After the payment: receipt and invoice numbers, what was paid and the change, and — for gas — whether the
- * card took it (CardWriteResult). Enter (on the focused button) serves the next customer, or, when the card
- * write needs attention, writes or reads the card again. Runtime: browser.
+ * card took it (CardWriteResult); beside it the receipt, printed by itself (unless the counter turned that
+ * off) and shown as paper. Enter does the next thing: writes or reads the card when that needs attention,
+ * prints (or, after a printer problem, prints again), otherwise serves the next customer. Esc always serves
+ * the next customer; Ctrl+P prints again. Runtime: browser.
  */
-import { Alert, Button, Descriptions, type DescriptionsProps, Result } from 'antd';
+import { Alert, Button, Col, Descriptions, type DescriptionsProps, Result, Row } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { Sale } from '../../../core/contract';
 import { fmt, useT } from '../../i18n';
 import { BigAmount } from '../../shell/big-amount';
 import { m3, yuan } from '../../shell/money';
+import { useAutoPrint } from '../printing/print-prefs';
+import { usePrintKey } from '../printing/print-key';
+import { ReceiptPrintPanel } from '../printing/receipt-print-panel';
+import { useReceiptPrint } from '../printing/use-receipt-print';
 import { CardWriteResult, useWriteStatusText } from './card-write-result';
 
 interface Props {
@@ -21,15 +27,24 @@ interface Props {
 export function SaleResult({ sale, onNext, onSaleChange }: Props) {
   const t = useT();
   const statusText = useWriteStatusText();
+  const [autoPrint] = useAutoPrint();
+  const job = useReceiptPrint(sale.id, autoPrint);
+  usePrintKey(job.print);
   const change = sale.tenders.reduce((sum, x) => sum + x.change, 0);
   const gas = sale.kind === 'gas';
   const status = statusText(sale);
   const settled = !gas || sale.status === 'completed';
-  // Once the card is written (after 重新写卡 or 读卡确认), Enter serves the next customer again.
+  const printFirst = settled && (job.state.kind === 'idle' || job.state.kind === 'failed');
+  // Once the card is written and the receipt printed, Enter serves the next customer.
   const nextButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (settled) nextButton.current?.focus();
-  }, [settled]);
+    if (settled && !printFirst) nextButton.current?.focus();
+  }, [settled, printFirst]);
+  // The sale screen may have been scrolled down to the tenders: the result starts at its top.
+  const top = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    top.current?.closest('.app-content')?.scrollTo({ top: 0 });
+  }, []);
   const items: DescriptionsProps['items'] = [
     {
       key: 'receipt',
@@ -66,36 +81,46 @@ export function SaleResult({ sale, onNext, onSaleChange }: Props) {
     { key: 'status', label: t.result.status, children: <strong data-testid="sale-status">{status}</strong> },
   ];
   return (
-    <Result
-      status={settled ? 'success' : 'warning'}
-      title={t.result.title}
-      className="sale-result"
-      extra={
-        <Button
-          ref={nextButton}
-          type={settled ? 'primary' : 'default'}
-          size="large"
-          autoFocus={settled}
-          onClick={onNext}
-        >
-          {gas ? t.result.next : t.result.nextFee}
-        </Button>
-      }
-    >
-      <div className="result-figures">
-        <BigAmount label={t.result.paid} fen={sale.amountPaid} testId="result-paid" />
-        <BigAmount label={t.result.change} fen={change} tone="good" testId="result-change" />
-      </div>
-      <Descriptions bordered size="small" column={2} items={items} />
-      {gas && <CardWriteResult sale={sale} onSaleChange={(s) => onSaleChange?.(s)} />}
-      {sale.balanceAdded > 0 && (
-        <Alert
-          type="success"
-          showIcon
-          className="card-alert"
-          title={fmt(t.result.balanceAdded, { amount: yuan(sale.balanceAdded) })}
-        />
-      )}
-    </Result>
+    <div ref={top}>
+      <Result
+        status={settled ? 'success' : 'warning'}
+        title={t.result.title}
+        className="sale-result"
+        extra={
+          <Button
+            ref={nextButton}
+            type={settled && !printFirst ? 'primary' : 'default'}
+            size="large"
+            autoFocus={settled && !printFirst}
+            aria-keyshortcuts="Escape"
+            onClick={onNext}
+          >
+            {gas ? t.result.next : t.result.nextFee}
+          </Button>
+        }
+      >
+        <Row gutter={24} wrap={false}>
+          <Col flex="auto">
+            <div className="result-figures">
+              <BigAmount label={t.result.paid} fen={sale.amountPaid} capitals testId="result-paid" />
+              <BigAmount label={t.result.change} fen={change} tone="good" testId="result-change" />
+            </div>
+            <Descriptions bordered size="small" column={1} items={items} />
+            {gas && <CardWriteResult sale={sale} onSaleChange={(s) => onSaleChange?.(s)} />}
+            {sale.balanceAdded > 0 && (
+              <Alert
+                type="success"
+                showIcon
+                className="card-alert"
+                title={fmt(t.result.balanceAdded, { amount: yuan(sale.balanceAdded) })}
+              />
+            )}
+          </Col>
+          <Col flex="none">
+            <ReceiptPrintPanel job={job} primary={printFirst} />
+          </Col>
+        </Row>
+      </Result>
+    </div>
   );
 }

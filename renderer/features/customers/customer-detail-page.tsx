@@ -4,7 +4,7 @@
  * card and sales sections. Right after 开户 it offers 发卡并购气. Runtime: browser.
  */
 import { Button, Card, Result, Space, Spin, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Customer, HistoryEntry } from '../../../core/contract';
 import { allowedActions, type StatusAction } from '../../../core/domain/customer';
 import { api, onApiError } from '../../api/client';
@@ -40,6 +40,8 @@ export function CustomerDetailPage({ id, offerCard = false }: { id: string; offe
   const [dialog, setDialog] = useState<Dialog>(null);
   const [tick, setTick] = useState(0);
   const [offer, setOffer] = useState(offerCard);
+  const actionBar = useRef<HTMLDivElement>(null);
+  const loaded = !!customer;
 
   const reload = useCallback(async () => {
     setHistoryLoading(true);
@@ -82,6 +84,10 @@ export function CustomerDetailPage({ id, offerCard = false }: { id: string; offe
     setTick((n) => n + 1);
     void reload();
   }, [reload]);
+  // Arriving on the file, the keyboard starts at its first action (the offer, when shown, has its own focus).
+  useEffect(() => {
+    if (loaded && !offerCard) actionBar.current?.querySelector<HTMLElement>('button')?.focus();
+  }, [loaded, offerCard]);
   const goBack = useCallback(() => nav.go({ name: 'search' }), [nav]);
   useEscape(goBack, dialog === null && !offer);
   const dismissOffer = useCallback(() => setOffer(false), []);
@@ -110,28 +116,30 @@ export function CustomerDetailPage({ id, offerCard = false }: { id: string; offe
         </Typography.Title>
         <StatusTag status={customer.status} />
       </Space>
-      <Space className="action-bar" wrap>
-        {canSell && customer.status === 'active' && (
-          <Button
-            type="primary"
-            aria-keyshortcuts="F2"
-            onClick={() => nav.go({ name: 'sale', customerId: customer.id })}
-          >
-            {t.records.buyGas}
-          </Button>
-        )}
-        {canChange && (
-          <Button type={canSell ? 'default' : 'primary'} onClick={() => setDialog('edit')}>
-            {t.detail.edit}
-          </Button>
-        )}
-        {statusActions.map((a) => (
-          <Button key={a} danger={a === 'close'} onClick={() => setDialog(a)}>
-            {t.statusActions[a]}
-          </Button>
-        ))}
-        {canChange && <Button onClick={() => setDialog('addMeter')}>{t.detail.addMeter}</Button>}
-      </Space>
+      <div ref={actionBar}>
+        <Space className="action-bar" wrap>
+          {canSell && customer.status === 'active' && (
+            <Button
+              type="primary"
+              aria-keyshortcuts="F2"
+              onClick={() => nav.go({ name: 'sale', customerId: customer.id })}
+            >
+              {t.records.buyGas}
+            </Button>
+          )}
+          {canChange && (
+            <Button type={canSell ? 'default' : 'primary'} onClick={() => setDialog('edit')}>
+              {t.detail.edit}
+            </Button>
+          )}
+          {statusActions.map((a) => (
+            <Button key={a} danger={a === 'close'} onClick={() => setDialog(a)}>
+              {t.statusActions[a]}
+            </Button>
+          ))}
+          {canChange && <Button onClick={() => setDialog('addMeter')}>{t.detail.addMeter}</Button>}
+        </Space>
+      </div>
       {offer && customer.status === 'active' && (
         <OpenCardOffer
           customer={customer}

@@ -1,4 +1,7 @@
-/** 开户: the whole customer file in one keyboard-first form (customers.open). Runtime: browser. */
+/**
+ * 开户: the whole customer file in one keyboard-first form (customers.open). Esc backs out to the search —
+ * after asking, when something was typed. Runtime: browser.
+ */
 import {
   App as AntApp,
   Button,
@@ -18,9 +21,11 @@ import { USER_CLASSES } from '../../../core/domain/customer';
 import { openCustomerInput } from '../../../core/contract';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
+import { useConfirm } from '../../shell/confirm';
 import { useEnterNavigation } from '../../shell/enter-nav';
 import { applyIssues, useFormErrors } from '../../shell/errors';
 import { useNav } from '../../shell/nav';
+import { useEscape } from '../../shell/shortcuts';
 import { checkInput } from '../../shell/zod-rules';
 import { AddressFields } from './address-fields';
 import { ContractCols, InspectionCols } from './section-fields';
@@ -33,6 +38,7 @@ export function OpenAccountPage() {
   const t = useT();
   const nav = useNav();
   const { message } = AntApp.useApp();
+  const confirm = useConfirm();
   const [form] = Form.useForm<OpenValues>();
   const [busy, setBusy] = useState(false);
   const onError = useFormErrors(form);
@@ -71,6 +77,12 @@ export function OpenAccountPage() {
   }, [busy, form, message, nav, onError, t]);
 
   const onKeyDown = useEnterNavigation(() => void submit());
+
+  const leave = useCallback(() => {
+    if (!form.isFieldsTouched()) return nav.focusSearch();
+    confirm({ title: t.open.leaveTitle, content: t.open.leaveContent, onOk: () => nav.focusSearch() });
+  }, [form, confirm, nav, t]);
+  useEscape(leave);
 
   return (
     <div className="page">

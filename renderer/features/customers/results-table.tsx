@@ -1,5 +1,6 @@
 /** Search results: one row per household; the highlighted row follows ↑ ↓. Runtime: browser. */
 import { Table, type TableColumnsType } from 'antd';
+import { useEffect, useRef } from 'react';
 import type { CustomerSummary } from '../../../core/contract';
 import { useT } from '../../i18n';
 import { StatusTag } from './status-tag';
@@ -12,6 +13,13 @@ interface Props {
 
 export function ResultsTable({ items, active, onOpen }: Props) {
   const t = useT();
+  const box = useRef<HTMLDivElement>(null);
+  // The rows scroll inside the table: that region must be reachable by keyboard too (↑ ↓ work from the box).
+  useEffect(() => {
+    const body = box.current?.querySelector<HTMLElement>('.ant-table-body');
+    body?.setAttribute('tabindex', '0');
+    body?.setAttribute('aria-label', t.search.resultsLabel);
+  });
   const columns: TableColumnsType<CustomerSummary> = [
     { title: t.fields.accountNo, dataIndex: 'accountNo', width: 140 },
     { title: t.fields.name, dataIndex: 'name', width: 110 },
@@ -43,19 +51,22 @@ export function ResultsTable({ items, active, onOpen }: Props) {
     },
   ];
   return (
-    <Table<CustomerSummary>
-      size="middle"
-      rowKey="id"
-      columns={columns}
-      dataSource={items}
-      pagination={false}
-      scroll={{ y: 'calc(100vh - 330px)' }}
-      rowClassName={(_r, i) => (i === active ? 'row-active' : 'row-link')}
-      onRow={(record, i) => ({
-        onClick: () => onOpen(record),
-        'aria-selected': i === active,
-        ref: i === active ? (el: HTMLElement | null) => el?.scrollIntoView({ block: 'nearest' }) : undefined,
-      })}
-    />
+    <div ref={box}>
+      <Table<CustomerSummary>
+        size="middle"
+        rowKey="id"
+        columns={columns}
+        dataSource={items}
+        pagination={false}
+        scroll={{ y: 'calc(100vh - 330px)' }}
+        rowClassName={(_r, i) => (i === active ? 'row-active' : 'row-link')}
+        onRow={(record, i) => ({
+          onClick: () => onOpen(record),
+          'aria-selected': i === active,
+          ref:
+            i === active ? (el: HTMLElement | null) => el?.scrollIntoView({ block: 'nearest' }) : undefined,
+        })}
+      />
+    </div>
   );
 }

@@ -55,6 +55,14 @@ export function StatusModal({
       form={form}
       okText={label}
       danger={action !== 'resume'}
+      confirm={
+        action === 'close'
+          ? () => ({
+              title: t.confirm.closeTitle,
+              content: fmt(t.confirm.closeContent, { name: customer.name, accountNo: customer.accountNo }),
+            })
+          : undefined
+      }
       onSubmit={submit}
       onCancel={onCancel}
     >

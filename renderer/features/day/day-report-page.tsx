@@ -1,6 +1,6 @@
 /**
- * 日报: a business day's figures (days.report), the bank deposit (缴款) and, for a supervisor, the day close
- * (日结) after a confirmation. Runtime: browser.
+ * 日报: a business day's figures (days.report), 打印日报, the bank deposit (缴款) and, for a supervisor, the
+ * day close (日结) after a confirmation. Runtime: browser.
  */
 import { Alert, App as AntApp, Button, Form, Input, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -8,10 +8,13 @@ import type { DayReport } from '../../../core/contract';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { BigAmount } from '../../shell/big-amount';
+import { useConfirm } from '../../shell/confirm';
 import { useReportError } from '../../shell/errors';
 import { formatDateTime, todayIso } from '../../shell/format';
 import { APPROVER_ROLES_UI } from '../../shell/roles';
 import { useSession } from '../../shell/session';
+import { PrintOutcome } from '../printing/print-outcome';
+import { ReportPrintButton, useReportPrint } from '../printing/report-print';
 import { DayReportTables } from './day-report-tables';
 import { DepositModal } from './deposit-modal';
 
@@ -20,13 +23,15 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function DayReportPage() {
   const t = useT();
   const { session } = useSession();
-  const { modal, message } = AntApp.useApp();
+  const { message } = AntApp.useApp();
+  const confirm = useConfirm();
   const report = useReportError();
   const [date, setDate] = useState('');
   const [data, setData] = useState<DayReport>();
   const [loading, setLoading] = useState(true);
   const [depositing, setDepositing] = useState(false);
   const canClose = APPROVER_ROLES_UI.has(session.staff.role);
+  const printJob = useReportPrint({ kind: 'day', businessDate: data?.businessDate ?? date });
 
   const load = useCallback(
     async (businessDate?: string) => {
@@ -53,11 +58,11 @@ export function DayReportPage() {
   const closeDay = () => {
     if (!data) return;
     const businessDate = data.businessDate;
-    modal.confirm({
+    confirm({
       title: fmt(t.day.closeTitle, { date: businessDate }),
       content: t.day.closeConfirm,
       okText: t.day.close,
-      okButtonProps: { danger: true },
+      danger: true,
       cancelText: t.common.cancel,
       onOk: async () => {
         try {
@@ -88,6 +93,7 @@ export function DayReportPage() {
             />
           </Form.Item>
           <Button onClick={() => DATE.test(date) && void load(date)}>{t.day.load}</Button>
+          {data && <ReportPrintButton job={printJob} label={t.print.day} />}
           {data && (
             <Button onClick={() => setDepositing(true)} disabled={data.closed}>
               {t.day.deposit}
@@ -100,6 +106,7 @@ export function DayReportPage() {
           )}
         </Form>
       </Space>
+      <PrintOutcome state={printJob.state} />
       {loading && !data && <Spin className="page-spin" />}
       {data && (
         <Spin spinning={loading}>

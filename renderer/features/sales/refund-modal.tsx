@@ -5,6 +5,7 @@ import { reasonSchema, type Sale } from '../../../core/contract';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { type ApprovalValues, ApprovalFields } from '../../shell/approval-fields';
+import { BigAmount } from '../../shell/big-amount';
 import { FormModal } from '../../shell/form-modal';
 import { fenOf, fenText, yuan, yuanRule } from '../../shell/money';
 import { zodRule } from '../../shell/zod-rules';
@@ -22,7 +23,8 @@ interface Values {
 interface Props {
   sale: Sale;
   refundable: number;
-  onDone(): void;
+  /** With the refund just recorded (its receipt is shown next). */
+  onDone(refund: Sale): void;
   onCancel(): void;
 }
 
@@ -47,7 +49,7 @@ export function RefundModal({ sale, refundable, onDone, onCancel }: Props) {
           ...(v.approval ? { approval: v.approval } : {}),
         });
         message.success(fmt(t.refund.success, { receiptNo: r.receiptNo }));
-        onDone();
+        onDone(r);
       } catch (e) {
         setProblem(onError(e));
       }
@@ -64,6 +66,13 @@ export function RefundModal({ sale, refundable, onDone, onCancel }: Props) {
       skipToggles
       width={720}
       initialValues={{ amount: fenText(refundable), tenders: [FIRST_ROW] }}
+      confirm={(v) => ({
+        title: t.confirm.refundTitle,
+        content: fmt(t.confirm.refundContent, {
+          receiptNo: sale.receiptNo,
+          amount: yuan(fenOf(v.amount) ?? 0),
+        }),
+      })}
       onSubmit={submit}
       onCancel={onCancel}
     >
@@ -85,6 +94,7 @@ export function RefundModal({ sale, refundable, onDone, onCancel }: Props) {
       >
         <Input inputMode="decimal" autoComplete="off" />
       </Form.Item>
+      <BigAmount label={t.print.paidBack} fen={amount} capitals tone={amount ? 'normal' : 'muted'} />
       <TenderPanel due={amount} refund />
       <Form.Item
         name="reason"

@@ -11,6 +11,7 @@ import { api } from '../../api/client';
 import { isApiError } from '../../shell/errors';
 import { fmt, useT } from '../../i18n';
 import { type ApprovalValues, ApprovalFields } from '../../shell/approval-fields';
+import { BigAmount } from '../../shell/big-amount';
 import { FormModal } from '../../shell/form-modal';
 import { m3, yuan } from '../../shell/money';
 import { zodRule } from '../../shell/zod-rules';
@@ -26,7 +27,14 @@ interface Values {
   approval?: ApprovalValues;
 }
 
-export function ReverseModal({ sale, onDone, onCancel }: { sale: Sale; onDone(): void; onCancel(): void }) {
+interface Props {
+  sale: Sale;
+  /** With the reversal just recorded (its receipt is shown next). */
+  onDone(reversal: Sale): void;
+  onCancel(): void;
+}
+
+export function ReverseModal({ sale, onDone, onCancel }: Props) {
   const t = useT();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
@@ -56,7 +64,7 @@ export function ReverseModal({ sale, onDone, onCancel }: { sale: Sale; onDone():
         }
         if (!r) return;
         message.success(fmt(t.reverse.success, { receiptNo: r.receiptNo }));
-        onDone();
+        onDone(r);
       } catch (e) {
         setProblem(onError(e));
       } finally {
@@ -73,10 +81,18 @@ export function ReverseModal({ sale, onDone, onCancel }: { sale: Sale; onDone():
       okText={t.records.reverse}
       danger
       focusTrap={!training}
+      confirm={() => ({
+        title: t.confirm.reverseTitle,
+        content: fmt(t.confirm.reverseContent, {
+          receiptNo: sale.receiptNo,
+          amount: yuan(Math.abs(sale.amountPaid)),
+        }),
+      })}
       onSubmit={submit}
       onCancel={onCancel}
     >
       <Alert type="warning" showIcon className="form-alert" title={t.reverse.warning} />
+      <BigAmount label={t.print.paidBack} fen={Math.abs(sale.amountPaid)} capitals />
       <p>
         {fmt(t.reverse.summary, {
           volume: m3(sale.volume),

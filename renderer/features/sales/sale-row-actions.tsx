@@ -1,6 +1,7 @@
 /**
- * The buttons of one 业务记录 row: 写卡 / 重新写卡 (cards.writeSale, straight away), 掉气补气, 冲正 and 退款
- * (dialogs the section opens). Card work is open to every counter role; money back only to a cashier.
+ * The buttons of one 业务记录 row: 预览/补打 (the receipt), 写卡 / 重新写卡 (cards.writeSale, straight away),
+ * 掉气补气, 冲正 and 退款 (dialogs the section opens). Card work and receipts are open to every counter role;
+ * money back only to a cashier.
  * Runtime: browser.
  */
 import { App as AntApp, Button, Space } from 'antd';
@@ -14,6 +15,8 @@ import { useLastTry } from '../cards/use-last-try';
 import { canReverse, cardWriteAction, refundable } from './sales-model';
 
 export type SaleDialog =
+  | { kind: 'preview'; sale: Sale }
+  | { kind: 'printed'; sale: Sale; title: string }
   | { kind: 'reverse'; sale: Sale }
   | { kind: 'refund'; sale: Sale; max: number }
   | { kind: 'topUp'; sale: Sale };
@@ -57,6 +60,9 @@ export function SaleRowActions({ sale, canSell, topUp, onOpen, onChanged }: Prop
 
   return (
     <Space size={4} wrap>
+      <Button size="small" onClick={() => onOpen({ kind: 'preview', sale })} data-testid="sale-preview">
+        {t.print.preview}
+      </Button>
       {write && (
         <Button size="small" type="primary" loading={busy} onClick={() => void writeCard()}>
           {write === 'write' ? t.writeCard.write : t.writeCard.rewrite}

@@ -1,7 +1,7 @@
 /**
  * 业务记录 on the customer's file (sales.list): receipts, kind, status, volume, amount, paid, operator,
- * time and corrections, with 写卡 / 重新写卡 and 掉气补气 for every counter role, and 冲正 and 退款 for a
- * cashier. `refreshKey` reloads it (after card work elsewhere on the file); `onChanged` tells the file.
+ * time and corrections, with 预览/补打, 写卡 / 重新写卡 and 掉气补气 for every counter role, and 冲正 and 退款
+ * for a cashier; a 冲正 or 退款 just done shows its receipt (printed by itself when the counter does so). `refreshKey` reloads it (after card work elsewhere on the file); `onChanged` tells the file.
  * Runtime: browser.
  */
 import { Card, Table, type TableColumnsType, Tag } from 'antd';
@@ -9,10 +9,12 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Sale } from '../../../core/contract';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
+import { BigAmount } from '../../shell/big-amount';
 import { useReportError } from '../../shell/errors';
 import { formatDateTime } from '../../shell/format';
 import { m3, yuan } from '../../shell/money';
 import { TopUpModal } from '../cards/top-up-modal';
+import { ReceiptModal } from '../printing/receipt-modal';
 import { RefundModal } from './refund-modal';
 import { ReverseModal } from './reverse-modal';
 import { type SaleDialog, SaleRowActions } from './sale-row-actions';
@@ -117,6 +119,10 @@ export function SalesSection({ customerId, canSell, refreshKey = 0, onChanged }:
     setDialog(null);
     changed();
   };
+  const corrected = (title: string) => (r: Sale) => {
+    setDialog({ kind: 'printed', sale: r, title });
+    changed();
+  };
 
   return (
     <Card title={t.records.title} size="small" className="form-section" data-testid="customer-sales">
@@ -130,7 +136,24 @@ export function SalesSection({ customerId, canSell, refreshKey = 0, onChanged }:
         locale={{ emptyText: t.records.empty }}
       />
       {dialog?.kind === 'reverse' && (
-        <ReverseModal sale={dialog.sale} onDone={done} onCancel={() => setDialog(null)} />
+        <ReverseModal
+          sale={dialog.sale}
+          onDone={corrected(t.print.reversalDone)}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'preview' && (
+        <ReceiptModal sale={dialog.sale} mode="preview" onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'printed' && (
+        <ReceiptModal
+          sale={dialog.sale}
+          mode="result"
+          title={fmt(t.print.resultTitle, { what: dialog.title, receiptNo: dialog.sale.receiptNo })}
+          onClose={() => setDialog(null)}
+        >
+          <BigAmount label={t.print.paidBack} fen={Math.abs(dialog.sale.amountPaid)} capitals />
+        </ReceiptModal>
       )}
       {dialog?.kind === 'topUp' && (
         <TopUpModal sale={dialog.sale} onDone={done} onCancel={() => setDialog(null)} />
@@ -139,7 +162,7 @@ export function SalesSection({ customerId, canSell, refreshKey = 0, onChanged }:
         <RefundModal
           sale={dialog.sale}
           refundable={dialog.max}
-          onDone={done}
+          onDone={corrected(t.print.refundDone)}
           onCancel={() => setDialog(null)}
         />
       )}

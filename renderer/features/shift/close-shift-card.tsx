@@ -9,6 +9,7 @@ import { DENOMINATIONS } from '../../../core/domain/cash';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { BigAmount } from '../../shell/big-amount';
+import { useConfirm } from '../../shell/confirm';
 import { useEnterNavigation } from '../../shell/enter-nav';
 import { useFormErrors } from '../../shell/errors';
 import { fenOf, fenText, yuan, yuanRule } from '../../shell/money';
@@ -31,7 +32,8 @@ export function CloseShiftCard({
   onClosed(r: ShiftReport): void;
 }) {
   const t = useT();
-  const { modal, message } = AntApp.useApp();
+  const { message } = AntApp.useApp();
+  const confirm = useConfirm();
   const [form] = Form.useForm<Values>();
   const onError = useFormErrors(form);
   const [busy, setBusy] = useState(false);
@@ -80,15 +82,14 @@ export function CloseShiftCard({
     const v = form.getFieldsValue(true) as Values;
     const amount = fenOf(v.counted);
     if (amount === undefined) return;
-    modal.confirm({
+    confirm({
       title: t.shift.closeConfirmTitle,
       content: fmt(t.shift.closeConfirm, { counted: yuan(amount), expected: yuan(expected) }),
       okText: t.shift.close,
       cancelText: t.common.cancel,
-      autoFocusButton: 'ok',
       onOk: () => close(v, amount),
     });
-  }, [busy, close, expected, form, modal, t]);
+  }, [busy, close, expected, form, confirm, t]);
 
   const onKeyDown = useEnterNavigation(() => void submit(), { skipToggles: true });
 

@@ -1,6 +1,6 @@
 /**
- * 交班 (F8): this shift's figures, cash in / out, and closing with the counted cash; afterwards the 交班报表.
- * Without an open shift: the 开班 form. Runtime: browser.
+ * 交班 (F8): this shift's figures, cash in / out, and closing with the counted cash; afterwards the 交班报表
+ * with 打印交班报表 (focused: Enter prints it). Without an open shift: the 开班 form. Runtime: browser.
  */
 import { Button, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -9,6 +9,8 @@ import type { CashMovementKind } from '../../../core/domain/cash';
 import { api } from '../../api/client';
 import { useT } from '../../i18n';
 import { useReportError } from '../../shell/errors';
+import { ReportPrintButton, useReportPrint } from '../printing/report-print';
+import { PrintOutcome } from '../printing/print-outcome';
 import { CashMovementModal } from './cash-movement-modal';
 import { CloseShiftCard } from './close-shift-card';
 import { OpenShiftCard } from './open-shift-card';
@@ -51,11 +53,6 @@ export function ShiftPage() {
             <Button onClick={() => setMovement('out')}>{t.shift.movementTitle.out}</Button>
           </>
         )}
-        {state.kind === 'closed' && (
-          <Button type="primary" onClick={() => setState({ kind: 'none' })}>
-            {t.shift.openNew}
-          </Button>
-        )}
       </Space>
       {state.kind === 'loading' && <Spin className="page-spin" />}
       {state.kind === 'none' && <OpenShiftCard onOpened={() => void load()} />}
@@ -65,7 +62,9 @@ export function ShiftPage() {
           <ShiftReportView report={state.report} title={t.shift.current} />
         </>
       )}
-      {state.kind === 'closed' && <ShiftReportView report={state.report} title={t.shift.reportTitle} />}
+      {state.kind === 'closed' && (
+        <ClosedShift report={state.report} onOpenNew={() => setState({ kind: 'none' })} />
+      )}
       {movement && (
         <CashMovementModal
           kind={movement}
@@ -77,5 +76,21 @@ export function ShiftPage() {
         />
       )}
     </div>
+  );
+}
+
+/** The closed shift: 打印交班报表 (focused), 开新班次, how the print went, and the report itself. */
+function ClosedShift({ report, onOpenNew }: { report: ShiftReport; onOpenNew(): void }) {
+  const t = useT();
+  const job = useReportPrint({ kind: 'shift', shiftId: report.shift.id });
+  return (
+    <>
+      <Space className="action-bar" wrap>
+        <ReportPrintButton job={job} label={t.print.shift} primary autoFocus />
+        <Button onClick={onOpenNew}>{t.shift.openNew}</Button>
+      </Space>
+      <PrintOutcome state={job.state} />
+      <ShiftReportView report={report} title={t.shift.reportTitle} />
+    </>
   );
 }
