@@ -6,7 +6,7 @@
  * checked with axe (no serious or critical violation, colour contrast included).
  * Runtime: Node (drives the browser).
  */
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -15,7 +15,14 @@ import { seriousProblems } from './support/axe';
 import { activeId, focusIs, text, visible } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
-const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+/**
+ * Where the images go: out/screenshots/ on every test run (so the tests never dirty the tree), and
+ * docs/screenshots/ when refreshed on purpose with `npm run screenshots`.
+ */
+const OUT = fileURLToPath(
+  new URL(`../../${process.env.GASDESK_SCREENSHOTS_DIR ?? 'out/screenshots'}/`, import.meta.url),
+);
+mkdirSync(OUT, { recursive: true });
 const ACCOUNT = '010101000001';
 const NAME = '侯珍洋';
 
