@@ -1,5 +1,6 @@
 /** Cards, account purchase counts, the card-write journal, readings and conflicts. Runtime: Node. */
 import type Database from 'better-sqlite3';
+import { prepared } from '../prepared';
 
 export interface CardRow {
   id: string;
@@ -36,23 +37,24 @@ const WRITE_COLS = `id, card_no AS cardNo, customer_id AS customerId, sale_id AS
   status, reason, operator_id AS operatorId, approver_id AS approverId, follow_up AS followUp, created_at AS createdAt`;
 
 export function cardByNo(db: Database.Database, cardNo: string): CardRow | undefined {
-  return db.prepare(`SELECT ${CARD_COLS} FROM cards WHERE card_no = ?`).get(cardNo) as CardRow | undefined;
+  return prepared(db, `SELECT ${CARD_COLS} FROM cards WHERE card_no = ?`).get(cardNo) as CardRow | undefined;
 }
 
 export function cardsOf(db: Database.Database, customerId: string): CardRow[] {
-  return db
-    .prepare(`SELECT ${CARD_COLS} FROM cards WHERE customer_id = ? ORDER BY issued_at`)
-    .all(customerId) as CardRow[];
+  return prepared(db, `SELECT ${CARD_COLS} FROM cards WHERE customer_id = ? ORDER BY issued_at`).all(
+    customerId,
+  ) as CardRow[];
 }
 
 export function activeCardOf(db: Database.Database, customerId: string): CardRow | undefined {
-  return db
-    .prepare(`SELECT ${CARD_COLS} FROM cards WHERE customer_id = ? AND status = 'active'`)
-    .get(customerId) as CardRow | undefined;
+  return prepared(db, `SELECT ${CARD_COLS} FROM cards WHERE customer_id = ? AND status = 'active'`).get(
+    customerId,
+  ) as CardRow | undefined;
 }
 
 export function insertCard(db: Database.Database, r: CardRow): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO cards (id, card_no, customer_id, format_id, region, status, issued_at, issued_by, replaces_card_id)
      VALUES (@id, @cardNo, @customerId, @formatId, @region, @status, @issuedAt, @issuedBy, @replacesCardId)`,
   ).run(r);
@@ -65,7 +67,7 @@ export function blockCard(
   at: string,
   reason: string,
 ): void {
-  db.prepare('UPDATE cards SET status = ?, blocked_at = ?, blocked_reason = ? WHERE id = ?').run(
+  prepared(db, 'UPDATE cards SET status = ?, blocked_at = ?, blocked_reason = ? WHERE id = ?').run(
     status,
     at,
     reason,
@@ -80,9 +82,9 @@ export interface AccountCount {
 
 export function accountCount(db: Database.Database, customerId: string): AccountCount {
   return (
-    (db
-      .prepare('SELECT last_count AS lastCount, cumulative FROM account_counts WHERE customer_id = ?')
-      .get(customerId) as AccountCount | undefined) ?? { lastCount: 0, cumulative: 0 }
+    (prepared(db, 'SELECT last_count AS lastCount, cumulative FROM account_counts WHERE customer_id = ?').get(
+      customerId,
+    ) as AccountCount | undefined) ?? { lastCount: 0, cumulative: 0 }
   );
 }
 
@@ -95,7 +97,8 @@ export function takeCount(
 ): AccountCount {
   const cur = accountCount(db, customerId);
   const next = { lastCount: Math.max(cur.lastCount, floor) + 1, cumulative: cur.cumulative + addVolume };
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO account_counts (customer_id, last_count, cumulative) VALUES (?, ?, ?)
      ON CONFLICT (customer_id) DO UPDATE SET last_count = excluded.last_count, cumulative = excluded.cumulative`,
   ).run(customerId, next.lastCount, next.cumulative);
@@ -103,7 +106,8 @@ export function takeCount(
 }
 
 export function insertCardWrite(db: Database.Database, r: CardWriteRow): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO card_writes (id, card_no, customer_id, sale_id, kind, count, volume, cumulative, status, reason, operator_id,
      approver_id, follow_up, created_at) VALUES (@id, @cardNo, @customerId, @saleId, @kind, @count, @volume, @cumulative,
      @status, @reason, @operatorId, @approverId, @followUp, @createdAt)`,
@@ -117,33 +121,30 @@ export function settleCardWrite(
   at: string,
   reason: string | null,
 ): number {
-  return db
-    .prepare(
-      "UPDATE card_writes SET status = ?, resolved_at = ?, reason = coalesce(?, reason) WHERE id = ? AND status = 'pending'",
-    )
-    .run(status, at, reason, id).changes;
+  return prepared(
+    db,
+    "UPDATE card_writes SET status = ?, resolved_at = ?, reason = coalesce(?, reason) WHERE id = ? AND status = 'pending'",
+  ).run(status, at, reason, id).changes;
 }
 
 export function pendingWritesOf(db: Database.Database, cardNo: string): CardWriteRow[] {
-  return db
-    .prepare(
-      `SELECT ${WRITE_COLS} FROM card_writes WHERE card_no = ? AND status = 'pending' ORDER BY created_at`,
-    )
-    .all(cardNo) as CardWriteRow[];
+  return prepared(
+    db,
+    `SELECT ${WRITE_COLS} FROM card_writes WHERE card_no = ? AND status = 'pending' ORDER BY created_at`,
+  ).all(cardNo) as CardWriteRow[];
 }
 
 export function writesOfSale(db: Database.Database, saleId: string): CardWriteRow[] {
-  return db
-    .prepare(`SELECT ${WRITE_COLS} FROM card_writes WHERE sale_id = ? ORDER BY created_at`)
-    .all(saleId) as CardWriteRow[];
+  return prepared(db, `SELECT ${WRITE_COLS} FROM card_writes WHERE sale_id = ? ORDER BY created_at`).all(
+    saleId,
+  ) as CardWriteRow[];
 }
 
 export function lastConfirmedWrite(db: Database.Database, customerId: string): CardWriteRow | undefined {
-  return db
-    .prepare(
-      `SELECT ${WRITE_COLS} FROM card_writes WHERE customer_id = ? AND status = 'confirmed' AND kind <> 'clear' ORDER BY count DESC, created_at DESC LIMIT 1`,
-    )
-    .get(customerId) as CardWriteRow | undefined;
+  return prepared(
+    db,
+    `SELECT ${WRITE_COLS} FROM card_writes WHERE customer_id = ? AND status = 'confirmed' AND kind <> 'clear' ORDER BY count DESC, created_at DESC LIMIT 1`,
+  ).get(customerId) as CardWriteRow | undefined;
 }
 
 export interface ReadingRow {
@@ -165,42 +166,40 @@ export function insertReading(
   at: string,
 ): boolean {
   return (
-    db
-      .prepare(
-        `INSERT OR IGNORE INTO meter_readings (id, customer_id, card_no, meter_no, loaded_count, remaining, cumulative_used, status,
+    prepared(
+      db,
+      `INSERT OR IGNORE INTO meter_readings (id, customer_id, card_no, meter_no, loaded_count, remaining, cumulative_used, status,
          read_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        customerId,
-        r.cardNo,
-        r.meterNo,
-        r.loadedCount,
-        r.remaining,
-        r.cumulativeUsed,
-        r.status,
-        r.readAt,
-        at,
-      ).changes > 0
+    ).run(
+      id,
+      customerId,
+      r.cardNo,
+      r.meterNo,
+      r.loadedCount,
+      r.remaining,
+      r.cumulativeUsed,
+      r.status,
+      r.readAt,
+      at,
+    ).changes > 0
   );
 }
 
 export function readingsOf(db: Database.Database, customerId: string, limit = 50): ReadingRow[] {
-  return db
-    .prepare(
-      `SELECT card_no AS cardNo, meter_no AS meterNo, loaded_count AS loadedCount, remaining, cumulative_used AS cumulativeUsed,
+  return prepared(
+    db,
+    `SELECT card_no AS cardNo, meter_no AS meterNo, loaded_count AS loadedCount, remaining, cumulative_used AS cumulativeUsed,
        status, read_at AS readAt FROM meter_readings WHERE customer_id = ? ORDER BY read_at DESC LIMIT ?`,
-    )
-    .all(customerId, limit) as ReadingRow[];
+  ).all(customerId, limit) as ReadingRow[];
 }
 
 /** The highest purchase count any meter reading says was loaded for this account. */
 export function maxLoadedCount(db: Database.Database, customerId: string): number {
   return (
     (
-      db
-        .prepare('SELECT max(loaded_count) AS n FROM meter_readings WHERE customer_id = ?')
-        .get(customerId) as { n: number | null }
+      prepared(db, 'SELECT max(loaded_count) AS n FROM meter_readings WHERE customer_id = ?').get(
+        customerId,
+      ) as { n: number | null }
     ).n ?? 0
   );
 }
@@ -217,14 +216,17 @@ export function insertConflict(
     at: string;
   },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO card_conflicts (id, card_no, customer_id, card_count, known_count, detail, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(r.id, r.cardNo, r.customerId, r.cardCount, r.knownCount, r.detail, r.at);
 }
 
 export function conflictKnown(db: Database.Database, cardNo: string, cardCount: number): boolean {
   return (
-    db.prepare('SELECT 1 FROM card_conflicts WHERE card_no = ? AND card_count = ?').get(cardNo, cardCount) !==
-    undefined
+    prepared(db, 'SELECT 1 FROM card_conflicts WHERE card_no = ? AND card_count = ?').get(
+      cardNo,
+      cardCount,
+    ) !== undefined
   );
 }

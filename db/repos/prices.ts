@@ -1,29 +1,15 @@
 /**
- * Price versions (append-only, effective-dated), purchase limits and the fee catalogue; plus the cache of
- * prepared statements the selling path uses (a sale runs a dozen statements; parsing each once keeps it
- * close to a bare transaction). Every write runs inside the caller's transaction. Runtime: Node.
+ * Price versions (append-only, effective-dated), purchase limits and the fee catalogue. Every write runs inside
+ * the caller's transaction. Runtime: Node.
  */
 import type Database from 'better-sqlite3';
 import { asc, eq } from 'drizzle-orm';
 import type { Drizzle } from '../open';
 import { feeItems, priceVersions, purchaseLimits } from '../schema';
 
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+import { prepared } from '../prepared';
 
-/** A prepared statement, parsed once per connection. */
-export function prepared(sqlite: Database.Database, sql: string): Database.Statement {
-  let m = statements.get(sqlite);
-  if (!m) {
-    m = new Map();
-    statements.set(sqlite, m);
-  }
-  let s = m.get(sql);
-  if (!s) {
-    s = sqlite.prepare(sql);
-    m.set(sql, s);
-  }
-  return s;
-}
+export { prepared };
 
 export type PriceVersionRow = typeof priceVersions.$inferSelect;
 export type LimitsRow = typeof purchaseLimits.$inferSelect;

@@ -4,6 +4,7 @@
  * Runtime: Node.
  */
 import type Database from 'better-sqlite3';
+import { prepared } from '../../db';
 import type { App } from '../app';
 
 /** YYYY-MM-DD of `ms` in the counter's local time zone. */
@@ -19,7 +20,7 @@ export function nextDate(date: string): string {
 }
 
 export function isDayClosed(sqlite: Database.Database, date: string): boolean {
-  return sqlite.prepare('SELECT 1 FROM day_closes WHERE business_date = ?').get(date) !== undefined;
+  return prepared(sqlite, 'SELECT 1 FROM day_closes WHERE business_date = ?').get(date) !== undefined;
 }
 
 export function currentBusinessDate(app: App): string {
