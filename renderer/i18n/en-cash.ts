@@ -10,6 +10,8 @@ export const cashEn: typeof cashZh = {
     perM3: 'CNY/m³',
   },
   cashShell: {
+    shiftOpen: 'Shift: open (business day {date})',
+    shiftNone: 'Shift: not open',
     menuSale: 'Payments',
     menuShift: 'Shift',
     menuDay: 'Day report',

@@ -10,6 +10,8 @@ export const cashZh = {
     perM3: '元/m³',
   },
   cashShell: {
+    shiftOpen: '班次：已开班（营业日 {date}）',
+    shiftNone: '班次：未开班',
     menuSale: '收费',
     menuShift: '交班',
     menuDay: '日报',

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTraining } from '../features/cards/devices';
 import { ReaderStatus } from '../features/cards/reader-status';
 import { PrinterStatusItem } from '../features/printing/printer-status';
+import { ShiftStatusItem } from '../features/shift/shift-status';
 import { SyncStatusItem } from '../features/sync/sync-status';
 import { fmt, useT } from '../i18n';
 import { formatDateTime } from './format';
@@ -46,6 +47,7 @@ export function StatusBar() {
           code: `${session.counter.hallCode}-${session.counter.counterCode}`,
         })}
       </span>
+      {SELLER_ROLES.has(role) && <ShiftStatusItem />}
       <ReaderStatus />
       <PrinterStatusItem />
       <SyncStatusItem />

@@ -120,11 +120,13 @@ describe('cashier in the browser', () => {
     await visible(cards.getByTestId('card-notice').filter({ hasText: '已发卡' }));
 
     // F2 → 购气 for this household; no shift yet, so the 开班 form comes first.
+    await visible(page.getByTestId('shift-status').filter({ hasText: '班次：未开班' }));
     await page.keyboard.press('F2');
     await visible(label('备用金（元）'));
     await page.keyboard.type('500.00');
     await page.keyboard.press('Enter');
     await visible(page.getByText(NAME, { exact: true }));
+    await visible(page.getByTestId('shift-status').filter({ hasText: '班次：已开班' }));
     await expect.poll(activeId).toBe('sale_figure');
     await visible(page.getByTestId('sale-card-line').and(page.locator('[data-state="ready"]')));
 

@@ -59,6 +59,7 @@ export function CloseShiftCard({
           ...(denominations ? { denominations } : {}),
           ...(v.note?.trim() ? { note: v.note.trim() } : {}),
         });
+        window.dispatchEvent(new Event('gasdesk:shift-changed'));
         message.success(t.shift.closed);
         onClosed(closed);
       } catch (e) {

@@ -23,6 +23,7 @@ export function OpenShiftCard({ onOpened, notice }: { onOpened(shift: Shift): vo
     setBusy(true);
     try {
       const shift = await api['shifts.open']({ float: amount });
+      window.dispatchEvent(new Event('gasdesk:shift-changed'));
       message.success(fmt(t.shift.opened, { amount: yuan(shift.float) }));
       onOpened(shift);
     } catch (e) {
