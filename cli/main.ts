@@ -25,7 +25,7 @@ const HELP = `gasdesk — 燃气营业厅柜台系统 GasDesk
 
   emulate reader --serial PATH [--baud 9600|115200] [--control-port N] [--key-file FILE]
         在串口上模拟读卡器（控制接口见 docs/emulators.md）Reader emulator on a serial device
-  emulate printer --tcp PORT | --serial PATH [--out DIR] [--width 58|80]
+  emulate printer --tcp PORT | --serial PATH [--out DIR] [--width 58|80] [--control-port N]
         模拟小票打印机，每张打印完的小票写成 UTF-8 文本文件 Receipt printer emulator
   print test --printer tcp:HOST:PORT|serial:PATH|file:PATH [--width 58|80]
         打印测试页 Print the test page

@@ -9,7 +9,7 @@ import type { ReceiptDoc } from '../../core/receipts/document';
 import type { Receipt } from '../../core/receipts/printed';
 import { testPage } from '../../core/receipts/test-page';
 import { AppError } from '../../core/errors';
-import { putSetting } from '../../db';
+import { prepared, putSetting } from '../../db';
 import { openPrinter, printerSettings, sendJob } from './printer-station';
 import { readStatus, StatusReader, problemOf, PRINTER_PROBLEM_ZH } from '../../drivers/printer/printer';
 import { PrinterEmulator } from '../../drivers/printer/printer-emulator';
@@ -34,13 +34,16 @@ export function printed(bytes: Uint8Array): Receipt {
   return emu.receipts[0] ?? emu.pending;
 }
 
-function copiesSoFar(app: App, kind: string, docId: string): number {
+/**
+ * Every earlier attempt counts, printed or not: a job that failed midway (paper out) may have left half a
+ * receipt, so anything printed after a first attempt is marked 重打.
+ */
+function attemptsSoFar(app: App, kind: string, docId: string): number {
   return (
-    app.gdb.sqlite
-      .prepare(
-        "SELECT count(*) AS n FROM receipt_prints WHERE doc_kind = ? AND doc_id = ? AND outcome = 'printed'",
-      )
-      .get(kind, docId) as { n: number }
+    prepared(app.gdb.sqlite, 'SELECT count(*) AS n FROM receipt_prints WHERE doc_kind = ? AND doc_id = ?').get(
+      kind,
+      docId,
+    ) as { n: number }
   ).n;
 }
 
@@ -53,7 +56,7 @@ async function printDoc(
   make: (reprint?: { number: number; at: string }) => ReceiptDoc,
   label: string,
 ) {
-  const copyNo = copiesSoFar(app, kind, docId) + 1;
+  const copyNo = attemptsSoFar(app, kind, docId) + 1;
   const reprint = copyNo > 1 ? { number: copyNo - 1, at: localTime(app.clock.nowMs()) } : undefined;
   const bytes = renderEscPos(make(reprint));
   const record = (outcome: 'printed' | 'failed', problem: string | null) =>

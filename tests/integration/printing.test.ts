@@ -61,7 +61,7 @@ describe('printing receipts after the sale is committed', () => {
     ).toEqual({ n: 1 });
   });
 
-  it('a printer problem is named, the sale stays intact, and the receipt prints once the problem is fixed', async () => {
+  it('a printer problem is named, the sale stays intact, and the receipt prints, marked 重打, once it is fixed', async () => {
     const { t, printer, sid, sale } = await counterWithPrinter();
     printer.emulator.flags.paperEnd = true;
     const out = await t.fails('receipts.print', { saleId: sale.id }, sid);
@@ -80,7 +80,9 @@ describe('printing receipts after the sale is committed', () => {
       await t.login('admin'),
     );
     const ok = await t.ok('receipts.print', { saleId: sale.id }, sid);
-    expect(ok).toMatchObject({ copyNo: 1, reprint: false });
+    // Three attempts came before (one may have left half a receipt): this copy is marked 重打.
+    expect(ok).toMatchObject({ copyNo: 4, reprint: true });
+    expect(ok.receipt.elements.some((e) => e.kind === 'line' && e.segments.some((x) => x.text.includes('【重打 第3次】')))).toBe(true);
     const rows = t.app.gdb.sqlite
       .prepare('SELECT outcome, problem FROM receipt_prints ORDER BY printed_at, rowid')
       .all();
