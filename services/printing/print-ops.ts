@@ -40,10 +40,10 @@ export function printed(bytes: Uint8Array): Receipt {
  */
 function attemptsSoFar(app: App, kind: string, docId: string): number {
   return (
-    prepared(app.gdb.sqlite, 'SELECT count(*) AS n FROM receipt_prints WHERE doc_kind = ? AND doc_id = ?').get(
-      kind,
-      docId,
-    ) as { n: number }
+    prepared(
+      app.gdb.sqlite,
+      'SELECT count(*) AS n FROM receipt_prints WHERE doc_kind = ? AND doc_id = ?',
+    ).get(kind, docId) as { n: number }
   ).n;
 }
 

@@ -82,7 +82,11 @@ describe('printing receipts after the sale is committed', () => {
     const ok = await t.ok('receipts.print', { saleId: sale.id }, sid);
     // Three attempts came before (one may have left half a receipt): this copy is marked 重打.
     expect(ok).toMatchObject({ copyNo: 4, reprint: true });
-    expect(ok.receipt.elements.some((e) => e.kind === 'line' && e.segments.some((x) => x.text.includes('【重打 第3次】')))).toBe(true);
+    expect(
+      ok.receipt.elements.some(
+        (e) => e.kind === 'line' && e.segments.some((x) => x.text.includes('【重打 第3次】')),
+      ),
+    ).toBe(true);
     const rows = t.app.gdb.sqlite
       .prepare('SELECT outcome, problem FROM receipt_prints ORDER BY printed_at, rowid')
       .all();
