@@ -352,6 +352,11 @@ export const ERRORS = {
     zh: '连接不上打印机（未开机或网线、数据线未接好），请检查后点“补打”。业务已办理成功。',
     en: 'The printer cannot be reached; check it and reprint. The business is done.',
   },
+  OFFICE_PRINT_FAILED: {
+    status: 502,
+    zh: '办公打印机没有打出来，请检查打印机后重试，或改为存为 PDF。',
+    en: 'The office printer did not print; check it and retry, or save as PDF.',
+  },
   DATA_IN_USE: {
     status: 409,
     zh: '这个数据目录已被另一个柜台程序打开，请先关闭它。',

@@ -18,9 +18,15 @@ describe('the preload', () => {
     await import('./preload');
   });
 
-  it('exposes exactly one object with one method, and no raw ipcRenderer', () => {
+  it('exposes exactly one object with two methods, and no raw ipcRenderer', () => {
     expect(Object.keys(exposed)).toEqual(['gasdesk']);
-    expect(Object.keys(exposed.gasdesk as object)).toEqual(['invoke']);
+    expect(Object.keys(exposed.gasdesk as object)).toEqual(['invoke', 'print']);
+  });
+
+  it('sends an office-print request (a document name, never HTML) on its own channel', async () => {
+    const bridge = exposed.gasdesk as { print(req: unknown, sessionId: unknown): Promise<unknown> };
+    await bridge.print({ kind: 'sale', id: 'S1', toPdf: true }, 's1');
+    expect(invoke).toHaveBeenCalledWith('gasdesk:print-html', { kind: 'sale', id: 'S1', toPdf: true }, 's1');
   });
 
   it('forwards a contract call on the one channel', async () => {

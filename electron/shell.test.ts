@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNEL } from './ipc';
+import { PRINT_HTML_CHANNEL } from './print-html';
 import { rotatingLog } from './log';
 import { type ElectronApi, startShell, WEB_PREFERENCES } from './shell';
 
@@ -63,7 +64,7 @@ function fakeElectron(userData: string) {
 }
 
 describe('the Electron shell', () => {
-  it('opens one secure window on the app page, registers only the contract channel, denies permissions', async () => {
+  it('opens one secure window on the app page, registers only the contract and office-print channels, denies permissions', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gasdesk-shell-'));
     process.env.GASDESK_DATA = join(dir, 'data');
     const f = fakeElectron(dir);
@@ -76,7 +77,7 @@ describe('the Electron shell', () => {
       preload: join(dir, 'out', 'electron', 'preload.cjs'),
     });
     expect(win.loaded).toBe(join(dir, 'out', 'renderer', 'index.html'));
-    expect([...f.handlers.keys()]).toEqual([INVOKE_CHANNEL]);
+    expect([...f.handlers.keys()]).toEqual([INVOKE_CHANNEL, PRINT_HTML_CHANNEL]);
     const decided = await new Promise((r) => f.permission()!({}, 'media', r));
     expect(decided).toBe(false);
     // Navigation away from the app is blocked; new windows are denied.

@@ -1,6 +1,6 @@
 /**
  * The desktop shell, written against the Electron API handed in (so it is tested with a fake): one instance,
- * one window, the services' dispatcher on IPC, devices owned here, backups scheduled, navigation and new
+ * one window, the services' dispatcher on IPC (plus office printing of contract documents), devices owned here, backups scheduled, navigation and new
  * windows blocked, permissions denied, crashes logged. No business logic. Runtime: Electron main.
  */
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { plugConfiguredReader, recoverAtStart } from '../services/cards/attach';
 import { fileKeyProtector } from '../services/cards/key-vault';
 import { syncEngine } from '../services/sync/engine';
 import { registerIpc } from './ipc';
+import { registerPrintHtml } from './print-html';
 import { type LogFile, rotatingLog } from './log';
 import { appMenu } from './menu';
 import { safeStorageProtector } from './safe-storage';
@@ -106,11 +107,9 @@ export function startShell(e: ElectronApi, paths: ShellPaths): { log: LogFile } 
     const stopBackups = scheduleBackups(counter, 6, (err) =>
       log.write('error', 'scheduled backup failed', err),
     );
-    registerIpc(
-      ipcMain,
-      createDispatcher(counter, (m, err) => log.write('error', m, err)),
-      appUrlPrefix,
-    );
+    const dispatcher = createDispatcher(counter, (m, err) => log.write('error', m, err));
+    registerIpc(ipcMain, dispatcher, appUrlPrefix);
+    registerPrintHtml(ipcMain, dispatcher, appUrlPrefix, e);
     e.Menu.setApplicationMenu(appMenu(e, counter, log));
     createWindow();
     app.on('window-all-closed', () => {

@@ -32,6 +32,11 @@ export const printEn: typeof printZh = {
     paidBack: 'Paid back',
     resultTitle: '{what}: {receiptNo}',
   },
+  office: {
+    print: 'Office printer',
+    pdf: 'Save as PDF',
+    saved: 'Saved as PDF: ',
+  },
   printer: {
     label: 'Printer: ',
     ok: 'OK',

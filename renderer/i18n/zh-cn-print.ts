@@ -29,6 +29,11 @@ export const printZh = {
     paidBack: '退回金额',
     resultTitle: '{what}：{receiptNo}',
   },
+  office: {
+    print: '办公打印机打印',
+    pdf: '存为 PDF',
+    saved: '已存为 PDF：',
+  },
   printer: {
     label: '打印机：',
     ok: '正常',

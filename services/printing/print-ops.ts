@@ -7,6 +7,7 @@ import { type PrinterSettings, printerSettingsSchema } from '../../core/contract
 import { dayReportDoc, shiftReportDoc } from '../../core/receipts/cash-reports';
 import type { ReceiptDoc } from '../../core/receipts/document';
 import type { Receipt } from '../../core/receipts/printed';
+import { receiptHtml } from '../../core/receipts/html';
 import { testPage } from '../../core/receipts/test-page';
 import { AppError } from '../../core/errors';
 import { prepared, putSetting } from '../../db';
@@ -222,6 +223,43 @@ export const receiptsPrintDay: Handlers['receipts.printDay'] = (input, call) => 
   );
 };
 
+export const OFFICE_COPY = '【副本 仅供存档，不作收款凭证】';
+
+/** The same document as HTML, for office printers and PDF (the desktop shell prints it; a browser, its dialog). */
+export const receiptsHtml: Handlers['receipts.html'] = (input, { app }) => {
+  const s = printerSettings(app) ?? {
+    spec: 'training',
+    width: 80 as const,
+    company: app.counter()!.hallName,
+  };
+  const at = localTime(app.clock.nowMs());
+  const cols = s.width === 58 ? 32 : 48;
+  if (input.kind === 'sale') {
+    // An office copy is not a second receipt: it says so on top, so it cannot stand in for the counter's one.
+    const { doc, sale } = saleDoc(app, input.id, s);
+    const marked = {
+      ...doc,
+      blocks: [
+        { t: 'text' as const, text: OFFICE_COPY, align: 'center' as const, bold: true },
+        ...doc.blocks,
+      ],
+    };
+    return { html: receiptHtml(marked, `收据副本 ${sale.receiptNo}`), title: `收据副本 ${sale.receiptNo}` };
+  }
+  if (input.kind === 'shift')
+    return {
+      html: receiptHtml(shiftReportDoc(loadShiftReport(app, input.id), header(app, s), at, cols), '交班报表'),
+      title: '交班报表',
+    };
+  return {
+    html: receiptHtml(
+      dayReportDoc(loadDayReport(app, input.id), header(app, s), at, cols),
+      `日结报表 ${input.id}`,
+    ),
+    title: `日结报表 ${input.id}`,
+  };
+};
+
 export const printingHandlers: Pick<
   Handlers,
   | 'printers.get'
@@ -231,6 +269,7 @@ export const printingHandlers: Pick<
   | 'receipts.print'
   | 'receipts.printShift'
   | 'receipts.printDay'
+  | 'receipts.html'
 > = {
   'printers.get': printersGet,
   'printers.configure': printersConfigure,
@@ -239,4 +278,5 @@ export const printingHandlers: Pick<
   'receipts.print': receiptsPrint,
   'receipts.printShift': receiptsPrintShift,
   'receipts.printDay': receiptsPrintDay,
+  'receipts.html': receiptsHtml,
 };

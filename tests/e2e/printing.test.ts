@@ -174,5 +174,14 @@ describe('receipts on a network printer', () => {
     await expect.poll(() => receipts().length).toBe(2);
     expect(receipts()[1]).toContain('【重打 第1次】');
     expect(receipts()[1]).toContain(second);
+
+    // 4. A copy for the office printer: the same receipt as a page in a script-less frame, to the print dialog.
+    await page.getByTestId('office-print').click();
+    const frame = page.locator('iframe[srcdoc]');
+    await frame.waitFor({ state: 'attached' });
+    expect(await frame.getAttribute('sandbox')).toBe('allow-same-origin allow-modals');
+    const html = (await frame.getAttribute('srcdoc')) ?? '';
+    for (const s of [second, customer.name, '燃气费收据（购气）']) expect(html).toContain(s);
+    expect(receipts()).toHaveLength(2);
   });
 });

@@ -117,7 +117,7 @@ export function SaleResult({ sale, onNext, onSaleChange }: Props) {
             )}
           </Col>
           <Col flex="none">
-            <ReceiptPrintPanel job={job} primary={printFirst} />
+            <ReceiptPrintPanel job={job} saleId={sale.id} primary={printFirst} />
           </Col>
         </Row>
       </Result>

@@ -14,6 +14,7 @@ import { formatDateTime, todayIso } from '../../shell/format';
 import { APPROVER_ROLES_UI } from '../../shell/roles';
 import { useSession } from '../../shell/session';
 import { PrintOutcome } from '../printing/print-outcome';
+import { OfficePrintButtons } from '../printing/office-print';
 import { ReportPrintButton, useReportPrint } from '../printing/report-print';
 import { DayReportTables } from './day-report-tables';
 import { DepositModal } from './deposit-modal';
@@ -94,6 +95,7 @@ export function DayReportPage() {
           </Form.Item>
           <Button onClick={() => DATE.test(date) && void load(date)}>{t.day.load}</Button>
           {data && <ReportPrintButton job={printJob} label={t.print.day} />}
+          {data && <OfficePrintButtons doc={{ kind: 'day', id: data.businessDate }} />}
           {data && (
             <Button onClick={() => setDepositing(true)} disabled={data.closed}>
               {t.day.deposit}

@@ -7,6 +7,7 @@ import { Button, Modal } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect, useRef } from 'react';
 import { fmt, useT } from '../../i18n';
+import { OfficePrintButtons } from './office-print';
 import { autoPrintEnabled } from './print-prefs';
 import { usePrintKey } from './print-key';
 import { PrintOutcome } from './print-outcome';
@@ -45,6 +46,7 @@ export function ReceiptModal({ sale, mode, title, children, onClose }: Props) {
       destroyOnHidden
       onCancel={onClose}
       footer={[
+        <OfficePrintButtons key="office" doc={{ kind: 'sale', id: sale.id }} />,
         <Button key="close" ref={closeButton} type={printFirst ? 'default' : 'primary'} onClick={onClose}>
           {printFirst ? t.print.close : t.print.done}
         </Button>,

@@ -6,12 +6,21 @@
 import { Button, Checkbox, Space } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n';
+import { OfficePrintButtons } from './office-print';
 import { useAutoPrint } from './print-prefs';
 import { PrintOutcome } from './print-outcome';
 import { ReceiptPaper } from './receipt-paper';
 import type { ReceiptJob } from './use-receipt-print';
 
-export function ReceiptPrintPanel({ job, primary }: { job: ReceiptJob; primary: boolean }) {
+export function ReceiptPrintPanel({
+  job,
+  saleId,
+  primary,
+}: {
+  job: ReceiptJob;
+  saleId: string;
+  primary: boolean;
+}) {
   const t = useT();
   const [auto, setAuto] = useAutoPrint();
   const button = useRef<HTMLButtonElement>(null);
@@ -38,6 +47,7 @@ export function ReceiptPrintPanel({ job, primary }: { job: ReceiptJob; primary: 
         <Checkbox checked={auto} onChange={(e) => setAuto(e.target.checked)}>
           {t.print.autoPrint}
         </Checkbox>
+        <OfficePrintButtons doc={{ kind: 'sale', id: saleId }} />
       </Space>
       <ReceiptPaper receipt={job.receipt} columns={job.columns} loading={job.previewing && !job.receipt} />
     </section>

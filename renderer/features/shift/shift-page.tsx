@@ -9,6 +9,7 @@ import type { CashMovementKind } from '../../../core/domain/cash';
 import { api } from '../../api/client';
 import { useT } from '../../i18n';
 import { useReportError } from '../../shell/errors';
+import { OfficePrintButtons } from '../printing/office-print';
 import { ReportPrintButton, useReportPrint } from '../printing/report-print';
 import { PrintOutcome } from '../printing/print-outcome';
 import { CashMovementModal } from './cash-movement-modal';
@@ -88,6 +89,7 @@ function ClosedShift({ report, onOpenNew }: { report: ShiftReport; onOpenNew(): 
       <Space className="action-bar" wrap>
         <ReportPrintButton job={job} label={t.print.shift} primary autoFocus />
         <Button onClick={onOpenNew}>{t.shift.openNew}</Button>
+        <OfficePrintButtons doc={{ kind: 'shift', id: report.shift.id }} />
       </Space>
       <PrintOutcome state={job.state} />
       <ShiftReportView report={report} title={t.shift.reportTitle} />
