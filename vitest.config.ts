@@ -1,4 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { defineConfig } from 'vitest/config';
+
+// Head-office tests run on the local PostgreSQL whenever it answers (as .ci/run does), and on PGlite otherwise.
+if (!process.env.DATABASE_URL) {
+  const probe = spawnSync('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q'], { stdio: 'ignore' });
+  if (probe.status === 0) process.env.DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
+}
 
 export default defineConfig({
   test: {

@@ -261,6 +261,9 @@ describe('a counter behind a faulty link, with a wrong clock', () => {
 
   it('a hung link is cut by the watchdog, and the sync is reported failed', async () => {
     const engine = syncEngine(c.app);
+    // A sync the previous test's schedule started may still be finishing; this one must be a fresh run.
+    for (let i = 0; i < 200 && engine.running; i++) await sleep(50);
+    expect(engine.running).toBe(false);
     engine.configure({ watchdogMs: 300 });
     proxy.faults = { ...proxy.faults, delayMs: [2_000, 2_000] };
     const r = await engine.run();
