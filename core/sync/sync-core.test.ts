@@ -33,6 +33,16 @@ describe('per-day digests', () => {
     expect(opDay('2026-03-02T09:00:00+08:00')).toBe('2026-03-02');
     expect(opDay('garbage')).toBe('0000-00-00');
   });
+  it('answers the same from its cache of hours as from the clock arithmetic', () => {
+    for (let i = 0; i < 2000; i++) {
+      const ms = Date.UTC(2026, 0, 1) + Math.floor(Math.random() * 400 * 86_400_000);
+      const iso = new Date(ms).toISOString();
+      const direct = new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+      expect(opDay(iso)).toBe(direct);
+      expect(opDay(iso)).toBe(direct); // the second answer comes from the cache
+      expect(opDay(iso.replace('Z', '+00:00'))).toBe(direct);
+    }
+  });
   it('counts the money and gas of sale operations only, integers only', () => {
     expect(opFigures('sale.gasSold', { amountPaid: 12_345, volume: 2_000 })).toEqual({
       amount: 12_345,

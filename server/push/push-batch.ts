@@ -4,6 +4,7 @@
  * hashes, a diverging history is refused as a clone), store every new operation with INSERT … ON CONFLICT DO
  * NOTHING under its unique keys, apply it, advance the digests and the head, and answer with the acknowledged
  * sequence number. A response lost after the commit changes nothing: the retry finds the ops already stored.
+ * The ops rows themselves go in before the lock (insertOps), so consecutive batches overlap in the database.
  * Everything that needs no database (hashes, parsing) is done before the transaction opens. Runtime: Node.
  */
 import { uuidv7 } from '../../core/ids';
@@ -39,14 +40,39 @@ function prepare(counterId: string, req: PushRequest, raw: string): Prepared {
   return { ops, raw, stored: ops.filter((o) => !APPLIERS[o.type]).map((o) => o.seq) };
 }
 
-async function lockCounter(q: Queryable, ctx: CounterCtx, nowMs: number) {
-  const [c] = await q.query<{ head_seq: number; head_hash: string; state: string; fresh_nonce: boolean }>(
-    `WITH n AS (INSERT INTO nonces (counter_id, nonce, expires_at) VALUES ($2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1)
-     SELECT head_seq, head_hash, state, EXISTS (SELECT 1 FROM n) AS fresh_nonce FROM counters WHERE slot_id = $1 FOR UPDATE`,
-    [ctx.slotId, ctx.counterId, ctx.nonce, new Date(nowMs + NONCE_TTL_MS).toISOString()],
+/**
+ * Before any lock: records the nonce and stores the batch's ops rows (INSERT … ON CONFLICT DO NOTHING, from the
+ * request body exactly as received — jsonb, not json: a key given twice counts once, exactly as JSON.parse, which
+ * the hashes were checked on, reads it). Ops already held (a duplicate delivery) are skipped by their keys; a
+ * concurrent push of the same rows waits on them. Storing outside the counter's lock lets the next batch's rows
+ * go in while the batch before it is still being applied; everything that decides (continuity, chain, clone)
+ * happens under the lock, and a refusal rolls these rows back with the rest.
+ */
+async function insertOps(q: Queryable, ctx: CounterCtx, p: Prepared, nowMs: number) {
+  const [r] = await q.query<{ fresh_nonce: boolean; inserted: number }>(
+    `WITH n AS (INSERT INTO nonces (counter_id, nonce, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1),
+     i AS (
+       INSERT INTO ops (counter_id, seq, id, type, entity_type, entity_id, payload, operator_id, approver_id, hlc, created_at,
+         prev_hash, hash, state)
+       SELECT x."counterId", x.seq, x.id, x.type, x."entityType", x."entityId", x.payload, x."operatorId", x."approverId",
+         x.hlc, x."createdAt", x."prevHash", x.hash, CASE WHEN x.seq = ANY($5) THEN 'stored' ELSE 'applied' END
+       FROM jsonb_to_recordset($4::jsonb -> 'ops') AS x("counterId" text, seq bigint, id text, type text, "entityType" text,
+         "entityId" text, payload text, "operatorId" text, "approverId" text, hlc text, "createdAt" text, "prevHash" text,
+         hash text)
+       ON CONFLICT DO NOTHING RETURNING 1)
+     SELECT EXISTS (SELECT 1 FROM n) AS fresh_nonce, (SELECT count(*)::int FROM i) AS inserted`,
+    [ctx.counterId, ctx.nonce, new Date(nowMs + NONCE_TTL_MS).toISOString(), p.raw, p.stored],
+  );
+  return r!;
+}
+
+async function lockCounter(q: Queryable, ctx: CounterCtx, freshNonce: boolean) {
+  const [c] = await q.query<{ head_seq: number; head_hash: string; state: string }>(
+    'SELECT head_seq, head_hash, state FROM counters WHERE slot_id = $1 FOR UPDATE',
+    [ctx.slotId],
   );
   if (c?.state !== 'active') throw new AppError('COUNTER_REVOKED');
-  if (!c.fresh_nonce) throw new AppError('SYNC_REPLAYED');
+  if (!freshNonce) throw new AppError('SYNC_REPLAYED');
   return c;
 }
 
@@ -62,7 +88,8 @@ export async function pushBatch(
   let cloneAlert: string | null = null;
   try {
     return await store.tx(async (q) => {
-      const c = await lockCounter(q, ctx, nowMs);
+      const ins = await insertOps(q, ctx, prepared, nowMs);
+      const c = await lockCounter(q, ctx, ins.fresh_nonce);
       await lockFeed(q);
       if (req.knowledge)
         await q.query(
@@ -107,8 +134,12 @@ export async function pushBatch(
         cloneAlert = `operation ${first.seq} does not continue the stored chain (cloned database?)`;
         throw new AppError('SYNC_CLONED_COUNTER', { detail: `seq ${first.seq}` });
       }
-      const fresh = { ...prepared, ops: sorted.slice(old.length) };
-      return { ...base, ...(await storeFresh(q, ctx, fresh, nowMs, () => uuidv7(nowMs))) };
+      // Under the counter's row lock a (counter, seq) cannot collide; an id taken by another counter's op can.
+      if (ins.inserted !== sorted.length - old.length)
+        throw new AppError('SYNC_FOREIGN_OPS', {
+          detail: 'an operation id is already used by another counter',
+        });
+      return { ...base, ...(await storeFresh(q, ctx, sorted.slice(old.length), nowMs, () => uuidv7(nowMs))) };
     });
   } catch (e) {
     if (cloneAlert)
