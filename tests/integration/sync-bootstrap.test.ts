@@ -4,9 +4,11 @@
  * Also: `gasdesk server` on PGlite prints its administrator token once, at its first start only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customerFeedSchema } from '../../core/sync/feed';
 import { searchCustomers } from '../../db';
 import { App } from '../../services/app';
 import { initializeCounter } from '../../services/setup/initialize';
+import { CustomerApplier } from '../../services/sync/apply-customers';
 import { enrollCounter } from '../../services/sync/enroll';
 import { runSync } from '../../services/sync/run-sync';
 import { seedHall } from '../sim/bench-bootstrap';
@@ -51,6 +53,21 @@ describe('bootstrap of a fresh counter', () => {
         '019900012345',
       ]);
       expect((await runSync(app)).pulled).toBe(0);
+      // Purchase counts: one row per account that has bought (customer i has bought i % 40 times), and a
+      // count pulled again only ever raises it.
+      const countOf = db.prepare('SELECT last_count FROM account_counts WHERE customer_id = ?').pluck();
+      expect((db.prepare('SELECT count(*) AS n FROM account_counts').get() as { n: number }).n).toBe(19_500);
+      const id = 'c0000000-0000-7000-8000-000000012345';
+      expect(countOf.get(id)).toBe(25);
+      const [row] = await ho.store.query<{ data: string }>('SELECT data FROM feed WHERE key = $1', [id]);
+      const feed = customerFeedSchema.parse(JSON.parse(row!.data));
+      const applier = new CustomerApplier(db);
+      app.transaction(() => applier.apply({ ...feed, purchaseCount: 3 }));
+      expect(countOf.get(id)).toBe(25);
+      app.transaction(() => applier.apply({ ...feed, purchaseCount: 31 }));
+      expect(countOf.get(id)).toBe(31);
+      const never = 'c0000000-0000-7000-8000-000000000040';
+      expect(countOf.get(never)).toBeUndefined();
     } finally {
       app.close();
     }
