@@ -147,6 +147,18 @@ export function lastConfirmedWrite(db: Database.Database, customerId: string): C
   ).get(customerId) as CardWriteRow | undefined;
 }
 
+/** The highest purchase count confirmed on one card (what a lost or replaced card reached); 0 when none. */
+export function lastCountOnCard(db: Database.Database, cardNo: string): number {
+  return (
+    (prepared(
+      db,
+      "SELECT max(count) FROM card_writes WHERE card_no = ? AND status = 'confirmed' AND kind <> 'clear'",
+    )
+      .pluck()
+      .get(cardNo) as number | null) ?? 0
+  );
+}
+
 export interface ReadingRow {
   cardNo: string;
   meterNo: string;

@@ -1,6 +1,6 @@
 /** Handlers of the card operations. Runtime: Node. */
 import { AppError } from '../../core/errors';
-import { accountCount, cardsOf, findCustomer, readingsOf } from '../../db';
+import { accountCount, cardsOf, findCustomer, lastCountOnCard, readingsOf } from '../../db';
 import type { Handlers } from '../call';
 import { devicesConfigureReader } from './attach';
 import { cardsIssue } from './issue-card';
@@ -33,7 +33,8 @@ const cardsList: Handlers['cards.list'] = (input, { app }) => {
       cardNo: c.cardNo,
       status: c.status,
       issuedAt: c.issuedAt,
-      purchaseCount: count.lastCount,
+      // The active card carries the account's count; an old one shows the count it had reached.
+      purchaseCount: c.status === 'active' ? count.lastCount : lastCountOnCard(app.gdb.sqlite, c.cardNo),
     })),
     readings: readingsOf(app.gdb.sqlite, input.customerId).map((r) => ({
       ...r,

@@ -141,6 +141,16 @@ describe('IC gas cards at the counter', () => {
     expect(t.world.carryToMeter(cardId, 'M1').outcome).toEqual({ result: 'nothing-to-load' }); // the old card found again
     t.world.insert(cardId);
     expect((await t.ok('cards.read', {}, sid)).state).toBe('blocked');
+    t.world.remove();
+    t.world.insert(fresh);
+    await buy(t, sid, { customerId: c.id, by: 'volume', volume: 5 * M3 });
+    // Each card shows the count it reached; the account's count is the new card's.
+    const list = await t.ok('cards.list', { customerId: c.id }, sid);
+    expect(list.cards.map((x) => [x.status, x.purchaseCount])).toEqual([
+      ['lost', 2],
+      ['active', 3],
+    ]);
+    expect(list.purchaseCount).toBe(3);
   });
 
   it('掉气补气: only the last purchase, once, with a supervisor', async () => {

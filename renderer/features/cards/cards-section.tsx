@@ -82,8 +82,7 @@ export function CardsSection({ customer, refreshKey, onChanged }: Props) {
     {
       title: t.cardSection.purchaseCount,
       align: 'right',
-      // cards.list gives the account's count on every card; it belongs to the card in use.
-      render: (_v, r) => (r.status === 'active' ? r.purchaseCount : t.common.none),
+      dataIndex: 'purchaseCount',
     },
   ];
 
