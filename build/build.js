@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run build`: builds everything that can be built without downloading anything — the renderer (vite),
-// the Electron main and preload bundles and the head-office server bundle (esbuild) — copies the migrations
+// the Electron main and preload bundles, the pull worker and the head-office server bundle (esbuild) — copies the migrations
 // next to the bundles, and validates the electron-builder configuration.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,6 +48,13 @@ export async function buildAll({ skipRenderer = false } = {}) {
   });
   await esbuild({
     ...common,
+    ...importMetaShim,
+    entryPoints: [`${root}services/sync/pull-worker.ts`],
+    outfile: `${out}/electron/pull-worker.cjs`,
+    format: 'cjs',
+  });
+  await esbuild({
+    ...common,
     entryPoints: [`${root}electron/preload.ts`],
     outfile: `${out}/electron/preload.cjs`,
     format: 'cjs',
@@ -67,6 +74,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const t = Date.now();
   await buildAll({ skipRenderer: process.argv.includes('--skip-renderer') });
   console.log(
-    `built into out/ in ${((Date.now() - t) / 1000).toFixed(1)} s (renderer, electron main + preload, migrations); electron-builder config valid`,
+    `built into out/ in ${((Date.now() - t) / 1000).toFixed(1)} s (renderer, electron main + preload, pull worker, migrations); electron-builder config valid`,
   );
 }

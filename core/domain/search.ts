@@ -22,6 +22,11 @@ export function bigrams(text: string): string[] {
   return out;
 }
 
+/** The text the search index holds for a customer: bigrams of the name and of the full address. */
+export function searchIndexText(name: string, fullAddress: string): { name: string; address: string } {
+  return { name: bigrams(name).join(' '), address: bigrams(fullAddress).join(' ') };
+}
+
 export const SEARCH_KINDS = ['auto', 'accountNo', 'name', 'phone', 'idNumber', 'address', 'meterNo'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 

@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Customer, CustomerSummary } from '../../core/contract';
 import { maskIdNumber } from '../../core/domain/customer';
-import { bigrams } from '../../core/domain/search';
+import { searchIndexText } from '../../core/domain/search';
 import type { Drizzle } from '../open';
 import { customers, meters } from '../schema';
 
@@ -70,10 +70,7 @@ export function toSummary(r: CustomerRow, meterNos: string[]): CustomerSummary {
   };
 }
 
-/** The text the search index holds for a customer: bigrams of the name and of the full address. */
-export function searchIndexText(name: string, fullAddress: string): { name: string; address: string } {
-  return { name: bigrams(name).join(' '), address: bigrams(fullAddress).join(' ') };
-}
+export { searchIndexText };
 
 function indexRow(db: Drizzle, r: Pick<CustomerRow, 'seq' | 'name' | 'fullAddress'>): void {
   const t = searchIndexText(r.name, r.fullAddress);

@@ -6,41 +6,12 @@
  */
 import type Database from 'better-sqlite3';
 import type { CustomerFeed } from '../../core/sync/feed';
-import { searchIndexText } from '../../db';
+import { type PreparedCustomer, prepareCustomer } from './pull-prepare';
 
+/** In the order of PreparedCustomer.values (pull-prepare.ts). */
 const COLS = `account_no, name, id_number, credit_code, phone, alt_phone, district, community, building, unit, room,
   full_address, user_class, household_size, inspection_status, inspection_date, contract_no, contract_signed_on,
   connection_fee_invoice_no, registration_form_checked, status, status_changed_at, opened_at, closed_at, notes`;
-
-function values(c: CustomerFeed): unknown[] {
-  return [
-    c.accountNo,
-    c.name,
-    c.idNumber,
-    c.creditCode,
-    c.phone,
-    c.altPhone,
-    c.address.district,
-    c.address.community,
-    c.address.building,
-    c.address.unit,
-    c.address.room,
-    c.fullAddress,
-    c.userClass,
-    c.householdSize,
-    c.inspection.status,
-    c.inspection.date,
-    c.contract.no,
-    c.contract.signedOn,
-    c.documents.connectionFeeInvoiceNo,
-    c.documents.registrationFormChecked ? 1 : 0,
-    c.status,
-    c.statusChangedAt,
-    c.openedAt,
-    c.closedAt,
-    c.notes,
-  ];
-}
 
 export class CustomerApplier {
   private readonly find: Database.Statement;
@@ -79,32 +50,23 @@ export class CustomerApplier {
 
   /** Returns false when the local version is newer (kept; head office will merge it). Throws on a clash. */
   apply(c: CustomerFeed): boolean {
+    return this.applyPrepared(prepareCustomer(c));
+  }
+
+  applyPrepared(c: PreparedCustomer): boolean {
     const local = this.find.get(c.id) as unknown[] | undefined;
-    const next = values(c);
+    const next = c.values;
     if (!local) {
-      const seq = Number(this.insert.run(c.id, ...next, c.updatedHlc).lastInsertRowid);
-      const t = searchIndexText(c.name, c.fullAddress);
-      this.indexNew.run(seq, t.name, t.address);
+      const seq = Number(this.insert.run(c.id, ...next, c.hlc).lastInsertRowid);
+      this.indexNew.run(seq, c.index.name, c.index.address);
     } else {
-      if (c.updatedHlc < (local[1] as string)) return false;
+      if (c.hlc < (local[1] as string)) return false;
       if (next.some((v, i) => (v ?? null) !== (local[i + 2] ?? null))) {
-        this.update.run(...next, c.updatedHlc, c.id);
-        const t = searchIndexText(c.name, c.fullAddress);
-        this.index.run(local[0], t.name, t.address);
+        this.update.run(...next, c.hlc, c.id);
+        this.index.run(local[0], c.index.name, c.index.address);
       }
     }
-    for (const m of c.meters)
-      this.meter.run(
-        m.id,
-        c.id,
-        m.meterNo,
-        m.maker,
-        m.model,
-        m.cardType,
-        m.installedOn,
-        m.status,
-        c.openedAt,
-      );
+    for (const m of c.meters) this.meter.run(m[0], c.id, ...m.slice(1), c.openedAt);
     if (c.purchaseCount > 0) this.raiseCount(c.id, c.purchaseCount);
     return true;
   }

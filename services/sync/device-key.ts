@@ -15,6 +15,8 @@ export interface DeviceKey {
   /** SPKI DER, base64: what head office stores. */
   readonly publicKey: string;
   sign(message: string): string;
+  /** The private key itself, for a worker thread of this process that signs too (the pull worker). */
+  readonly privateKey?: KeyObject;
 }
 
 export function defaultProtector(app: App): KeyProtector {
@@ -22,7 +24,7 @@ export function defaultProtector(app: App): KeyProtector {
 }
 
 function wrap(privateKey: KeyObject, publicKey: string): DeviceKey {
-  return { publicKey, sign: (m) => sign(null, Buffer.from(m), privateKey).toString('base64') };
+  return { publicKey, privateKey, sign: (m) => sign(null, Buffer.from(m), privateKey).toString('base64') };
 }
 
 /** A new key pair, not stored yet (enrollment stores it once head office accepted it). */

@@ -4,19 +4,14 @@
  * counter "knew" before its next operation: head office uses it to tell sequential edits from concurrent
  * ones). An entry that cannot be applied is recorded as a finding and never blocks the page. Runtime: Node.
  */
-import { FEED_DATA } from '../../core/sync/feed';
 import { SYNC_ROUTES } from '../../core/sync/routes';
-import {
-  DEFAULT_PULL_LIMIT,
-  type FeedEntry,
-  type PullResponse,
-  pullResponseSchema,
-} from '../../core/sync/wire';
-import { AppError } from '../../core/errors';
+import { DEFAULT_PULL_LIMIT } from '../../core/sync/wire';
 import { getSyncState, lastOutboxSeq, putFinding, updateSyncState } from '../../db';
 import type { App } from '../app';
 import { CustomerApplier } from './apply-customers';
 import { MasterApplier } from './apply-master';
+import { type PreparedEntry, type PreparedPage, preparePage } from './pull-prepare';
+import { type PageStream, startPullWorker, WorkerUnavailable } from './pull-worker-host';
 import type { SyncClient } from './transport';
 
 const ZH: Record<string, string> = {
@@ -31,7 +26,7 @@ const ZH: Record<string, string> = {
 
 export function applyPage(
   app: App,
-  entries: FeedEntry[],
+  entries: PreparedEntry[],
   cursor: number,
 ): { applied: number; skipped: number } {
   const db = app.gdb.sqlite;
@@ -41,21 +36,20 @@ export function applyPage(
   let applied = 0;
   let skipped = 0;
   const kinds = new Map<string, number>();
-  const skip = (e: FeedEntry, why: string) => {
+  const skip = (e: PreparedEntry, why: string) => {
     skipped++;
     putFinding(db, { kind: 'pull_skipped', key: `${e.kind}:${e.key}`, field: e.kind, detail: why, at });
   };
   app.transaction(() => {
     for (const e of entries) {
-      const parsed = FEED_DATA[e.kind]?.safeParse(e.data);
-      if (!parsed?.success) {
-        skip(e, `内容不符合约定：${parsed?.error.issues[0]?.message ?? e.kind}`);
+      if ('invalid' in e) {
+        skip(e, e.invalid);
         continue;
       }
-      const d = parsed.data as never;
+      const d = ('data' in e ? e.data : undefined) as never;
       try {
         let ok = true;
-        if (e.kind === 'customer') customers.apply(d);
+        if ('customer' in e) customers.applyPrepared(e.customer);
         else if (e.kind === 'card') master.cardRecord(d);
         else if (e.kind === 'price_version') ok = master.priceVersion(d);
         else if (e.kind === 'fee_item') master.feeItem(d, at);
@@ -86,22 +80,65 @@ export function applyPage(
   return { applied, skipped };
 }
 
-/** Pulls until the feed is exhausted, fetching the next page while the current one is applied. */
-export async function pullFeed(app: App, client: SyncClient, limit = DEFAULT_PULL_LIMIT): Promise<number> {
-  const fetchPage = async (cursor: number) => {
-    const reply = await client.request<PullResponse>(
-      'GET',
-      `${SYNC_ROUTES.pull.path}?cursor=${cursor}&limit=${limit}`,
+async function fetchPage(client: SyncClient, cursor: number, limit: number): Promise<PreparedPage> {
+  const reply = await client.requestText('GET', `${SYNC_ROUTES.pull.path}?cursor=${cursor}&limit=${limit}`);
+  return preparePage(reply.body, cursor);
+}
+
+/** How the last pull of this process went (diagnostics and tests): pages applied, and how many the worker prepared. */
+export const lastPull = { pages: 0, fromWorker: 0 };
+
+/** Pages after the first: from the pull worker when it can run, else fetched here. */
+class NextPages {
+  private stream: PageStream | null = null;
+  constructor(
+    private readonly app: App,
+    private readonly client: SyncClient,
+    private readonly limit: number,
+  ) {}
+
+  /** A long pull (the first page says more follow) gets the worker, with its own thread for the parsing. */
+  start(cursor: number): void {
+    const key = this.client.o.key;
+    if (this.client.o.fetch || !key.privateKey) return;
+    const clockSkewMs = this.app.clock.nowMs() - Date.now();
+    this.stream = startPullWorker(
+      this.client,
+      { publicKey: key.publicKey, privateKey: key.privateKey },
+      { cursor, limit: this.limit, clockSkewMs },
     );
-    const page = pullResponseSchema.safeParse(reply.body);
-    if (!page.success)
-      throw new AppError('SYNC_UNREACHABLE', { detail: 'head office sent a malformed page' });
-    if (page.data.entries.length > 0 && page.data.cursor <= cursor)
-      throw new AppError('SYNC_UNREACHABLE', { detail: 'the feed cursor did not advance' });
-    return page.data;
-  };
+  }
+
+  async after(cursor: number): Promise<PreparedPage> {
+    if (this.stream)
+      try {
+        const page = await this.stream.next();
+        lastPull.fromWorker++;
+        return page;
+      } catch (e) {
+        if (!(e instanceof WorkerUnavailable)) throw e;
+        await this.close(); // the worker could not start: pull here, as for a short pull
+      }
+    return fetchPage(this.client, cursor, this.limit);
+  }
+
+  async close(): Promise<void> {
+    const s = this.stream;
+    this.stream = null;
+    await s?.close();
+  }
+}
+
+/**
+ * Pulls until the feed is exhausted. A long pull fetches and prepares the next pages in the pull worker while
+ * this thread applies the current one; a short one fetches the next page here while the current is applied.
+ */
+export async function pullFeed(app: App, client: SyncClient, limit = DEFAULT_PULL_LIMIT): Promise<number> {
   let total = 0;
-  let next = fetchPage(getSyncState(app.gdb.sqlite)!.pullCursor);
+  lastPull.pages = 0;
+  lastPull.fromWorker = 0;
+  const pages = new NextPages(app, client, limit);
+  let next = fetchPage(client, getSyncState(app.gdb.sqlite)!.pullCursor, limit);
   const db = app.gdb.sqlite;
   const cache = db.pragma('cache_size', { simple: true }) as number;
   const checkpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
@@ -110,21 +147,24 @@ export async function pullFeed(app: App, client: SyncClient, limit = DEFAULT_PUL
     for (;;) {
       const page = await next;
       if (page.more) {
-        next = fetchPage(page.cursor);
-        next.catch(() => {}); // awaited on the next turn
         if (!bulk) {
           // A bootstrap touches every index page: keep them in memory, and checkpoint the WAL once at the end
           // rather than after every page (durability is unchanged: every page still commits with a full sync).
           bulk = true;
           db.pragma('cache_size = -131072');
           db.pragma('wal_autocheckpoint = 100000');
+          pages.start(page.cursor);
         }
+        next = pages.after(page.cursor);
+        next.catch(() => {}); // awaited on the next turn
       }
       applyPage(app, page.entries, page.cursor);
+      lastPull.pages++;
       total += page.entries.length;
       if (!page.more) return total;
     }
   } finally {
+    await pages.close();
     if (bulk) {
       db.pragma(`cache_size = ${cache}`);
       db.pragma(`wal_autocheckpoint = ${checkpoint}`);

@@ -46,16 +46,28 @@ export class SyncClient {
   constructor(readonly o: ClientOptions) {}
 
   async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Reply<T>> {
+    const reply = await this.requestText(method, path, body);
+    try {
+      return { status: reply.status, body: JSON.parse(reply.body) as T };
+    } catch {
+      throw new AppError('SYNC_UNREACHABLE', {
+        detail: 'head office answered with something that is not JSON',
+      });
+    }
+  }
+
+  /** The same signed request, answered with the body's text (a caller that parses it elsewhere). */
+  async requestText(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Reply<string>> {
     const text = body === undefined ? '' : JSON.stringify(body);
     try {
-      return await this.once<T>(method, path, text);
+      return await this.once(method, path, text);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'SYNC_STALE_REQUEST') return this.once<T>(method, path, text);
+      if (e instanceof AppError && e.code === 'SYNC_STALE_REQUEST') return this.once(method, path, text);
       throw e;
     }
   }
 
-  private async once<T>(method: 'GET' | 'POST', path: string, text: string): Promise<Reply<T>> {
+  private async once(method: 'GET' | 'POST', path: string, text: string): Promise<Reply<string>> {
     const timestamp = String(Math.round(this.o.now() - this.o.clockOffsetMs));
     const nonce = randomBytes(18).toString('base64url');
     const sig = this.o.key.sign(
@@ -97,13 +109,7 @@ export class SyncClient {
     this.learnClock(res.headers.get(HEADERS.serverTime));
     this.o.onProgress?.();
     if (!res.ok) throw toError(res.status, answer);
-    try {
-      return { status: res.status, body: JSON.parse(answer) as T };
-    } catch {
-      throw new AppError('SYNC_UNREACHABLE', {
-        detail: 'head office answered with something that is not JSON',
-      });
-    }
+    return { status: res.status, body: answer };
   }
 
   /** Keeps the offset within a second of what head office's clock says (network delay aside). */

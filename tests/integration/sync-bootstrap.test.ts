@@ -10,6 +10,7 @@ import { App } from '../../services/app';
 import { initializeCounter } from '../../services/setup/initialize';
 import { CustomerApplier } from '../../services/sync/apply-customers';
 import { enrollCounter } from '../../services/sync/enroll';
+import { lastPull } from '../../services/sync/pull';
 import { runSync } from '../../services/sync/run-sync';
 import { seedHall } from '../sim/bench-bootstrap';
 import { tempDir } from '../support/app';
@@ -38,6 +39,7 @@ describe('bootstrap of a fresh counter', () => {
       await enrollCounter(app, { server: ho.url, code });
       const r = await runSync(app, { pullLimit: 3_000 });
       expect(r).toMatchObject({ ok: true, pulled: 20_000 });
+      expect(lastPull).toEqual({ pages: 7, fromWorker: 6 }); // a long pull: the worker prepares the pages after the first
       const db = app.gdb.sqlite;
       expect((db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n).toBe(20_000);
       expect((db.prepare('SELECT count(*) AS n FROM meters').get() as { n: number }).n).toBe(20_000);

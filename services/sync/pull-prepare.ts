@@ -1,0 +1,101 @@
+/**
+ * A pulled page of head office's change feed made ready to apply: parsed, the envelope checked (the cursor
+ * must advance), every entry validated against its kind's schema, and each customer turned into the rows
+ * the counter writes (its columns, its search-index text, its meters). No database here, so a bootstrap can
+ * do this in the pull worker (pull-worker.ts) while the counter's thread writes the page before. Runtime: any.
+ */
+import { AppError } from '../../core/errors';
+import { searchIndexText } from '../../core/domain/search';
+import { type CustomerFeed, FEED_DATA } from '../../core/sync/feed';
+import { type FeedKind, pullResponseSchema } from '../../core/sync/wire';
+
+/** A customer as the rows the counter writes; `values` in the order of apply-customers.ts's columns. */
+export interface PreparedCustomer {
+  readonly id: string;
+  readonly hlc: string;
+  readonly values: unknown[];
+  readonly index: { readonly name: string; readonly address: string };
+  /** id, meterNo, maker, model, cardType, installedOn, status. */
+  readonly meters: unknown[][];
+  readonly openedAt: string;
+  readonly purchaseCount: number;
+}
+
+export type PreparedEntry =
+  | { readonly kind: 'customer'; readonly key: string; readonly customer: PreparedCustomer }
+  | { readonly kind: Exclude<FeedKind, 'customer'>; readonly key: string; readonly data: unknown }
+  | { readonly kind: FeedKind; readonly key: string; readonly invalid: string };
+
+export interface PreparedPage {
+  readonly entries: PreparedEntry[];
+  readonly cursor: number;
+  readonly more: boolean;
+}
+
+export function prepareCustomer(c: CustomerFeed): PreparedCustomer {
+  return {
+    id: c.id,
+    hlc: c.updatedHlc,
+    values: [
+      c.accountNo,
+      c.name,
+      c.idNumber,
+      c.creditCode,
+      c.phone,
+      c.altPhone,
+      c.address.district,
+      c.address.community,
+      c.address.building,
+      c.address.unit,
+      c.address.room,
+      c.fullAddress,
+      c.userClass,
+      c.householdSize,
+      c.inspection.status,
+      c.inspection.date,
+      c.contract.no,
+      c.contract.signedOn,
+      c.documents.connectionFeeInvoiceNo,
+      c.documents.registrationFormChecked ? 1 : 0,
+      c.status,
+      c.statusChangedAt,
+      c.openedAt,
+      c.closedAt,
+      c.notes,
+    ],
+    index: searchIndexText(c.name, c.fullAddress),
+    meters: c.meters.map((m) => [m.id, m.meterNo, m.maker, m.model, m.cardType, m.installedOn, m.status]),
+    openedAt: c.openedAt,
+    purchaseCount: c.purchaseCount,
+  };
+}
+
+function prepareEntry(e: { kind: FeedKind; key: string; data: unknown }): PreparedEntry {
+  const parsed = FEED_DATA[e.kind]?.safeParse(e.data);
+  if (!parsed?.success)
+    return {
+      kind: e.kind,
+      key: e.key,
+      invalid: `内容不符合约定：${parsed?.error.issues[0]?.message ?? e.kind}`,
+    };
+  if (e.kind === 'customer')
+    return { kind: 'customer', key: e.key, customer: prepareCustomer(parsed.data as CustomerFeed) };
+  return { kind: e.kind, key: e.key, data: parsed.data };
+}
+
+/** Throws SYNC_UNREACHABLE when the page is not a well-formed page that moves the cursor on. */
+export function preparePage(text: string, fromCursor: number): PreparedPage {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError('SYNC_UNREACHABLE', {
+      detail: 'head office answered with something that is not JSON',
+    });
+  }
+  const page = pullResponseSchema.safeParse(body);
+  if (!page.success) throw new AppError('SYNC_UNREACHABLE', { detail: 'head office sent a malformed page' });
+  if (page.data.entries.length > 0 && page.data.cursor <= fromCursor)
+    throw new AppError('SYNC_UNREACHABLE', { detail: 'the feed cursor did not advance' });
+  return { entries: page.data.entries.map(prepareEntry), cursor: page.data.cursor, more: page.data.more };
+}

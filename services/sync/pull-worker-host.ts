@@ -1,0 +1,111 @@
+/**
+ * Starts the pull worker (pull-worker.ts) and hands its pages out in order. From sources (tsx: serve mode,
+ * tests) the worker runs the TypeScript through tsx; from the desktop bundle it is the pull-worker.cjs built
+ * next to main.cjs (unpacked from the asar). A worker that cannot start makes `next` reject with
+ * WorkerUnavailable, and the caller pulls on its own thread instead. Runtime: Node.
+ */
+import type { KeyObject } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { AppError, isErrorCode } from '../../core/errors';
+import type { PreparedPage } from './pull-prepare';
+import type { PullWorkerData, PullWorkerMessage } from './pull-worker';
+import type { SyncClient } from './transport';
+
+export class WorkerUnavailable extends Error {}
+
+export interface PageStream {
+  /** The next page, in feed order. */
+  next(): Promise<PreparedPage>;
+  close(): Promise<void>;
+}
+
+function spawn(data: PullWorkerData, script?: string): Worker {
+  if (script) return new Worker(script, { workerData: data });
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const script = new URL('./pull-worker.ts', here).href;
+    const boot = `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(script)}); })`;
+    return new Worker(boot, { eval: true, workerData: data });
+  }
+  const file = new URL('./pull-worker.cjs', here).pathname.replace(/\/app\.asar\//, '/app.asar.unpacked/');
+  return new Worker(file, { workerData: data });
+}
+
+export function startPullWorker(
+  client: SyncClient,
+  key: { publicKey: string; privateKey: KeyObject },
+  opts: {
+    cursor: number;
+    limit: number;
+    clockSkewMs: number;
+    ahead?: number;
+    /** A built worker file to run instead of the one next to this module (tests of the bundle). */
+    script?: string;
+  },
+): PageStream {
+  const queue: PullWorkerMessage[] = [];
+  const waiting: { resolve: (p: PreparedPage) => void; reject: (e: unknown) => void }[] = [];
+  let delivered = false;
+  let failure: unknown = null;
+  const worker = spawn(
+    {
+      baseUrl: client.o.baseUrl,
+      counterId: client.o.counterId,
+      publicKey: key.publicKey,
+      privateKey: key.privateKey,
+      clockOffsetMs: client.o.clockOffsetMs,
+      clockSkewMs: opts.clockSkewMs,
+      timeoutMs: client.o.timeoutMs,
+      cursor: opts.cursor,
+      limit: opts.limit,
+      ahead: opts.ahead ?? 2,
+    },
+    opts.script,
+  );
+  const settle = () => {
+    while (waiting.length > 0 && (queue.length > 0 || failure)) {
+      const w = waiting.shift()!;
+      const m = queue.shift();
+      if (!m) w.reject(failure);
+      else if ('error' in m)
+        w.reject(
+          new AppError(isErrorCode(m.error.code) ? m.error.code : 'INTERNAL', { detail: m.error.detail }),
+        );
+      else {
+        delivered = true;
+        client.o.clockOffsetMs = m.clockOffsetMs;
+        client.o.onProgress?.();
+        w.resolve(m.page);
+        worker.postMessage('more');
+      }
+    }
+  };
+  const fail = (e: unknown) => {
+    failure ??= delivered ? e : new WorkerUnavailable(e instanceof Error ? e.message : String(e));
+    settle();
+  };
+  worker.on('message', (m: PullWorkerMessage) => {
+    queue.push(m);
+    settle();
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) =>
+    fail(new AppError('INTERNAL', { detail: `the pull worker stopped (${code})` })),
+  );
+  const abort = () => {
+    fail(new AppError('SYNC_UNREACHABLE', { detail: 'the sync was stopped' }));
+    void worker.terminate();
+  };
+  client.o.signal?.addEventListener('abort', abort, { once: true });
+  return {
+    next: () =>
+      new Promise<PreparedPage>((resolve, reject) => {
+        waiting.push({ resolve, reject });
+        settle();
+      }),
+    async close() {
+      client.o.signal?.removeEventListener('abort', abort);
+      await worker.terminate();
+    },
+  };
+}
