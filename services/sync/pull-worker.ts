@@ -47,17 +47,34 @@ let credits = d.ahead;
 let cursor = d.cursor;
 let running = false;
 let done = false;
+/** The next page's text, asked for before this one is parsed (its cursor read off the page's tail). */
+let prefetched: { readonly cursor: number; readonly text: Promise<string> } | null = null;
+
+const fetchText = (from: number) =>
+  client.requestText('GET', `${SYNC_ROUTES.pull.path}?cursor=${from}&limit=${d.limit}`).then((r) => r.body);
+
+/** Head office ends every page with its cursor and whether more follow; null when this one does not. */
+function tail(text: string): { cursor: number; more: boolean } | null {
+  const m = /"cursor":(\d+),"more":(true|false)\}\s*$/.exec(text.slice(-80));
+  return m ? { cursor: Number(m[1]), more: m[2] === 'true' } : null;
+}
 
 async function pump(): Promise<void> {
   if (running || done) return;
   running = true;
   try {
     while (credits > 0 && !done) {
-      const reply = await client.requestText(
-        'GET',
-        `${SYNC_ROUTES.pull.path}?cursor=${cursor}&limit=${d.limit}`,
-      );
-      const page = preparePage(reply.body, cursor);
+      const text = await (prefetched?.cursor === cursor ? prefetched.text : fetchText(cursor));
+      prefetched = null;
+      // Ask for the next page now, so head office works on it while this one is parsed and validated; the
+      // page's own parse below is what counts (a tail read wrong only wastes the early request).
+      const t = tail(text);
+      if (t?.more && t.cursor > cursor) {
+        const early = fetchText(t.cursor);
+        early.catch(() => {}); // observed when it is used
+        prefetched = { cursor: t.cursor, text: early };
+      }
+      const page = preparePage(text, cursor);
       credits--;
       cursor = page.cursor;
       done = !page.more;
