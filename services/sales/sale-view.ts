@@ -1,9 +1,9 @@
 /** A stored sale as the contract shows it: customer, operator, approver, lines, tenders, corrections. */
-import type Database from 'better-sqlite3';
 import type { Sale } from '../../core/contract';
 import type { UserClass } from '../../core/domain/customer';
 import { AppError } from '../../core/errors';
 import {
+  type CardWriteRow,
   correctionsOf,
   customerForSale,
   findSale,
@@ -25,6 +25,8 @@ export interface KnownParts {
   readonly tenders?: readonly TenderRow[];
   readonly customer?: SaleCustomerRow | null;
   readonly corrections?: readonly SaleRow[];
+  /** The sale's card writes (a sale just recorded has none yet). */
+  readonly writes?: readonly CardWriteRow[];
 }
 
 export function toSale(app: App, r: SaleInsert, known: KnownParts = {}): Sale {
@@ -87,14 +89,14 @@ export function toSale(app: App, r: SaleInsert, known: KnownParts = {}): Sale {
       amountPaid: x.amountPaid,
     })),
     reason: r.reason,
-    ...cardOf(sqlite, r.id, r.kind),
+    ...cardOf(known.writes ?? writesOfSale(sqlite, r.id), r.kind),
   };
 }
 
 /** The card a gas sale went onto (its latest write), and why the last attempt failed, if it did. */
-function cardOf(sqlite: Database.Database, saleId: string, kind: string): Pick<Sale, 'card' | 'cardProblem'> {
+function cardOf(all: readonly CardWriteRow[], kind: string): Pick<Sale, 'card' | 'cardProblem'> {
   if (kind !== 'gas') return { card: null, cardProblem: null };
-  const writes = writesOfSale(sqlite, saleId).filter((w) => w.kind === 'purchase');
+  const writes = all.filter((w) => w.kind === 'purchase');
   const ok = writes.find((w) => w.status === 'confirmed');
   const last = writes.at(-1);
   return {

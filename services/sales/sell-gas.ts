@@ -102,7 +102,7 @@ export async function sellGas(app: App, operatorId: string, input: SellGasInput)
   });
   failpoint('sale:committed');
   // What was just committed, without reading it back.
-  const sale = toSale(app, recorded.row, { ...recorded, customer, corrections: [] });
+  const sale = toSale(app, recorded.row, { ...recorded, customer, corrections: [], writes: [] });
   return writeCard(app, sale, operatorId, { confirmLastTry: input.confirmLastTry });
 }
 
