@@ -1,6 +1,7 @@
 /**
  * `gasdesk emulate printer --tcp PORT | --serial PATH [--out DIR] [--width 58|80]`: an ESC/POS printer
- * emulator that writes every finished receipt as a UTF-8 text file into DIR. Runtime: Node.
+ * emulator that writes every finished receipt into DIR as a UTF-8 text file and as an SVG picture of the paper.
+ * Runtime: Node.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -11,6 +12,7 @@ import { z } from 'zod';
 import { textWidth } from '../drivers/printer/gb18030';
 import { PrinterServer } from '../drivers/printer/printer-server';
 import { receiptText } from '../core/receipts/printed';
+import { receiptSvg } from '../core/receipts/svg';
 
 export async function emulatePrinter(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -36,8 +38,11 @@ export async function emulatePrinter(argv: string[]): Promise<number> {
   server.emulator.onReceipt = (r) => {
     n++;
     const text = receiptText(r, columns, textWidth);
-    if (values.out) writeFileSync(join(values.out, `receipt-${String(n).padStart(4, '0')}.txt`), text);
-    else process.stdout.write(text);
+    const name = `receipt-${String(n).padStart(4, '0')}`;
+    if (values.out) {
+      writeFileSync(join(values.out, `${name}.txt`), text);
+      writeFileSync(join(values.out, `${name}.svg`), receiptSvg(r, columns, textWidth));
+    } else process.stdout.write(text);
   };
   if (values.tcp) {
     const port = await server.listenTcp(Number(values.tcp));

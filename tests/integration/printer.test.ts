@@ -108,11 +108,18 @@ describe('printing on an ESC/POS printer over TCP 9100', () => {
       expect(r.stdout).toContain('测试页已打印');
       for (let i = 0; i < 40 && !existsSync(join(out, 'receipt-0001.txt')); i++)
         await new Promise((res) => setTimeout(res, 25));
-      const text = readFileSync(join(out, readdirSync(out)[0]!), 'utf8');
+      for (let i = 0; i < 40 && !existsSync(join(out, 'receipt-0001.svg')); i++)
+        await new Promise((res) => setTimeout(res, 25));
+      expect(readdirSync(out).sort()).toEqual(['receipt-0001.svg', 'receipt-0001.txt']);
+      const text = readFileSync(join(out, 'receipt-0001.txt'), 'utf8');
       expect(text).toContain('GasDesk 打印测试');
       expect(text).toContain('壹仟贰佰叁拾肆元伍角整');
       expect(text).toContain('[QR gasdesk:test]');
       expect(text).toContain('✂');
+      const svg = readFileSync(join(out, 'receipt-0001.svg'), 'utf8');
+      expect(svg).toMatch(/^<svg [^>]*width="408"/); // 58 mm: 32 columns of 12 px and the margins
+      expect(svg).toContain('壹仟贰佰叁拾肆元伍角整');
+      expect(svg).toContain('二维码 gasdesk:test');
     } finally {
       emu.child.kill('SIGTERM');
     }

@@ -5,6 +5,7 @@ import { saleReceipt } from '../../core/receipts/sale-receipt';
 import { textWidth } from '../../drivers/printer/gb18030';
 import { PrinterEmulator } from '../../drivers/printer/printer-emulator';
 import { receiptText } from '../../core/receipts/printed';
+import { receiptSvg } from '../../core/receipts/svg';
 import { renderEscPos } from '../../drivers/printer/render';
 import {
   dayReport,
@@ -63,6 +64,34 @@ describe('receipts on the printer, at 58 mm and 80 mm', () => {
       });
     }
   }
+
+  it('draws the receipt as an SVG picture of the paper: every line, its styles, the QR box and the cut', () => {
+    const r = print(renderEscPos(KINDS.gas!(48)));
+    const svg = receiptSvg(r, 48, textWidth);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="600" /);
+    const texts = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts).toContain('燃气费收据（购气）');
+    expect(svg).toMatch(/font-size="40"[^>]*>燃气费收据（购气）/); // printed double size
+    expect(svg).toContain('font-weight="bold"');
+    expect(texts.some((t) => t?.startsWith('二维码 '))).toBe(true);
+    expect(svg).toContain('stroke-dasharray="6 4"'); // the cut
+    const line = { kind: 'line' as const, align: 'left' as const };
+    const odd = receiptSvg(
+      {
+        elements: [
+          { ...line, segments: [{ text: '<&"户>', bold: false, underline: true, width: 1, height: 1 }] },
+        ],
+        cut: false,
+        drawerPulses: 0,
+      },
+      32,
+      textWidth,
+    );
+    expect(odd).toContain('text-decoration="underline"');
+    expect(odd).toContain('>&lt;&amp;&quot;户&gt;</text>');
+    expect(odd).toContain('textLength="72"'); // six cells: 户 is full width
+    expect(odd).not.toContain('stroke-dasharray="6 4"');
+  });
 
   it('a gas sale receipt carries every field, tier slices, tier use, 大写 and the QR code', () => {
     const r = print(renderEscPos(KINDS.gas!(48)));
