@@ -3,8 +3,8 @@
  * character two cells, as the printer counts them), lines 28 px high times the character height, bold,
  * underline and double size as printed, alignment by the paper's columns, the cut as a dashed line. The QR
  * code and the barcode are drawn as marked boxes with their content, as in the print preview (the printer
- * draws the real symbols). `textLength` pins every run to its cells whatever font the viewer has. The printer
- * emulator writes one next to each text receipt. Runtime: any.
+ * draws the real symbols). Every character is placed on its own cell, so columns line up whatever font the
+ * viewer has. The printer emulator writes one next to each text receipt. Runtime: any.
  */
 import type { Receipt, Segment } from './printed';
 
@@ -16,17 +16,36 @@ const MARGIN = 12;
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function run(s: Segment, x: number, y: number, cells: number): string {
+/** One styled run, every character placed on its own cell (x given per character), so columns line up. */
+function run(s: Segment, x0: number, y: number, width: (s: string) => number): { svg: string; end: number } {
+  // Spaces only move the pen: an SVG viewer would collapse them and shift every character after.
+  const xs: number[] = [];
+  let shown = '';
+  let x = x0;
+  for (const ch of s.text) {
+    if (ch !== ' ') {
+      xs.push(x);
+      shown += ch;
+    }
+    x += width(ch) * CELL * s.width;
+  }
+  // Glyphs as wide as the character scale; a taller scale (double height only) stretches them vertically.
+  const tall = s.height / s.width;
   const attrs = [
-    `x="${x}"`,
-    `y="${y}"`,
-    `font-size="${FONT * s.height}"`,
-    `textLength="${cells * CELL * s.width}"`,
-    'lengthAdjust="spacingAndGlyphs"',
+    `x="${xs.join(' ')}"`,
+    ...(tall === 1 ? [`y="${y}"`] : ['y="0"', `transform="translate(0 ${y}) scale(1 ${tall})"`]),
+    `font-size="${FONT * s.width}"`,
     ...(s.bold ? ['font-weight="bold"'] : []),
     ...(s.underline ? ['text-decoration="underline"'] : []),
   ];
-  return `<text ${attrs.join(' ')}>${esc(s.text)}</text>`;
+  return { svg: shown ? `<text ${attrs.join(' ')}>${esc(shown)}</text>` : '', end: x };
+}
+
+/** Long content (a QR code's) in lines that fit the paper, at the small size. */
+function wrap(text: string, perLine: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += perLine) out.push(text.slice(i, i + perLine));
+  return out;
 }
 
 export function receiptSvg(r: Receipt, columns: number, width: (s: string) => number): string {
@@ -43,9 +62,9 @@ export function receiptSvg(r: Receipt, columns: number, width: (s: string) => nu
       let x = startX(e.align, Math.min(used, paper));
       y += LINE * height;
       for (const s of runs) {
-        const cells = width(s.text);
-        if (s.text.trim().length > 0) parts.push(run(s, x, y - 8, cells));
-        x += cells * CELL * s.width;
+        const r = run(s, x, y - 8, width);
+        if (r.svg) parts.push(r.svg);
+        x = r.end;
       }
       continue;
     }
@@ -58,10 +77,10 @@ export function receiptSvg(r: Receipt, columns: number, width: (s: string) => nu
     );
     y += box + 8;
     const label = `${e.kind === 'qr' ? '二维码' : '条码'} ${e.data}`;
-    y += LINE;
-    parts.push(
-      `<text x="${MARGIN + paper / 2}" y="${y - 8}" font-size="${FONT * 0.7}" text-anchor="middle">${esc(label)}</text>`,
-    );
+    for (const part of wrap(label, Math.floor(paper / (FONT * 0.7 * 0.62)))) {
+      y += LINE * 0.7;
+      parts.push(`<text x="${MARGIN}" y="${y - 6}" font-size="${FONT * 0.7}">${esc(part)}</text>`);
+    }
   }
   if (r.cut) {
     y += LINE;

@@ -65,6 +65,17 @@ describe('receipts on the printer, at 58 mm and 80 mm', () => {
     }
   }
 
+  it('prints a title too wide for 58 mm paper double height only, on one line', () => {
+    const title = (cols: 32 | 48) =>
+      print(renderEscPos(KINDS.gas!(cols))).elements.filter(
+        (e) => e.kind === 'line' && e.segments.some((s) => s.text.includes('燃气费收据')),
+      );
+    const narrow = title(32);
+    expect(narrow).toHaveLength(1);
+    expect(narrow[0]).toMatchObject({ segments: [{ text: '燃气费收据（购气）', width: 1, height: 2 }] });
+    expect(title(48)[0]).toMatchObject({ segments: [{ width: 2, height: 2 }] });
+  });
+
   it('draws the receipt as an SVG picture of the paper: every line, its styles, the QR box and the cut', () => {
     const r = print(renderEscPos(KINDS.gas!(48)));
     const svg = receiptSvg(r, 48, textWidth);
@@ -89,7 +100,7 @@ describe('receipts on the printer, at 58 mm and 80 mm', () => {
     );
     expect(odd).toContain('text-decoration="underline"');
     expect(odd).toContain('>&lt;&amp;&quot;户&gt;</text>');
-    expect(odd).toContain('textLength="72"'); // six cells: 户 is full width
+    expect(odd).toContain('x="12 24 36 48 72"'); // a cell each, 户 two
     expect(odd).not.toContain('stroke-dasharray="6 4"');
   });
 
