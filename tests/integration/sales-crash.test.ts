@@ -19,7 +19,7 @@ interface SaleRow {
   amount_paid: number;
 }
 
-function checkWholeSales(db: Database.Database, acked: { id: string; receiptNo: string }[]) {
+function checkWholeSales(db: Database.Database, acked: { id: string; receiptNo: string }[], kills: number) {
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   expect(verifyLedger(db)).toMatchObject({ ok: true });
   const sales = db.prepare('SELECT * FROM sales ORDER BY seq').all() as SaleRow[];
@@ -63,8 +63,9 @@ function checkWholeSales(db: Database.Database, acked: { id: string; receiptNo: 
   for (const a of acked) {
     expect(byId.get(a.id)).toMatchObject({ receipt_no: a.receiptNo, status: 'completed' });
   }
-  // Only the sale in flight at the kill may still wait for its card write.
-  expect(sales.filter((s) => s.status === 'pending_card_write').length).toBeLessThanOrEqual(1);
+  // Only the sale in flight at each kill may still wait for its card write (this fake writer has no journal
+  // to recover it from, so one left by an earlier kill stays pending).
+  expect(sales.filter((s) => s.status === 'pending_card_write').length).toBeLessThanOrEqual(kills);
 }
 
 describe('kill -9 in the middle of a burst of sales', () => {
@@ -78,13 +79,14 @@ describe('kill -9 in the middle of a burst of sales', () => {
     expect(await d.invoke('shifts.open', { float: 100_00 }, { sessionId })).toMatchObject({ ok: true });
     setup.close();
 
+    let kills = 0;
     for (const round of [40, 25]) {
       const acked = (await burstAndKill('tests/fixtures/sale-burst.ts', [dir, String(round)], round)).map(
         (f) => ({ id: f[0]!, receiptNo: f[1]! }),
       );
       expect(acked.length).toBeGreaterThanOrEqual(round);
       const db = new Database(join(dir, 'gasdesk.sqlite'));
-      checkWholeSales(db, acked);
+      checkWholeSales(db, acked, ++kills);
       db.close();
     }
   });
