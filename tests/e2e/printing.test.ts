@@ -88,10 +88,13 @@ describe('receipts on a network printer', () => {
       if (!j.ok) throw new Error('${op}: ' + j.error.code);
       return j.result;
     })()`);
+  // The text of each receipt (the emulator also draws each one as an SVG picture beside it).
   const receipts = () =>
     readdirSync(out)
+      .filter((f) => f.endsWith('.txt'))
       .sort()
       .map((f) => readFileSync(join(out, f), 'utf8'));
+  const pictures = () => readdirSync(out).filter((f) => f.endsWith('.svg'));
   const flags = (f: Record<string, boolean>) =>
     fetch(`${printer!.control}/flags`, { method: 'POST', body: JSON.stringify(f) });
 
@@ -183,5 +186,6 @@ describe('receipts on a network printer', () => {
     const html = (await frame.getAttribute('srcdoc')) ?? '';
     for (const s of [second, customer.name, '燃气费收据（购气）']) expect(html).toContain(s);
     expect(receipts()).toHaveLength(2);
+    expect(pictures()).toHaveLength(2);
   });
 });
