@@ -5,6 +5,8 @@
  * WorkerUnavailable, and the caller pulls on its own thread instead. Runtime: Node.
  */
 import type { KeyObject } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, isErrorCode } from '../../core/errors';
 import type { PreparedPage } from './pull-prepare';
@@ -24,7 +26,14 @@ function spawn(data: PullWorkerData, script?: string): Worker {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const script = new URL('./pull-worker.ts', here).href;
-    const boot = `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(script)}); })`;
+    // tsx found from here, not from the working directory (`gasdesk serve` runs from anywhere).
+    // (require.resolve gives the CommonJS build of tsx/esm/api; the worker imports its ES module twin.)
+    const tsx = pathToFileURL(
+      createRequire(here)
+        .resolve('tsx/esm/api')
+        .replace(/\.cjs$/, '.mjs'),
+    ).href;
+    const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(script)}); })`;
     return new Worker(boot, { eval: true, workerData: data });
   }
   const file = new URL('./pull-worker.cjs', here).pathname.replace(/\/app\.asar\//, '/app.asar.unpacked/');
