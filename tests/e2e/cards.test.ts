@@ -7,10 +7,11 @@
  * buys 30 m³, loads it once (32 m³; a second insertion loads nothing), is refused the reversal of the loaded
  * purchase, reports the card lost and replaces it from a new blank card. Runtime: Node (drives the browser).
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../core/validation/resident-id';
 import { accessibilityProblems } from './support/axe';
+import { visible, text } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
 const FIRST17 = '32070319850512301';
@@ -18,15 +19,6 @@ const ID = FIRST17 + residentIdCheckChar(FIRST17);
 const NAME = '欧阳燃';
 const ACCOUNT = '880002000001';
 const METER = 'E2EC00001';
-
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.waitFor({ state: 'visible', timeout: 10_000 });
-  return locator;
-}
-
-async function text(locator: Locator): Promise<string> {
-  return (await (await visible(locator)).textContent()) ?? '';
-}
 
 describe('gas cards in the browser', () => {
   let served: Served | undefined;

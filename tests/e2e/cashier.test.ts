@@ -7,23 +7,15 @@
  * Pay, and closes the shift short with a note; 刘强 reads the day report and closes the day.
  * Runtime: Node (drives the browser).
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems } from './support/axe';
+import { visible, text } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
 /** A residential demo household of one person (tier 1 ends at 400 m³), active, inspection normal. */
 const ACCOUNT = '010101000001';
 const NAME = '侯珍洋';
-
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.waitFor({ state: 'visible', timeout: 10_000 });
-  return locator;
-}
-
-async function text(locator: Locator): Promise<string> {
-  return (await (await visible(locator)).textContent()) ?? '';
-}
 
 describe('cashier in the browser', () => {
   let served: Served | undefined;

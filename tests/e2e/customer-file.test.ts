@@ -4,10 +4,11 @@
  * two characters of its address, changes the phone with a reason, suspends it, and reads each step in the
  * history. Runtime: Node (drives the browser).
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../core/validation/resident-id';
 import { accessibilityProblems } from './support/axe';
+import { visible } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
 const FIRST17 = '11010119900307451';
@@ -18,11 +19,6 @@ const COMMUNITY = '鹭汀雅筑';
 const OLD_PHONE = '13912345678';
 const NEW_PHONE = '13687654321';
 const TIME = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/;
-
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.waitFor({ state: 'visible', timeout: 10_000 });
-  return locator;
-}
 
 describe('customer file in the browser', () => {
   let served: Served | undefined;

@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ADMIN_TOKEN } from './head-office';
+import { ADMIN_TOKEN, adminCaller } from './head-office';
 import type { Json } from './json';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -44,19 +44,7 @@ export function spawnHeadOffice(opts: {
         resolve({
           url,
           child,
-          async admin(method, path, body) {
-            const r = await fetch(`${url}${path}`, {
-              method,
-              headers: {
-                authorization: `Bearer ${ADMIN_TOKEN}`,
-                ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-              },
-              body: body === undefined ? undefined : JSON.stringify(body),
-            });
-            const json = (await r.json()) as Json;
-            if (!r.ok) throw new Error(`${method} ${path} → ${r.status} ${JSON.stringify(json)}`);
-            return json;
-          },
+          admin: adminCaller(url),
           async stop(signal = 'SIGTERM') {
             if (child.exitCode === null && child.signalCode === null) child.kill(signal);
             await gone;

@@ -72,23 +72,28 @@ export async function startHeadOffice(
     url,
     store,
     app,
-    async admin(method, path, body) {
-      const r = await fetch(`${url}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${ADMIN_TOKEN}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const json = (await r.json()) as Json;
-      if (!r.ok) throw new Error(`${method} ${path} → ${r.status} ${JSON.stringify(json)}`);
-      return json;
-    },
+    admin: adminCaller(url),
     async close() {
       await app.close();
       if (!opts.store) await store.close();
     },
+  };
+}
+
+/** Calls head office's admin API with the test administrator token; throws on anything but 2xx. */
+export function adminCaller(url: string) {
+  return async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<Json> => {
+    const r = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await r.json()) as Json;
+    if (!r.ok) throw new Error(`${method} ${path} → ${r.status} ${JSON.stringify(json)}`);
+    return json;
   };
 }
 
