@@ -7,7 +7,12 @@
 import { AppError } from '../../core/errors';
 import { searchIndexText } from '../../core/domain/search';
 import { type CustomerFeed, FEED_DATA } from '../../core/sync/feed';
+import { SYNC_ROUTES } from '../../core/sync/routes';
 import { type FeedKind, pullResponseSchema } from '../../core/sync/wire';
+
+/** The request for the page after `cursor`. */
+export const pullPath = (cursor: number, limit: number) =>
+  `${SYNC_ROUTES.pull.path}?cursor=${cursor}&limit=${limit}`;
 
 /** A customer as the rows the counter writes; `values` in the order of apply-customers.ts's columns. */
 export interface PreparedCustomer {

@@ -9,8 +9,7 @@
 import { type KeyObject, sign } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../core/errors';
-import { SYNC_ROUTES } from '../../core/sync/routes';
-import { preparePage } from './pull-prepare';
+import { type PreparedPage, preparePage, pullPath } from './pull-prepare';
 import { SyncClient } from './transport';
 
 export interface PullWorkerData {
@@ -29,7 +28,7 @@ export interface PullWorkerData {
 }
 
 export type PullWorkerMessage =
-  | { readonly page: import('./pull-prepare').PreparedPage; readonly clockOffsetMs: number }
+  | { readonly page: PreparedPage; readonly clockOffsetMs: number }
   | { readonly error: { readonly code: string; readonly detail?: string } };
 
 const d = workerData as PullWorkerData;
@@ -50,8 +49,7 @@ let done = false;
 /** The next page's text, asked for before this one is parsed (its cursor read off the page's tail). */
 let prefetched: { readonly cursor: number; readonly text: Promise<string> } | null = null;
 
-const fetchText = (from: number) =>
-  client.requestText('GET', `${SYNC_ROUTES.pull.path}?cursor=${from}&limit=${d.limit}`).then((r) => r.body);
+const fetchText = (from: number) => client.requestText('GET', pullPath(from, d.limit)).then((r) => r.body);
 
 /** Head office ends every page with its cursor and whether more follow; null when this one does not. */
 function tail(text: string): { cursor: number; more: boolean } | null {

@@ -4,13 +4,12 @@
  * counter "knew" before its next operation: head office uses it to tell sequential edits from concurrent
  * ones). An entry that cannot be applied is recorded as a finding and never blocks the page. Runtime: Node.
  */
-import { SYNC_ROUTES } from '../../core/sync/routes';
 import { DEFAULT_PULL_LIMIT } from '../../core/sync/wire';
 import { getSyncState, lastOutboxSeq, putFinding, updateSyncState } from '../../db';
 import type { App } from '../app';
 import { CustomerApplier } from './apply-customers';
 import { MasterApplier } from './apply-master';
-import { type PreparedEntry, type PreparedPage, preparePage } from './pull-prepare';
+import { type PreparedEntry, type PreparedPage, preparePage, pullPath } from './pull-prepare';
 import { type PageStream, startPullWorker, WorkerUnavailable } from './pull-worker-host';
 import type { SyncClient } from './transport';
 
@@ -81,7 +80,7 @@ export function applyPage(
 }
 
 async function fetchPage(client: SyncClient, cursor: number, limit: number): Promise<PreparedPage> {
-  const reply = await client.requestText('GET', `${SYNC_ROUTES.pull.path}?cursor=${cursor}&limit=${limit}`);
+  const reply = await client.requestText('GET', pullPath(cursor, limit));
   return preparePage(reply.body, cursor);
 }
 
