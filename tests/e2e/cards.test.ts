@@ -201,7 +201,7 @@ describe('gas cards in the browser', () => {
     await visible(page.locator('.ant-modal-confirm-title', { hasText: '确认冲正吗？' }));
     await expect.poll(focusedText).toBe('确认（Enter）');
     await page.keyboard.press('Enter');
-    // The approval check (scrypt) and a card read come first: allow for a loaded CI machine.
+    // The approval check (scrypt) and a card read come first: allow for a slow machine.
     await visible(reverse.getByRole('alert').filter({ hasText: '这笔气已经插表入表，不能冲正。' }), 30_000);
     await reverse.getByRole('button', { name: '取消' }).click();
     await reverse.waitFor({ state: 'detached' });
