@@ -16,6 +16,8 @@ export const webRandomBytes: RandomBytes = (n) => {
   return pool.slice(at - n, at);
 };
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 export function uuidv7(nowMs: number, random: RandomBytes = webRandomBytes): string {
   if (!Number.isSafeInteger(nowMs) || nowMs < 0)
     throw new RangeError('uuidv7 needs a non-negative integer time');
@@ -27,7 +29,8 @@ export function uuidv7(nowMs: number, random: RandomBytes = webRandomBytes): str
   }
   b[6] = 0x70 | (b[6]! & 0x0f);
   b[8] = 0x80 | (b[8]! & 0x3f);
-  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  let hex = '';
+  for (const x of b) hex += HEX[x];
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 

@@ -57,7 +57,7 @@ export async function sellGas(app: App, operatorId: string, input: SellGasInput)
       approver = await requireApproval(app, input.approval, '购气');
   }
   const id = app.newId();
-  const { recorded, customer } = app.transaction(() => {
+  const sale = app.transaction(() => {
     const { shift, date, priced, tenders } = check(app, operatorId, input, approver !== undefined);
     const { quote: q, customer, version } = priced;
     const approverId = q.approvalReasons.length > 0 ? approver!.id : null;
@@ -98,11 +98,11 @@ export async function sellGas(app: App, operatorId: string, input: SellGasInput)
         `购气：${customer.name}（${customer.accountNo}）${formatCubicMetres(q.volume)} m³，` +
         `金额 ¥${formatYuan(q.amount)}，实收 ¥${formatYuan(q.amountDue)}，收据 ${receiptNo}`,
     });
-    return { recorded, customer };
+    // What is being committed, without reading it back; inside the transaction, where the operator's name is
+    // read without opening a read transaction of its own.
+    return toSale(app, recorded.row, { ...recorded, customer, corrections: [], writes: [] });
   });
   failpoint('sale:committed');
-  // What was just committed, without reading it back.
-  const sale = toSale(app, recorded.row, { ...recorded, customer, corrections: [], writes: [] });
   return writeCard(app, sale, operatorId, { confirmLastTry: input.confirmLastTry });
 }
 
