@@ -16,6 +16,7 @@ import { App } from '../services/app';
 import { currentBusinessDate } from '../services/cash/business-date';
 import { pricePurchase } from '../services/sales/quote';
 import { sellGas } from '../services/sales/sell-gas';
+import type { Sale } from '../core/contract';
 import { DEMO_PASSWORD, seedDemo } from '../services/setup/demo';
 import { fakeHousehold, mulberry32 } from '../services/setup/fake-households';
 import { emit, log, percentile } from './support';
@@ -186,17 +187,28 @@ function generate(operatorId: string, versionId: string, counterId: string): voi
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
 }
 
-/** The bare transaction: the same rows a sale writes, with plain INSERTs and no reads or checks. */
+/** What the bare transaction copies from the sale just measured (read after it, outside the timing). */
+interface Written {
+  readonly sale: Sale;
+  readonly payload: string;
+  readonly summary: string;
+}
+
+/**
+ * The bare transaction: the same rows the sale just wrote — sale, tier lines, tenders, balance, number series,
+ * ledger operation with the same payload bytes, audit entry with the same summary — with plain INSERTs and no
+ * reads or checks, for the same customer (whose pages the cashier's quote made warm for both).
+ */
 function makeBaseline(operatorId: string, counterId: string) {
   const s = {
     sale: sqlite.prepare(`INSERT INTO sales (id, receipt_no, kind, status, customer_id, user_class, shift_id,
       business_date, operator_id, volume, amount, balance_used, balance_added, amount_paid, price_version_id,
-      period_start, used_before, created_at) VALUES (?, ?, 'gas', 'pending_card_write', ?, 'residential', 'base',
-      ?, ?, ?, ?, ?, ?, ?, 'v', '2026-01-01', 0, ?)`),
+      period_start, used_before, created_at) VALUES (?, ?, 'gas', 'pending_card_write', ?, 'residential', ?,
+      ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     line: sqlite.prepare(`INSERT INTO sale_lines (sale_id, line_no, kind, tier, name, volume, price_li, amount)
-      VALUES (?, ?, 'gas', ?, '第1档', ?, 2750, ?)`),
+      VALUES (?, ?, 'gas', ?, ?, ?, ?, ?)`),
     tender: sqlite.prepare(
-      "INSERT INTO tenders (sale_id, line_no, method, amount, received, change) VALUES (?, 1, 'cash', ?, NULL, 0)",
+      'INSERT INTO tenders (sale_id, line_no, method, amount, received, change, reference) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     balance: sqlite.prepare(`INSERT INTO customer_balances (customer_id, balance) VALUES (?, ?)
       ON CONFLICT (customer_id) DO UPDATE SET balance = excluded.balance`),
@@ -210,29 +222,49 @@ function makeBaseline(operatorId: string, counterId: string) {
       SELECT ?, ?, ?, 'bench.baseline', 'sale', ?, ?, max(seq) FROM outbox`),
   };
   let n = 0;
-  return (customerId: string, lines: number, balanceChanged: boolean) => {
+  return (customerId: string, w: Written) => {
     n++;
     const id = app.newId();
     const now = app.nowIso();
-    const payload = JSON.stringify({ id, customerId, amount: 1000, lines });
+    const x = w.sale;
     app.transaction(() => {
       s.series.run();
-      s.sale.run(id, `BASE-${n}`, customerId, '2026-11-26', operatorId, 1000, 2750, 0, 0, 2750, now);
-      for (let l = 1; l <= lines; l++) s.line.run(id, l, l, 1000, 2750);
-      s.tender.run(id, 2750);
-      if (balanceChanged) s.balance.run(customerId, 0);
+      s.sale.run(
+        id,
+        `BASE-${String(n).padStart(8, '0')}`,
+        customerId,
+        x.shiftId,
+        x.businessDate,
+        operatorId,
+        x.volume,
+        x.amount,
+        x.balanceUsed,
+        x.balanceAdded,
+        x.amountPaid,
+        x.priceVersionId,
+        x.periodStart,
+        x.usedBefore,
+        now,
+      );
+      x.lines.forEach((l, i) => {
+        s.line.run(id, i + 1, l.tier, l.name, l.volume, l.priceLi, l.amount);
+      });
+      x.tenders.forEach((t, i) => {
+        s.tender.run(id, i + 1, t.method, t.amount, t.received, t.change, t.reference);
+      });
+      if (x.balanceUsed !== 0 || x.balanceAdded !== 0) s.balance.run(customerId, 0);
       s.op.run(
         app.newId(),
         counterId,
         id,
-        payload,
+        w.payload,
         operatorId,
         app.tick(),
         now,
         '0'.repeat(64),
         '1'.repeat(64),
       );
-      s.audit.run(app.newId(), now, operatorId, id, `基准 ${n}`);
+      s.audit.run(app.newId(), now, operatorId, id, w.summary);
     });
   };
 }
@@ -242,12 +274,18 @@ async function measure(operatorId: string, counterId: string) {
   const normal = sqlite
     .prepare("SELECT id FROM customers WHERE seq = ? AND inspection_status = 'normal'")
     .pluck();
+  const pick = () => {
+    let id: string | undefined;
+    while (!id) id = normal.get(1 + Math.floor(rand() * N)) as string | undefined;
+    return id;
+  };
+  const lastOp = sqlite.prepare('SELECT seq, payload FROM outbox ORDER BY seq DESC LIMIT 1');
+  const auditOf = sqlite.prepare('SELECT summary FROM audit WHERE op_seq = ?').pluck();
   const baseline = makeBaseline(operatorId, counterId);
   const sale: number[] = [];
   const base: number[] = [];
   for (let i = 0; i < K + WARMUP; i++) {
-    let customerId: string | undefined;
-    while (!customerId) customerId = normal.get(1 + Math.floor(rand() * N)) as string | undefined;
+    const customerId = pick();
     const purchase =
       i % 2 === 0
         ? { customerId, by: 'volume' as const, volume: 1000 + Math.floor(rand() * 4000), useBalance: true }
@@ -263,8 +301,10 @@ async function measure(operatorId: string, counterId: string) {
     let t = process.hrtime.bigint();
     const s = await sellGas(app, operatorId, input);
     const saleMs = Number(process.hrtime.bigint() - t) / 1e6;
+    const op = lastOp.get() as { seq: number; payload: string };
+    const written = { sale: s, payload: op.payload, summary: auditOf.get(op.seq) as string };
     t = process.hrtime.bigint();
-    baseline(customerId, s.lines.length, s.balanceUsed !== 0 || s.balanceAdded !== 0);
+    baseline(customerId, written);
     const baseMs = Number(process.hrtime.bigint() - t) / 1e6;
     if (i >= WARMUP) {
       sale.push(saleMs);
