@@ -61,7 +61,8 @@ function formatScaled(n: number, scale: number, decimals: number): string {
   const abs = Math.abs(n);
   const whole = Math.trunc(abs / scale);
   const frac = String(abs % scale).padStart(decimals, '0');
-  return `${sign}${whole.toLocaleString('en-US')}.${frac}`;
+  // Thousands grouped by hand: toLocaleString goes through ICU, several µs a call on the sale path.
+  return `${sign}${String(whole).replace(/\B(?=(\d{3})+$)/g, ',')}.${frac}`;
 }
 
 /** 123456 → "1,234.56" */

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { invoiceRanges, saleLines, sales, tenders } from '../schema';
-import { prepared } from './prices';
+import { type LimitsRow, prepared } from './prices';
 
 export type SaleRow = typeof sales.$inferSelect;
 export type SaleInsert = Omit<SaleRow, 'seq'>;
@@ -32,6 +32,42 @@ export function customerForSale(sqlite: Database.Database, id: string): SaleCust
        household_size AS householdSize, inspection_status AS inspectionStatus, status
      FROM customers WHERE id = ?`,
   ).get(id) as SaleCustomerRow | undefined;
+}
+
+/** What pricing a purchase reads of a customer, in one statement: the file, the balance (结余), the class's limits. */
+export interface PurchaseContext {
+  readonly customer: SaleCustomerRow;
+  readonly balance: number;
+  readonly limits: LimitsRow | undefined;
+}
+
+export function purchaseContext(sqlite: Database.Database, id: string): PurchaseContext | undefined {
+  const r = prepared(
+    sqlite,
+    `SELECT c.id, c.account_no AS accountNo, c.name, c.full_address AS fullAddress, c.user_class AS userClass,
+       c.household_size AS householdSize, c.inspection_status AS inspectionStatus, c.status,
+       coalesce(b.balance, 0) AS balance, l.user_class AS limitsClass, l.per_purchase AS perPurchase,
+       l.per_month AS perMonth, l.per_year AS perYear
+     FROM customers c
+       LEFT JOIN customer_balances b ON b.customer_id = c.id
+       LEFT JOIN purchase_limits l ON l.user_class = c.user_class
+     WHERE c.id = ?`,
+  ).get(id) as
+    | (SaleCustomerRow & {
+        balance: number;
+        limitsClass: LimitsRow['userClass'] | null;
+        perPurchase: number | null;
+        perMonth: number | null;
+        perYear: number | null;
+      })
+    | undefined;
+  if (!r) return undefined;
+  const { balance, limitsClass, perPurchase, perMonth, perYear, ...customer } = r;
+  return {
+    customer,
+    balance,
+    limits: limitsClass === null ? undefined : { userClass: limitsClass, perPurchase, perMonth, perYear },
+  };
 }
 
 export function staffName(sqlite: Database.Database, id: string): string | undefined {

@@ -14,11 +14,10 @@ import { AppError } from '../../core/errors';
 import { quoteMoney, quoteVolume, tierBounds } from '../../core/pricing';
 import { formatCubicMetres } from '../../core/quantities';
 import {
-  balanceOf,
   customerForSale,
   gasVolumes,
-  limitsOf,
   type PriceVersionRow,
+  purchaseContext,
   type SaleCustomerRow,
 } from '../../db';
 import type { App } from '../app';
@@ -47,23 +46,27 @@ export interface PricedPurchase {
 type Reason = Quote['approvalReasons'][number];
 const m3 = (v: number) => `${formatCubicMetres(v)} m³`;
 
-export function activeCustomer(app: App, id: string): SaleCustomerRow {
-  const c = customerForSale(app.gdb.sqlite, id);
+function mustBeActive<T extends SaleCustomerRow>(c: T | undefined): T {
   if (!c) throw new AppError('CUSTOMER_NOT_FOUND');
   if (c.status !== 'active') throw new AppError('CUSTOMER_NOT_ACTIVE', { detail: c.status });
   return c;
 }
 
+export function activeCustomer(app: App, id: string): SaleCustomerRow {
+  return mustBeActive(customerForSale(app.gdb.sqlite, id));
+}
+
 export function pricePurchase(app: App, p: Purchase, date: string): PricedPurchase {
   const sqlite = app.gdb.sqlite;
-  const customer = activeCustomer(app, p.customerId);
+  const ctx = purchaseContext(sqlite, p.customerId);
+  const customer = mustBeActive(ctx?.customer);
+  const { balance, limits } = ctx!;
   const { row: version, schedule } = priceInEffect(app, customer.userClass, date);
   const period = pricingPeriod(date, version.periodStart);
   const month = calendarMonth(date);
   const [inPeriod, inMonthNet] = gasVolumes(sqlite, customer.id, period, month);
   const used = Math.max(0, inPeriod);
   const inMonth = Math.max(0, inMonthNet);
-  const balance = balanceOf(sqlite, customer.id);
   const hh = customer.householdSize;
 
   let volume: number;
@@ -95,7 +98,6 @@ export function pricePurchase(app: App, p: Purchase, date: string): PricedPurcha
       code: 'HAZARD',
       message: `安检状态为「${INSPECTION_ZH[customer.inspectionStatus]}」，购气需班长审批`,
     });
-  const limits = limitsOf(sqlite, customer.userClass);
   if (limits?.perPurchase != null && volume > limits.perPurchase)
     reasons.push({
       code: 'PER_PURCHASE',
