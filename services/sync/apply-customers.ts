@@ -15,7 +15,7 @@ const COLS = `account_no, name, id_number, credit_code, phone, alt_phone, distri
 
 export class CustomerApplier {
   private readonly find: Database.Statement;
-  private readonly insert: Database.Statement;
+  private readonly insertNew: Database.Statement;
   private readonly update: Database.Statement;
   private readonly index: Database.Statement;
   private readonly indexNew: Database.Statement;
@@ -23,11 +23,13 @@ export class CustomerApplier {
   private readonly count: Database.Statement;
   private readonly countOf: Database.Statement;
   private readonly countNew: Database.Statement;
+  private readonly countFirst: Database.Statement;
 
   constructor(db: Database.Database) {
     this.find = db.prepare(`SELECT seq, updated_hlc AS hlc, ${COLS} FROM customers WHERE id = ?`).raw();
-    this.insert = db.prepare(
-      `INSERT INTO customers (id, ${COLS}, version, updated_hlc) VALUES (?, ${Array(25).fill('?').join(', ')}, 1, ?)`,
+    this.insertNew = db.prepare(
+      `INSERT INTO customers (id, ${COLS}, version, updated_hlc) VALUES (?, ${Array(25).fill('?').join(', ')}, 1, ?)
+       ON CONFLICT (id) DO NOTHING`,
     );
     this.update = db.prepare(
       `UPDATE customers SET (${COLS}) = (${Array(25).fill('?').join(', ')}), version = version + 1, updated_hlc = ? WHERE id = ?`,
@@ -46,6 +48,9 @@ export class CustomerApplier {
     this.countNew = db.prepare(
       'INSERT INTO account_counts (customer_id, last_count, cumulative) VALUES (?, ?, 0)',
     );
+    this.countFirst = db.prepare(
+      'INSERT OR IGNORE INTO account_counts (customer_id, last_count, cumulative) VALUES (?, ?, 0)',
+    );
   }
 
   /** Returns false when the local version is newer (kept; head office will merge it). Throws on a clash. */
@@ -54,27 +59,30 @@ export class CustomerApplier {
   }
 
   applyPrepared(c: PreparedCustomer): boolean {
-    const local = this.find.get(c.id) as unknown[] | undefined;
-    const next = c.values;
-    if (!local) {
-      const seq = Number(this.insert.run(c.id, ...next, c.hlc).lastInsertRowid);
-      this.indexNew.run(seq, c.index.name, c.index.address);
-    } else {
+    // Most often the customer is new here (a bootstrap's every one): the INSERT itself finds out, without a
+    // look-up first, and does nothing when the id is already held.
+    const added = this.insertNew.run(c.id, ...c.values, c.hlc);
+    const isNew = added.changes === 1;
+    if (isNew) this.indexNew.run(Number(added.lastInsertRowid), c.index.name, c.index.address);
+    else {
+      const local = this.find.get(c.id) as unknown[];
       if (c.hlc < (local[1] as string)) return false;
+      const next = c.values;
       if (next.some((v, i) => (v ?? null) !== (local[i + 2] ?? null))) {
         this.update.run(...next, c.hlc, c.id);
         this.index.run(local[0], c.index.name, c.index.address);
       }
     }
     for (const m of c.meters) this.meter.run(m[0], c.id, ...m.slice(1), c.openedAt);
-    if (c.purchaseCount > 0) this.raiseCount(c.id, c.purchaseCount);
+    if (c.purchaseCount > 0 && !(isNew && this.countFirst.run(c.id, c.purchaseCount).changes === 1))
+      this.raiseCount(c.id, c.purchaseCount);
     return true;
   }
 
   /**
-   * A plain INSERT where there is no count yet (a bootstrap's every customer): the upsert needs a statement
-   * journal (its trigger may abort), and opening one makes FTS5 flush its pending index terms to disk — once
-   * per customer, which made a bootstrap's search index three times as slow to build.
+   * Plain INSERTs where there is no count yet (and INSERT OR IGNORE for a new customer): the upsert needs a
+   * statement journal (its trigger may abort), and opening one makes FTS5 flush its pending index terms to
+   * disk — once per customer, which made a bootstrap's search index three times as slow to build.
    */
   private raiseCount(customerId: string, count: number): void {
     const known = this.countOf.get(customerId) as number | undefined;
