@@ -3,6 +3,7 @@
  * formats, the card keys and the region. In demo mode the reader is the training world's emulator,
  * in-process. Runtime: Node.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { type CardRecord, decodeCard } from '../../core/card/gas-card';
 import { AppError } from '../../core/errors';
 import type { CardFormat, CardKeys } from '../../drivers/card-formats/card-format';
@@ -36,6 +37,8 @@ export class CardStation {
   readonly region: number;
   readonly description: string;
   readonly world?: TrainingWorld;
+  private turn: Promise<unknown> = Promise.resolve();
+  private readonly inTurn = new AsyncLocalStorage<true>();
 
   constructor(opts: CardStationOptions) {
     this.connection = new ReaderConnection(opts.open, { timeoutMs: opts.timeoutMs ?? 800, retryMs: 2000 });
@@ -53,16 +56,33 @@ export class CardStation {
     }
   }
 
+  /**
+   * Runs one card operation with no other in between: a read, an issue, a sale's write from journal entry to
+   * settlement. Each exchange starts by powering the card up, which on an SLE4442 undoes a PSC check (a read
+   * by the screen between a write's PSC check and its writes made the write fail); and a read settles the
+   * card's pending writes from what it finds (one still being written would be settled as not written).
+   * Re-entrant: an operation that reads and then writes takes its turn once.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.inTurn.getStore()) return fn();
+    const run = () => this.inTurn.run(true, fn);
+    const p = this.turn.then(run, run);
+    this.turn = p.catch(() => {});
+    return p;
+  }
+
   /** Reads whatever is in the reader, never verifying a PSC; null when the slot is empty. */
   async readCard(): Promise<CardInReader | null> {
     const reader = await this.reader();
-    return guard(async () => {
-      if (!(await reader.cardPresent())) return null;
-      await reader.powerOn();
-      const image = await reader.readImage();
-      const format = formatFor(image) ?? referenceFormat;
-      return { reader, format, image, record: decodeCard(image), triesLeft: await reader.triesLeft() };
-    });
+    return this.exclusive(() =>
+      guard(async () => {
+        if (!(await reader.cardPresent())) return null;
+        await reader.powerOn();
+        const image = await reader.readImage();
+        const format = formatFor(image) ?? referenceFormat;
+        return { reader, format, image, record: decodeCard(image), triesLeft: await reader.triesLeft() };
+      }),
+    );
   }
 
   async close(): Promise<void> {

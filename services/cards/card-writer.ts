@@ -33,9 +33,9 @@ export async function writeJournalled(
     counterCode: counterCode(app),
   };
   try {
-    await format.writePurchase(reader, w.cardNo, purchase, station.keys, {
-      allowLastTry: opts.confirmLastTry,
-    });
+    await station.exclusive(() =>
+      format.writePurchase(reader, w.cardNo, purchase, station.keys, { allowLastTry: opts.confirmLastTry }),
+    );
     return { ok: true };
   } catch (e) {
     if (e instanceof ReaderError && e.code === 'LAST_TRY_NEEDS_CONFIRMATION')
@@ -85,7 +85,7 @@ export function counterCode(app: App): string {
 export function cardWritePort(app: App): CardWritePort {
   return {
     async precheck(customerId, operatorId) {
-      await customerCardInReader(app, customerId, operatorId);
+      await stationOf(app).exclusive(() => customerCardInReader(app, customerId, operatorId));
     },
 
     async writePurchase(sale: Sale, writeOpts: { confirmLastTry?: boolean } = {}): Promise<CardWriteResult> {

@@ -25,6 +25,15 @@ type CardOps =
   | 'devices.status'
   | 'devices.configureReader';
 
+/** A card operation takes its turn at this counter's reader (CardStation.exclusive). */
+function atTheReader<K extends CardOps>(handler: Handlers[K]): Handlers[K] {
+  const h = handler as (input: unknown, call: Parameters<Handlers[K]>[1]) => unknown;
+  return ((input: unknown, call: Parameters<Handlers[K]>[1]) => {
+    const station = call.app.cardStation;
+    return station ? station.exclusive(async () => h(input, call)) : h(input, call);
+  }) as Handlers[K];
+}
+
 const cardsList: Handlers['cards.list'] = (input, { app }) => {
   if (!findCustomer(app.db, input.customerId)) throw new AppError('CUSTOMER_NOT_FOUND');
   const count = accountCount(app.gdb.sqlite, input.customerId);
@@ -61,15 +70,15 @@ const devicesStatus: Handlers['devices.status'] = (_input, { app }) => {
 };
 
 export const cardHandlers: Pick<Handlers, CardOps | keyof typeof trainingHandlers> = {
-  'cards.read': cardsRead,
-  'cards.issue': cardsIssue,
+  'cards.read': atTheReader<'cards.read'>(cardsRead),
+  'cards.issue': atTheReader<'cards.issue'>(cardsIssue),
   'cards.list': cardsList,
   'cards.reportLost': cardsReportLost,
-  'cards.replace': cardsReplace,
-  'cards.writeSale': cardsWriteSale,
-  'cards.topUp': cardsTopUp,
-  'cards.reverseSale': cardsReverseSale,
-  'meters.change': metersChange,
+  'cards.replace': atTheReader<'cards.replace'>(cardsReplace),
+  'cards.writeSale': atTheReader<'cards.writeSale'>(cardsWriteSale),
+  'cards.topUp': atTheReader<'cards.topUp'>(cardsTopUp),
+  'cards.reverseSale': atTheReader<'cards.reverseSale'>(cardsReverseSale),
+  'meters.change': atTheReader<'meters.change'>(metersChange),
   'devices.status': devicesStatus,
   'devices.configureReader': devicesConfigureReader,
   ...trainingHandlers,

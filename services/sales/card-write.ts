@@ -11,11 +11,24 @@ import type { App } from '../app';
 import type { CardWriteResult } from './card-write-port';
 import { loadSale } from './sale-view';
 
-export async function writeCard(
+export function writeCard(
   app: App,
   sale: Sale,
   operatorId: string,
   opts: { retry?: boolean; confirmLastTry?: boolean } = {},
+): Promise<Sale> {
+  // From the journal entry to its settlement, no other card operation (a read would settle it as not written).
+  const station = app.cardStation;
+  return station
+    ? station.exclusive(() => writeAndRecord(app, sale, operatorId, opts))
+    : writeAndRecord(app, sale, operatorId, opts);
+}
+
+async function writeAndRecord(
+  app: App,
+  sale: Sale,
+  operatorId: string,
+  opts: { retry?: boolean; confirmLastTry?: boolean },
 ): Promise<Sale> {
   const writer = app.cardWriter;
   const from = opts.retry ? 'card_write_failed' : 'pending_card_write';

@@ -36,6 +36,27 @@ const sellFor = async (t: T, sid: string, customerId: string, volume: number) =>
 };
 
 describe('card faults: no credit without a paid sale, no paid sale without credit or an explicit state', () => {
+  it('card reads while a sale writes the card (the screen refreshing its reader line) wait their turn: the write completes', async () => {
+    const t = await cardCounter();
+    const sid = await cashierWithShift(t);
+    const { c } = await customerWithCard(t, sid);
+    // A read powers the card up again, which between the write's PSC check and its writes undoes the check (a
+    // real SLE4442 and the emulator alike); and a read settles the card's pending writes from what it finds —
+    // one still being written, as not written. Each read waits for the sale's write to be settled.
+    let selling = true;
+    const reads = (async () => {
+      let n = 0;
+      for (; selling; n++) await t.ok('cards.read', {}, sid);
+      return n;
+    })();
+    const sale = await sellFor(t, sid, c.id, 10 * M3);
+    selling = false;
+    expect(await reads).toBeGreaterThan(0);
+    expect(sale.status).toBe('completed');
+    const card = await t.ok('cards.read', {}, sid);
+    expect(card.card?.lastVolume).toBe(10 * M3);
+  });
+
   it('a card pulled while the primary area is written: the sale waits, and the card then shows it was not written', async () => {
     const t = await cardCounter();
     const sid = await cashierWithShift(t);
