@@ -1,4 +1,5 @@
 export * from './backup';
+export * from './deferred-indexes';
 export * from './ledger';
 export * from './migrate';
 export * from './open';

@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { restoreLookupIndexes } from './deferred-indexes';
 import { loadMigrations, type Migration, migrate } from './migrate';
 import * as schema from './schema';
 
@@ -40,6 +41,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): GasDb {
     if (!opts.readonly) {
       applyPragmas(sqlite);
       migrate(sqlite, opts.migrations ?? loadMigrations());
+      // A bootstrap stopped half-way left its lookup indexes to build (deferred-indexes.ts).
+      restoreLookupIndexes(sqlite);
     }
   } catch (e) {
     sqlite.close();

@@ -5,7 +5,14 @@
  * ones). An entry that cannot be applied is recorded as a finding and never blocks the page. Runtime: Node.
  */
 import { DEFAULT_PULL_LIMIT } from '../../core/sync/wire';
-import { getSyncState, lastOutboxSeq, putFinding, updateSyncState } from '../../db';
+import {
+  deferLookupIndexes,
+  getSyncState,
+  lastOutboxSeq,
+  putFinding,
+  restoreLookupIndexes,
+  updateSyncState,
+} from '../../db';
 import type { App } from '../app';
 import { CustomerApplier } from './apply-customers';
 import { MasterApplier } from './apply-master';
@@ -84,8 +91,11 @@ async function fetchPage(client: SyncClient, cursor: number, limit: number): Pro
   return preparePage(reply.body, cursor);
 }
 
-/** How the last pull of this process went (diagnostics and tests): pages applied, and how many the worker prepared. */
-export const lastPull = { pages: 0, fromWorker: 0 };
+/**
+ * How the last pull of this process went (diagnostics and tests): pages applied, how many the worker prepared, and
+ * how many lookup indexes a first pull built at its end.
+ */
+export const lastPull = { pages: 0, fromWorker: 0, indexesBuilt: 0 };
 
 /** Pages after the first: from the pull worker when it can run, else fetched here. */
 class NextPages {
@@ -136,8 +146,10 @@ export async function pullFeed(app: App, client: SyncClient, limit = DEFAULT_PUL
   let total = 0;
   lastPull.pages = 0;
   lastPull.fromWorker = 0;
+  lastPull.indexesBuilt = 0;
   const pages = new NextPages(app, client, limit);
-  let next = fetchPage(client, getSyncState(app.gdb.sqlite)!.pullCursor, limit);
+  const from = getSyncState(app.gdb.sqlite)!.pullCursor;
+  let next = fetchPage(client, from, limit);
   const db = app.gdb.sqlite;
   const cache = db.pragma('cache_size', { simple: true }) as number;
   const checkpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
@@ -152,6 +164,8 @@ export async function pullFeed(app: App, client: SyncClient, limit = DEFAULT_PUL
           bulk = true;
           db.pragma('cache_size = -131072');
           db.pragma('wal_autocheckpoint = 100000');
+          // A first pull is the whole hall: the lookup indexes with random keys are built once, at the end.
+          if (from === 0) deferLookupIndexes(db);
           pages.start(page.cursor);
         }
         next = pages.after(page.cursor);
@@ -165,6 +179,7 @@ export async function pullFeed(app: App, client: SyncClient, limit = DEFAULT_PUL
   } finally {
     await pages.close();
     if (bulk) {
+      lastPull.indexesBuilt = restoreLookupIndexes(db);
       db.pragma(`cache_size = ${cache}`);
       db.pragma(`wal_autocheckpoint = ${checkpoint}`);
       db.pragma('wal_checkpoint(PASSIVE)');

@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerFeedSchema } from '../../core/sync/feed';
-import { searchCustomers } from '../../db';
+import { deferLookupIndexes, deferredLookupIndexes, openDatabase, searchCustomers } from '../../db';
+
+const LOOKUP_INDEXES = [
+  'customers_phone_idx',
+  'customers_alt_phone_idx',
+  'customers_id_number_idx',
+  'customers_credit_code_idx',
+] as const;
 import { App } from '../../services/app';
 import { initializeCounter } from '../../services/setup/initialize';
 import { CustomerApplier } from '../../services/sync/apply-customers';
@@ -39,7 +46,8 @@ describe('bootstrap of a fresh counter', () => {
       await enrollCounter(app, { server: ho.url, code });
       const r = await runSync(app, { pullLimit: 3_000 });
       expect(r).toMatchObject({ ok: true, pulled: 20_000 });
-      expect(lastPull).toEqual({ pages: 7, fromWorker: 6 }); // a long pull: the worker prepares the pages after the first
+      // A long pull: the worker prepares the pages after the first; a first pull builds the lookup indexes at the end.
+      expect(lastPull).toEqual({ pages: 7, fromWorker: 6, indexesBuilt: 4 });
       const db = app.gdb.sqlite;
       expect((db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n).toBe(20_000);
       expect((db.prepare('SELECT count(*) AS n FROM meters').get() as { n: number }).n).toBe(20_000);
@@ -51,10 +59,25 @@ describe('bootstrap of a fresh counter', () => {
       );
       expect((db.prepare('SELECT pull_cursor AS c FROM sync_state').get() as { c: number }).c).toBe(cursor);
       expect(searchCustomers(app.db, '阳光花园', 'address', 10).items.length).toBeGreaterThan(0);
+      // The lookup indexes a first pull builds at the end are there, and the phone search uses its index.
+      expect(deferredLookupIndexes(db)).toEqual([]);
+      expect(
+        db
+          .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers' ORDER BY name",
+          )
+          .pluck()
+          .all(),
+      ).toEqual(expect.arrayContaining([...LOOKUP_INDEXES]));
+      const plan = db
+        .prepare("EXPLAIN QUERY PLAN SELECT seq FROM customers WHERE phone >= '1300' AND phone < '1301'")
+        .all() as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' ')).toContain('customers_phone_idx');
       expect(searchCustomers(app.db, '019900012345', 'accountNo', 5).items.map((c) => c.accountNo)).toEqual([
         '019900012345',
       ]);
       expect((await runSync(app)).pulled).toBe(0);
+      expect(lastPull.indexesBuilt).toBe(0);
       // Purchase counts: one row per account that has bought (customer i has bought i % 40 times), and a
       // count pulled again only ever raises it.
       const countOf = db.prepare('SELECT last_count FROM account_counts WHERE customer_id = ?').pluck();
@@ -74,6 +97,30 @@ describe('bootstrap of a fresh counter', () => {
       app.close();
     }
   }, 120_000);
+});
+
+describe('lookup indexes deferred by a bootstrap', () => {
+  it('are rebuilt when the database is next opened, if the counter stopped half-way', () => {
+    const dir = tempDir('gasdesk-defer-');
+    const file = `${dir}/gasdesk.sqlite`;
+    let gdb = openDatabase(file);
+    deferLookupIndexes(gdb.sqlite);
+    const indexes = (d: typeof gdb) =>
+      d.sqlite
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers'")
+        .pluck()
+        .all();
+    expect(indexes(gdb)).not.toEqual(expect.arrayContaining(['customers_phone_idx']));
+    expect(deferredLookupIndexes(gdb.sqlite).sort()).toEqual([...LOOKUP_INDEXES].sort());
+    gdb.close(); // as a kill would leave it: the indexes dropped, their SQL kept
+    gdb = openDatabase(file);
+    try {
+      expect(indexes(gdb)).toEqual(expect.arrayContaining([...LOOKUP_INDEXES]));
+      expect(deferredLookupIndexes(gdb.sqlite)).toEqual([]);
+    } finally {
+      gdb.close();
+    }
+  });
 });
 
 describe('gasdesk server', () => {
