@@ -104,3 +104,68 @@ export function preparePage(text: string, fromCursor: number): PreparedPage {
     throw new AppError('SYNC_UNREACHABLE', { detail: 'the feed cursor did not advance' });
   return { entries: page.data.entries.map(prepareEntry), cursor: page.data.cursor, more: page.data.more };
 }
+
+/**
+ * A prepared page as one flat array, for the trip from the pull worker to the counter's thread: the structured
+ * clone of ten thousand customers' small objects and arrays cost the receiving thread ~15 µs a customer (more
+ * than a third of applying them); a flat array of strings and numbers, a third of that.
+ */
+export interface PackedPage {
+  readonly cursor: number;
+  readonly more: boolean;
+  readonly cells: unknown[];
+}
+
+const CUSTOMER = 1;
+const OTHER = 2;
+
+export function packPage(p: PreparedPage): PackedPage {
+  const cells: unknown[] = [];
+  for (const e of p.entries) {
+    if (!('customer' in e)) {
+      cells.push(OTHER, e);
+      continue;
+    }
+    const c = e.customer;
+    cells.push(CUSTOMER, e.key, c.id, c.hlc, c.openedAt, c.purchaseCount, c.index.name, c.index.address);
+    cells.push(c.values.length, ...c.values, c.meters.length);
+    for (const m of c.meters) cells.push(m.length, ...m);
+  }
+  return { cursor: p.cursor, more: p.more, cells };
+}
+
+export function unpackPage(p: PackedPage): PreparedPage {
+  const { cells } = p;
+  const entries: PreparedEntry[] = [];
+  let i = 0;
+  const take = () => {
+    const n = cells[i++] as number;
+    i += n;
+    return cells.slice(i - n, i);
+  };
+  while (i < cells.length) {
+    if (cells[i++] === OTHER) {
+      entries.push(cells[i++] as PreparedEntry);
+      continue;
+    }
+    const [key, id, hlc, openedAt, purchaseCount, name, address] = cells.slice(i, i + 7) as [
+      string,
+      string,
+      string,
+      string,
+      number,
+      string,
+      string,
+    ];
+    i += 7;
+    const values = take();
+    const meters: unknown[][] = [];
+    for (let m = cells[i++] as number; m > 0; m--) meters.push(take());
+    entries.push({
+      kind: 'customer',
+      key,
+      customer: { id, hlc, values, index: { name, address }, meters, openedAt, purchaseCount },
+    });
+  }
+  return { entries, cursor: p.cursor, more: p.more };
+}

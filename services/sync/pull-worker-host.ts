@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, isErrorCode } from '../../core/errors';
-import type { PreparedPage } from './pull-prepare';
+import { type PreparedPage, unpackPage } from './pull-prepare';
 import type { PullWorkerData, PullWorkerMessage } from './pull-worker';
 import type { SyncClient } from './transport';
 
@@ -84,7 +84,7 @@ export function startPullWorker(
         delivered = true;
         client.o.clockOffsetMs = m.clockOffsetMs;
         client.o.onProgress?.();
-        w.resolve(m.page);
+        w.resolve(unpackPage(m.page));
         worker.postMessage('more');
       }
     }

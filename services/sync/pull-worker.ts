@@ -9,7 +9,7 @@
 import { type KeyObject, sign } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../core/errors';
-import { type PreparedPage, preparePage, pullPath } from './pull-prepare';
+import { type PackedPage, packPage, preparePage, pullPath } from './pull-prepare';
 import { SyncClient } from './transport';
 
 export interface PullWorkerData {
@@ -28,7 +28,7 @@ export interface PullWorkerData {
 }
 
 export type PullWorkerMessage =
-  | { readonly page: PreparedPage; readonly clockOffsetMs: number }
+  | { readonly page: PackedPage; readonly clockOffsetMs: number }
   | { readonly error: { readonly code: string; readonly detail?: string } };
 
 const d = workerData as PullWorkerData;
@@ -76,7 +76,10 @@ async function pump(): Promise<void> {
       credits--;
       cursor = page.cursor;
       done = !page.more;
-      port.postMessage({ page, clockOffsetMs: client.o.clockOffsetMs } satisfies PullWorkerMessage);
+      port.postMessage({
+        page: packPage(page),
+        clockOffsetMs: client.o.clockOffsetMs,
+      } satisfies PullWorkerMessage);
     }
   } catch (e) {
     done = true;

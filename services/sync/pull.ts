@@ -93,9 +93,10 @@ async function fetchPage(client: SyncClient, cursor: number, limit: number): Pro
 
 /**
  * How the last pull of this process went (diagnostics and tests): pages applied, how many the worker prepared, and
- * how many lookup indexes a first pull built at its end.
+ * how many lookup indexes a first pull built at its end; how long this thread spent applying pages, and waiting
+ * for them.
  */
-export const lastPull = { pages: 0, fromWorker: 0, indexesBuilt: 0 };
+export const lastPull = { pages: 0, fromWorker: 0, indexesBuilt: 0, applyMs: 0, waitMs: 0 };
 
 /** Pages after the first: from the pull worker when it can run, else fetched here. */
 class NextPages {
@@ -147,6 +148,8 @@ export async function pullFeed(app: App, client: SyncClient, limit = DEFAULT_PUL
   lastPull.pages = 0;
   lastPull.fromWorker = 0;
   lastPull.indexesBuilt = 0;
+  lastPull.applyMs = 0;
+  lastPull.waitMs = 0;
   const pages = new NextPages(app, client, limit);
   const from = getSyncState(app.gdb.sqlite)!.pullCursor;
   let next = fetchPage(client, from, limit);
@@ -156,7 +159,10 @@ export async function pullFeed(app: App, client: SyncClient, limit = DEFAULT_PUL
   let bulk = false;
   try {
     for (;;) {
+      const waited = performance.now();
       const page = await next;
+      const got = performance.now();
+      lastPull.waitMs += got - waited;
       if (page.more) {
         if (!bulk) {
           // A bootstrap touches every index page: keep them in memory, and checkpoint the WAL once at the end
@@ -172,6 +178,7 @@ export async function pullFeed(app: App, client: SyncClient, limit = DEFAULT_PUL
         next.catch(() => {}); // awaited on the next turn
       }
       applyPage(app, page.entries, page.cursor);
+      lastPull.applyMs += performance.now() - got;
       lastPull.pages++;
       total += page.entries.length;
       if (!page.more) return total;

@@ -11,6 +11,7 @@ import { App } from '../../services/app';
 import { initializeCounter } from '../../services/setup/initialize';
 import { CustomerApplier } from '../../services/sync/apply-customers';
 import { enrollCounter } from '../../services/sync/enroll';
+import { lastPull } from '../../services/sync/pull';
 import { runSync } from '../../services/sync/run-sync';
 import { createCounter, createHall } from '../../server/admin/org';
 import { migrateServer } from '../../server/pg/migrate';
@@ -107,6 +108,10 @@ export async function benchBootstrap(
       const r = await runSync(app, { timeoutMs: 120_000 });
       seconds = (performance.now() - t1) / 1000;
       if (!r.ok) throw new Error(`bootstrap failed: ${JSON.stringify(r.error)}`);
+      process.stderr.write(
+        `counter thread: applying ${(lastPull.applyMs / 1000).toFixed(1)} s, waiting for pages ` +
+          `${(lastPull.waitMs / 1000).toFixed(1)} s (${lastPull.pages} pages, ${lastPull.fromWorker} from the worker)\n`,
+      );
       customers = (app.gdb.sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
       if (customers !== n) throw new Error(`bootstrapped ${customers} of ${n}`);
     } finally {
