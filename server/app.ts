@@ -9,7 +9,6 @@ import { DEFAULT_BODY_LIMIT } from '../core/sync/routes';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './auth/rate-limit';
 import type { HeadOffice } from './context';
 import type { Store } from './pg/store';
-import { registerJsonBodies } from './http/raw-body';
 import { registerErrorHandling } from './http/errors';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerCounterRoutes } from './routes/counter-routes';
@@ -45,7 +44,7 @@ export function buildHeadOffice(opts: HeadOfficeOptions): { app: FastifyInstance
     bodyLimit: DEFAULT_BODY_LIMIT,
   });
   app.removeAllContentTypeParsers();
-  registerJsonBodies(app);
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.addHook('onSend', async (_req, reply, payload) => {
     void reply.header(HEADERS.serverTime, String(now()));
     return payload;
