@@ -61,7 +61,9 @@ export class CardStation {
    * settlement. Each exchange starts by powering the card up, which on an SLE4442 undoes a PSC check (a read
    * by the screen between a write's PSC check and its writes made the write fail); and a read settles the
    * card's pending writes from what it finds (one still being written would be settled as not written).
-   * Re-entrant: an operation that reads and then writes takes its turn once.
+   * Re-entrant: an operation that reads and then writes takes its turn once. Taken where a card use case
+   * starts — the card handlers (services/cards/handlers.ts), the sale's precheck and its card write
+   * (services/sales/card-write.ts) — so everything below them runs in their turn.
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
     if (this.inTurn.getStore()) return fn();
@@ -74,15 +76,13 @@ export class CardStation {
   /** Reads whatever is in the reader, never verifying a PSC; null when the slot is empty. */
   async readCard(): Promise<CardInReader | null> {
     const reader = await this.reader();
-    return this.exclusive(() =>
-      guard(async () => {
-        if (!(await reader.cardPresent())) return null;
-        await reader.powerOn();
-        const image = await reader.readImage();
-        const format = formatFor(image) ?? referenceFormat;
-        return { reader, format, image, record: decodeCard(image), triesLeft: await reader.triesLeft() };
-      }),
-    );
+    return guard(async () => {
+      if (!(await reader.cardPresent())) return null;
+      await reader.powerOn();
+      const image = await reader.readImage();
+      const format = formatFor(image) ?? referenceFormat;
+      return { reader, format, image, record: decodeCard(image), triesLeft: await reader.triesLeft() };
+    });
   }
 
   async close(): Promise<void> {

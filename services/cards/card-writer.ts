@@ -33,9 +33,9 @@ export async function writeJournalled(
     counterCode: counterCode(app),
   };
   try {
-    await station.exclusive(() =>
-      format.writePurchase(reader, w.cardNo, purchase, station.keys, { allowLastTry: opts.confirmLastTry }),
-    );
+    await format.writePurchase(reader, w.cardNo, purchase, station.keys, {
+      allowLastTry: opts.confirmLastTry,
+    });
     return { ok: true };
   } catch (e) {
     if (e instanceof ReaderError && e.code === 'LAST_TRY_NEEDS_CONFIRMATION')

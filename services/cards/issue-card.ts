@@ -47,12 +47,10 @@ export async function writeNewCard(
   // writes the same header bytes again (harmless on protected bytes), protects them and changes the PSC.
   if (got.image[AREA.issued.start] !== ISSUED_MARK)
     await guard(() =>
-      station.exclusive(() =>
-        got.format.issue(
-          got.reader,
-          { kind: 'user', region: station.region, cardNo, accountNo: customer.accountNo },
-          station.keys,
-        ),
+      got.format.issue(
+        got.reader,
+        { kind: 'user', region: station.region, cardNo, accountNo: customer.accountNo },
+        station.keys,
       ),
     );
   return { cardNo, formatId: got.format.id };
