@@ -22,7 +22,6 @@ export class CustomerApplier {
   private readonly meter: Database.Statement;
   private readonly count: Database.Statement;
   private readonly countOf: Database.Statement;
-  private readonly countNew: Database.Statement;
   private readonly countFirst: Database.Statement;
 
   constructor(db: Database.Database) {
@@ -45,9 +44,6 @@ export class CustomerApplier {
        ON CONFLICT (customer_id) DO UPDATE SET last_count = max(last_count, excluded.last_count)`,
     );
     this.countOf = db.prepare('SELECT last_count FROM account_counts WHERE customer_id = ?').pluck();
-    this.countNew = db.prepare(
-      'INSERT INTO account_counts (customer_id, last_count, cumulative) VALUES (?, ?, 0)',
-    );
     this.countFirst = db.prepare(
       'INSERT OR IGNORE INTO account_counts (customer_id, last_count, cumulative) VALUES (?, ?, 0)',
     );
@@ -62,8 +58,7 @@ export class CustomerApplier {
     // Most often the customer is new here (a bootstrap's every one): the INSERT itself finds out, without a
     // look-up first, and does nothing when the id is already held.
     const added = this.insertNew.run(c.id, ...c.values, c.hlc);
-    const isNew = added.changes === 1;
-    if (isNew) this.indexNew.run(Number(added.lastInsertRowid), c.index.name, c.index.address);
+    if (added.changes === 1) this.indexNew.run(Number(added.lastInsertRowid), c.index.name, c.index.address);
     else {
       const local = this.find.get(c.id) as unknown[];
       if (c.hlc < (local[1] as string)) return false;
@@ -74,19 +69,19 @@ export class CustomerApplier {
       }
     }
     for (const m of c.meters) this.meter.run(m[0], c.id, ...m.slice(1), c.openedAt);
-    if (c.purchaseCount > 0 && !(isNew && this.countFirst.run(c.id, c.purchaseCount).changes === 1))
-      this.raiseCount(c.id, c.purchaseCount);
+    if (c.purchaseCount > 0) this.raiseCount(c.id, c.purchaseCount);
     return true;
   }
 
   /**
-   * Plain INSERTs where there is no count yet (and INSERT OR IGNORE for a new customer): the upsert needs a
-   * statement journal (its trigger may abort), and opening one makes FTS5 flush its pending index terms to
-   * disk — once per customer, which made a bootstrap's search index three times as slow to build.
+   * INSERT OR IGNORE first (a bootstrap's every customer has no count yet: no look-up), and the upsert only when
+   * the count really rises. The upsert needs a statement journal (its trigger may abort), and opening one makes
+   * FTS5 flush its pending index terms to disk — once per customer, which made a bootstrap's search index three
+   * times as slow to build.
    */
   private raiseCount(customerId: string, count: number): void {
-    const known = this.countOf.get(customerId) as number | undefined;
-    if (known === undefined) this.countNew.run(customerId, count);
-    else if (count > known) this.count.run(customerId, count);
+    if (this.countFirst.run(customerId, count).changes === 1) return;
+    const known = this.countOf.get(customerId) as number;
+    if (count > known) this.count.run(customerId, count);
   }
 }
