@@ -25,13 +25,14 @@ export interface SaleCustomerRow {
   status: 'active' | 'suspended' | 'closed';
 }
 
+/** SaleCustomerRow's columns of `customers c`. */
+const SALE_CUSTOMER_COLS = `c.id, c.account_no AS accountNo, c.name, c.full_address AS fullAddress,
+  c.user_class AS userClass, c.household_size AS householdSize, c.inspection_status AS inspectionStatus, c.status`;
+
 export function customerForSale(sqlite: Database.Database, id: string): SaleCustomerRow | undefined {
-  return prepared(
-    sqlite,
-    `SELECT id, account_no AS accountNo, name, full_address AS fullAddress, user_class AS userClass,
-       household_size AS householdSize, inspection_status AS inspectionStatus, status
-     FROM customers WHERE id = ?`,
-  ).get(id) as SaleCustomerRow | undefined;
+  return prepared(sqlite, `SELECT ${SALE_CUSTOMER_COLS} FROM customers c WHERE c.id = ?`).get(id) as
+    | SaleCustomerRow
+    | undefined;
 }
 
 /** What pricing a purchase reads of a customer, in one statement: the file, the balance (结余), the class's limits. */
@@ -44,9 +45,7 @@ export interface PurchaseContext {
 export function purchaseContext(sqlite: Database.Database, id: string): PurchaseContext | undefined {
   const r = prepared(
     sqlite,
-    `SELECT c.id, c.account_no AS accountNo, c.name, c.full_address AS fullAddress, c.user_class AS userClass,
-       c.household_size AS householdSize, c.inspection_status AS inspectionStatus, c.status,
-       coalesce(b.balance, 0) AS balance, l.user_class AS limitsClass, l.per_purchase AS perPurchase,
+    `SELECT ${SALE_CUSTOMER_COLS}, coalesce(b.balance, 0) AS balance, l.user_class AS limitsClass, l.per_purchase AS perPurchase,
        l.per_month AS perMonth, l.per_year AS perYear
      FROM customers c
        LEFT JOIN customer_balances b ON b.customer_id = c.id

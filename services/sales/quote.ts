@@ -59,8 +59,9 @@ export function activeCustomer(app: App, id: string): SaleCustomerRow {
 export function pricePurchase(app: App, p: Purchase, date: string): PricedPurchase {
   const sqlite = app.gdb.sqlite;
   const ctx = purchaseContext(sqlite, p.customerId);
-  const customer = mustBeActive(ctx?.customer);
-  const { balance, limits } = ctx!;
+  if (!ctx) throw new AppError('CUSTOMER_NOT_FOUND');
+  const customer = mustBeActive(ctx.customer);
+  const { balance, limits } = ctx;
   const { row: version, schedule } = priceInEffect(app, customer.userClass, date);
   const period = pricingPeriod(date, version.periodStart);
   const month = calendarMonth(date);
