@@ -201,8 +201,15 @@ describe('gas cards in the browser', () => {
     await visible(page.locator('.ant-modal-confirm-title', { hasText: '确认冲正吗？' }));
     await expect.poll(focusedText).toBe('确认（Enter）');
     await page.keyboard.press('Enter');
-    // The approval check (scrypt) and a card read come first: allow for a slow machine.
-    await visible(reverse.getByRole('alert').filter({ hasText: '这笔气已经插表入表，不能冲正。' }), 30_000);
+    // The approval check (scrypt) and a card read come first: allow for a slow machine. This step has failed now
+    // and then in CI with the cause unknown: on failure, say what the dialog and the focus showed.
+    await visible(
+      reverse.getByRole('alert').filter({ hasText: '这笔气已经插表入表，不能冲正。' }),
+      30_000,
+    ).catch(async (e: unknown) => {
+      const shown = await reverse.textContent().catch(() => '(dialog gone)');
+      throw new Error(`${String(e)}\nthe dialog showed: ${shown}\nthe focus was on: ${await focusedText()}`);
+    });
     await reverse.getByRole('button', { name: '取消' }).click();
     await reverse.waitFor({ state: 'detached' });
 
