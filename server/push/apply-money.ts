@@ -3,26 +3,19 @@
  * shifts and meter readings. A sale that spends a customer's balance head office does not see is a conflict
  * (the money is recorded as it happened; the conflict is for a person to settle). Runtime: Node.
  */
-import {
-  meterReadingSchema,
-  salePayloadSchema,
-  saleStatusPayloadSchema,
-  shiftClosedSchema,
-  shiftOpenedSchema,
-} from './payloads';
+import { meterReadingSchema, shiftClosedSchema, shiftOpenedSchema } from './payloads';
+import { checkedSale, checkedStatus } from './early-sales';
 import { APPLIED, type Batch, type Outcome, type PushedOp, quarantined } from './batch';
 import { claimCount } from './apply-cards';
 
 export function applySale(b: Batch, op: PushedOp): Outcome {
-  const p = salePayloadSchema.safeParse(op.data);
+  const p = checkedSale(op);
   if (!p.success)
     return quarantined('PAYLOAD_INVALID', `收费记录内容不完整：${p.error.issues[0]?.message ?? ''}`);
+  // The sale row itself went in with the ops rows (early-sales.ts).
   const s = p.data;
-  const { lines, tenders, ...row } = s;
-  b.sales.push({ ...row, counterId: b.ctx.counterId, opSeq: op.seq });
-  for (const l of lines) b.lines.push({ ...l, saleId: s.id });
-  for (const t of tenders) b.tenders.push({ ...t, saleId: s.id });
   b.knownSales.add(s.id);
+  b.batchSales.add(s.id);
   const delta = s.balanceAdded - s.balanceUsed;
   const c = s.customerId ? b.customers.get(s.customerId) : undefined;
   if (c && delta !== 0) {
@@ -44,13 +37,13 @@ export function applySale(b: Batch, op: PushedOp): Outcome {
 }
 
 export function applySaleStatus(b: Batch, op: PushedOp): Outcome {
-  const p = saleStatusPayloadSchema.safeParse(op.data);
+  const p = checkedStatus(op);
   if (!p.success)
     return quarantined('PAYLOAD_INVALID', `写卡结果内容不完整：${p.error.issues[0]?.message ?? ''}`);
   const { saleId, status, cardNo, purchaseCount } = p.data;
   if (!b.knownSales.has(saleId))
     return quarantined('UNKNOWN_SALE', '总部没有这笔购气记录（购气记录未到或被隔离）');
-  b.saleStatus.set(saleId, status);
+  if (!b.batchSales.has(saleId)) b.saleStatus.set(saleId, status); // else already stored with it
   if (status === 'completed' && cardNo && purchaseCount !== undefined)
     claimCount(b, op, cardNo, purchaseCount);
   return APPLIED;

@@ -10,6 +10,8 @@ import type { CounterCtx } from '../auth/counter-auth';
 export interface PushedOp extends WireOp {
   /** The parsed payload; undefined when it is not JSON (quarantined). */
   readonly data: unknown;
+  /** The payload's check against its type's schema, when done before the transaction (early-sales.ts). */
+  checked?: unknown;
 }
 
 export type Outcome =
@@ -84,11 +86,11 @@ export class Batch {
   /** `${customerId}:${count}` → who claimed that purchase count. */
   readonly claims = new Map<string, { counterId: string; opId: string; cardNo: string; isNew: boolean }>();
   readonly knownSales = new Set<string>();
+  /** Sales of this batch applied so far: stored before the lock, with their in-batch outcome (early-sales.ts). */
+  readonly batchSales = new Set<string>();
   /** Account numbers of the hall already taken, by customer id. */
   readonly accountNos = new Map<string, string>();
-  readonly sales: Rec[] = [];
-  readonly lines: Rec[] = [];
-  readonly tenders: Rec[] = [];
+  /** Outcomes of sales stored by earlier batches. */
   readonly saleStatus = new Map<string, string>();
   readonly shifts = new Map<string, Rec>();
   readonly readings: Rec[] = [];

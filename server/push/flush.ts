@@ -160,36 +160,7 @@ export async function flush(q: Queryable, b: Batch): Promise<void> {
 }
 
 async function flushMoney(q: Queryable, b: Batch): Promise<void> {
-  for (const s of b.sales) {
-    const st = b.saleStatus.get(s.id as string);
-    if (st) {
-      s.status = st;
-      b.saleStatus.delete(s.id as string);
-    }
-  }
-  if (b.sales.length > 0)
-    // One statement for the three tables: the lines and tenders of a batch's sales travel with them.
-    await q.query(
-      `WITH s AS (
-         INSERT INTO sales (id, counter_id, op_seq, receipt_no, invoice_no, kind, status, customer_id, user_class, shift_id,
-           business_date, operator_id, approver_id, volume, amount, balance_used, balance_added, amount_paid, price_version_id,
-           corrects_sale_id, reason, created_at)
-         SELECT * FROM json_to_recordset($1::json) AS x(id text, "counterId" text, "opSeq" bigint, "receiptNo" text,
-           "invoiceNo" text, kind text, status text, "customerId" text, "userClass" text, "shiftId" text, "businessDate" text,
-           "operatorId" text, "approverId" text, volume bigint, amount bigint, "balanceUsed" bigint, "balanceAdded" bigint,
-           "amountPaid" bigint, "priceVersionId" text, "correctsSaleId" text, reason text, "createdAt" text)
-         ON CONFLICT DO NOTHING),
-       l AS (
-         INSERT INTO sale_lines (sale_id, line_no, kind, tier, fee_item_id, name, volume, price_li, qty, amount)
-         SELECT * FROM json_to_recordset($2::json) AS x("saleId" text, "lineNo" integer, kind text, tier integer,
-           "feeItemId" text, name text, volume bigint, "priceLi" bigint, qty integer, amount bigint)
-         ON CONFLICT DO NOTHING)
-       INSERT INTO sale_tenders (sale_id, line_no, method, amount, received, change, reference)
-       SELECT * FROM json_to_recordset($3::json) AS x("saleId" text, "lineNo" integer, method text, amount bigint,
-         received bigint, change bigint, reference text)
-       ON CONFLICT DO NOTHING`,
-      [J(b.sales), J(b.lines), J(b.tenders)],
-    );
+  // The batch's sales are already stored (early-sales.ts); here only what needed the lock.
   if (b.saleStatus.size > 0)
     await q.query(
       `UPDATE sales s SET status = x.status FROM json_to_recordset($1::json) AS x(id text, status text) WHERE s.id = x.id`,

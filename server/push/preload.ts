@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '../pg/store';
 import type { Batch, CardState, CustomerState, PushedOp, Rec } from './batch';
+import { SALE_TYPES } from './early-sales';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
@@ -13,7 +14,12 @@ export async function preload(q: Queryable, b: Batch, ops: PushedOp[]): Promise<
   const cardNos = new Set<string>();
   const saleIds = new Set<string>();
   const accountNos = new Set<string>();
+  /** Sales of this batch, wherever in it: their outcomes are never looked up in the table (stored just now). */
   const inBatchSales = new Set<string>();
+  for (const op of ops) {
+    const id = (op.data as Rec | null | undefined)?.id;
+    if (SALE_TYPES.has(op.type) && typeof id === 'string') inBatchSales.add(id);
+  }
   /** Customers whose other cards matter (a second active card is a conflict). */
   const owners = new Set<string>();
   for (const op of ops) {
@@ -26,7 +32,6 @@ export async function preload(q: Queryable, b: Batch, ops: PushedOp[]): Promise<
       // A sale needs its customer only to follow the balance (结余) it adds or uses.
       if (str(d.customerId) && (d.balanceAdded !== 0 || d.balanceUsed !== 0))
         customerIds.add(d.customerId as string);
-      if (str(d.id)) inBatchSales.add(d.id as string);
       if (str(d.saleId) && !inBatchSales.has(d.saleId as string)) saleIds.add(d.saleId as string);
       if (str(d.cardNo)) cardNos.add(d.cardNo as string);
     } else if (op.type.startsWith('card.')) {

@@ -16,6 +16,7 @@ import type { Queryable, Store } from '../pg/store';
 import { lockFeed } from '../feed';
 import { APPLIERS } from './appliers';
 import type { PushedOp } from './batch';
+import { EARLY_SALES_SQL, type EarlySales, earlySales } from './early-sales';
 import { storeFresh } from './store-fresh';
 import { verifyBatch } from './verify-batch';
 
@@ -33,11 +34,12 @@ export interface Prepared {
   readonly raw: string;
   /** Sequence numbers of ops stored but not applied (a type head office does not apply). */
   readonly stored: number[];
+  readonly sales: EarlySales;
 }
 
 function prepare(counterId: string, req: PushRequest, raw: string): Prepared {
-  const ops = verifyBatch(counterId, req.ops).map((o) => ({ ...o, data: parse(o.payload) }));
-  return { ops, raw, stored: ops.filter((o) => !APPLIERS[o.type]).map((o) => o.seq) };
+  const ops: PushedOp[] = verifyBatch(counterId, req.ops).map((o) => ({ ...o, data: parse(o.payload) }));
+  return { ops, raw, stored: ops.filter((o) => !APPLIERS[o.type]).map((o) => o.seq), sales: earlySales(ops) };
 }
 
 /**
@@ -45,8 +47,9 @@ function prepare(counterId: string, req: PushRequest, raw: string): Prepared {
  * request body exactly as received — jsonb, not json: a key given twice counts once, exactly as JSON.parse, which
  * the hashes were checked on, reads it). Ops already held (a duplicate delivery) are skipped by their keys; a
  * concurrent push of the same rows waits on them. Storing outside the counter's lock lets the next batch's rows
- * go in while the batch before it is still being applied; everything that decides (continuity, chain, clone)
- * happens under the lock, and a refusal rolls these rows back with the rest.
+ * go in while the batch before it is still being applied; the sales of the newly stored ops go in with them
+ * (early-sales.ts). Everything that decides (continuity, chain, clone) happens under the lock, and a refusal
+ * rolls these rows back with the rest.
  */
 async function insertOps(q: Queryable, ctx: CounterCtx, p: Prepared, nowMs: number) {
   const [r] = await q.query<{ fresh_nonce: boolean; inserted: number }>(
@@ -59,9 +62,17 @@ async function insertOps(q: Queryable, ctx: CounterCtx, p: Prepared, nowMs: numb
        FROM jsonb_to_recordset($4::jsonb -> 'ops') AS x("counterId" text, seq bigint, id text, type text, "entityType" text,
          "entityId" text, payload text, "operatorId" text, "approverId" text, hlc text, "createdAt" text, "prevHash" text,
          hash text)
-       ON CONFLICT DO NOTHING RETURNING 1)
+       ON CONFLICT DO NOTHING RETURNING seq, payload),${EARLY_SALES_SQL}
      SELECT EXISTS (SELECT 1 FROM n) AS fresh_nonce, (SELECT count(*)::int FROM i) AS inserted`,
-    [ctx.counterId, ctx.nonce, new Date(nowMs + NONCE_TTL_MS).toISOString(), p.raw, p.stored],
+    [
+      ctx.counterId,
+      ctx.nonce,
+      new Date(nowMs + NONCE_TTL_MS).toISOString(),
+      p.raw,
+      p.stored,
+      p.sales.seqs,
+      p.sales.statuses,
+    ],
   );
   return r!;
 }

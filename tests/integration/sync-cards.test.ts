@@ -47,7 +47,7 @@ async function push(
   const r = await signed(ho.url, dev, 'POST', '/v1/push', { ops: chained });
   expect(r.status).toBe(200);
   dev.head = { seq: chained.at(-1)!.seq, hash: chained.at(-1)!.hash };
-  return r.body as { conflicts: number; quarantined: unknown[] };
+  return { ...(r.body as { conflicts: number; quarantined: { code: string }[] }), chained };
 }
 
 const written = (cardNo: string, purchaseCount: number) => ({
@@ -55,6 +55,44 @@ const written = (cardNo: string, purchaseCount: number) => ({
   entityType: 'card',
   entityId: cardNo,
   payload: { cardNo, kind: 'purchase', purchaseCount, volume: 1_000, saleId: null, reason: null },
+});
+const sale = (id: string, balanceUsed: number, balanceAdded: number, more: Record<string, unknown> = {}) => ({
+  type: 'sale.gasSold',
+  entityType: 'sale',
+  entityId: id,
+  payload: {
+    id,
+    receiptNo: `R-${id.slice(-4)}`,
+    invoiceNo: null,
+    kind: 'gas',
+    status: 'completed',
+    customerId,
+    userClass: 'residential',
+    shiftId: 's1',
+    businessDate: '2026-03-02',
+    operatorId: 'op',
+    approverId: null,
+    volume: 1_000,
+    amount: 3_050,
+    balanceUsed,
+    balanceAdded,
+    amountPaid: 3_050 - balanceUsed + balanceAdded,
+    priceVersionId: null,
+    periodStart: null,
+    usedBefore: null,
+    correctsSaleId: null,
+    reason: null,
+    createdAt: new Date(t).toISOString(),
+    lines: [],
+    tenders: [],
+    ...more,
+  },
+});
+const outcome = (saleId: string, status: string) => ({
+  type: status === 'completed' ? 'sale.cardWritten' : 'sale.cardWriteFailed',
+  entityType: 'sale',
+  entityId: saleId,
+  payload: { saleId, status },
 });
 const conflicts = async () =>
   (await ho.admin('GET', '/admin/conflicts?status=all')).conflicts as {
@@ -147,40 +185,68 @@ describe('cards and money across counters', () => {
   });
 
   it('makes a conflict of a balance spent that head office never saw added', async () => {
-    const sale = (id: string, balanceUsed: number, balanceAdded: number) => ({
-      type: 'sale.gasSold',
-      entityType: 'sale',
-      entityId: id,
-      payload: {
-        id,
-        receiptNo: `R-${id.slice(-4)}`,
-        invoiceNo: null,
-        kind: 'gas',
-        status: 'completed',
-        customerId,
-        userClass: 'residential',
-        shiftId: 's1',
-        businessDate: '2026-03-02',
-        operatorId: 'op',
-        approverId: null,
-        volume: 1_000,
-        amount: 3_050,
-        balanceUsed,
-        balanceAdded,
-        amountPaid: 3_050 - balanceUsed + balanceAdded,
-        priceVersionId: null,
-        periodStart: null,
-        usedBefore: null,
-        correctsSaleId: null,
-        reason: null,
-        createdAt: new Date(t).toISOString(),
-        lines: [],
-        tenders: [],
-      },
-    });
     expect((await push(a, [sale(uuidv7(t + 1), 0, 55), sale(uuidv7(t + 2), 55, 0)])).conflicts).toBe(0);
     expect((await push(b, [sale(uuidv7(t + 3), 40, 0)])).conflicts).toBe(1);
     expect((await conflicts()).map((c) => c.kind)).toContain('balance');
+  });
+
+  it('stores a batch’s sales once, with an outcome from the same batch, and quarantines one that does not fit', async () => {
+    const [x, y, z] = [uuidv7(t + 11), uuidv7(t + 12), uuidv7(t + 13)];
+    const line = {
+      lineNo: 1,
+      kind: 'gas',
+      tier: 1,
+      feeItemId: null,
+      name: '第1档',
+      volume: 1_000,
+      priceLi: 3_050,
+      qty: null,
+      amount: 3_050,
+    };
+    const tender = {
+      lineNo: 1,
+      method: 'cash',
+      amount: 3_050,
+      received: 5_000,
+      change: 1_950,
+      reference: null,
+    };
+    const pending = { status: 'pending_card_write', lines: [line], tenders: [tender] };
+    const first = await push(a, [
+      sale(x, 0, 0, pending),
+      outcome(x, 'completed'),
+      sale(y, 0, 0, pending),
+      sale(z, 0, 0, { amount: '30.50' }),
+    ]);
+    expect(first.quarantined.map((q) => q.code)).toEqual(['PAYLOAD_INVALID']);
+    const status = async () =>
+      Object.fromEntries(
+        (
+          await ho.store.query<{ id: string; status: string }>(
+            'SELECT id, status FROM sales WHERE id = ANY($1)',
+            [[x, y, z]],
+          )
+        ).map((r) => [r.id, r.status]),
+      );
+    expect(await status()).toEqual({ [x]: 'completed', [y]: 'pending_card_write' });
+    const rows = async () =>
+      (
+        await ho.store.query<{ n: number }>(
+          `SELECT (SELECT count(*) FROM sale_lines WHERE sale_id = ANY($1))::int
+                + (SELECT count(*) FROM sale_tenders WHERE sale_id = ANY($1))::int AS n`,
+          [[x, y, z]],
+        )
+      )[0]!.n;
+    expect(await rows()).toBe(4);
+    // An outcome in a later batch updates the sale stored before.
+    await push(a, [outcome(y, 'card_write_failed')]);
+    expect(await status()).toEqual({ [x]: 'completed', [y]: 'card_write_failed' });
+    // The first batch delivered again: recognised, nothing stored twice, nothing changed back.
+    const again = await signed(ho.url, a, 'POST', '/v1/push', { ops: first.chained });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ duplicates: 4 });
+    expect(await status()).toEqual({ [x]: 'completed', [y]: 'card_write_failed' });
+    expect(await rows()).toBe(4);
   });
 
   it('hands the blocked card to the hall’s counters', async () => {
