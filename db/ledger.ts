@@ -2,7 +2,7 @@
  * Appends one operation to the hash-chained outbox and its audit entry. Always called inside the transaction
  * of the business operation it records, so the three commit together or not at all. Runtime: Node.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { canonicalOp, GENESIS_HASH } from '../core/sync/canonical';
 
@@ -45,7 +45,7 @@ export interface OutboxRow {
 
 /** The hash of a row covers every stored field and the previous row's hash, exactly as stored (core/sync/canonical.ts). */
 export function hashRow(r: Omit<OutboxRow, 'hash'>): string {
-  return createHash('sha256').update(canonicalOp(r)).digest('hex');
+  return hash('sha256', canonicalOp(r), 'hex');
 }
 
 export interface LedgerDeps {

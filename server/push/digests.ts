@@ -2,15 +2,13 @@
  * Head office's per-day digests of each counter's operations, advanced in the transaction that stores them
  * (in sequence order, so the chained hash of ids matches the counter's). Runtime: Node.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type DayDigest, opDay, opFigures } from '../../core/sync/digest';
 import type { Queryable } from '../pg/store';
 import type { PushedOp } from './batch';
 
 export function chainId(prev: string, id: string): string {
-  return createHash('sha256')
-    .update(prev + id)
-    .digest('hex');
+  return hash('sha256', prev + id, 'hex');
 }
 
 export async function advanceDigests(q: Queryable, counterId: string, ops: PushedOp[]): Promise<void> {

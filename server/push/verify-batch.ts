@@ -3,13 +3,13 @@
  * authenticated counter's own, the batch is one contiguous run of sequence numbers, and every hash recomputes
  * and links to the one before (core/sync/canonical.ts — the counter's own form). Runtime: Node.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { AppError } from '../../core/errors';
 import { canonicalOp } from '../../core/sync/canonical';
 import type { WireOp } from '../../core/sync/wire';
 
 export function opHash(op: WireOp): string {
-  return createHash('sha256').update(canonicalOp(op)).digest('hex');
+  return hash('sha256', canonicalOp(op), 'hex');
 }
 
 /** Returns the ops sorted by sequence; throws (nothing written) when the batch is not acceptable. */

@@ -3,7 +3,7 @@
  * acknowledged operation, are sent to head office after every complete push; each day head office sees
  * differently is kept as a finding (shown in 同步状态) until a later sync agrees. Runtime: Node.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type DayDigest, opDay, opFigures } from '../../core/sync/digest';
 import { SYNC_ROUTES } from '../../core/sync/routes';
 import type { ReconcileResponse } from '../../core/sync/wire';
@@ -42,9 +42,7 @@ export function advanceDigests(app: App, upTo: number): DayDigest[] {
       d.count += 1;
       d.amount += f.amount;
       d.volume += f.volume;
-      d.idsHash = createHash('sha256')
-        .update(d.idsHash + op.id)
-        .digest('hex');
+      d.idsHash = hash('sha256', d.idsHash + op.id, 'hex');
       d.lastSeq = op.seq;
       days.set(day, d);
     }
