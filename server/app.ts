@@ -14,6 +14,13 @@ import { registerAdminRoutes } from './routes/admin-routes';
 import { registerCounterRoutes } from './routes/counter-routes';
 import { registerPublicRoutes } from './routes/public-routes';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The JSON body's bytes as received; null without one. */
+    rawBody: Buffer | null;
+  }
+}
+
 export interface HeadOfficeOptions {
   readonly store: Store;
   readonly version?: string;
@@ -44,7 +51,13 @@ export function buildHeadOffice(opts: HeadOfficeOptions): { app: FastifyInstance
     bodyLimit: DEFAULT_BODY_LIMIT,
   });
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // The body as text for the handlers, and as the bytes received (req.rawBody): the signature is over those
+  // bytes, and a push hands them to PostgreSQL as they are rather than encoding the text again.
+  app.decorateRequest('rawBody', null);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+    req.rawBody = body as Buffer;
+    done(null, (body as Buffer).toString('utf8'));
+  });
   app.addHook('onSend', async (_req, reply, payload) => {
     void reply.header(HEADERS.serverTime, String(now()));
     return payload;

@@ -31,13 +31,13 @@ function parse(payload: string): unknown {
 export interface Prepared {
   readonly ops: PushedOp[];
   /** The request body exactly as received (validated): the ops table is filled from it by PostgreSQL. */
-  readonly raw: string;
+  readonly raw: string | Buffer;
   /** Sequence numbers of ops stored but not applied (a type head office does not apply). */
   readonly stored: number[];
   readonly sales: EarlySales;
 }
 
-function prepare(counterId: string, req: PushRequest, raw: string): Prepared {
+function prepare(counterId: string, req: PushRequest, raw: string | Buffer): Prepared {
   const ops: PushedOp[] = verifyBatch(counterId, req.ops).map((o) => ({ ...o, data: parse(o.payload) }));
   return { ops, raw, stored: ops.filter((o) => !APPLIERS[o.type]).map((o) => o.seq), sales: earlySales(ops) };
 }
@@ -59,7 +59,7 @@ async function insertOps(q: Queryable, ctx: CounterCtx, p: Prepared, nowMs: numb
          prev_hash, hash, state)
        SELECT x."counterId", x.seq, x.id, x.type, x."entityType", x."entityId", x.payload, x."operatorId", x."approverId",
          x.hlc, x."createdAt", x."prevHash", x.hash, CASE WHEN x.seq = ANY($5) THEN 'stored' ELSE 'applied' END
-       FROM jsonb_to_recordset($4::jsonb -> 'ops') AS x("counterId" text, seq bigint, id text, type text, "entityType" text,
+       FROM jsonb_to_recordset($4::text::jsonb -> 'ops') AS x("counterId" text, seq bigint, id text, type text, "entityType" text,
          "entityId" text, payload text, "operatorId" text, "approverId" text, hlc text, "createdAt" text, "prevHash" text,
          hash text)
        ON CONFLICT DO NOTHING RETURNING seq, payload),${EARLY_SALES_SQL}
@@ -92,7 +92,7 @@ export async function pushBatch(
   ctx: CounterCtx,
   req: PushRequest,
   nowMs: number,
-  raw = JSON.stringify(req),
+  raw: string | Buffer = JSON.stringify(req),
 ): Promise<PushResponse> {
   const prepared = prepare(ctx.counterId, req, raw);
   const sorted = prepared.ops;
