@@ -2,13 +2,19 @@
  * Applies customers pulled from head office: a customer this counter has never seen is inserted (with its
  * meters and its search index); one it has is replaced only when head office's version is at least as new
  * by HLC (a newer local change is pushed and merged first). Prepared statements, so a page of thousands of
- * customers — a fresh counter bootstrapping a hall — is one quick transaction. Runtime: Node.
+ * customers — a fresh counter bootstrapping a hall — is one quick transaction; a new customer's meters and first
+ * purchase count wait for `flush()` and go in with the page's others, a couple of hundred rows a statement.
+ * Runtime: Node.
  */
 import type Database from 'better-sqlite3';
 import type { CustomerFeed } from '../../core/sync/feed';
 import { type PreparedCustomer, prepareCustomer } from './pull-prepare';
 
 /** In the order of PreparedCustomer.values (pull-prepare.ts). */
+const METER_COLS = 'id, customer_id, meter_no, maker, model, card_type, installed_on, status, created_at';
+/** Rows per multi-row INSERT of flush(). */
+const CHUNK = 200;
+
 const COLS = `account_no, name, id_number, credit_code, phone, alt_phone, district, community, building, unit, room,
   full_address, user_class, household_size, inspection_status, inspection_date, contract_no, contract_signed_on,
   connection_fee_invoice_no, registration_form_checked, status, status_changed_at, opened_at, closed_at, notes`;
@@ -23,8 +29,12 @@ export class CustomerApplier {
   private readonly count: Database.Statement;
   private readonly countOf: Database.Statement;
   private readonly countFirst: Database.Statement;
+  /** A new customer's meter rows (9 values each) and first counts (customer id, count), for flush(). */
+  private readonly newMeters: unknown[] = [];
+  private readonly newCounts: unknown[] = [];
+  private readonly many = new Map<string, Database.Statement>();
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.find = db.prepare(`SELECT seq, updated_hlc AS hlc, ${COLS} FROM customers WHERE id = ?`).raw();
     this.insertNew = db.prepare(
       `INSERT INTO customers (id, ${COLS}, version, updated_hlc) VALUES (?, ${Array(25).fill('?').join(', ')}, 1, ?)
@@ -36,8 +46,7 @@ export class CustomerApplier {
     this.index = db.prepare('INSERT OR REPLACE INTO customer_search (rowid, name, address) VALUES (?, ?, ?)');
     this.indexNew = db.prepare('INSERT INTO customer_search (rowid, name, address) VALUES (?, ?, ?)');
     this.meter = db.prepare(
-      `INSERT OR IGNORE INTO meters (id, customer_id, meter_no, maker, model, card_type, installed_on, status, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO meters (${METER_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.count = db.prepare(
       `INSERT INTO account_counts (customer_id, last_count, cumulative) VALUES (?, ?, 0)
@@ -51,26 +60,69 @@ export class CustomerApplier {
 
   /** Returns false when the local version is newer (kept; head office will merge it). Throws on a clash. */
   apply(c: CustomerFeed): boolean {
-    return this.applyPrepared(prepareCustomer(c));
+    const applied = this.applyPrepared(prepareCustomer(c));
+    this.flush();
+    return applied;
   }
 
+  /** As apply(); the new customer's meters and count are written by flush(), which must run in the same transaction. */
   applyPrepared(c: PreparedCustomer): boolean {
     // Most often the customer is new here (a bootstrap's every one): the INSERT itself finds out, without a
     // look-up first, and does nothing when the id is already held.
     const added = this.insertNew.run(c.id, ...c.values, c.hlc);
-    if (added.changes === 1) this.indexNew.run(Number(added.lastInsertRowid), c.index.name, c.index.address);
-    else {
-      const local = this.find.get(c.id) as unknown[];
-      if (c.hlc < (local[1] as string)) return false;
-      const next = c.values;
-      if (next.some((v, i) => (v ?? null) !== (local[i + 2] ?? null))) {
-        this.update.run(...next, c.hlc, c.id);
-        this.index.run(local[0], c.index.name, c.index.address);
-      }
+    if (added.changes === 1) {
+      this.indexNew.run(Number(added.lastInsertRowid), c.index.name, c.index.address);
+      for (const m of c.meters) this.newMeters.push(m[0], c.id, ...m.slice(1), c.openedAt);
+      if (c.purchaseCount > 0) this.newCounts.push(c.id, c.purchaseCount);
+      return true;
+    }
+    const local = this.find.get(c.id) as unknown[];
+    if (c.hlc < (local[1] as string)) return false;
+    const next = c.values;
+    if (next.some((v, i) => (v ?? null) !== (local[i + 2] ?? null))) {
+      this.update.run(...next, c.hlc, c.id);
+      this.index.run(local[0], c.index.name, c.index.address);
     }
     for (const m of c.meters) this.meter.run(m[0], c.id, ...m.slice(1), c.openedAt);
     if (c.purchaseCount > 0) this.raiseCount(c.id, c.purchaseCount);
     return true;
+  }
+
+  /**
+   * Writes the meters and first counts of the customers added since the last flush: INSERT OR IGNORE, as one row at
+   * a time would. A count that was already there (not one of ours) is raised the usual way.
+   */
+  flush(): void {
+    this.insertMany('meters', METER_COLS, `(${Array(9).fill('?').join(', ')})`, this.newMeters.splice(0));
+    const counts = this.newCounts.splice(0);
+    for (let i = 0; i < counts.length; i += 2 * CHUNK) {
+      const part = counts.slice(i, i + 2 * CHUNK);
+      if (
+        this.insertMany('account_counts', 'customer_id, last_count, cumulative', '(?, ?, 0)', part) <
+        part.length / 2
+      )
+        for (let j = 0; j < part.length; j += 2) this.raiseCount(part[j] as string, part[j + 1] as number);
+    }
+  }
+
+  /** INSERT OR IGNORE of `values` in chunks, each row as `row` (its `?`s); returns the rows inserted. */
+  private insertMany(table: string, cols: string, row: string, values: unknown[]): number {
+    const width = row.split('?').length - 1;
+    let inserted = 0;
+    for (let i = 0; i < values.length; i += width * CHUNK) {
+      const part = values.slice(i, i + width * CHUNK);
+      const rows = part.length / width;
+      const key = `${table}:${rows}`;
+      let stmt = this.many.get(key);
+      if (!stmt) {
+        stmt = this.db.prepare(
+          `INSERT OR IGNORE INTO ${table} (${cols}) VALUES ${Array(rows).fill(row).join(', ')}`,
+        );
+        this.many.set(key, stmt);
+      }
+      inserted += stmt.run(...part).changes;
+    }
+    return inserted;
   }
 
   /**

@@ -71,6 +71,7 @@ export function applyPage(
         skip(e, `无法写入本柜台：${err instanceof Error ? err.message : String(err)}`.slice(0, 300));
       }
     }
+    customers.flush(); // the new customers' meters and counts; a failure here undoes the page
     updateSyncState(db, { pullCursor: cursor, knowledgeSeq: lastOutboxSeq(db) });
     if (entries.length > 0) {
       const c = app.counter()!;

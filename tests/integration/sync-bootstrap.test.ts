@@ -95,6 +95,20 @@ describe('bootstrap of a fresh counter', () => {
       expect(countOf.get(id)).toBe(31);
       const never = 'c0000000-0000-7000-8000-000000000040';
       expect(countOf.get(never)).toBeUndefined();
+      // A customer new here whose account already has a count (written with the page's other new ones): raised,
+      // never lowered.
+      const stranger = (n: number, count: number) => {
+        const cid = `c0000000-0000-7000-8000-99999999999${n}`;
+        db.prepare('INSERT INTO account_counts (customer_id, last_count, cumulative) VALUES (?, ?, 0)').run(
+          cid,
+          12,
+        );
+        app.transaction(() =>
+          applier.apply({ ...feed, id: cid, accountNo: `01999999999${n}`, meters: [], purchaseCount: count }),
+        );
+        return countOf.get(cid);
+      };
+      expect([stranger(1, 20), stranger(2, 9)]).toEqual([20, 12]);
     } finally {
       app.close();
     }
