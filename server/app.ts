@@ -9,17 +9,11 @@ import { DEFAULT_BODY_LIMIT } from '../core/sync/routes';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './auth/rate-limit';
 import type { HeadOffice } from './context';
 import type { Store } from './pg/store';
+import { registerJsonBodies } from './http/raw-body';
 import { registerErrorHandling } from './http/errors';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerCounterRoutes } from './routes/counter-routes';
 import { registerPublicRoutes } from './routes/public-routes';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The JSON body's bytes as received; null without one. */
-    rawBody: Buffer | null;
-  }
-}
 
 export interface HeadOfficeOptions {
   readonly store: Store;
@@ -51,13 +45,7 @@ export function buildHeadOffice(opts: HeadOfficeOptions): { app: FastifyInstance
     bodyLimit: DEFAULT_BODY_LIMIT,
   });
   app.removeAllContentTypeParsers();
-  // The body as text for the handlers, and as the bytes received (req.rawBody): the signature is over those
-  // bytes, and a push hands them to PostgreSQL as they are rather than encoding the text again.
-  app.decorateRequest('rawBody', null);
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
-    req.rawBody = body as Buffer;
-    done(null, (body as Buffer).toString('utf8'));
-  });
+  registerJsonBodies(app);
   app.addHook('onSend', async (_req, reply, payload) => {
     void reply.header(HEADERS.serverTime, String(now()));
     return payload;

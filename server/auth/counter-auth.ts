@@ -43,7 +43,7 @@ export function sha256Hex(data: string | Buffer): string {
 export async function authenticateCounter(
   store: Store,
   req: FastifyRequest,
-  rawBody: string | Buffer,
+  rawBody: Buffer,
   now: number,
 ): Promise<CounterCtx> {
   const counterId = header(req, HEADERS.counter);

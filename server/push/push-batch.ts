@@ -30,14 +30,14 @@ function parse(payload: string): unknown {
 
 export interface Prepared {
   readonly ops: PushedOp[];
-  /** The request body exactly as received (validated): the ops table is filled from it by PostgreSQL. */
-  readonly raw: string | Buffer;
+  /** The request body's bytes exactly as received (validated): the ops table is filled from them by PostgreSQL. */
+  readonly raw: Buffer;
   /** Sequence numbers of ops stored but not applied (a type head office does not apply). */
   readonly stored: number[];
   readonly sales: EarlySales;
 }
 
-function prepare(counterId: string, req: PushRequest, raw: string | Buffer): Prepared {
+function prepare(counterId: string, req: PushRequest, raw: Buffer): Prepared {
   const ops: PushedOp[] = verifyBatch(counterId, req.ops).map((o) => ({ ...o, data: parse(o.payload) }));
   return { ops, raw, stored: ops.filter((o) => !APPLIERS[o.type]).map((o) => o.seq), sales: earlySales(ops) };
 }
@@ -92,7 +92,7 @@ export async function pushBatch(
   ctx: CounterCtx,
   req: PushRequest,
   nowMs: number,
-  raw: string | Buffer = JSON.stringify(req),
+  raw: Buffer = Buffer.from(JSON.stringify(req)),
 ): Promise<PushResponse> {
   const prepared = prepare(ctx.counterId, req, raw);
   const sorted = prepared.ops;

@@ -10,10 +10,11 @@ import type { HeadOffice } from '../context';
 import { readPage } from '../feed';
 import { parseBody, validate } from '../http/errors';
 import { pushBatch } from '../push/push-batch';
+import { rawBodyOf } from '../http/raw-body';
 import { reconcile } from '../push/reconcile';
 
 async function auth(ho: HeadOffice, req: FastifyRequest): Promise<CounterCtx> {
-  const ctx = await authenticateCounter(ho.store, req, req.rawBody ?? '', ho.now());
+  const ctx = await authenticateCounter(ho.store, req, rawBodyOf(req), ho.now());
   ho.limiters.counter.take(ctx.counterId);
   return ctx;
 }
@@ -23,7 +24,7 @@ export function registerCounterRoutes(app: FastifyInstance, ho: HeadOffice): voi
   app.post(r.push.path, { bodyLimit: r.push.bodyLimit }, async (req) => {
     const ctx = await auth(ho, req);
     const body = parseBody(pushRequestSchema, req.body);
-    const res = await pushBatch(ho.store, ctx, body, ho.now(), req.rawBody!);
+    const res = await pushBatch(ho.store, ctx, body, ho.now(), rawBodyOf(req));
     req.log.info(
       { counter: ctx.counterId, acked: res.ackedSeq, ops: body.ops.length, q: res.quarantined.length },
       'push',

@@ -147,6 +147,13 @@ describe('head office refuses, and writes nothing', () => {
 
   it('malformed and oversized bodies', async () => {
     await refused('MALFORMED_REQUEST', 400, () => signed(ho.url, a, 'POST', '/v1/push', '{"ops": ['));
+    // Bytes that are not UTF-8 (signed as they are): refused before anything reads them.
+    const latin1 = Buffer.concat([
+      Buffer.from('{"ops": [], "x": "'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"}'),
+    ]);
+    await refused('MALFORMED_REQUEST', 400, () => signed(ho.url, a, 'POST', '/v1/push', latin1));
     const bad = await signed(ho.url, a, 'POST', '/v1/push', { ops: [{ seq: -1 }] });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');

@@ -17,7 +17,7 @@ export interface Forge {
 export interface Reply {
   status: number;
   body: Json;
-  sent: { headers: Record<string, string>; body: string | undefined; path: string; method: string };
+  sent: { headers: Record<string, string>; body: string | Buffer | undefined; path: string; method: string };
 }
 
 export async function signed(
@@ -28,7 +28,8 @@ export async function signed(
   body?: unknown,
   forge: Forge = {},
 ): Promise<Reply> {
-  const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+  const text =
+    body === undefined ? '' : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
   const timestamp = String(forge.timestamp ?? Date.now());
   const nonce = forge.nonce ?? randomBytes(18).toString('base64url');
   const sig = (forge.key ?? dev.key).sign(
