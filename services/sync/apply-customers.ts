@@ -11,13 +11,12 @@ import type { CustomerFeed } from '../../core/sync/feed';
 import { type PreparedCustomer, prepareCustomer } from './pull-prepare';
 
 /** In the order of PreparedCustomer.values (pull-prepare.ts). */
-const METER_COLS = 'id, customer_id, meter_no, maker, model, card_type, installed_on, status, created_at';
-/** Rows per multi-row INSERT of flush(). */
-const CHUNK = 200;
-
 const COLS = `account_no, name, id_number, credit_code, phone, alt_phone, district, community, building, unit, room,
   full_address, user_class, household_size, inspection_status, inspection_date, contract_no, contract_signed_on,
   connection_fee_invoice_no, registration_form_checked, status, status_changed_at, opened_at, closed_at, notes`;
+const METER_COLS = 'id, customer_id, meter_no, maker, model, card_type, installed_on, status, created_at';
+/** Rows per multi-row INSERT of flush(). */
+const CHUNK = 200;
 
 export class CustomerApplier {
   private readonly find: Database.Statement;
@@ -126,8 +125,8 @@ export class CustomerApplier {
   }
 
   /**
-   * INSERT OR IGNORE first (a bootstrap's every customer has no count yet: no look-up), and the upsert only when
-   * the count really rises. The upsert needs a statement journal (its trigger may abort), and opening one makes
+   * A known customer's count (or a new one's that was already there): INSERT OR IGNORE first, and the upsert only
+   * when the count really rises. The upsert needs a statement journal (its trigger may abort), and opening one makes
    * FTS5 flush its pending index terms to disk — once per customer, which made a bootstrap's search index three
    * times as slow to build.
    */
