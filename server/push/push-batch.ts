@@ -16,7 +16,7 @@ import type { Queryable, Store } from '../pg/store';
 import { lockFeed } from '../feed';
 import { APPLIERS } from './appliers';
 import type { PushedOp } from './batch';
-import { EARLY_SALES_SQL, type EarlySales, earlySales } from './early-sales';
+import { type EarlySales, earlySales, earlySalesSql } from './early-sales';
 import { storeFresh } from './store-fresh';
 import { verifyBatch } from './verify-batch';
 
@@ -51,6 +51,8 @@ function prepare(counterId: string, req: PushRequest, raw: Buffer): Prepared {
  * (early-sales.ts). Everything that decides (continuity, chain, clone) happens under the lock, and a refusal
  * rolls these rows back with the rest.
  */
+const EARLY_SALES_SQL = earlySalesSql(6);
+
 async function insertOps(q: Queryable, ctx: CounterCtx, p: Prepared, nowMs: number) {
   const [r] = await q.query<{ fresh_nonce: boolean; inserted: number }>(
     `WITH n AS (INSERT INTO nonces (counter_id, nonce, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1),
@@ -62,7 +64,7 @@ async function insertOps(q: Queryable, ctx: CounterCtx, p: Prepared, nowMs: numb
        FROM jsonb_to_recordset($4::text::jsonb -> 'ops') AS x("counterId" text, seq bigint, id text, type text, "entityType" text,
          "entityId" text, payload text, "operatorId" text, "approverId" text, hlc text, "createdAt" text, "prevHash" text,
          hash text)
-       ON CONFLICT DO NOTHING RETURNING seq, payload),${EARLY_SALES_SQL}
+       ON CONFLICT DO NOTHING RETURNING seq),${EARLY_SALES_SQL}
      SELECT EXISTS (SELECT 1 FROM n) AS fresh_nonce, (SELECT count(*)::int FROM i) AS inserted`,
     [
       ctx.counterId,
@@ -70,8 +72,7 @@ async function insertOps(q: Queryable, ctx: CounterCtx, p: Prepared, nowMs: numb
       new Date(nowMs + NONCE_TTL_MS).toISOString(),
       p.raw,
       p.stored,
-      p.sales.seqs,
-      p.sales.statuses,
+      ...p.sales.params,
     ],
   );
   return r!;

@@ -238,6 +238,59 @@ describe('cards and money across counters', () => {
         )
       )[0]!.n;
     expect(await rows()).toBe(4);
+    // Every column as the payload carried it (the rows go to PostgreSQL column by column).
+    const [stored] = await ho.store.query('SELECT * FROM sales WHERE id = $1', [y]);
+    const p = JSON.parse(first.chained.find((o) => o.entityId === y)!.payload);
+    expect(stored).toMatchObject({
+      id: y,
+      counter_id: a.counterId,
+      receipt_no: p.receiptNo,
+      invoice_no: null,
+      kind: 'gas',
+      status: 'pending_card_write',
+      customer_id: customerId,
+      user_class: 'residential',
+      shift_id: 's1',
+      business_date: '2026-03-02',
+      operator_id: 'op',
+      approver_id: null,
+      volume: 1_000,
+      amount: 3_050,
+      balance_used: 0,
+      balance_added: 0,
+      amount_paid: 3_050,
+      price_version_id: null,
+      corrects_sale_id: null,
+      reason: null,
+      created_at: p.createdAt,
+    });
+    const lineRows = await ho.store.query('SELECT * FROM sale_lines WHERE sale_id = $1', [y]);
+    expect(lineRows).toEqual([
+      {
+        sale_id: y,
+        line_no: 1,
+        kind: 'gas',
+        tier: 1,
+        fee_item_id: null,
+        name: '第1档',
+        volume: 1_000,
+        price_li: 3_050,
+        qty: null,
+        amount: 3_050,
+      },
+    ]);
+    const tenderRows = await ho.store.query('SELECT * FROM sale_tenders WHERE sale_id = $1', [y]);
+    expect(tenderRows).toEqual([
+      {
+        sale_id: y,
+        line_no: 1,
+        method: 'cash',
+        amount: 3_050,
+        received: 5_000,
+        change: 1_950,
+        reference: null,
+      },
+    ]);
     // An outcome in a later batch updates the sale stored before.
     await push(a, [outcome(y, 'card_write_failed')]);
     expect(await status()).toEqual({ [x]: 'completed', [y]: 'card_write_failed' });
