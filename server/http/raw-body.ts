@@ -1,7 +1,8 @@
 /**
  * JSON bodies arrive as text for the handlers, and their bytes are kept as received: a counter's signature
  * covers exactly these bytes, and a push hands them to the database as they are — no second UTF-8 encoding of
- * a megabyte-sized batch in JavaScript. A body that is not valid UTF-8 is refused before anything reads it.
+ * a megabyte-sized batch in JavaScript. A body that is not valid UTF-8 is refused before anything reads it. A route
+ * whose config says `bytesOnly` gets the bytes as its body and no text at all.
  * Runtime: Node.
  */
 import { isUtf8 } from 'node:buffer';
@@ -21,7 +22,13 @@ export function registerJsonBodies(app: FastifyInstance): void {
       return;
     }
     (req as WithRaw)[RAW] = bytes;
-    done(null, bytes.toString('utf8'));
+    // A route that reads only the bytes (a push: parsed on a prepare worker) gets no text made on this thread.
+    done(
+      null,
+      (req.routeOptions.config as { bytesOnly?: boolean } | undefined)?.bytesOnly
+        ? bytes
+        : bytes.toString('utf8'),
+    );
   });
 }
 

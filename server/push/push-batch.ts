@@ -5,41 +5,26 @@
  * NOTHING under its unique keys, apply it, advance the digests and the head, and answer with the acknowledged
  * sequence number. A response lost after the commit changes nothing: the retry finds the ops already stored.
  * The ops rows themselves go in before the lock (insertOps), so consecutive batches overlap in the database.
- * Everything that needs no database (hashes, parsing) is done before the transaction opens. Runtime: Node.
+ * Everything that needs no database (parsing, hashes, payload checks) was done before, by prepare.ts (on a
+ * prepare worker); a batch whose predecessor this instance is still storing waits for it before taking the
+ * lock (in-order.ts). Runtime: Node.
  */
 import { uuidv7 } from '../../core/ids';
 import { AppError } from '../../core/errors';
 import { NONCE_TTL_MS } from '../../core/sync/signing';
-import type { PushRequest, PushResponse } from '../../core/sync/wire';
+import type { PushResponse } from '../../core/sync/wire';
 import type { CounterCtx } from '../auth/counter-auth';
 import type { Queryable, Store } from '../pg/store';
 import { lockFeed } from '../feed';
-import { APPLIERS } from './appliers';
-import type { PushedOp } from './batch';
-import { type EarlySales, earlySales, earlySalesSql } from './early-sales';
+import { earlySalesSql } from './early-sales';
+import { storingInOrder } from './in-order';
+import type { PreparedPush } from './prepare';
 import { storeFresh } from './store-fresh';
-import { verifyBatch } from './verify-batch';
 
-function parse(payload: string): unknown {
-  try {
-    return JSON.parse(payload);
-  } catch {
-    return undefined;
-  }
-}
-
-export interface Prepared {
-  readonly ops: PushedOp[];
-  /** The request body's bytes exactly as received (validated): the ops table is filled from them by PostgreSQL. */
+/** A batch to store: prepared (prepare.ts) and the request body's bytes exactly as received. */
+export interface Prepared extends PreparedPush {
+  /** The ops table is filled from these bytes by PostgreSQL. */
   readonly raw: Buffer;
-  /** Sequence numbers of ops stored but not applied (a type head office does not apply). */
-  readonly stored: number[];
-  readonly sales: EarlySales;
-}
-
-function prepare(counterId: string, req: PushRequest, raw: Buffer): Prepared {
-  const ops: PushedOp[] = verifyBatch(counterId, req.ops).map((o) => ({ ...o, data: parse(o.payload) }));
-  return { ops, raw, stored: ops.filter((o) => !APPLIERS[o.type]).map((o) => o.seq), sales: earlySales(ops) };
 }
 
 /**
@@ -91,23 +76,22 @@ async function lockCounter(q: Queryable, ctx: CounterCtx, freshNonce: boolean) {
 export async function pushBatch(
   store: Store,
   ctx: CounterCtx,
-  req: PushRequest,
+  prepared: Prepared,
   nowMs: number,
-  raw: Buffer = Buffer.from(JSON.stringify(req)),
 ): Promise<PushResponse> {
-  const prepared = prepare(ctx.counterId, req, raw);
   const sorted = prepared.ops;
   let cloneAlert: string | null = null;
-  try {
-    return await store.tx(async (q) => {
+  const decide = (predecessor: () => Promise<void>) =>
+    store.tx(async (q) => {
       const ins = await insertOps(q, ctx, prepared, nowMs);
+      await predecessor();
       const c = await lockCounter(q, ctx, ins.fresh_nonce);
       await lockFeed(q);
-      if (req.knowledge)
+      if (prepared.knowledge)
         await q.query(
           `INSERT INTO counter_knowledge (counter_id, after_seq, cursor) VALUES ($1, $2, $3)
            ON CONFLICT (counter_id, after_seq) DO UPDATE SET cursor = GREATEST(counter_knowledge.cursor, excluded.cursor)`,
-          [ctx.counterId, req.knowledge.afterSeq, req.knowledge.cursor],
+          [ctx.counterId, prepared.knowledge.afterSeq, prepared.knowledge.cursor],
         );
       const old = sorted.filter((o) => o.seq <= c.head_seq);
       if (old.length > 0) {
@@ -153,6 +137,8 @@ export async function pushBatch(
         });
       return { ...base, ...(await storeFresh(q, ctx, sorted.slice(old.length), nowMs, () => uuidv7(nowMs))) };
     });
+  try {
+    return await storingInOrder(ctx.counterId, sorted[0]!.seq, sorted[sorted.length - 1]!.seq, decide);
   } catch (e) {
     if (cloneAlert)
       await store

@@ -4,11 +4,12 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SYNC_ROUTES } from '../../core/sync/routes';
-import { pullQuerySchema, pushRequestSchema, reconcileRequestSchema } from '../../core/sync/wire';
+import { pullQuerySchema, reconcileRequestSchema } from '../../core/sync/wire';
 import { authenticateCounter, type CounterCtx, claimNonce } from '../auth/counter-auth';
 import type { HeadOffice } from '../context';
 import { readPage } from '../feed';
 import { parseBody, validate } from '../http/errors';
+import { prepareBatch } from '../push/prepare-pool';
 import { pushBatch } from '../push/push-batch';
 import { rawBodyOf } from '../http/raw-body';
 import { reconcile } from '../push/reconcile';
@@ -21,12 +22,13 @@ async function auth(ho: HeadOffice, req: FastifyRequest): Promise<CounterCtx> {
 
 export function registerCounterRoutes(app: FastifyInstance, ho: HeadOffice): void {
   const r = SYNC_ROUTES;
-  app.post(r.push.path, { bodyLimit: r.push.bodyLimit }, async (req) => {
+  app.post(r.push.path, { bodyLimit: r.push.bodyLimit, config: { bytesOnly: true } }, async (req) => {
     const ctx = await auth(ho, req);
-    const body = parseBody(pushRequestSchema, req.body);
-    const res = await pushBatch(ho.store, ctx, body, ho.now(), rawBodyOf(req));
+    const raw = rawBodyOf(req);
+    const prepared = await prepareBatch(ctx.counterId, raw);
+    const res = await pushBatch(ho.store, ctx, { ...prepared, raw }, ho.now());
     req.log.info(
-      { counter: ctx.counterId, acked: res.ackedSeq, ops: body.ops.length, q: res.quarantined.length },
+      { counter: ctx.counterId, acked: res.ackedSeq, ops: prepared.ops.length, q: res.quarantined.length },
       'push',
     );
     return res;

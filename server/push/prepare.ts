@@ -1,0 +1,69 @@
+/**
+ * Everything about a pushed batch that needs no database, from the body's bytes: parse and validate the
+ * request, check the chain (verify-batch.ts), parse every payload and check the sales' (early-sales.ts). Pure
+ * and synchronous, so that it runs in a prepare worker (prepare-pool.ts) off the thread that holds the
+ * database connections; throws the same AppErrors the handlers always gave (nothing written). Runtime: Node.
+ */
+import { AppError } from '../../core/errors';
+import { type Knowledge, pushRequestSchema } from '../../core/sync/wire';
+import { parseBody } from '../http/errors';
+import { APPLIERS } from './appliers';
+import type { PushedOp } from './batch';
+import { type EarlySales, earlySales } from './early-sales';
+import { verifyBatch } from './verify-batch';
+
+/** A batch ready for its transaction (push-batch.ts). */
+export interface PreparedPush {
+  /** Sorted by sequence number; the payload text itself is left out (the ops rows come from the raw body). */
+  readonly ops: PushedOp[];
+  readonly knowledge?: Knowledge;
+  /** Sequence numbers of ops stored but not applied (a type head office does not apply). */
+  readonly stored: number[];
+  readonly sales: EarlySales;
+}
+
+function parse(payload: string): unknown {
+  try {
+    return JSON.parse(payload);
+  } catch {
+    return undefined;
+  }
+}
+
+export function preparePush(counterId: string, raw: Uint8Array): PreparedPush {
+  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
+  const req = parseBody(pushRequestSchema, text);
+  const ops: PushedOp[] = verifyBatch(counterId, req.ops).map((o) => ({
+    ...o,
+    payload: '',
+    data: parse(o.payload),
+  }));
+  const sales = earlySales(ops);
+  // A sale's check result goes with its op as plain data: when it passed, its data is the payload already
+  // parsed (the schema has no defaults or transforms, only keys it ignores), so it is not carried twice; when it
+  // failed, the messages (an error object would lose them crossing to another thread).
+  for (const op of ops) {
+    const c = op.checked as { success: true } | { success: false; error: { issues: { message: string }[] } };
+    if (c === undefined) continue;
+    op.checked = c.success
+      ? { success: true, data: op.data }
+      : { success: false, error: { issues: c.error.issues.map((i) => ({ message: i.message })) } };
+  }
+  return {
+    ops,
+    knowledge: req.knowledge,
+    stored: ops.filter((o) => !APPLIERS[o.type]).map((o) => o.seq),
+    sales,
+  };
+}
+
+/** An AppError as it crosses from the worker, and back. */
+export interface ErrorShape {
+  readonly code: string;
+  readonly detail?: string;
+  readonly issues?: unknown;
+}
+
+export const errorShape = (e: AppError): ErrorShape => ({ code: e.code, detail: e.detail, issues: e.issues });
+export const fromShape = (s: ErrorShape): AppError =>
+  new AppError(s.code as never, { detail: s.detail, issues: s.issues as never });
