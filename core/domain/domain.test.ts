@@ -7,7 +7,8 @@ import {
   nextStatus,
   STATUS_ACTIONS,
 } from './customer';
-import { bigrams, guessSearchKind } from './search';
+import fc from 'fast-check';
+import { bigrams, bigramTextFast, guessSearchKind, searchIndexText } from './search';
 
 describe('customer status state machine', () => {
   it('allows exactly the legal moves', () => {
@@ -58,6 +59,45 @@ describe('search', () => {
     expect(bigrams('阳光花园')).toEqual(['阳光', '光花', '花园']);
     expect(bigrams('3栋-2')).toEqual(['3栋', '2']);
     expect(bigrams('王')).toEqual(['王']);
+  });
+  it('makes the index text in one pass exactly as the general path, or declines', () => {
+    const alphabet = [
+      '阳',
+      '光',
+      '花',
+      '园',
+      '王',
+      '一',
+      '龥',
+      'A',
+      'z',
+      '0',
+      '9',
+      ' ',
+      '-',
+      '#',
+      '·',
+      '（',
+      'É',
+      '１',
+      '𠀀',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 24 }), (chars) => {
+        const text = chars.join('');
+        const fast = bigramTextFast(text);
+        const general = bigrams(text).join(' ');
+        if (fast !== null) expect(fast).toBe(general);
+        // It declines exactly when the text holds something beyond ASCII and the CJK block.
+        expect(fast === null).toBe([...text].some((ch) => ch > '\u007f' && (ch < '一' || ch > '\u9fff')));
+        expect(searchIndexText(text, text)).toEqual({ name: general, address: general });
+      }),
+      { numRuns: 3000 },
+    );
+    expect(bigramTextFast('虞山街道阳光花园3栋2单元1201')).toBe(
+      '虞山 山街 街道 道阳 阳光 光花 花园 园3 3栋 栋2 2单 单元 元1 12 20 01',
+    );
+    expect(bigramTextFast('Room B-2')).toBe('ro oo om b 2');
   });
   it('guesses the kind of a query', () => {
     expect(guessSearchKind('11010519491231002X')).toBe('idNumber');
