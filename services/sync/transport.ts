@@ -31,8 +31,6 @@ export interface Reply<T> {
   readonly body: T;
 }
 
-const NO_BODY = Buffer.alloc(0);
-
 function toError(status: number, text: string): AppError {
   try {
     const b = JSON.parse(text) as { code?: unknown; detail?: unknown };
@@ -60,18 +58,16 @@ export class SyncClient {
 
   /** The same signed request, answered with the body's text (a caller that parses it elsewhere). */
   async requestText(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Reply<string>> {
-    // Encoded once: the signature's hash and the request are made from the same bytes (a push batch is
-    // half a megabyte; handing fetch a string would check and encode it again).
-    const bytes = body === undefined ? NO_BODY : Buffer.from(JSON.stringify(body));
+    const text = body === undefined ? '' : JSON.stringify(body);
     try {
-      return await this.once(method, path, bytes);
+      return await this.once(method, path, text);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'SYNC_STALE_REQUEST') return this.once(method, path, bytes);
+      if (e instanceof AppError && e.code === 'SYNC_STALE_REQUEST') return this.once(method, path, text);
       throw e;
     }
   }
 
-  private async once(method: 'GET' | 'POST', path: string, bytes: Buffer): Promise<Reply<string>> {
+  private async once(method: 'GET' | 'POST', path: string, text: string): Promise<Reply<string>> {
     const timestamp = String(Math.round(this.o.now() - this.o.clockOffsetMs));
     const nonce = randomBytes(18).toString('base64url');
     const sig = this.o.key.sign(
@@ -81,7 +77,7 @@ export class SyncClient {
         timestamp,
         nonce,
         counterId: this.o.counterId,
-        bodySha256: createHash('sha256').update(bytes).digest('hex'),
+        bodySha256: createHash('sha256').update(text).digest('hex'),
       }),
     );
     const signals = [
@@ -101,7 +97,7 @@ export class SyncClient {
           [HEADERS.signature]: sig,
           [HEADERS.clockOffset]: String(Math.round(this.o.clockOffsetMs)),
         },
-        body: method === 'POST' ? bytes : undefined,
+        body: method === 'POST' ? text : undefined,
         signal: AbortSignal.any(signals),
       });
       answer = await res.text();
