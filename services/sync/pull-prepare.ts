@@ -6,6 +6,7 @@
  */
 import { AppError } from '../../core/errors';
 import { searchIndexText } from '../../core/domain/search';
+import { isCustomerFeed } from '../../core/sync/customer-shape';
 import { type CustomerFeed, FEED_DATA } from '../../core/sync/feed';
 import { SYNC_ROUTES } from '../../core/sync/routes';
 import { type FeedKind, pullResponseSchema } from '../../core/sync/wire';
@@ -76,6 +77,8 @@ export function prepareCustomer(c: CustomerFeed): PreparedCustomer {
 }
 
 function prepareEntry(e: { kind: FeedKind; key: string; data: unknown }): PreparedEntry {
+  if (e.kind === 'customer' && isCustomerFeed(e.data))
+    return { kind: 'customer', key: e.key, customer: prepareCustomer(e.data) };
   const parsed = FEED_DATA[e.kind]?.safeParse(e.data);
   if (!parsed?.success)
     return {
