@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { UUID_RE } from '../ids';
 
-const HEX64 = /^[0-9a-f]{64}$/;
-const HLC_RE = /^\d{15}-\d{5}-.{1,40}$/;
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+export const HEX64 = /^[0-9a-f]{64}$/;
+export const HLC_RE = /^\d{15}-\d{5}-.{1,40}$/;
+export const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
 
 export const MAX_PUSH_OPS = 1000;
 export const MAX_PAYLOAD_CHARS = 64 * 1024;

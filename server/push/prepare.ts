@@ -5,7 +5,8 @@
  * database connections; throws the same AppErrors the handlers always gave (nothing written). Runtime: Node.
  */
 import { AppError } from '../../core/errors';
-import { type Knowledge, pushRequestSchema } from '../../core/sync/wire';
+import { type Knowledge, type PushRequest, pushRequestSchema } from '../../core/sync/wire';
+import { isPushRequest } from '../../core/sync/wire-shape';
 import { parseBody } from '../http/errors';
 import { APPLIERS } from './appliers';
 import type { PushedOp } from './batch';
@@ -30,9 +31,20 @@ function parse(payload: string): unknown {
   }
 }
 
+/** The request, through the quick check when it fits (wire-shape.ts), else through the schema and its errors. */
+function quickOrSchema(text: string): PushRequest {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return parseBody(pushRequestSchema, text); // refuses it as MALFORMED_REQUEST
+  }
+  return isPushRequest(body) ? body : parseBody(pushRequestSchema, body);
+}
+
 export function preparePush(counterId: string, raw: Uint8Array): PreparedPush {
   const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
-  const req = parseBody(pushRequestSchema, text);
+  const req = quickOrSchema(text);
   const ops: PushedOp[] = verifyBatch(counterId, req.ops).map((o) => ({
     ...o,
     payload: '',
