@@ -7,6 +7,7 @@
  * batch is already its status. Runtime: Node.
  */
 import { type SalePayload, salePayloadSchema, saleStatusPayloadSchema } from './payloads';
+import { arrayLiteral } from '../pg/array-literal';
 import type { PushedOp } from './batch';
 
 type Checked<T> = { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
@@ -71,13 +72,14 @@ const TENDER_COLUMNS: Column<Tender>[] = [
 ];
 
 /**
- * The sales of a batch to insert early, column by column (one array per column, as PostgreSQL's unnest takes
- * them): each sale with its op's sequence number and the status it is stored with; each line and tender with
- * its sale's op sequence number and sale id. In the order of EARLY_SALES_SQL's parameters.
+ * The sales of a batch to insert early, column by column (one array literal per column, as PostgreSQL's unnest
+ * takes them, written here rather than by the database driver on the serving thread): each sale with its op's
+ * sequence number and the status it is stored with; each line and tender with its sale's op sequence number
+ * and sale id. In the order of EARLY_SALES_SQL's parameters.
  */
 export interface EarlySales {
   readonly seqs: number[];
-  readonly params: unknown[][];
+  readonly params: string[];
 }
 
 /** Checks the sale payloads of a batch (keeping each result on its op) and settles in-batch outcomes. */
@@ -104,7 +106,8 @@ export function earlySales(ops: PushedOp[]): EarlySales {
   // Lines and tenders with their sale's op sequence number and id.
   const lines = sales.flatMap((s, i) => s.lines.map((row) => ({ seq: seqs[i]!, id: s.id, row })));
   const tenders = sales.flatMap((s, i) => s.tenders.map((row) => ({ seq: seqs[i]!, id: s.id, row })));
-  const columns = <T>(cols: Column<T>[], rows: T[]) => cols.map(([, , get]) => rows.map(get));
+  const columns = <T>(cols: Column<T>[], rows: T[]) =>
+    cols.map(([, , get]) => rows.map(get) as (string | number | null)[]);
   const owned = <T>(cols: Column<T>[], rows: { seq: number; id: string; row: T }[]) => [
     rows.map((r) => r.seq),
     rows.map((r) => r.id),
@@ -121,7 +124,7 @@ export function earlySales(ops: PushedOp[]): EarlySales {
       ...columns(SALE_COLUMNS, sales),
       ...owned(LINE_COLUMNS, lines),
       ...owned(TENDER_COLUMNS, tenders),
-    ],
+    ].map(arrayLiteral),
   };
 }
 
