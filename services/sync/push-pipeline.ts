@@ -19,6 +19,10 @@ export interface PipelineOptions {
   /** Head office holds less than we thought: persist the rewind. */
   readonly onRewind: (acked: number) => void;
   readonly knowledge?: Knowledge;
+  /**
+   * Batches in flight (default 3: head office prepares one while it stores the one before and the next is on
+   * the wire; against 2, npm run bench -- sync push measured ~8 % more in three of four same-hour pairs).
+   */
   readonly window?: number;
 }
 
@@ -39,7 +43,7 @@ export async function pushPipelined(client: SyncClient, o: PipelineOptions): Pro
     return { last: ops[ops.length - 1]!.seq, ackedAtSend: acked, result };
   };
   for (;;) {
-    while (flights.length < (o.window ?? 2)) {
+    while (flights.length < (o.window ?? 3)) {
       const ops = o.next(from);
       if (ops.length === 0) break;
       flights.push(send(ops));
