@@ -31,6 +31,11 @@ export interface Reply<T> {
   readonly body: T;
 }
 
+/** Socket errors of a connection closed by the other side (no answer came: the request may be sent again). */
+const CLOSED_UNDER_US = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+/** Errors of requests whose connection was closed under them. */
+const DROPPED = new WeakSet<object>();
+
 function toError(status: number, text: string): AppError {
   try {
     const b = JSON.parse(text) as { code?: unknown; detail?: unknown };
@@ -62,7 +67,11 @@ export class SyncClient {
     try {
       return await this.once(method, path, text);
     } catch (e) {
+      // Sent once more, signed afresh (every sync request is safe to repeat: head office recognises what it
+      // already stored): after learning head office's clock, or when a kept-alive connection was closed under
+      // the request (head office closes one idle for 72 s; a request leaving just then meets a closed socket).
       if (e instanceof AppError && e.code === 'SYNC_STALE_REQUEST') return this.once(method, path, text);
+      if (DROPPED.has(e as object)) return this.once(method, path, text);
       throw e;
     }
   }
@@ -102,9 +111,12 @@ export class SyncClient {
       });
       answer = await res.text();
     } catch (e) {
-      throw new AppError('SYNC_UNREACHABLE', {
+      const err = new AppError('SYNC_UNREACHABLE', {
         detail: e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e),
       });
+      const code = e instanceof Error ? (e.cause as { code?: unknown } | undefined)?.code : undefined;
+      if (typeof code === 'string' && CLOSED_UNDER_US.has(code)) DROPPED.add(err);
+      throw err;
     }
     this.learnClock(res.headers.get(HEADERS.serverTime));
     this.o.onProgress?.();
