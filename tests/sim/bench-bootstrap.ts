@@ -13,6 +13,7 @@ import { CustomerApplier } from '../../services/sync/apply-customers';
 import { enrollCounter } from '../../services/sync/enroll';
 import { lastPull } from '../../services/sync/pull';
 import { runSync } from '../../services/sync/run-sync';
+import { getSyncState } from '../../db/repos/sync';
 import { createCounter, createHall } from '../../server/admin/org';
 import { migrateServer } from '../../server/pg/migrate';
 import { openStore, type Store } from '../../server/pg/store';
@@ -107,7 +108,10 @@ export async function benchBootstrap(
       const t1 = performance.now();
       const r = await runSync(app, { timeoutMs: 120_000 });
       seconds = (performance.now() - t1) / 1000;
-      if (!r.ok) throw new Error(`bootstrap failed: ${JSON.stringify(r.error)}`);
+      if (!r.ok)
+        throw new Error(
+          `bootstrap failed after ${seconds.toFixed(1)} s: ${getSyncState(app.gdb.sqlite)?.lastErrorMessage}`,
+        );
       process.stderr.write(
         `counter thread: applying ${(lastPull.applyMs / 1000).toFixed(1)} s, waiting for pages ` +
           `${(lastPull.waitMs / 1000).toFixed(1)} s (${lastPull.pages} pages, ${lastPull.fromWorker} from the worker)\n`,
