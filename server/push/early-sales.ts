@@ -17,9 +17,19 @@ export const SALE_STATUS_TYPES = new Set(['sale.cardWritten', 'sale.cardWriteFai
 
 type StatusPayload = ReturnType<typeof saleStatusPayloadSchema.parse>;
 
-/** An op's payload check against `schema`, done once: before the transaction (earlySales) or when applied. */
+/**
+ * An op's payload check against `schema`, done once: before the transaction (earlySales) or when applied. Kept
+ * as plain data, as it crosses from a prepare worker to the serving thread: when it passed, the payload itself
+ * (these schemas have no defaults or transforms, only keys they ignore); when it failed, the messages (an error
+ * object would lose them crossing).
+ */
 function checked<T>(op: PushedOp, schema: { safeParse(v: unknown): unknown }): Checked<T> {
-  if (op.checked === undefined) op.checked = schema.safeParse(op.data);
+  if (op.checked === undefined) {
+    const r = schema.safeParse(op.data) as Checked<unknown>;
+    op.checked = r.success
+      ? { success: true, data: op.data }
+      : { success: false, error: { issues: r.error.issues.map((i) => ({ message: i.message })) } };
+  }
   return op.checked as Checked<T>;
 }
 
@@ -78,7 +88,6 @@ const TENDER_COLUMNS: Column<Tender>[] = [
  * and sale id. In the order of EARLY_SALES_SQL's parameters.
  */
 export interface EarlySales {
-  readonly seqs: number[];
   readonly params: string[];
 }
 
@@ -117,7 +126,6 @@ export function earlySales(ops: PushedOp[]): EarlySales {
     ),
   ];
   return {
-    seqs,
     params: [
       seqs,
       statuses,

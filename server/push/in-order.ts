@@ -33,11 +33,10 @@ export function storingInOrder<T>(
     clearTimeout(timer);
   };
   const p = run(predecessor);
-  const mine = batches;
-  mine.set(last, p);
+  batches.set(last, p);
   const done = () => {
-    if (mine.get(last) === p) mine.delete(last);
-    if (mine.size === 0 && inFlight.get(counterId) === mine) inFlight.delete(counterId);
+    if (batches.get(last) === p) batches.delete(last);
+    if (batches.size === 0 && inFlight.get(counterId) === batches) inFlight.delete(counterId);
   };
   p.then(done, done);
   return p;

@@ -37,7 +37,7 @@ let turn = 0;
 function spawn(): Worker {
   // Head office always runs from its sources through tsx (cli/bin/gasdesk.js); the worker does the same.
   const here = import.meta.url;
-  const script = new URL(`./prepare-worker${here.endsWith('.ts') ? '.ts' : '.js'}`, here).href;
+  const script = new URL('./prepare-worker.ts', here).href;
   const tsx = pathToFileURL(
     createRequire(here)
       .resolve('tsx/esm/api')

@@ -4,7 +4,7 @@
  * and synchronous, so that it runs in a prepare worker (prepare-pool.ts) off the thread that holds the
  * database connections; throws the same AppErrors the handlers always gave (nothing written). Runtime: Node.
  */
-import { AppError } from '../../core/errors';
+import { AppError, isErrorCode } from '../../core/errors';
 import { type Knowledge, type PushRequest, pushRequestSchema } from '../../core/sync/wire';
 import { isPushRequest } from '../../core/sync/wire-shape';
 import { parseBody } from '../http/errors';
@@ -50,22 +50,11 @@ export function preparePush(counterId: string, raw: Uint8Array): PreparedPush {
     payload: '',
     data: parse(o.payload),
   }));
-  const sales = earlySales(ops);
-  // A sale's check result goes with its op as plain data: when it passed, its data is the payload already
-  // parsed (the schema has no defaults or transforms, only keys it ignores), so it is not carried twice; when it
-  // failed, the messages (an error object would lose them crossing to another thread).
-  for (const op of ops) {
-    const c = op.checked as { success: true } | { success: false; error: { issues: { message: string }[] } };
-    if (c === undefined) continue;
-    op.checked = c.success
-      ? { success: true, data: op.data }
-      : { success: false, error: { issues: c.error.issues.map((i) => ({ message: i.message })) } };
-  }
   return {
     ops,
     knowledge: req.knowledge,
     stored: ops.filter((o) => !APPLIERS[o.type]).map((o) => o.seq),
-    sales,
+    sales: earlySales(ops),
   };
 }
 
@@ -78,4 +67,4 @@ export interface ErrorShape {
 
 export const errorShape = (e: AppError): ErrorShape => ({ code: e.code, detail: e.detail, issues: e.issues });
 export const fromShape = (s: ErrorShape): AppError =>
-  new AppError(s.code as never, { detail: s.detail, issues: s.issues as never });
+  new AppError(isErrorCode(s.code) ? s.code : 'INTERNAL', { detail: s.detail, issues: s.issues as never });
