@@ -10,7 +10,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems } from './support/axe';
-import { visible, text } from './support/counter';
+import { openCustomerFile, text, visible } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
 /** A residential demo household of one person (tier 1 ends at 400 m³), active, inspection normal. */
@@ -57,20 +57,6 @@ describe('cashier in the browser', () => {
     return find;
   }
 
-  async function openFile() {
-    await page.keyboard.press('F3');
-    const search = await visible(page.getByLabel('查询内容'));
-    await search.fill(ACCOUNT);
-    // The previous search's rows may still show: wait for this one's answer before choosing.
-    const answered = page.waitForResponse((r) => r.url().includes('customers.search'));
-    await search.press('Enter');
-    await answered;
-    await visible(page.getByRole('cell', { name: NAME }));
-    await search.press('ArrowDown');
-    await search.press('Enter');
-    await visible(page.getByRole('heading', { name: NAME }));
-  }
-
   const panel = () => page.getByRole('complementary', { name: '培训面板' });
   const lastEvent = () => text(page.getByTestId('training-last-event'));
 
@@ -100,7 +86,7 @@ describe('cashier in the browser', () => {
     await login('wangfang');
 
     // The household has no gas card yet: 发卡 on its file, from a blank card put in the reader.
-    await openFile();
+    await openCustomerFile(page, ACCOUNT, NAME);
     await cardToReader();
     const cards = await visible(page.getByTestId('customer-cards'));
     await cards.getByRole('button', { name: '发卡' }).click();
@@ -164,7 +150,7 @@ describe('cashier in the browser', () => {
     const reverseReceipt = await text(page.getByTestId('receipt-no'));
 
     // 冲正 the 10 m³ sale from the customer's file while the gas is still on the card, approved by 刘强.
-    await openFile();
+    await openCustomerFile(page, ACCOUNT, NAME);
     const sales = await visible(page.getByTestId('customer-sales'));
     const row = sales.locator('tr', { hasText: reverseReceipt });
     await row.getByRole('button', { name: '冲正' }).click();

@@ -11,6 +11,7 @@ import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCustomerFile } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -133,12 +134,7 @@ describe('receipts on a network printer', () => {
     await call('limits.save', { userClass: 'residential', perPurchase: null, perMonth: null, perYear: null });
     await page.reload();
     await visible(page.getByLabel('查询内容'));
-    await page.getByLabel('查询内容').fill('010101000001');
-    await page.keyboard.press('Enter');
-    await visible(page.getByText(customer.name, { exact: true }).first());
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await visible(page.getByRole('heading', { name: customer.name }));
+    await openCustomerFile(page, customer.accountNo, customer.name);
 
     // 1. 420 m³ crosses 400 m³ (tier 1 for a small household): two slices on paper, with the total.
     const first = await sell('420');
@@ -154,13 +150,7 @@ describe('receipts on a network printer', () => {
     await call('training.insert', { cardId: 'C001' });
     await flags({ paperEnd: true });
     await page.keyboard.press('Escape');
-    await page.keyboard.press('F3');
-    await page.getByLabel('查询内容').fill('010101000001');
-    await page.keyboard.press('Enter');
-    await visible(page.getByText(customer.name, { exact: true }).first());
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await visible(page.getByRole('heading', { name: customer.name }));
+    await openCustomerFile(page, customer.accountNo, customer.name);
     const second = await sell('10');
     await visible(page.getByTestId('print-status').filter({ hasText: '缺纸' }));
     expect(

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousProblems } from './support/axe';
-import { activeId, focusIs, text, visible } from './support/counter';
+import { activeId, focusIs, openCustomerFile, text, visible } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
 /**
@@ -58,19 +58,6 @@ describe('screenshots of the counter', () => {
   const panel = () => page.getByRole('complementary', { name: '培训面板' });
   const menu = (name: string) => page.getByRole('menuitem', { name }).click();
 
-  async function openFile() {
-    await page.keyboard.press('F3');
-    const search = await visible(page.getByLabel('查询内容'));
-    await search.fill(ACCOUNT);
-    const answered = page.waitForResponse((r) => r.url().includes('customers.search'));
-    await search.press('Enter');
-    await answered;
-    await visible(page.getByRole('cell', { name: NAME }));
-    await search.press('ArrowDown');
-    await search.press('Enter');
-    await visible(page.getByRole('heading', { name: NAME }));
-  }
-
   it('takes a picture of each screen', async () => {
     await page.goto(served!.url);
     // Pictures without the passing notices ("已开班…"), which would cover the header.
@@ -101,7 +88,7 @@ describe('screenshots of the counter', () => {
     await shot('open-account');
 
     // The household's file: a blank card from the training panel becomes its card.
-    await openFile();
+    await openCustomerFile(page, ACCOUNT, NAME);
     await page.keyboard.press('F9');
     const card = (await visible(panel())).getByTestId('training-card-C001');
     await card.getByRole('button', { name: '插入读卡器' }).click();
@@ -158,7 +145,7 @@ describe('screenshots of the counter', () => {
     await shot('fees');
 
     // 预览/补打 from 业务记录.
-    await openFile();
+    await openCustomerFile(page, ACCOUNT, NAME);
     const sales = await visible(page.getByTestId('customer-sales'));
     await sales.getByRole('button', { name: '预览/补打' }).first().click();
     const preview = await visible(page.getByRole('dialog'));

@@ -39,3 +39,20 @@ export async function focusIs(page: Page, name: string, timeout = 10_000) {
     await page.waitForTimeout(50);
   }
 }
+
+/**
+ * F3, search for `query`, wait for this search's own answer (the previous search's rows may still show, and
+ * choosing among them opens nothing), then choose the first row and wait for `name`'s file to open.
+ */
+export async function openCustomerFile(page: Page, query: string, name: string, timeout = 15_000) {
+  await page.keyboard.press('F3');
+  const search = await visible(page.getByLabel('查询内容'), timeout);
+  await search.fill(query);
+  const answered = page.waitForResponse((r) => r.url().includes('customers.search'), { timeout });
+  await search.press('Enter');
+  await answered;
+  await visible(page.getByRole('cell', { name }), timeout);
+  await search.press('ArrowDown');
+  await search.press('Enter');
+  await visible(page.getByRole('heading', { name }), timeout);
+}
