@@ -50,31 +50,52 @@ export async function publish(q: Queryable, writes: FeedWrite[]): Promise<Map<st
 }
 
 export interface FeedPage {
-  readonly body: string;
+  /** The pull response as UTF-8 JSON. */
+  readonly body: Buffer;
   readonly count: number;
 }
 
-/** A page of the feed for a hall as the JSON text of a pull response (built without re-parsing the data). */
+/**
+ * A page of the feed for a hall as the bytes of a pull response. PostgreSQL writes the entries' JSON itself and
+ * hands it over as one bytea: a bootstrap page is ~9 MB of mostly Chinese text, and turning 10,000 rows into
+ * strings here and the page back into bytes cost head office ~20 µs a customer, a fifth of a bootstrap's CPU.
+ * The entries are aggregated in cursor order (the window's order; every entry of a page is applied in one
+ * transaction on the counter, which needs a card after its customer).
+ */
 export async function readPage(
   q: Queryable,
   hallId: string,
   cursor: number,
   limit: number,
 ): Promise<FeedPage> {
-  const rows = await q.query<{ cursor: number; kind: string; key: string; data: string }>(
-    // Two index range scans (the hall's entries and everyone's), merged: never a scan of the whole feed.
-    `SELECT cursor, kind, key, data FROM (
-       (SELECT cursor, kind, key, data FROM feed WHERE hall_id = $1 AND cursor > $2 ORDER BY cursor LIMIT $3)
-       UNION ALL
-       (SELECT cursor, kind, key, data FROM feed WHERE hall_id = '' AND cursor > $2 ORDER BY cursor LIMIT $3)) f
-     ORDER BY cursor LIMIT $3`,
-    [hallId, cursor, limit + 1],
+  const [row] = await q.query<{ n: number; last: number | null; more: boolean; entries: Uint8Array | null }>(
+    // Two index range scans (the hall's entries and everyone's), merged: never a scan of the whole feed. One row
+    // past the limit tells whether more follow.
+    `SELECT count(*) FILTER (WHERE rn <= $3)::int AS n, max(cursor) FILTER (WHERE rn <= $3) AS last,
+            count(*) > $3 AS more,
+            convert_to(string_agg(entry, ',') FILTER (WHERE rn <= $3), 'UTF8') AS entries
+       FROM (SELECT cursor, row_number() OVER (ORDER BY cursor) AS rn,
+                    '{"cursor":' || cursor || ',"kind":' || to_json(kind)::text || ',"key":' || to_json(key)::text
+                      || ',"data":' || data || '}' AS entry
+               FROM (
+                 (SELECT cursor, kind, key, data FROM feed WHERE hall_id = $1 AND cursor > $2 ORDER BY cursor LIMIT $3 + 1)
+                 UNION ALL
+                 (SELECT cursor, kind, key, data FROM feed WHERE hall_id = '' AND cursor > $2 ORDER BY cursor LIMIT $3 + 1)
+                 ORDER BY cursor LIMIT $3 + 1) f) w`,
+    [hallId, cursor, limit],
   );
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  const next = page.length > 0 ? page[page.length - 1]!.cursor : cursor;
-  const entries = page.map(
-    (r) => `{"cursor":${r.cursor},"kind":"${r.kind}","key":${JSON.stringify(r.key)},"data":${r.data}}`,
-  );
-  return { body: `{"entries":[${entries.join(',')}],"cursor":${next},"more":${more}}`, count: page.length };
+  const n = row?.n ?? 0;
+  const entries = row?.entries
+    ? Buffer.from(row.entries.buffer, row.entries.byteOffset, row.entries.byteLength)
+    : EMPTY;
+  return {
+    body: Buffer.concat([
+      Buffer.from('{"entries":['),
+      entries,
+      Buffer.from(`],"cursor":${n > 0 ? row!.last : cursor},"more":${row?.more === true}}`),
+    ]),
+    count: n,
+  };
 }
+
+const EMPTY = Buffer.alloc(0);

@@ -39,9 +39,7 @@ export function registerCounterRoutes(app: FastifyInstance, ho: HeadOffice): voi
     const query = validate(pullQuerySchema, req.query);
     await claimNonce(ho.store, ctx, ho.now());
     const page = await readPage(ho.store, ctx.hallId, query.cursor, query.limit);
-    // As bytes: encoded once here, rather than measured for Content-Length and then encoded again on write
-    // (a bootstrap page is ~9 MB of mostly Chinese text).
-    return reply.type('application/json; charset=utf-8').send(Buffer.from(page.body, 'utf8'));
+    return reply.type('application/json; charset=utf-8').send(page.body);
   });
 
   app.post(r.reconcile.path, { bodyLimit: r.reconcile.bodyLimit }, async (req) => {
