@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../core/errors';
 import { packPage, preparePage, unpackPage } from './pull-prepare';
 
 const customer = (i: number, meters: number) => ({
@@ -61,5 +62,39 @@ describe('a prepared page packed for the trip from the pull worker', () => {
     const packed = packPage(page);
     expect(packed.cells.every((c) => c === null || typeof c !== 'object' || !('customer' in c))).toBe(true);
     expect(unpackPage(structuredClone(packed))).toEqual(page);
+  });
+});
+
+describe('a pulled page', () => {
+  const page = (cursors: number[], cursor: number) =>
+    JSON.stringify({
+      entries: cursors.map((c) => ({ cursor: c, kind: 'customer', key: `k${c}`, data: customer(c, 1) })),
+      cursor,
+      more: false,
+    });
+  const refusal = (text: string, from: number) => {
+    try {
+      preparePage(text, from);
+    } catch (e) {
+      return e instanceof AppError ? `${e.code}: ${e.detail}` : String(e);
+    }
+    return 'accepted';
+  };
+
+  it('is refused unless its entries come in cursor order after the cursor asked for, up to its own', () => {
+    expect(refusal(page([11, 12, 14], 14), 10)).toBe('accepted');
+    expect(refusal(page([11, 14, 12], 14), 10)).toBe(
+      'SYNC_UNREACHABLE: the feed entries are not in cursor order',
+    );
+    expect(refusal(page([11, 11], 11), 10)).toBe(
+      'SYNC_UNREACHABLE: the feed entries are not in cursor order',
+    );
+    expect(refusal(page([10, 12], 12), 10)).toBe(
+      'SYNC_UNREACHABLE: the feed entries are not in cursor order',
+    );
+    expect(refusal(page([11, 13], 12), 10)).toBe(
+      'SYNC_UNREACHABLE: the feed entries are not in cursor order',
+    );
+    expect(refusal(page([11], 10), 10)).toBe('SYNC_UNREACHABLE: the feed cursor did not advance');
   });
 });

@@ -105,6 +105,14 @@ export function preparePage(text: string, fromCursor: number): PreparedPage {
   if (!page.success) throw new AppError('SYNC_UNREACHABLE', { detail: 'head office sent a malformed page' });
   if (page.data.entries.length > 0 && page.data.cursor <= fromCursor)
     throw new AppError('SYNC_UNREACHABLE', { detail: 'the feed cursor did not advance' });
+  // Entries come in cursor order, after the cursor asked for and up to the page's own: a page is applied in that
+  // order (a card after its customer), and its cursor must cover every entry in it.
+  let last = fromCursor;
+  for (const e of page.data.entries) {
+    if (e.cursor <= last || e.cursor > page.data.cursor)
+      throw new AppError('SYNC_UNREACHABLE', { detail: 'the feed entries are not in cursor order' });
+    last = e.cursor;
+  }
   return { entries: page.data.entries.map(prepareEntry), cursor: page.data.cursor, more: page.data.more };
 }
 
