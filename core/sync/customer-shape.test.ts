@@ -26,6 +26,8 @@ const customer = () => ({
   version: 0,
   updatedHlc: '001588298400000-00000-headoffice',
   purchaseCount: 7,
+  balance: 1_250,
+  balanceBy: { 'c0000000-0000-7000-8000-0000000000aa': 2_000, 'c0000000-0000-7000-8000-0000000000bb': -750 },
   meters: [
     {
       id: 'm1',

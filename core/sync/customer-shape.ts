@@ -34,6 +34,12 @@ function isMeter(m: unknown): boolean {
   );
 }
 
+function isBalanceBy(v: unknown): boolean {
+  if (!isObj(v)) return false;
+  for (const k in v) if (Object.hasOwn(v, k) && !int(v[k])) return false;
+  return true;
+}
+
 function allMeters(v: unknown): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) if (!isMeter(v[i])) return false; // (every() would skip holes)
@@ -78,6 +84,8 @@ export function isCustomerFeed(v: unknown): v is CustomerFeed {
     allMeters(meters) &&
     str(v.updatedHlc) &&
     int(v.purchaseCount) &&
-    (v.purchaseCount as number) >= 0
+    (v.purchaseCount as number) >= 0 &&
+    (v.balance === undefined || int(v.balance)) &&
+    (v.balanceBy === undefined || isBalanceBy(v.balanceBy))
   );
 }

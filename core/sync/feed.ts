@@ -13,6 +13,10 @@ export const customerFeedSchema = customerSchema.extend({
   updatedHlc: z.string(),
   /** The highest purchase count head office knows for the account. */
   purchaseCount: z.number().int().min(0),
+  /** 结余 (fen) as head office computes it from every counter's sales. */
+  balance: z.number().int().optional(),
+  /** Per counter id, the part of `balance` that counter's sales made: a counter adds its own from its sales. */
+  balanceBy: z.record(z.string(), z.number().int()).optional(),
 });
 export type CustomerFeed = z.infer<typeof customerFeedSchema>;
 

@@ -60,7 +60,7 @@ async function decideField(
   nowMs: number,
 ) {
   const [r] = await q.query<Rec>(
-    'SELECT id, hall_id, data, field_meta, updated_hlc, purchase_count FROM customers WHERE id = $1 FOR UPDATE',
+    'SELECT id, hall_id, data, field_meta, updated_hlc, purchase_count, balance, balance_by FROM customers WHERE id = $1 FOR UPDATE',
     [x.entityId],
   );
   if (!r) return;
@@ -76,7 +76,13 @@ async function decideField(
     else data[head] = x.incoming;
   }
   const hlc = hlcAfter(nowMs, r.updated_hlc as string);
-  const c = { data, updatedHlc: hlc, purchaseCount: r.purchase_count as number } as CustomerState;
+  const c = {
+    data,
+    updatedHlc: hlc,
+    purchaseCount: r.purchase_count as number,
+    balance: r.balance as number,
+    balanceBy: r.balance_by as Record<string, number>,
+  };
   const cursors = await publish(q, [
     {
       hallId: r.hall_id as string,

@@ -70,6 +70,7 @@ export function applyCustomerOpened(b: Batch, op: PushedOp): Outcome {
     updatedHlc: op.hlc,
     originCounterId: b.ctx.counterId,
     balance: 0,
+    balanceBy: {},
     purchaseCount: 0,
     dirty: true,
     publish: true,

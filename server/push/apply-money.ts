@@ -21,7 +21,9 @@ export function applySale(b: Batch, op: PushedOp): Outcome {
   if (c && delta !== 0) {
     const before = c.balance;
     c.balance += delta;
+    c.balanceBy[b.ctx.counterId] = (c.balanceBy[b.ctx.counterId] ?? 0) + delta;
     c.dirty = true;
+    c.publish = true; // every counter of the hall sees the customer's balance
     if (c.balance < 0 && s.balanceUsed > 0)
       b.conflict(op, {
         kind: 'balance',

@@ -42,6 +42,8 @@ export interface CustomerState {
   updatedHlc: string;
   originCounterId: string;
   balance: number;
+  /** Per counter id: the part of `balance` that counter's sales made. */
+  balanceBy: Record<string, number>;
   purchaseCount: number;
   /** Changed: written back. */
   dirty: boolean;

@@ -8,8 +8,17 @@ import type { Batch, CardState, CustomerState } from './batch';
 
 const J = (rows: unknown[]) => JSON.stringify(rows);
 
-export function customerFeedData(c: CustomerState): unknown {
-  return { ...c.data, version: 0, updatedHlc: c.updatedHlc, purchaseCount: c.purchaseCount };
+export function customerFeedData(
+  c: Pick<CustomerState, 'data' | 'updatedHlc' | 'purchaseCount' | 'balance' | 'balanceBy'>,
+): unknown {
+  return {
+    ...c.data,
+    version: 0,
+    updatedHlc: c.updatedHlc,
+    purchaseCount: c.purchaseCount,
+    balance: c.balance,
+    balanceBy: c.balanceBy,
+  };
 }
 
 export function cardFeedData(c: CardState): unknown {
@@ -59,12 +68,13 @@ export async function flush(q: Queryable, b: Batch): Promise<void> {
   }
   if (customers.length > 0)
     await q.query(
-      `INSERT INTO customers (id, hall_id, account_no, data, field_meta, updated_hlc, origin_counter_id, balance, purchase_count)
+      `INSERT INTO customers (id, hall_id, account_no, data, field_meta, updated_hlc, origin_counter_id, balance, balance_by,
+         purchase_count)
        SELECT * FROM json_to_recordset($1::json) AS x(id text, hall_id text, account_no text, data jsonb, field_meta jsonb,
-         updated_hlc text, origin_counter_id text, balance bigint, purchase_count integer)
+         updated_hlc text, origin_counter_id text, balance bigint, balance_by jsonb, purchase_count integer)
        ON CONFLICT (id) DO UPDATE SET data = excluded.data, field_meta = excluded.field_meta,
          updated_hlc = excluded.updated_hlc, origin_counter_id = excluded.origin_counter_id,
-         balance = excluded.balance, purchase_count = excluded.purchase_count`,
+         balance = excluded.balance, balance_by = excluded.balance_by, purchase_count = excluded.purchase_count`,
       [
         J(
           customers.map((c) => ({
@@ -76,6 +86,7 @@ export async function flush(q: Queryable, b: Batch): Promise<void> {
             updated_hlc: c.updatedHlc,
             origin_counter_id: c.originCounterId,
             balance: c.balance,
+            balance_by: c.balanceBy,
             purchase_count: c.purchaseCount,
           })),
         ),

@@ -109,7 +109,7 @@ async function loadCards(q: Queryable, b: Batch, cardNos: string[], customerIds:
 async function loadCustomers(q: Queryable, b: Batch, ids: string[], accountNos: string[]): Promise<void> {
   if (ids.length > 0) {
     const rows = await q.query<Rec>(
-      `SELECT id, hall_id, account_no, data, field_meta, updated_hlc, origin_counter_id, balance, purchase_count
+      `SELECT id, hall_id, account_no, data, field_meta, updated_hlc, origin_counter_id, balance, balance_by, purchase_count
          FROM customers WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
       [ids],
     );
@@ -123,6 +123,7 @@ async function loadCustomers(q: Queryable, b: Batch, ids: string[], accountNos: 
         updatedHlc: r.updated_hlc as string,
         originCounterId: r.origin_counter_id as string,
         balance: r.balance as number,
+        balanceBy: r.balance_by as Record<string, number>,
         purchaseCount: r.purchase_count as number,
         dirty: false,
         publish: false,

@@ -19,6 +19,8 @@ export const customers = pgTable(
     originCounterId: text('origin_counter_id').notNull(),
     /** 结余 as head office computes it from the sales (fen). */
     balance: bigint('balance', { mode: 'number' }).notNull().default(0),
+    /** Per counter id: the part of `balance` that counter's sales made (fen); counters subtract their own. */
+    balanceBy: jsonb('balance_by').notNull().default({}),
     purchaseCount: integer('purchase_count').notNull().default(0),
   },
   (t) => [index('customers_hall_account_idx').on(t.hallId, t.accountNo)],

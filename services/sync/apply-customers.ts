@@ -4,6 +4,8 @@
  * by HLC (a newer local change is pushed and merged first). Prepared statements, so a page of thousands of
  * customers — a fresh counter bootstrapping a hall — is one quick transaction; a new customer's meters and first
  * purchase count wait for `flush()` and go in with the page's others, a couple of hundred rows a statement.
+ * The balance (结余) is head office's less this counter's part of it plus what this counter's own sales made —
+ * so it is right whether or not those sales have reached head office — and is set whatever the file's HLC.
  * Runtime: Node.
  */
 import type Database from 'better-sqlite3';
@@ -28,12 +30,20 @@ export class CustomerApplier {
   private readonly count: Database.Statement;
   private readonly countOf: Database.Statement;
   private readonly countFirst: Database.Statement;
-  /** A new customer's meter rows (9 values each) and first counts (customer id, count), for flush(). */
+  private readonly ownBalance: Database.Statement;
+  private readonly balance: Database.Statement;
+  private readonly setBalance: Database.Statement;
+  /** A new customer's meter rows (9 values each), first counts and balances (customer id, value), for flush(). */
   private readonly newMeters: unknown[] = [];
   private readonly newCounts: unknown[] = [];
+  private readonly newBalances: unknown[] = [];
   private readonly many = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {
+  /** `me`: this counter's id (its own part of a balance is taken from its own sales). */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly me: string | null = null,
+  ) {
     this.find = db.prepare(`SELECT seq, updated_hlc AS hlc, ${COLS} FROM customers WHERE id = ?`).raw();
     this.insertNew = db.prepare(
       `INSERT INTO customers (id, ${COLS}, version, updated_hlc) VALUES (?, ${Array(25).fill('?').join(', ')}, 1, ?)
@@ -55,11 +65,19 @@ export class CustomerApplier {
     this.countFirst = db.prepare(
       'INSERT OR IGNORE INTO account_counts (customer_id, last_count, cumulative) VALUES (?, ?, 0)',
     );
+    this.ownBalance = db
+      .prepare('SELECT coalesce(sum(balance_added - balance_used), 0) FROM sales WHERE customer_id = ?')
+      .pluck();
+    this.balance = db.prepare('SELECT balance FROM customer_balances WHERE customer_id = ?').pluck();
+    this.setBalance = db.prepare(
+      `INSERT INTO customer_balances (customer_id, balance) VALUES (?, ?)
+       ON CONFLICT (customer_id) DO UPDATE SET balance = excluded.balance`,
+    );
   }
 
   /** Returns false when the local version is newer (kept; head office will merge it). Throws on a clash. */
   apply(c: CustomerFeed): boolean {
-    const applied = this.applyPrepared(prepareCustomer(c));
+    const applied = this.applyPrepared(prepareCustomer(c, this.me));
     this.flush();
     return applied;
   }
@@ -73,7 +91,14 @@ export class CustomerApplier {
       this.indexNew.run(Number(added.lastInsertRowid), c.index.name, c.index.address);
       for (const m of c.meters) this.newMeters.push(m[0], c.id, ...m.slice(1), c.openedAt);
       if (c.purchaseCount > 0) this.newCounts.push(c.id, c.purchaseCount);
+      // New here, so no sale of this counter's is theirs: the balance is the others' part.
+      if (c.othersBalance) this.newBalances.push(c.id, c.othersBalance);
       return true;
+    }
+    if (c.othersBalance !== null) {
+      const balance = c.othersBalance + (this.ownBalance.get(c.id) as number);
+      if (balance !== ((this.balance.get(c.id) as number | undefined) ?? 0))
+        this.setBalance.run(c.id, balance);
     }
     const local = this.find.get(c.id) as unknown[];
     if (c.hlc < (local[1] as string)) return false;
@@ -93,6 +118,7 @@ export class CustomerApplier {
    */
   flush(): void {
     this.insertMany('meters', METER_COLS, `(${Array(9).fill('?').join(', ')})`, this.newMeters.splice(0));
+    this.insertMany('customer_balances', 'customer_id, balance', '(?, ?)', this.newBalances.splice(0));
     const counts = this.newCounts.splice(0);
     for (let i = 0; i < counts.length; i += 2 * CHUNK) {
       const part = counts.slice(i, i + 2 * CHUNK);

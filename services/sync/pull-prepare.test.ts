@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors';
 import { packPage, preparePage, unpackPage } from './pull-prepare';
 
+const ME = 'c0000000-0000-7000-8000-0000000000aa';
+const OTHER = 'c0000000-0000-7000-8000-0000000000bb';
+
 const customer = (i: number, meters: number) => ({
   id: `c0000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
   accountNo: `0199${String(i).padStart(8, '0')}`,
@@ -16,7 +19,7 @@ const customer = (i: number, meters: number) => ({
   householdSize: 3,
   inspection: { status: 'normal', date: '2025-06-01' },
   contract: { no: `HT${i}`, signedOn: '2020-05-01' },
-  documents: { connectionFeeInvoiceNo: null, registrationFormChecked: true },
+  documents: { connectionFeeInvoiceNo: `FP${i}`, registrationFormChecked: true },
   status: 'active',
   statusChangedAt: '2020-05-01T02:00:00.000Z',
   openedAt: '2020-05-01T02:00:00.000Z',
@@ -25,6 +28,8 @@ const customer = (i: number, meters: number) => ({
   version: 0,
   updatedHlc: '001588298400000-00000-headoffice',
   purchaseCount: i,
+  // Head office's balance, with this counter's part and another's; the first customer has none (an older head office).
+  ...(i > 1 ? { balance: 900 + i, balanceBy: { [ME]: 400, [OTHER]: 500 + i } } : {}),
   meters: Array.from({ length: meters }, (_, m) => ({
     id: `m-${i}-${m}`,
     meterNo: `M${i}${m}`,
@@ -50,7 +55,7 @@ describe('a prepared page packed for the trip from the pull worker', () => {
       { cursor: 4, kind: 'customer', key: 'c', data: { id: 'broken' } },
       { cursor: 5, kind: 'customer', key: 'd', data: customer(3, 1) },
     ];
-    const page = preparePage(JSON.stringify({ entries, cursor: 5, more: true }), 0);
+    const page = preparePage(JSON.stringify({ entries, cursor: 5, more: true }), 0, ME);
     expect(page.entries.map((e) => e.kind)).toEqual([
       'customer',
       'purchase_limits',
@@ -59,6 +64,9 @@ describe('a prepared page packed for the trip from the pull worker', () => {
       'customer',
     ]);
     expect('invalid' in page.entries[3]!).toBe(true);
+    // The balance less this counter's own part (it adds its own sales'); none sent, none taken.
+    const balances = page.entries.map((e) => ('customer' in e ? e.customer.othersBalance : 'x'));
+    expect(balances).toEqual([null, 'x', 902 - 400, 'x', 903 - 400]);
     const packed = packPage(page);
     expect(packed.cells.every((c) => c === null || typeof c !== 'object' || !('customer' in c))).toBe(true);
     expect(unpackPage(structuredClone(packed))).toEqual(page);
@@ -74,7 +82,7 @@ describe('a pulled page', () => {
     });
   const refusal = (text: string, from: number) => {
     try {
-      preparePage(text, from);
+      preparePage(text, from, ME);
     } catch (e) {
       return e instanceof AppError ? `${e.code}: ${e.detail}` : String(e);
     }

@@ -25,6 +25,11 @@ export interface PreparedCustomer {
   readonly meters: unknown[][];
   readonly openedAt: string;
   readonly purchaseCount: number;
+  /**
+   * The customer's balance less this counter's own part of it (head office's `balance` − `balanceBy[me]`):
+   * the counter adds what its own sales made. null when head office sent no balance.
+   */
+  readonly othersBalance: number | null;
 }
 
 export type PreparedEntry =
@@ -38,7 +43,15 @@ export interface PreparedPage {
   readonly more: boolean;
 }
 
-export function prepareCustomer(c: CustomerFeed): PreparedCustomer {
+/** The balance the other counters' sales made, as head office knows it (null: no balance sent). */
+function othersBalance(c: CustomerFeed, me: string | null): number | null {
+  if (c.balance === undefined) return null;
+  const mine = me !== null && c.balanceBy && Object.hasOwn(c.balanceBy, me) ? c.balanceBy[me]! : 0;
+  return c.balance - mine;
+}
+
+/** `me`: this counter's id (its own part of the balance is left out). */
+export function prepareCustomer(c: CustomerFeed, me: string | null): PreparedCustomer {
   return {
     id: c.id,
     hlc: c.updatedHlc,
@@ -73,12 +86,13 @@ export function prepareCustomer(c: CustomerFeed): PreparedCustomer {
     meters: c.meters.map((m) => [m.id, m.meterNo, m.maker, m.model, m.cardType, m.installedOn, m.status]),
     openedAt: c.openedAt,
     purchaseCount: c.purchaseCount,
+    othersBalance: othersBalance(c, me),
   };
 }
 
-function prepareEntry(e: { kind: FeedKind; key: string; data: unknown }): PreparedEntry {
+function prepareEntry(e: { kind: FeedKind; key: string; data: unknown }, me: string | null): PreparedEntry {
   if (e.kind === 'customer' && isCustomerFeed(e.data))
-    return { kind: 'customer', key: e.key, customer: prepareCustomer(e.data) };
+    return { kind: 'customer', key: e.key, customer: prepareCustomer(e.data, me) };
   const parsed = FEED_DATA[e.kind]?.safeParse(e.data);
   if (!parsed?.success)
     return {
@@ -87,12 +101,15 @@ function prepareEntry(e: { kind: FeedKind; key: string; data: unknown }): Prepar
       invalid: `内容不符合约定：${parsed?.error.issues[0]?.message ?? e.kind}`,
     };
   if (e.kind === 'customer')
-    return { kind: 'customer', key: e.key, customer: prepareCustomer(parsed.data as CustomerFeed) };
+    return { kind: 'customer', key: e.key, customer: prepareCustomer(parsed.data as CustomerFeed, me) };
   return { kind: e.kind, key: e.key, data: parsed.data };
 }
 
-/** Throws SYNC_UNREACHABLE when the page is not a well-formed page that moves the cursor on. */
-export function preparePage(text: string, fromCursor: number): PreparedPage {
+/**
+ * Throws SYNC_UNREACHABLE when the page is not a well-formed page that moves the cursor on. `me`: the pulling
+ * counter's id.
+ */
+export function preparePage(text: string, fromCursor: number, me: string | null): PreparedPage {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -113,7 +130,11 @@ export function preparePage(text: string, fromCursor: number): PreparedPage {
       throw new AppError('SYNC_UNREACHABLE', { detail: 'the feed entries are not in cursor order' });
     last = e.cursor;
   }
-  return { entries: page.data.entries.map(prepareEntry), cursor: page.data.cursor, more: page.data.more };
+  return {
+    entries: page.data.entries.map((e) => prepareEntry(e, me)),
+    cursor: page.data.cursor,
+    more: page.data.more,
+  };
 }
 
 /**
@@ -138,7 +159,8 @@ export function packPage(p: PreparedPage): PackedPage {
       continue;
     }
     const c = e.customer;
-    cells.push(CUSTOMER, e.key, c.id, c.hlc, c.openedAt, c.purchaseCount, c.index.name, c.index.address);
+    cells.push(CUSTOMER, e.key, c.id, c.hlc, c.openedAt, c.purchaseCount, c.othersBalance, c.index.name);
+    cells.push(c.index.address);
     cells.push(c.values.length, ...c.values, c.meters.length);
     for (const m of c.meters) cells.push(m.length, ...m);
   }
@@ -159,23 +181,24 @@ export function unpackPage(p: PackedPage): PreparedPage {
       entries.push(cells[i++] as PreparedEntry);
       continue;
     }
-    const [key, id, hlc, openedAt, purchaseCount, name, address] = cells.slice(i, i + 7) as [
+    const [key, id, hlc, openedAt, purchaseCount, othersBalance, name, address] = cells.slice(i, i + 8) as [
       string,
       string,
       string,
       string,
       number,
+      number | null,
       string,
       string,
     ];
-    i += 7;
+    i += 8;
     const values = take();
     const meters: unknown[][] = [];
     for (let m = cells[i++] as number; m > 0; m--) meters.push(take());
     entries.push({
       kind: 'customer',
       key,
-      customer: { id, hlc, values, index: { name, address }, meters, openedAt, purchaseCount },
+      customer: { id, hlc, values, index: { name, address }, meters, openedAt, purchaseCount, othersBalance },
     });
   }
   return { entries, cursor: p.cursor, more: p.more };

@@ -72,7 +72,7 @@ async function pump(): Promise<void> {
         early.catch(() => {}); // observed when it is used
         prefetched = { cursor: t.cursor, text: early };
       }
-      const page = preparePage(text, cursor);
+      const page = preparePage(text, cursor, d.counterId);
       credits--;
       cursor = page.cursor;
       done = !page.more;

@@ -36,7 +36,7 @@ export function applyPage(
   cursor: number,
 ): { applied: number; skipped: number } {
   const db = app.gdb.sqlite;
-  const customers = new CustomerApplier(db);
+  const customers = new CustomerApplier(db, app.counter()?.counterId ?? null);
   const master = new MasterApplier(db);
   const at = app.nowIso();
   let applied = 0;
@@ -89,7 +89,7 @@ export function applyPage(
 
 async function fetchPage(client: SyncClient, cursor: number, limit: number): Promise<PreparedPage> {
   const reply = await client.requestText('GET', pullPath(cursor, limit));
-  return preparePage(reply.body, cursor);
+  return preparePage(reply.body, cursor, client.o.counterId);
 }
 
 /**

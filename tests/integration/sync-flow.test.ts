@@ -95,6 +95,53 @@ describe('two counters and head office', () => {
     expect(found.items.map((i) => i.id)).toContain(x.id);
   });
 
+  it('carries a balance left at one counter to the other, and what that one spends of it back', async () => {
+    const balance = async (c: SimCounter) =>
+      (await c.ok('sales.balance', { customerId: x.id }, c.cashierSid)).balance;
+    // By money at A: the most gas it buys, the rest kept as the customer's balance.
+    const purchase = { customerId: x.id, by: 'money' as const, money: 10_001 };
+    const q = await A.ok('sales.quote', purchase, A.cashierSid);
+    await A.ok(
+      'sales.sellGas',
+      { purchase, expectedAmountDue: q.amountDue, tenders: [{ method: 'cash', amount: q.amountDue }] },
+      A.cashierSid,
+    );
+    const left = await balance(A);
+    expect(left).toBeGreaterThan(0);
+    expect(await balance(B)).toBe(0);
+    await sync(A);
+    await sync(B);
+    expect(await balance(B)).toBe(left);
+    // B spends it on a purchase by volume; A hears of it at its next sync.
+    await B.ok('shifts.open', { float: 0 }, B.cashierSid);
+    const byVolume = { customerId: x.id, by: 'volume' as const, volume: 500 };
+    const qb = await B.ok('sales.quote', byVolume, B.cashierSid);
+    expect(qb.balanceUsed).toBe(left);
+    await B.ok(
+      'sales.sellGas',
+      {
+        purchase: byVolume,
+        expectedAmountDue: qb.amountDue,
+        tenders: [{ method: 'cash', amount: qb.amountDue }],
+      },
+      B.cashierSid,
+    );
+    expect(await balance(B)).toBe(0);
+    expect(await balance(A)).toBe(left);
+    await sync(B);
+    await sync(A);
+    expect(await balance(A)).toBe(0);
+    const held = await one<{ balance: number; balance_by: Record<string, number> }>(
+      'SELECT balance, balance_by FROM customers WHERE id = $1',
+      [x.id],
+    );
+    expect(held).toEqual({
+      balance: 0,
+      balance_by: { [A.app.counter()!.counterId]: left, [B.app.counter()!.counterId]: -left },
+    });
+    expect((await ho.admin('GET', '/admin/conflicts')).conflicts).toEqual([]);
+  });
+
   it('merges a phone changed on both counters offline: the later change wins, no conflict', async () => {
     const va = (await A.ok('customers.get', { id: x.id }, A.adminSid)).version;
     const vb = (await B.ok('customers.get', { id: x.id }, B.adminSid)).version;
