@@ -86,6 +86,12 @@ describe('bootstrap of a fresh counter', () => {
       expect((db.prepare('SELECT count(*) AS n FROM account_counts').get() as { n: number }).n).toBe(19_500);
       const id = 'c0000000-0000-7000-8000-000000012345';
       expect(countOf.get(id)).toBe(25);
+      // Balances: customer i (a multiple of 3) has (i % 50) × 1 元, made at another counter; none kept for 0.
+      const balanceOf = db.prepare('SELECT balance FROM customer_balances WHERE customer_id = ?').pluck();
+      expect((db.prepare('SELECT count(*) AS n FROM customer_balances').get() as { n: number }).n).toBe(
+        6_533,
+      );
+      expect(balanceOf.get(id)).toBe(4_500);
       const [row] = await ho.store.query<{ data: string }>('SELECT data FROM feed WHERE key = $1', [id]);
       const feed = customerFeedSchema.parse(JSON.parse(row!.data));
       const applier = new CustomerApplier(db);

@@ -36,6 +36,8 @@ const CUSTOMER_SQL = `jsonb_build_object(
   'documents', jsonb_build_object('connectionFeeInvoiceNo', 'FP' || lpad(i::text, 8, '0'), 'registrationFormChecked', true),
   'status', 'active', 'statusChangedAt', '2020-05-01T02:00:00.000Z', 'openedAt', '2020-05-01T02:00:00.000Z', 'closedAt', null,
   'notes', null, 'version', 0, 'updatedHlc', '001588298400000-00000-headoffice', 'purchaseCount', i % 40,
+  'balance', CASE WHEN i % 3 = 0 THEN (i % 50) * 100 ELSE 0 END,
+  'balanceBy', CASE WHEN i % 3 = 0 THEN jsonb_build_object('0190f000-0000-7000-8000-0000000000bb', (i % 50) * 100) ELSE '{}'::jsonb END,
   'meters', jsonb_build_array(jsonb_build_object('id', 'm0000000-0000-7000-8000-' || lpad(i::text, 12, '0'), 'meterNo', 'M' || lpad(i::text, 9, '0'),
     'maker', '金卡智能', 'model', 'JK-IC-G2.5', 'cardType', 'SLE4442', 'installedOn', '2020-05-01', 'status', 'active')))`;
 
