@@ -62,7 +62,8 @@ describe(`seeded simulation (seed ${SEED})`, () => {
     expect(s.lostResponses + s.cutRequests + s.refused + s.duplicated).toBeGreaterThan(0);
   });
 
-  it('converges every counter on head office’s customer file', () => {
+  it('converges every counter on head office’s customer file and balances', () => {
+    expect(report.withBalance).toBeGreaterThan(0);
     expect(report.notConverged).toBe(0);
   });
 

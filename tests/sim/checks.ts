@@ -18,6 +18,8 @@ export interface SimReport {
   brokenChains: number;
   notConverged: number;
   customers: number;
+  /** Customers holding a balance (结余) at head office: the counters must agree on it too. */
+  withBalance: number;
   conflictsInjected: number;
   conflictsSurfaced: number;
   /** Injected conflicts found among the surfaced ones. */
@@ -65,20 +67,23 @@ export async function checkWorld(w: SimWorld, ho: TestHeadOffice): Promise<SimRe
     'SELECT count(*)::int AS n, count(DISTINCT id)::int AS distinct FROM ops WHERE counter_id = ANY($1)',
     [ids],
   )) as [{ n: number; distinct: number }];
-  const hoCustomers = await ho.store.query<{ id: string; data: Record<string, unknown> }>(
-    "SELECT c.id, c.data FROM customers c JOIN halls h ON h.id = c.hall_id WHERE h.code = '0101'",
+  const hoCustomers = await ho.store.query<{ id: string; data: Record<string, unknown>; balance: number }>(
+    "SELECT c.id, c.data, c.balance FROM customers c JOIN halls h ON h.id = c.hall_id WHERE h.code = '0101'",
   );
   let notConverged = 0;
   for (const c of w.counters) {
     const rows = c.app.gdb.sqlite
       .prepare(
-        'SELECT id, name, phone, household_size AS householdSize, status, user_class AS userClass, full_address AS fullAddress FROM customers',
+        `SELECT id, name, phone, household_size AS householdSize, status, user_class AS userClass, full_address AS fullAddress,
+           coalesce((SELECT balance FROM customer_balances b WHERE b.customer_id = customers.id), 0) AS balance
+         FROM customers`,
       )
       .all() as Record<string, unknown>[];
     const mine = new Map(rows.map((r) => [r.id as string, r]));
     for (const h of hoCustomers) {
       const m = mine.get(h.id);
-      if (!m || FIELDS.some((f) => m[f] !== h.data[f])) notConverged++;
+      // Every field, and the balance (结余) made by every counter's sales.
+      if (!m || FIELDS.some((f) => m[f] !== h.data[f]) || m.balance !== h.balance) notConverged++;
     }
     if (rows.length !== hoCustomers.length) notConverged += Math.abs(rows.length - hoCustomers.length);
   }
@@ -111,6 +116,7 @@ export async function checkWorld(w: SimWorld, ho: TestHeadOffice): Promise<SimRe
     orderViolations,
     brokenChains,
     notConverged,
+    withBalance: hoCustomers.filter((h) => h.balance !== 0).length,
     customers: hoCustomers.length,
     conflictsInjected: w.injections.length,
     conflictsSurfaced: conflicts.length,
