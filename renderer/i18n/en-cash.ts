@@ -46,6 +46,10 @@ export const cashEn: typeof cashZh = {
     noResult: 'No customer matches; please try other words.',
     chooseOther: 'Another customer (Esc)',
     balance: 'Balance',
+    owed: 'Owed',
+    owedWarn:
+      'The customer owes {amount} (a balance was spent at two counters; head office recorded a conflict). This purchase collects it.',
+    debtCollected: 'Debt collected now',
     inspectionWarn:
       'Safety inspection status is “{status}”; remind the customer to fix it. A supervisor must approve this sale.',
     notActive: 'The account is “{status}”; no gas can be sold.',

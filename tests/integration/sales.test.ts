@@ -11,6 +11,7 @@ import {
   setDate,
   YUAN,
 } from '../fixtures/sales';
+import { setBalance } from '../../db';
 import { testCounter } from '../support/app';
 
 describe('tiered gas sales: exact vectors', () => {
@@ -160,6 +161,26 @@ describe('tiered gas sales: exact vectors', () => {
     expect((await t.ok('sales.balance', { customerId: c.id }, sid)).balance).toBe(3);
     const paidByBalance = await buy(t, sid, { customerId: c.id, by: 'volume', volume: 1 });
     expect(paidByBalance).toMatchObject({ amount: 3, balanceUsed: 3, amountPaid: 0, tenders: [] });
+    expect((await t.ok('sales.balance', { customerId: c.id }, sid)).balance).toBe(0);
+  });
+
+  it('collects a balance owed (spent at two counters, brought by head office) with the next purchase', async () => {
+    const t = await testCounter();
+    const c = await household(t, { householdSize: 4 });
+    const sid = await cashierWithShift(t);
+    // What a pull leaves after a balance conflict: head office's negative balance (services/sync/apply-customers.ts).
+    setBalance(t.app.gdb.sqlite, c.id, -250);
+    // 1 m³ in tier 1 = 2.75 元, plus the 2.50 owed.
+    const purchase = { customerId: c.id, by: 'volume' as const, volume: 1 * M3 };
+    const q = await t.ok('sales.quote', purchase, sid);
+    expect(q).toMatchObject({
+      amount: 275,
+      balanceBefore: -250,
+      balanceUsed: -250,
+      balanceAfter: 0,
+      amountDue: 525,
+    });
+    expect(await buy(t, sid, purchase)).toMatchObject({ amount: 275, balanceUsed: -250, amountPaid: 525 });
     expect((await t.ok('sales.balance', { customerId: c.id }, sid)).balance).toBe(0);
   });
 

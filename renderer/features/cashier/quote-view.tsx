@@ -6,6 +6,7 @@ import { Descriptions, Table, type TableColumnsType, Typography } from 'antd';
 import type { Quote } from '../../../core/contract';
 import { fmt, useT } from '../../i18n';
 import { m3, priceText, yuan } from '../../shell/money';
+import { balanceView } from './balance-model';
 
 type Slice = Quote['slices'][number];
 type Tier = Quote['tiers'][number];
@@ -78,8 +79,16 @@ export function QuoteView({ quote, stale }: { quote: Quote; stale: boolean }) {
         size="small"
         column={3}
         items={[
-          { key: 'before', label: t.sale.balanceBefore, children: yuan(quote.balanceBefore) },
-          { key: 'used', label: t.sale.balanceUsed, children: yuan(quote.balanceUsed) },
+          {
+            key: 'before',
+            label: quote.balanceBefore < 0 ? t.sale.owed : t.sale.balanceBefore,
+            children: yuan(balanceView(quote.balanceBefore).amount),
+          },
+          {
+            key: 'used',
+            label: quote.balanceUsed < 0 ? t.sale.debtCollected : t.sale.balanceUsed,
+            children: yuan(balanceView(quote.balanceUsed).amount),
+          },
           {
             key: 'after',
             label: t.sale.balanceAfter,

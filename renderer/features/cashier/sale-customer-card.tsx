@@ -4,6 +4,7 @@ import type { Customer } from '../../../core/contract';
 import { fmt, useT } from '../../i18n';
 import { yuan } from '../../shell/money';
 import { StatusTag } from '../customers/status-tag';
+import { balanceView } from './balance-model';
 
 interface Props {
   customer: Customer;
@@ -16,6 +17,7 @@ interface Props {
 export function SaleCustomerCard({ customer: c, balance, onChange, warnings = true }: Props) {
   const t = useT();
   const inspection = c.inspection.status;
+  const b = balance === undefined ? undefined : balanceView(balance);
   const items: DescriptionsProps['items'] = [
     { key: 'name', label: t.fields.name, children: <strong>{c.name}</strong> },
     { key: 'accountNo', label: t.fields.accountNo, children: <span className="mono">{c.accountNo}</span> },
@@ -33,10 +35,10 @@ export function SaleCustomerCard({ customer: c, balance, onChange, warnings = tr
     },
     {
       key: 'balance',
-      label: t.sale.balance,
+      label: b?.owed ? t.sale.owed : t.sale.balance,
       children: (
-        <strong data-testid="customer-balance">
-          {balance === undefined ? t.common.none : yuan(balance)}
+        <strong data-testid="customer-balance" className={b?.owed ? 'text-warn' : undefined}>
+          {b === undefined ? t.common.none : yuan(b.amount)}
         </strong>
       ),
     },
@@ -59,6 +61,14 @@ export function SaleCustomerCard({ customer: c, balance, onChange, warnings = tr
           showIcon
           className="card-alert"
           title={fmt(t.sale.notActive, { status: t.customerStatuses[c.status] })}
+        />
+      )}
+      {warnings && b?.owed && (
+        <Alert
+          type="warning"
+          showIcon
+          className="card-alert"
+          title={fmt(t.sale.owedWarn, { amount: yuan(b.amount) })}
         />
       )}
       {warnings && inspection !== 'normal' && (
