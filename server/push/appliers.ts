@@ -6,6 +6,7 @@ import { applyCardBlocked, applyCardIssued, applyCardReplaced, applyCardWritten 
 import { applyCustomerChange, applyCustomerOpened } from './apply-customers';
 import { applyReading, applySale, applySaleStatus, applyShiftClosed, applyShiftOpened } from './apply-money';
 import { type Batch, type Outcome, type PushedOp, quarantined, STORED } from './batch';
+import { SALE_STATUS_TYPES, SALE_TYPES } from './early-sales';
 
 type Applier = (b: Batch, op: PushedOp) => Outcome;
 
@@ -17,12 +18,9 @@ export const APPLIERS: Record<string, Applier> = {
   'customer.closed': applyCustomerChange,
   'customer.transferred': applyCustomerChange,
   'customer.meterAdded': applyCustomerChange,
-  'sale.gasSold': applySale,
-  'sale.feesPaid': applySale,
-  'sale.reversed': applySale,
-  'sale.refunded': applySale,
-  'sale.cardWritten': applySaleStatus,
-  'sale.cardWriteFailed': applySaleStatus,
+  // The sale types are early-sales.ts's: their rows go in before the lock, so the two lists must be one.
+  ...Object.fromEntries([...SALE_TYPES].map((t) => [t, applySale])),
+  ...Object.fromEntries([...SALE_STATUS_TYPES].map((t) => [t, applySaleStatus])),
   'shift.opened': applyShiftOpened,
   'shift.closed': applyShiftClosed,
   'meter.reading': applyReading,
