@@ -40,7 +40,6 @@ export function ReportPrintButton({
     <Button
       type={primary ? 'primary' : 'default'}
       autoFocus={autoFocus}
-      data-autofocus={autoFocus || undefined}
       loading={job.state.kind === 'printing'}
       onClick={() => void job.print()}
       data-testid="print-report"
