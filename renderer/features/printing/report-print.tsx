@@ -3,9 +3,10 @@
  * button into 补打. Runtime: browser.
  */
 import { Button } from 'antd';
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { api } from '../../api/client';
 import { useT } from '../../i18n';
+import { useSettledFocus } from '../../shell/settled-focus';
 import { usePrintRunner } from './use-receipt-print';
 
 export type ReportTarget = { kind: 'shift'; shiftId: string } | { kind: 'day'; businessDate: string };
@@ -36,8 +37,12 @@ export function ReportPrintButton({
   autoFocus?: boolean;
 }) {
   const t = useT();
+  const ref = useRef<HTMLButtonElement>(null);
+  // Shown once a question (确认交班) is answered: the closing dialog may leave the focus nowhere.
+  useSettledFocus(ref, autoFocus);
   return (
     <Button
+      ref={ref}
       type={primary ? 'primary' : 'default'}
       autoFocus={autoFocus}
       loading={job.state.kind === 'printing'}
