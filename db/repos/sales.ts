@@ -211,6 +211,16 @@ export function balanceOf(sqlite: Database.Database, customerId: string): number
   return r?.balance ?? 0;
 }
 
+/** What this counter's own sales did to a customer's balance: the sum of their balance changes. */
+export function ownBalanceChanges(sqlite: Database.Database, customerId: string): number {
+  return prepared(
+    sqlite,
+    'SELECT coalesce(sum(balance_added - balance_used), 0) AS n FROM sales WHERE customer_id = ?',
+  )
+    .pluck()
+    .get(customerId) as number;
+}
+
 export function setBalance(sqlite: Database.Database, customerId: string, balance: number): void {
   prepared(
     sqlite,

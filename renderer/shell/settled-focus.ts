@@ -14,13 +14,10 @@ export function useSettledFocus(ref: RefObject<HTMLElement | null>, enabled: boo
     const until = Date.now() + 5_000;
     const timer = setInterval(() => {
       const el = ref.current;
+      if (el && Date.now() <= until && dialogOpen()) return; // wait for the dialog to close
       const now = document.activeElement;
-      const lost = !now || now === document.body;
-      if (!el || Date.now() > until || (!dialogOpen() && !lost)) clearInterval(timer);
-      else if (!dialogOpen()) {
-        el.focus();
-        clearInterval(timer);
-      }
+      if (el && Date.now() <= until && (!now || now === document.body)) el.focus();
+      clearInterval(timer);
     }, 50);
     return () => clearInterval(timer);
   }, [ref, enabled]);

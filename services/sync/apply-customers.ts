@@ -10,6 +10,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { CustomerFeed } from '../../core/sync/feed';
+import { balanceOf, ownBalanceChanges, setBalance } from '../../db';
 import { type PreparedCustomer, prepareCustomer } from './pull-prepare';
 
 /** In the order of PreparedCustomer.values (pull-prepare.ts). */
@@ -30,9 +31,6 @@ export class CustomerApplier {
   private readonly count: Database.Statement;
   private readonly countOf: Database.Statement;
   private readonly countFirst: Database.Statement;
-  private readonly ownBalance: Database.Statement;
-  private readonly balance: Database.Statement;
-  private readonly setBalance: Database.Statement;
   /** A new customer's meter rows (9 values each), first counts and balances (customer id, value), for flush(). */
   private readonly newMeters: unknown[] = [];
   private readonly newCounts: unknown[] = [];
@@ -65,14 +63,6 @@ export class CustomerApplier {
     this.countFirst = db.prepare(
       'INSERT OR IGNORE INTO account_counts (customer_id, last_count, cumulative) VALUES (?, ?, 0)',
     );
-    this.ownBalance = db
-      .prepare('SELECT coalesce(sum(balance_added - balance_used), 0) FROM sales WHERE customer_id = ?')
-      .pluck();
-    this.balance = db.prepare('SELECT balance FROM customer_balances WHERE customer_id = ?').pluck();
-    this.setBalance = db.prepare(
-      `INSERT INTO customer_balances (customer_id, balance) VALUES (?, ?)
-       ON CONFLICT (customer_id) DO UPDATE SET balance = excluded.balance`,
-    );
   }
 
   /** Returns false when the local version is newer (kept; head office will merge it). Throws on a clash. */
@@ -96,9 +86,8 @@ export class CustomerApplier {
       return true;
     }
     if (c.othersBalance !== null) {
-      const balance = c.othersBalance + (this.ownBalance.get(c.id) as number);
-      if (balance !== ((this.balance.get(c.id) as number | undefined) ?? 0))
-        this.setBalance.run(c.id, balance);
+      const balance = c.othersBalance + ownBalanceChanges(this.db, c.id);
+      if (balance !== balanceOf(this.db, c.id)) setBalance(this.db, c.id, balance);
     }
     const local = this.find.get(c.id) as unknown[];
     if (c.hlc < (local[1] as string)) return false;

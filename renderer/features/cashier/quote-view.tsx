@@ -12,6 +12,9 @@ type Slice = Quote['slices'][number];
 type Tier = Quote['tiers'][number];
 
 export function QuoteView({ quote, stale }: { quote: Quote; stale: boolean }) {
+  // A negative balance is money owed (balance-model.ts); a negative balance used, that debt collected.
+  const before = balanceView(quote.balanceBefore);
+  const used = balanceView(quote.balanceUsed);
   const t = useT();
   const sliceColumns: TableColumnsType<Slice> = [
     { title: t.sale.tier, dataIndex: 'tier', render: (n: number) => fmt(t.sale.tierN, { n }) },
@@ -81,13 +84,13 @@ export function QuoteView({ quote, stale }: { quote: Quote; stale: boolean }) {
         items={[
           {
             key: 'before',
-            label: quote.balanceBefore < 0 ? t.sale.owed : t.sale.balanceBefore,
-            children: yuan(balanceView(quote.balanceBefore).amount),
+            label: before.owed ? t.sale.owed : t.sale.balanceBefore,
+            children: yuan(before.amount),
           },
           {
             key: 'used',
-            label: quote.balanceUsed < 0 ? t.sale.debtCollected : t.sale.balanceUsed,
-            children: yuan(balanceView(quote.balanceUsed).amount),
+            label: used.owed ? t.sale.debtCollected : t.sale.balanceUsed,
+            children: yuan(used.amount),
           },
           {
             key: 'after',
