@@ -22,29 +22,34 @@ export async function lockFeed(q: Queryable): Promise<void> {
   await q.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.feed]);
 }
 
+/** The feed rows' JSON record set, as publishSql takes it. */
+export const feedJson = (writes: readonly FeedWrite[]): string =>
+  JSON.stringify(
+    writes.map((w) => ({
+      hall_id: w.hallId,
+      kind: w.kind,
+      key: w.key,
+      data: JSON.stringify(w.data),
+      origin: w.originCounterId,
+    })),
+  );
+
+/** Upserts the feed rows of `param` (feedJson), each taking a new cursor; returns kind, key and cursor. */
+export const publishSql = (param: string): string =>
+  `INSERT INTO feed (hall_id, kind, key, cursor, data, origin_counter_id)
+   SELECT x.hall_id, x.kind, x.key, nextval('feed_cursor_seq'), x.data, x.origin
+     FROM json_to_recordset(${param}::json) AS x(hall_id text, kind text, key text, data text, origin text)
+   ON CONFLICT (hall_id, kind, key) DO UPDATE
+     SET cursor = excluded.cursor, data = excluded.data, origin_counter_id = excluded.origin_counter_id
+   RETURNING kind, key, cursor`;
+
 /** Upserts feed rows; returns the cursor each key got. */
 export async function publish(q: Queryable, writes: FeedWrite[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (writes.length === 0) return out;
-  const rows = await q.query<{ kind: string; key: string; cursor: number }>(
-    `INSERT INTO feed (hall_id, kind, key, cursor, data, origin_counter_id)
-     SELECT x.hall_id, x.kind, x.key, nextval('feed_cursor_seq'), x.data, x.origin
-       FROM json_to_recordset($1::json) AS x(hall_id text, kind text, key text, data text, origin text)
-     ON CONFLICT (hall_id, kind, key) DO UPDATE
-       SET cursor = excluded.cursor, data = excluded.data, origin_counter_id = excluded.origin_counter_id
-     RETURNING kind, key, cursor`,
-    [
-      JSON.stringify(
-        writes.map((w) => ({
-          hall_id: w.hallId,
-          kind: w.kind,
-          key: w.key,
-          data: JSON.stringify(w.data),
-          origin: w.originCounterId,
-        })),
-      ),
-    ],
-  );
+  const rows = await q.query<{ kind: string; key: string; cursor: number }>(publishSql('$1'), [
+    feedJson(writes),
+  ]);
   for (const r of rows) out.set(`${r.kind}:${r.key}`, r.cursor);
   return out;
 }

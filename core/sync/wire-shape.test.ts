@@ -41,6 +41,9 @@ const ODD = [
   '001772413200000-00000-',
   '2026-03-02T01:00:00+08:00',
   '2026-03-02 01:00:00',
+  'nul\u0000',
+  'half \ud800 pair',
+  '001772413200000-00000-\udc00',
 ];
 
 type Change = { at: 'op' | 'knowledge' | 'root'; index: number; field: string; value: unknown };

@@ -12,13 +12,15 @@ import {
   MAX_PAYLOAD_CHARS,
   MAX_PUSH_OPS,
   type PushRequest,
+  storable,
   type WireOp,
 } from './wire';
 
 type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown, max: number) => typeof v === 'string' && v.length >= 1 && v.length <= max;
+const text = (v: unknown, max: number) =>
+  typeof v === 'string' && v.length >= 1 && v.length <= max && storable(v);
 const matches = (v: unknown, re: RegExp) => typeof v === 'string' && re.test(v);
 const count = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
 
@@ -34,9 +36,12 @@ export function isWireOp(v: unknown): v is WireOp {
     text(v.entityId, 128) &&
     typeof v.payload === 'string' &&
     v.payload.length <= MAX_PAYLOAD_CHARS &&
+    storable(v.payload) &&
     text(v.operatorId, 64) &&
-    (v.approverId === null || (typeof v.approverId === 'string' && v.approverId.length <= 64)) &&
+    (v.approverId === null ||
+      (typeof v.approverId === 'string' && v.approverId.length <= 64 && storable(v.approverId))) &&
     matches(v.hlc, HLC_RE) &&
+    storable(v.hlc as string) &&
     matches(v.createdAt, ISO_TIME) &&
     matches(v.prevHash, HEX64) &&
     matches(v.hash, HEX64)

@@ -21,18 +21,35 @@ const text = (max: number, label: string) =>
     .min(1, { error: `缺少${label}` })
     .max(max, { error: `${label}过长` });
 
+/**
+ * Text a database stores exactly as it is: no NUL character and no unpaired surrogate (either would be refused
+ * by PostgreSQL, or silently stored altered, and the stored operation would no longer match its hash).
+ */
+export const storable = (s: string): boolean =>
+  !s.includes('\0') && (s as string & { isWellFormed(): boolean }).isWellFormed();
+
+/** An operation's text field: `text` that is also storable. */
+const opText = (max: number, label: string) =>
+  text(max, label).refine(storable, { error: `${label}含有无法保存的字符` });
+
 /** One outbox row exactly as the counter stores it (db/schema/ledger.ts), hash included. */
 export const wireOpSchema = z.object({
   seq: z.number().int().positive({ error: '序号必须是正整数' }),
   id: z.string().regex(UUID_RE, { error: '业务流水编号格式不正确' }),
-  counterId: text(64, '柜台编号'),
-  type: text(64, '业务类型'),
-  entityType: text(64, '对象类型'),
-  entityId: text(128, '对象编号'),
-  payload: z.string().max(MAX_PAYLOAD_CHARS, { error: '业务内容过大' }),
-  operatorId: text(64, '操作员'),
-  approverId: z.string().max(64).nullable(),
-  hlc: z.string().regex(HLC_RE, { error: '混合逻辑时钟格式不正确' }),
+  counterId: opText(64, '柜台编号'),
+  type: opText(64, '业务类型'),
+  entityType: opText(64, '对象类型'),
+  entityId: opText(128, '对象编号'),
+  payload: z
+    .string()
+    .max(MAX_PAYLOAD_CHARS, { error: '业务内容过大' })
+    .refine(storable, { error: '业务内容含有无法保存的字符' }),
+  operatorId: opText(64, '操作员'),
+  approverId: z.string().max(64).refine(storable, { error: '审批人含有无法保存的字符' }).nullable(),
+  hlc: z
+    .string()
+    .regex(HLC_RE, { error: '混合逻辑时钟格式不正确' })
+    .refine(storable, { error: '混合逻辑时钟含有无法保存的字符' }),
   createdAt: z.string().regex(ISO_TIME, { error: '时间格式不正确' }),
   prevHash: z.string().regex(HEX64, { error: '前一条哈希格式不正确' }),
   hash: z.string().regex(HEX64, { error: '哈希格式不正确' }),

@@ -32,6 +32,8 @@ export const APPLIERS: Record<string, Applier> = {
 
 export function applyOne(b: Batch, op: PushedOp): Outcome {
   if (op.data === undefined) return quarantined('PAYLOAD_INVALID', '业务内容不是有效的 JSON');
+  if (op.unstorable)
+    return quarantined('PAYLOAD_INVALID', '业务内容含有无法保存的字符（空字符或不成对的代理项）');
   const fn = APPLIERS[op.type];
   return fn ? fn(b, op) : STORED;
 }

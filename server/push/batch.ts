@@ -3,6 +3,7 @@
  * memory in sequence order, then written back in bulk by flush.ts — one round trip per table, not per
  * operation. Runtime: Node.
  */
+import type { DayDigest } from '../../core/sync/digest';
 import type { ConflictKind } from '../../core/sync/feed';
 import type { WireOp } from '../../core/sync/wire';
 import type { CounterCtx } from '../auth/counter-auth';
@@ -12,6 +13,8 @@ export interface PushedOp extends WireOp {
   readonly data: unknown;
   /** The payload's check against its type's schema, when done before the transaction (early-sales.ts). */
   checked?: unknown;
+  /** Its payload holds a string no database stores as it is (NUL, unpaired surrogate): quarantined. */
+  unstorable?: true;
 }
 
 export type Outcome =
@@ -99,6 +102,8 @@ export class Batch {
   readonly conflicts: ConflictDraft[] = [];
   /** (afterSeq, cursor) pairs, ascending: what the counter had pulled before each of its operations. */
   knowledge: { afterSeq: number; cursor: number }[] = [];
+  /** The counter's digests of the batch's days, as stored before it. */
+  digests = new Map<string, DayDigest>();
 
   constructor(
     readonly ctx: CounterCtx,

@@ -7,7 +7,7 @@
  * batch is already its status. Runtime: Node.
  */
 import { type SalePayload, salePayloadSchema, saleStatusPayloadSchema } from './payloads';
-import { arrayLiteral } from '../pg/array-literal';
+import { binaryArray, type ElementType } from '../pg/binary-array';
 import type { PushedOp } from './batch';
 
 type Checked<T> = { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
@@ -36,7 +36,7 @@ function checked<T>(op: PushedOp, schema: { safeParse(v: unknown): unknown }): C
 export const checkedSale = (op: PushedOp) => checked<SalePayload>(op, salePayloadSchema);
 export const checkedStatus = (op: PushedOp) => checked<StatusPayload>(op, saleStatusPayloadSchema);
 
-type Column<T> = readonly [db: string, type: string, get: (row: T) => unknown];
+type Column<T> = readonly [db: string, type: ElementType, get: (row: T) => unknown];
 
 const SALE_COLUMNS: Column<SalePayload>[] = [
   ['id', 'text', (p) => p.id],
@@ -82,13 +82,13 @@ const TENDER_COLUMNS: Column<Tender>[] = [
 ];
 
 /**
- * The sales of a batch to insert early, column by column (one array literal per column, as PostgreSQL's unnest
- * takes them, written here rather than by the database driver on the serving thread): each sale with its op's
+ * The sales of a batch to insert early, column by column (one binary array per column, as PostgreSQL's unnest
+ * takes them, made here rather than by the database driver on the serving thread): each sale with its op's
  * sequence number and the status it is stored with; each line and tender with its sale's op sequence number
  * and sale id. In the order of EARLY_SALES_SQL's parameters.
  */
 export interface EarlySales {
-  readonly params: string[];
+  readonly params: Uint8Array[];
 }
 
 /** Checks the sale payloads of a batch (keeping each result on its op) and settles in-batch outcomes. */
@@ -98,7 +98,7 @@ export function earlySales(ops: PushedOp[]): EarlySales {
   const sales: SalePayload[] = [];
   const at = new Map<string, number>();
   for (const op of ops) {
-    if (op.data === undefined) continue; // not JSON: quarantined under the lock
+    if (op.data === undefined || op.unstorable) continue; // quarantined under the lock
     if (SALE_TYPES.has(op.type)) {
       const p = checkedSale(op);
       if (!p.success) continue;
@@ -116,10 +116,16 @@ export function earlySales(ops: PushedOp[]): EarlySales {
   const lines = sales.flatMap((s, i) => s.lines.map((row) => ({ seq: seqs[i]!, id: s.id, row })));
   const tenders = sales.flatMap((s, i) => s.tenders.map((row) => ({ seq: seqs[i]!, id: s.id, row })));
   const columns = <T>(cols: Column<T>[], rows: T[]) =>
-    cols.map(([, , get]) => rows.map(get) as (string | number | null)[]);
+    cols.map(([, type, get]) => binaryArray(type, rows.map(get) as (string | number | null)[]));
   const owned = <T>(cols: Column<T>[], rows: { seq: number; id: string; row: T }[]) => [
-    rows.map((r) => r.seq),
-    rows.map((r) => r.id),
+    binaryArray(
+      'bigint',
+      rows.map((r) => r.seq),
+    ),
+    binaryArray(
+      'text',
+      rows.map((r) => r.id),
+    ),
     ...columns(
       cols,
       rows.map((r) => r.row),
@@ -127,12 +133,12 @@ export function earlySales(ops: PushedOp[]): EarlySales {
   ];
   return {
     params: [
-      seqs,
-      statuses,
+      binaryArray('bigint', seqs),
+      binaryArray('text', statuses),
       ...columns(SALE_COLUMNS, sales),
       ...owned(LINE_COLUMNS, lines),
       ...owned(TENDER_COLUMNS, tenders),
-    ].map(arrayLiteral),
+    ],
   };
 }
 

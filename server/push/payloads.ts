@@ -7,22 +7,24 @@ import { z } from 'zod';
 import { customerSchema, shiftSchema } from '../../core/contract';
 
 const int = z.number().int();
+/** Stored in an `integer` column. */
+const int4 = int.min(-2_147_483_648).max(2_147_483_647);
 const nstr = z.string().nullable();
 
 export const saleLineSchema = z.object({
-  lineNo: int,
+  lineNo: int4,
   kind: z.string(),
-  tier: int.nullable(),
+  tier: int4.nullable(),
   feeItemId: nstr,
   name: z.string(),
   volume: int.nullable(),
   priceLi: int.nullable(),
-  qty: int.nullable(),
+  qty: int4.nullable(),
   amount: int,
 });
 
 export const tenderSchema = z.object({
-  lineNo: int,
+  lineNo: int4,
   method: z.string(),
   amount: int,
   received: int.nullable(),
@@ -61,7 +63,7 @@ export const saleStatusPayloadSchema = z.object({
   status: z.enum(['completed', 'card_write_failed']),
   /** Present when the outcome was settled from the card (the card-write journal). */
   cardNo: z.string().optional(),
-  purchaseCount: int.optional(),
+  purchaseCount: int4.optional(),
 });
 
 export const customerOpenedSchema = customerSchema;
@@ -78,7 +80,7 @@ export const cardIssuedSchema = z.object({
   customerId: z.string(),
   cardNo: z.string(),
   formatId: z.string(),
-  region: int,
+  region: int4,
 });
 export const cardBlockedSchema = z.object({
   customerId: z.string(),
@@ -90,12 +92,12 @@ export const cardReplacedSchema = z.object({
   customerId: z.string(),
   cardNo: z.string(),
   replaces: nstr,
-  purchaseCount: int,
+  purchaseCount: int4,
 });
 export const cardWrittenSchema = z.object({
   cardNo: z.string(),
   kind: z.string(),
-  purchaseCount: int,
+  purchaseCount: int4,
   volume: int,
   saleId: nstr,
 });
@@ -106,7 +108,7 @@ export const shiftClosedSchema = z.object({ shift: shiftSchema });
 export const meterReadingSchema = z.object({
   cardNo: z.string(),
   meterNo: z.string(),
-  loadedCount: int,
+  loadedCount: int4,
   remaining: int,
   cumulativeUsed: int,
   status: z.string(),

@@ -1,11 +1,12 @@
 /**
  * Loads, under the batch's locks, the head-office rows a batch's operations touch: customers, cards, purchase
  * count claims, sales whose card-write outcome arrives, the hall's account numbers, and what the counter knew
- * of the feed. A handful of queries per batch, whatever its size. Runtime: Node.
+ * of the feed, and its digests. One query per batch, whatever its size. Runtime: Node.
  */
 import type { Queryable } from '../pg/store';
 import type { Batch, CardState, CustomerState, PushedOp, Rec } from './batch';
 import { SALE_TYPES } from './early-sales';
+import { type DayDigest, opDay } from '../../core/sync/digest';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
@@ -42,100 +43,108 @@ export async function preload(q: Queryable, b: Batch, ops: PushedOp[]): Promise<
       if (str(d.replaces)) cardNos.add(d.replaces as string);
     }
   }
-  await loadCards(q, b, [...cardNos], [...owners]);
-  for (const c of b.cards.values()) customerIds.add(c.customerId);
-  await loadCustomers(q, b, [...customerIds], [...accountNos]);
-  if (saleIds.size > 0) {
-    const rows = await q.query<{ id: string }>('SELECT id FROM sales WHERE id = ANY($1)', [[...saleIds]]);
-    for (const r of rows) b.knownSales.add(r.id);
-  }
-  if (b.cards.size > 0) {
-    const rows = await q.query<{
-      customer_id: string;
-      count: number;
-      counter_id: string;
-      op_id: string;
-      card_no: string;
-    }>(
-      `SELECT customer_id, count, counter_id, op_id, card_no FROM purchase_counts
-        WHERE customer_id = ANY($1)`,
-      [[...new Set([...b.cards.values()].map((c) => c.customerId))]],
-    );
-    for (const r of rows)
-      b.claims.set(`${r.customer_id}:${r.count}`, {
-        counterId: r.counter_id,
-        opId: r.op_id,
-        cardNo: r.card_no,
-        isNew: false,
-      });
-  }
-  if (ops.some((o) => o.type.startsWith('customer.') && o.type !== 'customer.opened'))
-    b.knowledge = await q.query<{ afterSeq: number; cursor: number }>(
-      `SELECT after_seq AS "afterSeq", cursor FROM counter_knowledge WHERE counter_id = $1 AND after_seq >= COALESCE(
-       (SELECT max(after_seq) FROM counter_knowledge WHERE counter_id = $1 AND after_seq < $2), 0)
-     ORDER BY after_seq`,
-      [b.ctx.counterId, ops[0]?.seq ?? 0],
-    );
-}
-
-async function loadCards(q: Queryable, b: Batch, cardNos: string[], customerIds: string[]): Promise<void> {
-  if (cardNos.length === 0 && customerIds.length === 0) return;
-  const rows = await q.query<Rec>(
-    `SELECT card_no, id, hall_id, customer_id, format_id, region, status, issued_at, issued_by, counter_id,
-            blocked_at, blocked_reason
-       FROM cards WHERE card_no = ANY($1) OR customer_id = ANY($2) FOR UPDATE`,
-    [cardNos, customerIds],
-  );
-  for (const r of rows) {
-    const c: CardState = {
-      cardNo: r.card_no as string,
-      id: r.id as string,
-      hallId: r.hall_id as string,
-      customerId: r.customer_id as string,
-      formatId: r.format_id as string,
-      region: r.region as number,
-      status: r.status as CardState['status'],
-      issuedAt: r.issued_at as string,
-      issuedBy: r.issued_by as string,
-      counterId: r.counter_id as string,
-      blockedAt: (r.blocked_at as string | null) ?? null,
-      blockedReason: (r.blocked_reason as string | null) ?? null,
-      dirty: false,
-    };
+  const needKnowledge = ops.some((o) => o.type.startsWith('customer.') && o.type !== 'customer.opened');
+  const [r] = await q.query<Loaded>(PRELOAD_SQL, [
+    [...cardNos],
+    [...owners],
+    [...customerIds],
+    b.ctx.hallId,
+    [...accountNos],
+    [...saleIds],
+    b.ctx.counterId,
+    needKnowledge ? (ops[0]?.seq ?? 0) : -1,
+    [...new Set(ops.map((o) => opDay(o.createdAt)))],
+  ]);
+  const loaded = r!;
+  for (const row of loaded.cards) {
+    const c = cardState(row);
     b.cards.set(c.cardNo, c);
   }
+  for (const row of loaded.customers) {
+    const c = customerState(row);
+    b.customers.set(c.id, c);
+  }
+  for (const a of loaded.account_nos) b.accountNos.set(a.account_no, a.id);
+  for (const id of loaded.known_sales) b.knownSales.add(id);
+  for (const x of loaded.claims)
+    b.claims.set(`${x.customer_id}:${x.count}`, {
+      counterId: x.counter_id,
+      opId: x.op_id,
+      cardNo: x.card_no,
+      isNew: false,
+    });
+  if (needKnowledge) b.knowledge = loaded.knowledge;
+  b.digests = new Map(loaded.digests.map((d) => [d.day, d]));
 }
 
-async function loadCustomers(q: Queryable, b: Batch, ids: string[], accountNos: string[]): Promise<void> {
-  if (ids.length > 0) {
-    const rows = await q.query<Rec>(
-      `SELECT id, hall_id, account_no, data, field_meta, updated_hlc, origin_counter_id, balance, balance_by, purchase_count
-         FROM customers WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
-      [ids],
-    );
-    for (const r of rows) {
-      const c: CustomerState = {
-        id: r.id as string,
-        hallId: r.hall_id as string,
-        accountNo: r.account_no as string,
-        data: r.data as Rec,
-        fieldMeta: r.field_meta as CustomerState['fieldMeta'],
-        updatedHlc: r.updated_hlc as string,
-        originCounterId: r.origin_counter_id as string,
-        balance: r.balance as number,
-        balanceBy: r.balance_by as Record<string, number>,
-        purchaseCount: r.purchase_count as number,
-        dirty: false,
-        publish: false,
-      };
-      b.customers.set(c.id, c);
-    }
-  }
-  if (accountNos.length > 0) {
-    const rows = await q.query<{ id: string; account_no: string }>(
-      'SELECT id, account_no FROM customers WHERE hall_id = $1 AND account_no = ANY($2)',
-      [b.ctx.hallId, accountNos],
-    );
-    for (const r of rows) b.accountNos.set(r.account_no, r.id);
-  }
+/** The one row PRELOAD_SQL answers: each set as a JSON array. */
+interface Loaded {
+  cards: Rec[];
+  customers: Rec[];
+  account_nos: { id: string; account_no: string }[];
+  known_sales: string[];
+  claims: { customer_id: string; count: number; counter_id: string; op_id: string; card_no: string }[];
+  knowledge: { afterSeq: number; cursor: number }[];
+  digests: DayDigest[];
 }
+
+/**
+ * Everything a batch reads, in one statement (one round trip under the locks, which every batch of the hall
+ * waits behind): the cards it names or whose customers get a new card (locked), their customers and the ones it
+ * names (locked, in id order), account numbers already taken, sales whose card-write outcome arrives, the
+ * purchase-count claims of the cards' customers, what the counter knew of the feed ($8 < 0: not needed) and its
+ * digests of the batch's days. Run after the counter and feed locks are held, so its snapshot already holds
+ * every write it could have waited for (all of them are made under the feed lock).
+ */
+const PRELOAD_SQL = `
+  WITH k AS (
+    SELECT card_no, id, hall_id, customer_id, format_id, region, status, issued_at, issued_by, counter_id, blocked_at,
+           blocked_reason
+      FROM cards WHERE card_no = ANY($1) OR customer_id = ANY($2) FOR UPDATE),
+  c AS (
+    SELECT id, hall_id, account_no, data, field_meta, updated_hlc, origin_counter_id, balance, balance_by, purchase_count
+      FROM customers WHERE id = ANY($3) OR id IN (SELECT customer_id FROM k) ORDER BY id FOR UPDATE)
+  SELECT
+    (SELECT COALESCE(json_agg(k), '[]') FROM k) AS cards,
+    (SELECT COALESCE(json_agg(c), '[]') FROM c) AS customers,
+    (SELECT COALESCE(json_agg(a), '[]') FROM (SELECT id, account_no FROM customers
+       WHERE hall_id = $4 AND account_no = ANY($5)) a) AS account_nos,
+    (SELECT COALESCE(json_agg(id), '[]') FROM sales WHERE id = ANY($6)) AS known_sales,
+    (SELECT COALESCE(json_agg(p), '[]') FROM (SELECT customer_id, count, counter_id, op_id, card_no
+       FROM purchase_counts WHERE customer_id IN (SELECT customer_id FROM k)) p) AS claims,
+    (SELECT COALESCE(json_agg(n ORDER BY n."afterSeq"), '[]') FROM (SELECT after_seq AS "afterSeq", cursor
+       FROM counter_knowledge WHERE $8::bigint >= 0 AND counter_id = $7 AND after_seq >= COALESCE(
+         (SELECT max(after_seq) FROM counter_knowledge WHERE counter_id = $7 AND after_seq < $8::bigint), 0)) n) AS knowledge,
+    (SELECT COALESCE(json_agg(d), '[]') FROM (SELECT day, count, amount, volume, ids_hash AS "idsHash", last_seq AS "lastSeq"
+       FROM day_digests WHERE counter_id = $7 AND day = ANY($9)) d) AS digests`;
+
+const cardState = (r: Rec): CardState => ({
+  cardNo: r.card_no as string,
+  id: r.id as string,
+  hallId: r.hall_id as string,
+  customerId: r.customer_id as string,
+  formatId: r.format_id as string,
+  region: r.region as number,
+  status: r.status as CardState['status'],
+  issuedAt: r.issued_at as string,
+  issuedBy: r.issued_by as string,
+  counterId: r.counter_id as string,
+  blockedAt: (r.blocked_at as string | null) ?? null,
+  blockedReason: (r.blocked_reason as string | null) ?? null,
+  dirty: false,
+});
+
+const customerState = (r: Rec): CustomerState => ({
+  id: r.id as string,
+  hallId: r.hall_id as string,
+  accountNo: r.account_no as string,
+  data: r.data as Rec,
+  fieldMeta: r.field_meta as CustomerState['fieldMeta'],
+  updatedHlc: r.updated_hlc as string,
+  originCounterId: r.origin_counter_id as string,
+  balance: r.balance as number,
+  balanceBy: r.balance_by as Record<string, number>,
+  purchaseCount: r.purchase_count as number,
+  dirty: false,
+  publish: false,
+});

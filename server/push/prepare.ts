@@ -5,9 +5,16 @@
  * database connections; throws the same AppErrors the handlers always gave (nothing written). Runtime: Node.
  */
 import { AppError, isErrorCode } from '../../core/errors';
-import { type Knowledge, type PushRequest, pushRequestSchema } from '../../core/sync/wire';
+import {
+  type Knowledge,
+  type PushRequest,
+  pushRequestSchema,
+  storable,
+  type WireOp,
+} from '../../core/sync/wire';
 import { isPushRequest } from '../../core/sync/wire-shape';
 import { parseBody } from '../http/errors';
+import { binaryArray, type ElementType } from '../pg/binary-array';
 import { APPLIERS } from './appliers';
 import type { PushedOp } from './batch';
 import { type EarlySales, earlySales } from './early-sales';
@@ -15,8 +22,10 @@ import { verifyBatch } from './verify-batch';
 
 /** A batch ready for its transaction (push-batch.ts). */
 export interface PreparedPush {
-  /** Sorted by sequence number; the payload text itself is left out (the ops rows come from the raw body). */
+  /** Sorted by sequence number; the payload text itself is left out (it is in `rows`). */
   readonly ops: PushedOp[];
+  /** The ops rows, column by column in OPS_COLUMNS's order, as binary array parameters (binary-array.ts). */
+  readonly rows: Uint8Array[];
   readonly knowledge?: Knowledge;
   /** Sequence numbers of ops stored but not applied (a type head office does not apply). */
   readonly stored: number[];
@@ -30,6 +39,43 @@ function parse(payload: string): unknown {
     return undefined;
   }
 }
+
+/**
+ * Whether every string in a parsed payload can be stored as it is (core/sync/wire.ts `storable`). Only a
+ * `\u` escape in the payload's text can make one that cannot, and JSON.stringify writes one only for a
+ * control character or an unpaired surrogate: almost every payload is settled by the first test.
+ */
+function storableData(payload: string, data: unknown): boolean {
+  if (!payload.includes('\\u')) return true;
+  const walk = (v: unknown): boolean => {
+    if (typeof v === 'string') return storable(v);
+    if (Array.isArray(v)) return v.every(walk);
+    if (typeof v === 'object' && v !== null)
+      return Object.entries(v).every(([k, x]) => storable(k) && walk(x));
+    return true;
+  };
+  return walk(data);
+}
+
+/** The ops table's columns filled from a batch, with their SQL types (push-batch.ts unnests them). */
+export const OPS_COLUMNS: readonly (readonly [
+  column: string,
+  type: ElementType,
+  get: (o: WireOp) => unknown,
+])[] = [
+  ['seq', 'bigint', (o) => o.seq],
+  ['id', 'text', (o) => o.id],
+  ['type', 'text', (o) => o.type],
+  ['entity_type', 'text', (o) => o.entityType],
+  ['entity_id', 'text', (o) => o.entityId],
+  ['payload', 'text', (o) => o.payload],
+  ['operator_id', 'text', (o) => o.operatorId],
+  ['approver_id', 'text', (o) => o.approverId],
+  ['hlc', 'text', (o) => o.hlc],
+  ['created_at', 'text', (o) => o.createdAt],
+  ['prev_hash', 'text', (o) => o.prevHash],
+  ['hash', 'text', (o) => o.hash],
+];
 
 /** The request, through the quick check when it fits (wire-shape.ts), else through the schema and its errors. */
 function quickOrSchema(text: string): PushRequest {
@@ -45,13 +91,19 @@ function quickOrSchema(text: string): PushRequest {
 export function preparePush(counterId: string, raw: Uint8Array): PreparedPush {
   const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
   const req = quickOrSchema(text);
-  const ops: PushedOp[] = verifyBatch(counterId, req.ops).map((o) => ({
-    ...o,
-    payload: '',
-    data: parse(o.payload),
-  }));
+  const sorted = verifyBatch(counterId, req.ops);
+  const rows = OPS_COLUMNS.map(([, type, get]) =>
+    binaryArray(type, sorted.map(get) as (string | number | null)[]),
+  );
+  const ops: PushedOp[] = sorted.map((o) => {
+    const data = parse(o.payload);
+    const op: PushedOp = { ...o, payload: '', data };
+    if (data !== undefined && !storableData(o.payload, data)) op.unstorable = true;
+    return op;
+  });
   return {
     ops,
+    rows,
     knowledge: req.knowledge,
     stored: ops.filter((o) => !APPLIERS[o.type]).map((o) => o.seq),
     sales: earlySales(ops),

@@ -15,58 +15,54 @@ import { NONCE_TTL_MS } from '../../core/sync/signing';
 import type { PushResponse } from '../../core/sync/wire';
 import type { CounterCtx } from '../auth/counter-auth';
 import type { Queryable, Store } from '../pg/store';
-import { lockFeed } from '../feed';
+import { LOCKS } from '../pg/migrate';
 import { earlySalesSql } from './early-sales';
 import { storingInOrder } from './in-order';
-import type { PreparedPush } from './prepare';
+import { OPS_COLUMNS, type PreparedPush } from './prepare';
 import { storeFresh } from './store-fresh';
-
-/** A batch to store: prepared (prepare.ts) and the request body's bytes exactly as received. */
-export interface Prepared extends PreparedPush {
-  /** The ops table is filled from these bytes by PostgreSQL. */
-  readonly raw: Buffer;
-}
 
 /**
  * Before any lock: records the nonce and stores the batch's ops rows (INSERT … ON CONFLICT DO NOTHING, from the
- * request body exactly as received — jsonb, not json: a key given twice counts once, exactly as JSON.parse, which
- * the hashes were checked on, reads it). Ops already held (a duplicate delivery) are skipped by their keys; a
- * concurrent push of the same rows waits on them. Storing outside the counter's lock lets the next batch's rows
- * go in while the batch before it is still being applied; the sales of the newly stored ops go in with them
- * (early-sales.ts). Everything that decides (continuity, chain, clone) happens under the lock, and a refusal
- * rolls these rows back with the rest.
+ * binary column arrays the prepare worker made of the operations whose hashes it checked). Ops already held (a
+ * duplicate delivery) are skipped by their keys; a concurrent push of the same rows waits on them. Storing
+ * outside the counter's lock lets the next batch's rows go in while the batch before it is still being applied;
+ * the sales of the newly stored ops go in with them (early-sales.ts). Everything that decides (continuity,
+ * chain, clone) happens under the lock, and a refusal rolls these rows back with the rest. Every op is the
+ * authenticated counter's (verify-batch.ts), so its id is the counter column.
  */
-const EARLY_SALES_SQL = earlySalesSql(6);
+const FIRST_SALES_PARAM = 5 + OPS_COLUMNS.length;
+const INSERT_OPS_SQL = `WITH n AS (INSERT INTO nonces (counter_id, nonce, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1),
+  i AS (
+    INSERT INTO ops (counter_id, ${OPS_COLUMNS.map(([c]) => c).join(', ')}, state)
+    SELECT $1, ${OPS_COLUMNS.map(([c]) => `x.${c}`).join(', ')}, CASE WHEN x.seq = ANY($4) THEN 'stored' ELSE 'applied' END
+    FROM unnest(${OPS_COLUMNS.map(([, type], k) => `$${5 + k}::${type}[]`).join(', ')})
+      AS x(${OPS_COLUMNS.map(([c]) => c).join(', ')})
+    ON CONFLICT DO NOTHING RETURNING seq),${earlySalesSql(FIRST_SALES_PARAM)}
+  SELECT EXISTS (SELECT 1 FROM n) AS fresh_nonce, (SELECT count(*)::int FROM i) AS inserted`;
 
-async function insertOps(q: Queryable, ctx: CounterCtx, p: Prepared, nowMs: number) {
-  const [r] = await q.query<{ fresh_nonce: boolean; inserted: number }>(
-    `WITH n AS (INSERT INTO nonces (counter_id, nonce, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1),
-     i AS (
-       INSERT INTO ops (counter_id, seq, id, type, entity_type, entity_id, payload, operator_id, approver_id, hlc, created_at,
-         prev_hash, hash, state)
-       SELECT x."counterId", x.seq, x.id, x.type, x."entityType", x."entityId", x.payload, x."operatorId", x."approverId",
-         x.hlc, x."createdAt", x."prevHash", x.hash, CASE WHEN x.seq = ANY($5) THEN 'stored' ELSE 'applied' END
-       FROM jsonb_to_recordset($4::text::jsonb -> 'ops') AS x("counterId" text, seq bigint, id text, type text, "entityType" text,
-         "entityId" text, payload text, "operatorId" text, "approverId" text, hlc text, "createdAt" text, "prevHash" text,
-         hash text)
-       ON CONFLICT DO NOTHING RETURNING seq),${EARLY_SALES_SQL}
-     SELECT EXISTS (SELECT 1 FROM n) AS fresh_nonce, (SELECT count(*)::int FROM i) AS inserted`,
-    [
-      ctx.counterId,
-      ctx.nonce,
-      new Date(nowMs + NONCE_TTL_MS).toISOString(),
-      p.raw,
-      p.stored,
-      ...p.sales.params,
-    ],
-  );
+async function insertOps(q: Queryable, ctx: CounterCtx, p: PreparedPush, nowMs: number) {
+  const [r] = await q.query<{ fresh_nonce: boolean; inserted: number }>(INSERT_OPS_SQL, [
+    ctx.counterId,
+    ctx.nonce,
+    new Date(nowMs + NONCE_TTL_MS).toISOString(),
+    p.stored,
+    ...p.rows,
+    ...p.sales.params,
+  ]);
   return r!;
 }
 
+/**
+ * Takes the counter's row lock (two syncs of one counter queue here) and then the feed lock (every write to
+ * what counters pull is made under it: cursors become visible in order, and the batch's reads see every write
+ * it could have waited for), in one round trip: the outer SELECT takes the feed lock once the subquery has
+ * locked the row.
+ */
 async function lockCounter(q: Queryable, ctx: CounterCtx, freshNonce: boolean) {
   const [c] = await q.query<{ head_seq: number; head_hash: string; state: string }>(
-    'SELECT head_seq, head_hash, state FROM counters WHERE slot_id = $1 FOR UPDATE',
-    [ctx.slotId],
+    `SELECT c.head_seq, c.head_hash, c.state, pg_advisory_xact_lock($2)::text AS feed_locked
+       FROM (SELECT head_seq, head_hash, state FROM counters WHERE slot_id = $1 FOR UPDATE) c`,
+    [ctx.slotId, LOCKS.feed],
   );
   if (c?.state !== 'active') throw new AppError('COUNTER_REVOKED');
   if (!freshNonce) throw new AppError('SYNC_REPLAYED');
@@ -76,7 +72,7 @@ async function lockCounter(q: Queryable, ctx: CounterCtx, freshNonce: boolean) {
 export async function pushBatch(
   store: Store,
   ctx: CounterCtx,
-  prepared: Prepared,
+  prepared: PreparedPush,
   nowMs: number,
 ): Promise<PushResponse> {
   const sorted = prepared.ops;
@@ -86,7 +82,6 @@ export async function pushBatch(
       const ins = await insertOps(q, ctx, prepared, nowMs);
       await predecessor();
       const c = await lockCounter(q, ctx, ins.fresh_nonce);
-      await lockFeed(q);
       if (prepared.knowledge)
         await q.query(
           `INSERT INTO counter_knowledge (counter_id, after_seq, cursor) VALUES ($1, $2, $3)

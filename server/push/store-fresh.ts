@@ -1,6 +1,7 @@
 /**
  * Applies the new operations of a batch, inside the push transaction and under the counter's lock, once their
- * ops rows are stored (push-batch.ts): the head-office tables, quarantine, digests and the counter's new head. Runtime: Node.
+ * ops rows are stored (push-batch.ts): the head-office tables, quarantine, digests and the counter's new head —
+ * one statement to read (preload.ts) and one to write (flush.ts). Runtime: Node.
  */
 import type { QuarantinedOp } from '../../core/sync/wire';
 import type { CounterCtx } from '../auth/counter-auth';
@@ -27,25 +28,12 @@ export async function storeFresh(
     if (o.state === 'quarantined')
       quarantined.push({ seq: op.seq, id: op.id, type: op.type, code: o.code, reason: o.reason });
   });
-  if (quarantined.length > 0) {
-    await q.query(`UPDATE ops SET state = 'quarantined' WHERE counter_id = $1 AND seq = ANY($2)`, [
-      ctx.counterId,
-      quarantined.map((x) => x.seq),
-    ]);
-    await q.query(
-      `INSERT INTO quarantine (op_id, counter_id, seq, type, code, reason)
-       SELECT x.id, $2, x.seq, x.type, x.code, x.reason FROM json_to_recordset($1::json) AS x(id text, seq bigint, type text, code text, reason text)
-       ON CONFLICT DO NOTHING`,
-      [JSON.stringify(quarantined), ctx.counterId],
-    );
-  }
-  await flush(q, batch);
-  await advanceDigests(q, ctx.counterId, ops);
   const last = ops[ops.length - 1]!;
-  await q.query(
-    'UPDATE counters SET head_seq = $2, head_hash = $3, last_seen_at = $4, clock_skew_ms = $5 WHERE slot_id = $1',
-    [ctx.slotId, last.seq, last.hash, new Date(nowMs).toISOString(), ctx.clockSkewMs],
-  );
+  await flush(q, batch, {
+    quarantined,
+    digests: advanceDigests(batch.digests, ops),
+    head: { seq: last.seq, hash: last.hash },
+  });
   return {
     ackedSeq: last.seq,
     applied: outcomes.filter((o) => o.state === 'applied').length,

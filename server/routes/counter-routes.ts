@@ -26,7 +26,7 @@ export function registerCounterRoutes(app: FastifyInstance, ho: HeadOffice): voi
     const ctx = await auth(ho, req);
     const raw = rawBodyOf(req);
     const prepared = await prepareBatch(ctx.counterId, raw);
-    const res = await pushBatch(ho.store, ctx, { ...prepared, raw }, ho.now());
+    const res = await pushBatch(ho.store, ctx, prepared, ho.now());
     req.log.info(
       { counter: ctx.counterId, acked: res.ackedSeq, ops: prepared.ops.length, q: res.quarantined.length },
       'push',

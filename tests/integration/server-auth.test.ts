@@ -158,6 +158,20 @@ describe('head office refuses, and writes nothing', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
     expect(bad.body.issues.length).toBeGreaterThan(0);
+    // Text no database stores as it is (a NUL, an unpaired surrogate): it would no longer match its hash.
+    for (const [field, value] of [
+      ['entityId', 'a\u0000b'],
+      ['hlc', '001772413200000-00000-\ud800'],
+      ['payload', '{"name":"\u0000"}\u0000'],
+    ]) {
+      await refused('VALIDATION_FAILED', 400, async () => {
+        const r = await signed(ho.url, a, 'POST', '/v1/push', {
+          ops: opsA().map((o, i) => (i === 1 ? { ...o, [field as string]: value } : o)),
+        });
+        expect(r.body.issues[0].message).toMatch(/无法保存的字符/);
+        return r;
+      });
+    }
     await refused('PAYLOAD_TOO_LARGE', 413, () =>
       signed(ho.url, a, 'POST', '/v1/push', 'x'.repeat(17 * 1024 * 1024)),
     );

@@ -207,6 +207,40 @@ describe('two counters and head office', () => {
     }
   });
 
+  it('takes a change made after pulling the other counter’s change as no conflict', async () => {
+    const before = (await ho.admin('GET', '/admin/conflicts')).conflicts.length;
+    const va = (await A.ok('customers.get', { id: x.id }, A.adminSid)).version;
+    await A.ok(
+      'customers.update',
+      { id: x.id, expectedVersion: va, changes: { householdSize: 5 }, reason: '户籍' },
+      A.adminSid,
+    );
+    await sync(A);
+    await sync(B); // B now holds A's change: its own next one is made knowing it
+    const vb = (await B.ok('customers.get', { id: x.id }, B.adminSid)).version;
+    expect((await B.ok('customers.get', { id: x.id }, B.adminSid)).householdSize).toBe(5);
+    await B.ok(
+      'customers.update',
+      { id: x.id, expectedVersion: vb, changes: { householdSize: 4 }, reason: '户籍' },
+      B.adminSid,
+    );
+    await sync(B);
+    await sync(A);
+    expect((await ho.admin('GET', '/admin/conflicts')).conflicts).toHaveLength(before);
+    for (const c of [A, B])
+      expect((await c.ok('customers.get', { id: x.id }, c.adminSid)).householdSize).toBe(4);
+    // A's stamp on the field took the cursor its feed entry got, in the same statement.
+    const meta = await one<{ cursor: number }>(
+      `SELECT (field_meta->'householdSize'->>'cursor')::bigint AS cursor FROM customers WHERE id = $1`,
+      [x.id],
+    );
+    const feed = await one<{ cursor: number }>(
+      `SELECT cursor FROM feed WHERE kind = 'customer' AND key = $1`,
+      [x.id],
+    );
+    expect(meta.cursor).toBe(feed.cursor);
+  });
+
   it('quarantines what head office cannot apply, on both sides, and blocks nothing behind it', async () => {
     const h = { ...fakeHousehold(rand, 2), meters: [], accountNo: '010199000001' };
     await A.ok('customers.open', h, A.adminSid);

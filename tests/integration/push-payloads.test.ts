@@ -1,0 +1,83 @@
+/**
+ * A pushed payload head office cannot store as it is — a string with a NUL or an unpaired surrogate (reachable
+ * only through a `\u` escape in the payload's JSON), a number too large for its `integer` column — quarantines
+ * its operation with a reason; the operation is still stored as sent, and the rest of the batch is applied.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrollDevice } from '../sim/bench-push';
+import { chainOps, syntheticOutbox } from '../sim/synthetic-ops';
+import { startHeadOffice, type TestHeadOffice } from '../support/head-office';
+import { signed } from '../support/signed';
+
+let ho: TestHeadOffice;
+let dev: Awaited<ReturnType<typeof enrollDevice>>;
+
+beforeAll(async () => {
+  ho = await startHeadOffice();
+  dev = await enrollDevice(ho, '0101', '01');
+});
+afterAll(async () => ho?.close());
+
+const count = async (sql: string, params: unknown[] = []) =>
+  (await ho.store.query<{ n: number }>(sql, params))[0]!.n;
+
+describe('payloads head office cannot store as they are', () => {
+  it('quarantine their operations and block nothing behind them', async () => {
+    const ops = syntheticOutbox(dev.counterId, 80);
+    const sales = ops.filter((o) => o.type === 'sale.gasSold');
+    const [nul, surrogate, huge] = sales;
+    const edit = (id: string, change: (p: Record<string, never>) => unknown) =>
+      ops.map((o) => (o.id === id ? { ...o, payload: JSON.stringify(change(JSON.parse(o.payload))) } : o));
+    let edited = edit(nul!.id, (p) => ({ ...p, receiptNo: 'R\u0000' }));
+    edited = edited.map((o) =>
+      o.id === surrogate!.id
+        ? { ...o, payload: o.payload.replace('"receiptNo":"', '"receiptNo":"\\ud800') }
+        : o,
+    );
+    const ops2 = edited;
+    edited = ops2.map((o) =>
+      o.id === huge!.id
+        ? {
+            ...o,
+            payload: JSON.stringify({
+              ...JSON.parse(o.payload),
+              lines: JSON.parse(o.payload).lines.map((l: object) => ({ ...l, lineNo: 2 ** 31 })),
+            }),
+          }
+        : o,
+    );
+    const chained = chainOps(edited, dev.counterId);
+    const r = await signed(ho.url, dev, 'POST', '/v1/push', { ops: chained });
+    expect(r.status).toBe(200);
+    expect(r.body.ackedSeq).toBe(80);
+    const q = r.body.quarantined as { id: string; code: string; reason: string }[];
+    const byId = new Map(q.map((x) => [x.id, x]));
+    expect(byId.get(nul!.id)).toMatchObject({
+      code: 'PAYLOAD_INVALID',
+      reason: expect.stringMatching(/无法保存的字符/),
+    });
+    expect(byId.get(surrogate!.id)).toMatchObject({
+      code: 'PAYLOAD_INVALID',
+      reason: expect.stringMatching(/无法保存的字符/),
+    });
+    expect(byId.get(huge!.id)).toMatchObject({
+      code: 'PAYLOAD_INVALID',
+      reason: expect.stringMatching(/收费记录内容不完整/),
+    });
+    // Each held its sale back; their card-write outcomes follow them into quarantine, nothing else does.
+    expect(q.filter((x) => x.code !== 'UNKNOWN_SALE')).toHaveLength(3);
+    expect(await count('SELECT count(*)::int AS n FROM ops')).toBe(80);
+    expect(await count("SELECT count(*)::int AS n FROM ops WHERE state = 'quarantined'")).toBe(q.length);
+    expect(await count('SELECT count(*)::int AS n FROM sales')).toBe(
+      chained.filter((o) => o.type.startsWith('sale.') && !o.type.startsWith('sale.card')).length - 3,
+    );
+    // The operations themselves are stored exactly as sent: their hashes still recompute.
+    const stored = await ho.store.query<{ payload: string }>(
+      'SELECT payload FROM ops WHERE id = ANY($1) ORDER BY seq',
+      [[nul!.id, surrogate!.id]],
+    );
+    expect(stored.map((s) => s.payload)).toEqual(
+      chained.filter((o) => o.id === nul!.id || o.id === surrogate!.id).map((o) => o.payload),
+    );
+  });
+});
