@@ -13,7 +13,7 @@ import type { adminSchemas, feeItemInputSchema, staffInputSchema } from '../../c
 import type { Store } from '../pg/store';
 import { lockFeed, publish } from '../feed';
 import type { CardState } from '../push/batch';
-import { cardFeedData } from '../push/flush';
+import { cardFeedData } from '../push/flush-rows';
 
 /** The counter's password format (services/auth/password.ts): scrypt N=2^15, r=8, p=1, 16-byte salt. */
 function hashPassword(password: string): Promise<string> {

@@ -7,7 +7,7 @@ import type { Conflict } from '../../core/sync/feed';
 import type { Store } from '../pg/store';
 import { lockFeed, publish } from '../feed';
 import { hlcAfter } from '../hlc';
-import { customerFeedData } from '../push/flush';
+import { customerFeedData } from '../push/flush-rows';
 import type { CustomerState, Rec } from '../push/batch';
 
 const CONFLICT_VIEW = `SELECT x.id, h.code AS "hallCode", x.hall_id AS "hallId", x.kind, x.entity_type AS "entityType",

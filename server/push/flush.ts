@@ -4,28 +4,11 @@
  */
 import type { DayDigest } from '../../core/sync/digest';
 import type { QuarantinedOp } from '../../core/sync/wire';
-import { type FeedWrite, feedJson, publishSql } from '../feed';
+import { feedJson, publishSql } from '../feed';
 import type { Queryable } from '../pg/store';
 import { Statement } from '../pg/statement';
-import type { Batch, CardState, CustomerState } from './batch';
-
-export function customerFeedData(
-  c: Pick<CustomerState, 'data' | 'updatedHlc' | 'purchaseCount' | 'balance' | 'balanceBy'>,
-): unknown {
-  return {
-    ...c.data,
-    version: 0,
-    updatedHlc: c.updatedHlc,
-    purchaseCount: c.purchaseCount,
-    balance: c.balance,
-    balanceBy: c.balanceBy,
-  };
-}
-
-export function cardFeedData(c: CardState): unknown {
-  const { dirty: _d, hallId: _h, counterId: _c, ...rest } = c;
-  return rest;
-}
+import type { Batch } from './batch';
+import { cardRow, claimRow, conflictRow, customerRow, feedWrites } from './flush-rows';
 
 /** The batch's outcome to write with its working set, under the same locks. */
 export interface BatchEnd {
@@ -102,42 +85,6 @@ export async function flush(q: Queryable, b: Batch, end: BatchEnd): Promise<void
 const rows = (st: Statement, data: readonly unknown[]) =>
   `json_to_recordset(${st.param(JSON.stringify(data))}::json)`;
 
-function feedWrites(b: Batch, customers: CustomerState[], cards: CardState[]): FeedWrite[] {
-  const feed: FeedWrite[] = [];
-  for (const c of customers)
-    if (c.publish)
-      feed.push({
-        hallId: c.hallId,
-        kind: 'customer',
-        key: c.id,
-        data: customerFeedData(c),
-        originCounterId: b.ctx.counterId,
-      });
-  for (const c of cards)
-    feed.push({
-      hallId: c.hallId,
-      kind: 'card',
-      key: c.cardNo,
-      data: cardFeedData(c),
-      originCounterId: b.ctx.counterId,
-    });
-  for (const x of b.conflicts)
-    feed.push({
-      hallId: b.ctx.hallId,
-      kind: 'conflict',
-      key: x.id,
-      data: {
-        ...x,
-        hallCode: b.ctx.hallCode,
-        status: 'open',
-        resolution: null,
-        createdAt: new Date(b.nowMs).toISOString(),
-      },
-      originCounterId: b.ctx.counterId,
-    });
-  return feed;
-}
-
 /**
  * A customer's field stamps with this batch's (cursor -1) given the cursor its feed entry took in the same
  * statement (`f`), or 0 when it was not published.
@@ -148,58 +95,6 @@ function stampedMeta(published: boolean): string {
       THEN jsonb_set(e.value, '{cursor}', to_jsonb(${cursor})) ELSE e.value END)
     FROM jsonb_each(x.field_meta) AS e), '{}'::jsonb)`;
 }
-
-const customerRow = (c: CustomerState) => ({
-  id: c.id,
-  hall_id: c.hallId,
-  account_no: c.accountNo,
-  data: c.data,
-  field_meta: c.fieldMeta,
-  updated_hlc: c.updatedHlc,
-  origin_counter_id: c.originCounterId,
-  balance: c.balance,
-  balance_by: c.balanceBy,
-  purchase_count: c.purchaseCount,
-});
-
-const cardRow = (c: CardState) => ({
-  card_no: c.cardNo,
-  id: c.id,
-  hall_id: c.hallId,
-  customer_id: c.customerId,
-  format_id: c.formatId,
-  region: c.region,
-  status: c.status,
-  issued_at: c.issuedAt,
-  issued_by: c.issuedBy,
-  counter_id: c.counterId,
-  blocked_at: c.blockedAt,
-  blocked_reason: c.blockedReason,
-});
-
-const claimRow = ([k, v]: [string, { cardNo: string; counterId: string; opId: string }]) => {
-  const i = k.lastIndexOf(':');
-  return {
-    customer_id: k.slice(0, i),
-    count: Number(k.slice(i + 1)),
-    card_no: v.cardNo,
-    counter_id: v.counterId,
-    op_id: v.opId,
-  };
-};
-
-const conflictRow = (x: Batch['conflicts'][number]) => ({
-  id: x.id,
-  kind: x.kind,
-  entity_type: x.entityType,
-  entity_id: x.entityId,
-  field: x.field,
-  current: x.current ?? null,
-  incoming: x.incoming ?? null,
-  current_counter_id: x.currentCounterId,
-  incoming_counter_id: x.incomingCounterId,
-  op_id: x.opId,
-});
 
 function flushMoney(st: Statement, b: Batch): void {
   // The batch's sales are already stored (early-sales.ts); here only what needed the lock.
