@@ -14,6 +14,7 @@ import { registerErrorHandling } from './http/errors';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerCounterRoutes } from './routes/counter-routes';
 import { registerPublicRoutes } from './routes/public-routes';
+import { startPreparePool } from './push/prepare-pool';
 
 export interface HeadOfficeOptions {
   readonly store: Store;
@@ -54,5 +55,6 @@ export function buildHeadOffice(opts: HeadOfficeOptions): { app: FastifyInstance
   registerPublicRoutes(app, ho);
   registerCounterRoutes(app, ho);
   registerAdminRoutes(app, ho);
+  app.addHook('onReady', async () => startPreparePool());
   return { app, ho };
 }

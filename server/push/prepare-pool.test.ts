@@ -6,6 +6,8 @@ import { SALE_TYPES } from './early-sales';
 import { storingInOrder } from './in-order';
 import { preparePush } from './prepare';
 import { prepareBatch, preparePoolState, stopPreparePool } from './prepare-pool';
+import { buildHeadOffice } from '../app';
+import { openStore } from '../pg/store';
 
 const COUNTER = '01900000-0000-7000-8000-0000000000aa';
 const ops = syntheticOutbox(COUNTER, 400);
@@ -86,6 +88,16 @@ describe('push prepare workers', () => {
     // The next push starts a worker again.
     await prepareBatch(COUNTER, raw);
     expect(preparePoolState().workers).toBe(1);
+  });
+
+  it('start with head office, before its first push', async () => {
+    expect(preparePoolState().workers).toBe(0);
+    const store = await openStore({});
+    const { app } = buildHeadOffice({ store, logger: false });
+    await app.ready();
+    expect(preparePoolState().workers).toBe(1);
+    await app.close();
+    await store.close();
   });
 
   it('are not started when GASDESK_PUSH_WORKERS is 0', async () => {

@@ -3,8 +3,10 @@
  * (prepare.ts) run on worker threads, so the thread that serves requests and drives the database is free to
  * carry the batches already under way (consecutive batches of a counter overlap: one is being prepared while
  * the one before holds the counter's lock). GASDESK_PUSH_WORKERS sets how many (default 1; 0 prepares on the
- * serving thread). Workers start on the first push, never keep the process alive, and one that dies is
- * replaced; the batches it held are prepared on the serving thread instead, so a push never fails for it.
+ * serving thread). Workers start with head office (startPreparePool, from app.ts: a worker takes ~0.25 s to
+ * load, which the first push would otherwise wait for) or else on the first push, never keep the process
+ * alive, and one that dies is replaced; the batches it held are prepared on the serving thread instead, so a
+ * push never fails for it.
  * Runtime: Node.
  */
 import { createRequire } from 'node:module';
@@ -77,12 +79,24 @@ function start(slot: Slot): Worker {
   return w;
 }
 
+function slotsFor(n: number): Slot[] {
+  slots ??= Array.from({ length: n }, () => ({ worker: null, jobs: new Map() }));
+  return slots;
+}
+
+/** Starts the configured workers now, so that they are loaded before the first push arrives. */
+export function startPreparePool(): void {
+  const n = configured();
+  if (n === 0) return;
+  for (const slot of slotsFor(n)) slot.worker ??= start(slot);
+}
+
 /** Prepares a pushed batch from its bytes, on a worker when there is one. */
 export function prepareBatch(counterId: string, raw: Buffer): Promise<PreparedPush> {
   const n = configured();
   if (n === 0) return Promise.resolve().then(() => preparePush(counterId, raw));
-  slots ??= Array.from({ length: n }, () => ({ worker: null, jobs: new Map() }));
-  const slot = slots[turn++ % slots.length]!;
+  const all = slotsFor(n);
+  const slot = all[turn++ % all.length]!;
   slot.worker ??= start(slot);
   return new Promise((resolve, reject) => {
     const id = nextId++;
