@@ -8,9 +8,15 @@ import type { ConflictKind } from '../../core/sync/feed';
 import type { WireOp } from '../../core/sync/wire';
 import type { CounterCtx } from '../auth/counter-auth';
 
-export interface PushedOp extends WireOp {
-  /** The parsed payload; undefined when it is not JSON (quarantined). */
-  readonly data: unknown;
+/**
+ * A pushed operation as the serving thread holds it, from its prepare worker (prepare.ts): the fields the
+ * transaction reads, and the parsed payload — the rest of the operation goes to the database as column arrays
+ * and never crosses between the threads.
+ */
+export interface PushedOp
+  extends Pick<WireOp, 'seq' | 'id' | 'type' | 'entityId' | 'operatorId' | 'hlc' | 'createdAt' | 'hash'> {
+  /** The parsed payload (a sale's: only its figures, early-sales.ts); undefined when it is not JSON (quarantined). */
+  data: unknown;
   /** The payload's check against its type's schema, when done before the transaction (early-sales.ts). */
   checked?: unknown;
   /** Its payload holds a string no database stores as it is (NUL, unpaired surrogate): quarantined. */

@@ -33,7 +33,28 @@ function checked<T>(op: PushedOp, schema: { safeParse(v: unknown): unknown }): C
   return op.checked as Checked<T>;
 }
 
-export const checkedSale = (op: PushedOp) => checked<SalePayload>(op, salePayloadSchema);
+/**
+ * What the serving thread reads of a sale that passed its check (apply-money.ts, preload.ts, the digests): once
+ * its row is made, the sale's payload on the op is cut down to these (earlySales), so that the rest — lines,
+ * tenders, most columns — never crosses from the prepare worker.
+ */
+export type SaleFigures = Pick<
+  SalePayload,
+  'id' | 'customerId' | 'balanceAdded' | 'balanceUsed' | 'amountPaid' | 'volume'
+> & { cardNo?: string };
+
+const figures = (p: SalePayload & { cardNo?: unknown }): SaleFigures => ({
+  id: p.id,
+  customerId: p.customerId,
+  balanceAdded: p.balanceAdded,
+  balanceUsed: p.balanceUsed,
+  amountPaid: p.amountPaid,
+  volume: p.volume,
+  ...(typeof p.cardNo === 'string' ? { cardNo: p.cardNo } : {}),
+});
+
+export const checkedSale = (op: PushedOp) => checked<SaleFigures>(op, salePayloadSchema);
+const checkedFull = (op: PushedOp) => checked<SalePayload>(op, salePayloadSchema);
 export const checkedStatus = (op: PushedOp) => checked<StatusPayload>(op, saleStatusPayloadSchema);
 
 type Column<T> = readonly [db: string, type: ElementType, get: (row: T) => unknown];
@@ -91,7 +112,10 @@ export interface EarlySales {
   readonly params: Uint8Array[];
 }
 
-/** Checks the sale payloads of a batch (keeping each result on its op) and settles in-batch outcomes. */
+/**
+ * Checks the sale payloads of a batch (keeping each result on its op), settles in-batch outcomes, makes the
+ * rows, and leaves each checked sale's figures on its op in place of its payload.
+ */
 export function earlySales(ops: PushedOp[]): EarlySales {
   const seqs: number[] = [];
   const statuses: string[] = [];
@@ -100,7 +124,7 @@ export function earlySales(ops: PushedOp[]): EarlySales {
   for (const op of ops) {
     if (op.data === undefined || op.unstorable) continue; // quarantined under the lock
     if (SALE_TYPES.has(op.type)) {
-      const p = checkedSale(op);
+      const p = checkedFull(op);
       if (!p.success) continue;
       at.set(p.data.id, seqs.length);
       seqs.push(op.seq);
@@ -131,15 +155,21 @@ export function earlySales(ops: PushedOp[]): EarlySales {
       rows.map((r) => r.row),
     ),
   ];
-  return {
-    params: [
-      binaryArray('bigint', seqs),
-      binaryArray('text', statuses),
-      ...columns(SALE_COLUMNS, sales),
-      ...owned(LINE_COLUMNS, lines),
-      ...owned(TENDER_COLUMNS, tenders),
-    ],
-  };
+  const params = [
+    binaryArray('bigint', seqs),
+    binaryArray('text', statuses),
+    ...columns(SALE_COLUMNS, sales),
+    ...owned(LINE_COLUMNS, lines),
+    ...owned(TENDER_COLUMNS, tenders),
+  ];
+  for (const op of ops) {
+    const c = op.checked as Checked<SalePayload> | undefined;
+    if (SALE_TYPES.has(op.type) && c?.success) {
+      op.data = figures(c.data);
+      op.checked = { success: true, data: op.data };
+    }
+  }
+  return { params };
 }
 
 /** `unnest($n::type[], …) AS alias(seq, …columns)` for the columns, numbering parameters from `first`. */

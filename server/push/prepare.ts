@@ -22,8 +22,10 @@ import { verifyBatch } from './verify-batch';
 
 /** A batch ready for its transaction (push-batch.ts). */
 export interface PreparedPush {
-  /** Sorted by sequence number; the payload text itself is left out (it is in `rows`). */
+  /** Sorted by sequence number, with what the transaction reads of them (the rest is in `rows`). */
   readonly ops: PushedOp[];
+  /** The link of the first operation to the one before it. */
+  readonly firstPrevHash: string;
   /** The ops rows, column by column in OPS_COLUMNS's order, as binary array parameters (binary-array.ts). */
   readonly rows: Uint8Array[];
   readonly knowledge?: Knowledge;
@@ -97,16 +99,28 @@ export function preparePush(counterId: string, raw: Uint8Array): PreparedPush {
   );
   const ops: PushedOp[] = sorted.map((o) => {
     const data = parse(o.payload);
-    const op: PushedOp = { ...o, payload: '', data };
+    const op: PushedOp = {
+      seq: o.seq,
+      id: o.id,
+      type: o.type,
+      entityId: o.entityId,
+      operatorId: o.operatorId,
+      hlc: o.hlc,
+      createdAt: o.createdAt,
+      hash: o.hash,
+      data,
+    };
     if (data !== undefined && !storableData(o.payload, data)) op.unstorable = true;
     return op;
   });
+  const sales = earlySales(ops); // then only the sales' figures stay on the ops
   return {
     ops,
+    firstPrevHash: sorted[0]!.prevHash,
     rows,
     knowledge: req.knowledge,
     stored: ops.filter((o) => !APPLIERS[o.type]).map((o) => o.seq),
-    sales: earlySales(ops),
+    sales,
   };
 }
 

@@ -121,7 +121,9 @@ export async function pushBatch(
       const first = sorted[old.length]!;
       if (first.seq !== c.head_seq + 1)
         throw new AppError('SYNC_SEQUENCE_GAP', { detail: `expected ${c.head_seq + 1}` });
-      if (first.prevHash !== c.head_hash) {
+      // The first new op's link: the batch's own first one, or (verify-batch.ts checked every link) the op before it.
+      const link = old.length === 0 ? prepared.firstPrevHash : sorted[old.length - 1]!.hash;
+      if (link !== c.head_hash) {
         cloneAlert = `operation ${first.seq} does not continue the stored chain (cloned database?)`;
         throw new AppError('SYNC_CLONED_COUNTER', { detail: `seq ${first.seq}` });
       }
