@@ -21,18 +21,19 @@ export function binaryArray(
   type: ElementType,
   values: readonly (string | number | null | undefined)[],
 ): Uint8Array {
-  let max = 20;
+  let size = values.length === 0 ? 12 : 20;
   for (const v of values)
-    max +=
+    size +=
       4 +
       (v === null || v === undefined
         ? 0
         : type === 'text'
-          ? String(v).length * 3
+          ? Buffer.byteLength(String(v), 'utf8')
           : type === 'bigint'
             ? 8
             : 4);
-  const b = Buffer.allocUnsafe(max);
+  // Its own memory, exactly the array's size (not a view of a pooled or larger one): it crosses threads by transfer.
+  const b = Buffer.allocUnsafeSlow(size);
   let hasNull = 0;
   let o = values.length === 0 ? 12 : 20;
   for (const v of values) {
@@ -65,8 +66,5 @@ export function binaryArray(
     b.writeInt32BE(values.length, 12);
     b.writeInt32BE(1, 16);
   }
-  // A plain byte array of its own memory (not a view of a larger or shared one): it crosses threads by transfer.
-  const out = new Uint8Array(o);
-  out.set(b.subarray(0, o));
-  return out;
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }

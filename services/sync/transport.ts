@@ -63,7 +63,8 @@ export class SyncClient {
 
   /** The same signed request, answered with the body's text (a caller that parses it elsewhere). */
   async requestText(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Reply<string>> {
-    const text = body === undefined ? '' : JSON.stringify(body);
+    // Encoded once: the same bytes are hashed for the signature and sent.
+    const text = Buffer.from(body === undefined ? '' : JSON.stringify(body));
     try {
       return await this.once(method, path, text);
     } catch (e) {
@@ -76,7 +77,7 @@ export class SyncClient {
     }
   }
 
-  private async once(method: 'GET' | 'POST', path: string, text: string): Promise<Reply<string>> {
+  private async once(method: 'GET' | 'POST', path: string, text: Buffer): Promise<Reply<string>> {
     const timestamp = String(Math.round(this.o.now() - this.o.clockOffsetMs));
     const nonce = randomBytes(18).toString('base64url');
     const sig = this.o.key.sign(
