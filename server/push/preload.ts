@@ -103,7 +103,8 @@ const PRELOAD_SQL = `
       FROM cards WHERE card_no = ANY($1) OR customer_id = ANY($2) FOR UPDATE),
   c AS (
     SELECT id, hall_id, account_no, data, field_meta, updated_hlc, origin_counter_id, balance, balance_by, purchase_count
-      FROM customers WHERE id = ANY($3) OR id IN (SELECT customer_id FROM k) ORDER BY id FOR UPDATE)
+      FROM customers WHERE id = ANY(ARRAY(SELECT unnest($3::text[]) UNION SELECT customer_id FROM k)) -- by its index
+      ORDER BY id FOR UPDATE)
   SELECT
     (SELECT COALESCE(json_agg(k), '[]') FROM k) AS cards,
     (SELECT COALESCE(json_agg(c), '[]') FROM c) AS customers,
