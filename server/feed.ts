@@ -22,14 +22,17 @@ export async function lockFeed(q: Queryable): Promise<void> {
   await q.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.feed]);
 }
 
-/** The feed rows' JSON record set, as publishSql takes it. */
+/**
+ * The feed rows' JSON record set, as publishSql takes it: each entry's data nested as JSON, whose text (a json
+ * value keeps its text) is what the feed stores and serves.
+ */
 export const feedJson = (writes: readonly FeedWrite[]): string =>
   JSON.stringify(
     writes.map((w) => ({
       hall_id: w.hallId,
       kind: w.kind,
       key: w.key,
-      data: JSON.stringify(w.data),
+      data: w.data,
       origin: w.originCounterId,
     })),
   );
@@ -37,8 +40,8 @@ export const feedJson = (writes: readonly FeedWrite[]): string =>
 /** Upserts the feed rows of `param` (feedJson), each taking a new cursor; returns kind, key and cursor. */
 export const publishSql = (param: string): string =>
   `INSERT INTO feed (hall_id, kind, key, cursor, data, origin_counter_id)
-   SELECT x.hall_id, x.kind, x.key, nextval('feed_cursor_seq'), x.data, x.origin
-     FROM json_to_recordset(${param}::json) AS x(hall_id text, kind text, key text, data text, origin text)
+   SELECT x.hall_id, x.kind, x.key, nextval('feed_cursor_seq'), COALESCE(x.data::text, 'null'), x.origin
+     FROM json_to_recordset(${param}::json) AS x(hall_id text, kind text, key text, data json, origin text)
    ON CONFLICT (hall_id, kind, key) DO UPDATE
      SET cursor = excluded.cursor, data = excluded.data, origin_counter_id = excluded.origin_counter_id
    RETURNING kind, key, cursor`;
