@@ -3,8 +3,8 @@
  * folder (or DATABASE_URL's PostgreSQL, in a fresh database).
  *  - push: N (100,000) hash-chained operations pushed over signed HTTP in batches of 500 (verify, store, apply,
  *    digests), against a bare multi-row INSERT … ON CONFLICT DO NOTHING of the same rows, in the same batches,
- *    into a copy of the ops table of the same database. The counter pushes from a worker thread (another
- *    machine in real life; GASDESK_BENCH_WORKER=0 keeps it on head office's thread). Target: ratio ≥ 0.5.
+ *    into a copy of the ops table of the same database. The counter is a real counter's database and push
+ *    (services/sync/push.ts) in a worker thread (another machine in real life). Target: ratio ≥ 0.5.
  *  - bootstrap: a fresh counter pulls a hall of N (1,000,000) customers from the feed. Target: < 60 s
  *    (reported against that target; the bare local insert of the same rows is logged for comparison).
  *  - sim [DAYS]: the seeded simulation at full size (20 counters, 14 days; GASDESK_SIM_SEED replays another

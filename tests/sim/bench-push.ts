@@ -7,7 +7,6 @@ import { uuidv7 } from '../../core/ids';
 import { enrollmentProofString } from '../../core/sync/signing';
 import type { WireOp } from '../../core/sync/wire';
 import { Worker } from 'node:worker_threads';
-import { pushPipelined } from '../../services/sync/push-pipeline';
 import { newDeviceKey } from '../../services/sync/device-key';
 import { SyncClient } from '../../services/sync/transport';
 import { freshPostgres, registerCounter, startHeadOffice, type TestHeadOffice } from '../support/head-office';
@@ -92,9 +91,10 @@ async function baseline(ho: TestHeadOffice, ops: WireOp[]): Promise<number> {
 
 type Key = ReturnType<typeof newDeviceKey>;
 
-/** The counter in a worker thread (another machine, in real life). */
-function inWorker(
+/** The counter: a real counter's database and push, in a worker thread (another machine, in real life). */
+function counterInWorker(
   url: string,
+  dir: string,
   counterId: string,
   key: Key,
   n: number,
@@ -104,29 +104,11 @@ function inWorker(
     const boot = `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(script)}); })`;
     const w = new Worker(boot, {
       eval: true,
-      workerData: { url, counterId, pkcs8: key.pkcs8, publicKey: key.publicKey, n, batch: BATCH },
+      workerData: { url, dir, counterId, pkcs8: key.pkcs8, publicKey: key.publicKey, n, batch: BATCH },
     });
     w.once('message', resolve);
     w.once('error', reject);
   });
-}
-
-async function inProcess(
-  url: string,
-  counterId: string,
-  key: Key,
-  n: number,
-): Promise<{ seconds: number; acked: number }> {
-  const ops = syntheticOutbox(counterId, n);
-  const client = new SyncClient({ baseUrl: url, counterId, key, now: Date.now, clockOffsetMs: 0 });
-  const t0 = performance.now();
-  const acked = await pushPipelined(client, {
-    acked: 0,
-    next: (a) => ops.slice(a, a + BATCH),
-    onAck: () => {},
-    onRewind: () => {},
-  });
-  return { seconds: (performance.now() - t0) / 1000, acked };
 }
 
 export async function benchPush(
@@ -137,12 +119,7 @@ export async function benchPush(
   const ho = await startHeadOffice(pg ? { url: pg.url } : { dataDir });
   try {
     const { counterId, key } = await enrollDevice(ho, '0101', '01');
-    // The counter is another machine: by default it runs in its own thread, not on head office's event loop
-    // (GASDESK_BENCH_WORKER=0 runs it in-process).
-    const r =
-      process.env.GASDESK_BENCH_WORKER === '0'
-        ? await inProcess(ho.url, counterId, key, n)
-        : await inWorker(ho.url, counterId, key, n);
+    const r = await counterInWorker(ho.url, `${dataDir}-counter`, counterId, key, n);
     const pushOpsPerS = n / r.seconds;
     if (r.acked !== n) throw new Error(`acknowledged ${r.acked} of ${n}`);
     const ops = syntheticOutbox(counterId, n);

@@ -1,31 +1,47 @@
 /**
- * The counter side of the push benchmark, in a worker thread: the counter is another machine, so its work
- * (building, signing and sending batches) must not share head office's event loop. Receives the enrolled key
- * and the parameters, regenerates the same synthetic outbox, pushes it pipelined, and reports the seconds.
+ * The counter side of the push benchmark, in a worker thread: the counter is another machine, so its work must
+ * not share head office's event loop. It is a real counter's push: its operations sit in the outbox of its own
+ * SQLite database (written there before the clock starts, as a day at the counter would have), and
+ * services/sync/push.ts reads them in batches, signs and sends them pipelined, and records every
+ * acknowledgement in the database — not an array of a hundred thousand operations held in memory, whose
+ * garbage collection alone cost this thread more than the pushing did.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { createPrivateKey, sign } from 'node:crypto';
-import { pushPipelined } from '../../services/sync/push-pipeline';
+import { parentPort, workerData } from 'node:worker_threads';
+import { insertSyncState } from '../../db';
+import { App } from '../../services/app';
+import { pushOutbox } from '../../services/sync/push';
 import { SyncClient } from '../../services/sync/transport';
 import { syntheticOutbox } from './synthetic-ops';
 
-const { url, counterId, pkcs8, publicKey, n, batch } = workerData as {
+const { url, dir, counterId, pkcs8, publicKey, n, batch } = workerData as {
   url: string;
+  dir: string;
   counterId: string;
   pkcs8: Uint8Array;
   publicKey: string;
   n: number;
   batch: number;
 };
+
+const app = new App({ dataDir: dir });
+const db = app.gdb.sqlite;
+insertSyncState(db, { serverUrl: url, slotId: 'bench', publicKey, enrolledAt: new Date().toISOString() });
+const insert = db.prepare(
+  `INSERT INTO outbox (seq, id, counter_id, type, entity_type, entity_id, payload, operator_id, approver_id, hlc,
+     created_at, prev_hash, hash)
+   VALUES (@seq, @id, @counterId, @type, @entityType, @entityId, @payload, @operatorId, @approverId, @hlc,
+     @createdAt, @prevHash, @hash)`,
+);
+db.transaction(() => {
+  for (const op of syntheticOutbox(counterId, n)) insert.run(op);
+})();
+
 const privateKey = createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
 const key = { publicKey, sign: (m: string) => sign(null, Buffer.from(m), privateKey).toString('base64') };
-const ops = syntheticOutbox(counterId, n);
 const client = new SyncClient({ baseUrl: url, counterId, key, now: Date.now, clockOffsetMs: 0 });
 const t0 = performance.now();
-const acked = await pushPipelined(client, {
-  acked: 0,
-  next: (after) => ops.slice(after, after + batch),
-  onAck: () => {},
-  onRewind: () => {},
-});
-parentPort!.postMessage({ seconds: (performance.now() - t0) / 1000, acked });
+const totals = await pushOutbox(app, client, batch);
+const seconds = (performance.now() - t0) / 1000;
+app.close();
+parentPort!.postMessage({ seconds, acked: totals.pushed });
