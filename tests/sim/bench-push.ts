@@ -91,8 +91,12 @@ async function baseline(ho: TestHeadOffice, ops: WireOp[]): Promise<number> {
 
 type Key = ReturnType<typeof newDeviceKey>;
 
-/** The counter: a real counter's database and push, in a worker thread (another machine, in real life). */
+/**
+ * The counter (push-worker.ts) in a worker thread, another machine in real life: `seed` writes its outbox,
+ * `push` pushes it as a counter does.
+ */
 function counterInWorker(
+  role: 'seed' | 'push',
   url: string,
   dir: string,
   counterId: string,
@@ -104,7 +108,7 @@ function counterInWorker(
     const boot = `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(script)}); })`;
     const w = new Worker(boot, {
       eval: true,
-      workerData: { url, dir, counterId, pkcs8: key.pkcs8, publicKey: key.publicKey, n, batch: BATCH },
+      workerData: { role, url, dir, counterId, pkcs8: key.pkcs8, publicKey: key.publicKey, n, batch: BATCH },
     });
     w.once('message', resolve);
     w.once('error', reject);
@@ -119,7 +123,9 @@ export async function benchPush(
   const ho = await startHeadOffice(pg ? { url: pg.url } : { dataDir });
   try {
     const { counterId, key } = await enrollDevice(ho, '0101', '01');
-    const r = await counterInWorker(ho.url, `${dataDir}-counter`, counterId, key, n);
+    const counterDir = `${dataDir}-counter`;
+    await counterInWorker('seed', ho.url, counterDir, counterId, key, n);
+    const r = await counterInWorker('push', ho.url, counterDir, counterId, key, n);
     const pushOpsPerS = n / r.seconds;
     if (r.acked !== n) throw new Error(`acknowledged ${r.acked} of ${n}`);
     const ops = syntheticOutbox(counterId, n);

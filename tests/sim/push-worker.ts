@@ -4,7 +4,8 @@
  * SQLite database (written there before the clock starts, as a day at the counter would have), and
  * services/sync/push.ts reads them in batches, signs and sends them pipelined, and records every
  * acknowledgement in the database — not an array of a hundred thousand operations held in memory, whose
- * garbage collection alone cost this thread more than the pushing did.
+ * garbage collection alone cost this thread more than the pushing did. The outbox is written by a worker of
+ * its own (`role: 'seed'`), which ends before the counter starts, so that the counter's heap is a counter's.
  */
 import { createPrivateKey, sign } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -14,7 +15,8 @@ import { pushOutbox } from '../../services/sync/push';
 import { SyncClient } from '../../services/sync/transport';
 import { syntheticOutbox } from './synthetic-ops';
 
-const { url, dir, counterId, pkcs8, publicKey, n, batch } = workerData as {
+const { role, url, dir, counterId, pkcs8, publicKey, n, batch } = workerData as {
+  role: 'seed' | 'push';
   url: string;
   dir: string;
   counterId: string;
@@ -24,24 +26,29 @@ const { url, dir, counterId, pkcs8, publicKey, n, batch } = workerData as {
   batch: number;
 };
 
-const app = new App({ dataDir: dir });
-const db = app.gdb.sqlite;
-insertSyncState(db, { serverUrl: url, slotId: 'bench', publicKey, enrolledAt: new Date().toISOString() });
-const insert = db.prepare(
-  `INSERT INTO outbox (seq, id, counter_id, type, entity_type, entity_id, payload, operator_id, approver_id, hlc,
-     created_at, prev_hash, hash)
-   VALUES (@seq, @id, @counterId, @type, @entityType, @entityId, @payload, @operatorId, @approverId, @hlc,
-     @createdAt, @prevHash, @hash)`,
-);
-db.transaction(() => {
-  for (const op of syntheticOutbox(counterId, n)) insert.run(op);
-})();
-
-const privateKey = createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
-const key = { publicKey, sign: (m: string) => sign(null, Buffer.from(m), privateKey).toString('base64') };
-const client = new SyncClient({ baseUrl: url, counterId, key, now: Date.now, clockOffsetMs: 0 });
-const t0 = performance.now();
-const totals = await pushOutbox(app, client, batch);
-const seconds = (performance.now() - t0) / 1000;
-app.close();
-parentPort!.postMessage({ seconds, acked: totals.pushed });
+if (role === 'seed') {
+  const app = new App({ dataDir: dir });
+  const db = app.gdb.sqlite;
+  insertSyncState(db, { serverUrl: url, slotId: 'bench', publicKey, enrolledAt: new Date().toISOString() });
+  const insert = db.prepare(
+    `INSERT INTO outbox (seq, id, counter_id, type, entity_type, entity_id, payload, operator_id, approver_id, hlc,
+       created_at, prev_hash, hash)
+     VALUES (@seq, @id, @counterId, @type, @entityType, @entityId, @payload, @operatorId, @approverId, @hlc,
+       @createdAt, @prevHash, @hash)`,
+  );
+  db.transaction(() => {
+    for (const op of syntheticOutbox(counterId, n)) insert.run(op);
+  })();
+  app.close();
+  parentPort!.postMessage({ seconds: 0, acked: 0 });
+} else {
+  const app = new App({ dataDir: dir });
+  const privateKey = createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
+  const key = { publicKey, sign: (m: string) => sign(null, Buffer.from(m), privateKey).toString('base64') };
+  const client = new SyncClient({ baseUrl: url, counterId, key, now: Date.now, clockOffsetMs: 0 });
+  const t0 = performance.now();
+  const totals = await pushOutbox(app, client, batch);
+  const seconds = (performance.now() - t0) / 1000;
+  app.close();
+  parentPort!.postMessage({ seconds, acked: totals.pushed });
+}
