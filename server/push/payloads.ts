@@ -11,6 +11,11 @@ const int = z.number().int();
 const int4 = int.min(-2_147_483_648).max(2_147_483_647);
 const nstr = z.string().nullable();
 
+/** Line numbers are a sale's lines' (and tenders') keys at head office: each once. */
+function distinctLineNos(rows: { lineNo: number }[]): boolean {
+  return new Set(rows.map((r) => r.lineNo)).size === rows.length;
+}
+
 export const saleLineSchema = z.object({
   lineNo: int4,
   kind: z.string(),
@@ -53,8 +58,8 @@ export const salePayloadSchema = z.object({
   correctsSaleId: nstr,
   reason: nstr,
   createdAt: z.string(),
-  lines: z.array(saleLineSchema),
-  tenders: z.array(tenderSchema),
+  lines: z.array(saleLineSchema).refine(distinctLineNos, { error: '明细行号重复' }),
+  tenders: z.array(tenderSchema).refine(distinctLineNos, { error: '收款行号重复' }),
 });
 export type SalePayload = z.infer<typeof salePayloadSchema>;
 

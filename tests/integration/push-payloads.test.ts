@@ -80,4 +80,51 @@ describe('payloads head office cannot store as they are', () => {
       chained.filter((o) => o.id === nul!.id || o.id === surrogate!.id).map((o) => o.payload),
     );
   });
+
+  it('quarantine a sale that numbers two lines alike, and store a sale id given twice once, with its own lines', async () => {
+    const before = await count('SELECT count(*)::int AS n FROM ops WHERE counter_id = $1', [dev.counterId]);
+    const head = await ho.store.query<{ seq: number; hash: string }>(
+      'SELECT seq, hash FROM ops WHERE counter_id = $1 ORDER BY seq DESC LIMIT 1',
+      [dev.counterId],
+    );
+    const ops = syntheticOutbox(dev.counterId, 200).slice(80);
+    const sales = ops.filter((o) => o.type === 'sale.gasSold');
+    const [twoLines, first, again] = sales;
+    const firstPayload = JSON.parse(first!.payload);
+    const edited = ops.map((o) => {
+      if (o.id === twoLines!.id) {
+        const p = JSON.parse(o.payload);
+        return { ...o, payload: JSON.stringify({ ...p, lines: [p.lines[0], p.lines[0]] }) };
+      }
+      // Another op carrying the very sale of `first` (same id), with one more line.
+      if (o.id === again!.id)
+        return {
+          ...o,
+          payload: JSON.stringify({
+            ...firstPayload,
+            lines: [...firstPayload.lines, { ...firstPayload.lines[0], lineNo: 99 }],
+          }),
+        };
+      return o;
+    });
+    const chained = chainOps(edited, dev.counterId, { seq: head[0]!.seq, hash: head[0]!.hash });
+    const r = await signed(ho.url, dev, 'POST', '/v1/push', { ops: chained });
+    expect(r.status).toBe(200);
+    expect(await count('SELECT count(*)::int AS n FROM ops WHERE counter_id = $1', [dev.counterId])).toBe(
+      before + chained.length,
+    );
+    const q = r.body.quarantined as { id: string; code: string; reason: string }[];
+    expect(q.find((x) => x.id === twoLines!.id)).toMatchObject({
+      code: 'PAYLOAD_INVALID',
+      reason: expect.stringMatching(/明细行号重复/),
+    });
+    // The sale id went in once, from the first op that carried it, with that op's lines only.
+    const rows = await ho.store.query<{ op_seq: number }>('SELECT op_seq FROM sales WHERE id = $1', [
+      firstPayload.id,
+    ]);
+    expect(rows.map((x) => x.op_seq)).toEqual([chained.find((o) => o.id === first!.id)!.seq]);
+    expect(
+      await count('SELECT count(*)::int AS n FROM sale_lines WHERE sale_id = $1', [firstPayload.id]),
+    ).toBe(firstPayload.lines.length);
+  });
 });
