@@ -9,6 +9,7 @@ import { useEnterNavigation } from '../../shell/enter-nav';
 import { isApiError } from '../../shell/errors';
 import { fenOf, volumeOf } from '../../shell/money';
 import { useNav } from '../../shell/nav';
+import { useSettledFocus } from '../../shell/settled-focus';
 import { useEscape } from '../../shell/shortcuts';
 import { AmountDuePanel } from './amount-due-panel';
 import { CustomerPicker } from './customer-picker';
@@ -21,6 +22,9 @@ import { SaleResult } from './sale-result';
 import { FIRST_ROW, type TenderRow, toTenders } from './tender-model';
 import { type Purchase, useQuote } from './use-quote';
 import { useServedCustomer } from './use-served-customer';
+
+/** The figure box takes the focus with its text selected, so that typing replaces it. */
+const focusAll = (el: { focus(): void }) => (el as InputRef).focus({ cursor: 'all' });
 
 interface Values extends PurchaseValues {
   tenders: TenderRow[];
@@ -77,10 +81,11 @@ export function SaleDesk({ customerId }: { customerId?: string }) {
   }, [customer, by, figure, useBalance]);
   const q = useQuote(purchase);
 
-  // A customer arrives: the figure is next.
+  // A customer arrives: the figure is next — and stays next if the page the operator came from drops the focus.
   useEffect(() => {
     if (customer && !result) window.setTimeout(() => figureRef.current?.focus({ cursor: 'all' }));
   }, [customer, result]);
+  useSettledFocus(figureRef, !!customer && !result, focusAll);
 
   // F2 on this screen: back to the customer box (or the next customer after a sale).
   const clearCustomer = served.clear;
