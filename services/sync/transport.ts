@@ -33,8 +33,8 @@ export interface Reply<T> {
 
 /** Socket errors of a connection closed by the other side (no answer came: the request may be sent again). */
 const CLOSED_UNDER_US = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
-/** Errors of requests whose connection was closed under them. */
-const DROPPED = new WeakSet<object>();
+/** A request whose connection was closed under it before any answer came: it may be sent again. */
+class DroppedError extends AppError {}
 
 function toError(status: number, text: string): AppError {
   try {
@@ -72,7 +72,7 @@ export class SyncClient {
       // already stored): after learning head office's clock, or when a kept-alive connection was closed under
       // the request (head office closes one idle for 72 s; a request leaving just then meets a closed socket).
       if (e instanceof AppError && e.code === 'SYNC_STALE_REQUEST') return this.once(method, path, text);
-      if (DROPPED.has(e as object)) return this.once(method, path, text);
+      if (e instanceof DroppedError) return this.once(method, path, text);
       throw e;
     }
   }
@@ -112,12 +112,11 @@ export class SyncClient {
       });
       answer = await res.text();
     } catch (e) {
-      const err = new AppError('SYNC_UNREACHABLE', {
-        detail: e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e),
-      });
+      const detail =
+        e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
       const code = e instanceof Error ? (e.cause as { code?: unknown } | undefined)?.code : undefined;
-      if (typeof code === 'string' && CLOSED_UNDER_US.has(code)) DROPPED.add(err);
-      throw err;
+      const Unreachable = typeof code === 'string' && CLOSED_UNDER_US.has(code) ? DroppedError : AppError;
+      throw new Unreachable('SYNC_UNREACHABLE', { detail });
     }
     this.learnClock(res.headers.get(HEADERS.serverTime));
     this.o.onProgress?.();
