@@ -4,6 +4,7 @@ import {
   CHANGSHU_RESIDENTIAL as CS,
   periodStart,
   type PriceSchedule,
+  type Quote,
   quoteMoney,
   quoteVolume,
   sliceAmount,
@@ -128,11 +129,43 @@ describe('tiered pricing: properties', () => {
       { numRuns: 60 },
     );
   });
-  it('a larger household never pays more for the same purchase', () => {
+  it('a larger household never pays more for the same purchase than the rounding of its slices can add', () => {
+    // Before rounding (厘·units), never more. After rounding each slice half up, at most the slices' half fens:
+    // where adjacent tiers cost the same or nearly so, moving volume between them can move a rounding by 1 分
+    // (seen: tiers of 5.01 元 and 5.01 元, one person more, 2,004.48 m³ → 1,004.25 against 1,004.24 元).
+    const exact = (q: Quote) => q.slices.reduce((a, x) => a + x.volume * x.priceLi, 0);
     fc.assert(
       fc.property(schedule, household, used, volume, (s, h, u, v) => {
-        expect(quoteVolume(s, h + 1, u, v).amount).toBeLessThanOrEqual(quoteVolume(s, h, u, v).amount);
+        const small = quoteVolume(s, h, u, v);
+        const large = quoteVolume(s, h + 1, u, v);
+        expect(exact(large)).toBeLessThanOrEqual(exact(small));
+        const slack = Math.floor((small.slices.length + large.slices.length) / 2);
+        expect(large.amount).toBeLessThanOrEqual(small.amount + slack);
       }),
+    );
+    fc.assert(
+      fc.property(schedule, household, used, volume, (s, h, u, v) => {
+        // The rounding rule itself: the total is within half a fen per slice of the exact price.
+        const q = quoteVolume(s, h, u, v);
+        expect(Math.abs(q.amount * 1000 - exact(q))).toBeLessThanOrEqual(500 * q.slices.length);
+      }),
+    );
+  });
+  it('shows the fen per-slice rounding can add when two tiers cost the same, and not when they differ', () => {
+    // 8 people: 1,499.33 m³ × 0.501 = 751.16433 → 751.16 and 505.15 m³ → 253.08015 → 253.08: 1,004.24 元.
+    // 9 people (tier 1 one unit wider): 1,499.34 m³ → 751.16934 → 751.17 and 505.14 m³ → 253.07514 → 253.08: 1,004.25.
+    const flat: PriceSchedule = {
+      baseHouseholdSize: 4,
+      tiers: [
+        { width: 149932, priceLi: 501, extraPerPerson: 1 },
+        { width: null, priceLi: 501, extraPerPerson: 0 },
+      ],
+    };
+    expect(quoteVolume(flat, 8, 3, 200448).amount).toBe(100424);
+    expect(quoteVolume(flat, 9, 3, 200448).amount).toBe(100425);
+    const stepped: PriceSchedule = { ...flat, tiers: [flat.tiers[0]!, { ...flat.tiers[1]!, priceLi: 1001 }] };
+    expect(quoteVolume(stepped, 9, 3, 200448).amount).toBeLessThanOrEqual(
+      quoteVolume(stepped, 8, 3, 200448).amount,
     );
   });
 });

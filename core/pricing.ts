@@ -5,7 +5,8 @@
  * tier prices have three decimals (e.g. 4.125 元/m³); amounts in 分.
  *
  * THE ROUNDING RULE, stated once: the amount of one tier slice is volume × price, rounded half up to the 分
- * (四舍五入到分), once per slice; a purchase's total is the sum of its slices.
+ * (四舍五入到分), once per slice; a purchase's total is the sum of its slices (docs/pricing.md: what this means
+ * for a larger household where two tiers cost the same).
  */
 import { type Fen, fen, VOLUME_UNITS_PER_M3, type VolumeUnits, volumeUnits } from './quantities';
 
