@@ -19,10 +19,6 @@ export class Statement {
     return this;
   }
 
-  get empty(): boolean {
-    return this.parts.length === 0;
-  }
-
   /** The statement, ending in `final`. */
   text(final: string): string {
     return this.parts.length > 0 ? `WITH ${this.parts.join(',\n')}\n${final}` : final;

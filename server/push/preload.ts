@@ -56,34 +56,23 @@ export async function preload(q: Queryable, b: Batch, ops: PushedOp[]): Promise<
     [...new Set(ops.map((o) => opDay(o.createdAt)))],
   ]);
   const loaded = r!;
-  for (const row of loaded.cards) {
-    const c = cardState(row);
-    b.cards.set(c.cardNo, c);
-  }
-  for (const row of loaded.customers) {
-    const c = customerState(row);
-    b.customers.set(c.id, c);
-  }
-  for (const a of loaded.account_nos) b.accountNos.set(a.account_no, a.id);
-  for (const id of loaded.known_sales) b.knownSales.add(id);
-  for (const x of loaded.claims)
-    b.claims.set(`${x.customer_id}:${x.count}`, {
-      counterId: x.counter_id,
-      opId: x.op_id,
-      cardNo: x.card_no,
-      isNew: false,
-    });
+  for (const c of loaded.cards) b.cards.set(c.cardNo, { ...c, dirty: false });
+  for (const c of loaded.customers) b.customers.set(c.id, { ...c, dirty: false, publish: false });
+  for (const a of loaded.accountNos) b.accountNos.set(a.accountNo, a.id);
+  for (const id of loaded.knownSales) b.knownSales.add(id);
+  for (const { customerId, count, ...claim } of loaded.claims)
+    b.claims.set(`${customerId}:${count}`, { ...claim, isNew: false });
   if (needKnowledge) b.knowledge = loaded.knowledge;
   b.digests = new Map(loaded.digests.map((d) => [d.day, d]));
 }
 
-/** The one row PRELOAD_SQL answers: each set as a JSON array. */
+/** The one row PRELOAD_SQL answers: each set as a JSON array of objects already in the batch's own shape. */
 interface Loaded {
-  cards: Rec[];
-  customers: Rec[];
-  account_nos: { id: string; account_no: string }[];
-  known_sales: string[];
-  claims: { customer_id: string; count: number; counter_id: string; op_id: string; card_no: string }[];
+  cards: Omit<CardState, 'dirty'>[];
+  customers: Omit<CustomerState, 'dirty' | 'publish'>[];
+  accountNos: { id: string; accountNo: string }[];
+  knownSales: string[];
+  claims: { customerId: string; count: number; counterId: string; opId: string; cardNo: string }[];
   knowledge: { afterSeq: number; cursor: number }[];
   digests: DayDigest[];
 }
@@ -106,46 +95,21 @@ const PRELOAD_SQL = `
       FROM customers WHERE id = ANY(ARRAY(SELECT unnest($3::text[]) UNION SELECT customer_id FROM k)) -- by its index
       ORDER BY id FOR UPDATE)
   SELECT
-    (SELECT COALESCE(json_agg(k), '[]') FROM k) AS cards,
-    (SELECT COALESCE(json_agg(c), '[]') FROM c) AS customers,
-    (SELECT COALESCE(json_agg(a), '[]') FROM (SELECT id, account_no FROM customers
-       WHERE hall_id = $4 AND account_no = ANY($5)) a) AS account_nos,
-    (SELECT COALESCE(json_agg(id), '[]') FROM sales WHERE id = ANY($6)) AS known_sales,
-    (SELECT COALESCE(json_agg(p), '[]') FROM (SELECT customer_id, count, counter_id, op_id, card_no
-       FROM purchase_counts WHERE customer_id IN (SELECT customer_id FROM k)) p) AS claims,
+    (SELECT COALESCE(json_agg(x), '[]') FROM (SELECT card_no AS "cardNo", id, hall_id AS "hallId",
+       customer_id AS "customerId", format_id AS "formatId", region, status, issued_at AS "issuedAt",
+       issued_by AS "issuedBy", counter_id AS "counterId", blocked_at AS "blockedAt", blocked_reason AS "blockedReason"
+       FROM k) x) AS cards,
+    (SELECT COALESCE(json_agg(x), '[]') FROM (SELECT id, hall_id AS "hallId", account_no AS "accountNo", data,
+       field_meta AS "fieldMeta", updated_hlc AS "updatedHlc", origin_counter_id AS "originCounterId", balance,
+       balance_by AS "balanceBy", purchase_count AS "purchaseCount" FROM c) x) AS customers,
+    (SELECT COALESCE(json_agg(a), '[]') FROM (SELECT id, account_no AS "accountNo" FROM customers
+       WHERE hall_id = $4 AND account_no = ANY($5)) a) AS "accountNos",
+    (SELECT COALESCE(json_agg(id), '[]') FROM sales WHERE id = ANY($6)) AS "knownSales",
+    (SELECT COALESCE(json_agg(p), '[]') FROM (SELECT customer_id AS "customerId", count, counter_id AS "counterId",
+       op_id AS "opId", card_no AS "cardNo" FROM purchase_counts WHERE customer_id IN (SELECT customer_id FROM k)) p)
+       AS claims,
     (SELECT COALESCE(json_agg(n ORDER BY n."afterSeq"), '[]') FROM (SELECT after_seq AS "afterSeq", cursor
        FROM counter_knowledge WHERE $8::bigint >= 0 AND counter_id = $7 AND after_seq >= COALESCE(
          (SELECT max(after_seq) FROM counter_knowledge WHERE counter_id = $7 AND after_seq < $8::bigint), 0)) n) AS knowledge,
     (SELECT COALESCE(json_agg(d), '[]') FROM (SELECT day, count, amount, volume, ids_hash AS "idsHash", last_seq AS "lastSeq"
        FROM day_digests WHERE counter_id = $7 AND day = ANY($9)) d) AS digests`;
-
-const cardState = (r: Rec): CardState => ({
-  cardNo: r.card_no as string,
-  id: r.id as string,
-  hallId: r.hall_id as string,
-  customerId: r.customer_id as string,
-  formatId: r.format_id as string,
-  region: r.region as number,
-  status: r.status as CardState['status'],
-  issuedAt: r.issued_at as string,
-  issuedBy: r.issued_by as string,
-  counterId: r.counter_id as string,
-  blockedAt: (r.blocked_at as string | null) ?? null,
-  blockedReason: (r.blocked_reason as string | null) ?? null,
-  dirty: false,
-});
-
-const customerState = (r: Rec): CustomerState => ({
-  id: r.id as string,
-  hallId: r.hall_id as string,
-  accountNo: r.account_no as string,
-  data: r.data as Rec,
-  fieldMeta: r.field_meta as CustomerState['fieldMeta'],
-  updatedHlc: r.updated_hlc as string,
-  originCounterId: r.origin_counter_id as string,
-  balance: r.balance as number,
-  balanceBy: r.balance_by as Record<string, number>,
-  purchaseCount: r.purchase_count as number,
-  dirty: false,
-  publish: false,
-});
