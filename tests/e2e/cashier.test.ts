@@ -10,7 +10,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems } from './support/axe';
-import { openCustomerFile, text, visible } from './support/counter';
+import { noDialog, openCustomerFile, text, visible } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
 /** A residential demo household of one person (tier 1 ends at 400 m³), active, inspection normal. */
@@ -172,7 +172,8 @@ describe('cashier in the browser', () => {
     await printed.waitFor({ state: 'detached' });
     await visible(sales.locator('tr', { hasText: `更正 ${reverseReceipt}` }));
 
-    // F2 from the file: the same household is served again.
+    // F2 from the file, once every dialog of the 冲正 has gone: the same household is served again.
+    await noDialog(page);
     await page.keyboard.press('F2');
     await visible(page.getByText(NAME, { exact: true }));
     await expect.poll(activeId).toBe('sale_figure');

@@ -17,6 +17,16 @@ export const focusedText = (page: Page) =>
   page.evaluate<string>('document.activeElement?.textContent?.trim() ?? ""');
 export const activeId = (page: Page) => page.evaluate<string>('document.activeElement?.id ?? ""');
 
+/**
+ * Waits until no dialog is showing, closing ones included: a dialog takes Esc and the function keys for itself
+ * until it is gone (renderer/shell/shortcuts.ts), and one closing behind another can outlast it by a moment.
+ */
+export async function noDialog(page: Page): Promise<void> {
+  await page.waitForFunction(
+    `!Array.from(document.querySelectorAll('.ant-modal-wrap')).some((el) => el.getClientRects().length > 0)`,
+  );
+}
+
 /** Presses Tab (or Shift+Tab) until the focused element's text is `name`; fails after `max` presses. */
 export async function tabTo(page: Page, name: string, opts: { back?: boolean; max?: number } = {}) {
   const { back = false, max = 60 } = opts;
