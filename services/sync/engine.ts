@@ -77,10 +77,7 @@ export class SyncEngine {
       nightlyAt: state.nightlyAt,
       wallNow: () => this.app.clock.nowMs(),
       probe: () =>
-        plainRequest(state.serverUrl, 'GET', '/health', undefined, {
-          fetch: this.opts.fetch,
-          timeoutMs: 5_000,
-        }).then(
+        plainRequest(state.serverUrl, 'GET', '/health', undefined, { timeoutMs: 5_000 }).then(
           () => true,
           () => false,
         ),

@@ -11,13 +11,12 @@ import { getSyncState, insertSyncState } from '../../db';
 import type { App } from '../app';
 import type { KeyProtector } from '../cards/key-vault';
 import { defaultProtector, newDeviceKey, storeDeviceKey } from './device-key';
-import { type FetchLike, plainRequest } from './transport';
+import { plainRequest } from './transport';
 
 export interface EnrollOptions {
   readonly server: string;
   readonly code: string;
   readonly protector?: KeyProtector;
-  readonly fetch?: FetchLike;
 }
 
 export async function enrollCounter(
@@ -31,21 +30,15 @@ export async function enrollCounter(
   const server = opts.server.replace(/\/+$/, '');
   const code = opts.code.trim().toUpperCase();
   const key = newDeviceKey();
-  const raw = await plainRequest<unknown>(
-    server,
-    'POST',
-    SYNC_ROUTES.enroll.path,
-    {
-      code,
-      counterId: c.counterId,
-      hallCode: c.hallCode,
-      counterCode: c.counterCode,
-      counterName: c.counterName,
-      publicKey: key.publicKey,
-      proof: key.sign(enrollmentProofString(code, c.counterId, key.publicKey)),
-    },
-    { fetch: opts.fetch },
-  );
+  const raw = await plainRequest<unknown>(server, 'POST', SYNC_ROUTES.enroll.path, {
+    code,
+    counterId: c.counterId,
+    hallCode: c.hallCode,
+    counterCode: c.counterCode,
+    counterName: c.counterName,
+    publicKey: key.publicKey,
+    proof: key.sign(enrollmentProofString(code, c.counterId, key.publicKey)),
+  });
   const res = enrollResponseSchema.parse(raw);
   if (res.counterId !== c.counterId)
     throw new AppError('ENROLLMENT_MISMATCH', { detail: 'head office confirmed another counter' });

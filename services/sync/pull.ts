@@ -127,7 +127,7 @@ class NextPages {
   /** A long pull (the first page says more follow) gets the worker, with its own thread for the parsing. */
   start(cursor: number): void {
     const key = this.client.o.key;
-    if (this.client.o.fetch || !key.privateKey) return;
+    if (!key.privateKey) return;
     const clockSkewMs = this.app.clock.nowMs() - Date.now();
     this.stream = startPullWorker(
       this.client,

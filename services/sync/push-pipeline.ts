@@ -12,8 +12,8 @@ import type { SyncClient } from './transport';
 
 export interface PipelineOptions {
   readonly acked: number;
-  /** The next batch after `seq` (empty when drained). */
-  readonly next: (afterSeq: number) => WireOp[];
+  /** The next batch after `seq` (null when drained). */
+  readonly next: (afterSeq: number) => PushBatch | null;
   /** Called in order for every acknowledged batch. */
   readonly onAck: (res: PushResponse) => void;
   /** Head office holds less than we thought: persist the rewind. */
@@ -26,6 +26,27 @@ export interface PipelineOptions {
   readonly window?: number;
 }
 
+/** A batch to send: its operations as a JSON array's UTF-8 bytes (db/repos/sync.ts reads them so), and its last seq. */
+export interface PushBatch {
+  readonly opsJson: Uint8Array;
+  readonly last: number;
+}
+
+/** A batch of operations held as objects (tests, tools), encoded as a batch read from the outbox is. */
+export function encodeBatch(ops: readonly WireOp[]): PushBatch | null {
+  const last = ops[ops.length - 1];
+  return last ? { opsJson: Buffer.from(JSON.stringify(ops)), last: last.seq } : null;
+}
+
+/** The request body around a batch's bytes, with what the counter had pulled on its first batch. */
+function pushBody(b: PushBatch, knowledge: Knowledge | undefined): Uint8Array {
+  return Buffer.concat([
+    Buffer.from('{"ops":'),
+    b.opsJson,
+    Buffer.from(knowledge ? `,"knowledge":${JSON.stringify(knowledge)}}` : '}'),
+  ]);
+}
+
 /** A batch in flight: its last op, and what was acknowledged when it was sent (to tell our own gaps from head office's). */
 type Flight = { readonly last: number; readonly ackedAtSend: number; readonly result: Promise<PushResponse> };
 
@@ -35,19 +56,19 @@ export async function pushPipelined(client: SyncClient, o: PipelineOptions): Pro
   let rewinds = 0;
   let sentKnowledge = false;
   const flights: Flight[] = [];
-  const send = (ops: WireOp[]): Flight => {
-    const body = sentKnowledge || !o.knowledge ? { ops } : { ops, knowledge: o.knowledge };
+  const send = (b: PushBatch): Flight => {
+    const body = pushBody(b, sentKnowledge ? undefined : o.knowledge);
     sentKnowledge = true;
     const result = client.request<PushResponse>('POST', SYNC_ROUTES.push.path, body).then((r) => r.body);
     result.catch(() => {}); // observed below, in order
-    return { last: ops[ops.length - 1]!.seq, ackedAtSend: acked, result };
+    return { last: b.last, ackedAtSend: acked, result };
   };
   for (;;) {
     while (flights.length < (o.window ?? 3)) {
-      const ops = o.next(from);
-      if (ops.length === 0) break;
-      flights.push(send(ops));
-      from = ops[ops.length - 1]!.seq;
+      const b = o.next(from);
+      if (!b) break;
+      flights.push(send(b));
+      from = b.last;
     }
     const f = flights.shift();
     if (!f) return acked;

@@ -3,32 +3,22 @@
  * drained. Each acknowledgement moves `acked_seq` forward (the outbox rows are never touched) and records what
  * head office quarantined; quarantined operations never hold back the ones behind them. Runtime: Node.
  */
+import { PUSH_BODY_LIMIT } from '../../core/sync/routes';
 import { MAX_PUSH_OPS, type PushResponse } from '../../core/sync/wire';
-import { getSyncState, insertQuarantine, outboxAfter, updateSyncState } from '../../db';
-import type { OutboxRow } from '../../db/ledger';
+import { getSyncState, insertQuarantine, outboxBatchJson, updateSyncState } from '../../db';
 import type { App } from '../app';
 import { pushPipelined } from './push-pipeline';
 import type { SyncClient } from './transport';
 
 export const PUSH_BATCH = 500;
-const MAX_BATCH_CHARS = 4 * 1024 * 1024;
+/** A batch's operations as JSON stay under this: half the push body head office takes. */
+const MAX_BATCH_BYTES = PUSH_BODY_LIMIT / 2;
 
 export interface PushTotals {
   pushed: number;
   quarantined: number;
   conflicts: number;
   clockSkewMs: number | null;
-}
-
-function takeBatch(rows: OutboxRow[]): OutboxRow[] {
-  let size = 0;
-  const out: OutboxRow[] = [];
-  for (const r of rows) {
-    size += r.payload.length + 400;
-    if (out.length > 0 && size > MAX_BATCH_CHARS) break;
-    out.push(r);
-  }
-  return out;
 }
 
 export async function pushOutbox(app: App, client: SyncClient, batchSize = PUSH_BATCH): Promise<PushTotals> {
@@ -62,7 +52,7 @@ export async function pushOutbox(app: App, client: SyncClient, batchSize = PUSH_
   };
   await pushPipelined(client, {
     acked,
-    next: (after) => takeBatch(outboxAfter(db, after, Math.min(batchSize, MAX_PUSH_OPS))),
+    next: (after) => outboxBatchJson(db, after, Math.min(batchSize, MAX_PUSH_OPS), MAX_BATCH_BYTES),
     onAck,
     onRewind: (to) => {
       acked = to;

@@ -12,10 +12,9 @@ import { defaultProtector, loadDeviceKey } from './device-key';
 import { pullFeed } from './pull';
 import { pushOutbox } from './push';
 import { reconcileDigests } from './reconcile';
-import { type FetchLike, SyncClient } from './transport';
+import { SyncClient } from './transport';
 
 export interface RunOptions {
-  readonly fetch?: FetchLike;
   readonly signal?: AbortSignal;
   readonly protector?: KeyProtector;
   readonly onProgress?: () => void;
@@ -46,7 +45,6 @@ export async function runSync(app: App, opts: RunOptions = {}): Promise<SyncRunR
     key: loadDeviceKey(app, state.publicKey, opts.protector ?? defaultProtector(app)),
     now: () => app.clock.nowMs(),
     clockOffsetMs: state.clockOffsetMs ?? 0,
-    fetch: opts.fetch,
     signal: opts.signal,
     onProgress: opts.onProgress,
     timeoutMs: opts.timeoutMs,

@@ -8,8 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AppError, isErrorCode } from '../../core/errors';
 import { HEADERS, signingString, SKEW_FLAG_MS } from '../../core/sync/signing';
 import type { DeviceKey } from './device-key';
-
-export type FetchLike = typeof fetch;
+import { type HttpAnswer, httpRequest } from './http';
 
 export interface ClientOptions {
   readonly baseUrl: string;
@@ -19,7 +18,6 @@ export interface ClientOptions {
   readonly now: () => number;
   /** Counter clock minus head office clock, as last measured. */
   clockOffsetMs: number;
-  readonly fetch?: FetchLike;
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;
   /** Called after every answer from head office (the watchdog's heartbeat). */
@@ -32,7 +30,7 @@ export interface Reply<T> {
 }
 
 /** Socket errors of a connection closed by the other side (no answer came: the request may be sent again). */
-const CLOSED_UNDER_US = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+const CLOSED_UNDER_US = new Set(['ECONNRESET', 'EPIPE']);
 /** A request whose connection was closed under it before any answer came: it may be sent again. */
 class DroppedError extends AppError {}
 
@@ -61,10 +59,16 @@ export class SyncClient {
     }
   }
 
-  /** The same signed request, answered with the body's text (a caller that parses it elsewhere). */
+  /**
+   * The same signed request, answered with the body's text (a caller that parses it elsewhere). A body given
+   * as bytes is JSON already encoded (a push batch, push-pipeline.ts) and is sent as it is.
+   */
   async requestText(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Reply<string>> {
     // Encoded once: the same bytes are hashed for the signature and sent.
-    const text = Buffer.from(body === undefined ? '' : JSON.stringify(body));
+    const text =
+      body instanceof Uint8Array
+        ? Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+        : Buffer.from(body === undefined ? '' : JSON.stringify(body));
     try {
       return await this.once(method, path, text);
     } catch (e) {
@@ -94,10 +98,9 @@ export class SyncClient {
       AbortSignal.timeout(this.o.timeoutMs ?? 60_000),
       ...(this.o.signal ? [this.o.signal] : []),
     ];
-    let res: Response;
-    let answer: string;
+    let res: HttpAnswer;
     try {
-      res = await (this.o.fetch ?? fetch)(new URL(path, this.o.baseUrl), {
+      res = await httpRequest(new URL(path, this.o.baseUrl), {
         method,
         headers: {
           ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
@@ -110,18 +113,17 @@ export class SyncClient {
         body: method === 'POST' ? text : undefined,
         signal: AbortSignal.any(signals),
       });
-      answer = await res.text();
     } catch (e) {
       const detail =
         e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
-      const code = e instanceof Error ? (e.cause as { code?: unknown } | undefined)?.code : undefined;
+      const code = (e as { code?: unknown } | undefined)?.code;
       const Unreachable = typeof code === 'string' && CLOSED_UNDER_US.has(code) ? DroppedError : AppError;
       throw new Unreachable('SYNC_UNREACHABLE', { detail });
     }
-    this.learnClock(res.headers.get(HEADERS.serverTime));
+    this.learnClock(res.header(HEADERS.serverTime));
     this.o.onProgress?.();
-    if (!res.ok) throw toError(res.status, answer);
-    return { status: res.status, body: answer };
+    if (res.status < 200 || res.status > 299) throw toError(res.status, res.text);
+    return { status: res.status, body: res.text };
   }
 
   /** Keeps the offset within a second of what head office's clock says (network delay aside). */
@@ -144,21 +146,19 @@ export async function plainRequest<T>(
   method: 'GET' | 'POST',
   path: string,
   body?: unknown,
-  opts: { fetch?: FetchLike; timeoutMs?: number } = {},
+  opts: { timeoutMs?: number } = {},
 ): Promise<T> {
-  let res: Response;
-  let answer: string;
+  let res: HttpAnswer;
   try {
-    res = await (opts.fetch ?? fetch)(new URL(path, baseUrl), {
+    res = await httpRequest(new URL(path, baseUrl), {
       method,
       headers: method === 'POST' ? { 'content-type': 'application/json' } : {},
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : Buffer.from(JSON.stringify(body)),
       signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
     });
-    answer = await res.text();
   } catch (e) {
     throw new AppError('SYNC_UNREACHABLE', { detail: e instanceof Error ? e.message : String(e) });
   }
-  if (!res.ok) throw toError(res.status, answer);
-  return JSON.parse(answer) as T;
+  if (res.status < 200 || res.status > 299) throw toError(res.status, res.text);
+  return JSON.parse(res.text) as T;
 }

@@ -12,7 +12,7 @@ import { fakeHousehold, mulberry32 } from '../../services/setup/fake-households'
 import { initializeCounter } from '../../services/setup/initialize';
 import { syncEngine } from '../../services/sync/engine';
 import { enrollCounter } from '../../services/sync/enroll';
-import { pushPipelined } from '../../services/sync/push-pipeline';
+import { encodeBatch, pushPipelined } from '../../services/sync/push-pipeline';
 import { runSync } from '../../services/sync/run-sync';
 import { migrateServer } from '../../server/pg/migrate';
 import { openStore } from '../../server/pg/store';
@@ -65,7 +65,7 @@ describe('head office killed (SIGKILL) mid-batch', () => {
       const attempt = () =>
         pushPipelined(dev.client, {
           acked,
-          next: (a) => ops.slice(a, a + 250),
+          next: (a) => encodeBatch(ops.slice(a, a + 250)),
           onAck: (r) => {
             acked = Math.max(acked, r.ackedSeq);
           },
@@ -181,7 +181,7 @@ describe('the counter, its network and its clock', () => {
     const run = () =>
       pushPipelined(dev.client, {
         acked: 0,
-        next: (a) => ops.slice(a, a + 200),
+        next: (a) => encodeBatch(ops.slice(a, a + 200)),
         onAck: () => {},
         onRewind: () => {},
       });

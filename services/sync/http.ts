@@ -1,0 +1,70 @@
+/**
+ * One HTTP(S) exchange with head office on node:http, over kept-alive connections (one agent per protocol).
+ * Not fetch: undici's fetch copies a request body and spends, here, ~1.3 ms more CPU than node:http on every
+ * half-megabyte push batch — a fifth of what the counter spends on the batch altogether. Rejects with the
+ * socket's own error (its `code`, ECONNRESET for a connection closed under the request) or, when `signal`
+ * aborts, with an AbortError whose cause is the signal's reason. Runtime: Node.
+ */
+import http from 'node:http';
+import https from 'node:https';
+
+const AGENTS = {
+  'http:': new http.Agent({ keepAlive: true }),
+  'https:': new https.Agent({ keepAlive: true }),
+} as const;
+
+export interface HttpAnswer {
+  readonly status: number;
+  /** A response header's value (the first, for a repeated one). */
+  header(name: string): string | null;
+  readonly text: string;
+}
+
+export interface HttpCall {
+  readonly method: 'GET' | 'POST';
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: Buffer;
+  readonly signal: AbortSignal;
+}
+
+export function httpRequest(url: URL, call: HttpCall): Promise<HttpAnswer> {
+  const protocol = url.protocol === 'https:' ? 'https:' : 'http:';
+  if (url.protocol !== protocol) return Promise.reject(new TypeError(`unsupported protocol ${url.protocol}`));
+  const send = protocol === 'https:' ? https.request : http.request;
+  return new Promise((resolve, reject) => {
+    const req = send(
+      url,
+      {
+        method: call.method,
+        agent: AGENTS[protocol],
+        signal: call.signal,
+        headers: call.body
+          ? { ...call.headers, 'content-length': String(call.body.byteLength) }
+          : call.headers,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        const cutOff = () => reject(Object.assign(new Error('response cut off'), { code: 'ECONNRESET' }));
+        res.on('error', reject);
+        res.on('close', () => {
+          if (!res.complete) cutOff();
+        });
+        res.on('end', () => {
+          if (!res.complete) return cutOff();
+          const headers = res.headers;
+          resolve({
+            status: res.statusCode ?? 0,
+            header: (name) => {
+              const v = headers[name.toLowerCase()];
+              return v === undefined ? null : Array.isArray(v) ? (v[0] ?? null) : v;
+            },
+            text: Buffer.concat(chunks).toString('utf8'),
+          });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(call.body);
+  });
+}
