@@ -4,7 +4,7 @@
  */
 import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { canonicalOp, GENESIS_HASH } from '../core/sync/canonical';
+import { canonicalOp, GENESIS_HASH, payloadJson } from '../core/sync/canonical';
 
 export { GENESIS_HASH };
 
@@ -86,7 +86,7 @@ export class Ledger {
       type: op.type,
       entityType: op.entityType,
       entityId: op.entityId,
-      payload: JSON.stringify(op.payload),
+      payload: payloadJson(op.payload),
       operatorId: op.operatorId,
       approverId: op.approverId ?? null,
       hlc: op.hlc ?? this.deps.hlc(),

@@ -4,6 +4,7 @@
  * and synchronous, so that it runs in a prepare worker (prepare-pool.ts) off the thread that holds the
  * database connections; throws the same AppErrors the handlers always gave (nothing written). Runtime: Node.
  */
+import { isAscii } from 'node:buffer';
 import { AppError, isErrorCode } from '../../core/errors';
 import {
   type Knowledge,
@@ -43,12 +44,19 @@ function parse(payload: string): unknown {
 }
 
 /**
+ * Escapes in a payload's text that can make a string head office cannot store: a NUL, or a surrogate (unpaired
+ * — a pair, an emoji, is fine, and the walk below tells them apart). Counters write every character above
+ * U+007F as an escape (core/sync/canonical.ts payloadJson), so a Chinese name alone must not send a payload
+ * down the walk. A false alarm (an escaped backslash before "u0000") only costs the walk.
+ */
+const RISKY_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
+
+/**
  * Whether every string in a parsed payload can be stored as it is (core/sync/wire.ts `storable`). Only a
- * `\u` escape in the payload's text can make one that cannot, and JSON.stringify writes one only for a
- * control character or an unpaired surrogate: almost every payload is settled by the first test.
+ * `\u` escape in the payload's text can make one that cannot: almost every payload is settled by the test.
  */
 function storableData(payload: string, data: unknown): boolean {
-  if (!payload.includes('\\u')) return true;
+  if (!RISKY_ESCAPE.test(payload)) return true;
   const walk = (v: unknown): boolean => {
     if (typeof v === 'string') return storable(v);
     if (Array.isArray(v)) return v.every(walk);
@@ -91,7 +99,9 @@ function quickOrSchema(text: string): PushRequest {
 }
 
 export function preparePush(counterId: string, raw: Uint8Array): PreparedPush {
-  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
+  const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  // A counter's batch is ASCII (payloads escape everything above U+007F): read as one-byte text, 3× faster.
+  const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const req = quickOrSchema(text);
   const sorted = verifyBatch(counterId, req.ops);
   const rows = OPS_COLUMNS.map(([, type, get]) =>

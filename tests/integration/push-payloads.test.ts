@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollDevice } from '../sim/bench-push';
+import { payloadJson } from '../../core/sync/canonical';
 import { chainOps, syntheticOutbox } from '../sim/synthetic-ops';
 import { startHeadOffice, type TestHeadOffice } from '../support/head-office';
 import { signed } from '../support/signed';
@@ -25,13 +26,19 @@ describe('payloads head office cannot store as they are', () => {
   it('quarantine their operations and block nothing behind them', async () => {
     const ops = syntheticOutbox(dev.counterId, 80);
     const sales = ops.filter((o) => o.type === 'sale.gasSold');
-    const [nul, surrogate, huge] = sales;
+    const [nul, surrogate, huge, emoji] = sales;
     const edit = (id: string, change: (p: Record<string, never>) => unknown) =>
       ops.map((o) => (o.id === id ? { ...o, payload: JSON.stringify(change(JSON.parse(o.payload))) } : o));
     let edited = edit(nul!.id, (p) => ({ ...p, receiptNo: 'R\u0000' }));
     edited = edited.map((o) =>
       o.id === surrogate!.id
         ? { ...o, payload: o.payload.replace('"receiptNo":"', '"receiptNo":"\\ud800') }
+        : o,
+    );
+    // Escaped as counters write payloads (ASCII): Chinese and an emoji's surrogate pair are storable.
+    edited = edited.map((o) =>
+      o.id === emoji!.id
+        ? { ...o, payload: payloadJson({ ...JSON.parse(o.payload), reason: '顾客留言😀' }) }
         : o,
     );
     const ops2 = edited;
@@ -71,6 +78,11 @@ describe('payloads head office cannot store as they are', () => {
     expect(await count('SELECT count(*)::int AS n FROM sales')).toBe(
       chained.filter((o) => o.type.startsWith('sale.') && !o.type.startsWith('sale.card')).length - 3,
     );
+    const kept = await ho.store.query<{ reason: string; name: string }>(
+      'SELECT s.reason, l.name FROM sales s JOIN sale_lines l ON l.sale_id = s.id WHERE s.id = $1',
+      [JSON.parse(emoji!.payload).id],
+    );
+    expect(kept).toEqual([{ reason: '顾客留言😀', name: '第1档' }]);
     // The operations themselves are stored exactly as sent: their hashes still recompute.
     const stored = await ho.store.query<{ payload: string }>(
       'SELECT payload FROM ops WHERE id = ANY($1) ORDER BY seq',

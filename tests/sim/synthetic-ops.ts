@@ -4,7 +4,7 @@
  * payload shapes, hash-chained exactly as db/ledger.ts chains them.
  */
 import { createHash } from 'node:crypto';
-import { canonicalOp, GENESIS_HASH, type OpFields } from '../../core/sync/canonical';
+import { canonicalOp, GENESIS_HASH, type OpFields, payloadJson } from '../../core/sync/canonical';
 import { uuidv7 } from '../../core/ids';
 import type { WireOp } from '../../core/sync/wire';
 import { fakeHousehold, mulberry32 } from '../../services/setup/fake-households';
@@ -49,7 +49,7 @@ export function syntheticOutbox(
       type,
       entityType,
       entityId,
-      payload: JSON.stringify(payload),
+      payload: payloadJson(payload),
       operatorId,
       approverId: null,
       hlc: hlc(),
