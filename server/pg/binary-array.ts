@@ -13,29 +13,35 @@ export type ElementType = keyof typeof ELEMENT;
 const INT4_MIN = -2_147_483_648;
 const INT4_MAX = 2_147_483_647;
 
+/** Where an array is written before it is copied out at its exact size (this thread's own: writes are synchronous). */
+let scratch = Buffer.allocUnsafeSlow(1 << 20);
+
 /**
  * `values` as a `type[]` parameter. Numbers of an integer type must be integers in the type's range (bigint:
- * JavaScript's safe integers) — a RangeError otherwise, so that nothing is ever stored rounded.
+ * JavaScript's safe integers) — a RangeError otherwise, so that nothing is ever stored rounded. Each text is
+ * encoded once, into a scratch buffer sized for the worst case (3 bytes a UTF-16 unit), and the array copied
+ * out at its exact size (measuring every text's UTF-8 length first cost ~30 % more).
  */
 export function binaryArray(
   type: ElementType,
   values: readonly (string | number | null | undefined)[],
 ): Uint8Array {
-  let size = values.length === 0 ? 12 : 20;
+  const head = values.length === 0 ? 12 : 20;
+  let capacity = head;
   for (const v of values)
-    size +=
+    capacity +=
       4 +
       (v === null || v === undefined
         ? 0
         : type === 'text'
-          ? Buffer.byteLength(String(v), 'utf8')
+          ? String(v).length * 3
           : type === 'bigint'
             ? 8
             : 4);
-  // Its own memory, exactly the array's size (not a view of a pooled or larger one): it crosses threads by transfer.
-  const b = Buffer.allocUnsafeSlow(size);
+  if (scratch.length < capacity) scratch = Buffer.allocUnsafeSlow(Math.max(capacity, scratch.length * 2));
+  const b = scratch;
   let hasNull = 0;
-  let o = values.length === 0 ? 12 : 20;
+  let o = head;
   for (const v of values) {
     if (v === null || v === undefined) {
       b.writeInt32BE(-1, o);
@@ -66,5 +72,8 @@ export function binaryArray(
     b.writeInt32BE(values.length, 12);
     b.writeInt32BE(1, 16);
   }
-  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  // Its own memory, exactly the array's size (not a view of the scratch or a pool): it crosses threads by transfer.
+  const out = Buffer.allocUnsafeSlow(o);
+  b.copy(out, 0, 0, o);
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }

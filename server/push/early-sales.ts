@@ -9,6 +9,7 @@
 import { type SalePayload, salePayloadSchema, saleStatusPayloadSchema } from './payloads';
 import { binaryArray, type ElementType } from '../pg/binary-array';
 import type { PushedOp } from './batch';
+import { isSalePayload } from './sale-shape';
 
 type Checked<T> = { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
 
@@ -23,9 +24,15 @@ type StatusPayload = ReturnType<typeof saleStatusPayloadSchema.parse>;
  * (these schemas have no defaults or transforms, only keys they ignore); when it failed, the messages (an error
  * object would lose them crossing).
  */
-function checked<T>(op: PushedOp, schema: { safeParse(v: unknown): unknown }): Checked<T> {
+function checked<T>(
+  op: PushedOp,
+  schema: { safeParse(v: unknown): unknown },
+  quick?: (v: unknown) => boolean,
+): Checked<T> {
   if (op.checked === undefined) {
-    const r = schema.safeParse(op.data) as Checked<unknown>;
+    const r = quick?.(op.data)
+      ? ({ success: true, data: op.data } as const)
+      : (schema.safeParse(op.data) as Checked<unknown>);
     op.checked = r.success
       ? { success: true, data: op.data }
       : { success: false, error: { issues: r.error.issues.map((i) => ({ message: i.message })) } };
@@ -53,8 +60,8 @@ const figures = (p: SalePayload & { cardNo?: unknown }): SaleFigures => ({
   ...(typeof p.cardNo === 'string' ? { cardNo: p.cardNo } : {}),
 });
 
-export const checkedSale = (op: PushedOp) => checked<SaleFigures>(op, salePayloadSchema);
-const checkedFull = (op: PushedOp) => checked<SalePayload>(op, salePayloadSchema);
+export const checkedSale = (op: PushedOp) => checked<SaleFigures>(op, salePayloadSchema, isSalePayload);
+const checkedFull = (op: PushedOp) => checked<SalePayload>(op, salePayloadSchema, isSalePayload);
 export const checkedStatus = (op: PushedOp) => checked<StatusPayload>(op, saleStatusPayloadSchema);
 
 type Column<T> = readonly [db: string, type: ElementType, get: (row: T) => unknown];
