@@ -191,12 +191,12 @@ const types = <T>(cols: Column<T>[]) => cols.map(([, type]) => type);
 /**
  * The CTEs of the ops INSERT (push-batch.ts) that write the early sales of the ops rows it has just stored
  * (`i`, RETURNING seq): parameters from `first` on are EarlySales.params; $1 is the counter. Rows of ops that
- * were already held (a duplicate delivery) are skipped by the join, as their ops were; so is a sale whose id
- * head office already holds. Lines and tenders go in only with the sale row that went in (`s`): their keys
+ * were already held (a duplicate delivery) are skipped by the join, as their ops were; with `onConflict`, so is
+ * a sale whose id head office already holds (without, such a sale fails the statement, as the ops do). Lines and tenders go in only with the sale row that went in (`s`): their keys
  * cannot be taken already, the sale schema refusing a line or tender number given twice, so they need no
  * ON CONFLICT (which cost PostgreSQL ~0.8 ms a batch of 500).
  */
-export function earlySalesSql(first: number): string {
+export function earlySalesSql(first: number, onConflict: boolean): string {
   const sale = names(SALE_COLUMNS);
   const lineFirst = first + 2 + SALE_COLUMNS.length;
   const tenderFirst = lineFirst + 2 + LINE_COLUMNS.length;
@@ -208,7 +208,7 @@ export function earlySalesSql(first: number): string {
     SELECT $1, v.seq, v.status, ${sale.map((n) => `v."${n}"`).join(', ')}
     FROM ${unnest(first, 'v', ['seq', 'status', ...sale], ['bigint', 'text', ...types(SALE_COLUMNS)])}
     JOIN i ON i.seq = v.seq
-    ON CONFLICT DO NOTHING RETURNING id, op_seq),
+    ${onConflict ? 'ON CONFLICT DO NOTHING ' : ''}RETURNING id, op_seq),
   l AS (
     INSERT INTO sale_lines (sale_id, ${line.join(', ')})
     SELECT v.sale_id, ${line.map((n) => `v."${n}"`).join(', ')}

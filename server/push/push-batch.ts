@@ -22,33 +22,49 @@ import { OPS_COLUMNS, type PreparedPush } from './prepare';
 import { storeFresh } from './store-fresh';
 
 /**
- * Before any lock: records the nonce and stores the batch's ops rows (INSERT … ON CONFLICT DO NOTHING, from the
- * binary column arrays the prepare worker made of the operations whose hashes it checked). Ops already held (a
- * duplicate delivery) are skipped by their keys; a concurrent push of the same rows waits on them. Storing
- * outside the counter's lock lets the next batch's rows go in while the batch before it is still being applied;
- * the sales of the newly stored ops go in with them (early-sales.ts). Everything that decides (continuity,
- * chain, clone) happens under the lock, and a refusal rolls these rows back with the rest. Every op is the
- * authenticated counter's (verify-batch.ts), so its id is the counter column.
+ * Before any lock: records the nonce and stores the batch's ops rows (from the binary column arrays the prepare
+ * worker made of the operations whose hashes it checked), and with them the sales of the newly stored ops
+ * (early-sales.ts). Storing outside the counter's lock lets the next batch's rows go in while the batch before
+ * it is still being applied. Everything that decides (continuity, chain, clone) happens under the lock, and a
+ * refusal rolls these rows back with the rest. Every op is the authenticated counter's (verify-batch.ts), so
+ * its id is the counter column.
+ *
+ * Two forms. A batch is first stored with a plain INSERT, which fails the transaction on a key already held
+ * (23505); almost every batch is new, and the plain form saves PostgreSQL ~1.5 ms a batch of 500 against
+ * ON CONFLICT DO NOTHING, which probes every unique index before each row. A batch that meets a key already
+ * held — a duplicate delivery, a retry after a lost answer, two syncs of one counter at once, an id another
+ * counter took, a sale id given twice — runs again in a new transaction with ON CONFLICT DO NOTHING, which skips
+ * what is held (a concurrent push of the same rows waits on them); the checks under the lock then decide.
  */
 const FIRST_SALES_PARAM = 5 + OPS_COLUMNS.length;
-const INSERT_OPS_SQL = `WITH n AS (INSERT INTO nonces (counter_id, nonce, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1),
+const insertOpsSql = (
+  onConflict: boolean,
+) => `WITH n AS (INSERT INTO nonces (counter_id, nonce, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1),
   i AS (
     INSERT INTO ops (counter_id, ${OPS_COLUMNS.map(([c]) => c).join(', ')}, state)
     SELECT $1, ${OPS_COLUMNS.map(([c]) => `x.${c}`).join(', ')}, CASE WHEN x.seq = ANY($4) THEN 'stored' ELSE 'applied' END
     FROM unnest(${OPS_COLUMNS.map(([, type], k) => `$${5 + k}::${type}[]`).join(', ')})
       AS x(${OPS_COLUMNS.map(([c]) => c).join(', ')})
-    ON CONFLICT DO NOTHING RETURNING seq),${earlySalesSql(FIRST_SALES_PARAM)}
+    ${onConflict ? 'ON CONFLICT DO NOTHING ' : ''}RETURNING seq),${earlySalesSql(FIRST_SALES_PARAM, onConflict)}
   SELECT EXISTS (SELECT 1 FROM n) AS fresh_nonce, (SELECT count(*)::int FROM i) AS inserted`;
+const INSERT_NEW_OPS_SQL = insertOpsSql(false);
+const INSERT_OPS_SQL = insertOpsSql(true);
 
-async function insertOps(q: Queryable, ctx: CounterCtx, p: PreparedPush, nowMs: number) {
-  const [r] = await q.query<{ fresh_nonce: boolean; inserted: number }>(INSERT_OPS_SQL, [
-    ctx.counterId,
-    ctx.nonce,
-    new Date(nowMs + NONCE_TTL_MS).toISOString(),
-    p.stored,
-    ...p.rows,
-    ...p.sales.params,
-  ]);
+/** A unique index refused a row (PostgreSQL's unique_violation, from node-postgres and PGlite alike). */
+const keyHeld = (e: unknown) => (e as { code?: unknown } | null)?.code === '23505';
+
+async function insertOps(q: Queryable, ctx: CounterCtx, p: PreparedPush, nowMs: number, onConflict: boolean) {
+  const [r] = await q.query<{ fresh_nonce: boolean; inserted: number }>(
+    onConflict ? INSERT_OPS_SQL : INSERT_NEW_OPS_SQL,
+    [
+      ctx.counterId,
+      ctx.nonce,
+      new Date(nowMs + NONCE_TTL_MS).toISOString(),
+      p.stored,
+      ...p.rows,
+      ...p.sales.params,
+    ],
+  );
   return r!;
 }
 
@@ -77,9 +93,9 @@ export async function pushBatch(
 ): Promise<PushResponse> {
   const sorted = prepared.ops;
   let cloneAlert: string | null = null;
-  const decide = (predecessor: () => Promise<void>) =>
+  const attempt = (predecessor: () => Promise<void>, onConflict: boolean) =>
     store.tx(async (q) => {
-      const ins = await insertOps(q, ctx, prepared, nowMs);
+      const ins = await insertOps(q, ctx, prepared, nowMs, onConflict);
       await predecessor();
       const c = await lockCounter(q, ctx, ins.fresh_nonce);
       if (prepared.knowledge)
@@ -133,6 +149,11 @@ export async function pushBatch(
           detail: 'an operation id is already used by another counter',
         });
       return { ...base, ...(await storeFresh(q, ctx, sorted.slice(old.length), nowMs, () => uuidv7(nowMs))) };
+    });
+  const decide = (predecessor: () => Promise<void>) =>
+    attempt(predecessor, false).catch((e: unknown) => {
+      if (!keyHeld(e)) throw e;
+      return attempt(predecessor, true);
     });
   try {
     return await storingInOrder(ctx.counterId, sorted[0]!.seq, sorted[sorted.length - 1]!.seq, decide);
