@@ -199,6 +199,17 @@ describe('head office refuses, and writes nothing', () => {
     await refused('COUNTER_REVOKED', 403, () =>
       signed(ho.url, dev, 'POST', '/v1/push', { ops: syntheticOutbox(dev.counterId, 3) }),
     );
+    // Only the counter itself is told: a request under another key is refused for its signature.
+    await refused('SYNC_BAD_SIGNATURE', 401, () =>
+      signed(
+        ho.url,
+        dev,
+        'POST',
+        '/v1/push',
+        { ops: syntheticOutbox(dev.counterId, 3) },
+        { key: newDeviceKey() },
+      ),
+    );
   });
 });
 
