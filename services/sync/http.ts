@@ -8,9 +8,14 @@
 import http from 'node:http';
 import https from 'node:https';
 
+/**
+ * An idle connection is closed after 30 s, well before head office closes it (72 s): a request never leaves on
+ * a connection the other side is closing, save in a race the transport retries (DroppedError).
+ */
+const IDLE_MS = 30_000;
 const AGENTS = {
-  'http:': new http.Agent({ keepAlive: true }),
-  'https:': new https.Agent({ keepAlive: true }),
+  'http:': new http.Agent({ keepAlive: true, timeout: IDLE_MS }),
+  'https:': new https.Agent({ keepAlive: true, timeout: IDLE_MS }),
 } as const;
 
 export interface HttpAnswer {
