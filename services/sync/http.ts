@@ -28,7 +28,8 @@ export interface HttpAnswer {
 export interface HttpCall {
   readonly method: 'GET' | 'POST';
   readonly headers: Readonly<Record<string, string>>;
-  readonly body?: Buffer;
+  /** The body, in pieces written one after the other. */
+  readonly body?: readonly Buffer[];
   readonly signal: AbortSignal;
 }
 
@@ -44,7 +45,7 @@ export function httpRequest(url: URL, call: HttpCall): Promise<HttpAnswer> {
         agent: AGENTS[protocol],
         signal: call.signal,
         headers: call.body
-          ? { ...call.headers, 'content-length': String(call.body.byteLength) }
+          ? { ...call.headers, 'content-length': String(call.body.reduce((n, c) => n + c.byteLength, 0)) }
           : call.headers,
       },
       (res) => {
@@ -70,6 +71,7 @@ export function httpRequest(url: URL, call: HttpCall): Promise<HttpAnswer> {
       },
     );
     req.on('error', reject);
-    req.end(call.body);
+    for (const c of call.body ?? []) req.write(c);
+    req.end();
   });
 }

@@ -8,7 +8,7 @@
 import { AppError } from '../../core/errors';
 import { SYNC_ROUTES } from '../../core/sync/routes';
 import type { Knowledge, PushResponse, WireOp } from '../../core/sync/wire';
-import type { SyncClient } from './transport';
+import { EncodedJson, type SyncClient } from './transport';
 
 export interface PipelineOptions {
   readonly acked: number;
@@ -38,13 +38,17 @@ export function encodeBatch(ops: readonly WireOp[]): PushBatch | null {
   return last ? { opsJson: Buffer.from(JSON.stringify(ops)), last: last.seq } : null;
 }
 
-/** The request body around a batch's bytes, with what the counter had pulled on its first batch. */
-function pushBody(b: PushBatch, knowledge: Knowledge | undefined): Uint8Array {
-  return Buffer.concat([
-    Buffer.from('{"ops":'),
-    b.opsJson,
-    Buffer.from(knowledge ? `,"knowledge":${JSON.stringify(knowledge)}}` : '}'),
-  ]);
+const OPS_OPEN = Buffer.from('{"ops":');
+const CLOSE = Buffer.from('}');
+
+/**
+ * The request body around a batch's bytes, with what the counter had pulled on its first batch: in pieces, so
+ * that half a megabyte is not copied once more to be joined (each copy also grows the memory V8 counts outside
+ * its heap, and with it the full collections it runs).
+ */
+function pushBody(b: PushBatch, knowledge: Knowledge | undefined): EncodedJson {
+  const end = knowledge ? Buffer.from(`,"knowledge":${JSON.stringify(knowledge)}}`) : CLOSE;
+  return new EncodedJson([OPS_OPEN, b.opsJson, end]);
 }
 
 /** A batch in flight: its last op, and what was acknowledged when it was sent (to tell our own gaps from head office's). */

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors';
 import { HEADERS } from '../../core/sync/signing';
-import { SyncClient } from './transport';
+import { EncodedJson, SyncClient } from './transport';
 
 const servers: { close(): void }[] = [];
 afterEach(() => {
@@ -81,12 +81,13 @@ describe('the sync transport', () => {
     expect(s.seen).toHaveLength(3);
   });
 
-  it('sends a body given as bytes as those bytes, and signs their hash', async () => {
+  it('sends a body already encoded as its bytes, piece after piece, and signs their hash', async () => {
     const s = await closingServer();
     const signed: string[] = [];
     const bytes = Buffer.from('{"ops":[{"payload":"王芳 \\u0001"}]}');
     await client(s.url, signed).request('GET', '/v1/status');
-    await client(s.url, signed).request('POST', '/v1/push', new Uint8Array(bytes));
+    const pieces = [bytes.subarray(0, 7), new Uint8Array(bytes.subarray(7, 20)), bytes.subarray(20)];
+    await client(s.url, signed).request('POST', '/v1/push', new EncodedJson(pieces));
     // The second request was dropped and sent again: both times the same bytes, each signed over their hash.
     expect(s.bodies.slice(1)).toEqual([bytes, bytes]);
     const hash = createHash('sha256').update(bytes).digest('hex');

@@ -61,14 +61,14 @@ export class SyncClient {
 
   /**
    * The same signed request, answered with the body's text (a caller that parses it elsewhere). A body given
-   * as bytes is JSON already encoded (a push batch, push-pipeline.ts) and is sent as it is.
+   * as EncodedJson (a push batch, push-pipeline.ts) is sent as its bytes, piece by piece.
    */
   async requestText(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Reply<string>> {
     // Encoded once: the same bytes are hashed for the signature and sent.
     const text =
-      body instanceof Uint8Array
-        ? Buffer.from(body.buffer, body.byteOffset, body.byteLength)
-        : Buffer.from(body === undefined ? '' : JSON.stringify(body));
+      body instanceof EncodedJson
+        ? body.chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength))
+        : [Buffer.from(body === undefined ? '' : JSON.stringify(body))];
     try {
       return await this.once(method, path, text);
     } catch (e) {
@@ -81,7 +81,7 @@ export class SyncClient {
     }
   }
 
-  private async once(method: 'GET' | 'POST', path: string, text: Buffer): Promise<Reply<string>> {
+  private async once(method: 'GET' | 'POST', path: string, text: readonly Buffer[]): Promise<Reply<string>> {
     const timestamp = String(Math.round(this.o.now() - this.o.clockOffsetMs));
     const nonce = randomBytes(18).toString('base64url');
     const sig = this.o.key.sign(
@@ -91,7 +91,7 @@ export class SyncClient {
         timestamp,
         nonce,
         counterId: this.o.counterId,
-        bodySha256: createHash('sha256').update(text).digest('hex'),
+        bodySha256: text.reduce((h, c) => h.update(c), createHash('sha256')).digest('hex'),
       }),
     );
     const signals = [
@@ -140,6 +140,14 @@ export class SyncClient {
   }
 }
 
+/**
+ * A request body that is JSON already encoded, in pieces sent one after the other as they are (a push batch:
+ * the operations as the outbox gave them, between the object's opening and its end), never joined or re-encoded.
+ */
+export class EncodedJson {
+  constructor(readonly chunks: readonly Uint8Array[]) {}
+}
+
 /** An unsigned request (enrollment, health probe). */
 export async function plainRequest<T>(
   baseUrl: string,
@@ -153,7 +161,7 @@ export async function plainRequest<T>(
     res = await httpRequest(new URL(path, baseUrl), {
       method,
       headers: method === 'POST' ? { 'content-type': 'application/json' } : {},
-      body: body === undefined ? undefined : Buffer.from(JSON.stringify(body)),
+      body: body === undefined ? undefined : [Buffer.from(JSON.stringify(body))],
       signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
     });
   } catch (e) {
