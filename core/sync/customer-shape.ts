@@ -7,13 +7,8 @@
  */
 import { CUSTOMER_STATUSES, INSPECTION_STATUSES, USER_CLASSES } from '../domain/customer';
 import type { CustomerFeed } from './feed';
+import { int, isObj, nstr, str } from './shape';
 
-type Obj = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown) => typeof v === 'string';
-const nstr = (v: unknown) => v === null || typeof v === 'string';
-const int = (v: unknown) => Number.isSafeInteger(v);
 const oneOf = (values: readonly string[]) => (v: unknown) => typeof v === 'string' && values.includes(v);
 
 const userClass = oneOf(USER_CLASSES);

@@ -15,10 +15,8 @@ import {
   storable,
   type WireOp,
 } from './wire';
+import { isObj } from './shape';
 
-type Obj = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown, max: number) =>
   typeof v === 'string' && v.length >= 1 && v.length <= max && storable(v);
 const matches = (v: unknown, re: RegExp) => typeof v === 'string' && re.test(v);

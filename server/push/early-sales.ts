@@ -192,9 +192,10 @@ const types = <T>(cols: Column<T>[]) => cols.map(([, type]) => type);
  * The CTEs of the ops INSERT (push-batch.ts) that write the early sales of the ops rows it has just stored
  * (`i`, RETURNING seq): parameters from `first` on are EarlySales.params; $1 is the counter. Rows of ops that
  * were already held (a duplicate delivery) are skipped by the join, as their ops were; with `onConflict`, so is
- * a sale whose id head office already holds (without, such a sale fails the statement, as the ops do). Lines and tenders go in only with the sale row that went in (`s`): their keys
- * cannot be taken already, the sale schema refusing a line or tender number given twice, so they need no
- * ON CONFLICT (which cost PostgreSQL ~0.8 ms a batch of 500).
+ * a sale whose id head office already holds (without, such a sale fails the statement, as the ops do). Lines
+ * and tenders go in only with the sale row that went in (`s`): their keys cannot be taken already, the sale
+ * schema refusing a line or tender number given twice, so they need no ON CONFLICT (which cost PostgreSQL
+ * ~0.8 ms a batch of 500).
  */
 export function earlySalesSql(first: number, onConflict: boolean): string {
   const sale = names(SALE_COLUMNS);

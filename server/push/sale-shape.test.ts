@@ -1,57 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { syntheticOutbox } from '../../tests/sim/synthetic-ops';
 import { salePayloadSchema } from './payloads';
 import { isSalePayload } from './sale-shape';
 
-const sale = () => ({
-  id: 's1',
-  receiptNo: 'R1',
-  invoiceNo: null,
-  kind: 'gas',
-  status: 'pending_card_write',
-  customerId: 'c1',
-  userClass: 'residential',
-  shiftId: 'sh1',
-  businessDate: '2026-03-02',
-  operatorId: 'op1',
-  approverId: null,
-  volume: 2600,
-  amount: 7930,
-  balanceUsed: 0,
-  balanceAdded: 0,
-  amountPaid: 7930,
-  priceVersionId: 'pv1',
-  periodStart: '2026-01-01',
-  usedBefore: 1200,
-  correctsSaleId: null,
-  reason: null,
-  createdAt: '2026-03-02T01:03:05.785Z',
-  lines: [
-    {
-      lineNo: 1,
-      kind: 'gas',
-      tier: 1,
-      feeItemId: null,
-      name: '第1档',
-      volume: 2000,
-      priceLi: 3050,
-      qty: null,
-      amount: 6100,
-    },
-    {
-      lineNo: 2,
-      kind: 'gas',
-      tier: 2,
-      feeItemId: null,
-      name: '第2档',
-      volume: 600,
-      priceLi: 3050,
-      qty: null,
-      amount: 1830,
-    },
-  ],
-  tenders: [{ lineNo: 1, method: 'cash', amount: 7930, received: 10000, change: 2070, reference: null }],
-});
+/** A gas sale as a counter writes it (synthetic-ops.ts), with a second tier's line added. */
+const GAS_SALE = syntheticOutbox('01900000-0000-7000-8000-0000000000aa', 40).find(
+  (o) => o.type === 'sale.gasSold',
+)!;
+const sale = () => {
+  const p = JSON.parse(GAS_SALE.payload) as {
+    lines: Record<string, unknown>[];
+    tenders: Record<string, unknown>[];
+  };
+  return { ...p, lines: [p.lines[0]!, { ...p.lines[0]!, lineNo: 2, tier: 2, name: '第2档' }] };
+};
 
 const FIELDS = Object.keys(sale());
 const LINE_FIELDS = Object.keys(sale().lines[0]!);

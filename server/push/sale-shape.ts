@@ -4,18 +4,12 @@
  * defaults or transforms; keys it does not know stay on the object, and nothing reads them); anything else
  * goes through the schema, which decides and says why (sale-shape.test.ts holds the two together). Runtime: any.
  */
+import { int, isObj, nint, nstr, type Obj, str } from '../../core/sync/shape';
 import type { SalePayload } from './payloads';
-
-type Obj = Record<string, unknown>;
 
 const INT4_MIN = -2_147_483_648;
 const INT4_MAX = 2_147_483_647;
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown) => typeof v === 'string';
-const nstr = (v: unknown) => v === null || typeof v === 'string';
-const int = (v: unknown) => Number.isSafeInteger(v);
-const nint = (v: unknown) => v === null || Number.isSafeInteger(v);
 const int4 = (v: unknown) => Number.isInteger(v) && (v as number) >= INT4_MIN && (v as number) <= INT4_MAX;
 const nint4 = (v: unknown) => v === null || int4(v);
 

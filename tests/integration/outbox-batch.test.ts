@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WireOp } from '../../core/sync/wire';
 import { outboxBatchJson } from '../../db';
 import { App } from '../../services/app';
-import { chainOps, syntheticOutbox } from '../sim/synthetic-ops';
+import { chainOps, syntheticOutbox, writeOutbox } from '../sim/synthetic-ops';
 import { tempDir } from '../support/app';
 
 const COUNTER = '0192f000-0000-7000-8000-0000000000c1';
@@ -15,17 +15,8 @@ afterEach(() => {
 function counterWith(ops: WireOp[]): Database.Database {
   const app = new App({ dataDir: tempDir() });
   apps.push(app);
-  const db = app.gdb.sqlite;
-  const insert = db.prepare(
-    `INSERT INTO outbox (seq, id, counter_id, type, entity_type, entity_id, payload, operator_id, approver_id, hlc,
-       created_at, prev_hash, hash)
-     VALUES (@seq, @id, @counterId, @type, @entityType, @entityId, @payload, @operatorId, @approverId, @hlc,
-       @createdAt, @prevHash, @hash)`,
-  );
-  db.transaction(() => {
-    for (const op of ops) insert.run(op);
-  })();
-  return db;
+  writeOutbox(app.gdb.sqlite, ops);
+  return app.gdb.sqlite;
 }
 
 /** An op with its fields in the wire's order (WireOp's), as the counter's outbox is read. */

@@ -13,7 +13,7 @@ import { insertSyncState } from '../../db';
 import { App } from '../../services/app';
 import { pushOutbox } from '../../services/sync/push';
 import { SyncClient } from '../../services/sync/transport';
-import { syntheticOutbox } from './synthetic-ops';
+import { syntheticOutbox, writeOutbox } from './synthetic-ops';
 
 const { role, url, dir, counterId, pkcs8, publicKey, n, batch } = workerData as {
   role: 'seed' | 'push';
@@ -30,15 +30,7 @@ if (role === 'seed') {
   const app = new App({ dataDir: dir });
   const db = app.gdb.sqlite;
   insertSyncState(db, { serverUrl: url, slotId: 'bench', publicKey, enrolledAt: new Date().toISOString() });
-  const insert = db.prepare(
-    `INSERT INTO outbox (seq, id, counter_id, type, entity_type, entity_id, payload, operator_id, approver_id, hlc,
-       created_at, prev_hash, hash)
-     VALUES (@seq, @id, @counterId, @type, @entityType, @entityId, @payload, @operatorId, @approverId, @hlc,
-       @createdAt, @prevHash, @hash)`,
-  );
-  db.transaction(() => {
-    for (const op of syntheticOutbox(counterId, n)) insert.run(op);
-  })();
+  writeOutbox(db, syntheticOutbox(counterId, n));
   app.close();
   parentPort!.postMessage({ seconds: 0, acked: 0 });
 } else {

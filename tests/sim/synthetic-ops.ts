@@ -4,6 +4,7 @@
  * payload shapes, hash-chained exactly as db/ledger.ts chains them.
  */
 import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import { canonicalOp, GENESIS_HASH, type OpFields, payloadJson } from '../../core/sync/canonical';
 import { uuidv7 } from '../../core/ids';
 import type { WireOp } from '../../core/sync/wire';
@@ -23,6 +24,19 @@ export function chainOps(
     prev = hash;
   });
   return out;
+}
+
+/** Writes operations into a counter database's outbox as they are (its append-only triggers allow inserts). */
+export function writeOutbox(db: Database.Database, ops: readonly WireOp[]): void {
+  const insert = db.prepare(
+    `INSERT INTO outbox (seq, id, counter_id, type, entity_type, entity_id, payload, operator_id, approver_id, hlc,
+       created_at, prev_hash, hash)
+     VALUES (@seq, @id, @counterId, @type, @entityType, @entityId, @payload, @operatorId, @approverId, @hlc,
+       @createdAt, @prevHash, @hash)`,
+  );
+  db.transaction(() => {
+    for (const op of ops) insert.run(op);
+  })();
 }
 
 export function syntheticOutbox(
