@@ -20,6 +20,8 @@ const AGENTS = {
 
 export interface HttpAnswer {
   readonly status: number;
+  /** A 2xx status. */
+  readonly ok: boolean;
   /** A response header's value (the first, for a repeated one). */
   header(name: string): string | null;
   readonly text: string;
@@ -59,8 +61,10 @@ export function httpRequest(url: URL, call: HttpCall): Promise<HttpAnswer> {
         res.on('end', () => {
           if (!res.complete) return cutOff();
           const headers = res.headers;
+          const status = res.statusCode ?? 0;
           resolve({
-            status: res.statusCode ?? 0,
+            status,
+            ok: status >= 200 && status < 300,
             header: (name) => {
               const v = headers[name.toLowerCase()];
               return v === undefined ? null : Array.isArray(v) ? (v[0] ?? null) : v;

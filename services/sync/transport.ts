@@ -122,7 +122,7 @@ export class SyncClient {
     }
     this.learnClock(res.header(HEADERS.serverTime));
     this.o.onProgress?.();
-    if (res.status < 200 || res.status > 299) throw toError(res.status, res.text);
+    if (!res.ok) throw toError(res.status, res.text);
     return { status: res.status, body: res.text };
   }
 
@@ -167,6 +167,6 @@ export async function plainRequest<T>(
   } catch (e) {
     throw new AppError('SYNC_UNREACHABLE', { detail: e instanceof Error ? e.message : String(e) });
   }
-  if (res.status < 200 || res.status > 299) throw toError(res.status, res.text);
+  if (!res.ok) throw toError(res.status, res.text);
   return JSON.parse(res.text) as T;
 }
