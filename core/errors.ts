@@ -481,6 +481,12 @@ export interface FieldIssue {
   readonly message: string;
 }
 
+/**
+ * Facts a program on the other side acts on (e.g. `expectedSeq` of SYNC_SEQUENCE_GAP), as typed values: it
+ * never has to parse them out of `detail`, which is for people.
+ */
+export type ErrorFields = Readonly<Record<string, string | number>>;
+
 /** What crosses the boundary: never a stack trace. */
 export interface ErrorBody {
   readonly code: ErrorCode;
@@ -488,19 +494,22 @@ export interface ErrorBody {
   readonly messageEn: string;
   readonly issues?: FieldIssue[];
   readonly detail?: string;
+  readonly fields?: ErrorFields;
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues?: FieldIssue[];
   readonly detail?: string;
+  readonly fields?: ErrorFields;
 
-  constructor(code: ErrorCode, opts: { issues?: FieldIssue[]; detail?: string } = {}) {
+  constructor(code: ErrorCode, opts: { issues?: FieldIssue[]; detail?: string; fields?: ErrorFields } = {}) {
     super(`${code}: ${ERRORS[code].en}${opts.detail ? ` (${opts.detail})` : ''}`);
     this.name = 'AppError';
     this.code = code;
     this.issues = opts.issues;
     this.detail = opts.detail;
+    this.fields = opts.fields;
   }
 
   get status(): number {
@@ -515,6 +524,7 @@ export class AppError extends Error {
       messageEn: spec.en,
       issues: this.issues,
       detail: this.detail,
+      fields: this.fields,
     };
   }
 }

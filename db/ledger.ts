@@ -4,15 +4,18 @@
  */
 import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { canonicalOp, GENESIS_HASH, payloadJson } from '../core/sync/canonical';
+import { canonicalOp, GENESIS_HASH } from '../core/sync/canonical';
+import { encodeOp, type OpPayload, type OpType } from '../core/sync/ops';
 
 export { GENESIS_HASH };
 
-export interface OpRecord {
-  readonly type: string;
-  readonly entityType: string;
-  readonly entityId: string;
-  readonly payload: unknown;
+/**
+ * One operation of the sync contract (core/sync/ops): its type decides the payload's shape, and the contract
+ * the entity it is recorded under. A payload the contract refuses throws (a defect, never the operator's).
+ */
+export interface OpRecord<T extends OpType = OpType> {
+  readonly type: T;
+  readonly payload: OpPayload<T>;
   readonly operatorId: string;
   readonly approverId?: string | null;
   /** The operation's HLC time when the caller already took one (to stamp the rows it changed). */
@@ -75,8 +78,9 @@ export class Ledger {
   }
 
   /** Must run inside the caller's transaction. Returns the new outbox row. */
-  append(op: OpRecord): OutboxRow {
+  append<T extends OpType>(op: OpRecord<T>): OutboxRow {
     if (!this.sqlite.inTransaction) throw new Error('Ledger.append must run inside a transaction');
+    const { entityType, entityId, json } = encodeOp(op.type, op.payload);
     const prev = this.last.get() as { seq: number; hash: string } | undefined;
     const createdAt = this.deps.nowIso();
     const row: Omit<OutboxRow, 'hash'> = {
@@ -84,9 +88,9 @@ export class Ledger {
       id: this.deps.newId(),
       counterId: this.deps.counterId,
       type: op.type,
-      entityType: op.entityType,
-      entityId: op.entityId,
-      payload: payloadJson(op.payload),
+      entityType,
+      entityId,
+      payload: json,
       operatorId: op.operatorId,
       approverId: op.approverId ?? null,
       hlc: op.hlc ?? this.deps.hlc(),
@@ -95,7 +99,7 @@ export class Ledger {
     };
     const full: OutboxRow = { ...row, hash: hashRow(row) };
     this.insertOp.run(full);
-    this.auditOnly(op.audit, op, full.seq, createdAt);
+    this.auditOnly(op.audit, { ...op, entityType, entityId }, full.seq, createdAt);
     return full;
   }
 

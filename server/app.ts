@@ -14,7 +14,6 @@ import { registerErrorHandling } from './http/errors';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerCounterRoutes } from './routes/counter-routes';
 import { registerPublicRoutes } from './routes/public-routes';
-import { startPreparePool } from './push/prepare-pool';
 
 export interface HeadOfficeOptions {
   readonly store: Store;
@@ -55,6 +54,5 @@ export function buildHeadOffice(opts: HeadOfficeOptions): { app: FastifyInstance
   registerPublicRoutes(app, ho);
   registerCounterRoutes(app, ho);
   registerAdminRoutes(app, ho);
-  app.addHook('onReady', async () => startPreparePool());
   return { app, ho };
 }

@@ -3,7 +3,7 @@ import { decodeHlc } from '../core/hlc';
 import { AppError } from '../core/errors';
 import { RateLimiter } from './auth/rate-limit';
 import { hlcAfter } from './hlc';
-import { verifyBatch } from './push/verify-batch';
+import { verifyChain } from './push/receive';
 import { chainOps, syntheticOutbox } from '../tests/sim/synthetic-ops';
 
 describe('head office HLC stamps', () => {
@@ -36,7 +36,7 @@ describe('rate limits', () => {
 });
 
 describe('batch verification', () => {
-  const ops = syntheticOutbox('counter-1', 30);
+  const ops = syntheticOutbox('counter-1', 30, { priceVersionId: 'any-price-version' });
   const code = (f: () => unknown) => {
     try {
       f();
@@ -46,23 +46,23 @@ describe('batch verification', () => {
     }
   };
   it('accepts a contiguous chain in any order, sorted', () => {
-    expect(verifyBatch('counter-1', [...ops].reverse()).map((o) => o.seq)).toEqual(ops.map((o) => o.seq));
+    expect(verifyChain('counter-1', [...ops].reverse()).map((o) => o.seq)).toEqual(ops.map((o) => o.seq));
   });
   it('refuses another counter’s op, a gap, an altered op and a broken link', () => {
-    expect(code(() => verifyBatch('counter-2', ops))).toBe('SYNC_FOREIGN_OPS');
-    expect(code(() => verifyBatch('counter-1', [...ops.slice(0, 5), ...ops.slice(6)]))).toBe(
+    expect(code(() => verifyChain('counter-2', ops))).toBe('SYNC_FOREIGN_OPS');
+    expect(code(() => verifyChain('counter-1', [...ops.slice(0, 5), ...ops.slice(6)]))).toBe(
       'SYNC_CHAIN_BROKEN',
     );
     expect(
       code(() =>
-        verifyBatch(
+        verifyChain(
           'counter-1',
           ops.map((o, i) => (i === 3 ? { ...o, payload: '{}' } : o)),
         ),
       ),
     ).toBe('SYNC_CHAIN_BROKEN');
     const other = chainOps([{ ...ops[4]!, payload: '{"x":1}' }], 'counter-1', { seq: 4, hash: ops[3]!.hash });
-    expect(code(() => verifyBatch('counter-1', [...ops.slice(0, 4), other[0]!, ...ops.slice(5)]))).toBe(
+    expect(code(() => verifyChain('counter-1', [...ops.slice(0, 4), other[0]!, ...ops.slice(5)]))).toBe(
       'SYNC_CHAIN_BROKEN',
     );
   });

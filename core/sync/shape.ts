@@ -1,6 +1,6 @@
 /**
- * The small checks the quick exact-shape tests are made of (wire-shape.ts, customer-shape.ts, and head office's
- * sale-shape.ts): each answers what the matching zod type accepts, without copying. Runtime: any.
+ * The small checks the quick exact-shape test of a pulled customer is made of (customer-shape.ts): each answers
+ * what the matching zod type accepts, without copying. Runtime: any.
  */
 export type Obj = Record<string, unknown>;
 

@@ -207,6 +207,8 @@ export const errorResponseSchema = z.object({
   message: z.string(),
   messageEn: z.string(),
   detail: z.string().optional(),
+  /** Typed facts the counter acts on (e.g. `expectedSeq` of SYNC_SEQUENCE_GAP); never parsed out of `detail`. */
+  fields: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   issues: z
     .array(
       z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), message: z.string() }),

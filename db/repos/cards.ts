@@ -1,4 +1,5 @@
 /** Cards, account purchase counts, the card-write journal, readings and conflicts. Runtime: Node. */
+import type { MeterStatus } from '../../core/card/gas-card';
 import type Database from 'better-sqlite3';
 import { prepared } from '../prepared';
 
@@ -165,7 +166,8 @@ export interface ReadingRow {
   loadedCount: number;
   remaining: number;
   cumulativeUsed: number;
-  status: string;
+  /** The meter's status flags, stored as JSON text. */
+  status: MeterStatus;
   readAt: number;
 }
 
@@ -190,7 +192,7 @@ export function insertReading(
       r.loadedCount,
       r.remaining,
       r.cumulativeUsed,
-      r.status,
+      JSON.stringify(r.status),
       r.readAt,
       at,
     ).changes > 0
@@ -202,7 +204,12 @@ export function readingsOf(db: Database.Database, customerId: string, limit = 50
     db,
     `SELECT card_no AS cardNo, meter_no AS meterNo, loaded_count AS loadedCount, remaining, cumulative_used AS cumulativeUsed,
        status, read_at AS readAt FROM meter_readings WHERE customer_id = ? ORDER BY read_at DESC LIMIT ?`,
-  ).all(customerId, limit) as ReadingRow[];
+  )
+    .all(customerId, limit)
+    .map((r) => {
+      const row = r as Omit<ReadingRow, 'status'> & { status: string };
+      return { ...row, status: JSON.parse(row.status) as MeterStatus };
+    });
 }
 
 /** The highest purchase count any meter reading says was loaded for this account. */

@@ -4,6 +4,7 @@
  * forward. Runtime: Node.
  */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { USER_CLASSES } from '../../core/domain/customer';
 
 export const sales = sqliteTable(
   'sales',
@@ -15,7 +16,7 @@ export const sales = sqliteTable(
     kind: text('kind', { enum: ['gas', 'fee', 'reversal', 'refund'] }).notNull(),
     status: text('status', { enum: ['pending_card_write', 'completed', 'card_write_failed'] }).notNull(),
     customerId: text('customer_id'),
-    userClass: text('user_class'),
+    userClass: text('user_class', { enum: USER_CLASSES }),
     shiftId: text('shift_id').notNull(),
     businessDate: text('business_date').notNull(),
     operatorId: text('operator_id').notNull(),

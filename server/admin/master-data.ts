@@ -12,8 +12,8 @@ import type { CardFeed } from '../../core/sync/feed';
 import type { adminSchemas, feeItemInputSchema, staffInputSchema } from '../../core/sync/wire-admin';
 import type { Store } from '../pg/store';
 import { lockFeed, publish } from '../feed';
-import type { CardState } from '../push/batch';
-import { cardFeedData } from '../push/flush-rows';
+import type { CardState } from '../push/world';
+import { cardFeedData } from '../push/feed-rows';
 
 /** The counter's password format (services/auth/password.ts): scrypt N=2^15, r=8, p=1, 16-byte salt. */
 function hashPassword(password: string): Promise<string> {

@@ -7,8 +7,8 @@ import type { Conflict } from '../../core/sync/feed';
 import type { Store } from '../pg/store';
 import { lockFeed, publish } from '../feed';
 import { hlcAfter } from '../hlc';
-import { customerFeedData } from '../push/flush-rows';
-import type { CustomerState, Rec } from '../push/batch';
+import { customerFeedData } from '../push/feed-rows';
+import type { CustomerState, Rec } from '../push/world';
 
 const CONFLICT_VIEW = `SELECT x.id, h.code AS "hallCode", x.hall_id AS "hallId", x.kind, x.entity_type AS "entityType",
   x.entity_id AS "entityId", x.field, x.current, x.incoming, x.current_counter_id AS "currentCounterId",

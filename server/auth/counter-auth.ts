@@ -16,6 +16,8 @@ export interface CounterCtx {
   readonly hallId: string;
   readonly hallCode: string;
   readonly nonce: string;
+  /** The request's signed time (head office's clock as the counter estimates it): no operation is later. */
+  readonly signedAtMs: number;
   /** The counter's clock minus head office's, as the counter reported it (ms), when it did. */
   readonly clockSkewMs: number | null;
 }
@@ -89,6 +91,7 @@ export async function authenticateCounter(
     hallId: c.hall_id,
     hallCode: c.hall_code,
     nonce,
+    signedAtMs: Number(timestamp),
     clockSkewMs: Number.isFinite(offset) ? Math.round(offset) : null,
   };
 }

@@ -22,8 +22,6 @@ export interface Store extends Queryable {
 const INT8 = 20;
 const TIMESTAMPTZ = 1184;
 const toIso = (v: string) => new Date(v).toISOString();
-/** Parameter types that may be given as bytes: text, bytea, and arrays of text, bigint and integer. */
-const BYTES_TYPES = [25, 17, 1009, 1016, 1007];
 
 export interface StoreOptions {
   /** PostgreSQL connection string; without it, PGlite in `dataDir` (or in memory when dataDir is absent). */
@@ -43,17 +41,9 @@ async function openPglite(dataDir?: string): Promise<Store> {
   const db = await PGlite.create(dataDir, {
     parsers: { [INT8]: (v: string) => Number(v), [TIMESTAMPTZ]: toIso },
   });
-  // A byte array goes to the database as a binary parameter, as node-postgres sends it (binary-array.ts); PGlite
-  // would otherwise turn it into text by the parameter's type. Its own serializers for everything else.
-  const serializers = Object.fromEntries(
-    BYTES_TYPES.map((oid) => [
-      oid,
-      (v: unknown) => (v instanceof Uint8Array ? v : (db.serializers[oid] ?? String)(v)) as string,
-    ]),
-  );
   const q: Queryable = {
     async query<R>(text: string, params: unknown[] = []) {
-      return (await db.query<R>(text, params, { serializers })).rows;
+      return (await db.query<R>(text, params)).rows;
     },
   };
   return {
@@ -63,7 +53,7 @@ async function openPglite(dataDir?: string): Promise<Store> {
       db.transaction(async (t) =>
         fn({
           async query<R>(text: string, params: unknown[] = []) {
-            return (await t.query<R>(text, params, { serializers })).rows;
+            return (await t.query<R>(text, params)).rows;
           },
         }),
       ),

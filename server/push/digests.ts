@@ -1,10 +1,10 @@
 /**
  * Head office's per-day digests of each counter's operations, advanced in the transaction that stores them
- * (in sequence order, so the chained hash of ids matches the counter's); written by flush.ts. Runtime: Node.
+ * (in sequence order, so the chained hash of ids matches the counter's); written by write.ts. Runtime: Node.
  */
 import { hash } from 'node:crypto';
-import { type DayDigest, opDay, opFigures } from '../../core/sync/digest';
-import type { PushedOp } from './batch';
+import { type DayDigest, opDay } from '../../core/sync/digest';
+import type { PushedOp } from './world';
 
 export function chainId(prev: string, id: string): string {
   return hash('sha256', prev + id, 'hex');
@@ -18,7 +18,7 @@ export function advanceDigests(before: ReadonlyMap<string, DayDigest>, ops: Push
     const d = byDay.get(day) ?? {
       ...(before.get(day) ?? { day, count: 0, amount: 0, volume: 0, idsHash: '', lastSeq: 0 }),
     };
-    const f = opFigures(op.type, op.data);
+    const f = op.figures;
     d.count += 1;
     d.amount += f.amount;
     d.volume += f.volume;

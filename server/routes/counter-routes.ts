@@ -9,8 +9,7 @@ import { authenticateCounter, type CounterCtx, claimNonce } from '../auth/counte
 import type { HeadOffice } from '../context';
 import { readPage } from '../feed';
 import { parseBody, validate } from '../http/errors';
-import { prepareBatch } from '../push/prepare-pool';
-import { pushBatch } from '../push/push-batch';
+import { push } from '../push/push';
 import { rawBodyOf } from '../http/raw-body';
 import { reconcile } from '../push/reconcile';
 
@@ -24,13 +23,8 @@ export function registerCounterRoutes(app: FastifyInstance, ho: HeadOffice): voi
   const r = SYNC_ROUTES;
   app.post(r.push.path, { bodyLimit: r.push.bodyLimit, config: { bytesOnly: true } }, async (req) => {
     const ctx = await auth(ho, req);
-    const raw = rawBodyOf(req);
-    const prepared = await prepareBatch(ctx.counterId, raw);
-    const res = await pushBatch(ho.store, ctx, prepared, ho.now());
-    req.log.info(
-      { counter: ctx.counterId, acked: res.ackedSeq, ops: prepared.ops.length, q: res.quarantined.length },
-      'push',
-    );
+    const res = await push(ho.store, ctx, rawBodyOf(req), ho.now());
+    req.log.info({ counter: ctx.counterId, acked: res.ackedSeq, q: res.quarantined.length }, 'push');
     return res;
   });
 

@@ -16,8 +16,6 @@ export const changePassword: Handlers['auth.changePassword'] = async (input, cal
     updateStaff(app.db, row.id, { passwordHash, updatedAt: app.nowIso() });
     app.ledger().append({
       type: 'staff.passwordChanged',
-      entityType: 'staff',
-      entityId: row.id,
       payload: { staffId: row.id },
       operatorId: row.id,
       audit: { action: 'staff.passwordChanged', summary: `${row.displayName} 修改了自己的密码` },

@@ -64,8 +64,6 @@ export const devicesConfigureReader: Handlers['devices.configureReader'] = async
     else app.gdb.sqlite.prepare("DELETE FROM settings WHERE key = 'reader'").run();
     app.ledger().append({
       type: 'settings.reader',
-      entityType: 'counter',
-      entityId: app.counter()!.counterId,
       payload: { spec: input.spec },
       operatorId: operatorOf(call).staffId,
       audit: { action: 'settings.reader', summary: input.spec ? `设置读卡器：${input.spec}` : '停用读卡器' },

@@ -47,7 +47,6 @@ const cardsList: Handlers['cards.list'] = (input, { app }) => {
     })),
     readings: readingsOf(app.gdb.sqlite, input.customerId).map((r) => ({
       ...r,
-      status: JSON.parse(r.status),
       readAt: new Date(r.readAt * 1000).toISOString(),
     })),
     purchaseCount: count.lastCount,

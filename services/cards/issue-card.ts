@@ -79,8 +79,6 @@ export async function issueCard(app: App, operatorId: string, customerId: string
     });
     app.ledger().append({
       type: 'card.issued',
-      entityType: 'customer',
-      entityId: customerId,
       payload: { customerId, cardNo, formatId, region: station.region },
       operatorId,
       audit: {

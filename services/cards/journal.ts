@@ -45,8 +45,6 @@ export function settleWrite(
       const type = outcome === 'confirmed' ? 'sale.cardWritten' : 'sale.cardWriteFailed';
       app.ledger().append({
         type,
-        entityType: 'sale',
-        entityId: w.saleId,
         payload: { saleId: w.saleId, cardNo: w.cardNo, purchaseCount: w.count, status, reason },
         operatorId,
         audit: {
@@ -80,8 +78,6 @@ export function settleWrite(
   const type = outcome === 'confirmed' ? 'card.written' : 'card.writeFailed';
   app.ledger().append({
     type,
-    entityType: 'card',
-    entityId: w.cardNo,
     payload: {
       cardNo: w.cardNo,
       kind: w.kind,

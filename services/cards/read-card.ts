@@ -77,19 +77,18 @@ export async function readCard(app: App, operatorId: string): Promise<CardRead> 
   app.transaction(() => {
     if (w.meterNo) {
       const reading = {
+        customerId: row.customerId,
         cardNo: row.cardNo,
         meterNo: w.meterNo,
         loadedCount: w.loadedCount,
         remaining: w.remaining,
         cumulativeUsed: w.cumulativeUsed,
-        status: JSON.stringify(w.status),
+        status: w.status,
         readAt: w.readAt,
       };
       if (insertReading(app.gdb.sqlite, app.newId(), row.customerId, reading, app.nowIso()))
         app.ledger().append({
           type: 'meter.reading',
-          entityType: 'customer',
-          entityId: row.customerId,
           payload: reading,
           operatorId,
           audit: {

@@ -31,8 +31,6 @@ export function failUnstartedSales(app: App, before: string, customerId?: string
       const reason = '写卡前中断（未写入任何卡）';
       app.ledger().append({
         type: 'sale.cardWriteFailed',
-        entityType: 'sale',
-        entityId: r.id,
         payload: { saleId: r.id, receiptNo: r.receiptNo, status: 'card_write_failed', reason },
         operatorId: r.operatorId,
         audit: {

@@ -35,8 +35,6 @@ function blockAll(
     blocked.push(c.cardNo);
     app.ledger().append({
       type: 'card.blocked',
-      entityType: 'customer',
-      entityId: customerId,
       payload: { customerId, cardNo: c.cardNo, status, reason },
       operatorId,
       audit: {
@@ -92,8 +90,6 @@ export const cardsReplace: Handlers['cards.replace'] = async (input, call) => {
     });
     app.ledger().append({
       type: 'card.replaced',
-      entityType: 'customer',
-      entityId: customer.id,
       payload: {
         customerId: customer.id,
         cardNo,

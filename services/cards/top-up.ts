@@ -55,8 +55,6 @@ export const cardsTopUp: Handlers['cards.topUp'] = async (input, call) => {
     insertCardWrite(app.gdb.sqlite, row);
     app.ledger().append({
       type: 'card.topUp',
-      entityType: 'sale',
-      entityId: sale.id,
       payload: { saleId: sale.id, cardNo: row.cardNo, purchaseCount: row.count, volume: row.volume },
       operatorId,
       approverId: approver.id,

@@ -44,8 +44,6 @@ export const shiftsCashMovement: Handlers['shifts.cashMovement'] = (input, call)
     insertCashMovement(app.db, movement);
     app.ledger().append({
       type: 'shift.cash_moved',
-      entityType: 'shift',
-      entityId: open.id,
       payload: { ...movement, businessDate: open.businessDate },
       operatorId,
       hlc,

@@ -33,8 +33,6 @@ export const daysClose: Handlers['days.close'] = (input, call) => {
     });
     app.ledger().append({
       type: 'day.closed',
-      entityType: 'business_day',
-      entityId: date,
       payload: report,
       operatorId,
       hlc,

@@ -79,8 +79,6 @@ export const shiftsClose: Handlers['shifts.close'] = (input, call) => {
     if (!closed) throw new AppError('SHIFT_ALREADY_CLOSED');
     app.ledger().append({
       type: 'shift.closed',
-      entityType: 'shift',
-      entityId: open.id,
       payload: { shift: toShift(findShift(app.db, open.id)!), cash: figures, denominations },
       operatorId,
       hlc,

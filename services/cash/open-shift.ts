@@ -32,8 +32,6 @@ export const shiftsOpen: Handlers['shifts.open'] = (input, call) => {
     const shift = toShift(findShift(app.db, id)!);
     app.ledger().append({
       type: 'shift.opened',
-      entityType: 'shift',
-      entityId: id,
       payload: shift,
       operatorId,
       hlc,

@@ -31,8 +31,6 @@ export const depositsRecord: Handlers['deposits.record'] = (input, call) => {
     insertDeposit(app.db, deposit);
     app.ledger().append({
       type: 'deposit.recorded',
-      entityType: 'deposit',
-      entityId: id,
       payload: deposit,
       operatorId,
       hlc,

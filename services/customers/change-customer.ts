@@ -4,27 +4,32 @@
  */
 import type { Customer } from '../../core/contract';
 import { AppError } from '../../core/errors';
+import type { OpPayload } from '../../core/sync/ops';
+import type { CustomerChangeType } from '../../core/sync/ops/customer-ops';
 import { type CustomerInsert, updateCustomer } from '../../db';
 import type { App } from '../app';
 import { diffViews, historyView, loadCustomer, loadForChange } from './customer-rows';
 
-export interface CustomerChange {
-  readonly type: string;
+/** What every change payload carries; an operation's own extra fields come from `alsoWrite`. */
+type ChangeBase = 'id' | 'version' | 'changes' | 'reason' | 'customer';
+
+export interface CustomerChange<T extends CustomerChangeType> {
+  readonly type: T;
   readonly summary: (before: Customer) => string;
   readonly reason: string;
   readonly approverId?: string;
   /** Builds the row patch from the current state (may throw to refuse the change). */
   readonly patch: (before: Customer) => Partial<CustomerInsert>;
-  /** Extra writes in the same transaction (e.g. a meter row); counted as a change. */
-  readonly alsoWrite?: (before: Customer) => Record<string, unknown>;
+  /** Extra writes in the same transaction (e.g. a meter row), with the operation's own fields; counted as a change. */
+  readonly alsoWrite?: (before: Customer) => Omit<OpPayload<T>, ChangeBase>;
 }
 
-export function changeCustomer(
+export function changeCustomer<T extends CustomerChangeType>(
   app: App,
   operatorId: string,
   id: string,
   expectedVersion: number,
-  ch: CustomerChange,
+  ch: CustomerChange<T>,
 ): Customer {
   app.transaction(() => {
     const before = loadForChange(app, id, expectedVersion);
@@ -37,8 +42,7 @@ export function changeCustomer(
     if (changes.length === 0 && !extra) throw new AppError('NOTHING_CHANGED');
     app.ledger().append({
       type: ch.type,
-      entityType: 'customer',
-      entityId: id,
+      // The base fields are common to every change type; the ledger checks the whole payload against the contract.
       payload: {
         id,
         version: after.version,
@@ -47,7 +51,7 @@ export function changeCustomer(
         reason: ch.reason,
         // The whole file after the change, so head office merges with the structure (an address's parts), not a guess.
         customer: after,
-      },
+      } as OpPayload<T>,
       operatorId,
       approverId: ch.approverId ?? null,
       hlc,

@@ -56,8 +56,6 @@ export function openCustomer(app: App, operatorId: string, input: OpenCustomerIn
     const customer = loadCustomer(app, id);
     ledger.append({
       type: 'customer.opened',
-      entityType: 'customer',
-      entityId: id,
       payload: customer,
       operatorId,
       hlc,

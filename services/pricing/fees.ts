@@ -50,8 +50,6 @@ export function recordFeeItem(app: App, operatorId: string, input: FeeItemInput)
   const type = before ? 'fee.changed' : 'fee.created';
   app.ledger().append({
     type,
-    entityType: 'fee_item',
-    entityId: after.id,
     payload: toFeeItem(after),
     operatorId,
     audit: {

@@ -29,8 +29,6 @@ export function recordLimits(app: App, operatorId: string, input: Limits): Limit
   saveLimits(app.db, input);
   app.ledger().append({
     type: 'limits.saved',
-    entityType: 'purchase_limits',
-    entityId: input.userClass,
     payload: input,
     operatorId,
     audit: {

@@ -91,8 +91,6 @@ export function recordPriceVersion(
   insertPriceVersion(app.db, row);
   app.ledger().append({
     type: 'price.created',
-    entityType: 'price_version',
-    entityId: row.id,
     payload: toPriceVersion(row),
     operatorId,
     approverId,

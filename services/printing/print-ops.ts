@@ -80,8 +80,6 @@ async function printDoc(
       if (reprint && outcome === 'printed')
         app.ledger().append({
           type: 'receipt.reprinted',
-          entityType: kind,
-          entityId: docId,
           payload: { kind, docId, copyNo },
           operatorId,
           audit: { action: 'receipt.reprinted', summary: `重打${label}（第 ${reprint.number} 次）` },
@@ -146,8 +144,6 @@ export const printersConfigure: Handlers['printers.configure'] = (input, call) =
     putSetting(app.db, 'printer', JSON.stringify(s));
     app.ledger().append({
       type: 'settings.printer',
-      entityType: 'counter',
-      entityId: app.counter()!.counterId,
       payload: s,
       operatorId: operatorOf(call).staffId,
       audit: { action: 'settings.printer', summary: `设置打印机：${s.spec}，${s.width} 毫米` },

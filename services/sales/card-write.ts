@@ -58,8 +58,6 @@ async function writeAndRecord(
         : undefined;
       app.ledger().append({
         type,
-        entityType: 'sale',
-        entityId: sale.id,
         payload: {
           saleId: sale.id,
           receiptNo: sale.receiptNo,

@@ -58,8 +58,6 @@ export function recordInvoiceRange(
   const pad = (n: number) => `${row.prefix}${String(n).padStart(row.width, '0')}`;
   app.ledger().append({
     type: 'invoice.rangeAdded',
-    entityType: 'invoice_range',
-    entityId: row.id,
     payload: toInvoiceRange(row),
     operatorId,
     audit: {

@@ -4,6 +4,8 @@
  * audit entry and approver. Runtime: Node.
  */
 import type { SaleKind, SaleStatus } from '../../core/domain/cash';
+import type { UserClass } from '../../core/domain/customer';
+import type { SaleOpType } from '../../core/sync/ops/sale-ops';
 import { AppError } from '../../core/errors';
 import {
   balanceOf,
@@ -26,7 +28,7 @@ export interface SaleDraft {
   readonly kind: SaleKind;
   readonly status: SaleStatus;
   readonly customerId: string | null;
-  readonly userClass: string | null;
+  readonly userClass: UserClass | null;
   readonly shiftId: string;
   readonly businessDate: string;
   readonly operatorId: string;
@@ -45,7 +47,7 @@ export interface SaleDraft {
   readonly tenders: readonly TenderDraft[];
   readonly issueInvoice: boolean;
   /** The ledger operation's type, e.g. 'sale.gasSold'. */
-  readonly opType: string;
+  readonly opType: SaleOpType;
   /** The audit line, given the receipt number. */
   readonly summary: (receiptNo: string) => string;
 }
@@ -102,8 +104,6 @@ export function recordSale(app: App, d: SaleDraft): RecordedSale {
 
   app.ledger().append({
     type: d.opType,
-    entityType: 'sale',
-    entityId: d.id,
     payload: {
       ...row,
       lines: lines.map(({ saleId: _s, ...l }) => l),

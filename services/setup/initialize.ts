@@ -34,16 +34,12 @@ export async function initializeCounter(
     const ledger = app.ledger();
     ledger.append({
       type: 'counter.initialized',
-      entityType: 'counter',
-      entityId: counterId,
       payload: { counterId, hallCode, hallName, counterCode, counterName, demo },
       operatorId: adminId,
       audit: { action: 'counter.initialized', summary: `初始化柜台：${hallName} ${counterName}` },
     });
     ledger.append({
       type: 'staff.created',
-      entityType: 'staff',
-      entityId: adminId,
       payload: {
         id: adminId,
         username: input.admin.username,

@@ -21,8 +21,6 @@ export async function createStaff(
     insertStaff(app.db, { id, ...input, passwordHash, createdAt: now, updatedAt: now });
     app.ledger().append({
       type: 'staff.created',
-      entityType: 'staff',
-      entityId: id,
       payload: { id, username: input.username, displayName: input.displayName, role: input.role },
       operatorId,
       audit: {
@@ -55,8 +53,6 @@ export const staffResetPassword: Handlers['staff.resetPassword'] = async (input,
     });
     app.ledger().append({
       type: 'staff.passwordReset',
-      entityType: 'staff',
-      entityId: target.id,
       payload: { staffId: target.id },
       operatorId: operatorOf(call).staffId,
       audit: { action: 'staff.passwordReset', summary: `重置 ${target.displayName} 的密码并解除锁定` },
@@ -76,8 +72,6 @@ export const staffSetActive: Handlers['staff.setActive'] = (input, call) => {
     updateStaff(app.db, target.id, { active: input.active, updatedAt: app.nowIso() });
     app.ledger().append({
       type: input.active ? 'staff.enabled' : 'staff.disabled',
-      entityType: 'staff',
-      entityId: target.id,
       payload: { staffId: target.id, active: input.active },
       operatorId: operatorOf(call).staffId,
       audit: {

@@ -96,8 +96,8 @@ export async function pushPipelined(client: SyncClient, o: PipelineOptions): Pro
       }
     }
     if (!(failure instanceof AppError && failure.code === 'SYNC_SEQUENCE_GAP')) throw failure;
-    const expected = Number(/expected (\d+)/.exec(failure.detail ?? '')?.[1]);
-    if (!Number.isInteger(expected)) throw failure;
+    const expected = failure.fields?.expectedSeq;
+    if (typeof expected !== 'number' || !Number.isInteger(expected)) throw failure;
     // Below what was acknowledged before this batch left: head office lost operations (restored); else our own overtaking.
     if (expected - 1 < f.ackedAtSend) {
       if (rewinds++ >= 3) throw failure;

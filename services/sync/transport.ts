@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError, isErrorCode } from '../../core/errors';
 import { HEADERS, signingString, SKEW_FLAG_MS } from '../../core/sync/signing';
+import { errorResponseSchema } from '../../core/sync/wire';
 import type { DeviceKey } from './device-key';
 import { type HttpAnswer, httpRequest } from './http';
 
@@ -36,9 +37,9 @@ class DroppedError extends AppError {}
 
 function toError(status: number, text: string): AppError {
   try {
-    const b = JSON.parse(text) as { code?: unknown; detail?: unknown };
-    if (isErrorCode(b.code))
-      return new AppError(b.code, { detail: typeof b.detail === 'string' ? b.detail : undefined });
+    const b = errorResponseSchema.safeParse(JSON.parse(text));
+    if (b.success && isErrorCode(b.data.code))
+      return new AppError(b.data.code, { detail: b.data.detail, fields: b.data.fields });
   } catch {
     // not our JSON: a proxy or a broken connection answered
   }

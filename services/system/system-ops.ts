@@ -24,8 +24,6 @@ export const settingsUpdate: Handlers['settings.update'] = (input, call) => {
     putSetting(app.db, 'idleLockMinutes', String(input.idleLockMinutes));
     app.ledger().append({
       type: 'settings.updated',
-      entityType: 'counter',
-      entityId: app.counter()!.counterId,
       payload: input,
       operatorId: operatorOf(call).staffId,
       audit: {

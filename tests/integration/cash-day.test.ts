@@ -53,7 +53,7 @@ describe('deposits and the day close (缴款、日结)', () => {
       .prepare('SELECT type, entity_id AS entityId, payload FROM outbox ORDER BY seq DESC')
       .get() as { type: string; entityId: string; payload: string };
     expect(op).toMatchObject({ type: 'day.closed', entityId: '2026-11-26' });
-    expect(JSON.parse(op.payload)).toEqual(report);
+    expect(JSON.parse(op.payload)).toEqual({ v: 2, ...report });
 
     w = writes(t);
     expect((await t.fails('days.close', { businessDate: '2026-11-26' }, sup)).code).toBe(

@@ -41,7 +41,7 @@ const AWKWARD = 'a"b\\c\n\t\u0001\u001f\u007f\u2028 王芳 😀 </script> \b\f\r
 
 describe('a push batch read from the outbox as JSON', () => {
   it('is the JSON.stringify of its operations, byte for byte, in sequence order', () => {
-    const plain = syntheticOutbox(COUNTER, 300);
+    const plain = syntheticOutbox(COUNTER, 300, { priceVersionId: 'any-price-version' });
     const last = plain[plain.length - 1]!;
     const awkward = chainOps(
       [
@@ -72,7 +72,7 @@ describe('a push batch read from the outbox as JSON', () => {
   });
 
   it('stays within its byte budget, but always carries at least one operation', () => {
-    const ops = syntheticOutbox(COUNTER, 200);
+    const ops = syntheticOutbox(COUNTER, 200, { priceVersionId: 'any-price-version' });
     const db = counterWith(ops);
     const whole = outboxBatchJson(db, 0, 200, 64 * 1024 * 1024)!;
     const budget = Math.floor(whole.opsJson.byteLength / 3);

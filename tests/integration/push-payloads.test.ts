@@ -7,14 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollDevice } from '../sim/bench-push';
 import { payloadJson } from '../../core/sync/canonical';
 import { chainOps, syntheticOutbox } from '../sim/synthetic-ops';
-import { startHeadOffice, type TestHeadOffice } from '../support/head-office';
+import { publishDemoCatalogue, startHeadOffice, type TestHeadOffice } from '../support/head-office';
 import { signed } from '../support/signed';
 
 let ho: TestHeadOffice;
 let dev: Awaited<ReturnType<typeof enrollDevice>>;
+let pv: string;
 
 beforeAll(async () => {
   ho = await startHeadOffice();
+  pv = (await publishDemoCatalogue(ho)).residential;
   dev = await enrollDevice(ho, '0101', '01');
 });
 afterAll(async () => ho?.close());
@@ -24,7 +26,7 @@ const count = async (sql: string, params: unknown[] = []) =>
 
 describe('payloads head office cannot store as they are', () => {
   it('quarantine their operations and block nothing behind them', async () => {
-    const ops = syntheticOutbox(dev.counterId, 80);
+    const ops = syntheticOutbox(dev.counterId, 80, { priceVersionId: pv });
     const sales = ops.filter((o) => o.type === 'sale.gasSold');
     const [nul, surrogate, huge, emoji] = sales;
     const edit = (id: string, change: (p: Record<string, never>) => unknown) =>
@@ -69,7 +71,7 @@ describe('payloads head office cannot store as they are', () => {
     });
     expect(byId.get(huge!.id)).toMatchObject({
       code: 'PAYLOAD_INVALID',
-      reason: expect.stringMatching(/收费记录内容不完整/),
+      reason: expect.stringMatching(/^业务内容不符合 sale\.gasSold：lines\.0\.lineNo/),
     });
     // Each held its sale back; their card-write outcomes follow them into quarantine, nothing else does.
     expect(q.filter((x) => x.code !== 'UNKNOWN_SALE')).toHaveLength(3);
@@ -99,7 +101,7 @@ describe('payloads head office cannot store as they are', () => {
       'SELECT seq, hash FROM ops WHERE counter_id = $1 ORDER BY seq DESC LIMIT 1',
       [dev.counterId],
     );
-    const ops = syntheticOutbox(dev.counterId, 200).slice(80);
+    const ops = syntheticOutbox(dev.counterId, 200, { priceVersionId: pv }).slice(80);
     const sales = ops.filter((o) => o.type === 'sale.gasSold');
     const [twoLines, first, again] = sales;
     const firstPayload = JSON.parse(first!.payload);

@@ -7,13 +7,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newDeviceKey } from '../../services/sync/device-key';
 import { enrollDevice } from '../sim/bench-push';
 import { chainOps, syntheticOutbox } from '../sim/synthetic-ops';
-import { registerCounter, startHeadOffice, type TestHeadOffice } from '../support/head-office';
+import {
+  publishDemoCatalogue,
+  registerCounter,
+  startHeadOffice,
+  type TestHeadOffice,
+} from '../support/head-office';
 import type { Json } from '../support/json';
 import { resend, signed } from '../support/signed';
 
 let ho: TestHeadOffice;
 let a: Awaited<ReturnType<typeof enrollDevice>>;
 let b: Awaited<ReturnType<typeof enrollDevice>>;
+let pv: string;
 
 const TABLES = ['ops', 'nonces', 'customers', 'sales', 'quarantine', 'conflicts', 'feed', 'day_digests'];
 async function counts(): Promise<Record<string, number>> {
@@ -39,18 +45,19 @@ async function refused(
 
 beforeAll(async () => {
   ho = await startHeadOffice();
+  pv = (await publishDemoCatalogue(ho)).residential;
   a = await enrollDevice(ho, '0101', '01');
   b = await enrollDevice(ho, '0101', '02');
 });
 afterAll(async () => ho?.close());
 
 describe('head office refuses, and writes nothing', () => {
-  const opsA = () => syntheticOutbox(a.counterId, 12);
+  const opsA = () => syntheticOutbox(a.counterId, 12, { priceVersionId: pv });
 
   it('answers /health when ready', async () => {
     const r = await fetch(`${ho.url}/health`);
     expect(r.status).toBe(200);
-    expect((await r.json()) as Json).toMatchObject({ status: 'ok', database: 'pglite' });
+    expect((await r.json()) as Json).toMatchObject({ status: 'ok', database: ho.store.kind });
     expect(r.headers.get('x-gasdesk-server-time')).toMatch(/^\d+$/);
   });
 
@@ -105,14 +112,14 @@ describe('head office refuses, and writes nothing', () => {
 
   it('another counter’s operations: 403', async () => {
     await refused('SYNC_FOREIGN_OPS', 403, () =>
-      signed(ho.url, b, 'POST', '/v1/push', { ops: syntheticOutbox(a.counterId, 5) }),
+      signed(ho.url, b, 'POST', '/v1/push', { ops: syntheticOutbox(a.counterId, 5, { priceVersionId: pv }) }),
     );
   });
 
   it('a cloned counter (same id, diverging history): refused and flagged', async () => {
     const ours = opsA();
     const twin = chainOps(
-      syntheticOutbox(a.counterId, 14, 99)
+      syntheticOutbox(a.counterId, 14, { priceVersionId: pv, seed: 99 })
         .slice(10)
         .map(({ seq: _s, prevHash: _p, hash: _h, counterId: _c, ...o }) => o),
       a.counterId,
@@ -120,7 +127,7 @@ describe('head office refuses, and writes nothing', () => {
     );
     await refused('SYNC_CLONED_COUNTER', 409, () => signed(ho.url, a, 'POST', '/v1/push', { ops: twin }));
     const fork = chainOps(
-      syntheticOutbox(a.counterId, 14, 99)
+      syntheticOutbox(a.counterId, 14, { priceVersionId: pv, seed: 99 })
         .slice(12)
         .map(({ seq: _s, prevHash: _p, hash: _h, counterId: _c, ...o }) => o),
       a.counterId,
@@ -134,7 +141,7 @@ describe('head office refuses, and writes nothing', () => {
   });
 
   it('a broken chain, a gap, and an op that is not the counter’s to number', async () => {
-    const more = syntheticOutbox(a.counterId, 20).slice(12);
+    const more = syntheticOutbox(a.counterId, 20, { priceVersionId: pv }).slice(12);
     await refused('SYNC_CHAIN_BROKEN', 422, () =>
       signed(ho.url, a, 'POST', '/v1/push', {
         ops: more.map((o, i) => (i === 2 ? { ...o, payload: '{"forged":true}' } : o)),
@@ -197,7 +204,9 @@ describe('head office refuses, and writes nothing', () => {
     const r = await ho.admin('POST', `/admin/counters/${slot}/revoke`, { reason: '柜台电脑被盗' });
     expect(r.state).toBe('revoked');
     await refused('COUNTER_REVOKED', 403, () =>
-      signed(ho.url, dev, 'POST', '/v1/push', { ops: syntheticOutbox(dev.counterId, 3) }),
+      signed(ho.url, dev, 'POST', '/v1/push', {
+        ops: syntheticOutbox(dev.counterId, 3, { priceVersionId: pv }),
+      }),
     );
     // Only the counter itself is told: a request under another key is refused for its signature.
     await refused('SYNC_BAD_SIGNATURE', 401, () =>
@@ -206,7 +215,7 @@ describe('head office refuses, and writes nothing', () => {
         dev,
         'POST',
         '/v1/push',
-        { ops: syntheticOutbox(dev.counterId, 3) },
+        { ops: syntheticOutbox(dev.counterId, 3, { priceVersionId: pv }) },
         { key: newDeviceKey() },
       ),
     );

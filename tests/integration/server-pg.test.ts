@@ -9,7 +9,12 @@ import { checkWorld } from '../sim/checks';
 import { runSimulation, simClock } from '../sim/simulation';
 import { syntheticOutbox } from '../sim/synthetic-ops';
 import { tempDir } from '../support/app';
-import { freshPostgres, startHeadOffice, type TestHeadOffice } from '../support/head-office';
+import {
+  freshPostgres,
+  publishDemoCatalogue,
+  startHeadOffice,
+  type TestHeadOffice,
+} from '../support/head-office';
 import { resend, signed } from '../support/signed';
 
 const PG = Boolean(process.env.DATABASE_URL);
@@ -18,6 +23,7 @@ describe.skipIf(!PG)('two head-office instances on one PostgreSQL', () => {
   let db: Awaited<ReturnType<typeof freshPostgres>>;
   let one: TestHeadOffice;
   let two: TestHeadOffice;
+  let pv: string;
 
   beforeAll(async () => {
     db = await freshPostgres();
@@ -25,6 +31,7 @@ describe.skipIf(!PG)('two head-office instances on one PostgreSQL', () => {
       startHeadOffice({ url: db!.url, now: () => simClock.ms }),
       startHeadOffice({ url: db!.url, now: () => simClock.ms }),
     ]);
+    pv = (await publishDemoCatalogue(one)).residential;
   }, 60_000);
   afterAll(async () => {
     await one?.close();
@@ -38,14 +45,18 @@ describe.skipIf(!PG)('two head-office instances on one PostgreSQL', () => {
       (await one.store.query<{ n: number }>('SELECT count(*)::int AS n FROM _ho_migrations'))[0]!.n,
     ).toBeGreaterThan(0);
     const dev = await enrollDevice(one, '0201', '01');
-    const ops = syntheticOutbox(dev.counterId, 50);
+    const ops = syntheticOutbox(dev.counterId, 50, { priceVersionId: pv });
     const r = await signed(two.url, dev, 'POST', '/v1/push', { ops });
     expect(r.body.ackedSeq).toBe(50);
     const replay = await resend(one.url, r.sent);
     expect(replay.body.code).toBe('SYNC_REPLAYED');
     const both = await Promise.all([
-      signed(one.url, dev, 'POST', '/v1/push', { ops: syntheticOutbox(dev.counterId, 80).slice(50) }),
-      signed(two.url, dev, 'POST', '/v1/push', { ops: syntheticOutbox(dev.counterId, 80).slice(50) }),
+      signed(one.url, dev, 'POST', '/v1/push', {
+        ops: syntheticOutbox(dev.counterId, 80, { priceVersionId: pv }).slice(50),
+      }),
+      signed(two.url, dev, 'POST', '/v1/push', {
+        ops: syntheticOutbox(dev.counterId, 80, { priceVersionId: pv }).slice(50),
+      }),
     ]);
     expect(both.map((b) => b.body.ackedSeq ?? b.body)).toEqual([80, 80]);
     expect(

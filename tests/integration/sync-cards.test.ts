@@ -10,13 +10,24 @@ import type { WireOp } from '../../core/sync/wire';
 import { GENESIS_HASH } from '../../core/sync/canonical';
 import { enrollDevice } from '../sim/bench-push';
 import { SimCounter } from '../sim/sim-counter';
-import { chainOps } from '../sim/synthetic-ops';
+import { sliceAmount } from '../../core/pricing';
+import { chainOps, SYNTHETIC_TIER1_LI } from '../sim/synthetic-ops';
 import { tempDir } from '../support/app';
-import { registerCounter, startHeadOffice, type TestHeadOffice } from '../support/head-office';
+import {
+  publishDemoCatalogue,
+  registerCounter,
+  startHeadOffice,
+  type TestHeadOffice,
+} from '../support/head-office';
 import { signed } from '../support/signed';
 
-type Dev = Awaited<ReturnType<typeof enrollDevice>> & { head: { seq: number; hash: string } };
+type Dev = Awaited<ReturnType<typeof enrollDevice>> & {
+  head: { seq: number; hash: string };
+  shiftId: string;
+};
 let ho: TestHeadOffice;
+/** Head office's residential price version: tier 1 at SYNTHETIC_TIER1_LI. */
+let pv: string;
 let a: Dev;
 let b: Dev;
 let t = Date.now() - 86_400_000;
@@ -28,13 +39,13 @@ async function push(
 ) {
   const chained: WireOp[] = chainOps(
     ops.map((o) => {
-      t += 60_000;
+      t += 1_000;
       return {
         id: uuidv7(t),
         type: o.type,
         entityType: o.entityType ?? 'customer',
         entityId: o.entityId ?? customerId,
-        payload: JSON.stringify(o.payload),
+        payload: JSON.stringify({ v: 2, ...(o.payload as object) }),
         operatorId: 'op',
         approverId: null,
         hlc: `${String(t).padStart(15, '0')}-00000-${dev.counterId.slice(-12)}`,
@@ -56,43 +67,87 @@ const written = (cardNo: string, purchaseCount: number) => ({
   entityId: cardNo,
   payload: { cardNo, kind: 'purchase', purchaseCount, volume: 1_000, saleId: null, reason: null },
 });
-const sale = (id: string, balanceUsed: number, balanceAdded: number, more: Record<string, unknown> = {}) => ({
-  type: 'sale.gasSold',
-  entityType: 'sale',
-  entityId: id,
-  payload: {
-    id,
-    receiptNo: `R-${id.slice(-4)}`,
-    invoiceNo: null,
-    kind: 'gas',
-    status: 'completed',
-    customerId,
-    userClass: 'residential',
-    shiftId: 's1',
-    businessDate: '2026-03-02',
-    operatorId: 'op',
-    approverId: null,
-    volume: 1_000,
-    amount: 3_050,
-    balanceUsed,
-    balanceAdded,
-    amountPaid: 3_050 - balanceUsed + balanceAdded,
-    priceVersionId: null,
-    periodStart: null,
-    usedBefore: null,
-    correctsSaleId: null,
-    reason: null,
-    createdAt: new Date(t).toISOString(),
-    lines: [],
-    tenders: [],
-    ...more,
-  },
-});
+/** 10 m³ in tier 1 of head office's price version. */
+const AMOUNT = sliceAmount(1_000, SYNTHETIC_TIER1_LI);
+const line = {
+  lineNo: 1,
+  kind: 'gas',
+  tier: 1,
+  feeItemId: null,
+  name: '第1档',
+  volume: 1_000,
+  priceLi: SYNTHETIC_TIER1_LI,
+  qty: null,
+  amount: AMOUNT,
+};
+/** A gas sale of 10 m³ at `dev`'s counter, in its shift, leaving or using a balance (结余). */
+const sale = (
+  dev: Dev,
+  id: string,
+  balanceUsed: number,
+  balanceAdded: number,
+  more: Record<string, unknown> = {},
+) => {
+  const amountPaid = AMOUNT - balanceUsed + balanceAdded;
+  return {
+    type: 'sale.gasSold',
+    entityType: 'sale',
+    entityId: id,
+    payload: {
+      id,
+      receiptNo: `R-${id.slice(-4)}`,
+      invoiceNo: null,
+      kind: 'gas',
+      status: 'pending_card_write',
+      customerId,
+      userClass: 'residential',
+      shiftId: dev.shiftId,
+      businessDate: '2026-03-02',
+      operatorId: 'op',
+      approverId: null,
+      volume: 1_000,
+      amount: AMOUNT,
+      balanceUsed,
+      balanceAdded,
+      amountPaid,
+      priceVersionId: pv,
+      periodStart: '2026-01-01',
+      usedBefore: 0,
+      correctsSaleId: null,
+      reason: null,
+      createdAt: new Date(t).toISOString(),
+      lines: [line],
+      tenders: [
+        { lineNo: 1, method: 'cash', amount: amountPaid, received: null, change: 0, reference: null },
+      ],
+      ...more,
+    },
+  };
+};
 const outcome = (saleId: string, status: string) => ({
   type: status === 'completed' ? 'sale.cardWritten' : 'sale.cardWriteFailed',
   entityType: 'sale',
   entityId: saleId,
-  payload: { saleId, status },
+  payload: { saleId, status, reason: null },
+});
+/** Opens `dev`'s shift (a sale names its counter's own shift). */
+const openShift = (dev: Dev) => ({
+  type: 'shift.opened',
+  entityType: 'shift',
+  entityId: dev.shiftId,
+  payload: {
+    id: dev.shiftId,
+    operator: { id: 'op', displayName: '王芳' },
+    businessDate: '2026-03-02',
+    openedAt: new Date(t).toISOString(),
+    float: 0,
+    status: 'open',
+    closedAt: null,
+    counted: null,
+    expected: null,
+    difference: null,
+    note: null,
+  },
 });
 const conflicts = async () =>
   (await ho.admin('GET', '/admin/conflicts?status=all')).conflicts as {
@@ -103,8 +158,15 @@ const conflicts = async () =>
 
 beforeAll(async () => {
   ho = await startHeadOffice();
-  a = { ...(await enrollDevice(ho, '0101', '01')), head: { seq: 0, hash: GENESIS_HASH } };
-  b = { ...(await enrollDevice(ho, '0101', '02')), head: { seq: 0, hash: GENESIS_HASH } };
+  pv = (await publishDemoCatalogue(ho)).residential;
+  const device = async (code: string) => ({
+    ...(await enrollDevice(ho, '0101', code)),
+    head: { seq: 0, hash: GENESIS_HASH },
+    shiftId: uuidv7(t),
+  });
+  a = await device('01');
+  b = await device('02');
+  await push(b, [openShift(b)]);
   const now = new Date(t).toISOString();
   await push(a, [
     {
@@ -137,6 +199,7 @@ beforeAll(async () => {
       type: 'card.issued',
       payload: { customerId, cardNo: '0101010000000001', formatId: 'ref-v1', region: 101 },
     },
+    openShift(a),
   ]);
 });
 afterAll(async () => ho?.close());
@@ -185,38 +248,26 @@ describe('cards and money across counters', () => {
   });
 
   it('makes a conflict of a balance spent that head office never saw added', async () => {
-    expect((await push(a, [sale(uuidv7(t + 1), 0, 55), sale(uuidv7(t + 2), 55, 0)])).conflicts).toBe(0);
-    expect((await push(b, [sale(uuidv7(t + 3), 40, 0)])).conflicts).toBe(1);
+    expect((await push(a, [sale(a, uuidv7(t + 1), 0, 55), sale(a, uuidv7(t + 2), 55, 0)])).conflicts).toBe(0);
+    expect((await push(b, [sale(b, uuidv7(t + 3), 40, 0)])).conflicts).toBe(1);
     expect((await conflicts()).map((c) => c.kind)).toContain('balance');
   });
 
   it('stores a batch’s sales once, with an outcome from the same batch, and quarantines one that does not fit', async () => {
     const [x, y, z] = [uuidv7(t + 11), uuidv7(t + 12), uuidv7(t + 13)];
-    const line = {
-      lineNo: 1,
-      kind: 'gas',
-      tier: 1,
-      feeItemId: null,
-      name: '第1档',
-      volume: 1_000,
-      priceLi: 3_050,
-      qty: null,
-      amount: 3_050,
-    };
     const tender = {
       lineNo: 1,
       method: 'cash',
-      amount: 3_050,
+      amount: AMOUNT,
       received: 5_000,
-      change: 1_950,
+      change: 5_000 - AMOUNT,
       reference: null,
     };
-    const pending = { status: 'pending_card_write', lines: [line], tenders: [tender] };
     const first = await push(a, [
-      sale(x, 0, 0, pending),
+      sale(a, x, 0, 0, { tenders: [tender] }),
       outcome(x, 'completed'),
-      sale(y, 0, 0, pending),
-      sale(z, 0, 0, { amount: '30.50' }),
+      sale(a, y, 0, 0, { tenders: [tender] }),
+      sale(a, z, 0, 0, { amount: '30.50' }),
     ]);
     expect(first.quarantined.map((q) => q.code)).toEqual(['PAYLOAD_INVALID']);
     const status = async () =>
@@ -250,16 +301,16 @@ describe('cards and money across counters', () => {
       status: 'pending_card_write',
       customer_id: customerId,
       user_class: 'residential',
-      shift_id: 's1',
+      shift_id: a.shiftId,
       business_date: '2026-03-02',
       operator_id: 'op',
       approver_id: null,
       volume: 1_000,
-      amount: 3_050,
+      amount: AMOUNT,
       balance_used: 0,
       balance_added: 0,
-      amount_paid: 3_050,
-      price_version_id: null,
+      amount_paid: AMOUNT,
+      price_version_id: pv,
       corrects_sale_id: null,
       reason: null,
       created_at: p.createdAt,
@@ -274,9 +325,9 @@ describe('cards and money across counters', () => {
         fee_item_id: null,
         name: '第1档',
         volume: 1_000,
-        price_li: 3_050,
+        price_li: SYNTHETIC_TIER1_LI,
         qty: null,
-        amount: 3_050,
+        amount: AMOUNT,
       },
     ]);
     const tenderRows = await ho.store.query('SELECT * FROM sale_tenders WHERE sale_id = $1', [y]);
@@ -285,9 +336,9 @@ describe('cards and money across counters', () => {
         sale_id: y,
         line_no: 1,
         method: 'cash',
-        amount: 3_050,
+        amount: AMOUNT,
         received: 5_000,
-        change: 1_950,
+        change: 5_000 - AMOUNT,
         reference: null,
       },
     ]);

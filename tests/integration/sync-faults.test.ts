@@ -20,7 +20,12 @@ import { enrollDevice } from '../sim/bench-push';
 import { SimCounter } from '../sim/sim-counter';
 import { syntheticOutbox } from '../sim/synthetic-ops';
 import { tempDir } from '../support/app';
-import { registerCounter, startHeadOffice, type TestHeadOffice } from '../support/head-office';
+import {
+  publishDemoCatalogue,
+  registerCounter,
+  startHeadOffice,
+  type TestHeadOffice,
+} from '../support/head-office';
 import { spawnHeadOffice } from '../support/head-office-process';
 import { FaultyProxy } from '../support/proxy';
 import { ROOT } from '../support/socat';
@@ -52,6 +57,7 @@ describe('head office killed (SIGKILL) mid-batch', () => {
   it('loses nothing and stores nothing twice: the counter resumes where head office’s commit says', async () => {
     const dataDir = tempDir('gasdesk-ho-kill-');
     let ho = await spawnHeadOffice({ dataDir });
+    const pv = (await publishDemoCatalogue(ho)).residential;
     const proxy = await new FaultyProxy({ host: '127.0.0.1', port: Number(new URL(ho.url).port) }).start();
     try {
       const dev = await enrollDevice(
@@ -59,7 +65,7 @@ describe('head office killed (SIGKILL) mid-batch', () => {
         '0101',
         '01',
       );
-      const ops = syntheticOutbox(dev.counterId, 6_000);
+      const ops = syntheticOutbox(dev.counterId, 6_000, { priceVersionId: pv });
       let acked = 0;
       let kills = 0;
       const attempt = () =>
@@ -105,8 +111,10 @@ describe('head office killed (SIGKILL) mid-batch', () => {
 
 describe('the counter, its network and its clock', () => {
   let ho: TestHeadOffice;
+  let pv: string;
   beforeAll(async () => {
     ho = await startHeadOffice();
+    pv = (await publishDemoCatalogue(ho)).residential;
   });
   afterAll(async () => ho?.close());
 
@@ -126,12 +134,10 @@ describe('the counter, its network and its clock', () => {
       app.transaction(() => {
         for (let i = 0; i < 8_000; i++)
           app.ledger().append({
-            type: 'test.note',
-            entityType: 'counter',
-            entityId: 'x',
-            payload: { i, text: '模拟业务'.repeat(20) },
+            type: 'receipt.reprinted',
+            payload: { kind: '模拟业务'.repeat(20), docId: `doc-${i}`, copyNo: 2 },
             operatorId: 'op',
-            audit: { action: 'test.note', summary: '测试' },
+            audit: { action: 'receipt.reprinted', summary: '测试' },
           });
       });
       const counterId = app.counter()!.counterId;
@@ -177,7 +183,7 @@ describe('the counter, its network and its clock', () => {
 
   it('two pushers of one outbox at once store it once, in order', async () => {
     const dev = await enrollDevice(ho, '0104', '01');
-    const ops = syntheticOutbox(dev.counterId, 3_000);
+    const ops = syntheticOutbox(dev.counterId, 3_000, { priceVersionId: pv });
     const run = () =>
       pushPipelined(dev.client, {
         acked: 0,
@@ -207,6 +213,8 @@ describe('a counter behind a faulty link, with a wrong clock', () => {
       { server: proxy.url, code: await registerCounter(ho, '0101', '09') },
       c.adminSid,
     );
+    await publishDemoCatalogue(ho);
+    expect((await runSync(c.app)).ok).toBe(true); // the prices head office sells at
   }, 60_000);
   afterAll(async () => {
     syncEngine(c.app).stop();

@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeHousehold, mulberry32 } from '../../services/setup/fake-households';
 import { SimCounter } from '../sim/sim-counter';
 import { tempDir } from '../support/app';
-import { registerCounter, startHeadOffice, type TestHeadOffice } from '../support/head-office';
+import {
+  publishDemoCatalogue,
+  registerCounter,
+  startHeadOffice,
+  type TestHeadOffice,
+} from '../support/head-office';
 
 const clocks = { a: Date.parse('2026-03-02T09:00:00+08:00'), b: Date.parse('2026-03-02T09:00:00+08:00') };
 let ho: TestHeadOffice;
@@ -35,6 +40,8 @@ beforeAll(async () => {
     const r = await c.ok('sync.enroll', { server: ho.url, code }, c.adminSid);
     expect(r.hallName).toBe('营业厅 0101');
   }
+  await publishDemoCatalogue(ho);
+  for (const c of [A, B]) await sync(c); // the prices head office sells at
 }, 60_000);
 
 afterAll(async () => {
@@ -59,7 +66,7 @@ describe('two counters and head office', () => {
       },
       A.cashierSid,
     );
-    expect((await A.ok('sync.status', {}, A.cashierSid)).pendingOps).toBeGreaterThan(5);
+    expect((await A.ok('sync.status', {}, A.cashierSid)).pendingOps).toBe(4); // opening, shift, sale, card write
     const r = await sync(A);
     expect(r).toMatchObject({ ok: true, quarantined: 0, mismatches: 0 });
     const s = await A.ok('sync.status', {}, A.cashierSid);

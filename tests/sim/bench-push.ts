@@ -9,7 +9,13 @@ import type { WireOp } from '../../core/sync/wire';
 import { Worker } from 'node:worker_threads';
 import { newDeviceKey } from '../../services/sync/device-key';
 import { SyncClient } from '../../services/sync/transport';
-import { freshPostgres, registerCounter, startHeadOffice, type TestHeadOffice } from '../support/head-office';
+import {
+  freshPostgres,
+  publishDemoCatalogue,
+  registerCounter,
+  startHeadOffice,
+  type TestHeadOffice,
+} from '../support/head-office';
 import { syntheticOutbox } from './synthetic-ops';
 
 export const BATCH = Number(process.env.GASDESK_BENCH_BATCH ?? 500);
@@ -102,13 +108,24 @@ function counterInWorker(
   counterId: string,
   key: Key,
   n: number,
+  priceVersionId: string,
 ): Promise<{ seconds: number; acked: number }> {
   return new Promise((resolve, reject) => {
     const script = new URL('./push-worker.ts', import.meta.url).href;
     const boot = `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(script)}); })`;
     const w = new Worker(boot, {
       eval: true,
-      workerData: { role, url, dir, counterId, pkcs8: key.pkcs8, publicKey: key.publicKey, n, batch: BATCH },
+      workerData: {
+        role,
+        url,
+        dir,
+        counterId,
+        pkcs8: key.pkcs8,
+        publicKey: key.publicKey,
+        n,
+        batch: BATCH,
+        priceVersionId,
+      },
     });
     w.once('message', resolve);
     w.once('error', reject);
@@ -123,12 +140,13 @@ export async function benchPush(
   const ho = await startHeadOffice(pg ? { url: pg.url } : { dataDir });
   try {
     const { counterId, key } = await enrollDevice(ho, '0101', '01');
+    const priceVersionId = (await publishDemoCatalogue(ho)).residential;
     const counterDir = `${dataDir}-counter`;
-    await counterInWorker('seed', ho.url, counterDir, counterId, key, n);
-    const r = await counterInWorker('push', ho.url, counterDir, counterId, key, n);
+    await counterInWorker('seed', ho.url, counterDir, counterId, key, n, priceVersionId);
+    const r = await counterInWorker('push', ho.url, counterDir, counterId, key, n, priceVersionId);
     const pushOpsPerS = n / r.seconds;
     if (r.acked !== n) throw new Error(`acknowledged ${r.acked} of ${n}`);
-    const ops = syntheticOutbox(counterId, n);
+    const ops = syntheticOutbox(counterId, n, { priceVersionId });
     const baselineOpsPerS = await baseline(ho, ops);
     process.stderr.write(
       `push ${pushOpsPerS.toFixed(0)} ops/s, bare insert ${baselineOpsPerS.toFixed(0)} ops/s (${ho.store.kind})\n`,

@@ -27,6 +27,7 @@ export interface SimReport {
   unexpectedConflicts: string[];
   digestMismatches: number;
   quarantined: number;
+  quarantineReasons: string[];
   ledgersOk: boolean;
 }
 
@@ -107,6 +108,12 @@ export async function checkWorld(w: SimWorld, ho: TestHeadOffice): Promise<SimRe
     )[0]!.n;
   const digestMismatches = await count('reconciliation_issues');
   const quarantined = await count('quarantine');
+  // Why, by code and operation type (printed with the report when GASDESK_SIM_LOG is set).
+  const reasons = await ho.store.query<{ code: string; type: string; reason: string; n: number }>(
+    `SELECT code, type, min(reason) AS reason, count(*)::int AS n FROM quarantine WHERE counter_id = ANY($1)
+     GROUP BY code, type ORDER BY code, type`,
+    [ids],
+  );
   return {
     counters: w.counters.length,
     opsAtCounters,
@@ -124,6 +131,7 @@ export async function checkWorld(w: SimWorld, ho: TestHeadOffice): Promise<SimRe
     unexpectedConflicts: unexpected.map((x) => `${x.kind}:${x.entity_id}:${x.field}`),
     digestMismatches,
     quarantined,
+    quarantineReasons: reasons.map((r) => `${r.code} ${r.type} ×${r.n}: ${r.reason}`),
     ledgersOk,
   };
 }

@@ -15,7 +15,7 @@ import { pushOutbox } from '../../services/sync/push';
 import { SyncClient } from '../../services/sync/transport';
 import { syntheticOutbox, writeOutbox } from './synthetic-ops';
 
-const { role, url, dir, counterId, pkcs8, publicKey, n, batch } = workerData as {
+const { role, url, dir, counterId, pkcs8, publicKey, n, batch, priceVersionId } = workerData as {
   role: 'seed' | 'push';
   url: string;
   dir: string;
@@ -24,13 +24,15 @@ const { role, url, dir, counterId, pkcs8, publicKey, n, batch } = workerData as 
   publicKey: string;
   n: number;
   batch: number;
+  /** The residential price version head office published (synthetic-ops.ts). */
+  priceVersionId: string;
 };
 
 if (role === 'seed') {
   const app = new App({ dataDir: dir });
   const db = app.gdb.sqlite;
   insertSyncState(db, { serverUrl: url, slotId: 'bench', publicKey, enrolledAt: new Date().toISOString() });
-  writeOutbox(db, syntheticOutbox(counterId, n));
+  writeOutbox(db, syntheticOutbox(counterId, n, { priceVersionId }));
   app.close();
   parentPort!.postMessage({ seconds: 0, acked: 0 });
 } else {

@@ -1,14 +1,15 @@
 /**
  * One counter of the simulation: a real App on its own SQLite file, set up through the real services (first
- * run, staff, the demo price catalogue), driven through the dispatcher as the UI would, with a card writer
- * that always succeeds (the simulation has no card hardware). Its wall clock is the simulation's plus a skew.
+ * run, staff), driven through the dispatcher as the UI would, with a card writer that always succeeds (the
+ * simulation has no card hardware). Its wall clock is the simulation's plus a skew. Its prices, limits and fee
+ * items are head office's (publishDemoCatalogue in tests/support/head-office.ts): it pulls them when it first
+ * syncs, as an enrolled counter does, since head office believes a sale only at the prices it published.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OpInput, OpName, OpOutput } from '../../core/contract';
 import { createDispatcher, type Dispatcher } from '../../services/api';
 import { App } from '../../services/app';
-import { seedPriceCatalogue } from '../../services/pricing/demo-catalogue';
 import type { CardWritePort } from '../../services/sales/card-write-port';
 import { initializeCounter } from '../../services/setup/initialize';
 
@@ -47,7 +48,6 @@ export class SimCounter {
     });
     c.adminId = adminId;
     c.app.sessions.idleLockMinutes = 60 * 24 * 365;
-    seedPriceCatalogue(c.app, adminId);
     c.adminSid = (await c.ok('auth.login', { username: 'admin', password: SIM_PASSWORD })).sessionId;
     await c.ok(
       'staff.create',

@@ -9,7 +9,7 @@ import { fakeHousehold, mulberry32 } from '../../services/setup/fake-households'
 import { enrollCounter } from '../../services/sync/enroll';
 import { runSync } from '../../services/sync/run-sync';
 import type { SyncRunResult } from '../../core/contract/sync';
-import { registerCounter, type TestHeadOffice } from '../support/head-office';
+import { publishDemoCatalogue, registerCounter, type TestHeadOffice } from '../support/head-office';
 import { type Faults, FaultyProxy } from '../support/proxy';
 import { type DayContext, type Injection, runDay } from './sim-day';
 import { SimCounter } from './sim-counter';
@@ -78,16 +78,19 @@ export async function runSimulation(o: SimOptions): Promise<SimWorld> {
     counters.push(await SimCounter.create(i, o.root, () => simClock.ms + skew));
   }
   log(`${counters.length} counters set up`);
+  await publishDemoCatalogue(ho);
   for (const c of counters) {
     const code = await registerCounter(ho, '0101', c.code);
     await enrollCounter(c.app, { server: proxy.url, code });
   }
-  // Day 0, online: counter 1 opens the shared households; everyone syncs twice (push, then pull them).
+  // Day 0, online: everyone pulls head office's prices; counter 1 opens the shared households; everyone syncs
+  // twice (push, then pull them).
+  const attempts = { n: 0, failed: new Map<string, number>() };
+  await Promise.all(counters.map((c) => syncUntilDrained(c, attempts)));
   const first = counters[0]!;
   const shared: string[] = [];
   for (let k = 0; k < o.sharedCustomers; k++)
     shared.push((await first.ok('customers.open', { ...sharedHousehold(rand, k) }, first.adminSid)).id);
-  const attempts = { n: 0, failed: new Map<string, number>() };
   for (const round of [0, 1]) {
     await Promise.all(counters.map((c) => syncUntilDrained(c, attempts)));
     log(`day 0 sync round ${round} done`);

@@ -1,11 +1,16 @@
 /**
  * A counter's outbox made without running the services, for the push benchmark and the protocol tests: a
- * realistic mix (shifts, households, gas sales with their card-write outcome, fees, phone changes) with real
- * payload shapes, hash-chained exactly as db/ledger.ts chains them.
+ * realistic mix (shifts, households, gas sales with their card-write outcome, fees, phone changes) whose
+ * payloads are typed and encoded by the sync contract (core/sync/ops, as db/ledger.ts encodes them), so that
+ * head office believes them — given the price version they name (`priceVersionId`, published at head office
+ * first: headOfficePrices in tests/support/head-office.ts) — hash-chained exactly as db/ledger.ts chains them.
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { canonicalOp, GENESIS_HASH, type OpFields, payloadJson } from '../../core/sync/canonical';
+import type { Customer } from '../../core/contract';
+import { CHANGSHU_RESIDENTIAL, sliceAmount } from '../../core/pricing';
+import { canonicalOp, GENESIS_HASH, type OpFields } from '../../core/sync/canonical';
+import { encodeOp, type OpPayload, type OpType } from '../../core/sync/ops';
 import { uuidv7 } from '../../core/ids';
 import type { WireOp } from '../../core/sync/wire';
 import { fakeHousehold, mulberry32 } from '../../services/setup/fake-households';
@@ -39,79 +44,110 @@ export function writeOutbox(db: Database.Database, ops: readonly WireOp[]): void
   })();
 }
 
-export function syntheticOutbox(
-  counterId: string,
-  n: number,
-  seed = 7,
-  startMs = Date.parse('2026-03-02T09:00:00+08:00'),
-): WireOp[] {
-  let mix = seed;
+/** The residential tier-1 price the synthetic gas sales charge (the 常熟 table head office publishes). */
+export const SYNTHETIC_TIER1_LI = CHANGSHU_RESIDENTIAL.tiers[0]!.priceLi;
+
+export interface SyntheticOptions {
+  /** A residential price version head office published (its tier 1 at SYNTHETIC_TIER1_LI), from 2026-01-01. */
+  readonly priceVersionId: string;
+  readonly seed?: number;
+  readonly startMs?: number;
+}
+
+export function syntheticOutbox(counterId: string, n: number, o: SyntheticOptions): WireOp[] {
+  const startMs = o.startMs ?? Date.parse('2026-03-02T09:00:00+08:00');
+  let mix = o.seed ?? 7;
   for (const ch of counterId) mix = (Math.imul(mix, 31) + ch.charCodeAt(0)) | 0;
   const rand = mulberry32(mix);
-  const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
+  const bytes = (k: number) => Uint8Array.from({ length: k }, () => Math.floor(rand() * 256));
   const ops: Omit<OpFields, 'seq' | 'prevHash' | 'counterId'>[] = [];
   const operatorId = uuidv7(startMs, bytes);
-  const customers: string[] = [];
+  const customers: Customer[] = [];
   let t = startMs;
   let shiftId = '';
   let receipt = 0;
-  const hlc = () => `${String(t).padStart(15, '0')}-00000-${counterId.slice(-12)}`;
-  const push = (type: string, entityType: string, entityId: string, payload: unknown) => {
+  const at = () => new Date(t).toISOString();
+  const day = () => new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
+  const push = <T extends OpType>(type: T, payload: OpPayload<T>) => {
     t += 1 + Math.floor(rand() * 3000);
+    const e = encodeOp(type, payload);
     ops.push({
       id: uuidv7(t, bytes),
       type,
-      entityType,
-      entityId,
-      payload: payloadJson(payload),
+      entityType: e.entityType,
+      entityId: e.entityId,
+      payload: e.json,
       operatorId,
       approverId: null,
-      hlc: hlc(),
-      createdAt: new Date(t).toISOString(),
+      hlc: `${String(t).padStart(15, '0')}-00000-${counterId.slice(-12)}`,
+      createdAt: at(),
     });
   };
-  const shift = () => ({
-    id: shiftId,
+  const shift = {
     operator: { id: operatorId, displayName: '王芳' },
-    businessDate: new Date(t + 8 * 3_600_000).toISOString().slice(0, 10),
-    openedAt: new Date(t).toISOString(),
     float: 50_000,
-    status: 'open',
-    closedAt: null,
     counted: null,
     expected: null,
     difference: null,
     note: null,
+  };
+  let opened = { ...shift, id: '', businessDate: '', openedAt: '', status: 'open' as const, closedAt: null };
+  const sale = (id: string, customer: Customer | null) => ({
+    id,
+    receiptNo: `R${++receipt}`,
+    invoiceNo: null,
+    status: 'completed' as const,
+    customerId: customer?.id ?? null,
+    userClass: customer?.userClass ?? null,
+    shiftId,
+    businessDate: opened.businessDate,
+    operatorId,
+    approverId: null,
+    balanceUsed: 0,
+    balanceAdded: 0,
+    periodStart: null,
+    usedBefore: null,
+    correctsSaleId: null,
+    reason: null,
+    createdAt: at(),
   });
   while (ops.length < n) {
     if (ops.length % 200 === 0) {
-      if (shiftId)
-        push('shift.closed', 'shift', shiftId, {
+      if (shiftId) {
+        const cash = {
+          float: 50_000,
+          cashTaken: 0,
+          cashRefunded: 0,
+          cashIn: 0,
+          cashOut: 0,
+          expected: 50_000,
+        };
+        push('shift.closed', {
           shift: {
-            ...shift(),
+            ...opened,
             status: 'closed',
-            closedAt: new Date(t).toISOString(),
+            closedAt: at(),
             counted: 50_000,
             expected: 50_000,
             difference: 0,
           },
-          cash: {},
+          cash,
           denominations: null,
         });
+      }
       shiftId = uuidv7(t, bytes);
-      push('shift.opened', 'shift', shiftId, shift());
+      opened = { ...opened, id: shiftId, businessDate: day(), openedAt: at() };
+      push('shift.opened', opened);
     }
     const r = rand();
     if (r < 0.08 || customers.length === 0) {
       const h = fakeHousehold(rand, customers.length);
       const id = uuidv7(t, bytes);
-      customers.push(id);
-      const at = new Date(t).toISOString();
-      push('customer.opened', 'customer', id, {
+      const c: Customer = {
         id,
-        accountNo: `0101${counterId.slice(0, 2).replace(/\D/g, '0')}${String(customers.length).padStart(6, '0')}`,
+        accountNo: `0101${counterId.slice(0, 2).replace(/\D/g, '0')}${String(customers.length + 1).padStart(6, '0')}`,
         name: h.name,
-        idNumber: h.idNumber,
+        idNumber: h.idNumber ?? null,
         creditCode: null,
         phone: h.phone,
         altPhone: null,
@@ -123,46 +159,36 @@ export function syntheticOutbox(
         contract: h.contract,
         documents: h.documents,
         status: 'active',
-        statusChangedAt: at,
-        openedAt: at,
+        statusChangedAt: at(),
+        openedAt: at(),
         closedAt: null,
         notes: null,
         version: 1,
         meters: [],
-      });
+      };
+      customers.push(c);
+      push('customer.opened', c);
     } else if (r < 0.12) {
-      const id = customers[Math.floor(rand() * customers.length)]!;
-      push('customer.updated', 'customer', id, {
-        id,
-        version: 2,
-        changes: { phone: `139${String(Math.floor(rand() * 1e8)).padStart(8, '0')}` },
+      const i = Math.floor(rand() * customers.length);
+      const phone = `139${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`;
+      const c = { ...customers[i]!, phone, version: customers[i]!.version + 1 };
+      customers[i] = c;
+      push('customer.updated', {
+        id: c.id,
+        version: c.version,
+        changes: { phone },
         reason: '用户来电',
+        customer: c,
       });
     } else if (r < 0.2) {
-      const id = uuidv7(t, bytes);
-      push('sale.feesPaid', 'sale', id, {
-        id,
-        receiptNo: `R${++receipt}`,
-        invoiceNo: null,
+      const amount = 15_000;
+      push('sale.feesPaid', {
+        ...sale(uuidv7(t, bytes), customers[0]!),
         kind: 'fee',
-        status: 'completed',
-        customerId: customers[0],
-        userClass: 'residential',
-        shiftId,
-        businessDate: '2026-03-02',
-        operatorId,
-        approverId: null,
         volume: 0,
-        amount: 15_000,
-        balanceUsed: 0,
-        balanceAdded: 0,
-        amountPaid: 15_000,
+        amount,
+        amountPaid: amount,
         priceVersionId: null,
-        periodStart: null,
-        usedBefore: null,
-        correctsSaleId: null,
-        reason: null,
-        createdAt: new Date(t).toISOString(),
         lines: [
           {
             lineNo: 1,
@@ -173,41 +199,28 @@ export function syntheticOutbox(
             volume: null,
             priceLi: null,
             qty: 1,
-            amount: 15_000,
+            amount,
           },
         ],
         tenders: [
-          { lineNo: 1, method: 'cash', amount: 15_000, received: 20_000, change: 5_000, reference: null },
+          { lineNo: 1, method: 'cash', amount, received: 20_000, change: 20_000 - amount, reference: null },
         ],
       });
     } else {
       const id = uuidv7(t, bytes);
-      const customerId = customers[Math.floor(rand() * customers.length)]!;
+      const customer = customers[Math.floor(rand() * customers.length)]!;
       const volume = (5 + Math.floor(rand() * 40)) * 100;
-      const amount = Math.round((volume * 3050) / 1000);
-      push('sale.gasSold', 'sale', id, {
-        id,
-        receiptNo: `R${++receipt}`,
-        invoiceNo: null,
+      const amount = sliceAmount(volume, SYNTHETIC_TIER1_LI);
+      push('sale.gasSold', {
+        ...sale(id, customer),
         kind: 'gas',
         status: 'pending_card_write',
-        customerId,
-        userClass: 'residential',
-        shiftId,
-        businessDate: '2026-03-02',
-        operatorId,
-        approverId: null,
         volume,
         amount,
-        balanceUsed: 0,
-        balanceAdded: 0,
         amountPaid: amount,
-        priceVersionId: operatorId,
+        priceVersionId: o.priceVersionId,
         periodStart: '2026-01-01',
-        usedBefore: 1200,
-        correctsSaleId: null,
-        reason: null,
-        createdAt: new Date(t).toISOString(),
+        usedBefore: 0,
         lines: [
           {
             lineNo: 1,
@@ -216,7 +229,7 @@ export function syntheticOutbox(
             feeItemId: null,
             name: '第1档',
             volume,
-            priceLi: 3050,
+            priceLi: SYNTHETIC_TIER1_LI,
             qty: null,
             amount,
           },
@@ -224,12 +237,7 @@ export function syntheticOutbox(
         tenders: [{ lineNo: 1, method: 'cash', amount, received: amount, change: 0, reference: null }],
       });
       if (ops.length < n)
-        push('sale.cardWritten', 'sale', id, {
-          saleId: id,
-          receiptNo: `R${receipt}`,
-          status: 'completed',
-          reason: null,
-        });
+        push('sale.cardWritten', { saleId: id, receiptNo: `R${receipt}`, status: 'completed', reason: null });
     }
   }
   return chainOps(ops.slice(0, n), counterId);

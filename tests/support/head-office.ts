@@ -1,6 +1,7 @@
 /**
- * Test support: head office in-process (Fastify on 127.0.0.1, a random port) on PGlite — or, when asked and
- * DATABASE_URL is set, on a fresh PostgreSQL database created for the test and dropped afterwards.
+ * Test support: head office in-process (Fastify on 127.0.0.1, a random port) on a fresh PostgreSQL database
+ * created for the test and dropped afterwards whenever DATABASE_URL is set (vitest.config.ts sets it when the
+ * local PostgreSQL answers, as it does in CI), and on embedded PGlite otherwise — or on the database given.
  */
 import type { FastifyInstance } from 'fastify';
 import { buildHeadOffice } from '../../server/app';
@@ -8,6 +9,7 @@ import type { RateLimits } from '../../server/auth/rate-limit';
 import { migrateServer } from '../../server/pg/migrate';
 import { openStore, type Store } from '../../server/pg/store';
 import type { Json } from './json';
+import { DEMO_FEES, DEMO_LIMITS, DEMO_PRICES } from '../../services/pricing/demo-catalogue';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -53,7 +55,10 @@ export async function startHeadOffice(
     port?: number;
   } = {},
 ): Promise<TestHeadOffice> {
-  const store = opts.store ?? (await openStore(opts.url ? { url: opts.url } : { dataDir: opts.dataDir }));
+  // Without a database named, the real PostgreSQL when it answers: the whole head-office suite runs on it.
+  const fresh = opts.store || opts.url || opts.dataDir ? null : await freshPostgres();
+  const url = opts.url ?? fresh?.url;
+  const store = opts.store ?? (await openStore(url ? { url } : { dataDir: opts.dataDir }));
   await migrateServer(store);
   const { app } = buildHeadOffice({
     store,
@@ -67,15 +72,16 @@ export async function startHeadOffice(
     logger: { level: process.env.GASDESK_TEST_LOG ?? 'silent' },
   });
   const address = await app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
-  const url = address.replace('localhost', '127.0.0.1');
+  const base = address.replace('localhost', '127.0.0.1');
   return {
-    url,
+    url: base,
     store,
     app,
-    admin: adminCaller(url),
+    admin: adminCaller(base),
     async close() {
       await app.close();
       if (!opts.store) await store.close();
+      await fresh?.drop();
     },
   };
 }
@@ -95,6 +101,30 @@ export function adminCaller(url: string) {
     if (!r.ok) throw new Error(`${method} ${path} → ${r.status} ${JSON.stringify(json)}`);
     return json;
   };
+}
+
+/**
+ * Publishes the demo catalogue at head office (services/pricing/demo-catalogue.ts: prices, residential limits,
+ * fee items), as an administrator does before counters sell: counters pull it, and head office checks their
+ * sales against it. Answers the residential price version's id.
+ */
+export async function publishDemoCatalogue(
+  ho: Pick<TestHeadOffice, 'admin'> & { store?: Store },
+): Promise<{ residential: string }> {
+  const [held] =
+    (await ho.store?.query<{ id: string }>(
+      `SELECT id FROM price_versions WHERE data->>'userClass' = 'residential' AND data->>'effectiveFrom' = $1`,
+      [DEMO_PRICES[0]!.effectiveFrom],
+    )) ?? [];
+  if (held) return { residential: held.id }; // published already (by another test of this head office)
+  let residential = '';
+  for (const p of DEMO_PRICES) {
+    const v = await ho.admin('POST', '/admin/price-versions', p);
+    if (p.userClass === 'residential') residential = v.id as string;
+  }
+  await ho.admin('POST', '/admin/purchase-limits', DEMO_LIMITS);
+  for (const f of DEMO_FEES) await ho.admin('POST', '/admin/fee-items', { ...f, active: true });
+  return { residential };
 }
 
 /** Registers hall and counter (creating the hall when new) and returns the one-time enrollment code. */

@@ -1,9 +1,9 @@
 /**
- * A batch's working set as the rows flush.ts writes and the feed entries it publishes (also what head office's
+ * A batch's working set as the rows write.ts writes and the feed entries it publishes (also what head office's
  * own changes publish: customerFeedData, cardFeedData). Runtime: Node.
  */
 import type { FeedWrite } from '../feed';
-import type { Batch, CardState, CustomerState } from './batch';
+import type { CardState, CustomerState, World } from './world';
 
 export function customerFeedData(
   c: Pick<CustomerState, 'data' | 'updatedHlc' | 'purchaseCount' | 'balance' | 'balanceBy'>,
@@ -23,7 +23,7 @@ export function cardFeedData(c: CardState): unknown {
   return rest;
 }
 
-export function feedWrites(b: Batch, customers: CustomerState[], cards: CardState[]): FeedWrite[] {
+export function feedWrites(b: World, customers: CustomerState[], cards: CardState[]): FeedWrite[] {
   const feed: FeedWrite[] = [];
   for (const c of customers)
     if (c.publish)
@@ -98,7 +98,7 @@ export const claimRow = ([k, v]: [string, { cardNo: string; counterId: string; o
   };
 };
 
-export const conflictRow = (x: Batch['conflicts'][number]) => ({
+export const conflictRow = (x: World['conflicts'][number]) => ({
   id: x.id,
   kind: x.kind,
   entity_type: x.entityType,

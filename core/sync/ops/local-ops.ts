@@ -1,0 +1,163 @@
+/**
+ * A counter's local records: its set-up, its own staff accounts, settings, invoice ranges, reprints, and the
+ * prices, fee items and limits an administrator made at the counter. Head office keeps them in the counter's
+ * ledger and applies none of them: staff, prices, fees and limits every counter uses are head office's own
+ * (published on the feed), and a sale is checked against head office's prices, never a counter's.
+ * Runtime: any.
+ */
+import { z } from 'zod';
+import { feeItemSchema, limitsSchema, priceVersionSchema } from '../../contract/prices';
+import { printerSettingsSchema } from '../../contract/printing';
+import { invoiceRangeSchema } from '../../contract/sales';
+import { settingsSchema } from '../../contract/system';
+import { ROLES } from '../../domain/roles';
+import { defineOp, FROM_V1 } from './define';
+import { id, int, str } from './fields';
+
+const local = { authority: 'local', headOffice: 'stores' } as const;
+const staffRef = z.strictObject({ staffId: id });
+const byStaff = (p: { staffId: string }) => p.staffId;
+
+export const localOps = [
+  defineOp({
+    type: 'counter.initialized',
+    version: 2,
+    entityType: 'counter',
+    ...local,
+    entityId: (p) => p.counterId,
+    summary: '柜台初始化（网点、柜台）',
+    schema: z.strictObject({
+      counterId: id,
+      hallCode: str,
+      hallName: str,
+      counterCode: str,
+      counterName: str,
+      demo: z.boolean(),
+    }),
+    upgrades: FROM_V1,
+  }),
+  defineOp({
+    type: 'staff.created',
+    version: 2,
+    entityType: 'staff',
+    ...local,
+    entityId: (p) => p.id,
+    summary: '新建本柜台员工账号（口令不出柜台）',
+    schema: z.strictObject({ id, username: str, displayName: str, role: z.enum(ROLES) }),
+    upgrades: FROM_V1,
+  }),
+  defineOp({
+    type: 'staff.passwordReset',
+    version: 2,
+    entityType: 'staff',
+    ...local,
+    entityId: byStaff,
+    summary: '管理员重置员工口令',
+    schema: staffRef,
+    upgrades: FROM_V1,
+  }),
+  defineOp({
+    type: 'staff.passwordChanged',
+    version: 2,
+    entityType: 'staff',
+    ...local,
+    entityId: byStaff,
+    summary: '员工修改自己的口令',
+    schema: staffRef,
+    upgrades: FROM_V1,
+  }),
+  ...(['staff.enabled', 'staff.disabled'] as const).map((type) =>
+    defineOp({
+      type,
+      version: 2,
+      entityType: 'staff',
+      ...local,
+      entityId: byStaff,
+      summary: type === 'staff.enabled' ? '启用员工账号' : '停用员工账号',
+      schema: staffRef.extend({ active: z.boolean() }),
+      upgrades: FROM_V1,
+    }),
+  ),
+  defineOp({
+    type: 'settings.updated',
+    version: 2,
+    entityType: 'counter',
+    ...local,
+    entityId: () => 'settings',
+    summary: '柜台设置（锁屏时间）',
+    schema: settingsSchema.strict(),
+    upgrades: FROM_V1,
+  }),
+  defineOp({
+    type: 'settings.printer',
+    version: 2,
+    entityType: 'counter',
+    ...local,
+    entityId: () => 'printer',
+    summary: '收据打印机设置',
+    schema: printerSettingsSchema.strict(),
+    upgrades: FROM_V1,
+  }),
+  defineOp({
+    type: 'settings.reader',
+    version: 2,
+    entityType: 'counter',
+    ...local,
+    entityId: () => 'reader',
+    summary: '读卡器设置（空为停用）',
+    schema: z.strictObject({ spec: str.nullable() }),
+    upgrades: FROM_V1,
+  }),
+  defineOp({
+    type: 'invoice.rangeAdded',
+    version: 2,
+    entityType: 'invoice_range',
+    ...local,
+    entityId: (p) => p.id,
+    summary: '登记发票号段',
+    schema: invoiceRangeSchema.strict(),
+    upgrades: FROM_V1,
+  }),
+  defineOp({
+    type: 'receipt.reprinted',
+    version: 2,
+    entityType: 'receipt',
+    ...local,
+    entityId: (p) => p.docId,
+    summary: '重打收据或报表',
+    schema: z.strictObject({ kind: str, docId: str, copyNo: int.min(2) }),
+    upgrades: FROM_V1,
+  }),
+  defineOp({
+    type: 'price.created',
+    version: 2,
+    entityType: 'price_version',
+    ...local,
+    entityId: (p) => p.id,
+    summary: '柜台自建气价版本（单机使用；总部只认总部发布的气价）',
+    schema: priceVersionSchema.strict(),
+    upgrades: FROM_V1,
+  }),
+  ...(['fee.created', 'fee.changed'] as const).map((type) =>
+    defineOp({
+      type,
+      version: 2,
+      entityType: 'fee_item',
+      ...local,
+      entityId: (p) => p.id,
+      summary: type === 'fee.created' ? '柜台自建收费项目' : '柜台修改收费项目',
+      schema: feeItemSchema.strict(),
+      upgrades: FROM_V1,
+    }),
+  ),
+  defineOp({
+    type: 'limits.saved',
+    version: 2,
+    entityType: 'purchase_limits',
+    ...local,
+    entityId: (p) => p.userClass,
+    summary: '柜台自设购气限额',
+    schema: limitsSchema.strict(),
+    upgrades: FROM_V1,
+  }),
+] as const;

@@ -1,0 +1,130 @@
+/**
+ * Loads, under the batch's locks, the head-office rows a batch's operations touch, in one statement (one round
+ * trip under locks every batch of the hall waits behind): the cards it names or whose customers get a new card
+ * (locked), their customers and the ones it names (locked, in id order), account numbers already taken, the
+ * sales it names (with what corrections already took back), the purchase-count claims of the cards'
+ * customers, the counter's shifts it names, the price versions its sales name, what the counter knew of the
+ * feed, and its digests of the batch's days. Runtime: Node.
+ */
+import type { PriceVersion } from '../../core/contract/prices';
+import { type DayDigest, opDay } from '../../core/sync/digest';
+import type { Queryable } from '../pg/store';
+import type { CardState, CustomerState, PushedOp, Rec, SaleState, World } from './world';
+
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** Everything the batch's readable payloads name, by kind. */
+function named(ops: readonly PushedOp[]) {
+  const n = {
+    cards: new Set<string>(),
+    owners: new Set<string>(),
+    customers: new Set<string>(),
+    accountNos: new Set<string>(),
+    sales: new Set<string>(),
+    shifts: new Set<string>(),
+    prices: new Set<string>(),
+  };
+  for (const op of ops) {
+    if (!op.read.ok) continue;
+    const d = op.read.data as Rec;
+    for (const k of ['customerId', 'id'] as const)
+      if (str(d[k]) && (k === 'customerId' || op.type.startsWith('customer.') || op.type === 'meter.changed'))
+        n.customers.add(d[k] as string);
+    if (op.type === 'customer.opened' && str(d.accountNo)) n.accountNos.add(d.accountNo as string);
+    if (str(d.cardNo)) n.cards.add(d.cardNo as string);
+    if (str(d.replaces)) n.cards.add(d.replaces as string);
+    if (op.type === 'card.issued' || op.type === 'card.replaced') n.owners.add(d.customerId as string);
+    for (const k of ['saleId', 'correctsSaleId'] as const) if (str(d[k])) n.sales.add(d[k] as string);
+    if (op.type.startsWith('sale.') && str(d.id)) n.sales.add(d.id as string); // a sale id held already
+    if (str(d.shiftId)) n.shifts.add(d.shiftId as string);
+    if (op.type.startsWith('shift.')) n.shifts.add(op.entityId);
+    if (str(d.priceVersionId)) n.prices.add(d.priceVersionId as string);
+  }
+  return n;
+}
+
+export async function load(q: Queryable, w: World, ops: readonly PushedOp[]): Promise<void> {
+  const n = named(ops);
+  const needKnowledge = ops.some((o) => o.type.startsWith('customer.') && o.type !== 'customer.opened');
+  const [r] = await q.query<Loaded>(LOAD_SQL, [
+    [...n.cards],
+    [...n.owners],
+    [...n.customers],
+    w.ctx.hallId,
+    [...n.accountNos],
+    [...n.sales],
+    w.ctx.counterId,
+    needKnowledge ? (ops[0]?.seq ?? 0) : -1,
+    [...new Set(ops.map((o) => opDay(o.createdAt)))],
+    [...n.shifts],
+    [...n.prices],
+  ]);
+  const loaded = r!;
+  for (const c of loaded.cards) w.cards.set(c.cardNo, { ...c, dirty: false });
+  for (const c of loaded.customers) w.customers.set(c.id, { ...c, dirty: false, publish: false });
+  for (const a of loaded.accountNos) w.accountNos.set(a.accountNo, a.id);
+  for (const s of loaded.sales) w.sales.set(s.id, s);
+  for (const { customerId, count, ...claim } of loaded.claims) {
+    w.claims.set(`${customerId}:${count}`, { ...claim, isNew: false });
+    if (claim.counterId === w.ctx.counterId && count > (w.ownCounts.get(customerId) ?? 0))
+      w.ownCounts.set(customerId, count);
+  }
+  for (const s of loaded.shifts) w.shifts.set(s.id as string, s);
+  for (const p of loaded.prices) w.priceVersions.set(p.id, p);
+  if (needKnowledge) w.knowledge = loaded.knowledge;
+  w.digests = new Map(loaded.digests.map((d) => [d.day, d]));
+}
+
+/** The one row LOAD_SQL answers: each set as a JSON array of objects already in the world's own shape. */
+interface Loaded {
+  cards: Omit<CardState, 'dirty'>[];
+  customers: Omit<CustomerState, 'dirty' | 'publish'>[];
+  accountNos: { id: string; accountNo: string }[];
+  sales: SaleState[];
+  claims: { customerId: string; count: number; counterId: string; opId: string; cardNo: string }[];
+  shifts: Rec[];
+  prices: PriceVersion[];
+  knowledge: { afterSeq: number; cursor: number }[];
+  digests: DayDigest[];
+}
+
+/**
+ * Run after the counter and feed locks are held, so its snapshot already holds every write it could have
+ * waited for (all of them are made under the feed lock).
+ */
+const LOAD_SQL = `
+  WITH k AS (
+    SELECT card_no, id, hall_id, customer_id, format_id, region, status, issued_at, issued_by, counter_id, blocked_at,
+           blocked_reason
+      FROM cards WHERE card_no = ANY($1) OR customer_id = ANY($2) FOR UPDATE),
+  c AS (
+    SELECT id, hall_id, account_no, data, field_meta, updated_hlc, origin_counter_id, balance, balance_by, purchase_count
+      FROM customers WHERE id = ANY(ARRAY(SELECT unnest($3::text[]) UNION SELECT customer_id FROM k))
+      ORDER BY id FOR UPDATE)
+  SELECT
+    (SELECT COALESCE(json_agg(x), '[]') FROM (SELECT card_no AS "cardNo", id, hall_id AS "hallId",
+       customer_id AS "customerId", format_id AS "formatId", region, status, issued_at AS "issuedAt",
+       issued_by AS "issuedBy", counter_id AS "counterId", blocked_at AS "blockedAt", blocked_reason AS "blockedReason"
+       FROM k) x) AS cards,
+    (SELECT COALESCE(json_agg(x), '[]') FROM (SELECT id, hall_id AS "hallId", account_no AS "accountNo", data,
+       field_meta AS "fieldMeta", updated_hlc AS "updatedHlc", origin_counter_id AS "originCounterId", balance,
+       balance_by AS "balanceBy", purchase_count AS "purchaseCount" FROM c) x) AS customers,
+    (SELECT COALESCE(json_agg(a), '[]') FROM (SELECT id, account_no AS "accountNo" FROM customers
+       WHERE hall_id = $4 AND account_no = ANY($5)) a) AS "accountNos",
+    (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT s.id, s.counter_id AS "counterId", s.kind, s.status,
+       s.customer_id AS "customerId", s.volume, s.amount, s.balance_used AS "balanceUsed",
+       s.balance_added AS "balanceAdded", s.amount_paid AS "amountPaid",
+       COALESCE((SELECT -sum(x.amount_paid) FROM sales x WHERE x.corrects_sale_id = s.id), 0) AS corrected
+       FROM sales s WHERE s.id = ANY($6)) s) AS sales,
+    (SELECT COALESCE(json_agg(p), '[]') FROM (SELECT customer_id AS "customerId", count, counter_id AS "counterId",
+       op_id AS "opId", card_no AS "cardNo" FROM purchase_counts WHERE customer_id IN (SELECT customer_id FROM k)) p)
+       AS claims,
+    (SELECT COALESCE(json_agg(h), '[]') FROM (SELECT id, counter_id AS "counterId", operator_id AS "operatorId",
+       business_date AS "businessDate", opened_at AS "openedAt", float, status, closed_at AS "closedAt", counted,
+       expected, difference, note FROM shifts WHERE id = ANY($10)) h) AS shifts,
+    (SELECT COALESCE(json_agg(data), '[]') FROM price_versions WHERE id = ANY($11)) AS prices,
+    (SELECT COALESCE(json_agg(n ORDER BY n."afterSeq"), '[]') FROM (SELECT after_seq AS "afterSeq", cursor
+       FROM counter_knowledge WHERE $8::bigint >= 0 AND counter_id = $7 AND after_seq >= COALESCE(
+         (SELECT max(after_seq) FROM counter_knowledge WHERE counter_id = $7 AND after_seq < $8::bigint), 0)) n) AS knowledge,
+    (SELECT COALESCE(json_agg(d), '[]') FROM (SELECT day, count, amount, volume, ids_hash AS "idsHash", last_seq AS "lastSeq"
+       FROM day_digests WHERE counter_id = $7 AND day = ANY($9)) d) AS digests`;

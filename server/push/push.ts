@@ -1,0 +1,149 @@
+/**
+ * POST /v1/push, start to end (docs/sync-protocol.md, "Push"). The route has already verified the counter's
+ * signature over these bytes (server/auth/counter-auth.ts). Then:
+ *
+ *   1. receive   parse the body against the wire contract; the batch must be the counter's own operations, one
+ *                contiguous run, every hash recomputing and linking to the one before (receive.ts);
+ *   2. read      every payload through the ops contract (core/sync/ops: its version upgraded, its schema and
+ *                its own figures checked), and its time bounded by the request's signed time (receive.ts);
+ *   3. lock      one transaction: the nonce, the counter's row (two pushes of one counter queue here) and the
+ *                feed lock (cursors become visible in order);
+ *   4. continue  operations head office already holds must be the same ones (else a cloned database); the new
+ *                ones must start right after its head and link to it;
+ *   5. check     load what the new operations touch (load.ts), then, in sequence order, decide each one: may
+ *                this counter say it, does it agree with what head office holds (rules/) — refused ones are
+ *                quarantined with their reason and never block the ones behind them — and apply the rest;
+ *   6. store     write the ops rows, everything the batch changed, the digests and the new head (write.ts);
+ *   7. ack       answer with the acknowledged sequence number and what was quarantined.
+ *
+ * A retry, a duplicate delivery or an answer lost after the commit finds its operations already held (step 4)
+ * and changes nothing. Runtime: Node.
+ */
+import { uuidv7 } from '../../core/ids';
+import { AppError } from '../../core/errors';
+import type { PushResponse, QuarantinedOp } from '../../core/sync/wire';
+import { type CounterCtx, claimNonce } from '../auth/counter-auth';
+import { LOCKS } from '../pg/migrate';
+import type { Queryable, Store } from '../pg/store';
+import { advanceDigests } from './digests';
+import { load } from './load';
+import { parsePush, readOps, verifyChain } from './receive';
+import { decide } from './rules';
+import { World } from './world';
+import { writeBatch } from './write';
+
+export async function push(store: Store, ctx: CounterCtx, raw: Buffer, nowMs: number): Promise<PushResponse> {
+  const request = parsePush(raw);
+  const batch = verifyChain(ctx.counterId, request.ops);
+  const pushed = readOps(batch, ctx.signedAtMs);
+  let cloneAlert: string | null = null;
+  try {
+    return await store.tx(async (q) => {
+      await claimNonce(q, ctx, nowMs);
+      const head = await lockCounter(q, ctx);
+      if (request.knowledge)
+        await q.query(
+          `INSERT INTO counter_knowledge (counter_id, after_seq, cursor) VALUES ($1, $2, $3)
+           ON CONFLICT (counter_id, after_seq) DO UPDATE SET cursor = GREATEST(counter_knowledge.cursor, excluded.cursor)`,
+          [ctx.counterId, request.knowledge.afterSeq, request.knowledge.cursor],
+        );
+      // 4. continue
+      const held = batch.filter((o) => o.seq <= head.seq);
+      const diverging = await divergingOp(q, ctx, held);
+      if (diverging !== undefined) {
+        cloneAlert = `operation ${diverging} differs from the one stored (cloned database?)`;
+        throw new AppError('SYNC_CLONED_COUNTER', { detail: `seq ${diverging}`, fields: { seq: diverging } });
+      }
+      const base = {
+        ackedSeq: head.seq,
+        applied: 0,
+        stored: 0,
+        duplicates: held.length,
+        quarantined: [],
+        conflicts: 0,
+      };
+      if (held.length === batch.length) {
+        await q.query('UPDATE counters SET last_seen_at = $2, clock_skew_ms = $3 WHERE slot_id = $1', [
+          ctx.slotId,
+          new Date(nowMs).toISOString(),
+          ctx.clockSkewMs,
+        ]);
+        return { ...base, clockSkewMs: ctx.clockSkewMs };
+      }
+      const fresh = batch.slice(held.length);
+      const first = fresh[0]!;
+      if (first.seq !== head.seq + 1)
+        throw new AppError('SYNC_SEQUENCE_GAP', {
+          detail: `expected ${head.seq + 1}`,
+          fields: { expectedSeq: head.seq + 1 },
+        });
+      if (first.prevHash !== head.hash) {
+        cloneAlert = `operation ${first.seq} does not continue the stored chain (cloned database?)`;
+        throw new AppError('SYNC_CLONED_COUNTER', { detail: `seq ${first.seq}`, fields: { seq: first.seq } });
+      }
+      // 5. check and apply, in sequence order
+      const ops = pushed.slice(held.length);
+      const world = new World(ctx, nowMs, () => uuidv7(nowMs));
+      await load(q, world, ops);
+      const outcomes = ops.map((op) => decide(world, op));
+      const quarantined: QuarantinedOp[] = [];
+      ops.forEach((op, i) => {
+        const o = outcomes[i]!;
+        if (o.state === 'quarantined')
+          quarantined.push({ seq: op.seq, id: op.id, type: op.type, code: o.code, reason: o.reason });
+      });
+      // 6. store
+      const inserted = await writeBatch(q, world, {
+        ops: fresh.map((op, i) => ({ op, outcome: outcomes[i]! })),
+        quarantined,
+        digests: advanceDigests(world.digests, ops),
+      });
+      // Under the counter's row lock a (counter, seq) cannot collide; an id taken by another counter's op can.
+      if (inserted !== fresh.length)
+        throw new AppError('SYNC_FOREIGN_OPS', {
+          detail: 'an operation id is already used by another counter',
+        });
+      // 7. ack
+      return {
+        ackedSeq: fresh[fresh.length - 1]!.seq,
+        applied: outcomes.filter((o) => o.state === 'applied').length,
+        stored: outcomes.filter((o) => o.state === 'stored').length,
+        duplicates: held.length,
+        quarantined,
+        conflicts: world.conflicts.length,
+        clockSkewMs: ctx.clockSkewMs,
+      };
+    });
+  } catch (e) {
+    if (cloneAlert)
+      await store
+        .query('UPDATE counters SET alert = $2 WHERE slot_id = $1', [ctx.slotId, cloneAlert])
+        .catch(() => {});
+    throw e;
+  }
+}
+
+/**
+ * Takes the counter's row lock (two pushes of one counter queue here) and then the feed lock (every write to
+ * what counters pull is made under it), in one round trip; a counter revoked meanwhile is refused.
+ */
+async function lockCounter(q: Queryable, ctx: CounterCtx): Promise<{ seq: number; hash: string }> {
+  const [c] = await q.query<{ head_seq: number; head_hash: string; state: string }>(
+    `SELECT c.head_seq, c.head_hash, c.state, pg_advisory_xact_lock($2)::text AS feed_locked
+       FROM (SELECT head_seq, head_hash, state FROM counters WHERE slot_id = $1 FOR UPDATE) c`,
+    [ctx.slotId, LOCKS.feed],
+  );
+  if (c?.state !== 'active') throw new AppError('COUNTER_REVOKED');
+  return { seq: c.head_seq, hash: c.head_hash };
+}
+
+/** The first op head office already holds under its sequence number with another hash, if any. */
+async function divergingOp(q: Queryable, ctx: CounterCtx, held: readonly { seq: number; hash: string }[]) {
+  if (held.length === 0) return undefined;
+  const stored = await q.query<{ seq: number; hash: string }>(
+    'SELECT seq, hash FROM ops WHERE counter_id = $1 AND seq = ANY($2)',
+    [ctx.counterId, held.map((o) => o.seq)],
+  );
+  const bySeq = new Map(stored.map((r) => [r.seq, r.hash]));
+  return held.find((o) => bySeq.get(o.seq) !== o.hash)?.seq;
+}

@@ -1,0 +1,43 @@
+/**
+ * The rules head office applies, by operation type: every type the contract marks `applies` has one (a test
+ * holds the two lists together); every other type is kept in the ledger and applied to nothing. `decide` is
+ * the one place an operation's outcome is decided. Runtime: Node.
+ */
+import type { OpType } from '../../../core/sync/ops';
+import { CUSTOMER_CHANGE_TYPES } from '../../../core/sync/ops/customer-ops';
+import { SALE_OP_TYPES } from '../../../core/sync/ops/sale-ops';
+import { type Outcome, type PushedOp, quarantine, type ReadableOp, STORED, type World } from '../world';
+import { cardBlocked, cardIssued, cardReplaced, cardToppedUp, cardWritten, meterRead } from './cards';
+import { customerChanged, customerOpened } from './customers';
+import type { Rule } from './rule';
+import { saleRecorded, saleWritten } from './sales';
+import { shiftClosed, shiftOpened } from './shifts';
+
+/** Each rule for the types it is written for (its payload type is the union of theirs). */
+const forTypes = <T extends OpType>(types: readonly T[], rule: Rule<T>) =>
+  types.map((t) => [t, rule as unknown as Rule<OpType>] as const);
+
+export const RULES: Partial<Record<OpType, Rule<OpType>>> = Object.fromEntries([
+  ...forTypes(['customer.opened'], customerOpened),
+  ...forTypes(CUSTOMER_CHANGE_TYPES, customerChanged),
+  ...forTypes(SALE_OP_TYPES, saleRecorded),
+  ...forTypes(['sale.cardWritten', 'sale.cardWriteFailed'], saleWritten),
+  ...forTypes(['card.issued'], cardIssued),
+  ...forTypes(['card.replaced'], cardReplaced),
+  ...forTypes(['card.blocked'], cardBlocked),
+  ...forTypes(['card.written', 'card.writeFailed'], cardWritten),
+  ...forTypes(['card.topUp'], cardToppedUp),
+  ...forTypes(['meter.reading'], meterRead),
+  ...forTypes(['shift.opened'], shiftOpened),
+  ...forTypes(['shift.closed'], shiftClosed),
+]);
+
+/** An operation's outcome: unreadable, from the future, refused by its rule's check, else applied (or kept). */
+export function decide(w: World, op: PushedOp): Outcome {
+  if (!op.read.ok) return quarantine(op.read.code, op.read.reason);
+  if (op.refused) return op.refused;
+  const rule = RULES[op.read.type];
+  if (!rule) return STORED;
+  const readable = op as ReadableOp;
+  return rule.check(w, readable) ?? rule.apply(w, readable);
+}

@@ -1,0 +1,203 @@
+/**
+ * The working set of one pushed batch: the head-office rows its operations touch, loaded once under the
+ * counter's lock (load.ts), checked and changed in memory in sequence order (rules/), then written back in one
+ * statement (write.ts). Runtime: Node.
+ */
+import type { DayDigest } from '../../core/sync/digest';
+import type { ConflictKind } from '../../core/sync/feed';
+import type { OpType, ReadOp } from '../../core/sync/ops';
+import type { SalePayload } from '../../core/sync/ops/sale-ops';
+import type { PriceVersion } from '../../core/contract/prices';
+import type { CounterCtx } from '../auth/counter-auth';
+
+/** A pushed operation as the transaction reads it: its ledger fields and its payload read through the contract. */
+export interface PushedOp {
+  readonly seq: number;
+  readonly id: string;
+  readonly type: string;
+  readonly entityId: string;
+  readonly operatorId: string;
+  readonly approverId: string | null;
+  readonly hlc: string;
+  readonly createdAt: string;
+  readonly hash: string;
+  /** The money and gas it moves, as the counter's digests count them (core/sync/digest.ts opFigures). */
+  readonly figures: { readonly amount: number; readonly volume: number };
+  /** The payload read with the ops contract (core/sync/ops), or why it could not be. */
+  readonly read: ReadOp;
+  /** Set when the op may not be believed whatever head office holds (its time is in the future). */
+  readonly refused?: Quarantine;
+}
+
+/** A pushed operation whose payload the contract accepted, typed by its type. */
+export type ReadableOp<T extends OpType = OpType> = PushedOp & {
+  readonly read: Extract<ReadOp<T>, { ok: true }>;
+};
+
+export interface Quarantine {
+  readonly state: 'quarantined';
+  readonly code: string;
+  readonly reason: string;
+}
+
+export type Outcome = { readonly state: 'applied' | 'stored' } | Quarantine;
+
+export const APPLIED: Outcome = { state: 'applied' };
+export const STORED: Outcome = { state: 'stored' };
+export const quarantine = (code: string, reason: string): Quarantine => ({
+  state: 'quarantined',
+  code,
+  reason,
+});
+
+/** Who wrote a customer field's current value, and at which feed cursor it became visible (-1: this batch). */
+export interface FieldMeta {
+  hlc: string;
+  counterId: string;
+  cursor: number;
+}
+
+export type Rec = Record<string, unknown>;
+
+export interface CustomerState {
+  id: string;
+  hallId: string;
+  accountNo: string;
+  data: Rec;
+  fieldMeta: Record<string, FieldMeta>;
+  updatedHlc: string;
+  originCounterId: string;
+  balance: number;
+  /** Per counter id: the part of `balance` that counter's sales made. */
+  balanceBy: Record<string, number>;
+  purchaseCount: number;
+  /** Changed: written back. */
+  dirty: boolean;
+  /** Changed in what counters see: published on the feed too. */
+  publish: boolean;
+}
+
+export interface CardState {
+  cardNo: string;
+  id: string;
+  hallId: string;
+  customerId: string;
+  formatId: string;
+  region: number;
+  status: 'active' | 'lost' | 'replaced';
+  issuedAt: string;
+  issuedBy: string;
+  counterId: string;
+  blockedAt: string | null;
+  blockedReason: string | null;
+  dirty: boolean;
+}
+
+/** A sale head office holds (or this batch adds): what a correction or a card-write outcome is checked against. */
+export interface SaleState {
+  id: string;
+  counterId: string;
+  kind: SalePayload['kind'];
+  status: string;
+  customerId: string | null;
+  volume: number;
+  amount: number;
+  balanceUsed: number;
+  balanceAdded: number;
+  amountPaid: number;
+  /** What reversals and refunds already took back (fen, as a positive number). */
+  corrected: number;
+  /** Added by this batch (its row is written with it). */
+  fresh?: SalePayload & { opSeq: number };
+}
+
+export interface ConflictDraft {
+  id: string;
+  kind: ConflictKind;
+  entityType: string;
+  entityId: string;
+  field: string | null;
+  current: unknown;
+  incoming: unknown;
+  currentCounterId: string | null;
+  incomingCounterId: string;
+  opId: string;
+}
+
+export interface Claim {
+  counterId: string;
+  opId: string;
+  cardNo: string;
+  isNew: boolean;
+}
+
+export class World {
+  readonly customers = new Map<string, CustomerState>();
+  readonly cards = new Map<string, CardState>();
+  /** `${customerId}:${count}` → who claimed that purchase count. */
+  readonly claims = new Map<string, Claim>();
+  /** Per customer: the highest purchase count this counter has claimed. */
+  readonly ownCounts = new Map<string, number>();
+  readonly sales = new Map<string, SaleState>();
+  /** Sales whose status a card-write outcome moves (written back). */
+  readonly saleStatus = new Map<string, string>();
+  /** The counter's own shifts head office holds or this batch opens. */
+  readonly shifts = new Map<string, Rec>();
+  /** Shifts changed by this batch (written back). */
+  readonly dirtyShifts = new Set<string>();
+  readonly priceVersions = new Map<string, PriceVersion>();
+  /** Account numbers of the hall already taken, by customer id. */
+  readonly accountNos = new Map<string, string>();
+  readonly readings: Rec[] = [];
+  readonly conflicts: ConflictDraft[] = [];
+  /** (afterSeq, cursor) pairs, ascending: what the counter had pulled before each of its operations. */
+  knowledge: { afterSeq: number; cursor: number }[] = [];
+  /** The counter's digests of the batch's days, as stored before it. */
+  digests = new Map<string, DayDigest>();
+
+  constructor(
+    readonly ctx: CounterCtx,
+    readonly nowMs: number,
+    readonly newId: () => string,
+  ) {}
+
+  /** The feed cursor the counter had applied before writing operation `seq`. */
+  knownCursor(seq: number): number {
+    let c = 0;
+    for (const k of this.knowledge) if (k.afterSeq < seq && k.cursor > c) c = k.cursor;
+    return c;
+  }
+
+  /** Whether the counter had seen the value described by `meta` when it wrote operation `seq`. */
+  sawValue(meta: FieldMeta | undefined, seq: number): boolean {
+    if (!meta) return true;
+    if (meta.counterId === this.ctx.counterId) return true;
+    if (meta.cursor < 0) return false;
+    return this.knownCursor(seq) >= meta.cursor;
+  }
+
+  conflict(op: PushedOp, d: Omit<ConflictDraft, 'id' | 'incomingCounterId' | 'opId'>): void {
+    this.conflicts.push({ ...d, id: this.newId(), incomingCounterId: this.ctx.counterId, opId: op.id });
+  }
+
+  /** A customer of the counter's hall, or why the op may not name it. */
+  ownCustomer(id: string | null | undefined): CustomerState | Quarantine {
+    const c = id ? this.customers.get(id) : undefined;
+    if (!c) return quarantine('UNKNOWN_CUSTOMER', '总部没有该用户的档案（开户记录未到或被隔离）');
+    if (c.hallId !== this.ctx.hallId)
+      return quarantine('FOREIGN_HALL', `用户 ${c.accountNo} 不属于本网点，本柜台不能办理`);
+    return c;
+  }
+
+  /** A card of the counter's hall, or why the op may not name it. */
+  ownCard(cardNo: string): CardState | Quarantine {
+    const card = this.cards.get(cardNo);
+    if (!card) return quarantine('UNKNOWN_CARD', `总部没有卡号 ${cardNo} 的发卡记录`);
+    if (card.hallId !== this.ctx.hallId)
+      return quarantine('FOREIGN_HALL', `卡 ${cardNo} 不属于本网点，本柜台不能办理`);
+    return card;
+  }
+}
+
+export const isQuarantine = (x: unknown): x is Quarantine =>
+  typeof x === 'object' && x !== null && (x as Quarantine).state === 'quarantined';
