@@ -4,12 +4,19 @@
  * request is checked for well-formed, fresh signature headers and an enrolled, unrevoked counter (one query,
  * its row kept for the signature check after the body), and counted against its counter's rate; enrollment
  * and whatever is refused before its counter is known count against the client's address; the admin API
- * counts per address and checks its token. Only the signature waits for the body. Runtime: Node.
+ * counts per address and checks its token. Of a signed request only the signature and the nonce wait for the
+ * body. Runtime: Node.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type RouteAuth, type RouteDef, SYNC_ROUTES } from '../../core/sync/routes';
 import { checkAdmin } from '../auth/admin-auth';
-import { acceptCounter, findCounter, readSignatureHeaders, rememberCounter } from '../auth/counter-auth';
+import {
+  acceptCounter,
+  findCounter,
+  readSignatureHeaders,
+  rememberCounter,
+  type SignatureHeaders,
+} from '../auth/counter-auth';
 import { type Limiters, type RateLimits, registerRateLimits } from '../auth/rate-limit';
 import type { HeadOffice } from '../context';
 
@@ -31,7 +38,7 @@ function authOf(method: string, url: string): RouteAuth {
 /** The signed /v1 routes' gate: every check but the signature, with the rates charged as the checks go. */
 function counterGate(ho: HeadOffice, limits: Limiters): Gate {
   return async (req, reply) => {
-    let headers: ReturnType<typeof readSignatureHeaders>;
+    let headers: SignatureHeaders;
     try {
       headers = readSignatureHeaders(req, ho.now());
     } catch (e) {
