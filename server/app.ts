@@ -1,16 +1,18 @@
 /**
  * Builds head office's HTTP server: Fastify with structured (pino) logs, raw JSON bodies kept for signature
- * checks, body limits, the public, counter and admin routes, and errors as stable codes with Chinese
- * messages. Every reply carries head office's time. Runtime: Node.
+ * checks, body limits, a gate in front of every guarded route that refuses on the headers alone (and counts
+ * the rate limits) before a body is read, the public, counter and admin routes, and errors as stable codes
+ * with Chinese messages. Every reply carries head office's time. Runtime: Node.
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { HEADERS } from '../core/sync/signing';
 import { DEFAULT_BODY_LIMIT } from '../core/sync/routes';
-import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './auth/rate-limit';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './auth/rate-limit';
 import type { HeadOffice } from './context';
 import type { Store } from './pg/store';
 import { registerJsonBodies } from './http/raw-body';
 import { registerErrorHandling } from './http/errors';
+import { registerGates } from './http/gates';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerCounterRoutes } from './routes/counter-routes';
 import { registerPublicRoutes } from './routes/public-routes';
@@ -26,18 +28,11 @@ export interface HeadOfficeOptions {
 
 export function buildHeadOffice(opts: HeadOfficeOptions): { app: FastifyInstance; ho: HeadOffice } {
   const now = opts.now ?? Date.now;
-  const limits = opts.rateLimits ?? DEFAULT_RATE_LIMITS;
   const ho: HeadOffice = {
     store: opts.store,
     now,
     version: opts.version ?? '0.1.0',
     adminTokenEnv: opts.adminTokenEnv,
-    limiters: {
-      // Rates are about real seconds, whatever clock the business logic runs on.
-      counter: new RateLimiter(limits.counter),
-      anonymous: new RateLimiter(limits.anonymous),
-      admin: new RateLimiter(limits.admin),
-    },
     ready: true,
   };
   const app = Fastify({
@@ -51,6 +46,7 @@ export function buildHeadOffice(opts: HeadOfficeOptions): { app: FastifyInstance
     return payload;
   });
   registerErrorHandling(app);
+  registerGates(app, ho, opts.rateLimits ?? DEFAULT_RATE_LIMITS);
   registerPublicRoutes(app, ho);
   registerCounterRoutes(app, ho);
   registerAdminRoutes(app, ho);

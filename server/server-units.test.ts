@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeHlc } from '../core/hlc';
-import { AppError } from '../core/errors';
-import { RateLimiter } from './auth/rate-limit';
+import type { AppError } from '../core/errors';
 import { hlcAfter } from './hlc';
 import { verifyChain } from './push/receive';
 import { chainOps, syntheticOutbox } from '../tests/sim/synthetic-ops';
@@ -19,19 +18,6 @@ describe('head office HLC stamps', () => {
       node: 'headoffice',
     });
     expect(decodeHlc(hlcAfter(0, '001700000000000-99999-x')).ms).toBe(1_700_000_000_001);
-  });
-});
-
-describe('rate limits', () => {
-  it('is a token bucket per key', () => {
-    let now = 0;
-    const r = new RateLimiter({ capacity: 2, perSecond: 1 }, () => now);
-    r.take('a');
-    r.take('a');
-    expect(() => r.take('a')).toThrow(AppError);
-    r.take('b');
-    now = 1000;
-    r.take('a');
   });
 });
 

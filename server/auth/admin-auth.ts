@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../core/errors';
+import { Refusal } from '../http/refusal';
 import type { Store } from '../pg/store';
 
 const hash = (token: string) => createHash('sha256').update(token).digest();
@@ -24,15 +24,16 @@ export async function ensureAdminToken(store: Store, fromEnv?: string): Promise<
 export async function checkAdmin(store: Store, req: FastifyRequest, fromEnv?: string): Promise<void> {
   const auth = req.headers.authorization;
   const presented = typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
-  if (!presented) throw new AppError('ADMIN_UNAUTHORIZED');
+  if (!presented) throw new Refusal('ADMIN_UNAUTHORIZED', 'no bearer token');
   let expected: Buffer;
   if (fromEnv) expected = hash(fromEnv);
   else {
     const [row] = await store.query<{ token_hash: string }>(
       "SELECT token_hash FROM admin_tokens WHERE id = 'admin'",
     );
-    if (!row) throw new AppError('ADMIN_UNAUTHORIZED');
+    if (!row) throw new Refusal('ADMIN_UNAUTHORIZED', 'no administrator token was ever made');
     expected = Buffer.from(row.token_hash, 'hex');
   }
-  if (!timingSafeEqual(hash(presented), expected)) throw new AppError('ADMIN_UNAUTHORIZED');
+  if (!timingSafeEqual(hash(presented), expected))
+    throw new Refusal('ADMIN_UNAUTHORIZED', 'wrong administrator token');
 }

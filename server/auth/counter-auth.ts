@@ -1,13 +1,17 @@
 /**
- * Verifies a counter's signed request (core/sync/signing.ts): headers present, timestamp within the window,
- * the counter enrolled and not revoked, the Ed25519 signature over method, path, timestamp, nonce, counter and
- * body hash. The nonce (never seen before, or the request is a replay) is claimed by the handler in its own
- * transaction, so a refused request leaves nothing behind. Runtime: Node.
+ * Verifies a counter's signed request (core/sync/signing.ts) in two steps. Before the body is read
+ * (`identifyCounter`, run by the gate of server/http/gates.ts on the headers alone): headers present and well
+ * formed, the timestamp within the window, the counter enrolled and not revoked — one query, whose row is kept
+ * on the request. After the body is read (`authenticateCounter`, in the handler): the Ed25519 signature over
+ * method, path, timestamp, nonce, counter and body hash, against the kept row's key. The nonce (never seen
+ * before, or the request is a replay) is claimed by the handler in its own transaction, so a refused request
+ * leaves nothing behind. Runtime: Node.
  */
 import { createHash, createPublicKey, type KeyObject, verify } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors';
 import { HEADERS, NONCE_RE, NONCE_TTL_MS, signingString, TIMESTAMP_WINDOW_MS } from '../../core/sync/signing';
+import { Refusal } from '../http/refusal';
 import type { Queryable, Store } from '../pg/store';
 
 export interface CounterCtx {
@@ -21,6 +25,32 @@ export interface CounterCtx {
   /** The counter's clock minus head office's, as the counter reported it (ms), when it did. */
   readonly clockSkewMs: number | null;
 }
+
+/** The signature headers of a request, present and well formed. */
+export interface SignatureHeaders {
+  readonly counterId: string;
+  readonly timestamp: string;
+  readonly nonce: string;
+  readonly signature: string;
+}
+
+/** A counter's row as head office knows it (enrolled: it has a public key). */
+export interface EnrolledCounter {
+  readonly slotId: string;
+  readonly counterId: string;
+  readonly hallId: string;
+  readonly hallCode: string;
+  readonly state: string;
+  readonly publicKey: string;
+}
+
+interface Identified {
+  readonly headers: SignatureHeaders;
+  readonly counter: EnrolledCounter;
+}
+
+const IDENTIFIED = Symbol('identifiedCounter');
+type WithIdentity = FastifyRequest & { [IDENTIFIED]?: Identified };
 
 const keys = new Map<string, KeyObject>();
 function keyOf(spkiBase64: string): KeyObject {
@@ -42,20 +72,30 @@ export function sha256Hex(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export async function authenticateCounter(
-  store: Store,
-  req: FastifyRequest,
-  rawBody: Buffer,
-  now: number,
-): Promise<CounterCtx> {
+/** Headers present and well formed (SYNC_UNSIGNED), the timestamp within the window (SYNC_STALE_REQUEST). */
+export function readSignatureHeaders(req: FastifyRequest, now: number): SignatureHeaders {
   const counterId = header(req, HEADERS.counter);
   const timestamp = header(req, HEADERS.timestamp);
   const nonce = header(req, HEADERS.nonce);
   const signature = header(req, HEADERS.signature);
-  if (!counterId || !timestamp || !nonce || !signature) throw new AppError('SYNC_UNSIGNED');
+  if (!counterId || !timestamp || !nonce || !signature) {
+    const named = { [HEADERS.counter]: counterId, [HEADERS.timestamp]: timestamp, [HEADERS.nonce]: nonce };
+    const missing = Object.entries({ ...named, [HEADERS.signature]: signature }).filter(([, v]) => !v);
+    throw new Refusal('SYNC_UNSIGNED', `missing ${missing.map(([k]) => k).join(', ')}`);
+  }
   if (!NONCE_RE.test(nonce) || !/^\d{1,16}$/.test(timestamp) || counterId.length > 64)
-    throw new AppError('SYNC_UNSIGNED', { detail: 'malformed signature headers' });
-  if (Math.abs(now - Number(timestamp)) > TIMESTAMP_WINDOW_MS) throw new AppError('SYNC_STALE_REQUEST');
+    throw new Refusal('SYNC_UNSIGNED', 'malformed signature headers', { detail: '签名请求头格式不正确' });
+  const off = now - Number(timestamp);
+  if (Math.abs(off) > TIMESTAMP_WINDOW_MS)
+    throw new Refusal(
+      'SYNC_STALE_REQUEST',
+      `timestamp ${Math.round(-off / 1000)} s from head office's clock`,
+    );
+  return { counterId, timestamp, nonce, signature };
+}
+
+/** The enrolled counter with this id, or null when head office has none (one query). */
+export async function findCounter(store: Store, counterId: string): Promise<EnrolledCounter | null> {
   const [c] = await store.query<{
     slot_id: string;
     hall_id: string;
@@ -67,7 +107,50 @@ export async function authenticateCounter(
        FROM counters c JOIN halls h ON h.id = c.hall_id WHERE c.counter_id = $1`,
     [counterId],
   );
-  if (!c?.public_key) throw new AppError('SYNC_UNKNOWN_COUNTER');
+  if (!c?.public_key) return null;
+  return {
+    slotId: c.slot_id,
+    counterId,
+    hallId: c.hall_id,
+    hallCode: c.hall_code,
+    state: c.state,
+    publicKey: c.public_key,
+  };
+}
+
+/** Refuses a counter head office does not serve: unknown (SYNC_UNKNOWN_COUNTER) or revoked (COUNTER_REVOKED). */
+export function acceptCounter(c: EnrolledCounter | null): asserts c is EnrolledCounter {
+  if (!c) throw new Refusal('SYNC_UNKNOWN_COUNTER', 'no enrolled counter has this id');
+  if (c.state === 'revoked') throw new Refusal('COUNTER_REVOKED', 'the counter is revoked');
+}
+
+/** Keeps what the checks before the body found, for the signature check after it. */
+export function rememberCounter(
+  req: FastifyRequest,
+  headers: SignatureHeaders,
+  counter: EnrolledCounter,
+): void {
+  (req as WithIdentity)[IDENTIFIED] = { headers, counter };
+}
+
+/** Everything that can be checked before the body is read, in one go (the gate interleaves its rate limits). */
+export async function identifyCounter(store: Store, req: FastifyRequest, now: number): Promise<Identified> {
+  const headers = readSignatureHeaders(req, now);
+  const counter = await findCounter(store, headers.counterId);
+  acceptCounter(counter);
+  rememberCounter(req, headers, counter);
+  return { headers, counter };
+}
+
+/** The full check: the one before the body (kept on the request by the gate, else made now), then the signature. */
+export async function authenticateCounter(
+  store: Store,
+  req: FastifyRequest,
+  rawBody: Buffer,
+  now: number,
+): Promise<CounterCtx> {
+  const { headers, counter } = (req as WithIdentity)[IDENTIFIED] ?? (await identifyCounter(store, req, now));
+  const { counterId, timestamp, nonce, signature } = headers;
   const message = signingString({
     method: req.method,
     path: req.url,
@@ -78,18 +161,17 @@ export async function authenticateCounter(
   });
   let good = false;
   try {
-    good = verify(null, Buffer.from(message), keyOf(c.public_key), Buffer.from(signature, 'base64'));
+    good = verify(null, Buffer.from(message), keyOf(counter.publicKey), Buffer.from(signature, 'base64'));
   } catch {
     good = false;
   }
-  if (!good) throw new AppError('SYNC_BAD_SIGNATURE');
-  if (c.state === 'revoked') throw new AppError('COUNTER_REVOKED');
+  if (!good) throw new Refusal('SYNC_BAD_SIGNATURE', 'the signature does not verify');
   const offset = Number(header(req, HEADERS.clockOffset));
   return {
-    slotId: c.slot_id,
+    slotId: counter.slotId,
     counterId,
-    hallId: c.hall_id,
-    hallCode: c.hall_code,
+    hallId: counter.hallId,
+    hallCode: counter.hallCode,
     nonce,
     signedAtMs: Number(timestamp),
     clockSkewMs: Number.isFinite(offset) ? Math.round(offset) : null,

@@ -1,6 +1,7 @@
 /**
- * The signed sync API a counter calls: push, pull, reconcile, status (docs/sync-protocol.md). Each handler
- * authenticates first; the nonce is claimed in the handler's transaction. Runtime: Node.
+ * The signed sync API a counter calls: push, pull, reconcile, status (docs/sync-protocol.md). Their gate
+ * (server/http/gates.ts) checked the headers, the counter and its rate before the body was read; each handler
+ * checks the signature over the body first; the nonce is claimed in the handler's transaction. Runtime: Node.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SYNC_ROUTES } from '../../core/sync/routes';
@@ -14,9 +15,7 @@ import { rawBodyOf } from '../http/raw-body';
 import { reconcile } from '../push/reconcile';
 
 async function auth(ho: HeadOffice, req: FastifyRequest): Promise<CounterCtx> {
-  const ctx = await authenticateCounter(ho.store, req, rawBodyOf(req), ho.now());
-  ho.limiters.counter.take(ctx.counterId);
-  return ctx;
+  return authenticateCounter(ho.store, req, rawBodyOf(req), ho.now());
 }
 
 export function registerCounterRoutes(app: FastifyInstance, ho: HeadOffice): void {

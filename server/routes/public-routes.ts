@@ -1,4 +1,7 @@
-/** Readiness, the OpenAPI document and enrollment (authenticated by its one-time code). Runtime: Node. */
+/**
+ * Readiness, the OpenAPI document and enrollment (authenticated by its one-time code; its rate per address is
+ * counted by its gate, server/http/gates.ts). Runtime: Node.
+ */
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../core/errors';
 import { SYNC_ROUTES as R } from '../../core/sync/routes';
@@ -31,7 +34,6 @@ export function registerPublicRoutes(app: FastifyInstance, ho: HeadOffice): void
   });
 
   app.post(R.enroll.path, async (req) => {
-    ho.limiters.anonymous.take(req.ip);
     const body = parseBody(enrollRequestSchema, req.body);
     const res = await enroll(ho.store, body, ho.now());
     req.log.info({ counter: res.counterId, hall: res.hallCode, code: res.counterCode }, 'counter enrolled');

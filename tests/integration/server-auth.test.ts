@@ -208,8 +208,8 @@ describe('head office refuses, and writes nothing', () => {
         ops: syntheticOutbox(dev.counterId, 3, { priceVersionId: pv }),
       }),
     );
-    // Only the counter itself is told: a request under another key is refused for its signature.
-    await refused('SYNC_BAD_SIGNATURE', 401, () =>
+    // Refused on its headers, before the body (and so the signature) is read: whoever signed it.
+    await refused('COUNTER_REVOKED', 403, () =>
       signed(
         ho.url,
         dev,
@@ -259,9 +259,9 @@ describe('enrollment refusals', () => {
   it('a client over its rate gets 429', async () => {
     const small = await startHeadOffice({
       rateLimits: {
-        counter: { capacity: 2, perSecond: 0.001 },
-        anonymous: { capacity: 1, perSecond: 0.001 },
-        admin: { capacity: 50, perSecond: 50 },
+        counter: { max: 2, windowMs: 3_600_000 },
+        anonymous: { max: 1, windowMs: 3_600_000 },
+        admin: { max: 50, windowMs: 1000 },
       },
     });
     try {

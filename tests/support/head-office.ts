@@ -4,7 +4,7 @@
  * local PostgreSQL answers, as it does in CI), and on embedded PGlite otherwise — or on the database given.
  */
 import type { FastifyInstance } from 'fastify';
-import { buildHeadOffice } from '../../server/app';
+import { buildHeadOffice, type HeadOfficeOptions } from '../../server/app';
 import type { RateLimits } from '../../server/auth/rate-limit';
 import { migrateServer } from '../../server/pg/migrate';
 import { openStore, type Store } from '../../server/pg/store';
@@ -53,6 +53,8 @@ export async function startHeadOffice(
     now?: () => number;
     rateLimits?: RateLimits;
     port?: number;
+    /** Fastify's logger options (e.g. `{ level: 'warn', stream }` to read the log); silent unless GASDESK_TEST_LOG. */
+    logger?: HeadOfficeOptions['logger'];
   } = {},
 ): Promise<TestHeadOffice> {
   // Without a database named, the real PostgreSQL when it answers: the whole head-office suite runs on it.
@@ -65,11 +67,11 @@ export async function startHeadOffice(
     adminTokenEnv: ADMIN_TOKEN,
     now: opts.now,
     rateLimits: opts.rateLimits ?? {
-      counter: { capacity: 100_000, perSecond: 100_000 },
-      anonymous: { capacity: 1000, perSecond: 1000 },
-      admin: { capacity: 100_000, perSecond: 100_000 },
+      counter: { max: 100_000, windowMs: 1000 },
+      anonymous: { max: 1000, windowMs: 1000 },
+      admin: { max: 100_000, windowMs: 1000 },
     },
-    logger: { level: process.env.GASDESK_TEST_LOG ?? 'silent' },
+    logger: opts.logger ?? { level: process.env.GASDESK_TEST_LOG ?? 'silent' },
   });
   const address = await app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
   const base = address.replace('localhost', '127.0.0.1');

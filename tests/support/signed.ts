@@ -20,6 +20,36 @@ export interface Reply {
   sent: { headers: Record<string, string>; body: string | Buffer | undefined; path: string; method: string };
 }
 
+/** The signature headers for a request (with any part forged or left out). */
+export function signedHeaders(
+  dev: { counterId: string; key: DeviceKey },
+  method: string,
+  path: string,
+  body: string | Buffer,
+  forge: Forge = {},
+): Record<string, string> {
+  const timestamp = String(forge.timestamp ?? Date.now());
+  const nonce = forge.nonce ?? randomBytes(18).toString('base64url');
+  const sig = (forge.key ?? dev.key).sign(
+    signingString({
+      method,
+      path,
+      timestamp,
+      nonce,
+      counterId: dev.counterId,
+      bodySha256: createHash('sha256').update(body).digest('hex'),
+    }),
+  );
+  const headers: Record<string, string> = {
+    [HEADERS.counter]: dev.counterId,
+    [HEADERS.timestamp]: timestamp,
+    [HEADERS.nonce]: nonce,
+    [HEADERS.signature]: sig,
+  };
+  for (const h of forge.omit ?? []) delete headers[HEADERS[h]];
+  return headers;
+}
+
 export async function signed(
   baseUrl: string,
   dev: { counterId: string; key: DeviceKey },
@@ -30,25 +60,7 @@ export async function signed(
 ): Promise<Reply> {
   const text =
     body === undefined ? '' : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
-  const timestamp = String(forge.timestamp ?? Date.now());
-  const nonce = forge.nonce ?? randomBytes(18).toString('base64url');
-  const sig = (forge.key ?? dev.key).sign(
-    signingString({
-      method,
-      path,
-      timestamp,
-      nonce,
-      counterId: dev.counterId,
-      bodySha256: createHash('sha256').update(text).digest('hex'),
-    }),
-  );
-  const headers: Record<string, string> = {
-    [HEADERS.counter]: dev.counterId,
-    [HEADERS.timestamp]: timestamp,
-    [HEADERS.nonce]: nonce,
-    [HEADERS.signature]: sig,
-  };
-  for (const h of forge.omit ?? []) delete headers[HEADERS[h]];
+  const headers = signedHeaders(dev, method, path, text, forge);
   if (method === 'POST') headers['content-type'] = 'application/json';
   const sent = { headers, body: method === 'POST' ? (forge.sendBody ?? text) : undefined, path, method };
   return resend(baseUrl, sent);
