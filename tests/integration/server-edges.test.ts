@@ -33,7 +33,7 @@ async function counts(ho: TestHeadOffice): Promise<Record<string, number>> {
 
 /** A push of three operations, padded with JSON whitespace to `size` bytes. */
 function bigPush(counterId: string, size = 8 * MiB): Buffer {
-  const json = Buffer.from(JSON.stringify({ ops: syntheticOutbox(counterId, 3) }));
+  const json = Buffer.from(JSON.stringify({ ops: syntheticOutbox(counterId, 3, { priceVersionId: 'pv' }) }));
   return Buffer.concat([json, Buffer.alloc(size - json.length, ' ')]);
 }
 
