@@ -15,6 +15,8 @@ export interface CounterCtx {
   readonly counterId: string;
   readonly hallId: string;
   readonly hallCode: string;
+  /** The hall's IANA time zone: the days of the counter's digests (core/business-day.ts). */
+  readonly timeZone: string;
   readonly nonce: string;
   /** The counter's clock minus head office's, as the counter reported it (ms), when it did. */
   readonly clockSkewMs: number | null;
@@ -58,10 +60,11 @@ export async function authenticateCounter(
     slot_id: string;
     hall_id: string;
     hall_code: string;
+    time_zone: string;
     state: string;
     public_key: string | null;
   }>(
-    `SELECT c.slot_id, c.hall_id, h.code AS hall_code, c.state, c.public_key
+    `SELECT c.slot_id, c.hall_id, h.code AS hall_code, h.time_zone, c.state, c.public_key
        FROM counters c JOIN halls h ON h.id = c.hall_id WHERE c.counter_id = $1`,
     [counterId],
   );
@@ -88,6 +91,7 @@ export async function authenticateCounter(
     counterId,
     hallId: c.hall_id,
     hallCode: c.hall_code,
+    timeZone: c.time_zone,
     nonce,
     clockSkewMs: Number.isFinite(offset) ? Math.round(offset) : null,
   };

@@ -53,7 +53,7 @@ export async function preload(q: Queryable, b: Batch, ops: PushedOp[]): Promise<
     [...saleIds],
     b.ctx.counterId,
     needKnowledge ? (ops[0]?.seq ?? 0) : -1,
-    [...new Set(ops.map((o) => opDay(o.createdAt)))],
+    [...new Set(ops.map((o) => opDay(o.createdAt, b.ctx.timeZone)))],
   ]);
   const loaded = r!;
   for (const c of loaded.cards) b.cards.set(c.cardNo, { ...c, dirty: false });

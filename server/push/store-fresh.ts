@@ -31,7 +31,7 @@ export async function storeFresh(
   const last = ops[ops.length - 1]!;
   await flush(q, batch, {
     quarantined,
-    digests: advanceDigests(batch.digests, ops),
+    digests: advanceDigests(batch.digests, ops, ctx.timeZone),
     head: { seq: last.seq, hash: last.hash },
   });
   return {
