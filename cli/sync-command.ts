@@ -40,7 +40,9 @@ export async function syncCommand(argv: string[]): Promise<number> {
           `用法 usage: gasdesk sync enroll --server URL --code XXXX-XXXX-XXXX (${input.error.issues[0]?.message})`,
         );
       const res = await enrollCounter(app, input.data);
-      say(`已登记到总部 enrolled: ${res.hallName} ${res.counterName} (${res.counterId})`);
+      say(
+        `已登记到总部 enrolled: ${res.hallName} ${res.counterName} (${res.counterId})，营业日时区 time zone: ${res.timeZone}`,
+      );
       return 0;
     }
     if (sub === 'status') {

@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_TIME_ZONE } from '../core/business-day';
 import { HybridClock } from '../core/hlc';
 import { type RandomBytes, uuidv7, webRandomBytes } from '../core/ids';
 import { type GasDb, getCounter, Ledger, openDatabase } from '../db';
@@ -88,10 +89,24 @@ export class App {
     return this.random(n);
   }
 
-  /** This counter's identity; it never changes once set up, so it is read once. */
+  /** This counter's identity; read once — only enrollment changes it (its zone), and says so (counterChanged). */
   counter() {
     this.counterInfo ??= getCounter(this.db);
     return this.counterInfo;
+  }
+
+  /** Forgets the identity read, after a transaction that changed it has committed. */
+  counterChanged(): void {
+    this.counterInfo = undefined;
+  }
+
+  /**
+   * The IANA zone of the business day (core/business-day.ts): the hall's, as head office answered it at
+   * enrollment, until then the one given at setup. Every business-day computation of the counter uses it —
+   * never the process's own zone.
+   */
+  timeZone(): string {
+    return this.counter()?.timeZone ?? DEFAULT_TIME_ZONE;
   }
 
   /** The ledger exists once the counter has an identity (after first-run setup). */

@@ -25,6 +25,8 @@ export const counterSchema = z.object({
   hallName: z.string(),
   counterCode: z.string(),
   counterName: z.string(),
+  /** The IANA zone of the business day (the hall's): dates and times on the screen are shown in it. */
+  timeZone: z.string(),
 });
 export type CounterInfo = z.infer<typeof counterSchema>;
 

@@ -1,5 +1,6 @@
 /** First run of a counter: the hall (网点), the counter and the administrator. Runtime: any. */
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, timeZoneSchema } from '../business-day';
 import { passwordSchema } from './auth';
 import { op, trimmed } from './common';
 import { usernameSchema } from './staff';
@@ -15,6 +16,8 @@ export const setupInputSchema = z.object({
     .trim()
     .regex(/^\d{2}$/, { error: '柜台编号应为 2 位数字' }),
   counterName: trimmed(40, '柜台名称'),
+  /** The hall's IANA time zone, until enrollment brings head office's (then head office's holds). */
+  timeZone: timeZoneSchema.default(DEFAULT_TIME_ZONE),
   admin: z.object({
     username: usernameSchema,
     displayName: trimmed(20, '管理员姓名'),

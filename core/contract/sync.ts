@@ -88,6 +88,8 @@ export const syncOps = {
       counterId: z.string(),
       hallName: z.string(),
       counterName: z.string(),
+      /** The hall's IANA time zone: the counter's business days are in it from now on. */
+      timeZone: z.string(),
       enrolledAt: z.string(),
     }),
   }),

@@ -3,28 +3,39 @@
  * money and gas they move, and a chained hash of their ids in sequence order. The counter and head office
  * compute them independently from their own copies and compare on every sync. Runtime: any.
  */
+import { dayIn, hourInZone } from '../business-day';
 
-const UTC_HOUR = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
-const dayOfHour = new Map<string, string>();
+const UTC_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+/** Per zone, per UTC hour ('2026-03-01T15'): the hour's day there, or null when its local midnight cuts it. */
+const dayOfHour = new Map<string, Map<string, string | null>>();
 
-/** The business day of an operation: its creation time in China (UTC+8), whatever the counter's zone. */
-export function opDay(createdAt: string): string {
-  // The day only depends on the UTC hour: the usual form (toISOString's) is answered from a cache of hours.
-  if (!UTC_HOUR.test(createdAt)) return dayOf(createdAt);
-  const hour = createdAt.slice(0, 13);
-  let day = dayOfHour.get(hour);
-  if (day === undefined) {
-    day = dayOf(createdAt);
-    if (dayOfHour.size > 100_000) dayOfHour.clear();
-    dayOfHour.set(hour, day);
+/**
+ * The business day of an operation: the date of its creation time in the hall's time zone (core/business-day.ts),
+ * whatever the counter's own zone. '0000-00-00' for a time that does not parse.
+ */
+export function opDay(createdAt: string, zone: string): string {
+  if (!UTC_TIME.test(createdAt)) return dayOf(createdAt, zone);
+  // The usual form (toISOString's) is answered from a cache of UTC hours: called for every pushed operation.
+  let byHour = dayOfHour.get(zone);
+  if (!byHour) {
+    byHour = new Map();
+    dayOfHour.set(zone, byHour);
   }
-  return day;
+  const hour = createdAt.slice(0, 13);
+  let day = byHour.get(hour);
+  if (day === undefined) {
+    const start = Date.parse(`${hour}:00:00Z`);
+    if (Number.isNaN(start)) return '0000-00-00';
+    day = hourInZone(zone, start / 3_600_000).day;
+    if (byHour.size > 100_000) byHour.clear();
+    byHour.set(hour, day);
+  }
+  return day ?? dayOf(createdAt, zone);
 }
 
-function dayOf(createdAt: string): string {
+function dayOf(createdAt: string, zone: string): string {
   const ms = Date.parse(createdAt);
-  if (Number.isNaN(ms)) return '0000-00-00';
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+  return Number.isNaN(ms) ? '0000-00-00' : dayIn(zone, ms);
 }
 
 /** The money (fen) and gas (volume units) an operation moves: amountPaid and volume of sale operations. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalOp, GENESIS_HASH, payloadJson } from './canonical';
+import { dayIn } from '../business-day';
 import { digestMismatch, opDay, opFigures } from './digest';
 import { signingString } from './signing';
 
@@ -56,20 +57,26 @@ describe('a payload as the counter stores it', () => {
 });
 
 describe('per-day digests', () => {
-  it('dates an operation in China time', () => {
-    expect(opDay('2026-03-01T15:59:59.999Z')).toBe('2026-03-01');
-    expect(opDay('2026-03-01T16:00:00.000Z')).toBe('2026-03-02');
-    expect(opDay('2026-03-02T09:00:00+08:00')).toBe('2026-03-02');
-    expect(opDay('garbage')).toBe('0000-00-00');
+  it('dates an operation in the hall’s time zone', () => {
+    expect(opDay('2026-03-01T15:59:59.999Z', 'Asia/Shanghai')).toBe('2026-03-01');
+    expect(opDay('2026-03-01T16:00:00.000Z', 'Asia/Shanghai')).toBe('2026-03-02');
+    expect(opDay('2026-03-02T09:00:00+08:00', 'Asia/Shanghai')).toBe('2026-03-02');
+    expect(opDay('2026-03-02T09:00:00+08:00', 'America/New_York')).toBe('2026-03-01');
+    expect(opDay('2026-03-01T18:29:59.999Z', 'Asia/Kolkata')).toBe('2026-03-01');
+    expect(opDay('2026-03-01T18:30:00.000Z', 'Asia/Kolkata')).toBe('2026-03-02');
+    expect(opDay('garbage', 'Asia/Shanghai')).toBe('0000-00-00');
+    expect(opDay('2026-13-45T99:00:00Z', 'Asia/Shanghai')).toBe('0000-00-00');
   });
-  it('answers the same from its cache of hours as from the clock arithmetic', () => {
-    for (let i = 0; i < 2000; i++) {
-      const ms = Date.UTC(2026, 0, 1) + Math.floor(Math.random() * 400 * 86_400_000);
-      const iso = new Date(ms).toISOString();
-      const direct = new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-      expect(opDay(iso)).toBe(direct);
-      expect(opDay(iso)).toBe(direct); // the second answer comes from the cache
-      expect(opDay(iso.replace('Z', '+00:00'))).toBe(direct);
+  it('answers the same from its cache of hours as from the zone’s day of the instant', () => {
+    for (const zone of ['Asia/Shanghai', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu']) {
+      for (let i = 0; i < 1000; i++) {
+        const ms = Date.UTC(2026, 0, 1) + Math.floor(Math.random() * 400 * 86_400_000);
+        const iso = new Date(ms).toISOString();
+        const direct = dayIn(zone, ms);
+        expect(opDay(iso, zone)).toBe(direct);
+        expect(opDay(iso, zone)).toBe(direct); // the second answer comes from the cache
+        expect(opDay(iso.replace('Z', '+00:00'), zone)).toBe(direct);
+      }
     }
   });
   it('counts the money and gas of sale operations only, integers only', () => {

@@ -1,6 +1,7 @@
 /** Head office's administration API (enrolment, revocation, conflicts, master data). Runtime: any. */
 import { z } from 'zod';
 import { feeItemSchema, limitsSchema, priceVersionInput } from '../contract/prices';
+import { DEFAULT_TIME_ZONE, timeZoneSchema } from '../business-day';
 import { ROLES } from '../domain/roles';
 import { cardFeedSchema, conflictSchema, priceVersionFeedSchema } from './feed';
 import { quarantinedOpSchema } from './wire';
@@ -15,11 +16,14 @@ const text = (max: number, label: string) =>
 export const hallInputSchema = z.object({
   code: z.string().regex(/^\d{4}$/, { error: '网点编号为 4 位数字' }),
   name: text(60, '网点名称'),
+  /** The IANA zone of the hall's business day; set once, when the hall is registered. */
+  timeZone: timeZoneSchema.default(DEFAULT_TIME_ZONE),
 });
 export const hallSchema = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),
+  timeZone: z.string(),
   createdAt: z.string(),
 });
 export type Hall = z.infer<typeof hallSchema>;

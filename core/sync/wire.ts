@@ -181,6 +181,8 @@ export const enrollResponseSchema = z.object({
   hallName: z.string(),
   counterCode: z.string(),
   counterName: z.string(),
+  /** The hall's IANA time zone: the counter dates its business days and digests in it from now on. */
+  timeZone: z.string(),
   enrolledAt: z.string(),
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;

@@ -10,6 +10,11 @@ export const counterInfo = sqliteTable('counter_info', {
   counterCode: text('counter_code').notNull(),
   counterName: text('counter_name').notNull(),
   demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+  /**
+   * The IANA zone of the business day (core/business-day.ts): given at setup, replaced by the hall's zone head
+   * office answers at enrollment.
+   */
+  timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
   createdAt: text('created_at').notNull(),
 });
 

@@ -1,26 +1,34 @@
-/** Local date and time formatting for the counter screen. Runtime: browser. */
-const pad = (n: number) => String(n).padStart(2, '0');
+/**
+ * Date and time formatting for the counter screen, in the counter's business-day zone (the hall's, from the
+ * session: core/business-day.ts) — never the browser's own zone, so the screen, the receipts and the business
+ * dates agree on which day it is. Runtime: browser.
+ */
+import { DEFAULT_TIME_ZONE, dayIn, wallTimeIn } from '../../core/business-day';
 
-/** ISO timestamp → local '2026-11-26 14:03:07'; blank stays blank. */
+let zone = DEFAULT_TIME_ZONE;
+
+/** The zone every date and time below is shown in: the session's counter's (set by the shell). */
+export function setDisplayTimeZone(timeZone: string): void {
+  zone = timeZone;
+}
+
+/** ISO timestamp → '2026-11-26 14:03:07' in the counter's zone; blank stays blank. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : wallTimeIn(zone, ms);
 }
 
-/** Today as 'YYYY-MM-DD' in local time. */
+/** Today as 'YYYY-MM-DD' in the counter's zone (a form's default date). */
 export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return dayIn(zone, Date.now());
 }
 
-/** ISO timestamp → local 'HH:mm' (today's events in the status bar); blank stays blank. */
+/** ISO timestamp → 'HH:mm' in the counter's zone (today's events in the status bar); blank stays blank. */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : wallTimeIn(zone, ms).slice(11, 16);
 }
 
 /** Bytes → '1.2 MB' / '560 KB' (backup sizes). */

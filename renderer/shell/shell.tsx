@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, getSessionId, onApiError, setSessionId } from '../api/client';
 import { resetSearchState } from '../features/customers/search-state';
 import { useT } from '../i18n';
+import { setDisplayTimeZone } from './format';
 import { LockScreen } from './lock-screen';
 import { LoginPage, type LoginNotice } from './login-page';
 import { MainLayout } from './main-layout';
@@ -84,6 +85,8 @@ export function Shell() {
 
   const sessionApi = useMemo<SessionApi | null>(() => {
     if (!session) return null;
+    // Before any page renders: dates and times are shown in the counter's business-day zone.
+    setDisplayTimeZone(session.counter.timeZone);
     return {
       session,
       update: (patch) =>

@@ -41,8 +41,9 @@ export async function enroll(store: Store, req: EnrollRequest, nowMs: number): P
       name: string;
       hall_code: string;
       hall_name: string;
+      time_zone: string;
     }>(
-      `SELECT c.state, c.code, c.name, h.code AS hall_code, h.name AS hall_name
+      `SELECT c.state, c.code, c.name, h.code AS hall_code, h.name AS hall_name, h.time_zone
          FROM counters c JOIN halls h ON h.id = c.hall_id WHERE c.slot_id = $1 FOR UPDATE OF c`,
       [code.slot_id],
     );
@@ -69,6 +70,7 @@ export async function enroll(store: Store, req: EnrollRequest, nowMs: number): P
       hallName: slot.hall_name,
       counterCode: slot.code,
       counterName: slot.name,
+      timeZone: slot.time_zone,
       enrolledAt,
     };
   });

@@ -25,22 +25,24 @@ const COUNTER_VIEW = `SELECT c.slot_id AS "slotId", h.code AS "hallCode", c.code
   coalesce(abs(c.clock_skew_ms) > ${SKEW_FLAG_MS}, false) AS "clockSkewed", c.alert
   FROM counters c JOIN halls h ON h.id = c.hall_id`;
 
+const HALL_VIEW = 'id, code, name, time_zone AS "timeZone", created_at AS "createdAt"';
+
 export async function createHall(
   store: Store,
-  input: { code: string; name: string },
+  input: { code: string; name: string; timeZone: string },
   nowMs: number,
 ): Promise<Hall> {
   const rows = await store.query<Hall>(
-    `INSERT INTO halls (id, code, name) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING
-     RETURNING id, code, name, created_at AS "createdAt"`,
-    [uuidv7(nowMs), input.code, input.name],
+    `INSERT INTO halls (id, code, name, time_zone) VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO NOTHING
+     RETURNING ${HALL_VIEW}`,
+    [uuidv7(nowMs), input.code, input.name, input.timeZone],
   );
   if (!rows[0]) throw new AppError('ALREADY_EXISTS', { detail: `hall ${input.code}` });
   return rows[0];
 }
 
 export async function listHalls(store: Store): Promise<Hall[]> {
-  return store.query<Hall>('SELECT id, code, name, created_at AS "createdAt" FROM halls ORDER BY code');
+  return store.query<Hall>(`SELECT ${HALL_VIEW} FROM halls ORDER BY code`);
 }
 
 export async function listCounters(q: Queryable, slotId?: string): Promise<CounterView[]> {

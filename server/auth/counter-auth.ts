@@ -19,6 +19,8 @@ export interface CounterCtx {
   readonly counterId: string;
   readonly hallId: string;
   readonly hallCode: string;
+  /** The hall's IANA time zone: the days of the counter's digests (core/business-day.ts). */
+  readonly timeZone: string;
   readonly nonce: string;
   /** The request's signed time (head office's clock as the counter estimates it): no operation is later. */
   readonly signedAtMs: number;
@@ -40,6 +42,8 @@ export interface EnrolledCounter {
   readonly counterId: string;
   readonly hallId: string;
   readonly hallCode: string;
+  /** The hall's IANA time zone (core/business-day.ts). */
+  readonly timeZone: string;
   readonly state: string;
   readonly publicKey: string;
 }
@@ -100,10 +104,11 @@ export async function findCounter(store: Store, counterId: string): Promise<Enro
     slot_id: string;
     hall_id: string;
     hall_code: string;
+    time_zone: string;
     state: string;
     public_key: string | null;
   }>(
-    `SELECT c.slot_id, c.hall_id, h.code AS hall_code, c.state, c.public_key
+    `SELECT c.slot_id, c.hall_id, h.code AS hall_code, h.time_zone, c.state, c.public_key
        FROM counters c JOIN halls h ON h.id = c.hall_id WHERE c.counter_id = $1`,
     [counterId],
   );
@@ -113,6 +118,7 @@ export async function findCounter(store: Store, counterId: string): Promise<Enro
     counterId,
     hallId: c.hall_id,
     hallCode: c.hall_code,
+    timeZone: c.time_zone,
     state: c.state,
     publicKey: c.public_key,
   };
@@ -172,6 +178,7 @@ export async function authenticateCounter(
     counterId,
     hallId: counter.hallId,
     hallCode: counter.hallCode,
+    timeZone: counter.timeZone,
     nonce,
     signedAtMs: Number(timestamp),
     clockSkewMs: Number.isFinite(offset) ? Math.round(offset) : null,

@@ -11,10 +11,14 @@ export function chainId(prev: string, id: string): string {
 }
 
 /** The counter's digests of the batch's days advanced by its new ops, from those read under the lock (preload.ts). */
-export function advanceDigests(before: ReadonlyMap<string, DayDigest>, ops: PushedOp[]): DayDigest[] {
+export function advanceDigests(
+  before: ReadonlyMap<string, DayDigest>,
+  ops: PushedOp[],
+  timeZone: string,
+): DayDigest[] {
   const byDay = new Map<string, DayDigest>();
   for (const op of ops) {
-    const day = opDay(op.createdAt);
+    const day = opDay(op.createdAt, timeZone);
     const d = byDay.get(day) ?? {
       ...(before.get(day) ?? { day, count: 0, amount: 0, volume: 0, idsHash: '', lastSeq: 0 }),
     };

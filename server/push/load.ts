@@ -55,7 +55,7 @@ export async function load(q: Queryable, w: World, ops: readonly PushedOp[]): Pr
     [...n.sales],
     w.ctx.counterId,
     needKnowledge ? (ops[0]?.seq ?? 0) : -1,
-    [...new Set(ops.map((o) => opDay(o.createdAt)))],
+    [...new Set(ops.map((o) => opDay(o.createdAt, w.ctx.timeZone)))],
     [...n.shifts],
     [...n.prices],
   ]);

@@ -96,7 +96,7 @@ export async function push(store: Store, ctx: CounterCtx, raw: Buffer, nowMs: nu
       const inserted = await writeBatch(q, world, {
         ops: fresh.map((op, i) => ({ op, outcome: outcomes[i]! })),
         quarantined,
-        digests: advanceDigests(world.digests, ops),
+        digests: advanceDigests(world.digests, ops, ctx.timeZone),
       });
       // Under the counter's row lock a (counter, seq) cannot collide; an id taken by another counter's op can.
       if (inserted !== fresh.length)

@@ -9,6 +9,8 @@ export const halls = pgTable('halls', {
   id: text('id').primaryKey(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
+  /** The IANA zone of the hall's business day (core/business-day.ts): its digests' days, its counters' dates. */
+  timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

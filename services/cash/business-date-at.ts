@@ -1,12 +1,13 @@
 /**
  * Which business day a past moment belonged to, recomputed from the stored day closes (nothing new is
- * stored): the local date of the moment, moved past each day that had already been closed by then — the
- * rule `currentBusinessDate` applies at the moment itself. Runtime: Node.
+ * stored): the moment's date in the counter's business-day zone, moved past each day that had already been
+ * closed by then — the rule `currentBusinessDate` applies at the moment itself. Runtime: Node.
  */
+import { dayIn, dayStart, isCalendarDate, nextDate, previousDate } from '../../core/business-day';
 import { AppError } from '../../core/errors';
 import { type Drizzle, listDayCloses } from '../../db';
 import type { App } from '../app';
-import { currentBusinessDate, localDate, nextDate } from './business-date';
+import { currentBusinessDate } from './business-date';
 
 /** Day close times by business date (ISO instants). */
 export type CloseTimes = ReadonlyMap<string, string>;
@@ -15,8 +16,8 @@ export function closeTimes(db: Drizzle): CloseTimes {
   return new Map(listDayCloses(db).map((c) => [c.businessDate, c.closedAt]));
 }
 
-export function businessDateAt(atIso: string, closes: CloseTimes): string {
-  let date = localDate(Date.parse(atIso));
+export function businessDateAt(atIso: string, closes: CloseTimes, zone: string): string {
+  let date = dayIn(zone, Date.parse(atIso));
   for (let closedAt = closes.get(date); closedAt !== undefined && closedAt <= atIso; ) {
     date = nextDate(date);
     closedAt = closes.get(date);
@@ -24,32 +25,25 @@ export function businessDateAt(atIso: string, closes: CloseTimes): string {
   return date;
 }
 
-/** The instant local midnight starts `date` (YYYY-MM-DD), as an ISO string. */
-export function localMidnightIso(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d).toISOString();
-}
-
 /**
  * Every moment whose business date may be `date`: from the first of the closed days running up to it (a
- * moment on a closed day goes to the next one) to the end of `date` itself.
+ * moment on a closed day goes to the next one) to the end of `date` itself, each day from its midnight in
+ * `zone`.
  */
-export function momentsRange(date: string, closes: CloseTimes): { fromIso: string; toIso: string } {
+export function momentsRange(
+  date: string,
+  closes: CloseTimes,
+  zone: string,
+): { fromIso: string; toIso: string } {
   let first = date;
   for (let prev = previousDate(first); closes.has(prev); prev = previousDate(prev)) first = prev;
-  return { fromIso: localMidnightIso(first), toIso: localMidnightIso(nextDate(date)) };
-}
-
-export function previousDate(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
+  const iso = (d: string) => new Date(dayStart(zone, d)).toISOString();
+  return { fromIso: iso(first), toIso: iso(nextDate(date)) };
 }
 
 /** Refuses a date the contract's pattern lets through but the calendar does not have (2026-02-30). */
 export function requireCalendarDate(date: string, field = 'businessDate'): void {
-  const d = new Date(`${date}T12:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date)
+  if (!isCalendarDate(date))
     throw new AppError('VALIDATION_FAILED', {
       issues: [{ path: [field], code: 'DATE_INVALID', message: `${date} 不是有效日期` }],
     });

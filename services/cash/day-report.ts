@@ -25,10 +25,11 @@ import { businessDateAt, closeTimes, momentsRange, requireCalendarDate } from '.
 import { expectedOf, salesSums } from './shift-report';
 
 /** Customers opened on the business day: `customer.opened` operations whose moment belongs to it. */
-function newAccounts(db: Drizzle, date: string): number {
+function newAccounts(db: Drizzle, date: string, zone: string): number {
   const closes = closeTimes(db);
-  const { fromIso, toIso } = momentsRange(date, closes);
-  return customerOpenedTimes(db, fromIso, toIso).filter((at) => businessDateAt(at, closes) === date).length;
+  const { fromIso, toIso } = momentsRange(date, closes, zone);
+  return customerOpenedTimes(db, fromIso, toIso).filter((at) => businessDateAt(at, closes, zone) === date)
+    .length;
 }
 
 export function buildDayReport(
@@ -87,7 +88,7 @@ export function buildDayReport(
       reversals: kindCount('reversal'),
       refunds: kindCount('refund'),
       reprints: reprintCount(db, date),
-      newAccounts: newAccounts(db, date),
+      newAccounts: newAccounts(db, date, app.timeZone()),
     },
     shifts: shifts.map(({ operatorId: _id, ...s }) => s),
     deposits,

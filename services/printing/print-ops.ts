@@ -58,7 +58,7 @@ async function printDoc(
   label: string,
 ) {
   const copyNo = attemptsSoFar(app, kind, docId) + 1;
-  const reprint = copyNo > 1 ? { number: copyNo - 1, at: localTime(app.clock.nowMs()) } : undefined;
+  const reprint = copyNo > 1 ? { number: copyNo - 1, at: localTime(app, app.clock.nowMs()) } : undefined;
   const bytes = renderEscPos(make(reprint));
   const record = (outcome: 'printed' | 'failed', problem: string | null) =>
     app.transaction(() => {
@@ -161,7 +161,7 @@ export const printersTestPage: Handlers['printers.testPage'] = async (_input, { 
       testPage(s.width === 58 ? 32 : 48, {
         hall: c.hallName,
         counter: c.counterName,
-        at: localTime(app.clock.nowMs()),
+        at: localTime(app, app.clock.nowMs()),
       }),
     ),
   );
@@ -200,7 +200,7 @@ export const receiptsPrintShift: Handlers['receipts.printShift'] = (input, call)
     operatorOf(call).staffId,
     'shift',
     input.shiftId,
-    () => shiftReportDoc(report, header(app, s), localTime(app.clock.nowMs()), s.width === 58 ? 32 : 48),
+    () => shiftReportDoc(report, header(app, s), localTime(app, app.clock.nowMs()), s.width === 58 ? 32 : 48),
     '交班报表',
   );
 };
@@ -214,7 +214,7 @@ export const receiptsPrintDay: Handlers['receipts.printDay'] = (input, call) => 
     operatorOf(call).staffId,
     'day',
     input.businessDate,
-    () => dayReportDoc(report, header(app, s), localTime(app.clock.nowMs()), s.width === 58 ? 32 : 48),
+    () => dayReportDoc(report, header(app, s), localTime(app, app.clock.nowMs()), s.width === 58 ? 32 : 48),
     '日结报表',
   );
 };
@@ -228,7 +228,7 @@ export const receiptsHtml: Handlers['receipts.html'] = (input, { app }) => {
     width: 80 as const,
     company: app.counter()!.hallName,
   };
-  const at = localTime(app.clock.nowMs());
+  const at = localTime(app, app.clock.nowMs());
   const cols = s.width === 58 ? 32 : 48;
   if (input.kind === 'sale') {
     // An office copy is not a second receipt: it says so on top, so it cannot stand in for the counter's one.

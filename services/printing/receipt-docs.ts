@@ -3,6 +3,7 @@
  * purchase count, this period's tier use, the signed QR), a shift handover report, a day report.
  * Runtime: Node.
  */
+import { wallTimeIn } from '../../core/business-day';
 import type { Sale } from '../../core/contract';
 import { USER_CLASS_ZH } from '../../core/domain/customer';
 import { tierBounds } from '../../core/pricing';
@@ -20,11 +21,8 @@ export function header(app: App, s: PrinterSettings): ReceiptHeader {
   return { company: s.company, hall: c.hallName, counter: c.counterName };
 }
 
-export const localTime = (ms: number) => {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-};
+/** '2026-11-26 14:03:07': a printed time, in the counter's business-day zone (not the process's own). */
+export const localTime = (app: App, ms: number) => wallTimeIn(app.timeZone(), ms);
 
 function tierUse(app: App, sale: Sale): TierUse | undefined {
   if (sale.kind !== 'gas' || !sale.priceVersionId || sale.usedBefore === null || !sale.customer)
@@ -68,7 +66,7 @@ export function saleDoc(
       tierUse: tierUse(app, sale),
       qr: receiptQr(receiptKey(app), sale),
       reprint,
-      printedAt: localTime(Date.parse(sale.createdAt)),
+      printedAt: localTime(app, Date.parse(sale.createdAt)),
     },
     s.width === 58 ? 32 : 48,
   );

@@ -1,4 +1,5 @@
 /** First run: the hall, the counter and its administrator, in one transaction. Runtime: Node. */
+import { DEFAULT_TIME_ZONE, requireTimeZone } from '../../core/business-day';
 import type { SetupInput } from '../../core/contract';
 import { AppError } from '../../core/errors';
 import { insertCounter, insertStaff, putSetting } from '../../db';
@@ -7,12 +8,16 @@ import type { Handlers } from '../call';
 import { hashPassword } from '../auth/password';
 import { DEFAULT_IDLE_LOCK_MINUTES } from '../../core/domain/roles';
 
+/** The setup input; a caller other than the contract (demo, tests) may leave the zone out: China's. */
+export type SetupRequest = Omit<SetupInput, 'timeZone'> & { readonly timeZone?: string };
+
 export async function initializeCounter(
   app: App,
-  input: SetupInput,
+  input: SetupRequest,
   demo = false,
 ): Promise<{ counterId: string; adminId: string }> {
   if (app.counter()) throw new AppError('ALREADY_SET_UP');
+  const timeZone = requireTimeZone(input.timeZone ?? DEFAULT_TIME_ZONE);
   const passwordHash = await hashPassword(input.admin.password);
   const counterId = app.newId();
   const adminId = app.newId();
@@ -20,7 +25,16 @@ export async function initializeCounter(
   app.transaction(() => {
     if (app.counter()) throw new AppError('ALREADY_SET_UP');
     const { hallCode, hallName, counterCode, counterName } = input;
-    insertCounter(app.db, { counterId, hallCode, hallName, counterCode, counterName, demo, createdAt: now });
+    insertCounter(app.db, {
+      counterId,
+      hallCode,
+      hallName,
+      counterCode,
+      counterName,
+      timeZone,
+      demo,
+      createdAt: now,
+    });
     putSetting(app.db, 'idleLockMinutes', String(DEFAULT_IDLE_LOCK_MINUTES));
     insertStaff(app.db, {
       id: adminId,
@@ -36,7 +50,10 @@ export async function initializeCounter(
       type: 'counter.initialized',
       payload: { counterId, hallCode, hallName, counterCode, counterName, demo },
       operatorId: adminId,
-      audit: { action: 'counter.initialized', summary: `初始化柜台：${hallName} ${counterName}` },
+      audit: {
+        action: 'counter.initialized',
+        summary: `初始化柜台：${hallName} ${counterName}（营业日时区 ${timeZone}）`,
+      },
     });
     ledger.append({
       type: 'staff.created',

@@ -75,6 +75,7 @@ export class SyncEngine {
     this.scheduler = new Scheduler(() => this.run(), {
       intervalMs: state.intervalMinutes * 60_000,
       nightlyAt: state.nightlyAt,
+      timeZone: this.app.timeZone(),
       wallNow: () => this.app.clock.nowMs(),
       probe: () =>
         plainRequest(state.serverUrl, 'GET', '/health', undefined, { timeoutMs: 5_000 }).then(

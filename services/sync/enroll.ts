@@ -3,11 +3,12 @@
  * this counter's identity, and — once head office accepted — stores the sealed private key and the sync
  * state in one transaction. A counter is enrolled once. Runtime: Node.
  */
+import { requireTimeZone } from '../../core/business-day';
 import { AppError } from '../../core/errors';
 import { enrollmentProofString } from '../../core/sync/signing';
 import { SYNC_ROUTES } from '../../core/sync/routes';
 import { type EnrollResponse, enrollResponseSchema } from '../../core/sync/wire';
-import { getSyncState, insertSyncState } from '../../db';
+import { getSyncState, insertSyncState, setCounterTimeZone } from '../../db';
 import type { App } from '../app';
 import type { KeyProtector } from '../cards/key-vault';
 import { defaultProtector, newDeviceKey, storeDeviceKey } from './device-key';
@@ -42,6 +43,8 @@ export async function enrollCounter(
   const res = enrollResponseSchema.parse(raw);
   if (res.counterId !== c.counterId)
     throw new AppError('ENROLLMENT_MISMATCH', { detail: 'head office confirmed another counter' });
+  // The hall's zone decides this counter's business days from now on; one this runtime does not know cannot.
+  const timeZone = requireTimeZone(res.timeZone);
   const protector = opts.protector ?? defaultProtector(app);
   app.transaction(() => {
     storeDeviceKey(app, key.pkcs8, protector);
@@ -51,12 +54,16 @@ export async function enrollCounter(
       publicKey: key.publicKey,
       enrolledAt: res.enrolledAt,
     });
-    app
-      .ledger()
-      .auditOnly(
-        { action: 'sync.enrolled', summary: `登记到总部：${res.hallName} ${res.counterName}（${server}）` },
-        { entityType: 'counter', entityId: c.counterId, operatorId },
-      );
+    setCounterTimeZone(app.db, timeZone);
+    const zone = timeZone === c.timeZone ? '' : `；营业日时区 ${c.timeZone} → ${timeZone}`;
+    app.ledger().auditOnly(
+      {
+        action: 'sync.enrolled',
+        summary: `登记到总部：${res.hallName} ${res.counterName}（${server}）${zone}`,
+      },
+      { entityType: 'counter', entityId: c.counterId, operatorId },
+    );
   });
+  app.counterChanged();
   return res;
 }

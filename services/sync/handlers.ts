@@ -18,6 +18,7 @@ export const syncHandlers: Pick<Handlers, 'sync.status' | 'sync.now' | 'sync.enr
       counterId: res.counterId,
       hallName: res.hallName,
       counterName: res.counterName,
+      timeZone: res.timeZone,
       enrolledAt: res.enrolledAt,
     };
   },

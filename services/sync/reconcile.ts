@@ -29,8 +29,9 @@ export function advanceDigests(app: App, upTo: number): DayDigest[] {
       from = 0;
     }
     const days = new Map(loadDigests(db).map((d) => [d.day, d]));
+    const zone = app.timeZone(); // the hall's, as head office dates the same operations
     for (const op of outboxForDigest(db, from, upTo)) {
-      const day = opDay(op.createdAt);
+      const day = opDay(op.createdAt, zone);
       const d = days.get(day) ?? { day, count: 0, amount: 0, volume: 0, idsHash: '', lastSeq: 0 };
       let payload: unknown;
       try {

@@ -56,11 +56,20 @@ describe('backoff with jitter', () => {
 });
 
 describe('nightly time', () => {
-  it('is the next HH:MM in China time', () => {
+  it('is the next HH:MM in China time by default', () => {
     const at = Date.parse('2026-03-02T22:00:00+08:00');
     expect(msUntilNightly(at, '22:30')).toBe(30 * 60_000);
     expect(msUntilNightly(at, '21:00')).toBe(23 * 3_600_000);
     expect(msUntilNightly(Date.parse('2026-03-02T22:30:00+08:00'), '22:30')).toBe(24 * 3_600_000);
+  });
+  it('is the next HH:MM in the counter’s zone, across a DST change', () => {
+    const ny = 'America/New_York';
+    expect(msUntilNightly(Date.parse('2026-03-02T22:00:00-05:00'), '22:30', ny)).toBe(30 * 60_000);
+    // The night clocks spring forward (2026-03-08): from 22:30 EST to 22:30 EDT is 23 hours.
+    expect(msUntilNightly(Date.parse('2026-03-07T22:30:00-05:00'), '22:30', ny)).toBe(23 * 3_600_000);
+    expect(msUntilNightly(Date.parse('2026-03-02T09:00:00+08:00'), '22:30', 'Asia/Kolkata')).toBe(
+      Date.parse('2026-03-02T22:30:00+05:30') - Date.parse('2026-03-02T09:00:00+08:00'),
+    );
   });
 });
 

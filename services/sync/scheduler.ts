@@ -5,13 +5,16 @@
  * not hammer head office; refusals no retry can fix wait the longest. Timers and randomness are injected for
  * tests. Runtime: Node.
  */
+import { DEFAULT_TIME_ZONE, dayIn, nextDate, wallClockMs } from '../../core/business-day';
 import type { SyncRunResult } from '../../core/contract/sync';
 
 export interface ScheduleOptions {
   /** Between successful syncs while online. */
   readonly intervalMs: number;
-  /** Nightly sync time, HH:MM in China time. */
+  /** Nightly sync time, HH:MM in the counter's business-day zone. */
   readonly nightlyAt: string;
+  /** The counter's business-day zone (App.timeZone); default Asia/Shanghai. */
+  readonly timeZone?: string;
   /** While head office is unreachable, how often to probe it. */
   readonly probeMs?: number;
   readonly backoffBaseMs?: number;
@@ -42,14 +45,13 @@ export function backoffDelay(failures: number, baseMs: number, maxMs: number, ra
   return Math.round(exp * (0.5 + random()));
 }
 
-/** Milliseconds from `nowMs` to the next `HH:MM` in China time (UTC+8). */
-export function msUntilNightly(nowMs: number, hhmm: string): number {
+/** Milliseconds from `nowMs` to the next `HH:MM` on the wall clock of `zone`. */
+export function msUntilNightly(nowMs: number, hhmm: string, zone = DEFAULT_TIME_ZONE): number {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
-  const local = nowMs + 8 * 3_600_000;
-  const dayStart = local - (local % 86_400_000);
-  let at = dayStart + (h * 60 + m) * 60_000;
-  if (at <= local) at += 86_400_000;
-  return at - local;
+  const today = dayIn(zone, nowMs);
+  let at = wallClockMs(zone, today, h * 60 + m);
+  if (at <= nowMs) at = wallClockMs(zone, nextDate(today), h * 60 + m);
+  return at - nowMs;
 }
 
 export class Scheduler {
@@ -106,7 +108,7 @@ export class Scheduler {
   private after(r: SyncRunResult): void {
     if (this.stopped) return;
     const wall = (this.o.wallNow ?? Date.now)();
-    const nightly = msUntilNightly(wall, this.o.nightlyAt);
+    const nightly = msUntilNightly(wall, this.o.nightlyAt, this.o.timeZone);
     if (r.ok) {
       this.failures = 0;
       this.stopProbing();

@@ -85,7 +85,7 @@ export async function benchBootstrap(
     // Seeded before head office starts (PGlite is one process's), then head office runs as in production.
     let store = await openStore(where);
     await migrateServer(store);
-    await createHall(store, { code: '0199', name: '基准营业厅' }, Date.now());
+    await createHall(store, { code: '0199', name: '基准营业厅', timeZone: 'Asia/Shanghai' }, Date.now());
     const { enrollment } = await createCounter(store, '0199', { code: '01', name: '1号窗口' }, Date.now());
     const t0 = performance.now();
     await seedHall(store, '0199', n);

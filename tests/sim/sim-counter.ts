@@ -36,11 +36,16 @@ export class SimCounter {
     this.d = createDispatcher(this.app, () => {});
   }
 
-  static async create(index: number, root: string, wall: () => number): Promise<SimCounter> {
+  static async create(
+    index: number,
+    root: string,
+    wall: () => number,
+    hallCode = '0101',
+  ): Promise<SimCounter> {
     const code = String(index + 1).padStart(2, '0');
     const c = new SimCounter(index, join(root, `counter-${code}`), code, wall);
     const { adminId } = await initializeCounter(c.app, {
-      hallCode: '0101',
+      hallCode,
       hallName: '东海客服中心营业厅',
       counterCode: code,
       counterName: `${code}号窗口`,

@@ -10,7 +10,7 @@ import { fmt, useT } from '../../i18n';
 import { BigAmount } from '../../shell/big-amount';
 import { useConfirm } from '../../shell/confirm';
 import { useReportError } from '../../shell/errors';
-import { formatDateTime, todayIso } from '../../shell/format';
+import { formatDateTime } from '../../shell/format';
 import { APPROVER_ROLES_UI } from '../../shell/roles';
 import { useSession } from '../../shell/session';
 import { PrintOutcome } from '../printing/print-outcome';
@@ -53,7 +53,7 @@ export function DayReportPage() {
   useEffect(() => {
     api['shifts.current']({})
       .then((c) => load(c.businessDate))
-      .catch(() => load(todayIso()));
+      .catch(() => load()); // the counter's current business day, in its zone
   }, [load]);
 
   const closeDay = () => {

@@ -25,6 +25,7 @@ function EnrollForm({ onDone }: { onDone(): void }) {
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<EnrollValues>();
   const onError = useFormErrors(form);
+  const { session, update } = useSession();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     try {
@@ -37,6 +38,8 @@ function EnrollForm({ onDone }: { onDone(): void }) {
     try {
       const r = await api['sync.enroll']({ server: v.server ?? '', code: v.code ?? '' });
       message.success(fmt(t.sync.enrolled, { hall: r.hallName, counter: r.counterName }));
+      // From now on the counter's business days are in the hall's zone: so is the screen.
+      update({ counter: { ...session.counter, timeZone: r.timeZone } });
       onDone();
     } catch (e) {
       onError(e);
