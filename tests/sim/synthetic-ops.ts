@@ -44,6 +44,8 @@ export function syntheticOutbox(
   n: number,
   seed = 7,
   startMs = Date.parse('2026-03-02T09:00:00+08:00'),
+  /** Hall code and counter code, as a real counter's account numbers begin (open-customer.ts). */
+  accountPrefix = `0101${counterId.slice(0, 2).replace(/\D/g, '0')}`,
 ): WireOp[] {
   let mix = seed;
   for (const ch of counterId) mix = (Math.imul(mix, 31) + ch.charCodeAt(0)) | 0;
@@ -109,7 +111,7 @@ export function syntheticOutbox(
       const at = new Date(t).toISOString();
       push('customer.opened', 'customer', id, {
         id,
-        accountNo: `0101${counterId.slice(0, 2).replace(/\D/g, '0')}${String(customers.length).padStart(6, '0')}`,
+        accountNo: `${accountPrefix}${String(customers.length).padStart(6, '0')}`,
         name: h.name,
         idNumber: h.idNumber,
         creditCode: null,
