@@ -52,6 +52,8 @@ export interface SyntheticOptions {
   readonly priceVersionId: string;
   readonly seed?: number;
   readonly startMs?: number;
+  /** Hall code and counter code, as a real counter's account numbers begin (open-customer.ts). */
+  readonly accountPrefix?: string;
 }
 
 export function syntheticOutbox(counterId: string, n: number, o: SyntheticOptions): WireOp[] {
@@ -145,7 +147,7 @@ export function syntheticOutbox(counterId: string, n: number, o: SyntheticOption
       const id = uuidv7(t, bytes);
       const c: Customer = {
         id,
-        accountNo: `0101${counterId.slice(0, 2).replace(/\D/g, '0')}${String(customers.length + 1).padStart(6, '0')}`,
+        accountNo: `${o.accountPrefix ?? `0101${counterId.slice(0, 2).replace(/\D/g, '0')}`}${String(customers.length + 1).padStart(6, '0')}`,
         name: h.name,
         idNumber: h.idNumber ?? null,
         creditCode: null,
