@@ -25,10 +25,17 @@ export function decodeHlc(s: string): Hlc {
 export class HybridClock {
   private last: Hlc;
 
+  /**
+   * `maxLeadMs`: how far the last stamp may run ahead of the wall clock. Beyond it (the stamps came from a wall
+   * clock that was wrong, since corrected) the clock starts again from the wall: a stamp from the future would
+   * be refused by head office (docs/sync-protocol.md), and holding on to it would stamp every event after it
+   * from the future too. Its own earlier events are ordered by their sequence, not their stamps.
+   */
   constructor(
     private readonly node: string,
     private readonly wallMs: () => number,
     last?: string,
+    private readonly maxLeadMs = Number.POSITIVE_INFINITY,
   ) {
     this.last = last ? decodeHlc(last) : { ms: 0, counter: 0, node };
   }
@@ -36,6 +43,7 @@ export class HybridClock {
   /** A timestamp for a local event. */
   now(): string {
     const wall = this.wallMs();
+    if (this.last.ms - wall > this.maxLeadMs) this.last = { ms: 0, counter: 0, node: this.node };
     const next =
       wall > this.last.ms
         ? { ms: wall, counter: 0, node: this.node }

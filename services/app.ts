@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { DEFAULT_TIME_ZONE } from '../core/business-day';
 import { HybridClock } from '../core/hlc';
 import { type RandomBytes, uuidv7, webRandomBytes } from '../core/ids';
-import { type GasDb, getCounter, Ledger, openDatabase } from '../db';
+
+/** How far its last stamp may run ahead of the ledger's clock before the HLC starts again from it (core/hlc.ts). */
+const HLC_MAX_LEAD_MS = 60_000;
+import { type GasDb, getCounter, getSyncState, Ledger, openDatabase } from '../db';
 import { SessionStore } from './auth/sessions';
 import { type DataLock, lockDataDir } from './data-lock';
 import type { CardStation } from './cards/card-station';
@@ -51,6 +54,7 @@ export class App {
   private ledgerInstance: Ledger | undefined;
   private counterInfo: ReturnType<typeof getCounter>;
   private hlc: HybridClock | undefined;
+  private clockOffsetMs = 0;
 
   private readonly lock: DataLock;
 
@@ -117,15 +121,31 @@ export class App {
     const last = this.gdb.sqlite.prepare('SELECT hlc FROM outbox ORDER BY seq DESC LIMIT 1').get() as
       | { hlc: string }
       | undefined;
-    this.hlc = new HybridClock(c.counterId.slice(-12), () => this.clock.nowMs(), last?.hlc);
+    this.clockOffsetMs = getSyncState(this.gdb.sqlite)?.clockOffsetMs ?? 0;
+    this.hlc = new HybridClock(c.counterId.slice(-12), () => this.ledgerNowMs(), last?.hlc, HLC_MAX_LEAD_MS);
     const hlc = this.hlc;
     this.ledgerInstance = new Ledger(this.gdb.sqlite, {
       counterId: c.counterId,
       newId: () => this.newId(),
       hlc: () => hlc.now(),
-      nowIso: () => this.nowIso(),
+      nowIso: () => new Date(this.ledgerNowMs()).toISOString(),
     });
     return this.ledgerInstance;
+  }
+
+  /**
+   * The time the ledger stamps its operations with (their HLC and creation time): head office's clock as this
+   * counter knows it — its own wall clock corrected by the offset learned at the last sync. Head office refuses
+   * an operation stamped after the request that carries it (docs/sync-protocol.md), so a counter whose clock is
+   * fast keeps working and, once it has talked to head office, writes operations head office believes.
+   */
+  ledgerNowMs(): number {
+    return this.clock.nowMs() - this.clockOffsetMs;
+  }
+
+  /** The offset (this counter's clock minus head office's) a sync learned, for the ledger's stamps. */
+  noteClockOffset(ms: number): void {
+    this.clockOffsetMs = ms;
   }
 
   /** A fresh hybrid-logical-clock timestamp (the ledger's clock). */

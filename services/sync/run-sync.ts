@@ -63,6 +63,7 @@ export async function runSync(app: App, opts: RunOptions = {}): Promise<SyncRunR
       lastErrorAt: null,
       clockOffsetMs: Math.round(client.o.clockOffsetMs),
     });
+    app.noteClockOffset(Math.round(client.o.clockOffsetMs));
   } catch (e) {
     const err =
       e instanceof AppError
@@ -76,6 +77,7 @@ export async function runSync(app: App, opts: RunOptions = {}): Promise<SyncRunR
       lastErrorAt: app.nowIso(),
       clockOffsetMs: Math.round(client.o.clockOffsetMs),
     });
+    app.noteClockOffset(Math.round(client.o.clockOffsetMs));
   }
   return result;
 }

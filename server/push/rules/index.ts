@@ -32,12 +32,12 @@ export const RULES: Partial<Record<OpType, Rule<OpType>>> = Object.fromEntries([
   ...forTypes(['shift.closed'], shiftClosed),
 ]);
 
-/** An operation's outcome: unreadable, from the future, refused by its rule's check, else applied (or kept). */
+/** An operation's outcome: unreadable, kept (a type head office does not apply), from the future, refused by its rule's check, else applied. */
 export function decide(w: World, op: PushedOp): Outcome {
   if (!op.read.ok) return quarantine(op.read.code, op.read.reason);
-  if (op.refused) return op.refused;
   const rule = RULES[op.read.type];
-  if (!rule) return STORED;
+  if (!rule) return STORED; // kept in the ledger; its time decides nothing
+  if (op.refused) return op.refused;
   const readable = op as ReadableOp;
   return rule.check(w, readable) ?? rule.apply(w, readable);
 }
