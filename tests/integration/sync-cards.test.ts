@@ -11,7 +11,8 @@ import { GENESIS_HASH } from '../../core/sync/canonical';
 import { enrollDevice } from '../sim/bench-push';
 import { SimCounter } from '../sim/sim-counter';
 import { sliceAmount } from '../../core/pricing';
-import { chainOps, SYNTHETIC_TIER1_LI } from '../sim/synthetic-ops';
+import { TIER1_LI } from '../sim/payloads';
+import { chainOps } from '../sim/synthetic-ops';
 import { tempDir } from '../support/app';
 import {
   publishDemoCatalogue,
@@ -26,7 +27,7 @@ type Dev = Awaited<ReturnType<typeof enrollDevice>> & {
   shiftId: string;
 };
 let ho: TestHeadOffice;
-/** Head office's residential price version: tier 1 at SYNTHETIC_TIER1_LI. */
+/** Head office's residential price version: tier 1 at TIER1_LI. */
 let pv: string;
 let a: Dev;
 let b: Dev;
@@ -68,7 +69,7 @@ const written = (cardNo: string, purchaseCount: number) => ({
   payload: { cardNo, kind: 'purchase', purchaseCount, volume: 1_000, saleId: null, reason: null },
 });
 /** 10 m³ in tier 1 of head office's price version. */
-const AMOUNT = sliceAmount(1_000, SYNTHETIC_TIER1_LI);
+const AMOUNT = sliceAmount(1_000, TIER1_LI);
 const line = {
   lineNo: 1,
   kind: 'gas',
@@ -76,7 +77,7 @@ const line = {
   feeItemId: null,
   name: '第1档',
   volume: 1_000,
-  priceLi: SYNTHETIC_TIER1_LI,
+  priceLi: TIER1_LI,
   qty: null,
   amount: AMOUNT,
 };
@@ -325,7 +326,7 @@ describe('cards and money across counters', () => {
         fee_item_id: null,
         name: '第1档',
         volume: 1_000,
-        price_li: SYNTHETIC_TIER1_LI,
+        price_li: TIER1_LI,
         qty: null,
         amount: AMOUNT,
       },

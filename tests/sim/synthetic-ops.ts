@@ -8,12 +8,12 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Customer } from '../../core/contract';
-import { CHANGSHU_RESIDENTIAL, sliceAmount } from '../../core/pricing';
 import { canonicalOp, GENESIS_HASH, type OpFields } from '../../core/sync/canonical';
 import { encodeOp, type OpPayload, type OpType } from '../../core/sync/ops';
 import { uuidv7 } from '../../core/ids';
 import type { WireOp } from '../../core/sync/wire';
-import { fakeHousehold, mulberry32 } from '../../services/setup/fake-households';
+import { mulberry32 } from '../../services/setup/fake-households';
+import { customerFile, gasSale, openShift } from './payloads';
 
 export function chainOps(
   ops: Omit<OpFields, 'seq' | 'prevHash' | 'counterId'>[],
@@ -44,11 +44,8 @@ export function writeOutbox(db: Database.Database, ops: readonly WireOp[]): void
   })();
 }
 
-/** The residential tier-1 price the synthetic gas sales charge (the 常熟 table head office publishes). */
-export const SYNTHETIC_TIER1_LI = CHANGSHU_RESIDENTIAL.tiers[0]!.priceLi;
-
 export interface SyntheticOptions {
-  /** A residential price version head office published (its tier 1 at SYNTHETIC_TIER1_LI), from 2026-01-01. */
+  /** A residential price version head office published (its tier 1 at payloads.ts TIER1_LI), from 2026-01-01. */
   readonly priceVersionId: string;
   readonly seed?: number;
   readonly startMs?: number;
@@ -85,15 +82,7 @@ export function syntheticOutbox(counterId: string, n: number, o: SyntheticOption
       createdAt: at(),
     });
   };
-  const shift = {
-    operator: { id: operatorId, displayName: '王芳' },
-    float: 50_000,
-    counted: null,
-    expected: null,
-    difference: null,
-    note: null,
-  };
-  let opened = { ...shift, id: '', businessDate: '', openedAt: '', status: 'open' as const, closedAt: null };
+  let opened = openShift('', operatorId, '', '');
   const sale = (id: string, customer: Customer | null) => ({
     id,
     receiptNo: `R${++receipt}`,
@@ -138,36 +127,20 @@ export function syntheticOutbox(counterId: string, n: number, o: SyntheticOption
         });
       }
       shiftId = uuidv7(t, bytes);
-      opened = { ...opened, id: shiftId, businessDate: day(), openedAt: at() };
+      opened = openShift(shiftId, operatorId, day(), at());
       push('shift.opened', opened);
     }
     const r = rand();
     if (r < 0.08 || customers.length === 0) {
-      const h = fakeHousehold(rand, customers.length);
       const id = uuidv7(t, bytes);
-      const c: Customer = {
+      const prefix = o.accountPrefix ?? `0101${counterId.slice(0, 2).replace(/\D/g, '0')}`;
+      const c = customerFile(
+        rand,
+        customers.length,
         id,
-        accountNo: `${o.accountPrefix ?? `0101${counterId.slice(0, 2).replace(/\D/g, '0')}`}${String(customers.length + 1).padStart(6, '0')}`,
-        name: h.name,
-        idNumber: h.idNumber ?? null,
-        creditCode: null,
-        phone: h.phone,
-        altPhone: null,
-        address: { ...h.address, unit: h.address.unit ?? null },
-        fullAddress: `${h.address.community}${h.address.building}${h.address.room}`,
-        userClass: 'residential',
-        householdSize: h.householdSize,
-        inspection: { status: 'normal', date: null },
-        contract: h.contract,
-        documents: h.documents,
-        status: 'active',
-        statusChangedAt: at(),
-        openedAt: at(),
-        closedAt: null,
-        notes: null,
-        version: 1,
-        meters: [],
-      };
+        `${prefix}${String(customers.length + 1).padStart(6, '0')}`,
+        at(),
+      );
       customers.push(c);
       push('customer.opened', c);
     } else if (r < 0.12) {
@@ -212,32 +185,20 @@ export function syntheticOutbox(counterId: string, n: number, o: SyntheticOption
       const id = uuidv7(t, bytes);
       const customer = customers[Math.floor(rand() * customers.length)]!;
       const volume = (5 + Math.floor(rand() * 40)) * 100;
-      const amount = sliceAmount(volume, SYNTHETIC_TIER1_LI);
-      push('sale.gasSold', {
-        ...sale(id, customer),
-        kind: 'gas',
-        status: 'pending_card_write',
-        volume,
-        amount,
-        amountPaid: amount,
-        priceVersionId: o.priceVersionId,
-        periodStart: '2026-01-01',
-        usedBefore: 0,
-        lines: [
-          {
-            lineNo: 1,
-            kind: 'gas',
-            tier: 1,
-            feeItemId: null,
-            name: '第1档',
-            volume,
-            priceLi: SYNTHETIC_TIER1_LI,
-            qty: null,
-            amount,
-          },
-        ],
-        tenders: [{ lineNo: 1, method: 'cash', amount, received: amount, change: 0, reference: null }],
-      });
+      push(
+        'sale.gasSold',
+        gasSale({
+          id,
+          receiptNo: `R${++receipt}`,
+          customerId: customer.id,
+          shiftId,
+          operatorId,
+          priceVersionId: o.priceVersionId,
+          businessDate: opened.businessDate,
+          at: at(),
+          volume,
+        }),
+      );
       if (ops.length < n)
         push('sale.cardWritten', { saleId: id, receiptNo: `R${receipt}`, status: 'completed', reason: null });
     }

@@ -55,10 +55,12 @@ export async function startHeadOffice(
     port?: number;
     /** Fastify's logger options (e.g. `{ level: 'warn', stream }` to read the log); silent unless GASDESK_TEST_LOG. */
     logger?: HeadOfficeOptions['logger'];
+    /** Embedded PGlite (in memory) even when PostgreSQL answers. */
+    pglite?: boolean;
   } = {},
 ): Promise<TestHeadOffice> {
   // Without a database named, the real PostgreSQL when it answers: the whole head-office suite runs on it.
-  const fresh = opts.store || opts.url || opts.dataDir ? null : await freshPostgres();
+  const fresh = opts.store || opts.url || opts.dataDir || opts.pglite ? null : await freshPostgres();
   const url = opts.url ?? fresh?.url;
   const store = opts.store ?? (await openStore(url ? { url } : { dataDir: opts.dataDir }));
   await migrateServer(store);
