@@ -460,6 +460,11 @@ export const ERRORS = {
     en: 'Head office is not ready; try again later.',
   },
   ALREADY_EXISTS: { status: 409, zh: '该编号已经登记过了，请核对。', en: 'That code is already registered.' },
+  COUNTER_NOT_REVOKED: {
+    status: 409,
+    zh: '该柜台仍在使用中：请先停用该柜台，再撤销它的业务。',
+    en: 'Revoke the counter before reverting its operations.',
+  },
   CONFLICT_ALREADY_RESOLVED: {
     status: 409,
     zh: '该冲突已经处理过了。',

@@ -2,6 +2,12 @@
  * Every head-office HTTP route with its schemas: the server validates with them and the OpenAPI document
  * (and docs/sync-protocol.md) is generated from them, so the three never drift. Runtime: any.
  */
+import {
+  counterOpsQuerySchema,
+  counterOpsSchema,
+  revertInputSchema,
+  revertResultSchema,
+} from './wire-revert';
 import type { z } from 'zod';
 import { limitsSchema } from '../contract/prices';
 import {
@@ -146,6 +152,22 @@ export const SYNC_ROUTES = {
     summary: '停用柜台：其下一次请求即被拒绝',
     body: revokeInputSchema,
     response: counterViewSchema,
+  },
+  listCounterOps: {
+    method: 'GET',
+    path: '/admin/counters/:slotId/ops',
+    auth: 'admin',
+    summary: '某柜台在总部的业务流水（状态、隔离原因、是否已撤销）',
+    query: counterOpsQuerySchema,
+    response: counterOpsSchema,
+  },
+  revertCounter: {
+    method: 'POST',
+    path: '/admin/counters/:slotId/revert',
+    auth: 'admin',
+    summary: '撤销已停用柜台自某序号起已生效的业务（以更正记录冲回，不删除任何记录）',
+    body: revertInputSchema,
+    response: revertResultSchema,
   },
   listConflicts: {
     method: 'GET',

@@ -124,6 +124,32 @@ export interface ConflictDraft {
   opId: string;
 }
 
+/** A card's blocking state, as an effect records it before and after. */
+export type CardStatus = Pick<CardState, 'status' | 'blockedAt' | 'blockedReason'>;
+
+/**
+ * What an applied operation changed in the records counters share, kept with it (op_effects) so that head
+ * office can revert it later as correcting entries (server/admin/revert.ts): a customer's top-level fields
+ * before and after (no `before`: the op created the file), a balance moved, a card's status (no `before`: the
+ * op issued the card), a sale recorded.
+ */
+export type Effect =
+  | { readonly kind: 'customer'; readonly id: string; readonly before: Rec | null; readonly after: Rec }
+  | { readonly kind: 'balance'; readonly id: string; readonly delta: number }
+  | {
+      readonly kind: 'card';
+      readonly cardNo: string;
+      readonly before: CardStatus | null;
+      readonly after: CardStatus;
+    }
+  | { readonly kind: 'sale'; readonly id: string };
+
+export const cardStatus = (c: CardState): CardStatus => ({
+  status: c.status,
+  blockedAt: c.blockedAt,
+  blockedReason: c.blockedReason,
+});
+
 export interface Claim {
   counterId: string;
   opId: string;
@@ -150,6 +176,8 @@ export class World {
   readonly accountNos = new Map<string, string>();
   readonly readings: Rec[] = [];
   readonly conflicts: ConflictDraft[] = [];
+  /** By op id: what each applied op changed (written with it, for a later revert). */
+  readonly effects = new Map<string, { seq: number; effects: Effect[] }>();
   /** (afterSeq, cursor) pairs, ascending: what the counter had pulled before each of its operations. */
   knowledge: { afterSeq: number; cursor: number }[] = [];
   /** The counter's digests of the batch's days, as stored before it. */
@@ -174,6 +202,13 @@ export class World {
     if (meta.counterId === this.ctx.counterId) return true;
     if (meta.cursor < 0) return false;
     return this.knownCursor(seq) >= meta.cursor;
+  }
+
+  /** Records what `op` changed. */
+  effect(op: PushedOp, e: Effect): void {
+    const held = this.effects.get(op.id) ?? { seq: op.seq, effects: [] };
+    held.effects.push(e);
+    this.effects.set(op.id, held);
   }
 
   conflict(op: PushedOp, d: Omit<ConflictDraft, 'id' | 'incomingCounterId' | 'opId'>): void {

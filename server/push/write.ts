@@ -188,8 +188,18 @@ function writeMoney(st: Statement, w: World, counter: string): void {
     );
 }
 
-/** Quarantined ops, the digests and the counter's new head. */
+/** Quarantined ops, what the applied ones changed, the digests and the counter's new head. */
 function writeEnd(st: Statement, w: World, end: BatchEnd, counter: string): void {
+  if (w.effects.size > 0)
+    st.with(
+      'ef',
+      `INSERT INTO op_effects (op_id, counter_id, seq, effects)
+       SELECT x.id, ${counter}, x.seq, x.effects
+       FROM ${rows(
+         st,
+         [...w.effects].map(([id, e]) => ({ id, seq: e.seq, effects: e.effects })),
+       )} AS x(id text, seq bigint, effects jsonb)`,
+    );
   if (end.quarantined.length > 0)
     st.with(
       'qi',

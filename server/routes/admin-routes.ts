@@ -29,6 +29,8 @@ import {
 } from '../admin/org';
 import { blockCard, createPriceVersion, createStaff, saveFeeItem, saveLimits } from '../admin/master-data';
 import { listConflicts, listQuarantine, listReconciliation, resolveConflict } from '../admin/review';
+import { listCounterOps, revertCounter } from '../admin/revert';
+import { counterOpsQuerySchema, revertInputSchema } from '../../core/sync/wire-revert';
 
 const params = z.object({
   hallCode: z
@@ -69,6 +71,19 @@ export function registerAdminRoutes(app: FastifyInstance, ho: HeadOffice): void 
     const { reason } = parseBody(revokeInputSchema, req.body);
     req.log.warn({ slot: p.slotId, reason }, 'counter revoked');
     return revokeCounter(ho.store, p.slotId!, reason, now());
+  });
+  app.get(R.listCounterOps.path, async (req) => {
+    const query = validate(counterOpsQuerySchema, req.query);
+    return listCounterOps(ho.store, paramsOf(req).slotId!, query.since, query.limit);
+  });
+  app.post(R.revertCounter.path, async (req) => {
+    const p = paramsOf(req);
+    const input = parseBody(revertInputSchema, req.body);
+    req.log.warn(
+      { slot: p.slotId, sinceSeq: input.sinceSeq, by: input.by, reason: input.reason },
+      'counter reverted',
+    );
+    return revertCounter(ho.store, p.slotId!, input, now());
   });
   app.get(R.listConflicts.path, async (req) => {
     const { status } = validate(conflictListQuerySchema, req.query ?? {});

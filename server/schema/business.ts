@@ -84,7 +84,10 @@ export const sales = pgTable(
     reason: text('reason'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('sales_counter_date_idx').on(t.counterId, t.businessDate)],
+  (t) => [
+    index('sales_counter_date_idx').on(t.counterId, t.businessDate),
+    index('sales_corrects_idx').on(t.correctsSaleId),
+  ],
 );
 
 export const saleLines = pgTable(

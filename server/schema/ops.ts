@@ -3,7 +3,7 @@
  * its application; quarantined operations with their reason; per-day digests; reconciliation findings.
  * Runtime: Node.
  */
-import { bigint, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const ops = pgTable(
   'ops',
@@ -36,6 +36,36 @@ export const quarantine = pgTable('quarantine', {
   type: text('type').notNull(),
   code: text('code').notNull(),
   reason: text('reason').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * What each applied operation changed in the records counters share (customers' fields and balances, cards'
+ * status, sales), written in the push transaction that applied it: what head office needs to revert it later
+ * as correcting entries (server/admin/revert.ts).
+ */
+export const opEffects = pgTable(
+  'op_effects',
+  {
+    opId: text('op_id').primaryKey(),
+    counterId: text('counter_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    effects: jsonb('effects').notNull(),
+  },
+  (t) => [index('op_effects_counter_seq_idx').on(t.counterId, t.seq)],
+);
+
+/** Operations head office reverted (a revoked or compromised counter's), with what it did and what it left. */
+export const reversions = pgTable('reversions', {
+  opId: text('op_id').primaryKey(),
+  counterId: text('counter_id').notNull(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  /** The revert request that made it (one administrator action, idempotent by its requestId). */
+  requestId: text('request_id').notNull(),
+  reason: text('reason').notNull(),
+  by: text('by').notNull(),
+  /** Per effect: corrected, or left because a later change had already replaced it. */
+  result: jsonb('result').notNull(),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 });
 

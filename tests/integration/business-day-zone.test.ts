@@ -14,14 +14,22 @@ import { dayIn } from '../../core/business-day';
 import { fakeHousehold, mulberry32 } from '../../services/setup/fake-households';
 import { SimCounter } from '../sim/sim-counter';
 import { tempDir, testCounter } from '../support/app';
-import { registerCounter, startHeadOffice, type TestHeadOffice } from '../support/head-office';
+import {
+  publishDemoCatalogue,
+  registerCounter,
+  startHeadOffice,
+  type TestHeadOffice,
+} from '../support/head-office';
 
 let ho: TestHeadOffice;
+/** Head office's and the counters' wall clock (a counter's ledger stamps head office's time as it learns it). */
+const clock = { ms: Date.parse('2026-03-02T23:40:00+08:00') };
 const rand = mulberry32(7);
 let households = 0;
 
 beforeAll(async () => {
-  ho = await startHeadOffice();
+  ho = await startHeadOffice({ now: () => clock.ms });
+  await publishDemoCatalogue(ho);
 }, 60_000);
 
 afterAll(async () => {
@@ -80,8 +88,8 @@ describe('a counter in a process whose zone is New York', () => {
   });
 
   it('dates its business days in China’s zone, as head office dates its operations, around Chinese midnight', async () => {
-    let wall = Date.parse('2026-03-02T23:40:00+08:00');
-    const c = await SimCounter.create(0, tempDir('gasdesk-zone-', { shared: true }), () => wall);
+    clock.ms = Date.parse('2026-03-02T23:40:00+08:00');
+    const c = await SimCounter.create(0, tempDir('gasdesk-zone-', { shared: true }), () => clock.ms);
     try {
       await c.ok(
         'sync.enroll',
@@ -90,9 +98,10 @@ describe('a counter in a process whose zone is New York', () => {
       );
       expect(c.app.timeZone()).toBe('Asia/Shanghai');
       expect((await c.ok('auth.me', {}, c.adminSid)).counter.timeZone).toBe('Asia/Shanghai');
+      expect((await c.ok('sync.now', {}, c.adminSid)).ok).toBe(true); // head office's prices
 
       expect(await shiftWithASale(c)).toBe('2026-03-02'); // 23:40 in China, 10:40 in New York
-      wall = Date.parse('2026-03-03T00:10:00+08:00'); // after Chinese midnight; still 03-02 in New York
+      clock.ms = Date.parse('2026-03-03T00:10:00+08:00'); // after Chinese midnight; still 03-02 in New York
       expect((await c.ok('shifts.current', {}, c.cashierSid)).businessDate).toBe('2026-03-03');
       expect(await shiftWithASale(c)).toBe('2026-03-03');
       // The customer opened after Chinese midnight is a new account of 03-03, not of 03-02.
@@ -149,8 +158,8 @@ describe('a hall registered with another zone', () => {
   });
 
   it('gives its zone to the counter at enrollment; both ends date that counter’s days in it and agree', async () => {
-    let wall = Date.parse('2026-03-02T23:40:00+05:30'); // 02:10 on 03-03 in China
-    const c = await SimCounter.create(1, tempDir('gasdesk-zone-', { shared: true }), () => wall, '0202');
+    clock.ms = Date.parse('2026-03-02T23:40:00+05:30'); // 02:10 on 03-03 in China
+    const c = await SimCounter.create(1, tempDir('gasdesk-zone-', { shared: true }), () => clock.ms, '0202');
     try {
       // Hall 0202 already exists (above) with its zone; registerCounter adds the counter to it.
       const code = await registerCounter(ho, '0202', c.code);
@@ -161,9 +170,10 @@ describe('a hall registered with another zone', () => {
       expect(enrolled.timeZone).toBe('Asia/Kolkata');
       expect(c.app.timeZone()).toBe('Asia/Kolkata');
       expect((await c.ok('auth.me', {}, c.adminSid)).counter.timeZone).toBe('Asia/Kolkata');
+      expect((await c.ok('sync.now', {}, c.adminSid)).ok).toBe(true); // head office's prices
 
       expect(await shiftWithASale(c)).toBe('2026-03-02');
-      wall = Date.parse('2026-03-03T00:10:00+05:30'); // Kolkata's midnight falls at 18:30 UTC, mid-hour
+      clock.ms = Date.parse('2026-03-03T00:10:00+05:30'); // Kolkata's midnight falls at 18:30 UTC, mid-hour
       expect(await shiftWithASale(c)).toBe('2026-03-03');
 
       const r = await c.ok('sync.now', {}, c.adminSid);

@@ -8,6 +8,7 @@
 import {
   APPLIED,
   type CardState,
+  cardStatus,
   isQuarantine,
   type PushedOp,
   type Quarantine,
@@ -61,6 +62,15 @@ export function claimCount(w: World, op: PushedOp, cardNo: string, count: number
     c.dirty = true;
     c.publish = true;
   }
+}
+
+function block(w: World, op: PushedOp, card: CardState, status: 'lost' | 'replaced', reason: string | null) {
+  const before = cardStatus(card);
+  card.status = status;
+  card.blockedAt = op.createdAt;
+  card.blockedReason = reason;
+  card.dirty = true;
+  w.effect(op, { kind: 'card', cardNo: card.cardNo, before, after: cardStatus(card) });
 }
 
 function newCard(
@@ -125,7 +135,9 @@ export const cardIssued: Rule<'card.issued'> = {
   check: (w, op) => newCardFor(w, op.read.data.customerId, op.read.data.cardNo),
   apply(w, op) {
     secondActive(w, op, op.read.data.customerId, op.read.data.cardNo);
-    w.cards.set(op.read.data.cardNo, newCard(w, op, op.read.data));
+    const card = newCard(w, op, op.read.data);
+    w.cards.set(card.cardNo, card);
+    w.effect(op, { kind: 'card', cardNo: card.cardNo, before: null, after: cardStatus(card) });
     return APPLIED;
   },
 };
@@ -150,17 +162,11 @@ export const cardReplaced: Rule<'card.replaced'> = {
   apply(w, op) {
     const p = op.read.data;
     const old = p.replaces ? w.cards.get(p.replaces) : undefined;
-    if (old && old.status === 'active') {
-      old.status = 'replaced';
-      old.blockedAt = op.createdAt;
-      old.blockedReason = '补卡作废';
-      old.dirty = true;
-    }
+    if (old && old.status === 'active') block(w, op, old, 'replaced', '补卡作废');
     secondActive(w, op, p.customerId, p.cardNo);
-    w.cards.set(
-      p.cardNo,
-      newCard(w, op, { ...p, formatId: old?.formatId ?? 'unknown', region: old?.region ?? 0 }),
-    );
+    const card = newCard(w, op, { ...p, formatId: old?.formatId ?? 'unknown', region: old?.region ?? 0 });
+    w.cards.set(card.cardNo, card);
+    w.effect(op, { kind: 'card', cardNo: card.cardNo, before: null, after: cardStatus(card) });
     return APPLIED;
   },
 };
@@ -169,12 +175,7 @@ export const cardBlocked: Rule<'card.blocked'> = {
   check: (w, op) => checked(customersCard(w, op.read.data.cardNo, op.read.data.customerId)),
   apply(w, op) {
     const card = w.cards.get(op.read.data.cardNo)!;
-    if (card.status === 'active') {
-      card.status = op.read.data.status;
-      card.blockedAt = op.createdAt;
-      card.blockedReason = op.read.data.reason ?? null;
-      card.dirty = true;
-    }
+    if (card.status === 'active') block(w, op, card, op.read.data.status, op.read.data.reason ?? null);
     return APPLIED;
   },
 };

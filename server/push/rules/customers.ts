@@ -77,6 +77,7 @@ export const customerOpened: Rule<'customer.opened'> = {
       publish: true,
     });
     w.accountNos.set(data.accountNo, data.id);
+    w.effect(op, { kind: 'customer', id: data.id, before: null, after: { status: data.status } });
     return APPLIED;
   },
 };
@@ -96,10 +97,22 @@ function mergeMeters(cur: CustomerState, after: Rec): boolean {
   return changed;
 }
 
+/** The file's top-level fields a changed field is kept in. */
+function topFields(field: string): string[] {
+  if (field === 'address') return ['address', 'fullAddress'];
+  if (field === 'status') return ['status', 'statusChangedAt', 'closedAt'];
+  return [field.split('.')[0]!];
+}
+
+const pick = (data: Rec, keys: Iterable<string>): Rec =>
+  Object.fromEntries([...keys].map((k) => [k, structuredClone(data[k] ?? null)]));
+
 function applyChange(w: World, op: ReadableOp<CustomerChangeType>): Outcome {
   const ch = op.read.data;
   const cur = w.ownCustomer(ch.id) as CustomerState;
   const after = ch.customer as Rec;
+  const touched = new Set(Object.keys(ch.changes).flatMap(topFields));
+  const before = pick(cur.data, touched);
   let conflicted = false;
   let changed = false;
   for (const [field, value] of Object.entries(ch.changes)) {
@@ -137,6 +150,7 @@ function applyChange(w: World, op: ReadableOp<CustomerChangeType>): Outcome {
     cur.dirty = true;
     cur.publish = true;
   }
+  if (changed) w.effect(op, { kind: 'customer', id: cur.id, before, after: pick(cur.data, touched) });
   return APPLIED;
 }
 

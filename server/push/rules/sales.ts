@@ -68,9 +68,11 @@ export const saleRecorded: Rule<SaleOpType> = {
     const s = op.read.data;
     w.sales.set(s.id, { ...s, counterId: w.ctx.counterId, corrected: 0, fresh: { ...s, opSeq: op.seq } });
     if (s.correctsSaleId) w.sales.get(s.correctsSaleId)!.corrected -= s.amountPaid;
+    w.effect(op, { kind: 'sale', id: s.id });
     const delta = s.balanceAdded - s.balanceUsed;
     const c = s.customerId ? w.customers.get(s.customerId) : undefined;
     if (c && delta !== 0) {
+      w.effect(op, { kind: 'balance', id: c.id, delta });
       const before = c.balance;
       c.balance += delta;
       c.balanceBy[w.ctx.counterId] = (c.balanceBy[w.ctx.counterId] ?? 0) + delta;
