@@ -28,7 +28,7 @@ const file = customerFile(rand, 1, C, '010101000001', new Date().toISOString());
 const bogus = customerFile(rand, 2, E, '010102000002', new Date().toISOString());
 let saleId: string;
 
-const change = (c: ScriptedCounter, version: number, changes: Record<string, unknown>, reason: string) =>
+const change = (version: number, changes: Record<string, unknown>, reason: string) =>
   op('customer.updated', {
     id: C,
     version,
@@ -51,8 +51,8 @@ beforeAll(async () => {
   since = before.ackedSeq + 1;
   saleId = uuidv7(Date.now());
   const r = await rogue.push([
-    change(rogue, 2, { householdSize: 9 }, '伪造'),
-    change(rogue, 3, { householdSize: 9, phone: '13000000000' }, '伪造'),
+    change(2, { householdSize: 9 }, '伪造'),
+    change(3, { householdSize: 9, phone: '13000000000' }, '伪造'),
     op('card.blocked', { customerId: C, cardNo: K, status: 'lost', reason: '伪造挂失' }),
     op(
       'sale.gasSold',
@@ -75,7 +75,7 @@ beforeAll(async () => {
   expect(r).toMatchObject({ applied: 6, quarantined: [] });
   // The honest counter changes the phone again afterwards: that change must survive the revert.
   honest.clockMs = rogue.clockMs + 10_000; // later than the rogue's change: it wins the phone (last writer)
-  await honest.push([change(honest, 4, { phone: '13900000009' }, '用户来电')]);
+  await honest.push([change(4, { phone: '13900000009' }, '用户来电')]);
   const list = await ho.admin('GET', '/admin/counters');
   slot = list.counters.find((c: { counterId: string }) => c.counterId === rogue.counterId).slotId;
 }, 60_000);

@@ -59,7 +59,8 @@ export class ScriptedCounter {
   chain(ops: readonly ScriptedOp[]): WireOp[] {
     return chainOps(
       ops.map((o) => {
-        const t = o.atMs ?? (this.clockMs += 1_000);
+        if (o.atMs === undefined) this.clockMs += 1_000;
+        const t = o.atMs ?? this.clockMs;
         const e = o.forged
           ? {
               entityType: o.entityType ?? OPS[o.type as OpType]?.entityType ?? 'x',
