@@ -1,3 +1,5 @@
+import { OP_SPECS } from '../core/sync/ops';
+import { RULES } from './push/rules';
 import { describe, expect, it } from 'vitest';
 import { decodeHlc } from '../core/hlc';
 import type { AppError } from '../core/errors';
@@ -51,5 +53,12 @@ describe('batch verification', () => {
     expect(code(() => verifyChain('counter-1', [...ops.slice(0, 4), other[0]!, ...ops.slice(5)]))).toBe(
       'SYNC_CHAIN_BROKEN',
     );
+  });
+});
+
+describe('the rules head office applies', () => {
+  it('cover exactly the operation types the contract says head office applies', () => {
+    const applies = OP_SPECS.filter((s) => s.headOffice === 'applies').map((s) => s.type);
+    expect(Object.keys(RULES).sort()).toEqual([...applies].sort());
   });
 });
