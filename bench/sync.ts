@@ -1,11 +1,11 @@
 /**
- * `npm run bench -- sync [push|push50|bootstrap|sim|all] [N]` — head office sync, on embedded PGlite in a temporary
+ * `npm run bench -- sync [push|push1|push50|bootstrap|sim|all] [N]` — head office sync, on embedded PGlite in a temporary
  * folder (or DATABASE_URL's PostgreSQL, in a fresh database).
  *  - push: N (100,000) hash-chained operations pushed over signed HTTP in batches of 500 (verify, store, apply,
  *    digests), against a bare multi-row INSERT … ON CONFLICT DO NOTHING of the same rows, in the same batches,
  *    into a copy of the ops table of the same database. The counter is a real counter's database and push
  *    (services/sync/push.ts) in a worker thread (another machine in real life). Target: ratio ≥ 0.5.
- *    `push` also runs push50 after it.
+ *    `push` also runs push50 after it; `push1` runs the single counter alone.
  *  - push50 [N] [C]: C (50) counters, each with N (2,000) operations in its own real counter database, enrolled
  *    at one head office (in halls of GASDESK_BENCH_PER_HALL, 10), push at once over signed HTTP from
  *    GASDESK_BENCH_WORKERS (10) worker threads, against the same rows inserted by C concurrent connections in
@@ -30,7 +30,7 @@ const n = process.argv[3] ? Number(process.argv[3]) : undefined;
 const dir = mkdtempSync(join(tmpdir(), 'gasdesk-bench-sync-'));
 
 try {
-  if (mode === 'push' || mode === 'all') {
+  if (mode === 'push' || mode === 'push1' || mode === 'all') {
     const r = await benchPush(join(dir, 'push'), n ?? 100_000);
     emit('sync', 'push_ops_per_s', r.pushOpsPerS, r.baselineOpsPerS, 'ops/s');
   }

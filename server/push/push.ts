@@ -6,8 +6,9 @@
  *                contiguous run, every hash recomputing and linking to the one before (receive.ts);
  *   2. read      every payload through the ops contract (core/sync/ops: its version upgraded, its schema and
  *                its own figures checked), and its time bounded by the request's signed time (receive.ts);
- *   3. lock      one transaction: the nonce, the counter's row (two pushes of one counter queue here) and the
- *                feed lock (cursors become visible in order);
+ *   3. lock      wait for the batch before it, if this instance is storing it (a counter sends up to three at
+ *                once, in order: in-order.ts), then one transaction: the nonce, the counter's row (two pushes
+ *                of one counter queue here) and the feed lock (cursors become visible in order);
  *   4. continue  operations head office already holds must be the same ones (else a cloned database); the new
  *                ones must start right after its head and link to it;
  *   5. check     load what the new operations touch (load.ts), then, in sequence order, decide each one: may
@@ -26,6 +27,7 @@ import { type CounterCtx, claimNonce } from '../auth/counter-auth';
 import { LOCKS } from '../pg/migrate';
 import type { Queryable, Store } from '../pg/store';
 import { advanceDigests } from './digests';
+import { storingInOrder } from './in-order';
 import { load } from './load';
 import { parsePush, readOps, verifyChain } from './receive';
 import { decide } from './rules';
@@ -38,81 +40,91 @@ export async function push(store: Store, ctx: CounterCtx, raw: Buffer, nowMs: nu
   const pushed = readOps(batch, ctx.signedAtMs);
   let cloneAlert: string | null = null;
   try {
-    return await store.tx(async (q) => {
-      await claimNonce(q, ctx, nowMs);
-      const head = await lockCounter(q, ctx);
-      if (request.knowledge)
-        await q.query(
-          `INSERT INTO counter_knowledge (counter_id, after_seq, cursor) VALUES ($1, $2, $3)
+    // 3. lock — after the batch before it, when this instance is storing that one (in-order.ts)
+    return await storingInOrder(ctx.counterId, batch[0]!.seq, batch.at(-1)!.seq, async (predecessor) => {
+      await predecessor();
+      return store.tx(async (q) => {
+        await claimNonce(q, ctx, nowMs);
+        const head = await lockCounter(q, ctx);
+        if (request.knowledge)
+          await q.query(
+            `INSERT INTO counter_knowledge (counter_id, after_seq, cursor) VALUES ($1, $2, $3)
            ON CONFLICT (counter_id, after_seq) DO UPDATE SET cursor = GREATEST(counter_knowledge.cursor, excluded.cursor)`,
-          [ctx.counterId, request.knowledge.afterSeq, request.knowledge.cursor],
-        );
-      // 4. continue
-      const held = batch.filter((o) => o.seq <= head.seq);
-      const diverging = await divergingOp(q, ctx, held);
-      if (diverging !== undefined) {
-        cloneAlert = `operation ${diverging} differs from the one stored (cloned database?)`;
-        throw new AppError('SYNC_CLONED_COUNTER', { detail: `seq ${diverging}`, fields: { seq: diverging } });
-      }
-      const base = {
-        ackedSeq: head.seq,
-        applied: 0,
-        stored: 0,
-        duplicates: held.length,
-        quarantined: [],
-        conflicts: 0,
-      };
-      if (held.length === batch.length) {
-        await q.query('UPDATE counters SET last_seen_at = $2, clock_skew_ms = $3 WHERE slot_id = $1', [
-          ctx.slotId,
-          new Date(nowMs).toISOString(),
-          ctx.clockSkewMs,
-        ]);
-        return { ...base, clockSkewMs: ctx.clockSkewMs };
-      }
-      const fresh = batch.slice(held.length);
-      const first = fresh[0]!;
-      if (first.seq !== head.seq + 1)
-        throw new AppError('SYNC_SEQUENCE_GAP', {
-          detail: `expected ${head.seq + 1}`,
-          fields: { expectedSeq: head.seq + 1 },
+            [ctx.counterId, request.knowledge.afterSeq, request.knowledge.cursor],
+          );
+        // 4. continue
+        const held = batch.filter((o) => o.seq <= head.seq);
+        const diverging = await divergingOp(q, ctx, held);
+        if (diverging !== undefined) {
+          cloneAlert = `operation ${diverging} differs from the one stored (cloned database?)`;
+          throw new AppError('SYNC_CLONED_COUNTER', {
+            detail: `seq ${diverging}`,
+            fields: { seq: diverging },
+          });
+        }
+        const base = {
+          ackedSeq: head.seq,
+          applied: 0,
+          stored: 0,
+          duplicates: held.length,
+          quarantined: [],
+          conflicts: 0,
+        };
+        if (held.length === batch.length) {
+          await q.query('UPDATE counters SET last_seen_at = $2, clock_skew_ms = $3 WHERE slot_id = $1', [
+            ctx.slotId,
+            new Date(nowMs).toISOString(),
+            ctx.clockSkewMs,
+          ]);
+          return { ...base, clockSkewMs: ctx.clockSkewMs };
+        }
+        const fresh = batch.slice(held.length);
+        const first = fresh[0]!;
+        if (first.seq !== head.seq + 1)
+          throw new AppError('SYNC_SEQUENCE_GAP', {
+            detail: `expected ${head.seq + 1}`,
+            fields: { expectedSeq: head.seq + 1 },
+          });
+        if (first.prevHash !== head.hash) {
+          cloneAlert = `operation ${first.seq} does not continue the stored chain (cloned database?)`;
+          throw new AppError('SYNC_CLONED_COUNTER', {
+            detail: `seq ${first.seq}`,
+            fields: { seq: first.seq },
+          });
+        }
+        // 5. check and apply, in sequence order
+        const ops = pushed.slice(held.length);
+        const world = new World(ctx, nowMs, () => uuidv7(nowMs));
+        await load(q, world, ops);
+        const outcomes = ops.map((op) => decide(world, op));
+        const quarantined: QuarantinedOp[] = [];
+        ops.forEach((op, i) => {
+          const o = outcomes[i]!;
+          if (o.state === 'quarantined')
+            quarantined.push({ seq: op.seq, id: op.id, type: op.type, code: o.code, reason: o.reason });
         });
-      if (first.prevHash !== head.hash) {
-        cloneAlert = `operation ${first.seq} does not continue the stored chain (cloned database?)`;
-        throw new AppError('SYNC_CLONED_COUNTER', { detail: `seq ${first.seq}`, fields: { seq: first.seq } });
-      }
-      // 5. check and apply, in sequence order
-      const ops = pushed.slice(held.length);
-      const world = new World(ctx, nowMs, () => uuidv7(nowMs));
-      await load(q, world, ops);
-      const outcomes = ops.map((op) => decide(world, op));
-      const quarantined: QuarantinedOp[] = [];
-      ops.forEach((op, i) => {
-        const o = outcomes[i]!;
-        if (o.state === 'quarantined')
-          quarantined.push({ seq: op.seq, id: op.id, type: op.type, code: o.code, reason: o.reason });
-      });
-      // 6. store
-      const inserted = await writeBatch(q, world, {
-        ops: fresh.map((op, i) => ({ op, outcome: outcomes[i]! })),
-        quarantined,
-        digests: advanceDigests(world.digests, ops, ctx.timeZone),
-      });
-      // Under the counter's row lock a (counter, seq) cannot collide; an id taken by another counter's op can.
-      if (inserted !== fresh.length)
-        throw new AppError('SYNC_FOREIGN_OPS', {
-          detail: 'an operation id is already used by another counter',
+        // 6. store
+        const inserted = await writeBatch(q, world, {
+          ops: fresh.map((op, i) => ({ op, outcome: outcomes[i]! })),
+          quarantined,
+          digests: advanceDigests(world.digests, ops, ctx.timeZone),
         });
-      // 7. ack
-      return {
-        ackedSeq: fresh[fresh.length - 1]!.seq,
-        applied: outcomes.filter((o) => o.state === 'applied').length,
-        stored: outcomes.filter((o) => o.state === 'stored').length,
-        duplicates: held.length,
-        quarantined,
-        conflicts: world.conflicts.length,
-        clockSkewMs: ctx.clockSkewMs,
-      };
+        // Under the counter's row lock a (counter, seq) cannot collide; an id taken by another counter's op can.
+        if (inserted !== fresh.length)
+          throw new AppError('SYNC_FOREIGN_OPS', {
+            detail: 'an operation id is already used by another counter',
+          });
+        // 7. ack
+        return {
+          ackedSeq: fresh[fresh.length - 1]!.seq,
+          applied: outcomes.filter((o) => o.state === 'applied').length,
+          stored: outcomes.filter((o) => o.state === 'stored').length,
+          duplicates: held.length,
+          quarantined,
+          conflicts: world.conflicts.length,
+          clockSkewMs: ctx.clockSkewMs,
+        };
+      });
     });
   } catch (e) {
     if (cloneAlert)
