@@ -73,7 +73,12 @@ function parsedOrNull(payload: string): unknown {
 
 /** Reads each op with the ops contract; an op from the future is marked refused, whatever it says. */
 export function readOps(ops: readonly WireOp[], signedAtMs: number): PushedOp[] {
-  return ops.map((o) => ({
+  return ops.map((o) => readOne(o, signedAtMs));
+}
+
+function readOne(o: WireOp, signedAtMs: number): PushedOp {
+  const read = readOp(o);
+  return {
     seq: o.seq,
     id: o.id,
     type: o.type,
@@ -83,8 +88,9 @@ export function readOps(ops: readonly WireOp[], signedAtMs: number): PushedOp[] 
     hlc: o.hlc,
     createdAt: o.createdAt,
     hash: o.hash,
-    figures: opFigures(o.type, parsedOrNull(o.payload)),
-    read: readOp(o),
+    // As the counter's digests count them: from the payload as sent (only an unreadable one is parsed again).
+    figures: opFigures(o.type, read.ok ? read.data : parsedOrNull(o.payload)),
+    read,
     ...(fromTheFuture(o, signedAtMs)
       ? {
           refused: quarantine(
@@ -93,5 +99,5 @@ export function readOps(ops: readonly WireOp[], signedAtMs: number): PushedOp[] 
           ),
         }
       : {}),
-  }));
+  };
 }

@@ -121,7 +121,14 @@ function stampedMeta(published: boolean): string {
 function writeMoney(st: Statement, w: World, counter: string): void {
   const sales = [...w.sales.values()].flatMap((s) => (s.fresh ? [s.fresh] : []));
   if (sales.length > 0) {
-    const saleRows = st.param(JSON.stringify(sales));
+    // Three flat record sets, each parsed once: the sales' columns, their lines, their tenders.
+    const saleRows = st.param(JSON.stringify(sales.map(({ lines: _l, tenders: _t, ...s }) => s)));
+    const lineRows = st.param(
+      JSON.stringify(sales.flatMap((s) => s.lines.map((l) => ({ ...l, saleId: s.id })))),
+    );
+    const tenderRows = st.param(
+      JSON.stringify(sales.flatMap((s) => s.tenders.map((t) => ({ ...t, saleId: s.id })))),
+    );
     st.with(
       's',
       `INSERT INTO sales (id, counter_id, op_seq, receipt_no, invoice_no, kind, status, customer_id, user_class, shift_id,
@@ -139,18 +146,16 @@ function writeMoney(st: Statement, w: World, counter: string): void {
     st.with(
       'sl',
       `INSERT INTO sale_lines (sale_id, line_no, kind, tier, fee_item_id, name, volume, price_li, qty, amount)
-       SELECT x.id, l."lineNo", l.kind, l.tier, l."feeItemId", l.name, l.volume, l."priceLi", l.qty, l.amount
-       FROM json_array_elements(${saleRows}::json) AS e, json_to_record(e) AS x(id text, lines json),
-         json_to_recordset(x.lines) AS l("lineNo" integer, kind text, tier integer, "feeItemId" text, name text,
-           volume bigint, "priceLi" bigint, qty integer, amount bigint)`,
+       SELECT l."saleId", l."lineNo", l.kind, l.tier, l."feeItemId", l.name, l.volume, l."priceLi", l.qty, l.amount
+       FROM json_to_recordset(${lineRows}::json) AS l("saleId" text, "lineNo" integer, kind text, tier integer,
+         "feeItemId" text, name text, volume bigint, "priceLi" bigint, qty integer, amount bigint)`,
     );
     st.with(
       'st',
       `INSERT INTO sale_tenders (sale_id, line_no, method, amount, received, change, reference)
-       SELECT x.id, t."lineNo", t.method, t.amount, t.received, t.change, t.reference
-       FROM json_array_elements(${saleRows}::json) AS e, json_to_record(e) AS x(id text, tenders json),
-         json_to_recordset(x.tenders) AS t("lineNo" integer, method text, amount bigint, received bigint,
-           change bigint, reference text)`,
+       SELECT t."saleId", t."lineNo", t.method, t.amount, t.received, t.change, t.reference
+       FROM json_to_recordset(${tenderRows}::json) AS t("saleId" text, "lineNo" integer, method text,
+         amount bigint, received bigint, change bigint, reference text)`,
     );
   }
   if (w.saleStatus.size > 0)
