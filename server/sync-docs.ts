@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ERRORS, type ErrorCode } from '../core/errors';
 import { type RouteDef, SYNC_ROUTES } from '../core/sync/routes';
+import { renderOpsReference } from './sync-docs-ops';
 
 type Schema = {
   type?: string | string[];
@@ -122,7 +123,7 @@ export function renderSyncReference(): string {
     if (r.body) parts.push('**Body**', '', table(r.body, 'input'));
     parts.push('**Answer**', '', table(r.response, 'output'));
   }
-  parts.push(END);
+  parts.push(...renderOpsReference(table), END);
   return `${parts.join('\n')}\n`;
 }
 

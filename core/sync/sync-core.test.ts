@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalOp, GENESIS_HASH, payloadJson } from './canonical';
+import { canonicalOp, GENESIS_HASH } from './canonical';
 import { dayIn } from '../business-day';
 import { digestMismatch, opDay, opFigures } from './digest';
 import { signingString } from './signing';
@@ -24,35 +24,6 @@ describe('canonical operation form (shared by counter and head office)', () => {
     expect(canonicalOp(op)).toBe(
       `["${GENESIS_HASH}",1,"0190f000-0000-7000-8000-000000000001","c1","customer.opened","customer","x","{\\"a\\":\\"张三\\"}","o",null,"000001700000000-00000-c1","2026-03-02T01:00:00.000Z"]`,
     );
-  });
-});
-
-describe('a payload as the counter stores it', () => {
-  const value = {
-    name: '王芳',
-    address: '幸福里小区3栋',
-    emoji: '😀',
-    lone: '\ud800',
-    nul: 'a\u0000b',
-    quote: 'say "hi" \\ \n',
-    del: '\u007f',
-    latin: 'café',
-    n: 1,
-    none: null,
-  };
-
-  it('is ASCII JSON that parses back to exactly the same value', () => {
-    const text = payloadJson(value);
-    expect([...text].every((c) => c.charCodeAt(0) < 0x80)).toBe(true);
-    expect(JSON.parse(text)).toEqual(value);
-    expect(text).toContain('"name":"\\u738b\\u82b3"');
-    expect(text).toContain('"emoji":"\\ud83d\\ude00"');
-    expect(text).toContain('"latin":"caf\\u00e9"');
-  });
-
-  it('is plain JSON.stringify when the value has nothing above U+007F', () => {
-    const ascii = { id: 'x', n: [1, 2], s: 'a"b\\c\n' };
-    expect(payloadJson(ascii)).toBe(JSON.stringify(ascii));
   });
 });
 

@@ -9,6 +9,7 @@ import type { OpType, ReadOp } from '../../core/sync/ops';
 import type { SalePayload } from '../../core/sync/ops/sale-ops';
 import type { PriceVersion } from '../../core/contract/prices';
 import type { CounterCtx } from '../auth/counter-auth';
+import type { QuarantineCode } from '../../core/sync/quarantine';
 
 /** A pushed operation as the transaction reads it: its ledger fields and its payload read through the contract. */
 export interface PushedOp {
@@ -36,7 +37,7 @@ export type ReadableOp<T extends OpType = OpType> = PushedOp & {
 
 export interface Quarantine {
   readonly state: 'quarantined';
-  readonly code: string;
+  readonly code: QuarantineCode;
   readonly reason: string;
 }
 
@@ -44,7 +45,7 @@ export type Outcome = { readonly state: 'applied' | 'stored' } | Quarantine;
 
 export const APPLIED: Outcome = { state: 'applied' };
 export const STORED: Outcome = { state: 'stored' };
-export const quarantine = (code: string, reason: string): Quarantine => ({
+export const quarantine = (code: QuarantineCode, reason: string): Quarantine => ({
   state: 'quarantined',
   code,
   reason,

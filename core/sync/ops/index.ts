@@ -5,6 +5,7 @@
  * at; docs/sync-protocol.md's operation reference is generated from OP_SPECS. Runtime: any.
  */
 import type { z } from 'zod';
+import type { QuarantineCode } from '../quarantine';
 import { storable } from '../wire';
 import { cardOps } from './card-ops';
 import { cashOps } from './cash-ops';
@@ -68,7 +69,10 @@ export function encodeOp<T extends OpType>(
 }
 
 /** Why head office cannot read an operation (docs/sync-protocol.md, quarantine reasons). */
-export type ReadFailure = 'OP_UNKNOWN_TYPE' | 'OP_VERSION_UNSUPPORTED' | 'PAYLOAD_INVALID';
+export type ReadFailure = Extract<
+  QuarantineCode,
+  'OP_UNKNOWN_TYPE' | 'OP_VERSION_UNSUPPORTED' | 'PAYLOAD_INVALID'
+>;
 
 export type ReadOp<T extends OpType = OpType> =
   | { readonly ok: true; readonly type: T; readonly version: number; readonly data: OpData<T> }
