@@ -460,6 +460,11 @@ export const ERRORS = {
     en: 'Head office is not ready; try again later.',
   },
   ALREADY_EXISTS: { status: 409, zh: '该编号已经登记过了，请核对。', en: 'That code is already registered.' },
+  PRICES_FROM_HEAD_OFFICE: {
+    status: 409,
+    zh: '本柜台已登记到总部，气价由总部发布并自动下发，柜台不能自行调价；请联系总部。',
+    en: 'This counter is enrolled: prices come from head office and cannot be set here.',
+  },
   COUNTER_NOT_REVOKED: {
     status: 409,
     zh: '该柜台仍在使用中：请先停用该柜台，再撤销它的业务。',

@@ -9,6 +9,7 @@ import { AppError } from '../../core/errors';
 import type { PriceSchedule } from '../../core/pricing';
 import { formatPriceLi } from '../../core/quantities';
 import {
+  getSyncState,
   insertPriceVersion,
   listPriceVersions,
   type PriceVersionRow,
@@ -109,6 +110,9 @@ export const pricesList: Handlers['prices.list'] = (_input, { app }) => ({
 
 export const pricesCreate: Handlers['prices.create'] = async (input, call) => {
   const { app } = call;
+  // An enrolled counter sells at head office's prices: head office believes a sale only at a version it
+  // published (docs/sync-protocol.md), so a price made here would have every sale at it quarantined.
+  if (getSyncState(app.gdb.sqlite)) throw new AppError('PRICES_FROM_HEAD_OFFICE');
   refuseConflicts(app, input.version, false);
   const approver = await requireApproval(app, input.approval, '调价');
   const row = app.transaction(() =>

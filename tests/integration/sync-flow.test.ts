@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeHousehold, mulberry32 } from '../../services/setup/fake-households';
-import { SimCounter } from '../sim/sim-counter';
+import { SIM_PASSWORD, SimCounter } from '../sim/sim-counter';
 import { tempDir } from '../support/app';
 import {
   publishDemoCatalogue,
@@ -303,6 +303,25 @@ describe('two counters and head office', () => {
         (p) => p.effectiveFrom === '2026-07-01' && p.userClass === 'commercial',
       ),
     ).toBe(true);
+    // Prices are head office's: an enrolled counter cannot make its own (head office would believe no sale at it).
+    const local = await A.call(
+      'prices.create',
+      {
+        version: {
+          userClass: 'commercial',
+          effectiveFrom: '2026-08-01',
+          periodStart: '01-01',
+          tiers: [{ width: null, priceLi: 3_000, extraPerPerson: 0 }],
+          note: '柜台调价',
+        },
+        approval: { username: 'admin', password: SIM_PASSWORD },
+      },
+      A.adminSid,
+    );
+    expect(local.ok ? null : local.error).toMatchObject({
+      code: 'PRICES_FROM_HEAD_OFFICE',
+      message: expect.stringMatching(/总部/),
+    });
   });
 
   it('reports a day whose digests disagree, with the day and the counter, until they agree again', async () => {
