@@ -2,7 +2,7 @@
  * Loads, under the batch's locks, the head-office rows a batch's operations touch, in one statement (one round
  * trip under locks every batch of the hall waits behind): the cards it names or whose customers get a new card
  * (locked), their customers and the ones it names (locked, in id order), account numbers already taken, the
- * sales it names (with what corrections already took back), the purchase-count claims of the cards'
+ * sales it names (with what corrections already took back) and which of its own sale ids are taken already, the purchase-count claims of the cards'
  * customers, the counter's shifts it names, the price versions its sales name, what the counter knew of the
  * feed, and its digests of the batch's days. Runtime: Node.
  */
@@ -21,6 +21,7 @@ function named(ops: readonly PushedOp[]) {
     customers: new Set<string>(),
     accountNos: new Set<string>(),
     sales: new Set<string>(),
+    newSales: new Set<string>(),
     shifts: new Set<string>(),
     prices: new Set<string>(),
   };
@@ -35,7 +36,7 @@ function named(ops: readonly PushedOp[]) {
     if (str(d.replaces)) n.cards.add(d.replaces as string);
     if (op.type === 'card.issued' || op.type === 'card.replaced') n.owners.add(d.customerId as string);
     for (const k of ['saleId', 'correctsSaleId'] as const) if (str(d[k])) n.sales.add(d[k] as string);
-    if (op.type.startsWith('sale.') && str(d.id)) n.sales.add(d.id as string); // a sale id held already
+    if (op.type.startsWith('sale.') && str(d.id)) n.newSales.add(d.id as string); // held already?
     if (str(d.shiftId)) n.shifts.add(d.shiftId as string);
     if (op.type.startsWith('shift.')) n.shifts.add(op.entityId);
     if (str(d.priceVersionId)) n.prices.add(d.priceVersionId as string);
@@ -58,12 +59,14 @@ export async function load(q: Queryable, w: World, ops: readonly PushedOp[]): Pr
     [...new Set(ops.map((o) => opDay(o.createdAt, w.ctx.timeZone)))],
     [...n.shifts],
     [...n.prices],
+    [...n.newSales],
   ]);
   const loaded = r!;
   for (const c of loaded.cards) w.cards.set(c.cardNo, { ...c, dirty: false });
   for (const c of loaded.customers) w.customers.set(c.id, { ...c, dirty: false, publish: false });
   for (const a of loaded.accountNos) w.accountNos.set(a.accountNo, a.id);
   for (const s of loaded.sales) w.sales.set(s.id, s);
+  for (const id of loaded.heldSales) w.heldSales.add(id);
   for (const { customerId, count, ...claim } of loaded.claims) {
     w.claims.set(`${customerId}:${count}`, { ...claim, isNew: false });
     if (claim.counterId === w.ctx.counterId && count > (w.ownCounts.get(customerId) ?? 0))
@@ -81,6 +84,7 @@ interface Loaded {
   customers: Omit<CustomerState, 'dirty' | 'publish'>[];
   accountNos: { id: string; accountNo: string }[];
   sales: SaleState[];
+  heldSales: string[];
   claims: { customerId: string; count: number; counterId: string; opId: string; cardNo: string }[];
   shifts: Rec[];
   prices: PriceVersion[];
@@ -116,6 +120,7 @@ const LOAD_SQL = `
        s.balance_added AS "balanceAdded", s.amount_paid AS "amountPaid",
        COALESCE((SELECT -sum(x.amount_paid) FROM sales x WHERE x.corrects_sale_id = s.id), 0) AS corrected
        FROM sales s WHERE s.id = ANY($6)) s) AS sales,
+    (SELECT COALESCE(json_agg(id), '[]') FROM sales WHERE id = ANY($12)) AS "heldSales",
     (SELECT COALESCE(json_agg(p), '[]') FROM (SELECT customer_id AS "customerId", count, counter_id AS "counterId",
        op_id AS "opId", card_no AS "cardNo" FROM purchase_counts WHERE customer_id IN (SELECT customer_id FROM k)) p)
        AS claims,

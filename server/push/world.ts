@@ -166,6 +166,8 @@ export class World {
   /** Per customer: the highest purchase count this counter has claimed. */
   readonly ownCounts = new Map<string, number>();
   readonly sales = new Map<string, SaleState>();
+  /** Ids of the batch's own sales that head office holds already (a sale is recorded once). */
+  readonly heldSales = new Set<string>();
   /** Sales whose status a card-write outcome moves (written back). */
   readonly saleStatus = new Map<string, string>();
   /** The counter's own shifts head office holds or this batch opens. */

@@ -53,7 +53,8 @@ export const saleRecorded: Rule<SaleOpType> = {
     const s = op.read.data;
     if (s.operatorId !== op.operatorId || s.approverId !== op.approverId)
       return quarantine('OPERATOR_MISMATCH', '收费记录的操作员或审批人与业务流水不符');
-    if (w.sales.has(s.id)) return quarantine('DUPLICATE_SALE', '总部已有同一编号的收费记录');
+    if (w.sales.has(s.id) || w.heldSales.has(s.id))
+      return quarantine('DUPLICATE_SALE', '总部已有同一编号的收费记录');
     const shift = ownShift(w, s.shiftId);
     if (shift) return shift;
     if (s.customerId !== null) {
