@@ -35,8 +35,10 @@ function named(ops: readonly PushedOp[]) {
     if (str(d.cardNo)) n.cards.add(d.cardNo as string);
     if (str(d.replaces)) n.cards.add(d.replaces as string);
     if (op.type === 'card.issued' || op.type === 'card.replaced') n.owners.add(d.customerId as string);
-    for (const k of ['saleId', 'correctsSaleId'] as const) if (str(d[k])) n.sales.add(d[k] as string);
     if (op.type.startsWith('sale.') && str(d.id)) n.newSales.add(d.id as string); // held already?
+    // Sales it names that an earlier batch recorded (a sale of this batch is not in the table yet).
+    for (const k of ['saleId', 'correctsSaleId'] as const)
+      if (str(d[k]) && !n.newSales.has(d[k] as string)) n.sales.add(d[k] as string);
     if (str(d.shiftId)) n.shifts.add(d.shiftId as string);
     if (op.type.startsWith('shift.')) n.shifts.add(op.entityId);
     if (str(d.priceVersionId)) n.prices.add(d.priceVersionId as string);

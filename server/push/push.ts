@@ -6,19 +6,20 @@
  *                contiguous run, every hash recomputing and linking to the one before (receive.ts);
  *   2. read      every payload through the ops contract (core/sync/ops: its version upgraded, its schema and
  *                its own figures checked), and its time bounded by the request's signed time (receive.ts);
- *   3. lock      wait for the batch before it, if this instance is storing it (a counter sends up to three at
- *                once, in order: in-order.ts), then one transaction: the nonce, the counter's row (two pushes
- *                of one counter queue here) and the feed lock (cursors become visible in order);
- *   4. continue  operations head office already holds must be the same ones (else a cloned database); the new
- *                ones must start right after its head and link to it;
- *   5. check     load what the new operations touch (load.ts), then, in sequence order, decide each one: may
+ *   3. store     in one transaction, the ops rows under their unique keys — while the batch ahead of this one
+ *                (a counter sends up to three at once) is still being applied (write.ts insertOps);
+ *   4. lock      wait for that batch, if this instance is storing it (in-order.ts); the nonce; the counter's row
+ *                (two pushes of one counter queue here) and the feed lock (cursors become visible in order);
+ *   5. continue  operations head office already holds must be the same ones (else a cloned database); the new
+ *                ones must start right after its head and link to it, and be the ones stored in step 3;
+ *   6. check     load what the new operations touch (load.ts), then, in sequence order, decide each one: may
  *                this counter say it, does it agree with what head office holds (rules/) — refused ones are
  *                quarantined with their reason and never block the ones behind them — and apply the rest;
- *   6. store     write the ops rows, everything the batch changed, the digests and the new head (write.ts);
- *   7. ack       answer with the acknowledged sequence number and what was quarantined.
+ *   7. store     everything the batch changed, its digests and the counter's new head, in one statement;
+ *   8. ack       answer with the acknowledged sequence number and what was quarantined.
  *
- * A retry, a duplicate delivery or an answer lost after the commit finds its operations already held (step 4)
- * and changes nothing. Runtime: Node.
+ * Any refusal rolls the whole transaction back. A retry, a duplicate delivery or an answer lost after the
+ * commit finds its operations already held (step 5) and changes nothing. Runtime: Node.
  */
 import { uuidv7 } from '../../core/ids';
 import { AppError } from '../../core/errors';
@@ -32,7 +33,7 @@ import { load } from './load';
 import { parsePush, readOps, verifyChain } from './receive';
 import { decide } from './rules';
 import { World } from './world';
-import { writeBatch } from './write';
+import { insertOps, writeBatch } from './write';
 
 export async function push(store: Store, ctx: CounterCtx, raw: Buffer, nowMs: number): Promise<PushResponse> {
   const request = parsePush(raw);
@@ -40,10 +41,13 @@ export async function push(store: Store, ctx: CounterCtx, raw: Buffer, nowMs: nu
   const pushed = readOps(batch, ctx.signedAtMs);
   let cloneAlert: string | null = null;
   try {
-    // 3. lock — after the batch before it, when this instance is storing that one (in-order.ts)
-    return await storingInOrder(ctx.counterId, batch[0]!.seq, batch.at(-1)!.seq, async (predecessor) => {
-      await predecessor();
-      return store.tx(async (q) => {
+    return await storingInOrder(ctx.counterId, batch[0]!.seq, batch.at(-1)!.seq, (predecessor) =>
+      store.tx(async (q) => {
+        // 3. store the rows — while the batch ahead of this one is still being applied (a refusal below rolls
+        // them back with the rest)
+        const inserted = await insertOps(q, ctx.counterId, batch);
+        // 4. lock — after the batch before it, when this instance is storing that one (in-order.ts)
+        await predecessor();
         await claimNonce(q, ctx, nowMs);
         const head = await lockCounter(q, ctx);
         if (request.knowledge)
@@ -52,7 +56,7 @@ export async function push(store: Store, ctx: CounterCtx, raw: Buffer, nowMs: nu
            ON CONFLICT (counter_id, after_seq) DO UPDATE SET cursor = GREATEST(counter_knowledge.cursor, excluded.cursor)`,
             [ctx.counterId, request.knowledge.afterSeq, request.knowledge.cursor],
           );
-        // 4. continue
+        // 5. continue
         const held = batch.filter((o) => o.seq <= head.seq);
         const diverging = await divergingOp(q, ctx, held);
         if (diverging !== undefined) {
@@ -92,7 +96,12 @@ export async function push(store: Store, ctx: CounterCtx, raw: Buffer, nowMs: nu
             fields: { seq: first.seq },
           });
         }
-        // 5. check and apply, in sequence order
+        // Under the counter's row lock a (counter, seq) cannot collide; an id taken by another counter's op can.
+        if (inserted !== fresh.length)
+          throw new AppError('SYNC_FOREIGN_OPS', {
+            detail: 'an operation id is already used by another counter',
+          });
+        // 6. check and apply, in sequence order
         const ops = pushed.slice(held.length);
         const world = new World(ctx, nowMs, () => uuidv7(nowMs));
         await load(q, world, ops);
@@ -103,18 +112,14 @@ export async function push(store: Store, ctx: CounterCtx, raw: Buffer, nowMs: nu
           if (o.state === 'quarantined')
             quarantined.push({ seq: op.seq, id: op.id, type: op.type, code: o.code, reason: o.reason });
         });
-        // 6. store
-        const inserted = await writeBatch(q, world, {
-          ops: fresh.map((op, i) => ({ op, outcome: outcomes[i]! })),
+        // 7. store what it changed
+        const last = fresh[fresh.length - 1]!;
+        await writeBatch(q, world, {
           quarantined,
           digests: advanceDigests(world.digests, ops, ctx.timeZone),
+          head: { seq: last.seq, hash: last.hash },
         });
-        // Under the counter's row lock a (counter, seq) cannot collide; an id taken by another counter's op can.
-        if (inserted !== fresh.length)
-          throw new AppError('SYNC_FOREIGN_OPS', {
-            detail: 'an operation id is already used by another counter',
-          });
-        // 7. ack
+        // 8. ack
         return {
           ackedSeq: fresh[fresh.length - 1]!.seq,
           applied: outcomes.filter((o) => o.state === 'applied').length,
@@ -124,8 +129,8 @@ export async function push(store: Store, ctx: CounterCtx, raw: Buffer, nowMs: nu
           conflicts: world.conflicts.length,
           clockSkewMs: ctx.clockSkewMs,
         };
-      });
-    });
+      }),
+    );
   } catch (e) {
     if (cloneAlert)
       await store

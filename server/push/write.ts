@@ -1,10 +1,10 @@
 /**
- * Writes a batch back in one statement (one round trip under the locks every batch of the hall waits behind):
- * its ops rows with their outcome, the sales it recorded (with lines and tenders), sale outcomes, shifts, meter
- * readings, customers (whose field stamps written by this batch — cursor -1 — get their feed entry's cursor),
- * cards, purchase-count claims, conflicts, quarantined ops, the counter's digests and its new head, and the
- * feed entries counters pull (merged customers, cards, conflicts). Answers how many ops rows went in: fewer than
- * the batch means an op id another counter already used. Runtime: Node.
+ * What a batch writes. Its ops rows first, before it waits for the batch ahead of it (insertOps: they go in
+ * while that one is still being applied); then, under the locks, everything it changed in one statement (one
+ * round trip under locks every batch of the hall waits behind): the sales it recorded (with lines and tenders),
+ * sale outcomes, shifts, meter readings, customers (whose field stamps written by this batch — cursor -1 — get
+ * their feed entry's cursor), cards, purchase-count claims, conflicts, quarantined ops, what each applied op
+ * changed, the counter's digests and its new head, and the feed entries counters pull. Runtime: Node.
  */
 import type { DayDigest } from '../../core/sync/digest';
 import type { QuarantinedOp, WireOp } from '../../core/sync/wire';
@@ -12,43 +12,54 @@ import { feedJson, publishSql } from '../feed';
 import type { Queryable } from '../pg/store';
 import { Statement } from '../pg/statement';
 import { cardRow, claimRow, conflictRow, customerRow, feedWrites } from './feed-rows';
-import type { Outcome, World } from './world';
+import { isOpType } from '../../core/sync/ops';
+import { RULES } from './rules';
+import type { World } from './world';
 
 export interface BatchEnd {
-  /** The new ops as received, with their outcomes, in sequence order. */
-  readonly ops: readonly { readonly op: WireOp; readonly outcome: Outcome }[];
   readonly quarantined: readonly QuarantinedOp[];
   readonly digests: readonly DayDigest[];
+  /** The batch's last op: the counter's new head. */
+  readonly head: { readonly seq: number; readonly hash: string };
 }
 
 /** `json_to_recordset($n::json)` of `data`, a new parameter of `st`. */
 const rows = (st: Statement, data: readonly unknown[]) =>
   `json_to_recordset(${st.param(JSON.stringify(data))}::json)`;
 
-export async function writeBatch(q: Queryable, w: World, end: BatchEnd): Promise<number> {
-  const st = new Statement();
-  const counter = st.param(w.ctx.counterId);
-  st.with(
-    'o',
+/**
+ * Stores the batch's ops rows under their unique keys — `(counter_id, seq)` and `(id)` — with
+ * `INSERT … ON CONFLICT DO NOTHING` (never check-then-insert), each in the state its type gives it (`applied`
+ * when head office has a rule for it, else `stored`; writeBatch marks the ones refused `quarantined`, in the
+ * same transaction). Answers how many went in: the ones head office did not hold already.
+ */
+export async function insertOps(q: Queryable, counterId: string, ops: readonly WireOp[]): Promise<number> {
+  const r = await q.query(
     `INSERT INTO ops (counter_id, seq, id, type, entity_type, entity_id, payload, operator_id, approver_id, hlc,
        created_at, prev_hash, hash, state)
-     SELECT ${counter}, x.seq, x.id, x.type, x."entityType", x."entityId", x.payload, x."operatorId", x."approverId",
+     SELECT $1, x.seq, x.id, x.type, x."entityType", x."entityId", x.payload, x."operatorId", x."approverId",
        x.hlc, x."createdAt", x."prevHash", x.hash, x.state
-     FROM ${rows(
-       st,
-       end.ops.map(({ op, outcome }) => ({ ...op, state: outcome.state })),
-     )} AS x(seq bigint, id text, type text, "entityType" text, "entityId" text, payload text, "operatorId" text,
-       "approverId" text, hlc text, "createdAt" text, "prevHash" text, hash text, state text)
+     FROM json_to_recordset($2::json) AS x(seq bigint, id text, type text, "entityType" text, "entityId" text,
+       payload text, "operatorId" text, "approverId" text, hlc text, "createdAt" text, "prevHash" text, hash text,
+       state text)
      ON CONFLICT DO NOTHING RETURNING 1`,
+    [
+      counterId,
+      JSON.stringify(
+        ops.map((o) => ({ ...o, state: isOpType(o.type) && RULES[o.type] ? 'applied' : 'stored' })),
+      ),
+    ],
   );
+  return r.length;
+}
+
+export async function writeBatch(q: Queryable, w: World, end: BatchEnd): Promise<void> {
+  const st = new Statement();
+  const counter = st.param(w.ctx.counterId);
   writeShared(st, w);
   writeMoney(st, w, counter);
   writeEnd(st, w, end, counter);
-  const [r] = await q.query<{ inserted: number }>(
-    st.text('SELECT (SELECT count(*)::int FROM o) AS inserted'),
-    st.params,
-  );
-  return r!.inserted;
+  await q.query(st.text('SELECT 1'), st.params);
 }
 
 /** What the hall's counters share: feed entries, customers, cards, purchase-count claims, conflicts. */
@@ -195,6 +206,12 @@ function writeMoney(st: Statement, w: World, counter: string): void {
 
 /** Quarantined ops, what the applied ones changed, the digests and the counter's new head. */
 function writeEnd(st: Statement, w: World, end: BatchEnd, counter: string): void {
+  if (end.quarantined.length > 0)
+    st.with(
+      'qs',
+      `UPDATE ops SET state = 'quarantined' WHERE counter_id = ${counter}
+         AND seq = ANY(${st.param(end.quarantined.map((x) => x.seq))}::bigint[])`,
+    );
   if (w.effects.size > 0)
     st.with(
       'ef',
@@ -222,10 +239,9 @@ function writeEnd(st: Statement, w: World, end: BatchEnd, counter: string): void
      ON CONFLICT (counter_id, day) DO UPDATE SET count = excluded.count, amount = excluded.amount,
        volume = excluded.volume, ids_hash = excluded.ids_hash, last_seq = excluded.last_seq`,
   );
-  const last = end.ops[end.ops.length - 1]!.op;
   st.with(
     'hd',
-    `UPDATE counters SET head_seq = ${st.param(last.seq)}, head_hash = ${st.param(last.hash)},
+    `UPDATE counters SET head_seq = ${st.param(end.head.seq)}, head_hash = ${st.param(end.head.hash)},
        last_seen_at = ${st.param(new Date(w.nowMs).toISOString())}, clock_skew_ms = ${st.param(w.ctx.clockSkewMs)}
      WHERE slot_id = ${st.param(w.ctx.slotId)}`,
   );
