@@ -1,17 +1,13 @@
 /** Head office's administration API (enrolment, revocation, conflicts, master data). Runtime: any. */
 import { z } from 'zod';
+import { trimmed } from '../contract/common';
 import { feeItemSchema, limitsSchema, priceVersionInput } from '../contract/prices';
 import { DEFAULT_TIME_ZONE, timeZoneSchema } from '../business-day';
 import { ROLES } from '../domain/roles';
 import { cardFeedSchema, conflictSchema, priceVersionFeedSchema } from './feed';
 import { quarantinedOpSchema } from './wire';
 
-const text = (max: number, label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, { error: `请填写${label}` })
-    .max(max, { error: `${label}最多 ${max} 个字` });
+const text = trimmed;
 
 export const hallInputSchema = z.object({
   code: z.string().regex(/^\d{4}$/, { error: '网点编号为 4 位数字' }),

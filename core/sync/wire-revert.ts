@@ -3,13 +3,9 @@
  * counter's operations as correcting entries (server/admin/revert.ts). Runtime: any.
  */
 import { z } from 'zod';
+import { trimmed } from '../contract/common';
 
-const text = (max: number, label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, { error: `请填写${label}` })
-    .max(max, { error: `${label}最多 ${max} 个字` });
+const text = trimmed;
 
 export const counterOpsQuerySchema = z.object({
   since: z.coerce.number({ error: '起始序号必须是整数' }).int().min(1).default(1),

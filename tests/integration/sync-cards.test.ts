@@ -11,7 +11,7 @@ import { GENESIS_HASH } from '../../core/sync/canonical';
 import { enrollDevice } from '../sim/bench-push';
 import { SimCounter } from '../sim/sim-counter';
 import { sliceAmount } from '../../core/pricing';
-import { TIER1_LI } from '../sim/payloads';
+import { gasSale, openShift as shiftOpened, TIER1_LI } from '../sim/payloads';
 import { chainOps } from '../sim/synthetic-ops';
 import { tempDir } from '../support/app';
 import {
@@ -70,17 +70,6 @@ const written = (cardNo: string, purchaseCount: number) => ({
 });
 /** 10 m³ in tier 1 of head office's price version. */
 const AMOUNT = sliceAmount(1_000, TIER1_LI);
-const line = {
-  lineNo: 1,
-  kind: 'gas',
-  tier: 1,
-  feeItemId: null,
-  name: '第1档',
-  volume: 1_000,
-  priceLi: TIER1_LI,
-  qty: null,
-  amount: AMOUNT,
-};
 /** A gas sale of 10 m³ at `dev`'s counter, in its shift, leaving or using a balance (结余). */
 const sale = (
   dev: Dev,
@@ -88,43 +77,27 @@ const sale = (
   balanceUsed: number,
   balanceAdded: number,
   more: Record<string, unknown> = {},
-) => {
-  const amountPaid = AMOUNT - balanceUsed + balanceAdded;
-  return {
-    type: 'sale.gasSold',
-    entityType: 'sale',
-    entityId: id,
-    payload: {
+) => ({
+  type: 'sale.gasSold',
+  entityType: 'sale',
+  entityId: id,
+  payload: {
+    ...gasSale({
       id,
       receiptNo: `R-${id.slice(-4)}`,
-      invoiceNo: null,
-      kind: 'gas',
-      status: 'pending_card_write',
       customerId,
-      userClass: 'residential',
       shiftId: dev.shiftId,
-      businessDate: '2026-03-02',
       operatorId: 'op',
-      approverId: null,
+      priceVersionId: pv,
+      businessDate: '2026-03-02',
+      at: new Date(t).toISOString(),
       volume: 1_000,
-      amount: AMOUNT,
       balanceUsed,
       balanceAdded,
-      amountPaid,
-      priceVersionId: pv,
-      periodStart: '2026-01-01',
-      usedBefore: 0,
-      correctsSaleId: null,
-      reason: null,
-      createdAt: new Date(t).toISOString(),
-      lines: [line],
-      tenders: [
-        { lineNo: 1, method: 'cash', amount: amountPaid, received: null, change: 0, reference: null },
-      ],
-      ...more,
-    },
-  };
-};
+    }),
+    ...more,
+  },
+});
 const outcome = (saleId: string, status: string) => ({
   type: status === 'completed' ? 'sale.cardWritten' : 'sale.cardWriteFailed',
   entityType: 'sale',
@@ -136,19 +109,7 @@ const openShift = (dev: Dev) => ({
   type: 'shift.opened',
   entityType: 'shift',
   entityId: dev.shiftId,
-  payload: {
-    id: dev.shiftId,
-    operator: { id: 'op', displayName: '王芳' },
-    businessDate: '2026-03-02',
-    openedAt: new Date(t).toISOString(),
-    float: 0,
-    status: 'open',
-    closedAt: null,
-    counted: null,
-    expected: null,
-    difference: null,
-    note: null,
-  },
+  payload: shiftOpened(dev.shiftId, 'op', '2026-03-02', new Date(t).toISOString()),
 });
 const conflicts = async () =>
   (await ho.admin('GET', '/admin/conflicts?status=all')).conflicts as {
