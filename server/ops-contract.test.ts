@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { canonicalOp } from '../canonical';
-import type { WireOp } from '../wire';
-import { encodeOp, OP_SPECS, OPS, type OpPayload, readOp } from './index';
+import { canonicalOp } from '../core/sync/canonical';
+import type { WireOp } from '../core/sync/wire';
+import { encodeOp, OP_SPECS, OPS, type OpPayload, readOp } from '../core/sync/ops';
 
 /** Real outbox rows written by the counter's use cases before the versioned contract (payloads without `v`). */
 const V1: WireOp[] = JSON.parse(
-  readFileSync(new URL('../../../tests/fixtures/ops-v1.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../tests/fixtures/ops-v1.json', import.meta.url), 'utf8'),
 );
 
 /** The shape of each type's current payload, as its JSON Schema's hash (refinements aside). */
@@ -81,7 +81,7 @@ describe('the sync operations contract', () => {
   });
 
   it('changes no payload shape without a new version (fingerprints in versions.json)', () => {
-    const file = new URL('./versions.json', import.meta.url);
+    const file = new URL('../core/sync/ops/versions.json', import.meta.url);
     const now = Object.fromEntries(
       OP_SPECS.map((s) => [s.type, { version: s.version, fingerprint: fingerprint(s.schema) }]),
     );
