@@ -70,6 +70,19 @@ describe('reference frame codec', () => {
     );
   });
 
+  it('finds the next frame inside one whose corrupted length swallowed it and happened to end on an ETX', () => {
+    // The property below found it (seed -374916200): frame 0 [0, 0] with its length 3 corrupted to 10 takes 15
+    // bytes, the next frame's data byte 3 (= ETX) lands last, and the BCC fails.
+    const bad = encodeFrame(0, [0, 0]);
+    bad[2]! ^= 9;
+    const d = new FrameDecoder();
+    const events = d.push(Uint8Array.from([...bad, ...encodeFrame(0x31, [1, 2, 3])]));
+    expect(events).toEqual([
+      { type: 'error', reason: 'bcc' },
+      { type: 'frame', frame: { head: 0x31, data: Uint8Array.from([1, 2, 3]) } },
+    ]);
+  });
+
   it('skips noise before STX and reports a bad BCC or a missing ETX', () => {
     const d = new FrameDecoder();
     const good = encodeFrame(0x10);

@@ -69,6 +69,9 @@ export class FrameDecoder {
       }
       if (bcc(f, 1, 3 + len) !== f[3 + len]) {
         out.push({ type: 'error', reason: 'bcc' });
+        // As for a missing ETX: a corrupted length may have taken the start of the next frame with it (whose
+        // bytes happened to end on an ETX), so resynchronise inside what we took.
+        this.buf.unshift(...f.slice(1));
         continue;
       }
       out.push({ type: 'frame', frame: { head: f[3]!, data: Uint8Array.from(f.slice(4, 3 + len)) } });
