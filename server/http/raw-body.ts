@@ -22,7 +22,7 @@ export function registerJsonBodies(app: FastifyInstance): void {
       return;
     }
     (req as WithRaw)[RAW] = bytes;
-    // A route that reads only the bytes (a push: parsed on a prepare worker) gets no text made on this thread.
+    // A route that reads only the bytes (a push: server/push/receive.ts decodes them once) gets no text made here.
     done(
       null,
       (req.routeOptions.config as { bytesOnly?: boolean } | undefined)?.bytesOnly

@@ -10,7 +10,7 @@ export function chainId(prev: string, id: string): string {
   return hash('sha256', prev + id, 'hex');
 }
 
-/** The counter's digests of the batch's days advanced by its new ops, from those read under the lock (preload.ts). */
+/** The counter's digests of the batch's days advanced by its new ops, from those read under the lock (load.ts). */
 export function advanceDigests(
   before: ReadonlyMap<string, DayDigest>,
   ops: PushedOp[],

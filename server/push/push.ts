@@ -121,10 +121,10 @@ export async function push(store: Store, ctx: CounterCtx, raw: Buffer, nowMs: nu
         });
         // 8. ack
         return {
-          ackedSeq: fresh[fresh.length - 1]!.seq,
+          ...base,
+          ackedSeq: last.seq,
           applied: outcomes.filter((o) => o.state === 'applied').length,
           stored: outcomes.filter((o) => o.state === 'stored').length,
-          duplicates: held.length,
           quarantined,
           conflicts: world.conflicts.length,
           clockSkewMs: ctx.clockSkewMs,

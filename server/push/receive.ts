@@ -22,7 +22,7 @@ export function parsePush(raw: Buffer): PushRequest {
   return parseBody(pushRequestSchema, raw.toString('utf8'));
 }
 
-export function opHash(op: WireOp): string {
+function opHash(op: WireOp): string {
   return hash('sha256', canonicalOp(op), 'hex');
 }
 
