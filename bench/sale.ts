@@ -21,6 +21,7 @@ import { DEMO_PASSWORD, seedDemo } from '../services/setup/demo';
 import { fakeHousehold, mulberry32 } from '../services/setup/fake-households';
 import { emit, log, percentile } from './support';
 import { customerInserter } from './support-households';
+import { withRequestId } from '../tests/support/request-id';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const SALES_PER_CUSTOMER = 10;
@@ -50,10 +51,15 @@ const dateOf = (ms: number) => iso(ms + 8 * 3_600_000).slice(0, 10);
 async function setUp(): Promise<{ operatorId: string }> {
   await seedDemo(app, 0);
   const d = createDispatcher(app, () => {});
-  const login = (await d.invoke('auth.login', { username: 'wangfang', password: DEMO_PASSWORD })) as {
+  const login = (await d.invoke(
+    'auth.login',
+    withRequestId('auth.login', { username: 'wangfang', password: DEMO_PASSWORD }),
+  )) as {
     result: { sessionId: string; staff: { id: string } };
   };
-  await d.invoke('shifts.open', { float: 50_000 }, { sessionId: login.result.sessionId });
+  await d.invoke('shifts.open', withRequestId('shifts.open', { float: 50_000 }), {
+    sessionId: login.result.sessionId,
+  });
   return { operatorId: login.result.staff.id };
 }
 

@@ -64,7 +64,7 @@ export function buildHttpApi(opts: HttpApiOptions): FastifyInstance {
     const rawSession = req.headers[SESSION_HEADER];
     const sessionId = typeof rawSession === 'string' ? rawSession : undefined;
     const out = await opts.dispatcher.invoke(req.params.op, req.body ?? {}, { sessionId });
-    if (out.ok) return reply.code(200).send({ ok: true, result: out.result });
+    if (out.ok) return reply.code(200).send({ ok: true, result: out.result, replayed: out.replayed });
     return reply.code(out.status).send({ ok: false, error: out.error });
   });
 

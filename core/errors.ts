@@ -19,6 +19,16 @@ export const ERRORS = {
     zh: '请求格式不正确，请刷新页面后重试。',
     en: 'The request is malformed; please reload and try again.',
   },
+  REQUEST_ID_REUSED: {
+    status: 409,
+    zh: '这个请求编号已用于另一笔不同的业务，请重新办理（不会重复收费）。',
+    en: 'This requestId was already used for a different request; start the action again.',
+  },
+  REQUEST_ALREADY_DONE: {
+    status: 409,
+    zh: '这笔业务已经办理成功（上次的应答未送达），请在业务记录中查看结果，不要重复办理。',
+    en: 'This request was already carried out (its answer was lost); look it up in the records, do not repeat it.',
+  },
   UNKNOWN_OPERATION: {
     status: 404,
     zh: '没有这项业务操作，请确认程序版本。',

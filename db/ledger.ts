@@ -51,11 +51,25 @@ export function hashRow(r: Omit<OutboxRow, 'hash'>): string {
   return hash('sha256', canonicalOp(r), 'hex');
 }
 
+/** What an audit entry is about, as the request log records it. */
+export interface AuditedEntry {
+  readonly entityType: string;
+  readonly entityId: string;
+  /** The ledger operation it belongs to, or null for an audit-only entry. */
+  readonly opSeq: number | null;
+  readonly at: string;
+}
+
 export interface LedgerDeps {
   readonly counterId: string;
   readonly newId: () => string;
   readonly hlc: () => string;
   readonly nowIso: () => string;
+  /**
+   * Called inside the transaction with every audit entry (each append writes one): the request log records a
+   * request with its first (services/requests/request-log.ts).
+   */
+  readonly onAudit?: (entry: AuditedEntry) => void;
 }
 
 export class Ledger {
@@ -123,5 +137,6 @@ export class Ledger {
       a.changes ? JSON.stringify(a.changes) : null,
       opSeq,
     );
+    this.deps.onAudit?.({ entityType: who.entityType, entityId: who.entityId, opSeq, at });
   }
 }

@@ -4,12 +4,13 @@
  * runs the use case, validates output, and turns every failure into an ErrorBody — never a stack trace.
  * Runtime: Node.
  */
-import { contract, isOpName, type OpName, toFieldIssues } from '../core/contract';
-import { AppError, type ErrorBody } from '../core/errors';
+import { contract, isOpName, type OpName, requestIdSchema, toFieldIssues } from '../core/contract';
+import { AppError } from '../core/errors';
 import type { App } from './app';
 import { changePassword } from './auth/change-password';
 import { lock, login, logout, me, unlock } from './auth/login';
 import type { Call, Handlers } from './call';
+import { type Answer, once } from './requests/once';
 import { customersAddMeter } from './customers/add-meter';
 import { customersChangeStatus } from './customers/change-status';
 import { customersOpen } from './customers/open-customer';
@@ -77,7 +78,7 @@ const WHILE_LOCKED: ReadonlySet<OpName> = new Set([
 ]);
 const BEFORE_SETUP: ReadonlySet<OpName> = new Set(['system.info', 'setup.status', 'setup.initialize']);
 
-export type InvokeResult = { ok: true; result: unknown } | { ok: false; status: number; error: ErrorBody };
+export type InvokeResult = Answer;
 
 export interface InvokeMeta {
   readonly sessionId?: string;
@@ -87,18 +88,30 @@ export interface Dispatcher {
   invoke(name: string, rawInput: unknown, meta?: InvokeMeta): Promise<InvokeResult>;
 }
 
-export function createDispatcher(
-  app: App,
-  log: (msg: string, err: unknown) => void = defaultLog,
-): Dispatcher {
+type Log = (msg: string, err: unknown) => void;
+
+export function createDispatcher(app: App, log: Log = defaultLog): Dispatcher {
   loadSettingsIfReady(app);
+  const failure = (e: unknown, name: string): Answer => {
+    const err = e instanceof AppError ? e : internal(e, name, log);
+    return { ok: false, status: err.status, error: err.toBody() };
+  };
   return {
     async invoke(name, rawInput, meta = {}) {
       try {
-        return { ok: true, result: await run(app, name, rawInput, meta) };
+        const call = admit(app, name, rawInput, meta);
+        const execute = async (): Promise<Answer> => {
+          try {
+            return { ok: true, result: await run(app, call) };
+          } catch (e) {
+            return failure(e, name);
+          }
+        };
+        if (!call.requestId) return await execute();
+        const staffId = call.session?.staffId ?? null;
+        return await once(app, { op: name, requestId: call.requestId, staffId, input: call.input }, execute);
       } catch (e) {
-        const err = e instanceof AppError ? e : internal(e, name, log);
-        return { ok: false, status: err.status, error: err.toBody() };
+        return failure(e, name);
       }
     },
   };
@@ -108,7 +121,16 @@ function loadSettingsIfReady(app: App) {
   if (app.counter()) loadSettings(app);
 }
 
-async function run(app: App, name: string, rawInput: unknown, meta: InvokeMeta): Promise<unknown> {
+interface Admitted {
+  readonly name: OpName;
+  readonly session: Call['session'];
+  readonly input: unknown;
+  /** For a writing operation: the caller's id of this request (one effect however often it arrives). */
+  readonly requestId?: string;
+}
+
+/** Everything checked before an operation runs: its name, set-up, session, lock, role, input. */
+function admit(app: App, name: string, rawInput: unknown, meta: InvokeMeta): Admitted {
   if (!isOpName(name)) throw new AppError('UNKNOWN_OPERATION', { detail: name.slice(0, 80) });
   const def = contract[name];
   if (!BEFORE_SETUP.has(name) && !app.counter()) throw new AppError('SETUP_REQUIRED');
@@ -120,11 +142,28 @@ async function run(app: App, name: string, rawInput: unknown, meta: InvokeMeta):
     if (def.access !== 'session' && !def.access.includes(session.role))
       throw new AppError('PERMISSION_DENIED');
   }
-  const parsed = def.input.safeParse(rawInput ?? {});
-  if (!parsed.success) throw new AppError('VALIDATION_FAILED', { issues: toFieldIssues(parsed.error) });
-  const handler = handlers[name] as (input: unknown, call: Call) => unknown;
-  const result = await handler(parsed.data, { app, session });
-  return def.output.parse(result);
+  const { requestId, rest } = splitRequestId(rawInput ?? {});
+  const parsed = def.input.safeParse(rest);
+  const id = def.writes ? requestIdSchema.safeParse(requestId) : undefined;
+  const issues = [
+    ...(parsed.success ? [] : toFieldIssues(parsed.error)),
+    ...(id && !id.success ? toFieldIssues(id.error).map((i) => ({ ...i, path: ['requestId'] })) : []),
+  ];
+  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { issues });
+  return { name, session, input: parsed.data, requestId: id?.data };
+}
+
+function splitRequestId(raw: unknown): { requestId: unknown; rest: unknown } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('requestId' in raw))
+    return { requestId: undefined, rest: raw };
+  const { requestId, ...rest } = raw as Record<string, unknown>;
+  return { requestId, rest };
+}
+
+async function run(app: App, call: Admitted): Promise<unknown> {
+  const handler = handlers[call.name] as (input: unknown, call: Call) => unknown;
+  const result = await handler(call.input, { app, session: call.session });
+  return contract[call.name].output.parse(result);
 }
 
 function internal(e: unknown, name: string, log: (msg: string, err: unknown) => void): AppError {

@@ -16,6 +16,7 @@ import { type DataLock, lockDataDir } from './data-lock';
 import type { CardStation } from './cards/card-station';
 import { fileKeyProtector, type KeyProtector } from './cards/key-vault';
 import type { CardWritePort } from './sales/card-write-port';
+import { currentRequest, recordOnAudit } from './requests/request-log';
 
 export interface Clock {
   nowMs(): number;
@@ -129,6 +130,7 @@ export class App {
       newId: () => this.newId(),
       hlc: () => hlc.now(),
       nowIso: () => new Date(this.ledgerNowMs()).toISOString(),
+      onAudit: (entry) => recordOnAudit(this.gdb.sqlite, entry),
     });
     return this.ledgerInstance;
   }
@@ -154,9 +156,20 @@ export class App {
     return this.hlc!.now();
   }
 
-  /** One business operation = one immediate SQLite transaction (with its outbox row and audit entry). */
+  /**
+   * One business operation = one immediate SQLite transaction (with its outbox row and audit entry, and the
+   * record of the request that made it: services/requests/request-log.ts).
+   */
   transaction<T>(fn: () => T): T {
-    return this.gdb.sqlite.transaction(fn).immediate();
+    const request = currentRequest();
+    const recorded = request?.recorded;
+    try {
+      return this.gdb.sqlite.transaction(fn).immediate();
+    } catch (e) {
+      // Rolled back: so is the request's record, if this transaction wrote it.
+      if (request) request.recorded = recorded!;
+      throw e;
+    }
   }
 
   close(): void {

@@ -53,6 +53,12 @@ export const isoDate = (label: string) =>
 
 export const idSchema = z.string().uuid({ error: '记录编号格式不正确' });
 
+/**
+ * The caller's id of one writing request (a UUID made once per user action and reused on retry): the same id
+ * gets one effect and the first answer, however often it arrives (docs/api.md).
+ */
+export const requestIdSchema = z.uuid({ error: '请求编号（requestId）缺失或不是 UUID，请刷新页面后重试' });
+
 export const reasonSchema = trimmed(200, '办理原因');
 
 /** A supervisor's credentials typed on the clerk's screen (the approval primitive). */

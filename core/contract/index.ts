@@ -41,8 +41,14 @@ export function isOpName(name: unknown): name is OpName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
+/** What a caller sends: the input, and for a writing operation its requestId (the clients fill one in). */
+export type CallInput<N extends OpName> = OpInput<N> & { requestId?: string };
+
+/** The names of the operations that write: each takes a requestId (services/requests/once.ts). */
+export const WRITING_OPS: ReadonlySet<OpName> = new Set(OP_NAMES.filter((n) => contract[n].writes));
+
 /** The typed client both transports give the renderer. */
-export type Api = { [N in OpName]: (input: OpInput<N>) => Promise<OpOutput<N>> };
+export type Api = { [N in OpName]: (input: CallInput<N>) => Promise<OpOutput<N>> };
 
 export * from './common';
 export * from './auth';

@@ -8,3 +8,4 @@ export * from './printing';
 export * from './sales';
 export * from './staff';
 export * from './sync';
+export * from './requests';

@@ -3,8 +3,9 @@
  * Under Electron the preload provides `window.gasdesk.invoke`; in a browser (`gasdesk serve`) it is HTTP:
  * POST /api/<operation> with the per-run token as a bearer header. Runtime: browser.
  */
-import type { Api, OpInput, OpName, OpOutput } from '../../core/contract';
+import { type Api, type CallInput, type OpName, type OpOutput, WRITING_OPS } from '../../core/contract';
 import type { ErrorBody } from '../../core/errors';
+import { uuidv7, webRandomBytes } from '../../core/ids';
 
 export class ApiError extends Error {
   constructor(readonly body: ErrorBody) {
@@ -21,7 +22,7 @@ interface Bridge {
     op: string,
     input: unknown,
     sessionId: string | undefined,
-  ): Promise<{ ok: true; result: unknown } | { ok: false; error: ErrorBody }>;
+  ): Promise<{ ok: true; result: unknown; replayed?: true } | { ok: false; error: ErrorBody }>;
 }
 
 declare global {
@@ -90,11 +91,45 @@ export function onApiError(l: Listener): () => void {
   return () => listeners.delete(l);
 }
 
-export async function call<N extends OpName>(op: N, input: OpInput<N>): Promise<OpOutput<N>> {
+/**
+ * One requestId per user action: a writing call gets the id of the same operation with the same input if one
+ * is still open (a retry after a cut connection or an error, or a second click), and a new one otherwise. A
+ * success closes it (the next identical action is a new one), and so do ten minutes without a retry. So a
+ * retry never charges twice: head office and the counter answer a repeated id with the first answer.
+ */
+const openActions = new Map<string, { id: string; at: number }>();
+const ACTION_OPEN_MS = 10 * 60_000;
+
+function actionKey(op: string, input: unknown): string {
+  return `${op}\u0000${JSON.stringify(input)}`;
+}
+
+function requestIdFor(key: string): string {
+  const now = Date.now();
+  for (const [k, v] of openActions) if (now - v.at > ACTION_OPEN_MS) openActions.delete(k);
+  const open = openActions.get(key) ?? { id: uuidv7(now, webRandomBytes), at: now };
+  openActions.set(key, { ...open, at: now });
+  return open.id;
+}
+
+const replayListeners = new Set<(op: OpName) => void>();
+/** Notified when the answer is the first one of a request repeated (nothing was done twice). */
+export function onReplayed(l: (op: OpName) => void): () => void {
+  replayListeners.add(l);
+  return () => replayListeners.delete(l);
+}
+
+export async function call<N extends OpName>(op: N, input: CallInput<N>): Promise<OpOutput<N>> {
   const bridge = window.gasdesk ?? httpBridge;
   accessToken();
-  const out = await bridge.invoke(op, input, getSessionId());
-  if (out.ok) return out.result as OpOutput<N>;
+  const key = WRITING_OPS.has(op) && !input.requestId ? actionKey(op, input) : undefined;
+  const sent = key ? { ...input, requestId: requestIdFor(key) } : input;
+  const out = await bridge.invoke(op, sent, getSessionId());
+  if (out.ok) {
+    if (key) openActions.delete(key);
+    if (out.replayed) for (const l of replayListeners) l(op);
+    return out.result as OpOutput<N>;
+  }
   const err = new ApiError(out.error);
   for (const l of listeners) l(err);
   throw err;

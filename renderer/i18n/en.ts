@@ -89,6 +89,7 @@ export const en: Dict = {
     operatorLine: 'Operator: {name} ({role})',
     counterLine: 'Counter: {hall} {counter} ({code})',
     timeLabel: 'Time: ',
+    replayed: 'This was already done a moment ago; shown is that result, nothing was done twice.',
   },
   fields: {
     accountNo: 'Account no.',

@@ -90,6 +90,7 @@ export const zhCN = {
     operatorLine: '操作员：{name}（{role}）',
     counterLine: '柜台：{hall} {counter}（{code}）',
     timeLabel: '时间：',
+    replayed: '这笔业务刚才已经办理成功，显示的是那一次的结果，没有重复办理。',
   },
   fields: {
     accountNo: '用户编号',

@@ -3,9 +3,9 @@
  * Restores the session on reload (auth.me), and reacts to SESSION_LOCKED / NOT_LOGGED_IN from any call.
  * Runtime: browser.
  */
-import { Button, Result, Spin } from 'antd';
+import { App as AntApp, Button, Result, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, getSessionId, onApiError, setSessionId } from '../api/client';
+import { api, getSessionId, onApiError, onReplayed, setSessionId } from '../api/client';
 import { resetSearchState } from '../features/customers/search-state';
 import { useT } from '../i18n';
 import { setDisplayTimeZone } from './format';
@@ -32,6 +32,9 @@ export function Shell() {
   const t = useT();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const hall = useRef<Hall>({});
+  const { message } = AntApp.useApp();
+
+  useEffect(() => onReplayed(() => void message.info(t.shell.replayed)), [message, t]);
 
   const boot = useCallback(async () => {
     setPhase({ kind: 'loading' });

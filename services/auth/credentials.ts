@@ -6,6 +6,7 @@ import { AppError } from '../../core/errors';
 import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '../../core/domain/roles';
 import { findStaffByUsername, type StaffRow, updateStaff } from '../../db';
 import type { App } from '../app';
+import { outsideRequest } from '../requests/request-log';
 import { verifyPassword } from './password';
 
 export async function checkCredentials(
@@ -16,13 +17,16 @@ export async function checkCredentials(
 ): Promise<StaffRow> {
   const row = findStaffByUsername(app.db, username);
   if (!row) {
-    app.transaction(() =>
-      app
-        .ledger()
-        .auditOnly(
-          { action: 'auth.failed', summary: `${purpose}失败：无此账号 ${username}` },
-          { entityType: 'staff', entityId: username, operatorId: null },
-        ),
+    // A failed attempt is not the effect of the request it was part of (an approval typed wrong is retried).
+    outsideRequest(() =>
+      app.transaction(() =>
+        app
+          .ledger()
+          .auditOnly(
+            { action: 'auth.failed', summary: `${purpose}失败：无此账号 ${username}` },
+            { entityType: 'staff', entityId: username, operatorId: null },
+          ),
+      ),
     );
     throw new AppError('BAD_CREDENTIALS');
   }
@@ -40,23 +44,25 @@ export async function checkCredentials(
   }
   const failed = row.failedLogins + 1;
   const lock = failed >= MAX_FAILED_LOGINS;
-  app.transaction(() => {
-    updateStaff(app.db, row.id, {
-      failedLogins: lock ? 0 : failed,
-      lockedUntil: lock
-        ? new Date(app.clock.nowMs() + LOCKOUT_MINUTES * 60_000).toISOString()
-        : row.lockedUntil,
-      updatedAt: now,
-    });
-    app.ledger().auditOnly(
-      {
-        action: lock ? 'auth.lockedOut' : 'auth.failed',
-        summary: lock
-          ? `${purpose}：密码连续错误 ${failed} 次，账号锁定 ${LOCKOUT_MINUTES} 分钟`
-          : `${purpose}失败：密码错误（第 ${failed} 次）`,
-      },
-      { entityType: 'staff', entityId: row.id, operatorId: row.id },
-    );
-  });
+  outsideRequest(() =>
+    app.transaction(() => {
+      updateStaff(app.db, row.id, {
+        failedLogins: lock ? 0 : failed,
+        lockedUntil: lock
+          ? new Date(app.clock.nowMs() + LOCKOUT_MINUTES * 60_000).toISOString()
+          : row.lockedUntil,
+        updatedAt: now,
+      });
+      app.ledger().auditOnly(
+        {
+          action: lock ? 'auth.lockedOut' : 'auth.failed',
+          summary: lock
+            ? `${purpose}：密码连续错误 ${failed} 次，账号锁定 ${LOCKOUT_MINUTES} 分钟`
+            : `${purpose}失败：密码错误（第 ${failed} 次）`,
+        },
+        { entityType: 'staff', entityId: row.id, operatorId: row.id },
+      );
+    }),
+  );
   throw new AppError(lock ? 'ACCOUNT_LOCKED' : 'BAD_CREDENTIALS');
 }

@@ -83,7 +83,7 @@ describe('receipts on a network printer', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: 'Bearer ' + sessionStorage.getItem('gasdesk.token'),
           'x-gasdesk-session': sessionStorage.getItem('gasdesk.session') ?? '' },
-        body: ${JSON.stringify(JSON.stringify(input))},
+        body: JSON.stringify({ ...${JSON.stringify(input)}, requestId: crypto.randomUUID() }),
       });
       const j = await r.json();
       if (!j.ok) throw new Error('${op}: ' + j.error.code);

@@ -11,6 +11,7 @@ import type { OpOutput, ShiftReport } from '../../core/contract';
 import { DENOMINATIONS, type TenderMethod } from '../../core/domain/cash';
 import { testCounter, type TestCounter } from '../support/app';
 import { APPROVAL, type Sale } from './cash-helpers';
+import { withRequestId } from '../support/request-id';
 
 type DayReport = OpOutput<'days.close'>;
 const OPERATORS = ['wangfang', 'liuqiang'] as const;
@@ -364,7 +365,7 @@ class Run {
    */
   async correct(op: 'sales.reverse' | 'sales.refund', input: unknown, sid: string) {
     const before = this.snapshot();
-    const r = await this.t.d.invoke(op, input, { sessionId: sid });
+    const r = await this.t.d.invoke(op, withRequestId(op, input), { sessionId: sid });
     if (r.ok) {
       this.sales.push(r.result as Sale);
       return;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpApi } from '../../cli/http-api';
@@ -99,20 +100,21 @@ describe('the HTTP transport of gasdesk serve', () => {
   it('carries the staff session in a header and writes nothing on a refused call', async () => {
     const login = await post(
       '/api/auth.login',
-      JSON.stringify({ username: 'zhangli', password: 'demo1234' }),
+      JSON.stringify({ username: 'zhangli', password: 'demo1234', requestId: randomUUID() }),
       auth,
     );
     const session = login.json.result.sessionId as string;
     const before = t.count('outbox');
-    const noSession = await post('/api/customers.open', JSON.stringify(fullOpening()), auth);
+    const opening = (o = {}) => JSON.stringify({ ...fullOpening(o), requestId: randomUUID() });
+    const noSession = await post('/api/customers.open', opening(), auth);
     expect(noSession).toMatchObject({ status: 401, json: { error: { code: 'NOT_LOGGED_IN' } } });
-    const badId = await post('/api/customers.open', JSON.stringify(fullOpening({ idNumber: '123' })), {
+    const badId = await post('/api/customers.open', opening({ idNumber: '123' }), {
       ...auth,
       'x-gasdesk-session': session,
     });
     expect(badId.json.error.issues[0]).toMatchObject({ path: ['idNumber'], code: 'RESIDENT_ID_INVALID' });
     expect(t.count('outbox')).toBe(before);
-    const ok = await post('/api/customers.open', JSON.stringify(fullOpening()), {
+    const ok = await post('/api/customers.open', opening(), {
       ...auth,
       'x-gasdesk-session': session,
     });

@@ -7,6 +7,7 @@ import { App } from '../../services/app';
 import { DEMO_PASSWORD, seedDemo } from '../../services/setup/demo';
 import { tempDir } from '../support/app';
 import { burstAndKill } from '../support/burst';
+import { withRequestId } from '../support/request-id';
 
 const _ROOT = join(import.meta.dirname, '../..');
 
@@ -74,9 +75,14 @@ describe('kill -9 in the middle of a burst of sales', () => {
     const setup = new App({ dataDir: dir });
     await seedDemo(setup, 20);
     const d = createDispatcher(setup, () => {});
-    const login = await d.invoke('auth.login', { username: 'wangfang', password: DEMO_PASSWORD });
+    const login = await d.invoke(
+      'auth.login',
+      withRequestId('auth.login', { username: 'wangfang', password: DEMO_PASSWORD }),
+    );
     const sessionId = (login as { result: { sessionId: string } }).result.sessionId;
-    expect(await d.invoke('shifts.open', { float: 100_00 }, { sessionId })).toMatchObject({ ok: true });
+    expect(
+      await d.invoke('shifts.open', withRequestId('shifts.open', { float: 100_00 }), { sessionId }),
+    ).toMatchObject({ ok: true });
     setup.close();
 
     let kills = 0;

@@ -12,6 +12,7 @@ import { createDispatcher, type Dispatcher } from '../../services/api';
 import { App } from '../../services/app';
 import type { CardWritePort } from '../../services/sales/card-write-port';
 import { initializeCounter } from '../../services/setup/initialize';
+import { withRequestId } from '../support/request-id';
 
 export const SIM_PASSWORD = 'sim-pass-1234';
 
@@ -64,11 +65,11 @@ export class SimCounter {
   }
 
   async call<N extends OpName>(op: N, input: OpInput<N>, sid?: string) {
-    return this.d.invoke(op, input, { sessionId: sid });
+    return this.d.invoke(op, withRequestId(op, input), { sessionId: sid });
   }
 
   async ok<N extends OpName>(op: N, input: OpInput<N>, sid?: string): Promise<OpOutput<N>> {
-    const r = await this.d.invoke(op, input, { sessionId: sid });
+    const r = await this.d.invoke(op, withRequestId(op, input), { sessionId: sid });
     if (!r.ok) throw new Error(`counter ${this.code}: ${op} failed: ${JSON.stringify(r.error)}`);
     return r.result as OpOutput<N>;
   }

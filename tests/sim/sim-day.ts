@@ -7,6 +7,7 @@
 import type { OpName } from '../../core/contract';
 import { fakeHousehold } from '../../services/setup/fake-households';
 import { SIM_PASSWORD, type SimCounter } from './sim-counter';
+import { withRequestId } from '../support/request-id';
 
 export interface Injection {
   readonly day: number;
@@ -50,7 +51,7 @@ async function attempt(
   input: unknown,
   sid: string,
 ): Promise<unknown> {
-  const r = await c.d.invoke(op, input, { sessionId: sid });
+  const r = await c.d.invoke(op, withRequestId(op, input), { sessionId: sid });
   if (r.ok) return r.result;
   if (!EXPECTED_REFUSALS.has(r.error.code))
     throw new Error(`counter ${c.code} ${op}: ${JSON.stringify(r.error)}`);

@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach } from 'vitest';
-import type { OpInput, OpName, OpOutput } from '../../core/contract';
+import type { CallInput, OpName, OpOutput } from '../../core/contract';
 import type { ErrorBody } from '../../core/errors';
 import { createDispatcher, type Dispatcher } from '../../services/api';
 import { App } from '../../services/app';
 import { DEMO_PASSWORD, seedDemo } from '../../services/setup/demo';
+import { withRequestId } from './request-id';
 
 const dirs: string[] = [];
 const apps: App[] = [];
@@ -43,8 +44,8 @@ export interface TestCounter {
   dir: string;
   clock: FakeClock;
   d: Dispatcher;
-  /** Calls an operation and returns its result, failing the test on an error. */
-  ok<N extends OpName>(op: N, input: OpInput<N>, sessionId?: string): Promise<OpOutput<N>>;
+  /** Calls an operation and returns its result, failing the test on an error (a writing one gets a fresh requestId unless given). */
+  ok<N extends OpName>(op: N, input: CallInput<N>, sessionId?: string): Promise<OpOutput<N>>;
   /** Calls an operation that must fail, and returns the error body. */
   fails(op: string, input: unknown, sessionId?: string): Promise<ErrorBody & { status: number }>;
   login(username: string, password?: string): Promise<string>;
@@ -68,12 +69,12 @@ export async function testCounter(
     clock,
     d,
     async ok(op, input, sessionId) {
-      const r = await d.invoke(op, input, { sessionId });
+      const r = await d.invoke(op, withRequestId(op, input), { sessionId });
       if (!r.ok) throw new Error(`${op} failed: ${JSON.stringify(r.error)}`);
       return r.result as never;
     },
     async fails(op, input, sessionId) {
-      const r = await d.invoke(op, input, { sessionId });
+      const r = await d.invoke(op, withRequestId(op, input), { sessionId });
       if (r.ok) throw new Error(`${op} was expected to fail but returned ${JSON.stringify(r.result)}`);
       return { ...r.error, status: r.status };
     },
