@@ -4,6 +4,7 @@
  * class of text it refuses is refused with its code and a message naming the field, and nothing is written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpOutput } from '../../core/contract';
 import { normaliseText, TEXT_ISSUE_CODES, textMessage, textProblem } from '../../core/validation/text';
 import { fakeHousehold, mulberry32 } from '../../services/setup/fake-households';
 import { SimCounter } from '../sim/sim-counter';
@@ -93,10 +94,11 @@ describe('text a counter accepts', () => {
         continue;
       }
       expect({ raw, problem, notesProblem }).toMatchObject({ problem: null, notesProblem: null });
-      expect(utf8(r.result.name)).toBe(utf8(name)); // NFC, trimmed
-      expect(utf8(r.result.address.community)).toBe(utf8(name));
-      expect(utf8(r.result.notes ?? '')).toBe(utf8(notes));
-      accepted.push({ id: r.result.id, name, community: name, notes });
+      const opened = r.result as OpOutput<'customers.open'>;
+      expect(utf8(opened.name)).toBe(utf8(name)); // NFC, trimmed
+      expect(utf8(opened.address.community)).toBe(utf8(name));
+      expect(utf8(opened.notes ?? '')).toBe(utf8(notes));
+      accepted.push({ id: opened.id, name, community: name, notes });
     }
     // The generator reaches both sides of the rule often.
     expect(accepted.length).toBeGreaterThan(25);
