@@ -92,6 +92,13 @@ export function renderApiDocs(): string {
     'Field issue codes include `RESIDENT_ID_INVALID`, `CREDIT_CODE_INVALID`, `PHONE_INVALID`, `REQUIRED`,',
     "`DUPLICATE_METER_NO`, `DUPLICATE_ACCOUNT_NO`, and zod's own (`INVALID_TYPE`, `TOO_SMALL`, …).",
     '',
+    'Every free-text field (names, addresses, reasons, notes, staff names, references…) is kept in NFC, trimmed,',
+    'and held to one rule (`core/validation/text.ts`), which head office applies to pushed operations too:',
+    '`TEXT_CONTROL_CHAR` (NUL and other C0/C1 control characters, U+2028/2029; a line break is allowed only in a',
+    "customer's notes), `TEXT_LONE_SURROGATE` (an unpaired surrogate), `TEXT_BIDI_CONTROL` (direction embeddings,",
+    'overrides and isolates U+202A–202E, U+2066–2069) and `TEXT_INVISIBLE_ONLY` (only whitespace, zero-width or',
+    'other invisible characters), each with a message naming the field (e.g. 用户名称含有不可见或控制字符).',
+    '',
     '## Operations',
     '',
   ];

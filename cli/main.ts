@@ -3,6 +3,7 @@ import { cardCommand } from './card-command';
 import { dbCommand } from './db-command';
 import { emulateCommand } from './emulate-command';
 import { printCommand } from './print-command';
+import { receiptCommand } from './receipt-command';
 import { serveCommand } from './serve-command';
 import { serverCommand } from './server-command';
 import { syncCommand } from './sync-command';
@@ -37,6 +38,9 @@ const HELP = `gasdesk — 燃气营业厅柜台系统 GasDesk
   sync [--data DIR]                         与总部同步一次 Sync with head office once
   sync enroll --server URL --code CODE [--data DIR]  用登记码登记本柜台 Enroll this counter
   sync status [--data DIR] [--json]         同步状态 Sync state
+  receipt verify '<QR>' --server URL | --public-key KEY [--json]
+        验证收据二维码的签名（--server 用环境变量 GASDESK_ADMIN_TOKEN 的总部管理令牌）
+        Verify a receipt's QR signature at head office, or offline against a counter's public key
 
   --help, -h   显示帮助 Show this help
 `;
@@ -57,6 +61,8 @@ export async function main(argv: string[]): Promise<number> {
         return await printCommand(rest);
       case 'server':
         return await serverCommand(rest);
+      case 'receipt':
+        return await receiptCommand(rest);
       case 'sync':
         return await syncCommand(rest);
       case undefined:

@@ -60,7 +60,9 @@ describe('the sync operations contract', () => {
     );
     // @ts-expect-error an unknown type does not type-check
     expect(() => encodeOp('card.isued', p)).toThrow();
-    expect(() => encodeOp('card.issued', { ...p, cardNo: 'a\u0000' })).toThrow(/cannot be stored/);
+    expect(() => encodeOp('card.issued', { ...p, cardNo: 'a\u0000' })).toThrow(
+      /refuses .*cardNo 含有不可见或控制字符/,
+    );
   });
 
   it('says why it cannot read an operation', () => {
@@ -72,12 +74,36 @@ describe('the sync operations contract', () => {
     expect(read({ payload: '{' })).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID' });
     expect(read({ payload: row.payload.replace('"cardNo":"', '"cardNo":"\\ud800') })).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/无法保存的字符/),
+      code: 'TEXT_REFUSED',
+      reason: '业务内容的文字不符合规则：cardNo 含有无效的字符（不成对的代理项）',
     });
     expect(read({ entityId: 'someone-else' })).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/对象与业务内容不符/),
     });
+  });
+
+  it('holds the text of every payload to the contract’s text rule: a newline only in notes', () => {
+    const row = V1.find((o) => o.type === 'customer.opened')!;
+    const file = JSON.parse(row.payload);
+    const read = (patch: object) => readOp({ ...row, payload: JSON.stringify({ ...file, ...patch }) });
+    const refused = (patch: object, reason: string) =>
+      expect(read(patch)).toEqual({
+        ok: false,
+        code: 'TEXT_REFUSED',
+        reason: `业务内容的文字不符合规则：${reason}`,
+      });
+    refused({ name: '张\u0000三' }, 'name 含有不可见或控制字符');
+    refused({ name: '张\u0007三' }, 'name 含有不可见或控制字符');
+    refused({ name: '张\u0085三' }, 'name 含有不可见或控制字符');
+    refused({ name: '张\n三' }, 'name 含有不可见或控制字符');
+    refused({ name: '张\ud83d三' }, 'name 含有无效的字符（不成对的代理项）');
+    refused({ name: '\u202e三张' }, 'name 含有改变文字方向的控制字符');
+    refused({ name: '\u200b\u200d\ufeff' }, 'name 只有空白或不可见字符');
+    refused({ address: { ...file.address, room: '\u2066' } }, 'address.room 含有改变文字方向的控制字符');
+    refused({ 'x\u0000': 1 }, 'x\u0000 含有不可见或控制字符');
+    expect(read({ notes: '第一行\n第二行' })).toMatchObject({ ok: true });
+    expect(read({ name: '👨‍👩‍👧 王\u200d芳' })).toMatchObject({ ok: true });
   });
 
   it('changes no payload shape without a new version (fingerprints in versions.json)', () => {

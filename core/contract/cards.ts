@@ -1,7 +1,7 @@
 /** IC gas cards at the counter: read, issue, replace, top up, meter change, card-aware reversal, training. */
 import { z } from 'zod';
 import { CARD_KINDS } from '../card/gas-card';
-import { approvalSchema, idSchema, op, reasonSchema } from './common';
+import { approvalSchema, idSchema, op, reasonSchema, trimmed } from './common';
 import { meterInputSchema } from './customer-fields';
 import { saleSchema } from './sales';
 
@@ -157,7 +157,7 @@ export const cardOps = {
     writes: true,
     input: z.object({
       customerId: idSchema,
-      oldMeterNo: z.string().trim().min(1),
+      oldMeterNo: trimmed(40, '旧表号'),
       /** The old meter's final remaining gas (volume units), read from its display. */
       finalRemaining: z.number().int().min(0).max(100_000_000),
       newMeter: meterInputSchema,

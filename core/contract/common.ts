@@ -4,6 +4,13 @@
  */
 import { z } from 'zod';
 import { APPROVER_ROLES, type Role } from '../domain/roles';
+import {
+  normaliseText,
+  TEXT_ISSUE_CODES,
+  type TextOptions,
+  textMessage,
+  textProblem,
+} from '../validation/text';
 
 z.config(z.locales.zhCN());
 
@@ -24,18 +31,34 @@ export function op<I extends z.ZodType, O extends z.ZodType>(def: OperationDef<I
   return def;
 }
 
-export const trimmed = (max: number, label: string) =>
+/**
+ * Free text a person typed: NFC, trimmed, and held to the one text rule (core/validation/text.ts: no control
+ * characters, unpaired surrogates, direction overrides or invisible-only values), each refusal with its own
+ * issue code and a message naming the field. Empty is allowed here; `trimmed` requires a value.
+ */
+export const freeText = (max: number, label: string, opts: TextOptions = {}) =>
   z
     .string({ error: `请填写${label}` })
+    .overwrite((s) => normaliseText(s, opts))
     .trim()
-    .min(1, { error: `请填写${label}` })
+    .superRefine((s, ctx) => {
+      const problem = textProblem(s, opts);
+      if (problem)
+        ctx.addIssue({
+          code: 'custom',
+          message: textMessage(problem, label),
+          params: { code: TEXT_ISSUE_CODES[problem] },
+          input: s,
+        });
+    })
     .max(max, { error: `${label}最多 ${max} 个字` });
 
-export const optionalTrimmed = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label}最多 ${max} 个字` })
+export const trimmed = (max: number, label: string, opts?: TextOptions) =>
+  freeText(max, label, opts).min(1, { error: `请填写${label}` });
+
+/** Absent or blank → undefined. */
+export const optionalTrimmed = (max: number, label: string, opts?: TextOptions) =>
+  freeText(max, label, opts)
     .transform((s) => (s ? s : undefined))
     .optional();
 

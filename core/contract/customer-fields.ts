@@ -90,7 +90,7 @@ export const editableFields = z.object({
     status: z.enum(INSPECTION_STATUSES, { error: '请选择安检状态' }),
     date: isoDate('安检日期').optional(),
   }),
-  notes: optionalTrimmed(500, '备注'),
+  notes: optionalTrimmed(500, '备注', { multiline: true }),
 });
 
 /** Which owner ID a class needs: residents their 身份证号; others a credit code or an agent's 身份证号. */

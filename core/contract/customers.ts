@@ -8,7 +8,7 @@ import {
   type UserClass,
 } from '../domain/customer';
 import { SEARCH_KINDS } from '../domain/search';
-import { approvalSchema, idSchema, isoDate, op, reasonSchema, trimmed } from './common';
+import { approvalSchema, freeText, idSchema, isoDate, op, reasonSchema, trimmed } from './common';
 import {
   accountNoSchema,
   editableFields,
@@ -158,7 +158,7 @@ export const customerOps = {
     access: ANY_STAFF,
     writes: false,
     input: z.object({
-      query: z.string().trim().min(1, { error: '请输入查询内容' }).max(60, { error: '查询内容太长' }),
+      query: freeText(60, '查询内容').min(1, { error: '请输入查询内容' }),
       kind: z.enum(SEARCH_KINDS).default('auto'),
       limit: z.number().int().min(1).max(200).default(50),
     }),
@@ -173,10 +173,7 @@ export const customerOps = {
       // null clears an optional field (备用电话, 备注).
       changes: editableFields.partial().extend({
         altPhone: phoneSchema.nullable().optional(),
-        notes: z
-          .string()
-          .trim()
-          .max(500, { error: '备注最多 500 个字' })
+        notes: freeText(500, '备注', { multiline: true })
           .transform((s) => s || null)
           .nullable()
           .optional(),

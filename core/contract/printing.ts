@@ -1,6 +1,6 @@
 /** Receipt printing: the printer, previews, prints and reprints (重打). Runtime: any. */
 import { z } from 'zod';
-import { idSchema, op } from './common';
+import { idSchema, op, trimmed } from './common';
 
 const STAFF = ['clerk', 'cashier', 'supervisor', 'admin'] as const;
 
@@ -41,7 +41,7 @@ export const printerSettingsSchema = z.object({
       error: '打印机地址格式：tcp:主机:端口、serial:串口、file:设备文件',
     }),
   width: z.union([z.literal(58), z.literal(80)]),
-  company: z.string().trim().min(1, { error: '请填写收据抬头' }).max(40),
+  company: trimmed(40, '收据抬头'),
 });
 export type PrinterSettings = z.infer<typeof printerSettingsSchema>;
 

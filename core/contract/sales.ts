@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { SALE_KINDS, SALE_STATUSES, TENDER_METHODS } from '../domain/cash';
 import { USER_CLASSES } from '../domain/customer';
-import { approvalSchema, idSchema, op, reasonSchema } from './common';
+import { approvalSchema, idSchema, op, optionalTrimmed, reasonSchema } from './common';
 
 const SELLERS = ['cashier', 'supervisor', 'admin'] as const;
 const ANY_STAFF = ['clerk', 'cashier', 'supervisor', 'admin'] as const;
@@ -22,7 +22,7 @@ export const tenderInputSchema = z
     /** Cash only: what the customer handed over (分); change = received − amount. */
     received: z.number().int().min(0).optional(),
     /** Bank card, WeChat Pay, Alipay: the payment reference (流水号). */
-    reference: z.string().trim().max(64).optional(),
+    reference: optionalTrimmed(64, '支付流水号'),
   })
   .superRefine((t, ctx) => {
     if (t.method !== 'cash' && !t.reference)

@@ -10,6 +10,7 @@ import {
 } from './wire-revert';
 import type { z } from 'zod';
 import { limitsSchema } from '../contract/prices';
+import { receiptVerdictSchema, receiptVerifyInputSchema } from '../receipts/receipt-qr';
 import {
   adminSchemas,
   blockCardInputSchema,
@@ -238,6 +239,14 @@ export const SYNC_ROUTES = {
     summary: '挂失燃气卡（下发到全部柜台）',
     body: blockCardInputSchema,
     response: adminSchemas.card,
+  },
+  verifyReceipt: {
+    method: 'POST',
+    path: '/admin/receipts/verify',
+    auth: 'admin',
+    summary: '验证收据二维码的签名：哪个柜台、收据号、金额，是否有效及原因',
+    body: receiptVerifyInputSchema,
+    response: receiptVerdictSchema,
   },
 } as const satisfies Record<string, RouteDef>;
 

@@ -37,6 +37,8 @@ export const counterViewSchema = z.object({
   name: z.string(),
   state: z.enum(COUNTER_STATES),
   counterId: z.string().nullable(),
+  /** The Ed25519 public key it enrolled with (SPKI DER, base64): what its receipts' signatures verify under. */
+  publicKey: z.string().nullable(),
   enrolledAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
   revokedReason: z.string().nullable(),

@@ -19,7 +19,7 @@ function newCode(): string {
   return `${part()}-${part()}-${part()}`;
 }
 
-const COUNTER_VIEW = `SELECT c.slot_id AS "slotId", h.code AS "hallCode", c.code, c.name, c.state, c.counter_id AS "counterId",
+const COUNTER_VIEW = `SELECT c.slot_id AS "slotId", h.code AS "hallCode", c.code, c.name, c.state, c.counter_id AS "counterId", c.public_key AS "publicKey",
   c.enrolled_at AS "enrolledAt", c.revoked_at AS "revokedAt", c.revoked_reason AS "revokedReason", c.head_seq AS "headSeq",
   c.last_seen_at AS "lastSeenAt", c.clock_skew_ms AS "clockSkewMs",
   coalesce(abs(c.clock_skew_ms) > ${SKEW_FLAG_MS}, false) AS "clockSkewed", c.alert

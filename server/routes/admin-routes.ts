@@ -30,6 +30,8 @@ import {
 import { blockCard, createPriceVersion, createStaff, saveFeeItem, saveLimits } from '../admin/master-data';
 import { listConflicts, listQuarantine, listReconciliation, resolveConflict } from '../admin/review';
 import { listCounterOps, revertCounter } from '../admin/revert';
+import { verifyReceipt } from '../admin/receipts';
+import { receiptVerifyInputSchema } from '../../core/receipts/receipt-qr';
 import { counterOpsQuerySchema, revertInputSchema } from '../../core/sync/wire-revert';
 
 const params = z.object({
@@ -116,5 +118,8 @@ export function registerAdminRoutes(app: FastifyInstance, ho: HeadOffice): void 
     const p = paramsOf(req);
     const { reason } = parseBody(blockCardInputSchema, req.body);
     return blockCard(ho.store, p.cardNo!, reason, now());
+  });
+  app.post(R.verifyReceipt.path, async (req) => {
+    return verifyReceipt(ho.store, parseBody(receiptVerifyInputSchema, req.body).qr);
   });
 }

@@ -14,7 +14,7 @@ import { findCustomer, findPriceVersion, parseTiers } from '../../db';
 import type { App } from '../app';
 import { loadSale } from '../sales/sale-view';
 import type { PrinterSettings } from '../../core/contract';
-import { receiptKey, receiptQr } from './receipt-signing';
+import { receiptQr } from './receipt-signing';
 
 export function header(app: App, s: PrinterSettings): ReceiptHeader {
   const c = app.counter()!;
@@ -64,7 +64,7 @@ export function saleDoc(
       userClassZh: sale.customer ? USER_CLASS_ZH[sale.customer.userClass] : '—',
       card: sale.card ?? undefined,
       tierUse: tierUse(app, sale),
-      qr: receiptQr(receiptKey(app), sale),
+      qr: receiptQr(app, sale),
       reprint,
       printedAt: localTime(app, Date.parse(sale.createdAt)),
     },

@@ -1,38 +1,39 @@
 /**
- * The QR code on every receipt carries the receipt's id, number and amount and a signature (HMAC-SHA256 under
- * the counter's receipt key, sealed at rest like the card key) that head office can check. Runtime: Node.
+ * The QR code on every receipt (core/receipts/receipt-qr.ts): the counter, the receipt's id, number and amount,
+ * signed with the counter's enrolled device key (Ed25519, services/sync/device-key.ts) so that head office —
+ * which holds the public half — can check a receipt offline. A counter not yet enrolled has no such key and
+ * prints the QR unsigned; verification then answers 未登记柜台，无法验证. Runtime: Node.
  */
-import { createHmac, randomBytes } from 'node:crypto';
 import type { Sale } from '../../core/contract';
+import { type ReceiptClaim, receiptQrText, receiptSigningString } from '../../core/receipts/receipt-qr';
+import { getSyncState } from '../../db';
 import type { App } from '../app';
+import { type DeviceKey, defaultProtector, loadDeviceKey } from '../sync/device-key';
 
-const NAME = 'receipt-signing-key';
+/** The key does not change once enrolled (a counter enrols once): unsealed on first use. */
+const keys = new WeakMap<App, DeviceKey>();
 
-export function receiptKey(app: App): Uint8Array {
-  const protector = app.keyProtector;
-  const row = app.gdb.sqlite.prepare('SELECT sealed FROM secrets WHERE name = ?').get(NAME) as
-    | { sealed: string }
-    | undefined;
-  if (row) return protector.unseal(Buffer.from(row.sealed, 'base64'));
-  const key = new Uint8Array(randomBytes(32));
-  app.transaction(() => {
-    app.gdb.sqlite
-      .prepare('INSERT INTO secrets (name, sealed, created_at) VALUES (?, ?, ?)')
-      .run(NAME, Buffer.from(protector.seal(key)).toString('base64'), app.nowIso());
-  });
+function enrolledKey(app: App): DeviceKey | null {
+  const held = keys.get(app);
+  if (held) return held;
+  const state = getSyncState(app.gdb.sqlite);
+  if (!state) return null;
+  const key = loadDeviceKey(app, state.publicKey, defaultProtector(app));
+  keys.set(app, key);
   return key;
 }
 
-export function receiptQr(key: Uint8Array, sale: Pick<Sale, 'id' | 'receiptNo' | 'amountPaid'>): string {
-  const sig = createHmac('sha256', key)
-    .update(`${sale.id}|${sale.receiptNo}|${sale.amountPaid}`)
-    .digest('hex')
-    .slice(0, 16);
-  return `gasdesk:r/${sale.id}?n=${sale.receiptNo}&a=${sale.amountPaid}&s=${sig}`;
-}
-
-export function verifyReceiptQr(key: Uint8Array, qr: string): boolean {
-  const m = /^gasdesk:r\/([0-9a-f-]{36})\?n=([^&]+)&a=(-?\d+)&s=([0-9a-f]{16})$/.exec(qr);
-  if (!m) return false;
-  return receiptQr(key, { id: m[1]!, receiptNo: m[2]!, amountPaid: Number(m[3]) }) === qr;
+/** The QR text of a sale's receipt: signed when the counter is enrolled, unsigned before. */
+export function receiptQr(app: App, sale: Pick<Sale, 'id' | 'receiptNo' | 'amountPaid'>): string {
+  const claim: ReceiptClaim = {
+    counterId: app.counter()!.counterId,
+    saleId: sale.id,
+    receiptNo: sale.receiptNo,
+    amount: sale.amountPaid,
+  };
+  const key = enrolledKey(app);
+  const signature = key
+    ? Buffer.from(key.sign(receiptSigningString(claim)), 'base64').toString('base64url')
+    : null;
+  return receiptQrText(claim, signature);
 }

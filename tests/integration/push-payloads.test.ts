@@ -64,12 +64,12 @@ describe('payloads head office cannot store as they are', () => {
     const q = r.body.quarantined as { id: string; code: string; reason: string }[];
     const byId = new Map(q.map((x) => [x.id, x]));
     expect(byId.get(nul!.id)).toMatchObject({
-      code: 'PAYLOAD_INVALID',
-      reason: expect.stringMatching(/无法保存的字符/),
+      code: 'TEXT_REFUSED',
+      reason: expect.stringMatching(/receiptNo 含有不可见或控制字符/),
     });
     expect(byId.get(surrogate!.id)).toMatchObject({
-      code: 'PAYLOAD_INVALID',
-      reason: expect.stringMatching(/无法保存的字符/),
+      code: 'TEXT_REFUSED',
+      reason: expect.stringMatching(/receiptNo 含有无效的字符（不成对的代理项）/),
     });
     expect(byId.get(huge!.id)).toMatchObject({
       code: 'PAYLOAD_INVALID',

@@ -1,7 +1,8 @@
 /**
  * The field types sync operation payloads are made of (core/sync/ops). Integers are the safe ones; those head
- * office stores in `integer` columns are bounded to them. Every string is checked storable as a whole payload
- * (ops/index.ts), not field by field. Runtime: any.
+ * office stores in `integer` columns are bounded to them. Every string is held to the text rule
+ * (core/validation/text.ts) as a whole payload (ops/index.ts `payloadTextProblem`), not field by field: one walk
+ * catches every field, and a stricter check on the same shape changes no version. Runtime: any.
  */
 import { z } from 'zod';
 

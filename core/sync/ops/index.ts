@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { QuarantineCode } from '../quarantine';
-import { storable } from '../wire';
+import { findTextProblem, textMessage } from '../../validation/text';
 import { cardOps } from './card-ops';
 import { cashOps } from './cash-ops';
 import { customerOps } from './customer-ops';
@@ -34,13 +34,15 @@ export function isOpType(type: string): type is OpType {
   return Object.hasOwn(OPS, type);
 }
 
-/** Whether every string in a value (keys included) can be stored as it is (no NUL, no lone surrogate). */
-export function storableDeep(v: unknown): boolean {
-  if (typeof v === 'string') return storable(v);
-  if (Array.isArray(v)) return v.every(storableDeep);
-  if (typeof v === 'object' && v !== null)
-    return Object.entries(v).every(([k, x]) => storable(k) && storableDeep(x));
-  return true;
+/**
+ * Why the text of a payload breaks the text rule (core/validation/text.ts, the API contract's), or null: every
+ * string and key, `notes` multi-line. NUL and unpaired surrogates cannot be stored at all.
+ */
+export function payloadTextProblem(v: unknown): string | null {
+  const found = findTextProblem(v);
+  return found
+    ? textMessage(found.problem, found.path.length > 0 ? `${found.path.join('.')} ` : '业务内容')
+    : null;
 }
 
 function firstIssue(error: z.ZodError): string {
@@ -60,7 +62,8 @@ export function encodeOp<T extends OpType>(
   const r = spec.schema.safeParse(payload);
   if (!r.success)
     throw new Error(`${type}: the payload does not fit the sync contract (${firstIssue(r.error)})`);
-  if (!storableDeep(payload)) throw new Error(`${type}: the payload holds text that cannot be stored`);
+  const text = payloadTextProblem(payload);
+  if (text) throw new Error(`${type}: the payload holds text the sync contract refuses (${text})`);
   return {
     entityType: spec.entityType,
     entityId: spec.entityId(r.data),
@@ -71,7 +74,7 @@ export function encodeOp<T extends OpType>(
 /** Why head office cannot read an operation (docs/sync-protocol.md, quarantine reasons). */
 export type ReadFailure = Extract<
   QuarantineCode,
-  'OP_UNKNOWN_TYPE' | 'OP_VERSION_UNSUPPORTED' | 'PAYLOAD_INVALID'
+  'OP_UNKNOWN_TYPE' | 'OP_VERSION_UNSUPPORTED' | 'PAYLOAD_INVALID' | 'TEXT_REFUSED'
 >;
 
 export type ReadOp<T extends OpType = OpType> =
@@ -82,7 +85,7 @@ const fail = (code: ReadFailure, reason: string): ReadOp => ({ ok: false, code, 
 
 /**
  * Reads a stored operation as the current version of its type: its payload's JSON, its version (`v`, 1 when
- * absent) upgraded step by step, checked against the schema, every string storable, and — for an operation head
+ * absent) upgraded step by step, its text held to the text rule, checked against the schema, and — for an operation head
  * office applies — the entity the op names is the one its payload describes.
  */
 export function readOp(op: { type: string; entityType: string; entityId: string; payload: string }): ReadOp {
@@ -104,8 +107,8 @@ export function readOp(op: { type: string; entityType: string; entityId: string;
     );
   const version = v as number;
   for (let n = version; n < spec.version; n++) data = spec.upgrades[n]!(data, op);
-  if (!storableDeep(data))
-    return fail('PAYLOAD_INVALID', '业务内容含有无法保存的字符（空字符或不成对的代理项）');
+  const text = payloadTextProblem(data);
+  if (text) return fail('TEXT_REFUSED', `业务内容的文字不符合规则：${text}`);
   const r = spec.schema.safeParse(data);
   if (!r.success) return fail('PAYLOAD_INVALID', `业务内容不符合 ${op.type}：${firstIssue(r.error)}`);
   if (spec.headOffice === 'applies') {
