@@ -84,6 +84,13 @@ describe('the Electron shell', () => {
     const away = { preventDefault: vi.fn() };
     win.webContents.emit('will-navigate', away, 'https://evil.example/');
     expect(away.preventDefault).toHaveBeenCalled();
+    const beside = { preventDefault: vi.fn() };
+    win.webContents.emit(
+      'will-navigate',
+      beside,
+      `file://${join(dir, 'out', 'renderer-evil', 'index.html')}`,
+    );
+    expect(beside.preventDefault).toHaveBeenCalled();
     const home = { preventDefault: vi.fn() };
     win.webContents.emit('will-navigate', home, `file://${join(dir, 'out', 'renderer', 'index.html')}`);
     expect(home.preventDefault).not.toHaveBeenCalled();

@@ -4,7 +4,6 @@
  * windows blocked, permissions denied, crashes logged. No business logic. Runtime: Electron main.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type * as Electron from 'electron';
 import { createDispatcher } from '../services/api';
 import { App } from '../services/app';
@@ -12,6 +11,7 @@ import { scheduleBackups } from '../services/backup/backups';
 import { plugConfiguredReader, recoverAtStart } from '../services/cards/attach';
 import { fileKeyProtector } from '../services/cards/key-vault';
 import { syncEngine } from '../services/sync/engine';
+import { isAppUrl } from './app-url';
 import { registerIpc } from './ipc';
 import { registerPrintHtml } from './print-html';
 import { type LogFile, rotatingLog } from './log';
@@ -38,11 +38,11 @@ export const WEB_PREFERENCES = {
 
 export function guardWindow(
   win: Electron.BrowserWindow,
-  appUrlPrefix: string,
+  rendererDir: string,
   shell: ElectronApi['shell'],
 ): void {
   win.webContents.on('will-navigate', (e, url) => {
-    if (!url.startsWith(appUrlPrefix)) e.preventDefault();
+    if (!isAppUrl(url, rendererDir)) e.preventDefault();
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
@@ -60,7 +60,6 @@ export function startShell(e: ElectronApi, paths: ShellPaths): { log: LogFile } 
     return { log };
   }
   const rendererDir = join(paths.outDir, 'renderer');
-  const appUrlPrefix = pathToFileURL(rendererDir).href;
   let win: Electron.BrowserWindow | null = null;
 
   const createWindow = () => {
@@ -72,7 +71,7 @@ export function startShell(e: ElectronApi, paths: ShellPaths): { log: LogFile } 
       title: 'GasDesk 燃气营业厅柜台系统',
       webPreferences: { ...WEB_PREFERENCES, preload: join(paths.outDir, 'electron', 'preload.cjs') },
     });
-    guardWindow(win, appUrlPrefix, e.shell);
+    guardWindow(win, rendererDir, e.shell);
     win.webContents.on('render-process-gone', (_ev, details) => {
       log.write('error', `renderer gone: ${details.reason}`);
       win?.reload();
@@ -108,8 +107,8 @@ export function startShell(e: ElectronApi, paths: ShellPaths): { log: LogFile } 
       log.write('error', 'scheduled backup failed', err),
     );
     const dispatcher = createDispatcher(counter, (m, err) => log.write('error', m, err));
-    registerIpc(ipcMain, dispatcher, appUrlPrefix);
-    registerPrintHtml(ipcMain, dispatcher, appUrlPrefix, e);
+    registerIpc(ipcMain, dispatcher, rendererDir);
+    registerPrintHtml(ipcMain, dispatcher, rendererDir, e);
     e.Menu.setApplicationMenu(appMenu(e, counter, log));
     createWindow();
     app.on('window-all-closed', () => {
