@@ -5,8 +5,9 @@
  * folder; the desktop shell supplies one backed by the OS keychain (Electron safeStorage). Runtime: Node.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ownerOnlyDir, ownerOnlyFiles } from '../../db';
 import type { App } from '../app';
 
 export interface KeyProtector {
@@ -14,18 +15,18 @@ export interface KeyProtector {
   unseal(sealed: Uint8Array): Uint8Array;
 }
 
-/** AES-256-GCM with a key-encryption key from a file only the counter's user can read. */
+/**
+ * AES-256-GCM with a key-encryption key from a file only the counter's user can read (its folder too; both
+ * tightened each time it is opened). Serve mode and the command line only: the desktop app seals with the OS
+ * keychain (electron/safe-storage.ts).
+ */
 export function fileKeyProtector(dataDir: string): KeyProtector {
   const dir = join(dataDir, 'keys');
   const file = join(dir, 'kek');
-  let kek: Buffer;
-  if (existsSync(file)) kek = readFileSync(file);
-  else {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    kek = randomBytes(32);
-    writeFileSync(file, kek, { mode: 0o600 });
-    chmodSync(file, 0o600);
-  }
+  ownerOnlyDir(dir);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32), { mode: 0o600, flag: 'wx' });
+  ownerOnlyFiles(file);
+  const kek = readFileSync(file);
   if (kek.length !== 32) throw new Error('the key-encryption key file is damaged');
   return {
     seal(plain) {
