@@ -1,6 +1,7 @@
 /**
  * The HTTP transport of the contract for `gasdesk serve`: POST /api/<operation> with a JSON body, the per-run
- * token as a bearer header, requests only from the served origin, and the built UI as static files.
+ * token as a bearer header, requests only from the served origin, bodies up to 1 MB (413 REQUEST_TOO_LARGE
+ * beyond), and the built UI as static files.
  * Runtime: Node.
  */
 import { timingSafeEqual } from 'node:crypto';
@@ -9,6 +10,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { AppError } from '../core/errors';
 import type { Dispatcher } from '../services/api';
+import { namesApi, readTarget } from './request-target';
 
 export interface HttpApiOptions {
   readonly dispatcher: Dispatcher;
@@ -36,12 +38,17 @@ export function buildHttpApi(opts: HttpApiOptions): FastifyInstance {
   app.setErrorHandler((error, _req, reply) => {
     const code = (error as { code?: string }).code;
     const status = (error as { statusCode?: number }).statusCode;
-    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-      return fail(reply, new AppError('MALFORMED_REQUEST', { detail: 'body too large' }));
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return fail(reply, new AppError('REQUEST_TOO_LARGE'));
     if (status && status < 500) return fail(reply, new AppError('MALFORMED_REQUEST'));
     return fail(reply, new AppError('INTERNAL'));
   });
 
+  /**
+   * Host, Origin and token are checked on what the request reaches, not on its raw spelling: a request is an
+   * API call when the route it matched is an API route or when its target, read as any router might read it
+   * (request-target.ts), names /api. An API call in any other spelling than plain `/api/<op>` is refused too
+   * (after the checks), so nothing odd falls through to the static files.
+   */
   app.addHook('onRequest', async (req, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
@@ -49,15 +56,23 @@ export function buildHttpApi(opts: HttpApiOptions): FastifyInstance {
     // frame-ancestors only works as a header (the page's meta CSP covers the rest).
     reply.header('Content-Security-Policy', "frame-ancestors 'none'");
     const expected = new URL(opts.origin());
-    // DNS-rebinding guard: only our own host name is served.
-    if (req.headers.host !== expected.host) return fail(reply, new AppError('FORBIDDEN_ORIGIN'));
-    if (!req.url.startsWith('/api/')) return;
+    const target = readTarget(req.url);
+    // DNS-rebinding guard: only our own host name is served (an absolute-form target names its own host).
+    if (req.headers.host !== expected.host || (target.authority ?? expected.host) !== expected.host)
+      return fail(reply, new AppError('FORBIDDEN_ORIGIN'));
+    const routedToApi = req.routeOptions.url?.startsWith('/api') ?? false;
+    if (!routedToApi && !namesApi(target)) return;
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== opts.origin())
       return fail(reply, new AppError('FORBIDDEN_ORIGIN'));
     const auth = req.headers.authorization ?? '';
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
     if (!token || !sameSecret(token, opts.token)) return fail(reply, new AppError('UNAUTHORIZED'));
+    if (!target.plain || !req.url.startsWith('/api/'))
+      return fail(
+        reply,
+        new AppError('MALFORMED_REQUEST', { detail: 'the API is called as /api/<operation>' }),
+      );
   });
 
   app.post<{ Params: { op: string } }>('/api/:op', async (req, reply) => {

@@ -13,12 +13,13 @@ const HELP = `gasdesk — 燃气营业厅柜台系统 GasDesk
 用法 Usage: gasdesk <command> [options]
 
 命令 Commands:
-  serve [--data DIR] [--port N] [--demo] [--throwaway] [--reader serial:PATH[@BAUD]|hid:VID:PID]
+  serve [--data DIR] [--port N] [--demo] [--throwaway] [--reader serial:PATH[@BAUD]|hid:VID:PID] [--print-dir DIR]
         在 127.0.0.1 上提供界面和接口，供浏览器使用（打印一行 "serving at <URL>"）
         Serve the UI and the API on 127.0.0.1 for a browser; prints one line "serving at <URL>".
         --demo       在新数据目录中生成演示营业厅（员工演示密码会打印出来）
         --throwaway  使用临时数据目录，退出后即删除
         --reader     读卡器地址；演示模式下使用进程内的培训模拟读卡器
+        --print-dir  file: 打印机只能写入的文件夹（默认数据目录下的 prints；也可用 GASDESK_PRINT_DIR）
   db migrate [--data DIR]             应用数据库迁移 Apply migrations
   db verify  [--data DIR] [--json]    校验业务流水哈希链与数据库完整性 Verify the ledger chain and integrity
   db backup  [--data DIR] [--out FILE]  在线备份数据库 Online backup

@@ -9,9 +9,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../services/api';
 import { App } from '../services/app';
-import { scheduleBackups } from '../services/backup/backups';
+import { startBackgroundWork } from '../services/background';
 import { seedDemo } from '../services/setup/demo';
-import { syncEngine } from '../services/sync/engine';
 import { plugCardReader } from './card-reader-setup';
 import { buildHttpApi } from './http-api';
 import { defaultDataDir, PROJECT_ROOT, RENDERER_DIST } from './paths';
@@ -33,6 +32,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       demo: { type: 'boolean', default: false },
       throwaway: { type: 'boolean', default: false },
       reader: { type: 'string' },
+      'print-dir': { type: 'string' },
     },
   });
   const port = Number(values.port);
@@ -43,7 +43,11 @@ export async function serveCommand(argv: string[]): Promise<number> {
     : (values.data ?? defaultDataDir());
   await ensureRendererBuilt();
 
-  const app = new App({ dataDir, version: readVersion() });
+  const app = new App({
+    dataDir,
+    version: readVersion(),
+    printDir: values['print-dir'] ?? process.env.GASDESK_PRINT_DIR,
+  });
   if (values.demo && !app.counter()) {
     const staff = await seedDemo(app);
     process.stderr.write(
@@ -53,9 +57,6 @@ export async function serveCommand(argv: string[]): Promise<number> {
       process.stderr.write(`  ${s.username.padEnd(10)} ${s.role.padEnd(11)} ${s.password}\n`);
   }
   await plugCardReader(app, { demo: values.demo, reader: values.reader });
-  const stopBackups = values.throwaway
-    ? () => {}
-    : scheduleBackups(app, 6, (e) => process.stderr.write(`backup failed: ${String(e)}\n`));
   const token = randomBytes(24).toString('base64url');
   let origin = '';
   const http = buildHttpApi({
@@ -67,15 +68,17 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const address = await http.listen({ host: '127.0.0.1', port });
   origin = address.replace('localhost', '127.0.0.1');
   process.stdout.write(`serving at ${origin}/#token=${token}\n`);
-  syncEngine(app).start(); // syncs with head office once this counter is enrolled (services/sync/scheduler.ts)
+  const stopBackground = startBackgroundWork(app, {
+    backups: !values.throwaway,
+    onError: (what, e) => process.stderr.write(`${what}: ${String(e)}\n`),
+  });
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  stopBackups();
-  syncEngine(app).stop();
+  stopBackground();
   await http.close();
   app.close();
   if (values.throwaway) rmSync(dataDir, { recursive: true, force: true });

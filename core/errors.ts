@@ -29,6 +29,11 @@ export const ERRORS = {
     zh: '这笔业务已经办理成功（上次的应答未送达），请在业务记录中查看结果，不要重复办理。',
     en: 'This request was already carried out (its answer was lost); look it up in the records, do not repeat it.',
   },
+  REQUEST_TOO_LARGE: {
+    status: 413,
+    zh: '提交的内容过大（超过 1 MB），柜台不予受理，请减少内容后重试。',
+    en: 'The request body is over 1 MB; the counter refuses it.',
+  },
   UNKNOWN_OPERATION: {
     status: 404,
     zh: '没有这项业务操作，请确认程序版本。',
@@ -361,6 +366,11 @@ export const ERRORS = {
     status: 503,
     zh: '连接不上打印机（未开机或网线、数据线未接好），请检查后点“补打”。业务已办理成功。',
     en: 'The printer cannot be reached; check it and reprint. The business is done.',
+  },
+  PRINT_FILE_OUTSIDE_FOLDER: {
+    status: 400,
+    zh: '打印文件只能写在柜台指定的打印文件夹里（默认是数据目录下的 prints 文件夹），请改用该文件夹内的文件名。',
+    en: "A file printer may write only inside the counter's print folder (default: prints beside the database).",
   },
   OFFICE_PRINT_FAILED: {
     status: 502,

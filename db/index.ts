@@ -1,5 +1,6 @@
 export * from './backup';
 export * from './deferred-indexes';
+export * from './files';
 export * from './ledger';
 export * from './migrate';
 export * from './open';

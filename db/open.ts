@@ -1,10 +1,13 @@
 /**
- * Opens the counter's SQLite database: durable pragmas, migrations with the prefix check, drizzle on top.
- * Runtime: Node.
+ * Opens the counter's SQLite database: owner-only access to it, its WAL and SHM and its folder (files.ts),
+ * durable pragmas, migrations with the prefix check, drizzle on top. Runtime: Node.
  */
+import { closeSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { restoreLookupIndexes } from './deferred-indexes';
+import { ownerOnlyDir, ownerOnlyFiles } from './files';
 import { loadMigrations, type Migration, migrate } from './migrate';
 import * as schema from './schema';
 
@@ -32,7 +35,18 @@ export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('busy_timeout = 5000');
 }
 
+/**
+ * Leaves the database, its WAL and SHM and its folder to the owner alone: a database made before is tightened,
+ * a new one is created 0600 before SQLite opens it (SQLite gives the WAL and SHM its database's mode).
+ */
+export function restrictDatabaseFiles(file: string): void {
+  ownerOnlyDir(dirname(file));
+  closeSync(openSync(file, 'a', 0o600));
+  ownerOnlyFiles(file, `${file}-wal`, `${file}-shm`);
+}
+
 export function openDatabase(file: string, opts: OpenOptions = {}): GasDb {
+  if (!opts.readonly) restrictDatabaseFiles(file);
   const sqlite = new Database(file, {
     readonly: opts.readonly ?? false,
     fileMustExist: opts.readonly ?? false,

@@ -14,7 +14,7 @@ function setup() {
       return { ok: true, result: 'done' };
     },
   };
-  registerIpc(ipcMain as never, dispatcher, 'file:///app/out/renderer');
+  registerIpc(ipcMain as never, dispatcher, '/app/out/renderer');
   const invoke = (frame: unknown, ...args: unknown[]) =>
     handlers.get(INVOKE_CHANNEL)!({ senderFrame: frame }, ...args);
   return { handlers, calls, invoke };
@@ -33,10 +33,16 @@ describe('Electron IPC registration', () => {
     expect(calls).toEqual([['customers.search', { query: 'x' }, { sessionId: 's1' }]]);
   });
 
-  it('refuses a call from an unexpected frame (another URL, a subframe, no frame)', async () => {
+  it('refuses a call from an unexpected frame (another URL, a folder beside the app’s, a subframe, no frame)', async () => {
     const { calls, invoke } = setup();
     for (const frame of [
       { url: 'https://evil.example/', parent: null },
+      // A sibling folder whose name starts like the app's, and ways of spelling one.
+      { url: 'file:///app/out/renderer-evil/index.html', parent: null },
+      { url: 'file:///app/out/renderer/../renderer-evil/index.html', parent: null },
+      { url: 'file:///app/out/renderer%2F..%2Frenderer-evil/index.html', parent: null },
+      { url: 'file:///app/out/rendererx', parent: null },
+      { url: 'file://evil.example/app/out/renderer/index.html', parent: null },
       { url: appFrame.url, parent: {} },
       null,
     ]) {

@@ -6,18 +6,20 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { AppError } from '../core/errors';
 import type { Dispatcher } from '../services/api';
+import { isAppUrl } from './app-url';
 
 export const INVOKE_CHANNEL = 'gasdesk:invoke';
 
-export function isTrustedSender(event: IpcMainInvokeEvent, appUrlPrefix: string): boolean {
+/** A call from the app's own top-level page: a file inside the renderer folder (app-url.ts). */
+export function isTrustedSender(event: IpcMainInvokeEvent, rendererDir: string): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
-  return frame.url.startsWith(appUrlPrefix);
+  return isAppUrl(frame.url, rendererDir);
 }
 
-export function registerIpc(ipcMain: IpcMain, dispatcher: Dispatcher, appUrlPrefix: string): void {
+export function registerIpc(ipcMain: IpcMain, dispatcher: Dispatcher, rendererDir: string): void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, op: unknown, input: unknown, sessionId: unknown) => {
-    if (!isTrustedSender(event, appUrlPrefix)) {
+    if (!isTrustedSender(event, rendererDir)) {
       const err = new AppError('FORBIDDEN_ORIGIN');
       return { ok: false, status: err.status, error: err.toBody() };
     }

@@ -1,67 +1,12 @@
-import { EventEmitter } from 'node:events';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNEL } from './ipc';
 import { PRINT_HTML_CHANNEL } from './print-html';
 import { rotatingLog } from './log';
-import { type ElectronApi, startShell, WEB_PREFERENCES } from './shell';
-
-/** A fake of the Electron API: just enough to watch what the shell does. */
-function fakeElectron(userData: string) {
-  const windows: FakeWindow[] = [];
-  class FakeWindow {
-    readonly webContents = Object.assign(new EventEmitter(), {
-      openHandler: undefined as undefined | ((d: { url: string }) => { action: string }),
-      setWindowOpenHandler(h: (d: { url: string }) => { action: string }) {
-        this.openHandler = h;
-      },
-    });
-    loaded = '';
-    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
-      windows.push(this);
-    }
-    loadFile(f: string) {
-      this.loaded = f;
-      return Promise.resolve();
-    }
-    isMinimized = () => false;
-    restore() {}
-    focus() {}
-    reload() {}
-  }
-  const handlers = new Map<string, unknown>();
-  let permission: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
-  let ready!: () => void;
-  const app = Object.assign(new EventEmitter(), {
-    getPath: () => userData,
-    getVersion: () => '0.1.0',
-    requestSingleInstanceLock: () => true,
-    quit: vi.fn(),
-    whenReady: () => new Promise<void>((r) => (ready = r)),
-  });
-  const api = {
-    app,
-    BrowserWindow: FakeWindow,
-    ipcMain: { handle: (ch: string, fn: unknown) => handlers.set(ch, fn) },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: (h: typeof permission) => (permission = h),
-        setPermissionCheckHandler: () => {},
-      },
-    },
-    shell: { openExternal: vi.fn() },
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: vi.fn() },
-    dialog: { showMessageBox: vi.fn() },
-    safeStorage: {
-      isEncryptionAvailable: () => true,
-      encryptString: (s: string) => Buffer.from(`sealed:${s}`),
-      decryptString: (b: Buffer) => b.toString().slice(7),
-    },
-  } as unknown as ElectronApi;
-  return { api, windows, handlers, ready: () => ready(), permission: () => permission };
-}
+import { fakeElectron, fakeSafeStorage } from '../tests/support/fake-electron';
+import { startShell, WEB_PREFERENCES } from './shell';
 
 describe('the Electron shell', () => {
   it('opens one secure window on the app page, registers only the contract and office-print channels, denies permissions', async () => {
@@ -84,6 +29,13 @@ describe('the Electron shell', () => {
     const away = { preventDefault: vi.fn() };
     win.webContents.emit('will-navigate', away, 'https://evil.example/');
     expect(away.preventDefault).toHaveBeenCalled();
+    const beside = { preventDefault: vi.fn() };
+    win.webContents.emit(
+      'will-navigate',
+      beside,
+      `file://${join(dir, 'out', 'renderer-evil', 'index.html')}`,
+    );
+    expect(beside.preventDefault).toHaveBeenCalled();
     const home = { preventDefault: vi.fn() };
     win.webContents.emit('will-navigate', home, `file://${join(dir, 'out', 'renderer', 'index.html')}`);
     expect(home.preventDefault).not.toHaveBeenCalled();
@@ -108,6 +60,28 @@ describe('the Electron shell', () => {
     ).toBe('FORBIDDEN_ORIGIN');
     f.api.app.emit('window-all-closed');
     delete process.env.GASDESK_DATA;
+  });
+
+  it('does not start without an OS keychain (none, or Linux’s basic_text): no key file, no database', async () => {
+    for (const keychain of [
+      fakeSafeStorage({ available: false }),
+      ...(process.platform === 'linux' ? [fakeSafeStorage({ backend: 'basic_text' })] : []),
+    ]) {
+      const dir = mkdtempSync(join(tmpdir(), 'gasdesk-shell-'));
+      process.env.GASDESK_DATA = join(dir, 'data');
+      const f = fakeElectron(dir, keychain);
+      startShell(f.api, { outDir: join(dir, 'out') });
+      f.ready();
+      await vi.waitFor(() => expect(f.api.app.quit).toHaveBeenCalled());
+      expect(f.api.dialog.showErrorBox).toHaveBeenCalledWith(
+        '无法启动 GasDesk',
+        expect.stringMatching(/钥匙串/),
+      );
+      expect(f.windows).toEqual([]);
+      expect(f.handlers.size).toBe(0);
+      expect(existsSync(join(dir, 'data'))).toBe(false);
+      delete process.env.GASDESK_DATA;
+    }
   });
 
   it('keeps its log with rotation', () => {

@@ -1,22 +1,22 @@
 /**
  * The desktop shell, written against the Electron API handed in (so it is tested with a fake): one instance,
- * one window, the services' dispatcher on IPC (plus office printing of contract documents), devices owned here, backups scheduled, navigation and new
- * windows blocked, permissions denied, crashes logged. No business logic. Runtime: Electron main.
+ * one window, the services' dispatcher on IPC (plus office printing of contract documents), secrets sealed by
+ * the OS keychain (no keychain: it does not start), devices owned here, backups and sync scheduled as in serve
+ * mode, navigation and new windows blocked, permissions denied, crashes logged. No business logic.
+ * Runtime: Electron main.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type * as Electron from 'electron';
 import { createDispatcher } from '../services/api';
 import { App } from '../services/app';
-import { scheduleBackups } from '../services/backup/backups';
+import { startBackgroundWork } from '../services/background';
 import { plugConfiguredReader, recoverAtStart } from '../services/cards/attach';
-import { fileKeyProtector } from '../services/cards/key-vault';
-import { syncEngine } from '../services/sync/engine';
+import { isAppUrl } from './app-url';
 import { registerIpc } from './ipc';
 import { registerPrintHtml } from './print-html';
 import { type LogFile, rotatingLog } from './log';
 import { appMenu } from './menu';
-import { safeStorageProtector } from './safe-storage';
+import { keychainProblem, moveSecretsToKeychain, safeStorageProtector } from './safe-storage';
 
 export type ElectronApi = Pick<
   typeof Electron,
@@ -28,6 +28,10 @@ export interface ShellPaths {
   outDir: string;
 }
 
+const NO_KEYCHAIN_ZH =
+  '本机没有可用的系统钥匙串（Windows 数据保护，或 Linux 的 Secret Service / KWallet），柜台的密钥无法安全保存，' +
+  '程序不会启动。请在系统中启用钥匙串服务并登录后再打开 GasDesk，或联系技术人员。';
+
 export const WEB_PREFERENCES = {
   contextIsolation: true,
   sandbox: true,
@@ -38,11 +42,11 @@ export const WEB_PREFERENCES = {
 
 export function guardWindow(
   win: Electron.BrowserWindow,
-  appUrlPrefix: string,
+  rendererDir: string,
   shell: ElectronApi['shell'],
 ): void {
   win.webContents.on('will-navigate', (e, url) => {
-    if (!url.startsWith(appUrlPrefix)) e.preventDefault();
+    if (!isAppUrl(url, rendererDir)) e.preventDefault();
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
@@ -60,7 +64,6 @@ export function startShell(e: ElectronApi, paths: ShellPaths): { log: LogFile } 
     return { log };
   }
   const rendererDir = join(paths.outDir, 'renderer');
-  const appUrlPrefix = pathToFileURL(rendererDir).href;
   let win: Electron.BrowserWindow | null = null;
 
   const createWindow = () => {
@@ -72,7 +75,7 @@ export function startShell(e: ElectronApi, paths: ShellPaths): { log: LogFile } 
       title: 'GasDesk 燃气营业厅柜台系统',
       webPreferences: { ...WEB_PREFERENCES, preload: join(paths.outDir, 'electron', 'preload.cjs') },
     });
-    guardWindow(win, appUrlPrefix, e.shell);
+    guardWindow(win, rendererDir, e.shell);
     win.webContents.on('render-process-gone', (_ev, details) => {
       log.write('error', `renderer gone: ${details.reason}`);
       win?.reload();
@@ -89,32 +92,43 @@ export function startShell(e: ElectronApi, paths: ShellPaths): { log: LogFile } 
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     const dataDir = process.env.GASDESK_DATA ?? join(app.getPath('userData'), 'data');
-    const protector = e.safeStorage.isEncryptionAvailable()
-      ? safeStorageProtector(e.safeStorage)
-      : fileKeyProtector(dataDir);
-    if (!e.safeStorage.isEncryptionAvailable())
-      log.write('warn', 'no OS keychain: secrets sealed with the data folder key file');
+    const problem = keychainProblem(e.safeStorage);
+    if (problem) {
+      log.write('error', `not started: ${problem}`);
+      e.dialog.showErrorBox('无法启动 GasDesk', NO_KEYCHAIN_ZH);
+      app.quit();
+      return;
+    }
+    const protector = safeStorageProtector(e.safeStorage);
     const counter = new App({
       dataDir,
       version: app.getVersion(),
       sqliteBinding: process.env.GASDESK_SQLITE_BINDING,
       keyProtector: protector,
+      printDir: process.env.GASDESK_PRINT_DIR,
     });
+    const moved = moveSecretsToKeychain(counter, protector);
+    if (moved.moved.length > 0)
+      log.write('info', `secrets moved to the OS keychain: ${moved.moved.join(', ')}`);
+    if (moved.unreadable.length > 0)
+      log.write(
+        'error',
+        `secrets neither the keychain nor the key file opens: ${moved.unreadable.join(', ')}`,
+      );
     if (counter.counter()) {
       plugConfiguredReader(counter, protector);
       await recoverAtStart(counter, 'system');
     }
-    const stopBackups = scheduleBackups(counter, 6, (err) =>
-      log.write('error', 'scheduled backup failed', err),
-    );
+    const stopBackground = startBackgroundWork(counter, {
+      onError: (what, err) => log.write('error', what, err),
+    });
     const dispatcher = createDispatcher(counter, (m, err) => log.write('error', m, err));
-    registerIpc(ipcMain, dispatcher, appUrlPrefix);
-    registerPrintHtml(ipcMain, dispatcher, appUrlPrefix, e);
+    registerIpc(ipcMain, dispatcher, rendererDir);
+    registerPrintHtml(ipcMain, dispatcher, rendererDir, e);
     e.Menu.setApplicationMenu(appMenu(e, counter, log));
     createWindow();
     app.on('window-all-closed', () => {
-      stopBackups();
-      syncEngine(counter).stop();
+      stopBackground();
       void counter.cardStation?.close();
       counter.close();
       app.quit();

@@ -3,7 +3,7 @@
  * Runtime: Node.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DEFAULT_TIME_ZONE } from '../core/business-day';
 import { HybridClock } from '../core/hlc';
 import { type RandomBytes, uuidv7, webRandomBytes } from '../core/ids';
@@ -12,6 +12,7 @@ import { type RandomBytes, uuidv7, webRandomBytes } from '../core/ids';
 const HLC_MAX_LEAD_MS = 60_000;
 import { type GasDb, getCounter, getSyncState, Ledger, openDatabase } from '../db';
 import { SessionStore } from './auth/sessions';
+import { restrictBackups } from './backup/backups';
 import { type DataLock, lockDataDir } from './data-lock';
 import type { CardStation } from './cards/card-station';
 import { fileKeyProtector, type KeyProtector } from './cards/key-vault';
@@ -32,6 +33,8 @@ export interface AppOptions {
   readonly keyProtector?: KeyProtector;
   /** better-sqlite3 built for another ABI (Electron's), kept apart from the Node build the tests use. */
   readonly sqliteBinding?: string;
+  /** The only folder a `file:` printer may write in; default: `prints` in the data folder. */
+  readonly printDir?: string;
   /** Writes paid gas sales onto IC cards (P3); without one a sale stays pending_card_write. */
   readonly cardWriter?: CardWritePort;
 }
@@ -51,6 +54,8 @@ export class App {
   cardStation: CardStation | undefined;
   /** Seals the card master key, the receipt key and device credentials at rest. */
   readonly keyProtector: KeyProtector;
+  /** The only folder a `file:` printer may write in (services/printing/printer-station.ts). */
+  readonly printDir: string;
   private readonly random: RandomBytes;
   private ledgerInstance: Ledger | undefined;
   private counterInfo: ReturnType<typeof getCounter>;
@@ -63,6 +68,7 @@ export class App {
     mkdirSync(opts.dataDir, { recursive: true });
     this.lock = lockDataDir(opts.dataDir);
     try {
+      restrictBackups(opts.dataDir);
       this.gdb = openDatabase(join(opts.dataDir, 'gasdesk.sqlite'), { nativeBinding: opts.sqliteBinding });
     } catch (e) {
       this.lock.release();
@@ -76,6 +82,7 @@ export class App {
     this.startedAt = new Date(this.clock.nowMs()).toISOString();
     this.cardWriter = opts.cardWriter;
     this.keyProtector = opts.keyProtector ?? fileKeyProtector(opts.dataDir);
+    this.printDir = resolve(opts.printDir ?? join(opts.dataDir, 'prints'));
   }
 
   get db() {

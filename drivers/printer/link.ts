@@ -2,6 +2,7 @@
  * Links to a receipt printer: TCP port 9100, a serial port (or the vendor's virtual COM port), or a Linux USB
  * printer device file (/dev/usb/lp*). Only two-way links can read status. Runtime: Node.
  */
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { SerialPort } from 'serialport';
@@ -83,11 +84,19 @@ export async function openSerialPrinter(path: string, baudRate = 9600): Promise<
   };
 }
 
-/** A USB printer-class device file (or any file: a spool for tests). One-way: status cannot be read. */
-export async function openDeviceFile(path: string): Promise<PrinterLink> {
+/**
+ * A USB printer-class device file (or any file: a spool for tests). One-way: status cannot be read. With
+ * `noFollow`, a symbolic link in the last place of the path is refused (where the OS can tell).
+ */
+export async function openDeviceFile(path: string, opts: { noFollow?: boolean } = {}): Promise<PrinterLink> {
+  const flags =
+    constants.O_WRONLY |
+    constants.O_APPEND |
+    constants.O_CREAT |
+    (opts.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0);
   let fh: Awaited<ReturnType<typeof open>>;
   try {
-    fh = await open(path, 'a');
+    fh = await open(path, flags, 0o600);
   } catch (e) {
     throw new LinkError('NOT_CONNECTED', (e as Error).message);
   }

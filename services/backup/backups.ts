@@ -1,13 +1,21 @@
 /**
  * Local backups of the counter's database: SQLite online backups (the counter keeps working), each checked
  * (integrity and ledger) and kept with rotation; scheduled every few hours and on demand; restored only with a
- * check and with the current database kept aside. Runtime: Node.
+ * check and with the current database kept aside. Backups and their folder are readable by their owner only.
+ * Runtime: Node.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../core/errors';
-import { backupDatabase, getSetting, openDatabase, verifyLedger } from '../../db';
+import {
+  backupDatabase,
+  getSetting,
+  openDatabase,
+  ownerOnlyDir,
+  ownerOnlyFiles,
+  verifyLedger,
+} from '../../db';
 import type { App } from '../app';
 import { lockDataDir } from '../data-lock';
 
@@ -17,6 +25,25 @@ const stamp = (ms: number) =>
 
 export function backupDir(dataDir: string): string {
   return join(dataDir, 'backups');
+}
+
+const KEPT_ASIDE = /^gasdesk-before-restore-.*\.sqlite(-wal|-shm)?$/;
+
+/**
+ * Leaves the backups, their folder and databases kept aside by a restore to the owner alone (at open: those
+ * made before file modes were enforced are tightened).
+ */
+export function restrictBackups(dataDir: string): void {
+  const dir = backupDir(dataDir);
+  if (existsSync(dir)) {
+    ownerOnlyDir(dir);
+    ownerOnlyFiles(...readdirSync(dir).map((f) => join(dir, f)));
+  }
+  ownerOnlyFiles(
+    ...readdirSync(dataDir)
+      .filter((f) => KEPT_ASIDE.test(f))
+      .map((f) => join(dataDir, f)),
+  );
 }
 
 export interface BackupInfo {
@@ -45,7 +72,7 @@ export async function runBackup(
   operatorId: string | null,
 ): Promise<BackupInfo> {
   const dir = backupDir(app.dataDir);
-  mkdirSync(dir, { recursive: true });
+  ownerOnlyDir(dir);
   let name = `${BACKUP_PREFIX}${stamp(app.clock.nowMs())}.sqlite`;
   for (let i = 2; existsSync(join(dir, name)); i++)
     name = `${BACKUP_PREFIX}${stamp(app.clock.nowMs())}-${i}.sqlite`;

@@ -11,7 +11,7 @@ import { receiptHtml } from '../../core/receipts/html';
 import { testPage } from '../../core/receipts/test-page';
 import { AppError } from '../../core/errors';
 import { prepared, putSetting } from '../../db';
-import { openPrinter, printerSettings, sendJob } from './printer-station';
+import { checkPrinterSpec, openPrinter, printerSettings, sendJob } from './printer-station';
 import { readStatus, StatusReader, problemOf, PRINTER_PROBLEM_ZH } from '../../drivers/printer/printer';
 import { PrinterEmulator } from '../../drivers/printer/printer-emulator';
 import { renderEscPos } from '../../drivers/printer/render';
@@ -140,6 +140,7 @@ export const printersGet: Handlers['printers.get'] = async (_input, { app }) => 
 export const printersConfigure: Handlers['printers.configure'] = (input, call) => {
   const { app } = call;
   const s = printerSettingsSchema.parse(input);
+  checkPrinterSpec(app, s);
   app.transaction(() => {
     putSetting(app.db, 'printer', JSON.stringify(s));
     app.ledger().append({

@@ -1,12 +1,15 @@
 /**
  * The counter's receipt printer: its settings, and a link to it — a network, serial or USB device printer, or,
- * in training, a printer emulator inside this process whose receipts the training panel can show.
+ * in training, a printer emulator inside this process whose receipts the training panel can show. A `file:`
+ * printer writes only inside the counter's print folder.
  * Runtime: Node.
  */
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type PrinterSettings, printerSettingsSchema } from '../../core/contract';
 import { AppError } from '../../core/errors';
 import type { Receipt } from '../../core/receipts/printed';
-import { LinkError, openPrinterSpec, type PrinterLink } from '../../drivers/printer/link';
+import { LinkError, openDeviceFile, openPrinterSpec, type PrinterLink } from '../../drivers/printer/link';
 import {
   PRINTER_PROBLEM_ZH,
   PrinterError,
@@ -15,6 +18,7 @@ import {
 } from '../../drivers/printer/printer';
 import { PrinterEmulator } from '../../drivers/printer/printer-emulator';
 import { getSetting } from '../../db';
+import { isInside, realPathOf } from '../system/inside';
 import type { App } from '../app';
 
 const trainingPrinters = new WeakMap<App, PrinterEmulator>();
@@ -55,8 +59,33 @@ function memoryLink(emu: PrinterEmulator): PrinterLink {
   };
 }
 
+/**
+ * The file a `file:` printer writes: inside the counter's print folder (App.printDir), a relative name taken
+ * from there; `..` and symbolic links are resolved first, so nothing leads out of the folder.
+ */
+export function printFilePath(app: App, path: string): string {
+  if (!existsSync(app.printDir)) mkdirSync(app.printDir, { recursive: true, mode: 0o700 });
+  const folder = realPathOf(app.printDir);
+  const real = realPathOf(resolve(folder, path));
+  if (real === folder || !isInside(folder, real))
+    throw new AppError('PRINT_FILE_OUTSIDE_FOLDER', { detail: `print folder: ${folder}` });
+  return real;
+}
+
+/** Throws PRINT_FILE_OUTSIDE_FOLDER when the settings name a file printer outside the print folder. */
+export function checkPrinterSpec(app: App, s: PrinterSettings): void {
+  const file = /^file:(.+)$/.exec(s.spec);
+  if (file) printFilePath(app, file[1]!);
+}
+
 export function openPrinter(app: App, s: PrinterSettings): () => Promise<PrinterLink> {
-  return s.spec === 'training' ? async () => memoryLink(trainingPrinter(app)) : () => openPrinterSpec(s.spec);
+  if (s.spec === 'training') return async () => memoryLink(trainingPrinter(app));
+  const file = /^file:(.+)$/.exec(s.spec);
+  if (file) {
+    const path = printFilePath(app, file[1]!);
+    return () => openDeviceFile(path, { noFollow: true });
+  }
+  return () => openPrinterSpec(s.spec);
 }
 
 const ERROR_OF: Record<PrinterProblem, ConstructorParameters<typeof AppError>[0]> = {

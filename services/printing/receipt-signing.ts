@@ -8,7 +8,7 @@ import type { Sale } from '../../core/contract';
 import { type ReceiptClaim, receiptQrText, receiptSigningString } from '../../core/receipts/receipt-qr';
 import { getSyncState } from '../../db';
 import type { App } from '../app';
-import { type DeviceKey, defaultProtector, loadDeviceKey } from '../sync/device-key';
+import { type DeviceKey, loadDeviceKey } from '../sync/device-key';
 
 /** The key does not change once enrolled (a counter enrols once): unsealed on first use. */
 const keys = new WeakMap<App, DeviceKey>();
@@ -18,7 +18,7 @@ function enrolledKey(app: App): DeviceKey | null {
   if (held) return held;
   const state = getSyncState(app.gdb.sqlite);
   if (!state) return null;
-  const key = loadDeviceKey(app, state.publicKey, defaultProtector(app));
+  const key = loadDeviceKey(app, state.publicKey, app.keyProtector);
   keys.set(app, key);
   return key;
 }

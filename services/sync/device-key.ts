@@ -1,13 +1,12 @@
 /**
  * The counter's device credential: an Ed25519 key pair made on the counter at enrollment. Head office keeps
- * the public half; the private half is sealed at rest by the same key protector as the card master key
- * (services/cards/key-vault.ts: AES-256-GCM under a 0600 key file, or the OS keychain) and stored in
- * `secrets`. It never appears in config, logs or the ledger. Runtime: Node.
+ * the public half; the private half is sealed at rest by the counter's key protector (App.keyProtector, as
+ * the card master key: the OS keychain in the desktop app, AES-256-GCM under a 0600 key file in serve mode)
+ * and stored in `secrets`. It never appears in config, logs or the ledger. Runtime: Node.
  */
 import { createPrivateKey, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
-import { dirname } from 'node:path';
 import type { App } from '../app';
-import { fileKeyProtector, type KeyProtector } from '../cards/key-vault';
+import type { KeyProtector } from '../cards/key-vault';
 
 const NAME = 'sync-device-key';
 
@@ -17,10 +16,6 @@ export interface DeviceKey {
   sign(message: string): string;
   /** The private key itself, for a worker thread of this process that signs too (the pull worker). */
   readonly privateKey?: KeyObject;
-}
-
-export function defaultProtector(app: App): KeyProtector {
-  return fileKeyProtector(dirname(app.gdb.file));
 }
 
 function wrap(privateKey: KeyObject, publicKey: string): DeviceKey {

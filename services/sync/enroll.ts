@@ -11,7 +11,7 @@ import { type EnrollResponse, enrollResponseSchema } from '../../core/sync/wire'
 import { getSyncState, insertSyncState, setCounterTimeZone } from '../../db';
 import type { App } from '../app';
 import type { KeyProtector } from '../cards/key-vault';
-import { defaultProtector, newDeviceKey, storeDeviceKey } from './device-key';
+import { newDeviceKey, storeDeviceKey } from './device-key';
 import { plainRequest } from './transport';
 
 export interface EnrollOptions {
@@ -45,7 +45,7 @@ export async function enrollCounter(
     throw new AppError('ENROLLMENT_MISMATCH', { detail: 'head office confirmed another counter' });
   // The hall's zone decides this counter's business days from now on; one this runtime does not know cannot.
   const timeZone = requireTimeZone(res.timeZone);
-  const protector = opts.protector ?? defaultProtector(app);
+  const protector = opts.protector ?? app.keyProtector;
   app.transaction(() => {
     storeDeviceKey(app, key.pkcs8, protector);
     insertSyncState(app.gdb.sqlite, {

@@ -8,7 +8,7 @@ import type { SyncRunResult } from '../../core/contract/sync';
 import { getSyncState, updateSyncState } from '../../db';
 import type { App } from '../app';
 import type { KeyProtector } from '../cards/key-vault';
-import { defaultProtector, loadDeviceKey } from './device-key';
+import { loadDeviceKey } from './device-key';
 import { pullFeed } from './pull';
 import { pushOutbox } from './push';
 import { reconcileDigests } from './reconcile';
@@ -42,7 +42,7 @@ export async function runSync(app: App, opts: RunOptions = {}): Promise<SyncRunR
   const client = new SyncClient({
     baseUrl: state.serverUrl,
     counterId: app.counter()!.counterId,
-    key: loadDeviceKey(app, state.publicKey, opts.protector ?? defaultProtector(app)),
+    key: loadDeviceKey(app, state.publicKey, opts.protector ?? app.keyProtector),
     now: () => app.clock.nowMs(),
     clockOffsetMs: state.clockOffsetMs ?? 0,
     signal: opts.signal,

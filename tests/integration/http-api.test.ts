@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpApi } from '../../cli/http-api';
 import { createDispatcher } from '../../services/api';
 import { fullOpening } from '../fixtures/households';
-import { type TestCounter, testCounter } from '../support/app';
+import { type TestCounter, tempDir, testCounter } from '../support/app';
 import type { Json } from '../support/json';
+import { partialRequest, type RawAnswer } from '../support/raw-http';
 
 const TOKEN = 'test-token-0123456789';
 let t: TestCounter;
@@ -14,10 +17,13 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   t = await testCounter({ shared: true });
+  const staticDir = tempDir('gasdesk-static-', { shared: true });
+  writeFileSync(join(staticDir, 'index.html'), '<p>counter page</p>');
   const http = buildHttpApi({
     dispatcher: createDispatcher(t.app, () => {}),
     token: TOKEN,
     origin: () => origin,
+    staticDir,
   });
   origin = (await http.listen({ host: '127.0.0.1', port: 0 })).replace('localhost', '127.0.0.1');
   close = () => http.close();
@@ -120,5 +126,87 @@ describe('the HTTP transport of gasdesk serve', () => {
     });
     expect(ok.json.result.name).toBe('陈晓东');
     expect(t.count('outbox')).toBe(before + 1);
+  });
+});
+
+/** A whole request on a raw TCP socket: the request target goes out exactly as written (no client tidies it). */
+async function raw(
+  target: string,
+  headers: Record<string, string>,
+  body = '{}',
+  sendBytes?: number,
+  method = 'POST',
+) {
+  const bytes = Buffer.from(body);
+  const r = await partialRequest(origin, method, target, headers, bytes, sendBytes ?? bytes.length);
+  try {
+    return await r.answer;
+  } finally {
+    r.close();
+  }
+}
+
+describe('the HTTP transport checks what a request reaches, not how its path is spelled', () => {
+  const login = JSON.stringify({ username: 'zhangli', password: 'demo1234', requestId: randomUUID() });
+  const spellings = () => [
+    '/%61pi/auth.login',
+    '/%61%70%69/auth.login',
+    '/api/auth%2Elogin',
+    '/%2561pi/auth.login',
+    `${origin}/api/auth.login`,
+    `${origin.toUpperCase()}/%61pi/auth.login`,
+    '//api/auth.login',
+    '/api//auth.login',
+    '/./api/auth.login',
+    '/x/../api/auth.login',
+    '/assets/..%2Fapi/auth.login',
+    '/api%5Cauth.login',
+    '/API/auth.login',
+    '/Api/auth.login',
+  ];
+  const code = (a: RawAnswer) => (a.body as Json)?.error?.code;
+
+  it('the plain path answers with the token from the served origin (the control)', async () => {
+    const a = await raw('/api/auth.login', { ...auth, origin }, login);
+    expect(a.status).toBe(200);
+  });
+
+  it('refuses every other spelling without the token (401), from a foreign origin (403), and never runs the operation', async () => {
+    for (const target of spellings()) {
+      const noToken = await raw(target, { origin }, login);
+      expect([target, noToken.status, code(noToken)]).toEqual([target, 401, 'UNAUTHORIZED']);
+      const foreign = await raw(target, { ...auth, origin: 'http://evil.example' }, login);
+      expect([target, foreign.status, code(foreign)]).toEqual([target, 403, 'FORBIDDEN_ORIGIN']);
+      const allowed = await raw(target, { ...auth, origin }, login);
+      expect([target, allowed.status, code(allowed)]).toEqual([target, 400, 'MALFORMED_REQUEST']);
+    }
+  });
+
+  it('serves the UI’s files without the token, but no spelling of the API falls through to them', async () => {
+    const page = await raw('/', {}, '', 0, 'GET');
+    expect([page.status, page.body]).toEqual([200, '<p>counter page</p>']);
+    for (const target of ['/API/auth.login', '/%61pi/auth.login', '//api/auth.login', '/x/../api/x']) {
+      const a = await raw(target, {}, '', 0, 'GET');
+      expect([target, a.status, code(a)]).toEqual([target, 401, 'UNAUTHORIZED']);
+    }
+  });
+
+  it('refuses an absolute-form target naming another host, even with the token', async () => {
+    for (const target of ['http://anything/api/auth.login', 'http://evil.example/%61pi/auth.login']) {
+      const a = await raw(target, { ...auth, origin }, login);
+      expect([target, a.status, code(a)]).toEqual([target, 403, 'FORBIDDEN_ORIGIN']);
+    }
+  });
+
+  it('answers a body over 1 MB with 413 REQUEST_TOO_LARGE and a Chinese message (after the token check)', async () => {
+    const big = JSON.stringify({ username: 'x'.repeat(1024 * 1024), password: 'demo1234' });
+    const a = await raw('/api/auth.login', { ...auth, origin }, big, 64);
+    expect(a.status).toBe(413);
+    expect(a.body).toMatchObject({
+      ok: false,
+      error: { code: 'REQUEST_TOO_LARGE', message: expect.stringMatching(/过大/) },
+    });
+    const noToken = await raw('/%61pi/auth.login', {}, big, 64);
+    expect(noToken.status).toBe(401);
   });
 });

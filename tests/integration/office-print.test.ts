@@ -10,8 +10,8 @@ type Handler = (
   event: unknown,
   ...args: unknown[]
 ) => Promise<{ ok: boolean; result?: unknown; error?: { code: string; detail?: string } }>;
-const APP = 'file:///app/out/renderer';
-const frame = { senderFrame: { url: `${APP}/index.html`, parent: null } };
+const APP = '/app/out/renderer';
+const frame = { senderFrame: { url: `file://${APP}/index.html`, parent: null } };
 
 function fakeShell(t: TestCounter, opts: { printOk?: [boolean, string]; savePath?: string } = {}) {
   const handlers = new Map<string, Handler>();

@@ -11,7 +11,7 @@ import { AppError } from '../../core/errors';
 import { getSyncState } from '../../db';
 import { App } from '../../services/app';
 import { initializeCounter } from '../../services/setup/initialize';
-import { defaultProtector, loadDeviceKey, newDeviceKey } from '../../services/sync/device-key';
+import { loadDeviceKey, newDeviceKey } from '../../services/sync/device-key';
 import { enrollCounter } from '../../services/sync/enroll';
 import { lastPull } from '../../services/sync/pull';
 import { startPullWorker, WorkerUnavailable } from '../../services/sync/pull-worker-host';
@@ -27,7 +27,7 @@ let app: App;
 
 function clientOf(a: App) {
   const state = getSyncState(a.gdb.sqlite)!;
-  const key = loadDeviceKey(a, state.publicKey, defaultProtector(a));
+  const key = loadDeviceKey(a, state.publicKey, a.keyProtector);
   const client = new SyncClient({
     baseUrl: state.serverUrl,
     counterId: a.counter()!.counterId,
