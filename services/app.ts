@@ -17,7 +17,7 @@ import { type DataLock, lockDataDir } from './data-lock';
 import type { CardStation } from './cards/card-station';
 import { fileKeyProtector, type KeyProtector } from './cards/key-vault';
 import type { CardWritePort } from './sales/card-write-port';
-import { currentRequest, recordOnAudit } from './requests/request-log';
+import { changesSoFar, currentRequest, recordIfChanged, recordOnAudit } from './requests/request-log';
 
 export interface Clock {
   nowMs(): number;
@@ -169,12 +169,20 @@ export class App {
    */
   transaction<T>(fn: () => T): T {
     const request = currentRequest();
-    const recorded = request?.recorded;
+    if (!request || request.recorded) return this.gdb.sqlite.transaction(fn).immediate();
+    const sqlite = this.gdb.sqlite;
     try {
-      return this.gdb.sqlite.transaction(fn).immediate();
+      return sqlite
+        .transaction(() => {
+          const before = changesSoFar(sqlite);
+          const out = fn();
+          recordIfChanged(sqlite, before, this.nowIso());
+          return out;
+        })
+        .immediate();
     } catch (e) {
       // Rolled back: so is the request's record, if this transaction wrote it.
-      if (request) request.recorded = recorded!;
+      request.recorded = false;
       throw e;
     }
   }

@@ -1,7 +1,7 @@
 /**
  * One request, one effect: the record of writing requests by their caller's `requestId` (db/schema/requests.ts).
- * The dispatcher runs a writing operation inside a request context; the first audited change of that context
- * (a ledger append or an audit-only entry) records the request in that change's own transaction (so a request that committed is known as done even if
+ * The dispatcher runs a writing operation inside a request context; the first transaction of that context
+ * that changes a row records the request in that same transaction (with what its first audit entry was about) (so a request that committed is known as done even if
  * the process dies before answering), and the answer is recorded once it is known. Runtime: Node.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -83,6 +83,20 @@ function insertRequest(sqlite: Database.Database, ctx: RequestContext, at: strin
 export function recordOnAudit(sqlite: Database.Database, entry: AuditedEntry): void {
   const ctx = current.getStore();
   if (ctx && !ctx.recorded) insertRequest(sqlite, ctx, entry.at, entry);
+}
+
+/** Rows changed on this connection so far (SQLite's total_changes()). */
+export function changesSoFar(sqlite: Database.Database): number {
+  return sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+}
+
+/**
+ * At the end of a transaction of the current request: records the request if the transaction changed a row
+ * and no audit entry recorded it already (a first print, a journal entry: effects without a ledger entry).
+ */
+export function recordIfChanged(sqlite: Database.Database, changesBefore: number, at: string): void {
+  const ctx = current.getStore();
+  if (ctx && !ctx.recorded && changesSoFar(sqlite) > changesBefore) insertRequest(sqlite, ctx, at);
 }
 
 /** Runs fn outside any request: what it audits (a failed password) is not the request's effect. */

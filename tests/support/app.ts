@@ -49,6 +49,8 @@ export interface TestCounter {
   /** Calls an operation that must fail, and returns the error body. */
   fails(op: string, input: unknown, sessionId?: string): Promise<ErrorBody & { status: number }>;
   login(username: string, password?: string): Promise<string>;
+  /** Closes the counter and opens it again on the same files (a restart: sessions and memory are gone). */
+  restart(): void;
   count(table: string): number;
 }
 
@@ -63,26 +65,34 @@ export async function testCounter(
   (opts.shared ? sharedApps : apps).push(app);
   if (opts.demo !== false) await seedDemo(app, opts.households ?? 5);
   const d = createDispatcher(app, () => {});
+  const owned = opts.shared ? sharedApps : apps;
   const t: TestCounter = {
     app,
     dir,
     clock,
     d,
     async ok(op, input, sessionId) {
-      const r = await d.invoke(op, withRequestId(op, input), { sessionId });
+      const r = await t.d.invoke(op, withRequestId(op, input), { sessionId });
       if (!r.ok) throw new Error(`${op} failed: ${JSON.stringify(r.error)}`);
       return r.result as never;
     },
     async fails(op, input, sessionId) {
-      const r = await d.invoke(op, withRequestId(op, input), { sessionId });
+      const r = await t.d.invoke(op, withRequestId(op, input), { sessionId });
       if (r.ok) throw new Error(`${op} was expected to fail but returned ${JSON.stringify(r.result)}`);
       return { ...r.error, status: r.status };
     },
     async login(username, password = DEMO_PASSWORD) {
       return (await t.ok('auth.login', { username, password })).sessionId;
     },
+    restart() {
+      t.app.close();
+      owned.splice(owned.indexOf(t.app), 1);
+      t.app = new App({ dataDir: dir, clock });
+      owned.push(t.app);
+      t.d = createDispatcher(t.app, () => {});
+    },
     count(table) {
-      return (app.gdb.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      return (t.app.gdb.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     },
   };
   return t;
