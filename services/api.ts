@@ -5,11 +5,12 @@
  * Runtime: Node.
  */
 import { contract, isOpName, type OpName, toFieldIssues } from '../core/contract';
+import { hasAnyRole } from '../core/domain/roles';
 import { AppError, type ErrorBody } from '../core/errors';
 import type { App } from './app';
 import { changePassword } from './auth/change-password';
 import { lock, login, logout, me, unlock } from './auth/login';
-import type { Call, Handlers } from './call';
+import { type Call, type Handlers, LOCAL_TERMINAL } from './call';
 import { customersAddMeter } from './customers/add-meter';
 import { customersChangeStatus } from './customers/change-status';
 import { customersOpen } from './customers/open-customer';
@@ -22,7 +23,13 @@ import { printingHandlers } from './printing/print-ops';
 import { salesHandlers } from './sales/handlers';
 import { syncHandlers } from './sync/handlers';
 import { setupInitialize, setupStatus } from './setup/initialize';
-import { staffCreate, staffList, staffResetPassword, staffSetActive } from './staff/manage-staff';
+import {
+  staffCreate,
+  staffList,
+  staffResetPassword,
+  staffSetActive,
+  staffSetRoles,
+} from './staff/manage-staff';
 import {
   backupsList,
   backupsRun,
@@ -51,6 +58,7 @@ export const handlers: Handlers = {
   'staff.list': staffList,
   'staff.create': staffCreate,
   'staff.resetPassword': staffResetPassword,
+  'staff.setRoles': staffSetRoles,
   'staff.setActive': staffSetActive,
   'customers.open': customersOpen,
   'customers.get': customersGet,
@@ -81,6 +89,8 @@ export type InvokeResult = { ok: true; result: unknown } | { ok: false; status: 
 
 export interface InvokeMeta {
   readonly sessionId?: string;
+  /** Who is calling, as the transport knows it (HTTP: address and session header; IPC: the window). */
+  readonly terminal?: string;
 }
 
 export interface Dispatcher {
@@ -117,13 +127,13 @@ async function run(app: App, name: string, rawInput: unknown, meta: InvokeMeta):
     session = app.sessions.get(meta.sessionId);
     if (!session) throw new AppError('NOT_LOGGED_IN');
     if (session.locked && !WHILE_LOCKED.has(name)) throw new AppError('SESSION_LOCKED');
-    if (def.access !== 'session' && !def.access.includes(session.role))
+    if (def.access !== 'session' && !hasAnyRole(session.roles, def.access))
       throw new AppError('PERMISSION_DENIED');
   }
   const parsed = def.input.safeParse(rawInput ?? {});
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', { issues: toFieldIssues(parsed.error) });
   const handler = handlers[name] as (input: unknown, call: Call) => unknown;
-  const result = await handler(parsed.data, { app, session });
+  const result = await handler(parsed.data, { app, session, terminal: meta.terminal ?? LOCAL_TERMINAL });
   return def.output.parse(result);
 }
 

@@ -232,6 +232,11 @@ export const en: Dict = {
     username: 'User name',
     displayName: 'Name',
     role: 'Role',
+    changeRoles: 'Roles',
+    rolesTitle: 'Roles of {name}',
+    rolesHint:
+      'A person may hold several roles (e.g. clerk and cashier at a one-person window); only supervisors approve, never their own operations.',
+    rolesDone: 'Roles changed; the staff member logs in again.',
     status: 'Status',
     active: 'Active',
     inactive: 'Disabled',

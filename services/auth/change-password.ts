@@ -10,7 +10,7 @@ export const changePassword: Handlers['auth.changePassword'] = async (input, cal
   const s = operatorOf(call);
   const row = findStaffById(app.db, s.staffId);
   if (!row) throw new AppError('NOT_LOGGED_IN');
-  await checkCredentials(app, row.username, input.oldPassword, '修改密码');
+  await checkCredentials(app, row.username, input.oldPassword, '修改密码', call.terminal ?? s.terminal);
   const passwordHash = await hashPassword(input.newPassword);
   app.transaction(() => {
     updateStaff(app.db, row.id, { passwordHash, updatedAt: app.nowIso() });

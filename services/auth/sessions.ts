@@ -8,7 +8,10 @@ import type { Role } from '../../core/domain/roles';
 export interface Session {
   readonly id: string;
   readonly staffId: string;
-  readonly role: Role;
+  /** Every role the operator held at login (a change of roles ends their sessions). */
+  readonly roles: readonly Role[];
+  /** The terminal the session was opened from (the transport's client): whose wrong passwords slow it down. */
+  readonly terminal: string;
   lastSeenMs: number;
   locked: boolean;
 }
@@ -19,11 +22,12 @@ export class SessionStore {
 
   constructor(private readonly clock: { nowMs(): number }) {}
 
-  create(staffId: string, role: Role): Session {
+  create(staffId: string, roles: readonly Role[], terminal: string): Session {
     const s: Session = {
       id: randomBytes(24).toString('base64url'),
       staffId,
-      role,
+      roles,
+      terminal,
       lastSeenMs: this.clock.nowMs(),
       locked: false,
     };
