@@ -137,6 +137,59 @@ describe('staff, login and the counter lock', () => {
     );
   });
 
+  it('an administrator gives staff several roles; the approval right comes with 班长 alone', async () => {
+    const t = await testCounter();
+    const admin = await t.login('admin');
+    const clerk = await t.login('zhangli');
+    const zhang = (await t.ok('staff.list', {}, admin)).items.find((s) => s.username === 'zhangli')!;
+    const bad = await t.fails('staff.setRoles', { staffId: zhang.id, roles: [] }, admin);
+    expect(bad.issues).toEqual([expect.objectContaining({ path: ['roles'], message: '请至少选择一个岗位' })]);
+    expect((await t.fails('staff.setRoles', { staffId: zhang.id, roles: ['boss'] }, admin)).code).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect((await t.fails('staff.setRoles', { staffId: zhang.id, roles: ['clerk'] }, clerk)).code).toBe(
+      'PERMISSION_DENIED',
+    );
+    const price = {
+      userClass: 'residential',
+      effectiveFrom: '2026-12-01',
+      baseHouseholdSize: 4,
+      periodStart: '01-01',
+      tiers: [{ width: null, priceLi: 3000 }],
+      note: '调价',
+    };
+    const approval = { username: 'zhangli', password: 'demo1234' };
+    expect((await t.fails('prices.create', { version: price, approval }, admin)).code).toBe(
+      'APPROVAL_INVALID',
+    );
+    const changed = await t.ok(
+      'staff.setRoles',
+      { staffId: zhang.id, roles: ['supervisor', 'clerk'] },
+      admin,
+    );
+    expect(changed.roles).toEqual(['clerk', 'supervisor']);
+    // Her session carried the roles it was opened with: she logs in again under the new ones.
+    expect((await t.fails('auth.me', {}, clerk)).code).toBe('NOT_LOGGED_IN');
+    expect((await t.ok('auth.me', {}, await t.login('zhangli'))).staff.roles).toEqual([
+      'clerk',
+      'supervisor',
+    ]);
+    await t.ok('prices.create', { version: price, approval }, admin);
+    const op = t.app.gdb.sqlite
+      .prepare("SELECT payload FROM outbox WHERE type = 'staff.rolesChanged'")
+      .get() as { payload: string };
+    expect(JSON.parse(op.payload)).toEqual({ v: 1, staffId: zhang.id, roles: ['clerk', 'supervisor'] });
+    const audit = t.app.gdb.sqlite
+      .prepare("SELECT summary FROM audit WHERE action = 'staff.rolesChanged'")
+      .get() as { summary: string };
+    expect(audit.summary).toBe('张丽 的岗位：客服员 → 客服员、班长');
+    // The administrator keeps their own role (nobody else could give it back).
+    const me = (await t.ok('auth.me', {}, admin)).staff;
+    expect((await t.fails('staff.setRoles', { staffId: me.id, roles: ['supervisor'] }, admin)).code).toBe(
+      'PERMISSION_DENIED',
+    );
+  });
+
   it('creates staff with unique user names', async () => {
     const t = await testCounter();
     const admin = await t.login('admin');
