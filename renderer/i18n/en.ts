@@ -198,7 +198,7 @@ export const en: Dict = {
   addMeter: { title: 'Register meter', success: 'Meter registered, thank you.' },
   approval: {
     title: 'Supervisor approval',
-    hint: 'A supervisor or administrator must enter their user name and password here to approve.',
+    hint: 'Another supervisor (never the operator) must enter their user name and password here to approve.',
     username: 'Approver user name',
     password: 'Approver password',
   },

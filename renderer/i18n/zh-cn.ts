@@ -194,7 +194,7 @@ export const zhCN = {
   addMeter: { title: '登记表具', success: '表具已登记，谢谢。' },
   approval: {
     title: '班长审批',
-    hint: '此项业务需要班长或管理员在本机输入账号和密码审批。',
+    hint: '此项业务需要另一位班长在本机输入账号和密码审批（不能审批自己的业务）。',
     username: '审批人账号',
     password: '审批人密码',
   },

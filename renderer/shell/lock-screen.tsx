@@ -43,7 +43,10 @@ export function LockScreen({ onUnlocked }: { onUnlocked(session: Session): void 
           {t.lock.title}
         </Typography.Title>
         <Typography.Paragraph>
-          {fmt(t.lock.operator, { name: session.staff.displayName, role: rolesText(t.roles, session.staff.roles) })}
+          {fmt(t.lock.operator, {
+            name: session.staff.displayName,
+            role: rolesText(t.roles, session.staff.roles),
+          })}
         </Typography.Paragraph>
         <Typography.Paragraph type="secondary">{t.lock.hint}</Typography.Paragraph>
         {failure && <Alert className="form-alert" type="error" showIcon title={failure} role="alert" />}

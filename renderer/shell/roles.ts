@@ -12,7 +12,8 @@ export const SELLER_ROLES: ReadonlySet<Role> = new Set(['cashier', 'supervisor',
 export const SUPERVISOR_ROLES: ReadonlySet<Role> = new Set(['supervisor', 'admin']);
 
 /** Whether someone holding `roles` may do what `allowed` may. */
-export const may = (roles: readonly Role[], allowed: ReadonlySet<Role>): boolean => hasAnyRole(roles, allowed);
+export const may = (roles: readonly Role[], allowed: ReadonlySet<Role>): boolean =>
+  hasAnyRole(roles, allowed);
 
 /** "客服员/收费员": the roles in their usual order, in the screen's language. */
 export function rolesText(names: Record<Role, string>, roles: readonly Role[]): string {

@@ -143,7 +143,7 @@ describe('approval by a second person (审批须另一位班长)', () => {
     const one = {
       username: 'xiaomei',
       displayName: '小梅',
-      roles: ['cashier', 'clerk'],
+      roles: ['cashier' as const, 'clerk' as const],
       password: DEMO_PASSWORD,
     };
     expect(await t.ok('staff.create', one, admin)).toMatchObject({ roles: ['clerk', 'cashier'] });

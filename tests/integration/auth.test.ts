@@ -151,7 +151,7 @@ describe('staff, login and the counter lock', () => {
       'PERMISSION_DENIED',
     );
     const price = {
-      userClass: 'residential',
+      userClass: 'residential' as const,
       effectiveFrom: '2026-12-01',
       baseHouseholdSize: 4,
       periodStart: '01-01',
