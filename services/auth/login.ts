@@ -23,7 +23,7 @@ function sessionView(app: App, s: Session) {
 
 export const login: Handlers['auth.login'] = async (input, { app, terminal = LOCAL_TERMINAL }) => {
   const row = await checkCredentials(app, input.username, input.password, '登录', terminal);
-  const session = app.sessions.create(row.id, row.roles, terminal);
+  const session = app.sessions.create(row.id, row.roles);
   app.transaction(() =>
     app
       .ledger()
@@ -60,7 +60,7 @@ export const unlock: Handlers['auth.unlock'] = async (input, call) => {
   const s = operatorOf(call);
   const row = findStaffById(call.app.db, s.staffId);
   if (!row) throw new AppError('NOT_LOGGED_IN');
-  await checkCredentials(call.app, row.username, input.password, '解锁', call.terminal ?? s.terminal);
+  await checkCredentials(call.app, row.username, input.password, '解锁', call.terminal ?? LOCAL_TERMINAL);
   call.app.sessions.unlock(s.id);
   return sessionView(call.app, s);
 };

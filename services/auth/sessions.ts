@@ -10,8 +10,6 @@ export interface Session {
   readonly staffId: string;
   /** Every role the operator held at login (a change of roles ends their sessions). */
   readonly roles: readonly Role[];
-  /** The terminal the session was opened from (the transport's client): whose wrong passwords slow it down. */
-  readonly terminal: string;
   lastSeenMs: number;
   locked: boolean;
 }
@@ -22,12 +20,11 @@ export class SessionStore {
 
   constructor(private readonly clock: { nowMs(): number }) {}
 
-  create(staffId: string, roles: readonly Role[], terminal: string): Session {
+  create(staffId: string, roles: readonly Role[]): Session {
     const s: Session = {
       id: randomBytes(24).toString('base64url'),
       staffId,
       roles,
-      terminal,
       lastSeenMs: this.clock.nowMs(),
       locked: false,
     };
