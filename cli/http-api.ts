@@ -78,7 +78,9 @@ export function buildHttpApi(opts: HttpApiOptions): FastifyInstance {
   app.post<{ Params: { op: string } }>('/api/:op', async (req, reply) => {
     const rawSession = req.headers[SESSION_HEADER];
     const sessionId = typeof rawSession === 'string' ? rawSession : undefined;
-    const out = await opts.dispatcher.invoke(req.params.op, req.body ?? {}, { sessionId });
+    // The terminal whose wrong passwords slow it down: the client's address and its session.
+    const terminal = `http:${req.ip}:${sessionId ?? ''}`;
+    const out = await opts.dispatcher.invoke(req.params.op, req.body ?? {}, { sessionId, terminal });
     if (out.ok) return reply.code(200).send({ ok: true, result: out.result, replayed: out.replayed });
     return reply.code(out.status).send({ ok: false, error: out.error });
   });

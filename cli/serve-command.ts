@@ -54,7 +54,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       `演示营业厅已生成 demo hall ready in ${dataDir}\n演示账号 demo accounts (密码 password):\n`,
     );
     for (const s of staff)
-      process.stderr.write(`  ${s.username.padEnd(10)} ${s.role.padEnd(11)} ${s.password}\n`);
+      process.stderr.write(`  ${s.username.padEnd(10)} ${s.roles.join(',').padEnd(11)} ${s.password}\n`);
   }
   await plugCardReader(app, { demo: values.demo, reader: values.reader });
   const token = randomBytes(24).toString('base64url');

@@ -85,6 +85,16 @@ export const ERRORS = {
     zh: '审批人账号或密码不正确，或审批人无审批权限。',
     en: 'The approver’s credentials are wrong or the approver may not approve this.',
   },
+  APPROVAL_SELF: {
+    status: 403,
+    zh: '审批须由另一位班长办理，不能审批自己的业务。',
+    en: 'Another supervisor must approve; nobody may approve their own operation.',
+  },
+  TOO_MANY_ATTEMPTS: {
+    status: 429,
+    zh: '本终端密码错误次数过多，请稍候再试（等待秒数见详情）。',
+    en: 'Too many wrong passwords from this terminal; wait a moment and try again (see retryAfterSeconds).',
+  },
   SETUP_REQUIRED: {
     status: 409,
     zh: '本柜台尚未初始化，请先填写网点、柜台和管理员信息。',

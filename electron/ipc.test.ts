@@ -16,7 +16,7 @@ function setup() {
   };
   registerIpc(ipcMain as never, dispatcher, '/app/out/renderer');
   const invoke = (frame: unknown, ...args: unknown[]) =>
-    handlers.get(INVOKE_CHANNEL)!({ senderFrame: frame }, ...args);
+    handlers.get(INVOKE_CHANNEL)!({ senderFrame: frame, sender: { id: 7 } }, ...args);
   return { handlers, calls, invoke };
 }
 
@@ -30,7 +30,8 @@ describe('Electron IPC registration', () => {
       ok: true,
       result: 'done',
     });
-    expect(calls).toEqual([['customers.search', { query: 'x' }, { sessionId: 's1' }]]);
+    // The window is the terminal (whose wrong passwords slow it down).
+    expect(calls).toEqual([['customers.search', { query: 'x' }, { sessionId: 's1', terminal: 'window:7' }]]);
   });
 
   it('refuses a call from an unexpected frame (another URL, a folder beside the app’s, a subframe, no frame)', async () => {
@@ -62,6 +63,6 @@ describe('Electron IPC registration', () => {
       'UNKNOWN_OPERATION',
     );
     await invoke(appFrame, 'auth.me', {}, { forged: true });
-    expect(calls).toEqual([['auth.me', {}, { sessionId: undefined }]]);
+    expect(calls).toEqual([['auth.me', {}, { sessionId: undefined, terminal: 'window:7' }]]);
   });
 });

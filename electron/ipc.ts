@@ -27,6 +27,9 @@ export function registerIpc(ipcMain: IpcMain, dispatcher: Dispatcher, rendererDi
       const err = new AppError('UNKNOWN_OPERATION');
       return { ok: false, status: err.status, error: err.toBody() };
     }
-    return dispatcher.invoke(op, input, { sessionId: typeof sessionId === 'string' ? sessionId : undefined });
+    return dispatcher.invoke(op, input, {
+      sessionId: typeof sessionId === 'string' ? sessionId : undefined,
+      terminal: `window:${event.sender?.id}`,
+    });
   });
 }

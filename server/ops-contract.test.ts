@@ -40,6 +40,15 @@ describe('the sync operations contract', () => {
     });
   });
 
+  it('upgrades a version-2 staff account: its one role becomes its list of roles', () => {
+    const row = V1.find((o) => o.type === 'staff.created')!;
+    const v1 = JSON.parse(row.payload);
+    const r = readOp({ ...row, payload: JSON.stringify({ v: 2, ...v1 }) });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r).toMatchObject({ version: 2, data: { id: v1.id, roles: [v1.role] } });
+    expect(r.data).not.toHaveProperty('role');
+  });
+
   it('writes the current version, and reads back exactly what was written', () => {
     for (const row of V1) {
       const old = readOp(row);
@@ -47,7 +56,11 @@ describe('the sync operations contract', () => {
       const e = encodeOp(row.type as never, old.data as never);
       expect(JSON.parse(e.json).v).toBe(OPS[row.type as keyof typeof OPS].version);
       const again = readOp({ ...row, entityType: e.entityType, entityId: e.entityId, payload: e.json });
-      expect(again).toMatchObject({ ok: true, version: 2, data: old.data });
+      expect(again).toMatchObject({
+        ok: true,
+        version: OPS[row.type as keyof typeof OPS].version,
+        data: old.data,
+      });
     }
   });
 

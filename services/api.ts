@@ -5,11 +5,12 @@
  * Runtime: Node.
  */
 import { contract, isOpName, type OpName, requestIdSchema, toFieldIssues } from '../core/contract';
+import { hasAnyRole } from '../core/domain/roles';
 import { AppError } from '../core/errors';
 import type { App } from './app';
 import { changePassword } from './auth/change-password';
 import { lock, login, logout, me, unlock } from './auth/login';
-import type { Call, Handlers } from './call';
+import { type Call, type Handlers, LOCAL_TERMINAL } from './call';
 import { type Answer, once } from './requests/once';
 import { customersAddMeter } from './customers/add-meter';
 import { customersChangeStatus } from './customers/change-status';
@@ -23,7 +24,13 @@ import { printingHandlers } from './printing/print-ops';
 import { salesHandlers } from './sales/handlers';
 import { syncHandlers } from './sync/handlers';
 import { setupInitialize, setupStatus } from './setup/initialize';
-import { staffCreate, staffList, staffResetPassword, staffSetActive } from './staff/manage-staff';
+import {
+  staffCreate,
+  staffList,
+  staffResetPassword,
+  staffSetActive,
+  staffSetRoles,
+} from './staff/manage-staff';
 import {
   backupsList,
   backupsRun,
@@ -52,6 +59,7 @@ export const handlers: Handlers = {
   'staff.list': staffList,
   'staff.create': staffCreate,
   'staff.resetPassword': staffResetPassword,
+  'staff.setRoles': staffSetRoles,
   'staff.setActive': staffSetActive,
   'customers.open': customersOpen,
   'customers.get': customersGet,
@@ -82,6 +90,8 @@ export type InvokeResult = Answer;
 
 export interface InvokeMeta {
   readonly sessionId?: string;
+  /** Who is calling, as the transport knows it (HTTP: address and session header; IPC: the window). */
+  readonly terminal?: string;
 }
 
 export interface Dispatcher {
@@ -124,6 +134,7 @@ function loadSettingsIfReady(app: App) {
 interface Admitted {
   readonly name: OpName;
   readonly session: Call['session'];
+  readonly terminal: string;
   readonly input: unknown;
   /** For a writing operation: the caller's id of this request (one effect however often it arrives). */
   readonly requestId?: string;
@@ -139,7 +150,7 @@ function admit(app: App, name: string, rawInput: unknown, meta: InvokeMeta): Adm
     session = app.sessions.get(meta.sessionId);
     if (!session) throw new AppError('NOT_LOGGED_IN');
     if (session.locked && !WHILE_LOCKED.has(name)) throw new AppError('SESSION_LOCKED');
-    if (def.access !== 'session' && !def.access.includes(session.role))
+    if (def.access !== 'session' && !hasAnyRole(session.roles, def.access))
       throw new AppError('PERMISSION_DENIED');
   }
   const { requestId, rest } = splitRequestId(rawInput ?? {});
@@ -150,7 +161,13 @@ function admit(app: App, name: string, rawInput: unknown, meta: InvokeMeta): Adm
     ...(id && !id.success ? toFieldIssues(id.error).map((i) => ({ ...i, path: ['requestId'] })) : []),
   ];
   if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { issues });
-  return { name, session, input: parsed.data, requestId: id?.data };
+  return {
+    name,
+    session,
+    terminal: meta.terminal ?? LOCAL_TERMINAL,
+    input: parsed.data,
+    requestId: id?.data,
+  };
 }
 
 function splitRequestId(raw: unknown): { requestId: unknown; rest: unknown } {
@@ -162,7 +179,7 @@ function splitRequestId(raw: unknown): { requestId: unknown; rest: unknown } {
 
 async function run(app: App, call: Admitted): Promise<unknown> {
   const handler = handlers[call.name] as (input: unknown, call: Call) => unknown;
-  const result = await handler(call.input, { app, session: call.session });
+  const result = await handler(call.input, { app, session: call.session, terminal: call.terminal });
   return contract[call.name].output.parse(result);
 }
 

@@ -7,7 +7,12 @@ export interface Call {
   readonly app: App;
   /** Present for every operation whose access is not 'public' (the dispatcher checks it). */
   readonly session?: Session;
+  /** The caller's terminal (InvokeMeta.terminal; LOCAL_TERMINAL for in-process callers). */
+  readonly terminal?: string;
 }
+
+/** The terminal of callers inside the process (tests, tools) that name none. */
+export const LOCAL_TERMINAL = 'local';
 
 export type Handler<N extends OpName> = (
   input: OpParsedInput<N>,

@@ -12,7 +12,8 @@ export const staffSchema = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
-  role: z.enum(ROLES),
+  /** Every role the person holds (at least one, in ROLES order). */
+  roles: z.array(z.enum(ROLES)),
   active: z.boolean(),
   locked: z.boolean(),
   createdAt: z.string(),

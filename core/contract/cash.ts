@@ -5,7 +5,8 @@ import { USER_CLASSES } from '../domain/customer';
 import { op, optionalTrimmed, reasonSchema, trimmed } from './common';
 
 const SELLERS = ['cashier', 'supervisor', 'admin'] as const;
-const APPROVERS = ['supervisor', 'admin'] as const;
+/** The 班长 and the administrator close the day (approving is the 班长's alone: core/domain/roles.ts). */
+const DAY_CLOSERS = ['supervisor', 'admin'] as const;
 const fenAmount = (label: string) =>
   z
     .number({ error: `请填写${label}` })
@@ -200,7 +201,7 @@ export const cashOps = {
   }),
   'days.close': op({
     summary: '日结（扎帐）：全部交班后由班长结束营业日；之后的业务记入下一营业日',
-    access: APPROVERS,
+    access: DAY_CLOSERS,
     writes: true,
     input: z.object({ businessDate }),
     output: dayReportSchema,

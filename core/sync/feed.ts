@@ -43,7 +43,10 @@ export const staffFeedSchema = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
+  /** The most senior of `roles`, for counters that know one role only (before 2026-12). */
   role: z.enum(ROLES),
+  /** Every role the person holds; absent from a head office before 2026-12 (then `role` alone). */
+  roles: z.array(z.enum(ROLES)).min(1).optional(),
   /** The scrypt hash (services/auth/password.ts format); the password itself never leaves head office. */
   passwordHash: z.string(),
   active: z.boolean(),

@@ -1,6 +1,7 @@
 /** Head office's administration API (enrolment, revocation, conflicts, master data). Runtime: any. */
 import { z } from 'zod';
 import { trimmed } from '../contract/common';
+import { rolesSchema } from '../contract/staff';
 import { feeItemSchema, limitsSchema, priceVersionInput } from '../contract/prices';
 import { DEFAULT_TIME_ZONE, timeZoneSchema } from '../business-day';
 import { ROLES } from '../domain/roles';
@@ -80,7 +81,8 @@ export const staffInputSchema = z.object({
     .trim()
     .regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, { error: '登录名 3–32 位，字母开头' }),
   displayName: text(40, '姓名'),
-  role: z.enum(ROLES, { error: '请选择岗位' }),
+  /** One or several roles (e.g. 客服员 and 收费员); approval rights come with 班长 only. */
+  roles: rolesSchema,
   password: z.string().min(8, { error: '密码至少 8 位' }).max(200),
 });
 export const staffViewSchema = z.object({
@@ -88,7 +90,7 @@ export const staffViewSchema = z.object({
   hallCode: z.string(),
   username: z.string(),
   displayName: z.string(),
-  role: z.enum(ROLES),
+  roles: z.array(z.enum(ROLES)),
   active: z.boolean(),
 });
 

@@ -11,7 +11,7 @@ export function toStaff(r: StaffRow, nowIso: string): Staff {
     id: r.id,
     username: r.username,
     displayName: r.displayName,
-    role: r.role,
+    roles: r.roles,
     active: r.active,
     locked: r.lockedUntil !== null && r.lockedUntil > nowIso,
     createdAt: r.createdAt,

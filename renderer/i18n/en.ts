@@ -199,7 +199,7 @@ export const en: Dict = {
   addMeter: { title: 'Register meter', success: 'Meter registered, thank you.' },
   approval: {
     title: 'Supervisor approval',
-    hint: 'A supervisor or administrator must enter their user name and password here to approve.',
+    hint: 'Another supervisor (never the operator) must enter their user name and password here to approve.',
     username: 'Approver user name',
     password: 'Approver password',
   },
@@ -233,6 +233,11 @@ export const en: Dict = {
     username: 'User name',
     displayName: 'Name',
     role: 'Role',
+    changeRoles: 'Roles',
+    rolesTitle: 'Roles of {name}',
+    rolesHint:
+      'A person may hold several roles (e.g. clerk and cashier at a one-person window); only supervisors approve, never their own operations.',
+    rolesDone: 'Roles changed; the staff member logs in again.',
     status: 'Status',
     active: 'Active',
     inactive: 'Disabled',

@@ -8,7 +8,7 @@ import type { OpOutput } from '../../core/contract';
 import { api } from '../api/client';
 import { LedgerVerify } from '../features/settings/ledger-verify';
 import { useT } from '../i18n';
-import { APPROVER_ROLES_UI } from './roles';
+import { may, SUPERVISOR_ROLES } from './roles';
 import { useSession } from './session';
 
 type Info = OpOutput<'system.info'>;
@@ -65,7 +65,7 @@ export function AboutDialog({ onClose }: { onClose(): void }) {
       ) : (
         <Spin />
       )}
-      {APPROVER_ROLES_UI.has(session.staff.role) && (
+      {may(session.staff.roles, SUPERVISOR_ROLES) && (
         <div className="about-verify">
           <Typography.Paragraph type="secondary">{t.settings.ledgerHint}</Typography.Paragraph>
           <LedgerVerify />

@@ -5,6 +5,7 @@ import { api, ApiError } from '../api/client';
 import { fmt, useI18n } from '../i18n';
 import { useReportError } from './errors';
 import { type Session, useSession } from './session';
+import { rolesText } from './roles';
 
 export function LockScreen({ onUnlocked }: { onUnlocked(session: Session): void }) {
   const { t, lang } = useI18n();
@@ -42,7 +43,10 @@ export function LockScreen({ onUnlocked }: { onUnlocked(session: Session): void 
           {t.lock.title}
         </Typography.Title>
         <Typography.Paragraph>
-          {fmt(t.lock.operator, { name: session.staff.displayName, role: t.roles[session.staff.role] })}
+          {fmt(t.lock.operator, {
+            name: session.staff.displayName,
+            role: rolesText(t.roles, session.staff.roles),
+          })}
         </Typography.Paragraph>
         <Typography.Paragraph type="secondary">{t.lock.hint}</Typography.Paragraph>
         {failure && <Alert className="form-alert" type="error" showIcon title={failure} role="alert" />}

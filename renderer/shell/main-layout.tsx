@@ -16,7 +16,7 @@ import { LanguageSwitch } from './language-switch';
 import { type Nav, NavContext, type Route } from './nav';
 import { menuKey, Page } from './pages';
 import { readInPlace } from './read-key';
-import { CLERK_ROLES, SELLER_ROLES } from './roles';
+import { CLERK_ROLES, may, SELLER_ROLES } from './roles';
 import { useSession } from './session';
 import { useEscape, useGlobalShortcuts } from './shortcuts';
 import { StatusBar } from './status-bar';
@@ -47,10 +47,10 @@ export function MainLayout() {
   const printer = usePrinterPoll(!session.locked);
   const sync = useSyncPoll(!session.locked);
   const training = devices?.training ?? false;
-  const role = session.staff.role;
-  const isAdmin = role === 'admin';
-  const canOpen = CLERK_ROLES.has(role);
-  const canSell = SELLER_ROLES.has(role);
+  const roles = session.staff.roles;
+  const isAdmin = roles.includes('admin');
+  const canOpen = may(roles, CLERK_ROLES);
+  const canSell = may(roles, SELLER_ROLES);
 
   const focusSearch = useCallback(() => {
     setRoute((r) => (r.name === 'search' ? r : { name: 'search' }));
@@ -154,7 +154,12 @@ export function MainLayout() {
                     </Button>
                   )}
                   <span className="operator">
-                    {session.staff.displayName} <Tag color="blue">{t.roles[role]}</Tag>
+                    {session.staff.displayName}{' '}
+                    {roles.map((r) => (
+                      <Tag key={r} color="blue">
+                        {t.roles[r]}
+                      </Tag>
+                    ))}
                   </span>
                   <LanguageSwitch />
                   <Button onClick={() => setAboutOpen(true)} data-testid="about">

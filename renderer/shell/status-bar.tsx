@@ -10,7 +10,7 @@ import { ShiftStatusItem } from '../features/shift/shift-status';
 import { SyncStatusItem } from '../features/sync/sync-status';
 import { fmt, useT } from '../i18n';
 import { formatDateTime } from './format';
-import { CLERK_ROLES, SELLER_ROLES } from './roles';
+import { CLERK_ROLES, may, rolesText, SELLER_ROLES } from './roles';
 import { useSession } from './session';
 
 export function StatusBar() {
@@ -18,14 +18,14 @@ export function StatusBar() {
   const { session } = useSession();
   const [now, setNow] = useState(() => new Date().toISOString());
   const training = useTraining();
-  const role = session.staff.role;
+  const roles = session.staff.roles;
   const keys = [
-    SELLER_ROLES.has(role) && t.cashShell.keySale,
+    may(roles, SELLER_ROLES) && t.cashShell.keySale,
     t.cashShell.keySearch,
-    CLERK_ROLES.has(role) && t.cashShell.keyOpen,
+    may(roles, CLERK_ROLES) && t.cashShell.keyOpen,
     t.reader.keyRead,
-    SELLER_ROLES.has(role) && t.cashShell.keyFees,
-    SELLER_ROLES.has(role) && t.cashShell.keyShift,
+    may(roles, SELLER_ROLES) && t.cashShell.keyFees,
+    may(roles, SELLER_ROLES) && t.cashShell.keyShift,
     training && t.reader.keyTraining,
     t.cashShell.keyEsc,
   ].filter(Boolean);
@@ -38,7 +38,7 @@ export function StatusBar() {
   return (
     <footer className="status-bar">
       <span>
-        {fmt(t.shell.operatorLine, { name: session.staff.displayName, role: t.roles[session.staff.role] })}
+        {fmt(t.shell.operatorLine, { name: session.staff.displayName, role: rolesText(t.roles, roles) })}
       </span>
       <span>
         {fmt(t.shell.counterLine, {
@@ -47,7 +47,7 @@ export function StatusBar() {
           code: `${session.counter.hallCode}-${session.counter.counterCode}`,
         })}
       </span>
-      {SELLER_ROLES.has(role) && <ShiftStatusItem />}
+      {may(roles, SELLER_ROLES) && <ShiftStatusItem />}
       <ReaderStatus />
       <PrinterStatusItem />
       <SyncStatusItem />

@@ -99,7 +99,7 @@ export async function createStaff(
       id: uuidv7(nowMs),
       username: input.username,
       displayName: input.displayName,
-      role: input.role,
+      roles: input.roles,
       active: true,
     };
     await q.query('INSERT INTO staff (id, hall_id, username, data) VALUES ($1, $2, $3, $4)', [
@@ -109,7 +109,14 @@ export async function createStaff(
       JSON.stringify(s),
     ]);
     await publish(q, [
-      { hallId: hall.id, kind: 'staff', key: s.id, data: { ...s, passwordHash }, originCounterId: null },
+      {
+        hallId: hall.id,
+        kind: 'staff',
+        key: s.id,
+        // `role` for counters that know one role only: the most senior (roles are in ROLES order).
+        data: { ...s, role: s.roles[s.roles.length - 1]!, passwordHash },
+        originCounterId: null,
+      },
     ]);
     return { ...s, hallCode };
   });

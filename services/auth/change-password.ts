@@ -1,7 +1,7 @@
 /** 修改本人密码. Runtime: Node. */
 import { AppError } from '../../core/errors';
 import { findStaffById, updateStaff } from '../../db';
-import { type Handlers, operatorOf } from '../call';
+import { type Handlers, LOCAL_TERMINAL, operatorOf } from '../call';
 import { checkCredentials } from './credentials';
 import { hashPassword } from './password';
 
@@ -10,7 +10,7 @@ export const changePassword: Handlers['auth.changePassword'] = async (input, cal
   const s = operatorOf(call);
   const row = findStaffById(app.db, s.staffId);
   if (!row) throw new AppError('NOT_LOGGED_IN');
-  await checkCredentials(app, row.username, input.oldPassword, '修改密码');
+  await checkCredentials(app, row.username, input.oldPassword, '修改密码', call.terminal ?? LOCAL_TERMINAL);
   const passwordHash = await hashPassword(input.newPassword);
   app.transaction(() => {
     updateStaff(app.db, row.id, { passwordHash, updatedAt: app.nowIso() });

@@ -1,6 +1,6 @@
 /** 登录 / 解锁 / 退出 / 锁屏 / 当前会话. Runtime: Node. */
 import type { Handlers } from '../call';
-import { operatorOf } from '../call';
+import { LOCAL_TERMINAL, operatorOf } from '../call';
 import { AppError } from '../../core/errors';
 import { findStaffById, toStaff } from '../../db';
 import type { App } from '../app';
@@ -21,9 +21,9 @@ function sessionView(app: App, s: Session) {
   };
 }
 
-export const login: Handlers['auth.login'] = async (input, { app }) => {
-  const row = await checkCredentials(app, input.username, input.password, '登录');
-  const session = app.sessions.create(row.id, row.role);
+export const login: Handlers['auth.login'] = async (input, { app, terminal = LOCAL_TERMINAL }) => {
+  const row = await checkCredentials(app, input.username, input.password, '登录', terminal);
+  const session = app.sessions.create(row.id, row.roles);
   app.transaction(() =>
     app
       .ledger()
@@ -60,7 +60,7 @@ export const unlock: Handlers['auth.unlock'] = async (input, call) => {
   const s = operatorOf(call);
   const row = findStaffById(call.app.db, s.staffId);
   if (!row) throw new AppError('NOT_LOGGED_IN');
-  await checkCredentials(call.app, row.username, input.password, '解锁');
+  await checkCredentials(call.app, row.username, input.password, '解锁', call.terminal ?? LOCAL_TERMINAL);
   call.app.sessions.unlock(s.id);
   return sessionView(call.app, s);
 };

@@ -31,3 +31,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await derive(password, Buffer.from(salt, 'base64'), Number(logN), Number(r), Number(p));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+/**
+ * A stored hash of the same parameters that no password matches: checked for an unknown user name, so that
+ * it costs the same time as a known one (the answer's delay does not tell which names exist).
+ */
+export const DUMMY_HASH = `scrypt$${LOG_N}$${R}$${P}$${randomBytes(16).toString('base64')}$${randomBytes(KEY_LEN).toString('base64')}`;

@@ -8,7 +8,8 @@ import type { Role } from '../../core/domain/roles';
 export interface Session {
   readonly id: string;
   readonly staffId: string;
-  readonly role: Role;
+  /** Every role the operator held at login (a change of roles ends their sessions). */
+  readonly roles: readonly Role[];
   lastSeenMs: number;
   locked: boolean;
 }
@@ -19,11 +20,11 @@ export class SessionStore {
 
   constructor(private readonly clock: { nowMs(): number }) {}
 
-  create(staffId: string, role: Role): Session {
+  create(staffId: string, roles: readonly Role[]): Session {
     const s: Session = {
       id: randomBytes(24).toString('base64url'),
       staffId,
-      role,
+      roles,
       lastSeenMs: this.clock.nowMs(),
       locked: false,
     };

@@ -31,7 +31,7 @@ export const cardsReverseSale: Handlers['cards.reverseSale'] = async (input, cal
   if (!p || p.count !== written.count || p.volume !== written.volume)
     throw new AppError('NOT_REVERSIBLE', { detail: '卡内已不是这笔购气（之后又购过气或已补卡）' });
   if (!ready.inReader.record.pending) throw new AppError('GAS_ALREADY_LOADED');
-  const approver = await requireApproval(app, input.approval, '冲正');
+  const approver = await requireApproval(app, input.approval, '冲正', operatorId);
   const reversalId = app.newId();
   const followUp: ReversalFollowUp = {
     reverse: {

@@ -26,7 +26,7 @@ export const cardsTopUp: Handlers['cards.topUp'] = async (input, call) => {
   if (already) throw new AppError('TOPUP_NOT_ALLOWED', { detail: '这笔购气已经补过气' });
   if (maxLoadedCount(app.gdb.sqlite, sale.customerId) >= last.count)
     throw new AppError('TOPUP_NOT_ALLOWED', { detail: '表具读数显示这笔气已入表' });
-  const approver = await requireApproval(app, input.approval, '掉气补气');
+  const approver = await requireApproval(app, input.approval, '掉气补气', operatorId);
   // The purchase may still sit on the card (the meter never took it): the new count replaces it.
   const ready = await customerCardInReader(app, sale.customerId, operatorId, { allowPending: true });
   const w = app.transaction(() => {

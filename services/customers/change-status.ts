@@ -16,10 +16,11 @@ import { changeCustomer } from './change-customer';
 export const customersChangeStatus: Handlers['customers.changeStatus'] = async (input, call) => {
   const { app } = call;
   const label = STATUS_ACTION_ZH[input.action];
+  const operatorId = operatorOf(call).staffId;
   const approver = APPROVAL_ACTIONS.has(input.action)
-    ? await requireApproval(app, input.approval, label)
+    ? await requireApproval(app, input.approval, label, operatorId)
     : undefined;
-  return changeCustomer(app, operatorOf(call).staffId, input.id, input.expectedVersion, {
+  return changeCustomer(app, operatorId, input.id, input.expectedVersion, {
     type: `customer.${input.action === 'close' ? 'closed' : input.action === 'suspend' ? 'suspended' : 'resumed'}`,
     reason: input.reason,
     approverId: approver?.id,

@@ -114,9 +114,8 @@ export const pricesCreate: Handlers['prices.create'] = async (input, call) => {
   // published (docs/sync-protocol.md), so a price made here would have every sale at it quarantined.
   if (getSyncState(app.gdb.sqlite)) throw new AppError('PRICES_FROM_HEAD_OFFICE');
   refuseConflicts(app, input.version, false);
-  const approver = await requireApproval(app, input.approval, '调价');
-  const row = app.transaction(() =>
-    recordPriceVersion(app, operatorOf(call).staffId, approver.id, input.version),
-  );
+  const operatorId = operatorOf(call).staffId;
+  const approver = await requireApproval(app, input.approval, '调价', operatorId);
+  const row = app.transaction(() => recordPriceVersion(app, operatorId, approver.id, input.version));
   return toPriceVersion(row);
 };

@@ -48,7 +48,7 @@ export async function refundSale(app: App, operatorId: string, input: RefundInpu
   refundableSale(app, input.saleId, input.amount);
   payBackTenders(input.tenders, input.amount);
   requireOpenShift(app, operatorId);
-  const approver = await requireApproval(app, input.approval, '退款');
+  const approver = await requireApproval(app, input.approval, '退款', operatorId);
   const id = app.newId();
   app.transaction(() => {
     const shift = requireOpenShift(app, operatorId);

@@ -41,7 +41,7 @@ function onCard(app: App, saleId: string): boolean {
 export async function reverseSale(app: App, operatorId: string, input: ReverseInput): Promise<Sale> {
   reversible(app, input.saleId);
   requireOpenShift(app, operatorId);
-  const approver = await requireApproval(app, input.approval, '冲正');
+  const approver = await requireApproval(app, input.approval, '冲正', operatorId);
   const id = app.newId();
   app.transaction(() => recordReversal(app, operatorId, input.saleId, input.reason, approver, id));
   return loadSale(app, id);

@@ -54,7 +54,7 @@ export async function sellGas(app: App, operatorId: string, input: SellGasInput)
   if (input.approval) {
     const pre = check(app, operatorId, input, true);
     if (pre.priced.quote.approvalReasons.length > 0)
-      approver = await requireApproval(app, input.approval, '购气');
+      approver = await requireApproval(app, input.approval, '购气', operatorId);
   }
   const id = app.newId();
   const sale = app.transaction(() => {

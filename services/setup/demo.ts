@@ -14,16 +14,16 @@ import { initializeCounter } from './initialize';
 
 export const DEMO_PASSWORD = 'demo1234';
 
-export const DEMO_STAFF: { username: string; displayName: string; role: Role }[] = [
-  { username: 'zhangli', displayName: '张丽', role: 'clerk' },
-  { username: 'wangfang', displayName: '王芳', role: 'cashier' },
-  { username: 'liuqiang', displayName: '刘强', role: 'supervisor' },
+export const DEMO_STAFF: { username: string; displayName: string; roles: Role[] }[] = [
+  { username: 'zhangli', displayName: '张丽', roles: ['clerk'] },
+  { username: 'wangfang', displayName: '王芳', roles: ['cashier'] },
+  { username: 'liuqiang', displayName: '刘强', roles: ['supervisor'] },
 ];
 
 export async function seedDemo(
   app: App,
   households = 50,
-): Promise<{ username: string; role: Role; password: string }[]> {
+): Promise<{ username: string; roles: Role[]; password: string }[]> {
   if (app.counter()) return [];
   const { adminId } = await initializeCounter(
     app,
@@ -48,9 +48,9 @@ export async function seedDemo(
       JSON.stringify({ spec: 'training', width: 80, company: '东海中石油昆仑燃气有限公司' }),
     ),
   );
-  return [{ username: 'admin', role: 'admin' as Role }, ...DEMO_STAFF].map((s) => ({
+  return [{ username: 'admin', roles: ['admin'] as Role[] }, ...DEMO_STAFF].map((s) => ({
     username: s.username,
-    role: s.role,
+    roles: s.roles,
     password: DEMO_PASSWORD,
   }));
 }

@@ -40,7 +40,7 @@ export async function initializeCounter(
       id: adminId,
       username: input.admin.username,
       displayName: input.admin.displayName,
-      role: 'admin',
+      roles: ['admin'],
       passwordHash,
       createdAt: now,
       updatedAt: now,
@@ -61,7 +61,7 @@ export async function initializeCounter(
         id: adminId,
         username: input.admin.username,
         displayName: input.admin.displayName,
-        role: 'admin',
+        roles: ['admin'],
       },
       operatorId: adminId,
       audit: {

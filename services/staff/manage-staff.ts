@@ -1,6 +1,8 @@
-/** Staff administration: create, reset password (also unlocks), enable/disable, list. Runtime: Node. */
-import type { Role } from '../../core/domain/roles';
-import { ROLE_ZH } from '../../core/domain/roles';
+/**
+ * Staff administration: create, change roles (one or several), reset password (also unlocks), enable/disable,
+ * list. Runtime: Node.
+ */
+import { type Role, rolesZh } from '../../core/domain/roles';
 import { AppError } from '../../core/errors';
 import { findStaffById, findStaffByUsername, insertStaff, listStaff, toStaff, updateStaff } from '../../db';
 import type { App } from '../app';
@@ -10,7 +12,7 @@ import { hashPassword } from '../auth/password';
 export async function createStaff(
   app: App,
   operatorId: string,
-  input: { username: string; displayName: string; role: Role; password: string },
+  input: { username: string; displayName: string; roles: Role[]; password: string },
 ) {
   if (findStaffByUsername(app.db, input.username)) throw new AppError('DUPLICATE_USERNAME');
   const passwordHash = await hashPassword(input.password);
@@ -21,11 +23,11 @@ export async function createStaff(
     insertStaff(app.db, { id, ...input, passwordHash, createdAt: now, updatedAt: now });
     app.ledger().append({
       type: 'staff.created',
-      payload: { id, username: input.username, displayName: input.displayName, role: input.role },
+      payload: { id, username: input.username, displayName: input.displayName, roles: input.roles },
       operatorId,
       audit: {
         action: 'staff.created',
-        summary: `新建${ROLE_ZH[input.role]} ${input.displayName}（${input.username}）`,
+        summary: `新建${rolesZh(input.roles)} ${input.displayName}（${input.username}）`,
       },
     });
   });
@@ -60,6 +62,31 @@ export const staffResetPassword: Handlers['staff.resetPassword'] = async (input,
   });
   app.sessions.endAllFor(target.id);
   return { ok: true as const };
+};
+
+export const staffSetRoles: Handlers['staff.setRoles'] = (input, call) => {
+  const { app } = call;
+  const target = findStaffById(app.db, input.staffId);
+  if (!target) throw new AppError('NOT_FOUND');
+  if (target.id === operatorOf(call).staffId && !input.roles.includes('admin'))
+    throw new AppError('PERMISSION_DENIED', { detail: 'cannot take the administrator role from yourself' });
+  const now = app.nowIso();
+  app.transaction(() => {
+    updateStaff(app.db, target.id, { roles: input.roles, updatedAt: now });
+    app.ledger().append({
+      type: 'staff.rolesChanged',
+      payload: { staffId: target.id, roles: input.roles },
+      operatorId: operatorOf(call).staffId,
+      audit: {
+        action: 'staff.rolesChanged',
+        summary: `${target.displayName} 的岗位：${rolesZh(target.roles)} → ${rolesZh(input.roles)}`,
+        changes: [{ field: 'roles', before: target.roles, after: input.roles }],
+      },
+    });
+  });
+  // A session carries the roles it was opened with: the person logs in again under the new ones.
+  app.sessions.endAllFor(target.id);
+  return toStaff(findStaffById(app.db, target.id)!, now);
 };
 
 export const staffSetActive: Handlers['staff.setActive'] = (input, call) => {

@@ -33,9 +33,9 @@ export class MasterApplier {
          per_year = excluded.per_year`,
     );
     this.staff = db.prepare(
-      `INSERT INTO staff (id, username, display_name, role, password_hash, active, created_at, updated_at)
+      `INSERT INTO staff (id, username, display_name, roles, password_hash, active, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
+       ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, roles = excluded.roles,
          password_hash = excluded.password_hash, active = excluded.active, updated_at = excluded.updated_at`,
     );
     this.card = db.prepare(
@@ -82,7 +82,8 @@ export class MasterApplier {
       .prepare('SELECT id FROM staff WHERE lower(username) = lower(?) AND id <> ?')
       .get(s.username, s.id) as { id: string } | undefined;
     if (clash) return false;
-    this.staff.run(s.id, s.username, s.displayName, s.role, s.passwordHash, s.active ? 1 : 0, at, at);
+    const roles = JSON.stringify(s.roles ?? [s.role]);
+    this.staff.run(s.id, s.username, s.displayName, roles, s.passwordHash, s.active ? 1 : 0, at, at);
     return true;
   }
 

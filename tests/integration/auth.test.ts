@@ -34,7 +34,7 @@ describe('staff, login and the counter lock', () => {
     const sid = await t.login('boss', 'a-long-pass');
     const me = await t.ok('auth.me', {}, sid);
     expect(me).toMatchObject({
-      staff: { displayName: '赵主任', role: 'admin' },
+      staff: { displayName: '赵主任', roles: ['admin'] },
       counter: { hallName: '城东营业厅', counterName: '3号窗口' },
       locked: false,
     });
@@ -51,27 +51,30 @@ describe('staff, login and the counter lock', () => {
 
   it(`locks an account after ${MAX_FAILED_LOGINS} wrong passwords, for ${LOCKOUT_MINUTES} minutes`, async () => {
     const t = await testCounter();
+    // Each from its own terminal: one terminal alone would be slowed down first (credentials.test.ts).
+    const attempt = (i: number, password: string) =>
+      t.d.invoke('auth.login', { username: 'zhangli', password }, { terminal: `t${i}` });
     for (let i = 1; i < MAX_FAILED_LOGINS; i++)
-      expect((await t.fails('auth.login', { username: 'zhangli', password: 'wrong-pass' })).code).toBe(
-        'BAD_CREDENTIALS',
-      );
-    expect((await t.fails('auth.login', { username: 'zhangli', password: 'wrong-pass' })).code).toBe(
-      'ACCOUNT_LOCKED',
-    );
-    const locked = await t.fails('auth.login', { username: 'zhangli', password: 'demo1234' });
-    expect(locked).toMatchObject({ code: 'ACCOUNT_LOCKED', message: expect.stringContaining('锁定') });
+      expect(await attempt(i, 'wrong-pass')).toMatchObject({ error: { code: 'BAD_CREDENTIALS' } });
+    expect(await attempt(MAX_FAILED_LOGINS, 'wrong-pass')).toMatchObject({
+      error: { code: 'ACCOUNT_LOCKED' },
+    });
+    const locked = await attempt(0, 'demo1234');
+    expect(locked).toMatchObject({
+      error: { code: 'ACCOUNT_LOCKED', message: expect.stringContaining('锁定') },
+    });
     t.clock.advanceMinutes(LOCKOUT_MINUTES + 1);
     expect(await t.login('zhangli')).toBeTruthy();
     const audit = t.app.gdb.sqlite
-      .prepare("SELECT count(*) AS n FROM audit WHERE action = 'auth.lockedOut'")
+      .prepare("SELECT count(*) AS n FROM audit WHERE action IN ('auth.lockedOut', 'auth.unlocked')")
       .get() as { n: number };
-    expect(audit.n).toBe(1);
+    expect(audit.n).toBe(2);
   });
 
   it('an administrator reset unlocks at once', async () => {
     const t = await testCounter();
     for (let i = 0; i < MAX_FAILED_LOGINS; i++)
-      await t.fails('auth.login', { username: 'zhangli', password: 'wrong-pass' });
+      await t.d.invoke('auth.login', { username: 'zhangli', password: 'wrong-pass' }, { terminal: `t${i}` });
     const admin = await t.login('admin');
     const staff = await t.ok('staff.list', {}, admin);
     const zhang = staff.items.find((s) => s.username === 'zhangli')!;
@@ -112,7 +115,7 @@ describe('staff, login and the counter lock', () => {
       (
         await t.fails(
           'staff.create',
-          { username: 'newbie', displayName: '新人', role: 'clerk', password: 'pass-1234' },
+          { username: 'newbie', displayName: '新人', roles: ['clerk'], password: 'pass-1234' },
           clerk,
         )
       ).code,
@@ -134,20 +137,73 @@ describe('staff, login and the counter lock', () => {
     );
   });
 
+  it('an administrator gives staff several roles; the approval right comes with 班长 alone', async () => {
+    const t = await testCounter();
+    const admin = await t.login('admin');
+    const clerk = await t.login('zhangli');
+    const zhang = (await t.ok('staff.list', {}, admin)).items.find((s) => s.username === 'zhangli')!;
+    const bad = await t.fails('staff.setRoles', { staffId: zhang.id, roles: [] }, admin);
+    expect(bad.issues).toEqual([expect.objectContaining({ path: ['roles'], message: '请至少选择一个岗位' })]);
+    expect((await t.fails('staff.setRoles', { staffId: zhang.id, roles: ['boss'] }, admin)).code).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect((await t.fails('staff.setRoles', { staffId: zhang.id, roles: ['clerk'] }, clerk)).code).toBe(
+      'PERMISSION_DENIED',
+    );
+    const price = {
+      userClass: 'residential' as const,
+      effectiveFrom: '2026-12-01',
+      baseHouseholdSize: 4,
+      periodStart: '01-01',
+      tiers: [{ width: null, priceLi: 3000 }],
+      note: '调价',
+    };
+    const approval = { username: 'zhangli', password: 'demo1234' };
+    expect((await t.fails('prices.create', { version: price, approval }, admin)).code).toBe(
+      'APPROVAL_INVALID',
+    );
+    const changed = await t.ok(
+      'staff.setRoles',
+      { staffId: zhang.id, roles: ['supervisor', 'clerk'] },
+      admin,
+    );
+    expect(changed.roles).toEqual(['clerk', 'supervisor']);
+    // Her session carried the roles it was opened with: she logs in again under the new ones.
+    expect((await t.fails('auth.me', {}, clerk)).code).toBe('NOT_LOGGED_IN');
+    expect((await t.ok('auth.me', {}, await t.login('zhangli'))).staff.roles).toEqual([
+      'clerk',
+      'supervisor',
+    ]);
+    await t.ok('prices.create', { version: price, approval }, admin);
+    const op = t.app.gdb.sqlite
+      .prepare("SELECT payload FROM outbox WHERE type = 'staff.rolesChanged'")
+      .get() as { payload: string };
+    expect(JSON.parse(op.payload)).toEqual({ v: 1, staffId: zhang.id, roles: ['clerk', 'supervisor'] });
+    const audit = t.app.gdb.sqlite
+      .prepare("SELECT summary FROM audit WHERE action = 'staff.rolesChanged'")
+      .get() as { summary: string };
+    expect(audit.summary).toBe('张丽 的岗位：客服员 → 客服员、班长');
+    // The administrator keeps their own role (nobody else could give it back).
+    const me = (await t.ok('auth.me', {}, admin)).staff;
+    expect((await t.fails('staff.setRoles', { staffId: me.id, roles: ['supervisor'] }, admin)).code).toBe(
+      'PERMISSION_DENIED',
+    );
+  });
+
   it('creates staff with unique user names', async () => {
     const t = await testCounter();
     const admin = await t.login('admin');
     const s = await t.ok(
       'staff.create',
-      { username: 'Xiaoli', displayName: '小李', role: 'cashier', password: 'pass-1234' },
+      { username: 'Xiaoli', displayName: '小李', roles: ['cashier'], password: 'pass-1234' },
       admin,
     );
-    expect(s).toMatchObject({ role: 'cashier', active: true, locked: false });
+    expect(s).toMatchObject({ roles: ['cashier'], active: true, locked: false });
     expect(
       (
         await t.fails(
           'staff.create',
-          { username: 'xiaoli', displayName: '另一个', role: 'clerk', password: 'pass-1234' },
+          { username: 'xiaoli', displayName: '另一个', roles: ['clerk'], password: 'pass-1234' },
           admin,
         )
       ).code,

@@ -8,6 +8,7 @@ import {
   refund,
   reverse,
   type Sale,
+  secondSupervisor,
   sellGas,
   staffIdOf,
   writes,
@@ -125,7 +126,7 @@ describe('deposits and the day close (缴款、日结)', () => {
     const failed = await sellGas(t, a, c1.id, 700, cash, 'fail');
     expect(failed.status).toBe('card_write_failed');
     const r1 = await reverse(t, a, s1.id);
-    const r2 = await reverse(t, b, s2.id);
+    const r2 = await reverse(t, b, s2.id, await secondSupervisor(t)); // 刘强's own sale
     const s3 = await sellGas(t, b, c2.id, 300, (due) => [
       { method: 'wechat', amount: due, reference: 'WX9' },
     ]);

@@ -9,6 +9,14 @@ import type { TestCounter } from '../support/app';
 export type Sale = OpOutput<'sales.sellGas'>;
 export const APPROVAL = { username: 'liuqiang', password: DEMO_PASSWORD };
 
+/** A second 班长 (陈静), to approve what 刘强 does himself: nobody approves their own operation. */
+export async function secondSupervisor(t: TestCounter): Promise<typeof APPROVAL> {
+  const admin = await t.login('admin');
+  const input = { username: 'chenjing', displayName: '陈静', roles: ['supervisor' as const] };
+  await t.ok('staff.create', { ...input, password: DEMO_PASSWORD }, admin);
+  return { username: input.username, password: DEMO_PASSWORD };
+}
+
 /** Every table a cash-desk operation may write; a refused call must leave all of them as they were. */
 export function writes(t: TestCounter): number[] {
   return [
@@ -83,8 +91,8 @@ export async function payFees(
   return t.ok('sales.payFees', input, sid);
 }
 
-export function reverse(t: TestCounter, sid: string, saleId: string): Promise<Sale> {
-  return t.ok('sales.reverse', { saleId, reason: '客户要求冲正', approval: APPROVAL }, sid);
+export function reverse(t: TestCounter, sid: string, saleId: string, approval = APPROVAL): Promise<Sale> {
+  return t.ok('sales.reverse', { saleId, reason: '客户要求冲正', approval }, sid);
 }
 
 export function refund(t: TestCounter, sid: string, saleId: string, amount: number, tender: TenderInput) {

@@ -14,7 +14,8 @@ import { APPROVAL, type Sale } from './cash-helpers';
 import { withRequestId } from '../support/request-id';
 
 type DayReport = OpOutput<'days.close'>;
-const OPERATORS = ['wangfang', 'liuqiang'] as const;
+/** Two sellers; the 班长 who approves (刘强) is neither: nobody approves their own operation. */
+const OPERATORS = ['wangfang', 'admin'] as const;
 const NON_CASH = ['bank_card', 'wechat', 'alipay'] as const;
 /** Runs of 20–60 operations each (~0.6 s a run); raise for a soak: GASDESK_CASH_RUNS=200 npx vitest run … */
 const RUNS = Number(process.env.GASDESK_CASH_RUNS ?? 12);

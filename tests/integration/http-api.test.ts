@@ -127,6 +127,18 @@ describe('the HTTP transport of gasdesk serve', () => {
     expect(ok.json.result.name).toBe('陈晓东');
     expect(t.count('outbox')).toBe(before + 1);
   });
+
+  it('slows down the client that keeps getting passwords wrong (its address and session), not the others', async () => {
+    const wrong = JSON.stringify({ username: 'liuqiang', password: 'wrong-pass' });
+    const from = (client: string) => post('/api/auth.login', wrong, { ...auth, 'x-gasdesk-session': client });
+    expect((await from('tab-a')).status).toBe(401);
+    expect((await from('tab-a')).status).toBe(401);
+    expect(await from('tab-a')).toMatchObject({
+      status: 429,
+      json: { error: { code: 'TOO_MANY_ATTEMPTS', fields: { retryAfterSeconds: 15 } } },
+    });
+    expect(await from('tab-b')).toMatchObject({ status: 401, json: { error: { code: 'BAD_CREDENTIALS' } } });
+  });
 });
 
 /** A whole request on a raw TCP socket: the request target goes out exactly as written (no client tidies it). */

@@ -23,7 +23,7 @@ async function newCashier(t: TestCounter): Promise<{ sid: string; username: stri
   const username = `cashier${next()}`;
   await t.ok(
     'staff.create',
-    { username, displayName: `收费员${n}`, role: 'cashier', password: DEMO_PASSWORD },
+    { username, displayName: `收费员${n}`, roles: ['cashier'], password: DEMO_PASSWORD },
     await admin(t),
   );
   return { sid: await t.login(username), username };
@@ -86,7 +86,7 @@ const CASES: Effectful[] = [
   {
     op: 'staff.create',
     prepare: async (t) => ({
-      input: { username: `clerk${next()}`, displayName: '新员工', role: 'clerk', password: DEMO_PASSWORD },
+      input: { username: `clerk${next()}`, displayName: '新员工', roles: ['clerk'], password: DEMO_PASSWORD },
       sid: await admin(t),
     }),
   },

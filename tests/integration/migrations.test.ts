@@ -64,6 +64,25 @@ describe('migrations', () => {
     expect(() => openDatabase(file)).toThrow(/DATABASE_INCOMPATIBLE.*0099_future is not known/);
   });
 
+  it('0010 gives every account of an older database its one role as its list of roles', () => {
+    const s = new Database(join(tempDir(), 'e.sqlite'));
+    const all = loadMigrations();
+    const at = all.findIndex((m) => m.tag === '0010_staff_roles');
+    migrate(s, all.slice(0, at));
+    const insert = s.prepare(
+      `INSERT INTO staff (id, username, display_name, role, password_hash, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'h', '2026-01-01', '2026-01-01')`,
+    );
+    insert.run('s1', 'wang', '王', 'cashier');
+    insert.run('s2', 'liu', '刘', 'supervisor');
+    migrate(s, all);
+    expect(s.prepare('SELECT id, roles FROM staff ORDER BY id').all()).toEqual([
+      { id: 's1', roles: '["cashier"]' },
+      { id: 's2', roles: '["supervisor"]' },
+    ]);
+    s.close();
+  });
+
   it('refuses a database whose applied migration differs from the shipped one', () => {
     const file = join(tempDir(), 'd.sqlite');
     openDatabase(file).close();

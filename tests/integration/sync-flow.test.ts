@@ -278,7 +278,7 @@ describe('two counters and head office', () => {
     await ho.admin('POST', '/admin/halls/0101/staff', {
       username: 'zhaolei',
       displayName: '赵磊',
-      role: 'cashier',
+      roles: ['cashier', 'clerk'],
       password: 'hq-pass-1234',
     });
     await ho.admin('POST', '/admin/fee-items', { code: 'GAS_ALARM', name: '燃气报警器', amountFen: 28_000 });
@@ -296,7 +296,9 @@ describe('two counters and head office', () => {
       perYear: null,
     });
     await sync(A);
-    const sid = (await A.ok('auth.login', { username: 'zhaolei', password: 'hq-pass-1234' })).sessionId;
+    const zhao = await A.ok('auth.login', { username: 'zhaolei', password: 'hq-pass-1234' });
+    expect(zhao.staff.roles).toEqual(['clerk', 'cashier']);
+    const sid = zhao.sessionId;
     expect((await A.ok('fees.list', {}, sid)).items.map((f) => f.code)).toContain('GAS_ALARM');
     expect(
       (await A.ok('prices.list', {}, sid)).items.some(

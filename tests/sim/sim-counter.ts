@@ -57,7 +57,7 @@ export class SimCounter {
     c.adminSid = (await c.ok('auth.login', { username: 'admin', password: SIM_PASSWORD })).sessionId;
     await c.ok(
       'staff.create',
-      { username: 'shouyin', displayName: `收费员${code}`, role: 'cashier', password: SIM_PASSWORD },
+      { username: 'shouyin', displayName: `收费员${code}`, roles: ['cashier'], password: SIM_PASSWORD },
       c.adminSid,
     );
     c.cashierSid = (await c.ok('auth.login', { username: 'shouyin', password: SIM_PASSWORD })).sessionId;

@@ -32,7 +32,13 @@ export async function cardSimCounter(
   attachCardStation(c.app, station);
   await c.ok(
     'staff.create',
-    { username: 'yingye', displayName: `营业员${c.code}`, role: 'clerk', password: SIM_PASSWORD },
+    { username: 'yingye', displayName: `营业员${c.code}`, roles: ['clerk'], password: SIM_PASSWORD },
+    c.adminSid,
+  );
+  // Approvals take a 班长 other than the operator (the administrator approves nothing).
+  await c.ok(
+    'staff.create',
+    { username: 'banzhang', displayName: `班长${c.code}`, roles: ['supervisor'], password: SIM_PASSWORD },
     c.adminSid,
   );
   const clerkSid = (await c.ok('auth.login', { username: 'yingye', password: SIM_PASSWORD })).sessionId;
@@ -41,6 +47,6 @@ export async function cardSimCounter(
     world: station.world!,
     region: station.region,
     clerkSid,
-    approval: { username: 'admin', password: SIM_PASSWORD },
+    approval: { username: 'banzhang', password: SIM_PASSWORD },
   };
 }

@@ -17,6 +17,7 @@ import { id, int, str } from './fields';
 const local = { authority: 'local', headOffice: 'stores' } as const;
 const staffRef = z.strictObject({ staffId: id });
 const byStaff = (p: { staffId: string }) => p.staffId;
+const roles = z.array(z.enum(ROLES)).min(1);
 
 export const localOps = [
   defineOp({
@@ -38,13 +39,24 @@ export const localOps = [
   }),
   defineOp({
     type: 'staff.created',
-    version: 2,
+    version: 3,
     entityType: 'staff',
     ...local,
     entityId: (p) => p.id,
-    summary: '新建本柜台员工账号（口令不出柜台）',
-    schema: z.strictObject({ id, username: str, displayName: str, role: z.enum(ROLES) }),
-    upgrades: FROM_V1,
+    summary: '新建本柜台员工账号（口令不出柜台；可兼任多个岗位）',
+    schema: z.strictObject({ id, username: str, displayName: str, roles }),
+    // Version 2 named one role; a person now holds one or several.
+    upgrades: { ...FROM_V1, 2: ({ role, ...rest }) => ({ ...rest, roles: [role] }) },
+  }),
+  defineOp({
+    type: 'staff.rolesChanged',
+    version: 1,
+    entityType: 'staff',
+    ...local,
+    entityId: byStaff,
+    summary: '管理员调整员工岗位',
+    schema: staffRef.extend({ roles }),
+    upgrades: {},
   }),
   defineOp({
     type: 'staff.passwordReset',

@@ -71,7 +71,7 @@ export function InvoiceRangesPage() {
       />
       {creating && (
         <InvoiceRangeModal
-          staff={staff.filter((s) => s.active && s.role !== 'clerk')}
+          staff={staff.filter((s) => s.active && s.roles.some((r) => r !== 'clerk'))}
           onCancel={() => setCreating(false)}
           onDone={() => {
             setCreating(false);

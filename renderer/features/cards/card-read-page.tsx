@@ -6,7 +6,7 @@ import { Alert, Button, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect } from 'react';
 import { fmt, useT } from '../../i18n';
 import { useNav } from '../../shell/nav';
-import { SELLER_ROLES } from '../../shell/roles';
+import { may, SELLER_ROLES } from '../../shell/roles';
 import { useSession } from '../../shell/session';
 import { CardReadView } from './card-read-view';
 import { useReaderChange } from './reader-events';
@@ -35,7 +35,7 @@ export function CardReadPage() {
   }, [customer?.id, routeCustomer, route.name, go]);
 
   const canBuy =
-    SELLER_ROLES.has(session.staff.role) && read?.state === 'ok' && customer?.status === 'active';
+    may(session.staff.roles, SELLER_ROLES) && read?.state === 'ok' && customer?.status === 'active';
 
   return (
     <div className="page">

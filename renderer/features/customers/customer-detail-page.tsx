@@ -11,7 +11,7 @@ import { api, onApiError } from '../../api/client';
 import { useT } from '../../i18n';
 import { isApiError, useReportError } from '../../shell/errors';
 import { useNav } from '../../shell/nav';
-import { CLERK_ROLES, SELLER_ROLES } from '../../shell/roles';
+import { CLERK_ROLES, may, SELLER_ROLES } from '../../shell/roles';
 import { useSession } from '../../shell/session';
 import { useEscape } from '../../shell/shortcuts';
 import { CardsSection } from '../cards/cards-section';
@@ -101,9 +101,9 @@ export function CustomerDetailPage({ id, offerCard = false }: { id: string; offe
   if (missing) return <Result status="404" title={t.detail.notFound} extra={back} />;
   if (!customer) return <Spin className="page-spin" />;
 
-  const canChange = CLERK_ROLES.has(session.staff.role) && customer.status !== 'closed';
-  const canSell = SELLER_ROLES.has(session.staff.role);
-  const statusActions = CLERK_ROLES.has(session.staff.role) ? allowedActions(customer.status) : [];
+  const canChange = may(session.staff.roles, CLERK_ROLES) && customer.status !== 'closed';
+  const canSell = may(session.staff.roles, SELLER_ROLES);
+  const statusActions = may(session.staff.roles, CLERK_ROLES) ? allowedActions(customer.status) : [];
   const modalProps = { customer, onDone: changed, onCancel: cancel };
 
   return (

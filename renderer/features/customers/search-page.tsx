@@ -10,7 +10,7 @@ import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { useReportError } from '../../shell/errors';
 import { useNav } from '../../shell/nav';
-import { CLERK_ROLES } from '../../shell/roles';
+import { CLERK_ROLES, may } from '../../shell/roles';
 import { useSession } from '../../shell/session';
 import { ResultsTable } from './results-table';
 import { getSearchState, type SearchState, saveSearchState } from './search-state';
@@ -80,7 +80,7 @@ export function SearchPage() {
     <div className="page">
       <Space className="page-header" align="baseline">
         <Typography.Title level={3}>{t.search.title}</Typography.Title>
-        {CLERK_ROLES.has(session.staff.role) && (
+        {may(session.staff.roles, CLERK_ROLES) && (
           <Button type="primary" onClick={() => nav.go({ name: 'open' })}>
             {t.search.open}
           </Button>

@@ -11,7 +11,7 @@ import { BigAmount } from '../../shell/big-amount';
 import { useConfirm } from '../../shell/confirm';
 import { useReportError } from '../../shell/errors';
 import { formatDateTime } from '../../shell/format';
-import { APPROVER_ROLES_UI } from '../../shell/roles';
+import { may, SUPERVISOR_ROLES } from '../../shell/roles';
 import { useSession } from '../../shell/session';
 import { PrintOutcome } from '../printing/print-outcome';
 import { OfficePrintButtons } from '../printing/office-print';
@@ -31,7 +31,7 @@ export function DayReportPage() {
   const [data, setData] = useState<DayReport>();
   const [loading, setLoading] = useState(true);
   const [depositing, setDepositing] = useState(false);
-  const canClose = APPROVER_ROLES_UI.has(session.staff.role);
+  const canClose = may(session.staff.roles, SUPERVISOR_ROLES);
   const printJob = useReportPrint({ kind: 'day', businessDate: data?.businessDate ?? date });
 
   const load = useCallback(

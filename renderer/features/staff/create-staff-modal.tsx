@@ -1,19 +1,20 @@
-/** 新建员工 (staff.create): login name, name, role, initial password. Runtime: browser. */
-import { App as AntApp, Form, Input, Select } from 'antd';
+/** 新建员工 (staff.create): login name, name, one or several roles, initial password. Runtime: browser. */
+import { App as AntApp, Form, Input } from 'antd';
 import { useCallback } from 'react';
 import { contract } from '../../../core/contract';
-import { ROLES, type Role } from '../../../core/domain/roles';
+import type { Role } from '../../../core/domain/roles';
 import { api } from '../../api/client';
 import { useT } from '../../i18n';
 import { useFormErrors } from '../../shell/errors';
 import { FormModal } from '../../shell/form-modal';
 import { zodRule } from '../../shell/zod-rules';
 import { sameAs } from './password-confirm';
+import { RolesField } from './roles-modal';
 
 interface Values {
   username: string;
   displayName: string;
-  role: Role;
+  roles: Role[];
   password: string;
   confirm: string;
 }
@@ -43,7 +44,7 @@ export function CreateStaffModal({ onDone, onCancel }: { onDone(): void; onCance
     <FormModal
       title={t.staff.create}
       form={form}
-      initialValues={{ role: 'clerk' }}
+      initialValues={{ roles: ['clerk'] }}
       onSubmit={submit}
       onCancel={onCancel}
     >
@@ -58,9 +59,7 @@ export function CreateStaffModal({ onDone, onCancel }: { onDone(): void; onCance
       <Form.Item name="displayName" label={t.staff.displayName} required rules={[zodRule(s.displayName)]}>
         <Input />
       </Form.Item>
-      <Form.Item name="role" label={t.staff.role} required rules={[zodRule(s.role)]}>
-        <Select options={ROLES.map((r) => ({ value: r, label: t.roles[r] }))} />
-      </Form.Item>
+      <RolesField rule={zodRule(s.roles)} />
       <Form.Item name="password" label={t.staff.password} required rules={[zodRule(s.password)]}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>

@@ -1,4 +1,7 @@
-/** 员工管理 (admin): list, create, reset password (also unlocks), enable / disable. Runtime: browser. */
+/**
+ * 员工管理 (admin): list, create, change roles (one or several), reset password (also unlocks), enable /
+ * disable. Runtime: browser.
+ */
 import {
   App as AntApp,
   Button,
@@ -18,6 +21,7 @@ import { formatDateTime } from '../../shell/format';
 import { useSession } from '../../shell/session';
 import { CreateStaffModal } from './create-staff-modal';
 import { ResetPasswordModal } from './reset-password-modal';
+import { RolesModal } from './roles-modal';
 
 export function StaffPage() {
   const t = useT();
@@ -28,6 +32,7 @@ export function StaffPage() {
   const [loading, setLoading] = useState(true);
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<Staff>();
+  const [editing, setEditing] = useState<Staff>();
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -57,7 +62,11 @@ export function StaffPage() {
   const columns: TableColumnsType<Staff> = [
     { title: t.staff.username, dataIndex: 'username' },
     { title: t.staff.displayName, dataIndex: 'displayName' },
-    { title: t.staff.role, dataIndex: 'role', render: (r: Staff['role']) => t.roles[r] },
+    {
+      title: t.staff.role,
+      dataIndex: 'roles',
+      render: (roles: Staff['roles']) => roles.map((r) => <Tag key={r}>{t.roles[r]}</Tag>),
+    },
     {
       title: t.staff.status,
       render: (_v, s) => (
@@ -72,6 +81,9 @@ export function StaffPage() {
       title: t.common.actions,
       render: (_v, s) => (
         <Space>
+          <Button size="small" onClick={() => setEditing(s)}>
+            {t.staff.changeRoles}
+          </Button>
           <Button size="small" onClick={() => setResetting(s)}>
             {t.staff.resetPassword}
           </Button>
@@ -118,6 +130,16 @@ export function StaffPage() {
           onCancel={() => setCreating(false)}
           onDone={() => {
             setCreating(false);
+            void load();
+          }}
+        />
+      )}
+      {editing && (
+        <RolesModal
+          staff={editing}
+          onCancel={() => setEditing(undefined)}
+          onDone={() => {
+            setEditing(undefined);
             void load();
           }}
         />

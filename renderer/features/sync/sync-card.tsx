@@ -93,7 +93,7 @@ export function SyncCard() {
       {!status.enrolled ? (
         <>
           <Alert type="info" showIcon className="form-alert" title={t.sync.notEnrolledHint} />
-          {session.staff.role === 'admin' && <EnrollForm onDone={refresh} />}
+          {session.staff.roles.includes('admin') && <EnrollForm onDone={refresh} />}
         </>
       ) : (
         <>

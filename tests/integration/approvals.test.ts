@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { contract } from '../../core/contract';
+import { DEMO_PASSWORD } from '../../services/setup/demo';
+import { fullOpening } from '../fixtures/households';
+import { buy, cash, cashierWithShift, household, M3, SUPERVISOR, saleWrites } from '../fixtures/sales';
+import { type TestCounter, testCounter } from '../support/app';
+import { cardCounter } from '../support/cards';
+
+/** Someone who holds every role, 班长 included: each operation below is theirs to do, none theirs to approve. */
+const BOSS = {
+  username: 'boss',
+  displayName: '全能',
+  roles: ['clerk', 'cashier', 'supervisor', 'admin'] as const,
+};
+const SELF = { username: BOSS.username, password: DEMO_PASSWORD };
+
+async function bossWithShift(t: TestCounter): Promise<string> {
+  const admin = await t.login('admin');
+  await t.ok('staff.create', { ...BOSS, roles: [...BOSS.roles], password: DEMO_PASSWORD }, admin);
+  return cashierWithShift(t, BOSS.username);
+}
+
+/** Opens a household, issues its card and leaves it in the training reader. */
+async function withCard(t: Awaited<ReturnType<typeof cardCounter>>, sid: string) {
+  const c = await household(t);
+  t.world.insert(t.world.newCard().id);
+  await t.ok('cards.issue', { customerId: c.id }, sid);
+  return c;
+}
+
+type Approval = typeof SUPERVISOR;
+/** Every operation that takes an approval: how to reach it, given the approval to send. */
+const OPERATIONS: Record<
+  string,
+  { cards?: true; prepare(t: never, sid: string): Promise<(a: Approval) => [string, unknown]> }
+> = {
+  'sales.sellGas': {
+    async prepare(t: TestCounter, sid) {
+      const purchase = { customerId: (await household(t)).id, by: 'volume' as const, volume: 450 * M3 };
+      const q = await t.ok('sales.quote', purchase, sid);
+      expect(q.approvalReasons.map((r) => r.code)).toEqual(['PER_PURCHASE']);
+      const input = { purchase, expectedAmountDue: q.amountDue, tenders: [cash(q.amountDue)] };
+      return (approval) => ['sales.sellGas', { ...input, approval }];
+    },
+  },
+  'sales.reverse': {
+    async prepare(t: TestCounter, sid) {
+      const sale = await buy(t, sid, { customerId: (await household(t)).id, by: 'volume', volume: 10 * M3 });
+      return (approval) => ['sales.reverse', { saleId: sale.id, reason: '购错', approval }];
+    },
+  },
+  'sales.refund': {
+    async prepare(t: TestCounter, sid) {
+      const fee = (await t.ok('fees.list', {}, sid)).items[0]!;
+      const paid = await t.ok(
+        'sales.payFees',
+        {
+          lines: [{ feeItemId: fee.id, qty: 1 }],
+          expectedAmountDue: fee.amountFen,
+          tenders: [cash(fee.amountFen)],
+        },
+        sid,
+      );
+      const input = {
+        saleId: paid.id,
+        amount: fee.amountFen,
+        tenders: [cash(fee.amountFen)],
+        reason: '未施工',
+      };
+      return (approval) => ['sales.refund', { ...input, approval }];
+    },
+  },
+  'customers.changeStatus': {
+    async prepare(t: TestCounter) {
+      const c = await household(t);
+      const input = { id: c.id, expectedVersion: c.version, action: 'close', reason: '拆迁' };
+      return (approval) => ['customers.changeStatus', { ...input, approval }];
+    },
+  },
+  'prices.create': {
+    async prepare() {
+      const version = {
+        userClass: 'residential',
+        effectiveFrom: '2026-12-01',
+        baseHouseholdSize: 4,
+        periodStart: '01-01',
+        tiers: [{ width: null, priceLi: 3000 }],
+        note: '调价',
+      };
+      return (approval) => ['prices.create', { version, approval }];
+    },
+  },
+  'cards.reverseSale': {
+    cards: true,
+    async prepare(t: Awaited<ReturnType<typeof cardCounter>>, sid) {
+      const c = await withCard(t, sid);
+      const sale = await buy(t, sid, { customerId: c.id, by: 'volume', volume: 10 * M3 });
+      return (approval) => ['cards.reverseSale', { saleId: sale.id, reason: '购错', approval }];
+    },
+  },
+  'cards.topUp': {
+    cards: true,
+    async prepare(t: Awaited<ReturnType<typeof cardCounter>>, sid) {
+      const c = await withCard(t, sid);
+      const sale = await buy(t, sid, { customerId: c.id, by: 'volume', volume: 10 * M3 });
+      return (approval) => ['cards.topUp', { saleId: sale.id, reason: '表具故障未进气', approval }];
+    },
+  },
+};
+
+describe('approval by a second person (审批须另一位班长)', () => {
+  it('the table below names every operation that takes an approval', () => {
+    const taking = Object.entries(contract)
+      .filter(([, d]) => 'shape' in d.input && 'approval' in (d.input.shape as object))
+      .map(([name]) => name);
+    expect(taking.sort()).toEqual(Object.keys(OPERATIONS).sort());
+  });
+
+  for (const [name, op] of Object.entries(OPERATIONS))
+    it(`${name}: the operator's own approval is refused, another 班长's accepted`, async () => {
+      const t = op.cards ? await cardCounter() : await testCounter();
+      const sid = await bossWithShift(t);
+      const call = await op.prepare(t as never, sid);
+      const before = saleWrites(t);
+      const [opName, selfInput] = call(SELF);
+      const refused = await t.fails(opName, selfInput, sid);
+      expect(refused).toMatchObject({
+        code: 'APPROVAL_SELF',
+        message: '审批须由另一位班长办理，不能审批自己的业务。',
+      });
+      expect(saleWrites(t)).toEqual(before); // nothing written, not even an audit entry
+      // The same name in other letters is the same person.
+      const [, shouted] = call({ ...SELF, username: 'BOSS' });
+      expect((await t.fails(opName, shouted, sid)).code).toBe('APPROVAL_SELF');
+      const [, other] = call(SUPERVISOR);
+      const r = await t.d.invoke(opName, other, { sessionId: sid });
+      expect(r.ok ? 'ok' : r.error).toBe('ok');
+    });
+
+  it('the administrator approves nothing; a 客服员 who is also 收费员 sells but does not approve', async () => {
+    const t = await testCounter();
+    const admin = await t.login('admin');
+    const one = {
+      username: 'xiaomei',
+      displayName: '小梅',
+      roles: ['cashier' as const, 'clerk' as const],
+      password: DEMO_PASSWORD,
+    };
+    expect(await t.ok('staff.create', one, admin)).toMatchObject({ roles: ['clerk', 'cashier'] });
+    const sid = await cashierWithShift(t, 'xiaomei');
+    const me = await t.ok('auth.me', {}, sid);
+    expect(me.staff.roles).toEqual(['clerk', 'cashier']);
+    // Both roles' work at the one window: opening an account (客服员) and selling (收费员).
+    const opening = fullOpening({ meters: [], contract: { no: 'HT-XM1', signedOn: '2026-01-05' } });
+    const c = await t.ok('customers.open', opening, sid);
+    const sale = await buy(t, sid, { customerId: c.id, by: 'volume', volume: 10 * M3 });
+    expect(sale).toMatchObject({ kind: 'gas', operator: { displayName: '小梅' } });
+    const cashier = await cashierWithShift(t);
+    const other = await buy(t, cashier, { customerId: c.id, by: 'volume', volume: 10 * M3 });
+    const reverse = (username: string) =>
+      t.fails(
+        'sales.reverse',
+        { saleId: other.id, reason: '购错', approval: { username, password: DEMO_PASSWORD } },
+        cashier,
+      );
+    expect((await reverse('xiaomei')).code).toBe('APPROVAL_INVALID');
+    expect((await reverse('admin')).code).toBe('APPROVAL_INVALID');
+    // Nor may they do what none of their roles may (the administrator's work).
+    expect((await t.fails('staff.list', {}, sid)).code).toBe('PERMISSION_DENIED');
+    expect((await t.fails('prices.create', { version: {}, approval: SELF }, sid)).code).toBe(
+      'PERMISSION_DENIED',
+    );
+    await t.ok('sales.reverse', { saleId: other.id, reason: '购错', approval: SUPERVISOR }, cashier);
+  });
+});
