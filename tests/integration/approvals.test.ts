@@ -5,6 +5,7 @@ import { fullOpening } from '../fixtures/households';
 import { buy, cash, cashierWithShift, household, M3, SUPERVISOR, saleWrites } from '../fixtures/sales';
 import { type TestCounter, testCounter } from '../support/app';
 import { cardCounter } from '../support/cards';
+import { withRequestId } from '../support/request-id';
 
 /** Someone who holds every role, 班长 included: each operation below is theirs to do, none theirs to approve. */
 const BOSS = {
@@ -133,7 +134,7 @@ describe('approval by a second person (审批须另一位班长)', () => {
       const [, shouted] = call({ ...SELF, username: 'BOSS' });
       expect((await t.fails(opName, shouted, sid)).code).toBe('APPROVAL_SELF');
       const [, other] = call(SUPERVISOR);
-      const r = await t.d.invoke(opName, other, { sessionId: sid });
+      const r = await t.d.invoke(opName, withRequestId(opName, other), { sessionId: sid });
       expect(r.ok ? 'ok' : r.error).toBe('ok');
     });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '../../core/domain/roles';
 import { fullOpening } from '../fixtures/households';
 import { testCounter } from '../support/app';
+import { withRequestId } from '../support/request-id';
 
 describe('staff, login and the counter lock', () => {
   it('a fresh counter asks for setup first, and only once', async () => {
@@ -53,7 +54,9 @@ describe('staff, login and the counter lock', () => {
     const t = await testCounter();
     // Each from its own terminal: one terminal alone would be slowed down first (credentials.test.ts).
     const attempt = (i: number, password: string) =>
-      t.d.invoke('auth.login', { username: 'zhangli', password }, { terminal: `t${i}` });
+      t.d.invoke('auth.login', withRequestId('auth.login', { username: 'zhangli', password }), {
+        terminal: `t${i}`,
+      });
     for (let i = 1; i < MAX_FAILED_LOGINS; i++)
       expect(await attempt(i, 'wrong-pass')).toMatchObject({ error: { code: 'BAD_CREDENTIALS' } });
     expect(await attempt(MAX_FAILED_LOGINS, 'wrong-pass')).toMatchObject({
@@ -74,7 +77,11 @@ describe('staff, login and the counter lock', () => {
   it('an administrator reset unlocks at once', async () => {
     const t = await testCounter();
     for (let i = 0; i < MAX_FAILED_LOGINS; i++)
-      await t.d.invoke('auth.login', { username: 'zhangli', password: 'wrong-pass' }, { terminal: `t${i}` });
+      await t.d.invoke(
+        'auth.login',
+        withRequestId('auth.login', { username: 'zhangli', password: 'wrong-pass' }),
+        { terminal: `t${i}` },
+      );
     const admin = await t.login('admin');
     const staff = await t.ok('staff.list', {}, admin);
     const zhang = staff.items.find((s) => s.username === 'zhangli')!;

@@ -8,10 +8,11 @@ import {
 } from '../../core/domain/roles';
 import { DEMO_PASSWORD } from '../../services/setup/demo';
 import { type TestCounter, testCounter } from '../support/app';
+import { withRequestId } from '../support/request-id';
 
 /** A login from one terminal (as a transport names it), answering the error code or 'ok'. */
 async function login(t: TestCounter, username: string, password: string, terminal: string) {
-  const r = await t.d.invoke('auth.login', { username, password }, { terminal });
+  const r = await t.d.invoke('auth.login', withRequestId('auth.login', { username, password }), { terminal });
   return r.ok ? 'ok' : r.error.code;
 }
 
@@ -106,7 +107,7 @@ describe('checking passwords under attack', () => {
     // Even the right password waits: the terminal, not the answer, is slowed down; the account counts nothing.
     const waiting = await t.d.invoke(
       'auth.login',
-      { username: 'liuqiang', password: DEMO_PASSWORD },
+      withRequestId('auth.login', { username: 'liuqiang', password: DEMO_PASSWORD }),
       { terminal: 'stranger' },
     );
     expect(waiting).toMatchObject({
@@ -122,7 +123,7 @@ describe('checking passwords under attack', () => {
     expect(await login(t, 'liuqiang', 'wrong-pass', 'stranger')).toBe('BAD_CREDENTIALS');
     const r = await t.d.invoke(
       'auth.login',
-      { username: 'liuqiang', password: 'wrong-pass' },
+      withRequestId('auth.login', { username: 'liuqiang', password: 'wrong-pass' }),
       { terminal: 'stranger' },
     );
     expect(r).toMatchObject({
