@@ -190,6 +190,11 @@ export const ERRORS = {
     en: 'You already have an open shift.',
   },
   SHIFT_ALREADY_CLOSED: { status: 409, zh: '该班次已经交班。', en: 'This shift is already closed.' },
+  SHIFT_DIFFERENCE_APPROVAL: {
+    status: 403,
+    zh: '交班差额超过允许范围，须班长审批：请班长输入账号和密码。',
+    en: 'The shift difference is above the tolerance; a supervisor must approve the close.',
+  },
   CASH_OUT_EXCEEDS_DRAWER: {
     status: 409,
     zh: '取出金额超过钱箱应有现金，请核对金额。',

@@ -49,6 +49,22 @@ describe('the sync operations contract', () => {
     expect(r.data).not.toHaveProperty('role');
   });
 
+  it('upgrades the cash desk to version 3: the operator closed their own shift, no deposit was late', () => {
+    const read = (type: string) => {
+      const row = V1.find((o) => o.type === type)!;
+      const r = readOp(row);
+      if (!r.ok) throw new Error(r.reason);
+      return { old: JSON.parse(row.payload), data: r.data as Record<string, unknown> };
+    };
+    const closed = read('shift.closed');
+    expect(closed.data.shift).toMatchObject({ closedBy: closed.old.shift.operator, approvedBy: null });
+    expect(read('deposit.recorded').data).toMatchObject({ late: false });
+    const day = read('day.closed');
+    expect(day.data.cash).toBeNull();
+    expect(day.data.deposits).toEqual(day.old.deposits.map((d: object) => ({ ...d, late: false })));
+    expect(read('settings.updated').data).toMatchObject({ shiftTolerance: 1_000 });
+  });
+
   it('writes the current version, and reads back exactly what was written', () => {
     for (const row of V1) {
       const old = readOp(row);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CASH_MOVEMENT_KINDS, DENOMINATIONS, SALE_KINDS, TENDER_METHODS } from '../domain/cash';
 import { USER_CLASSES } from '../domain/customer';
-import { op, optionalTrimmed, reasonSchema, trimmed } from './common';
+import { approvalSchema, op, optionalTrimmed, reasonSchema, trimmed } from './common';
 
 const SELLERS = ['cashier', 'supervisor', 'admin'] as const;
 /** The 班长 and the administrator close the day (approving is the 班长's alone: core/domain/roles.ts). */
@@ -14,10 +14,11 @@ const fenAmount = (label: string) =>
     .min(0, { error: `${label}不能为负` })
     .max(10_000_000_00);
 const businessDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '营业日格式为 年-月-日' });
+const person = z.object({ id: z.string(), displayName: z.string() });
 
 export const shiftSchema = z.object({
   id: z.string(),
-  operator: z.object({ id: z.string(), displayName: z.string() }),
+  operator: person,
   businessDate: z.string(),
   openedAt: z.string(),
   float: z.number().int(),
@@ -27,6 +28,10 @@ export const shiftSchema = z.object({
   expected: z.number().int().nullable(),
   difference: z.number().int().nullable(),
   note: z.string().nullable(),
+  /** Who closed it: the operator, or a supervisor closing a shift its cashier left open (null while open). */
+  closedBy: person.nullable(),
+  /** The supervisor who approved a difference above the tolerance at the close. */
+  approvedBy: person.nullable(),
 });
 export type Shift = z.infer<typeof shiftSchema>;
 
@@ -70,6 +75,18 @@ export const shiftReportSchema = z.object({
   denominations: z.array(z.object({ value: z.number().int(), count: z.number().int() })).nullable(),
 });
 export type ShiftReport = z.infer<typeof shiftReportSchema>;
+
+/** The day's cash lines (core/domain/cash.ts dayCashOf): 应缴现金 leaves the floats in the drawers. */
+export const dayCashSchema = z.object({
+  floats: z.number().int(),
+  cashTaken: z.number().int(),
+  cashRefunded: z.number().int(),
+  cashIn: z.number().int(),
+  cashOut: z.number().int(),
+  toDeposit: z.number().int(),
+  differences: z.number().int(),
+  undeposited: z.number().int(),
+});
 
 export const dayReportSchema = z.object({
   businessDate: z.string(),
@@ -115,10 +132,21 @@ export const dayReportSchema = z.object({
     }),
   ),
   deposits: z.array(
-    z.object({ amount: z.number().int(), bank: z.string(), reference: z.string(), at: z.string() }),
+    z.object({
+      amount: z.number().int(),
+      bank: z.string(),
+      reference: z.string(),
+      /** When it was recorded. */
+      at: z.string(),
+      /** 补录: recorded after the day's close (a next-morning bank deposit). */
+      late: z.boolean(),
+    }),
   ),
+  /** Σ of the shifts' expected cash, floats included: what the day's drawers should have held. */
   cashExpected: z.number().int(),
+  /** Σ of the deposits, late ones included. */
   deposited: z.number().int(),
+  cash: dayCashSchema,
 });
 export type DayReport = z.infer<typeof dayReportSchema>;
 
@@ -149,10 +177,13 @@ export const cashOps = {
     output: shiftReportSchema,
   }),
   'shifts.close': op({
-    summary: '交班：实点现金（可按面额）与应有现金核对，不符须写说明',
+    summary:
+      '交班：实点现金（可按面额）与应有现金核对，不符须写说明；差额超过允许范围须班长审批；班长可代为交班（shiftId）',
     access: SELLERS,
     writes: true,
     input: z.object({
+      /** Another operator's open shift, closed by a supervisor; default: the operator's own open shift. */
+      shiftId: z.string().uuid().optional(),
       counted: fenAmount('实点现金'),
       denominations: z
         .array(
@@ -163,6 +194,7 @@ export const cashOps = {
         )
         .optional(),
       note: optionalTrimmed(200, '差异说明'),
+      approval: approvalSchema.optional(),
     }),
     output: shiftReportSchema,
   }),
@@ -181,7 +213,7 @@ export const cashOps = {
     output: z.object({ items: z.array(shiftSchema) }),
   }),
   'deposits.record': op({
-    summary: '缴款：当日现金存入银行',
+    summary: '缴款：营业日现金存入银行；已日结的营业日可补录（标为补录）',
     access: SELLERS,
     writes: true,
     input: z.object({
@@ -190,7 +222,12 @@ export const cashOps = {
       bank: trimmed(40, '银行'),
       reference: trimmed(40, '缴款单号'),
     }),
-    output: z.object({ id: z.string(), businessDate: z.string(), amount: z.number().int() }),
+    output: z.object({
+      id: z.string(),
+      businessDate: z.string(),
+      amount: z.number().int(),
+      late: z.boolean(),
+    }),
   }),
   'days.report': op({
     summary: '日报：按用气性质、阶梯、付款方式、操作员统计，含冲正、退款、补打次数',

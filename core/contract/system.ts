@@ -4,6 +4,12 @@ import { op } from './common';
 
 export const settingsSchema = z.object({
   idleLockMinutes: z.number().int().min(1, { error: '至少 1 分钟' }).max(120, { error: '最多 120 分钟' }),
+  /** 交班差额允许范围 (分): a larger 短款 or 长款 needs a supervisor's approval at the close. */
+  shiftTolerance: z
+    .number({ error: '请填写交班差额允许范围' })
+    .int({ error: '差额允许范围必须是整数分' })
+    .min(0, { error: '差额允许范围不能为负' })
+    .max(1_000_000, { error: '差额允许范围最多 10000 元' }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -46,10 +52,10 @@ export const systemOps = {
     output: settingsSchema,
   }),
   'settings.update': op({
-    summary: '修改柜台设置（管理员）',
+    summary: '修改柜台设置（管理员）：只改给出的项',
     access: ['admin'],
     writes: true,
-    input: settingsSchema,
+    input: settingsSchema.partial(),
     output: settingsSchema,
   }),
   'ledger.verify': op({

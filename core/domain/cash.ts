@@ -52,3 +52,50 @@ export interface CashFigures {
 export function expectedCash(f: CashFigures): number {
   return f.float + f.cashTaken - f.cashRefunded + f.cashIn - f.cashOut;
 }
+
+/** A shift difference up to this many 分 either way closes without a supervisor (settings: shiftTolerance). */
+export const DEFAULT_SHIFT_TOLERANCE = 1_000;
+
+/** 短款 / 长款 above the tolerance needs a supervisor's approval at the close; exactly the tolerance does not. */
+export function differenceNeedsApproval(difference: number, tolerance: number): boolean {
+  return Math.abs(difference) > tolerance;
+}
+
+/**
+ * The day's cash, from its shifts: the floats (备用金) stay in the drawers and are never deposited, so what
+ * the day owes the bank is what its drawers should hold beyond their floats —
+ * 应缴现金 = cash taken − cash refunded + cash in − cash out, and 应有未缴 = 应缴现金 − deposited.
+ * `differences` (Σ counted − expected of the closed shifts) is stated apart: a 短款 is cash the drawers lack.
+ */
+export interface DayCash {
+  readonly floats: number;
+  readonly cashTaken: number;
+  readonly cashRefunded: number;
+  readonly cashIn: number;
+  readonly cashOut: number;
+  readonly toDeposit: number;
+  readonly differences: number;
+  readonly undeposited: number;
+}
+
+export function dayCashOf(
+  shifts: readonly { figures: CashFigures; difference: number | null }[],
+  deposited: number,
+): DayCash {
+  const sum = (f: (s: (typeof shifts)[number]) => number) => shifts.reduce((n, s) => n + f(s), 0);
+  const cashTaken = sum((s) => s.figures.cashTaken);
+  const cashRefunded = sum((s) => s.figures.cashRefunded);
+  const cashIn = sum((s) => s.figures.cashIn);
+  const cashOut = sum((s) => s.figures.cashOut);
+  const toDeposit = cashTaken - cashRefunded + cashIn - cashOut;
+  return {
+    floats: sum((s) => s.figures.float),
+    cashTaken,
+    cashRefunded,
+    cashIn,
+    cashOut,
+    toDeposit,
+    differences: sum((s) => s.difference ?? 0),
+    undeposited: toDeposit - deposited,
+  };
+}

@@ -1,4 +1,5 @@
 /** The shift handover report (交班报表) and the day close report (日结报表) as printable documents. Runtime: any. */
+import { wallTimeIn } from '../business-day';
 import { toChineseCapitals } from '../capitals';
 import type { DayReport, ShiftReport } from '../contract/cash';
 import { SALE_KIND_ZH, TENDER_ZH } from '../domain/cash';
@@ -8,6 +9,7 @@ import { type Align, type Block, columnWidths, type ReceiptDoc } from './documen
 import type { ReceiptHeader } from './receipt-data';
 
 const yuan = (fen: number) => `￥${formatYuan(fen)}`;
+const signed = (fen: number) => `${fen > 0 ? '+' : ''}${formatYuan(fen)}`;
 const m3 = (units: number) => `${formatCubicMetres(units)}m³`;
 
 function table(columns: number, head: string[], rows: string[][], proportions: number[]): Block[] {
@@ -62,12 +64,11 @@ export function shiftReportDoc(
       { t: 'row', left: '实点现金', right: yuan(s.counted), bold: true },
       { t: 'text', text: `大写：${toChineseCapitals(s.counted)}` },
     );
-    blocks.push({
-      t: 'row',
-      left: '差额',
-      right: `${(s.difference ?? 0) > 0 ? '+' : ''}${formatYuan(s.difference ?? 0)}`,
-    });
+    blocks.push({ t: 'row', left: '差额', right: signed(s.difference ?? 0) });
     if (s.note) blocks.push({ t: 'text', text: `说明：${s.note}` });
+    if (s.closedBy && s.closedBy.id !== s.operator.id)
+      blocks.push({ t: 'row', left: '代为交班', right: s.closedBy.displayName });
+    if (s.approvedBy) blocks.push({ t: 'row', left: '差额审批', right: s.approvedBy.displayName });
   }
   if (r.denominations?.length) {
     blocks.push(
@@ -92,11 +93,48 @@ export function shiftReportDoc(
   return { columns, blocks };
 }
 
+/**
+ * 现金与缴款: the floats apart (they stay in the drawers), each line of 应缴现金, the deposits (补录 ones marked,
+ * with when they were recorded, in the hall's `zone`), 应有未缴 and the shifts' differences.
+ */
+function dayCashBlocks(r: DayReport, zone: string): Block[] {
+  const c = r.cash;
+  const late = r.deposits.filter((d) => d.late);
+  return [
+    { t: 'rule' },
+    { t: 'row', left: '备用金（留钱箱，不缴）', right: yuan(c.floats) },
+    { t: 'row', left: '各班应有现金', right: yuan(r.cashExpected) },
+    { t: 'row', left: '现金收入', right: yuan(c.cashTaken) },
+    { t: 'row', left: '减：现金退付', right: yuan(c.cashRefunded) },
+    { t: 'row', left: '加：现金存入', right: yuan(c.cashIn) },
+    { t: 'row', left: '减：现金取出', right: yuan(c.cashOut) },
+    { t: 'row', left: '应缴现金', right: yuan(c.toDeposit), bold: true },
+    { t: 'text', text: `大写：${toChineseCapitals(c.toDeposit)}` },
+    ...r.deposits.map(
+      (d): Block => ({
+        t: 'row',
+        left: `缴款 ${d.reference}${d.late ? '（补录）' : ''}`,
+        right: yuan(d.amount),
+      }),
+    ),
+    ...late.map(
+      (d): Block => ({
+        t: 'text',
+        text: `补录 ${d.reference}：${wallTimeIn(zone, Date.parse(d.at)).slice(0, 16)} 登记`,
+      }),
+    ),
+    { t: 'row', left: '已缴款', right: yuan(r.deposited) },
+    { t: 'row', left: '应有未缴', right: yuan(c.undeposited), bold: true },
+    { t: 'row', left: '交班差额合计', right: signed(c.differences) },
+  ];
+}
+
 export function dayReportDoc(
   r: DayReport,
   header: ReceiptHeader,
   printedAt: string,
   columns: 32 | 48,
+  zone: string,
 ): ReceiptDoc {
   const blocks: Block[] = [
     { t: 'text', text: header.company, align: 'center', bold: true },
@@ -155,10 +193,7 @@ export function dayReportDoc(
     { t: 'row', left: '退款笔数', right: String(r.counts.refunds) },
     { t: 'row', left: '重打笔数', right: String(r.counts.reprints) },
     { t: 'row', left: '新开户数', right: String(r.counts.newAccounts) },
-    { t: 'rule' },
-    { t: 'row', left: '应有现金', right: yuan(r.cashExpected), bold: true },
-    { t: 'row', left: '已缴款', right: yuan(r.deposited) },
-    { t: 'text', text: `大写：${toChineseCapitals(r.cashExpected)}` },
+    ...dayCashBlocks(r, zone),
     { t: 'rule' },
     { t: 'row', left: '制表', right: '__________' },
     { t: 'row', left: '班长', right: '__________' },

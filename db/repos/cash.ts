@@ -4,17 +4,24 @@
  * Runtime: Node.
  */
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Shift } from '../../core/contract';
 import type { Drizzle } from '../open';
 import { bankDeposits, cashMovements, dayCloses, shifts, staff } from '../schema';
 
 export type ShiftRow = typeof shifts.$inferSelect;
-export type ShiftWithOperator = ShiftRow & { operatorName: string };
+export type ShiftWithOperator = ShiftRow & {
+  operatorName: string;
+  closedByName: string | null;
+  approvedByName: string | null;
+};
 export type CashMovementRow = typeof cashMovements.$inferSelect;
 export type BankDepositRow = typeof bankDeposits.$inferSelect;
 export type DayCloseRow = typeof dayCloses.$inferSelect;
 
 export function toShift(r: ShiftWithOperator): Shift {
+  // A shift closed before closed_by existed was closed by its own operator (the only close there was).
+  const closerId = r.closedBy ?? (r.status === 'closed' ? r.operatorId : null);
   return {
     id: r.id,
     operator: { id: r.operatorId, displayName: r.operatorName },
@@ -27,18 +34,42 @@ export function toShift(r: ShiftWithOperator): Shift {
     expected: r.expected,
     difference: r.difference,
     note: r.note,
+    closedBy: closerId
+      ? { id: closerId, displayName: (r.closedBy ? r.closedByName : r.operatorName) ?? '—' }
+      : null,
+    approvedBy: r.approvedBy ? { id: r.approvedBy, displayName: r.approvedByName ?? '—' } : null,
   };
 }
 
+const closer = alias(staff, 'closer');
+const approver = alias(staff, 'approver');
+
 function selectShifts(db: Drizzle) {
   return db
-    .select({ shift: shifts, operatorName: staff.displayName })
+    .select({
+      shift: shifts,
+      operatorName: staff.displayName,
+      closedByName: closer.displayName,
+      approvedByName: approver.displayName,
+    })
     .from(shifts)
-    .leftJoin(staff, eq(staff.id, shifts.operatorId));
+    .leftJoin(staff, eq(staff.id, shifts.operatorId))
+    .leftJoin(closer, eq(closer.id, shifts.closedBy))
+    .leftJoin(approver, eq(approver.id, shifts.approvedBy));
 }
 
-function withName(r: { shift: ShiftRow; operatorName: string | null }): ShiftWithOperator {
-  return { ...r.shift, operatorName: r.operatorName ?? '—' };
+function withName(r: {
+  shift: ShiftRow;
+  operatorName: string | null;
+  closedByName: string | null;
+  approvedByName: string | null;
+}): ShiftWithOperator {
+  return {
+    ...r.shift,
+    operatorName: r.operatorName ?? '—',
+    closedByName: r.closedByName,
+    approvedByName: r.approvedByName,
+  };
 }
 
 // ---- shifts -------------------------------------------------------------------------------------------------
@@ -86,7 +117,10 @@ export function insertShift(db: Drizzle, row: typeof shifts.$inferInsert): void 
 export function closeShiftRow(
   db: Drizzle,
   id: string,
-  close: Pick<ShiftRow, 'closedAt' | 'counted' | 'expected' | 'difference' | 'note' | 'denominations'>,
+  close: Pick<
+    ShiftRow,
+    'closedAt' | 'counted' | 'expected' | 'difference' | 'note' | 'denominations' | 'closedBy' | 'approvedBy'
+  >,
 ): boolean {
   const r = db
     .update(shifts)

@@ -17,6 +17,10 @@ export const shifts = sqliteTable(
     note: text('note'),
     /** JSON: [{ value, count }] */
     denominations: text('denominations'),
+    /** Who closed it: the operator, or a supervisor closing a shift left open (null while open). */
+    closedBy: text('closed_by'),
+    /** The supervisor who approved a difference above the tolerance. */
+    approvedBy: text('approved_by'),
   },
   (t) => [
     index('shifts_operator_status_idx').on(t.operatorId, t.status),
@@ -50,6 +54,8 @@ export const bankDeposits = sqliteTable(
     reference: text('reference').notNull(),
     at: text('at').notNull(),
     operatorId: text('operator_id').notNull(),
+    /** 补录: recorded after its business day was closed. */
+    late: integer('late', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('bank_deposits_date_idx').on(t.businessDate)],
 );

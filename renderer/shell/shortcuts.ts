@@ -67,11 +67,14 @@ export function useGlobalShortcuts(handlers: ShortcutHandlers, enabled: boolean)
   }, [search, openAccount, sale, fees, shift, readCard, training, enabled]);
 }
 
-/** A modal dialog or the lock screen is showing (it takes Esc and the function keys for itself). */
-export function dialogOpen(): boolean {
+/**
+ * A modal dialog or the lock screen is showing (it takes Esc and the function keys for itself); the dialog
+ * that holds `inside`, if given, does not count (a form within a dialog asks about dialogs over it).
+ */
+export function dialogOpen(inside?: Element | null): boolean {
   if (document.querySelector('.lock-overlay')) return true;
   return Array.from(document.querySelectorAll('.ant-modal-wrap')).some(
-    (el) => el.getClientRects().length > 0,
+    (el) => el.getClientRects().length > 0 && !(inside && el.contains(inside)),
   );
 }
 

@@ -40,8 +40,9 @@ export const daysClose: Handlers['days.close'] = (input, call) => {
         action: 'day.closed',
         summary:
           `日结：营业日 ${date}，业务 ${report.counts.sales} 笔，冲正 ${report.counts.reversals} 笔，` +
-          `退款 ${report.counts.refunds} 笔，应有现金 ¥${formatYuan(report.cashExpected)}，` +
-          `已缴款 ¥${formatYuan(report.deposited)}`,
+          `退款 ${report.counts.refunds} 笔，备用金 ¥${formatYuan(report.cash.floats)}，` +
+          `应缴现金 ¥${formatYuan(report.cash.toDeposit)}，已缴款 ¥${formatYuan(report.deposited)}，` +
+          `应有未缴 ¥${formatYuan(report.cash.undeposited)}`,
       },
     });
     return report;

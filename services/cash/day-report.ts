@@ -4,8 +4,10 @@
  */
 import type { DayReport } from '../../core/contract';
 import { dayReportSchema } from '../../core/contract';
+import { dayCashOf } from '../../core/domain/cash';
 import { USER_CLASSES } from '../../core/domain/customer';
 import {
+  type BankDepositRow,
   customerOpenedTimes,
   type Drizzle,
   feeTotals,
@@ -22,7 +24,24 @@ import type { App } from '../app';
 import type { Handlers } from '../call';
 import { currentBusinessDate } from './business-date';
 import { businessDateAt, closeTimes, momentsRange, requireCalendarDate } from './business-date-at';
-import { expectedOf, salesSums } from './shift-report';
+import { cashFiguresOf, expectedOf, salesSums } from './shift-report';
+
+const depositLine = (d: BankDepositRow) => ({
+  amount: d.amount,
+  bank: d.bank,
+  reference: d.reference,
+  at: d.at,
+  late: d.late,
+});
+
+/** Each shift of the day with its cash figures (frozen at its close: nothing is dated into it afterwards). */
+function shiftCash(db: Drizzle, date: string) {
+  return listShiftsOfDate(db, date).map((s) => ({
+    row: s,
+    figures: cashFiguresOf(db, s),
+    difference: s.difference,
+  }));
+}
 
 /** Customers opened on the business day: `customer.opened` operations whose moment belongs to it. */
 function newAccounts(db: Drizzle, date: string, zone: string): number {
@@ -42,7 +61,8 @@ export function buildDayReport(
   const nameOf = (id: string) => names.get(id) ?? '—';
   const { byKind, byTender } = salesSums(db, { businessDate: date });
   const classRows = userClassTotals(db, date);
-  const shifts = listShiftsOfDate(db, date).map((s) => ({
+  const withCash = shiftCash(db, date);
+  const shifts = withCash.map(({ row: s }) => ({
     id: s.id,
     operator: s.operatorName,
     operatorId: s.operatorId,
@@ -51,12 +71,8 @@ export function buildDayReport(
     difference: s.difference,
     status: s.status,
   }));
-  const deposits = listDeposits(db, date).map((d) => ({
-    amount: d.amount,
-    bank: d.bank,
-    reference: d.reference,
-    at: d.at,
-  }));
+  const deposits = listDeposits(db, date).map(depositLine);
+  const deposited = deposits.reduce((sum, d) => sum + d.amount, 0);
   const opRows = operatorTotals(db, date);
   const operatorIds = [...new Set([...shifts.map((s) => s.operatorId), ...opRows.map((r) => r.operatorId)])];
   const kindCount = (k: string) => byKind.find((x) => x.kind === k)?.count ?? 0;
@@ -93,15 +109,34 @@ export function buildDayReport(
     shifts: shifts.map(({ operatorId: _id, ...s }) => s),
     deposits,
     cashExpected: shifts.reduce((sum, s) => sum + s.expected, 0),
-    deposited: deposits.reduce((sum, d) => sum + d.amount, 0),
+    deposited,
+    cash: dayCashOf(withCash, deposited),
   };
 }
 
-/** The report of `date`: frozen if the day is closed, else computed now. */
+/**
+ * The report of `date`: frozen if the day is closed, else computed now. A closed day's report is the one frozen
+ * at its close, plus the deposits recorded late (补录) against it since, which move its 已缴款 and 应有未缴.
+ * A report frozen before the cash lines existed gets them from its shifts (closed, so unchanged since).
+ */
 export function loadDayReport(app: App, date: string): DayReport {
   const closed = findDayClose(app.db, date);
-  if (closed) return dayReportSchema.parse(JSON.parse(closed.report));
-  return buildDayReport(app, date);
+  if (!closed) return buildDayReport(app, date);
+  const frozen = JSON.parse(closed.report) as Omit<DayReport, 'cash'> & { cash?: DayReport['cash'] };
+  const deposits = [
+    ...frozen.deposits.map((d) => ({ ...d, late: false })),
+    ...listDeposits(app.db, date)
+      .filter((d) => d.late)
+      .map(depositLine),
+  ];
+  const deposited = deposits.reduce((sum, d) => sum + d.amount, 0);
+  const cash = frozen.cash ?? dayCashOf(shiftCash(app.db, date), 0);
+  return dayReportSchema.parse({
+    ...frozen,
+    deposits,
+    deposited,
+    cash: { ...cash, undeposited: cash.toDeposit - deposited },
+  });
 }
 
 export const daysReport: Handlers['days.report'] = (input, { app }) => {

@@ -29,7 +29,7 @@ export const shiftsOpen: Handlers['shifts.open'] = (input, call) => {
       float: input.float,
       status: 'open',
     });
-    const shift = toShift(findShift(app.db, id)!);
+    const { closedBy: _c, approvedBy: _a, ...shift } = toShift(findShift(app.db, id)!);
     app.ledger().append({
       type: 'shift.opened',
       payload: shift,

@@ -1,8 +1,8 @@
 /**
  * 缴款: cash of a business day taken to the bank, recorded against that day (by default the current one).
- * A closed day takes no more deposits: its report is frozen. Runtime: Node.
+ * A day already closed (日结) still takes its deposits — the bank is often the next morning — marked late
+ * (补录): its frozen report is unchanged and lists them apart, with when they were recorded. Runtime: Node.
  */
-import { AppError } from '../../core/errors';
 import { formatYuan } from '../../core/quantities';
 import { findDayClose, insertDeposit } from '../../db';
 import { type Handlers, operatorOf } from '../call';
@@ -15,8 +15,7 @@ export const depositsRecord: Handlers['deposits.record'] = (input, call) => {
   return app.transaction(() => {
     const businessDate = input.businessDate ?? currentBusinessDate(app);
     refuseFutureDate(app, businessDate);
-    if (findDayClose(app.db, businessDate))
-      throw new AppError('DAY_ALREADY_CLOSED', { detail: `deposit for ${businessDate}` });
+    const late = findDayClose(app.db, businessDate) !== undefined;
     const id = app.newId();
     const hlc = app.tick();
     const deposit = {
@@ -27,6 +26,7 @@ export const depositsRecord: Handlers['deposits.record'] = (input, call) => {
       reference: input.reference,
       at: app.nowIso(),
       operatorId,
+      late,
     };
     insertDeposit(app.db, deposit);
     app.ledger().append({
@@ -36,9 +36,9 @@ export const depositsRecord: Handlers['deposits.record'] = (input, call) => {
       hlc,
       audit: {
         action: 'deposit.recorded',
-        summary: `缴款：营业日 ${businessDate}，¥${formatYuan(input.amount)}，${input.bank}，缴款单号 ${input.reference}`,
+        summary: `${late ? '补录缴款（营业日已日结）' : '缴款'}：营业日 ${businessDate}，¥${formatYuan(input.amount)}，${input.bank}，缴款单号 ${input.reference}`,
       },
     });
-    return { id, businessDate, amount: input.amount };
+    return { id, businessDate, amount: input.amount, late };
   });
 };

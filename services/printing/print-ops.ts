@@ -215,7 +215,14 @@ export const receiptsPrintDay: Handlers['receipts.printDay'] = (input, call) => 
     operatorOf(call).staffId,
     'day',
     input.businessDate,
-    () => dayReportDoc(report, header(app, s), localTime(app, app.clock.nowMs()), s.width === 58 ? 32 : 48),
+    () =>
+      dayReportDoc(
+        report,
+        header(app, s),
+        localTime(app, app.clock.nowMs()),
+        s.width === 58 ? 32 : 48,
+        app.timeZone(),
+      ),
     '日结报表',
   );
 };
@@ -250,7 +257,7 @@ export const receiptsHtml: Handlers['receipts.html'] = (input, { app }) => {
     };
   return {
     html: receiptHtml(
-      dayReportDoc(loadDayReport(app, input.id), header(app, s), at, cols),
+      dayReportDoc(loadDayReport(app, input.id), header(app, s), at, cols, app.timeZone()),
       `日结报表 ${input.id}`,
     ),
     title: `日结报表 ${input.id}`,

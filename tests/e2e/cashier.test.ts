@@ -237,7 +237,9 @@ describe('cashier in the browser', () => {
     await page.getByRole('button', { name: '退出登录' }).click();
     await login('liuqiang');
     await page.getByRole('menuitem', { name: '日报' }).click();
-    await visible(page.getByTestId('day-cash-expected').filter({ hasText: '￥1,756.25' }));
+    // The drawer should hold 1,756.25, of which the 500 元 float stays: 1,256.25 is owed to the bank.
+    await visible(page.getByTestId('day-cash-drawersExpected').filter({ hasText: '￥1,756.25' }));
+    await visible(page.getByTestId('day-to-deposit').filter({ hasText: '￥1,256.25' }));
     const byKind = await page.getByTestId('day-by-kind').locator('tbody tr.ant-table-row').allInnerTexts();
     expect(byKind.find((r) => r.startsWith('购气'))).toMatch(/3\s+[\d.]+ m³\s+￥1,216\.50/);
     expect(byKind.find((r) => r.startsWith('冲正'))).toMatch(/1\s/);

@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OpOutput, ShiftReport } from '../../core/contract';
-import { DENOMINATIONS, type TenderMethod } from '../../core/domain/cash';
+import { DEFAULT_SHIFT_TOLERANCE, DENOMINATIONS, type TenderMethod } from '../../core/domain/cash';
+import { DEMO_PASSWORD } from '../../services/setup/demo';
 import { testCounter, type TestCounter } from '../support/app';
 import { APPROVAL, type Sale } from './cash-helpers';
 import { withRequestId } from '../support/request-id';
@@ -358,6 +359,19 @@ class Run {
     const deposits = this.deposits.filter((d) => d.businessDate === date);
     expect(r.deposits.map((d) => d.amount)).toEqual(deposits.map((d) => d.amount));
     expect(r.deposited).toBe(sum(deposits, (d) => d.amount));
+    // The day's cash lines: the floats stay in the drawers; 应缴 is what the drawers hold beyond them.
+    const raw = (k: 'float' | 'cashTaken' | 'cashRefunded' | 'cashIn' | 'cashOut') =>
+      sum(shifts, (s) => this.rawFigures(s.id)[k]);
+    expect(r.cash).toEqual({
+      floats: raw('float'),
+      cashTaken: raw('cashTaken'),
+      cashRefunded: raw('cashRefunded'),
+      cashIn: raw('cashIn'),
+      cashOut: raw('cashOut'),
+      toDeposit: r.cashExpected - raw('float'),
+      differences: sum(shifts, (s) => s.difference),
+      undeposited: r.cashExpected - raw('float') - r.deposited,
+    });
   }
 
   /**
@@ -491,8 +505,15 @@ class Run {
     if (difference !== 0 && !withNote)
       await this.refused('shifts.close', { counted, denominations }, sid, 'NOTE_REQUIRED');
     const note = difference !== 0 || withNote ? `差异说明 ${difference}` : undefined;
-    const r = await this.t.ok('shifts.close', { counted, denominations, note }, sid);
+    // Above the tolerance (10 元 by default) a supervisor approves: another one than the closer.
+    const needs = Math.abs(difference) > DEFAULT_SHIFT_TOLERANCE;
+    if (needs)
+      await this.refused('shifts.close', { counted, denominations, note }, sid, 'SHIFT_DIFFERENCE_APPROVAL');
+    const approval = w === 0 ? APPROVAL : { username: 'admin', password: DEMO_PASSWORD };
+    const input = { counted, denominations, note, ...(needs ? { approval } : {}) };
+    const r = await this.t.ok('shifts.close', input, sid);
     expect(r.shift).toMatchObject({ status: 'closed', counted, expected, difference });
+    expect(r.shift.approvedBy?.displayName ?? null).toBe(needs ? (w === 0 ? '刘强' : '系统管理员') : null);
     this.checkShift(r);
     const [row] = this.sql<{ expected: number; counted: number; difference: number }>(
       'SELECT expected, counted, difference FROM shifts WHERE id = ?',

@@ -37,7 +37,7 @@ const KINDS: Record<string, (cols: 32 | 48) => ReceiptDoc> = {
   'gas-reprint': (c) =>
     saleReceipt(receiptData(gasSale, { reprint: { number: 1, at: '2026-11-26 10:00' } }), c),
   shift: (c) => shiftReportDoc(shiftReport, HEADER, '2026-11-26 17:00:00', c),
-  day: (c) => dayReportDoc(dayReport, HEADER, '2026-11-26 18:00:00', c),
+  day: (c) => dayReportDoc(dayReport, HEADER, '2026-11-26 18:00:00', c, 'Asia/Shanghai'),
 };
 
 /** Bytes → what the printer prints. */
@@ -179,5 +179,20 @@ describe('receipts on the printer, at 58 mm and 80 mm', () => {
     const day = receiptText(print(renderEscPos(KINDS.day!(48))), 48, textWidth);
     for (const s of ['日结报表', '已扎帐 刘强', '冲正笔数', '重打笔数', '新开户数', '已缴款', '￥100.00'])
       expect(day).toContain(s);
+    // The cash lines, each stated: the floats apart, 应缴 = 274 − 154 + 0 − 0, 未缴 = 120 − (100 + 19 补录).
+    const line = (label: string) =>
+      day
+        .split('\n')
+        .find((l) => l.trim().startsWith(label))
+        ?.trim();
+    expect(line('备用金（留钱箱，不缴）')).toMatch(/￥500\.00$/);
+    expect(line('现金收入')).toMatch(/￥274\.00$/);
+    expect(line('减：现金退付')).toMatch(/￥154\.00$/);
+    expect(line('应缴现金')).toMatch(/￥120\.00$/);
+    expect(line('缴款 JK20261127（补录）')).toMatch(/￥19\.00$/);
+    expect(day).toContain('补录 JK20261127：2026-11-27 09:30 登记');
+    expect(line('已缴款')).toMatch(/￥119\.00$/);
+    expect(line('应有未缴')).toMatch(/￥1\.00$/);
+    expect(line('交班差额合计')).toMatch(/-1\.00$/);
   });
 });

@@ -209,5 +209,6 @@ export async function runDay(c: SimCounter, ctx: DayContext): Promise<void> {
     }
   }
   for (const inj of mine) await inject(c, ctx, inj);
-  await c.ok('shifts.close', { counted: 50_000, note: '模拟交班' }, c.cashierSid);
+  // The count is the float whatever was taken: the difference, above the tolerance, is approved.
+  await c.ok('shifts.close', { counted: 50_000, note: '模拟交班', approval: APPROVAL }, c.cashierSid);
 }

@@ -121,6 +121,8 @@ export function syntheticOutbox(counterId: string, n: number, o: SyntheticOption
             counted: 50_000,
             expected: 50_000,
             difference: 0,
+            closedBy: opened.operator,
+            approvedBy: null,
           },
           cash,
           denominations: null,

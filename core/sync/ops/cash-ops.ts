@@ -3,12 +3,15 @@
  * They are the counter's own records; head office keeps every one and applies the shifts. Runtime: any.
  */
 import { z } from 'zod';
-import { dayReportSchema, shiftSchema } from '../../contract/cash';
+import { dayCashSchema, dayReportSchema, shiftSchema } from '../../contract/cash';
 import { CASH_MOVEMENT_KINDS, DENOMINATIONS } from '../../domain/cash';
-import { defineOp, FROM_V1 } from './define';
+import { defineOp, FROM_V1, SAME_SHAPE } from './define';
 import { day, id, int, isoTime, str } from './fields';
 
+/** A shift as it is closed: who closed it and who approved its difference (version 3 of shift.closed). */
 export const shiftRecord = shiftSchema.strict();
+/** A shift as it opens: nobody has closed it yet, so the closer and approver are not part of it. */
+export const openedShiftRecord = shiftSchema.omit({ closedBy: true, approvedBy: true }).strict();
 
 const counterRecord = { authority: 'counter' } as const;
 
@@ -21,7 +24,7 @@ export const cashOps = [
     headOffice: 'applies',
     entityId: (p) => p.id,
     summary: '开班（备用金）',
-    schema: shiftRecord.superRefine((s, ctx) => {
+    schema: openedShiftRecord.superRefine((s, ctx) => {
       if (s.status !== 'open')
         ctx.addIssue({ code: 'custom', path: ['status'], message: '开班记录应为在班' });
       if (s.float < 0) ctx.addIssue({ code: 'custom', path: ['float'], message: '备用金不能为负' });
@@ -30,7 +33,7 @@ export const cashOps = [
   }),
   defineOp({
     type: 'shift.closed',
-    version: 2,
+    version: 3,
     entityType: 'shift',
     ...counterRecord,
     headOffice: 'applies',
@@ -57,7 +60,14 @@ export const cashOps = [
         )
         .nullable(),
     }),
-    upgrades: FROM_V1,
+    // Before version 3 a shift could only be closed by its own operator, and no difference needed approval.
+    upgrades: {
+      1: SAME_SHAPE,
+      2: (old) => {
+        const shift = old.shift as { operator: unknown };
+        return { ...old, shift: { ...shift, closedBy: shift.operator, approvedBy: null } };
+      },
+    },
   }),
   defineOp({
     type: 'shift.cash_moved',
@@ -81,7 +91,7 @@ export const cashOps = [
   }),
   defineOp({
     type: 'deposit.recorded',
-    version: 2,
+    version: 3,
     entityType: 'deposit',
     ...counterRecord,
     headOffice: 'stores',
@@ -95,18 +105,29 @@ export const cashOps = [
       reference: str,
       at: isoTime,
       operatorId: id,
+      /** 补录: recorded after the business day was closed (a next-morning bank deposit). */
+      late: z.boolean(),
     }),
-    upgrades: FROM_V1,
+    // Before version 3 a closed day took no deposits.
+    upgrades: { 1: SAME_SHAPE, 2: (old) => ({ ...old, late: false }) },
   }),
   defineOp({
     type: 'day.closed',
-    version: 2,
+    version: 3,
     entityType: 'business_day',
     ...counterRecord,
     headOffice: 'stores',
     entityId: (p) => p.businessDate,
     summary: '日结（营业日报）',
-    schema: dayReportSchema.strict(),
-    upgrades: FROM_V1,
+    // `cash` (the day's cash lines) is null in a report frozen before version 3, which did not state them.
+    schema: dayReportSchema.extend({ cash: dayCashSchema.nullable() }).strict(),
+    upgrades: {
+      1: SAME_SHAPE,
+      2: (old) => ({
+        ...old,
+        deposits: (old.deposits as object[]).map((d) => ({ ...d, late: false })),
+        cash: null,
+      }),
+    },
   }),
 ] as const;

@@ -10,8 +10,9 @@ import { feeItemSchema, limitsSchema, priceVersionSchema } from '../../contract/
 import { printerSettingsSchema } from '../../contract/printing';
 import { invoiceRangeSchema } from '../../contract/sales';
 import { settingsSchema } from '../../contract/system';
+import { DEFAULT_SHIFT_TOLERANCE } from '../../domain/cash';
 import { ROLES } from '../../domain/roles';
-import { defineOp, FROM_V1 } from './define';
+import { defineOp, FROM_V1, SAME_SHAPE } from './define';
 import { id, int, str } from './fields';
 
 const local = { authority: 'local', headOffice: 'stores' } as const;
@@ -92,13 +93,14 @@ export const localOps = [
   ),
   defineOp({
     type: 'settings.updated',
-    version: 2,
+    version: 3,
     entityType: 'counter',
     ...local,
     entityId: () => 'settings',
-    summary: '柜台设置（锁屏时间）',
+    summary: '柜台设置（锁屏时间、交班差额允许范围）',
     schema: settingsSchema.strict(),
-    upgrades: FROM_V1,
+    // Before version 3 there was no tolerance setting: the default was in force.
+    upgrades: { 1: SAME_SHAPE, 2: (old) => ({ ...old, shiftTolerance: DEFAULT_SHIFT_TOLERANCE }) },
   }),
   defineOp({
     type: 'settings.printer',

@@ -1,6 +1,7 @@
 /**
- * 日报: a business day's figures (days.report), 打印日报, the bank deposit (缴款) and, for a supervisor, the
- * day close (日结) after a confirmation. Runtime: browser.
+ * 日报: a business day's figures (days.report) with its cash lines, 打印日报, the bank deposit (缴款, also after
+ * the day close: 补录) and, for a supervisor, 代为交班 of a shift a cashier left open and the day close (日结)
+ * after a confirmation. Runtime: browser.
  */
 import { Alert, App as AntApp, Button, Form, Input, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -14,6 +15,8 @@ import { formatDateTime } from '../../shell/format';
 import { may, SUPERVISOR_ROLES } from '../../shell/roles';
 import { useSession } from '../../shell/session';
 import { PrintOutcome } from '../printing/print-outcome';
+import { CloseForModal } from './close-for-modal';
+import { DayCashLines } from './day-cash-lines';
 import { OfficePrintButtons } from '../printing/office-print';
 import { ReportPrintButton, useReportPrint } from '../printing/report-print';
 import { DayReportTables } from './day-report-tables';
@@ -31,7 +34,10 @@ export function DayReportPage() {
   const [data, setData] = useState<DayReport>();
   const [loading, setLoading] = useState(true);
   const [depositing, setDepositing] = useState(false);
+  const [closingFor, setClosingFor] = useState<string>();
+  const [othersOpen, setOthersOpen] = useState<Set<string>>(new Set());
   const canClose = may(session.staff.roles, SUPERVISOR_ROLES);
+  const staffId = session.staff.id;
   const printJob = useReportPrint({ kind: 'day', businessDate: data?.businessDate ?? date });
 
   const load = useCallback(
@@ -41,13 +47,18 @@ export function DayReportPage() {
         const r = await api['days.report'](businessDate ? { businessDate } : {});
         setData(r);
         setDate(r.businessDate);
+        // A supervisor may close a shift another operator left open (代为交班).
+        const open = canClose ? (await api['shifts.list']({ businessDate: r.businessDate })).items : [];
+        setOthersOpen(
+          new Set(open.filter((s) => s.status === 'open' && s.operator.id !== staffId).map((s) => s.id)),
+        );
       } catch (e) {
         report(e);
       } finally {
         setLoading(false);
       }
     },
-    [report],
+    [report, canClose, staffId],
   );
 
   useEffect(() => {
@@ -96,11 +107,7 @@ export function DayReportPage() {
           <Button onClick={() => DATE.test(date) && void load(date)}>{t.day.load}</Button>
           {data && <ReportPrintButton job={printJob} label={t.print.day} />}
           {data && <OfficePrintButtons doc={{ kind: 'day', id: data.businessDate }} />}
-          {data && (
-            <Button onClick={() => setDepositing(true)} disabled={data.closed}>
-              {t.day.deposit}
-            </Button>
-          )}
+          {data && <Button onClick={() => setDepositing(true)}>{t.day.deposit}</Button>}
           {data && canClose && !data.closed && (
             <Button danger type="primary" onClick={closeDay}>
               {t.day.close}
@@ -127,20 +134,33 @@ export function DayReportPage() {
             }
           />
           <div className="result-figures">
-            <BigAmount label={t.day.cashExpected} fen={data.cashExpected} testId="day-cash-expected" />
+            <BigAmount label={t.day.toDeposit} fen={data.cash.toDeposit} testId="day-to-deposit" />
             <BigAmount label={t.day.deposited} fen={data.deposited} testId="day-deposited" />
             <BigAmount
               label={t.day.undeposited}
-              fen={data.cashExpected - data.deposited}
-              tone={data.cashExpected === data.deposited ? 'good' : 'bad'}
+              fen={data.cash.undeposited}
+              tone={data.cash.undeposited === 0 ? 'good' : 'bad'}
+              testId="day-undeposited"
             />
           </div>
-          <DayReportTables report={data} />
+          <DayCashLines report={data} />
+          <DayReportTables report={data} closable={othersOpen} onCloseFor={setClosingFor} />
         </Spin>
+      )}
+      {closingFor && data && (
+        <CloseForModal
+          shiftId={closingFor}
+          onCancel={() => setClosingFor(undefined)}
+          onDone={() => {
+            setClosingFor(undefined);
+            void load(data.businessDate);
+          }}
+        />
       )}
       {depositing && data && (
         <DepositModal
           businessDate={data.businessDate}
+          late={data.closed}
           onCancel={() => setDepositing(false)}
           onDone={() => {
             setDepositing(false);

@@ -1,5 +1,8 @@
-/** 日报 tables: by user class, tier, tender, operator, business, fees, counts, shifts, deposits. */
-import { Col, Descriptions, Row, Table, type TableColumnsType, Tag } from 'antd';
+/**
+ * 日报 tables: by user class, tier, tender, operator, business, fees, counts, shifts (with 代为交班 for the
+ * shifts in `closable`), deposits (补录 ones marked, with when they were recorded).
+ */
+import { Button, Col, Descriptions, Row, Table, type TableColumnsType, Tag } from 'antd';
 import type { DayReport } from '../../../core/contract';
 import { fmt, useT } from '../../i18n';
 import { formatDateTime } from '../../shell/format';
@@ -30,7 +33,15 @@ function Block<T extends object>(props: {
   );
 }
 
-export function DayReportTables({ report: r }: { report: R }) {
+export function DayReportTables({
+  report: r,
+  closable,
+  onCloseFor,
+}: {
+  report: R;
+  closable?: ReadonlySet<string>;
+  onCloseFor?(shiftId: string): void;
+}) {
   const t = useT();
   const d = t.day;
   const money = (v: number) => yuan(v);
@@ -177,6 +188,16 @@ export function DayReportTables({ report: r }: { report: R }) {
             align: 'right',
             render: (v: number | null) => (v === null ? t.common.none : money(v)),
           },
+          {
+            title: '',
+            key: 'closeFor',
+            render: (_v, s) =>
+              closable?.has(s.id) && onCloseFor ? (
+                <Button size="small" danger onClick={() => onCloseFor(s.id)}>
+                  {t.shift.closeFor}
+                </Button>
+              ) : null,
+          },
         ]}
       />
       <Block<R['deposits'][number]>
@@ -185,7 +206,19 @@ export function DayReportTables({ report: r }: { report: R }) {
         rowKey="reference"
         rows={r.deposits}
         columns={[
-          { title: d.at, dataIndex: 'at', render: (v: string) => formatDateTime(v) },
+          {
+            title: d.at,
+            dataIndex: 'at',
+            render: (v: string, x) =>
+              x.late ? (
+                <span data-testid="deposit-late">
+                  <Tag color="orange">{d.late}</Tag>
+                  {fmt(d.recordedAt, { at: formatDateTime(v) })}
+                </span>
+              ) : (
+                formatDateTime(v)
+              ),
+          },
           { title: d.bank, dataIndex: 'bank' },
           { title: d.reference, dataIndex: 'reference' },
           { title: d.amount, dataIndex: 'amount', align: 'right', render: money },

@@ -1,5 +1,8 @@
-/** 缴款: the day's cash taken to the bank (deposits.record). Runtime: browser. */
-import { App as AntApp, Form, Input } from 'antd';
+/**
+ * 缴款: the day's cash taken to the bank (deposits.record); for a closed day, 补录 — said before it is
+ * recorded. Runtime: browser.
+ */
+import { Alert, App as AntApp, Form, Input } from 'antd';
 import { useCallback } from 'react';
 import { contract } from '../../../core/contract';
 import { api } from '../../api/client';
@@ -17,8 +20,13 @@ interface Values {
 
 const s = contract['deposits.record'].input.shape;
 
-export function DepositModal(props: { businessDate: string; onDone(): void; onCancel(): void }) {
-  const { businessDate, onDone, onCancel } = props;
+export function DepositModal(props: {
+  businessDate: string;
+  late?: boolean;
+  onDone(): void;
+  onCancel(): void;
+}) {
+  const { businessDate, late, onDone, onCancel } = props;
   const t = useT();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
@@ -46,13 +54,14 @@ export function DepositModal(props: { businessDate: string; onDone(): void; onCa
 
   return (
     <FormModal
-      title={`${t.day.depositTitle} · ${businessDate}`}
+      title={`${late ? t.day.depositLateTitle : t.day.depositTitle} · ${businessDate}`}
       form={form}
       okText={t.day.deposit}
       width={480}
       onSubmit={submit}
       onCancel={onCancel}
     >
+      {late && <Alert type="warning" showIcon className="form-alert" title={t.day.depositLateHint} />}
       <Form.Item
         name="amount"
         label={t.day.depositAmount}

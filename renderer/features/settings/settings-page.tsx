@@ -1,6 +1,6 @@
 /**
  * 系统设置 (admin): the receipt printer (with its test page and live status), the card reader, backups,
- * head office (when this build has it), the idle lock and the ledger check. Runtime: browser.
+ * head office (when this build has it), the idle lock, the shift-difference tolerance and the ledger check. Runtime: browser.
  */
 import { Card, Col, Row, Typography } from 'antd';
 import { useT } from '../../i18n';
@@ -10,6 +10,7 @@ import { IdleLockCard } from './idle-lock-card';
 import { LedgerVerify } from './ledger-verify';
 import { PrinterCard } from './printer-card';
 import { ReaderCard } from './reader-card';
+import { ShiftToleranceCard } from './shift-tolerance-card';
 
 export function SettingsPage() {
   const t = useT();
@@ -27,6 +28,7 @@ export function SettingsPage() {
           <BackupsCard />
           <SyncCard />
           <IdleLockCard />
+          <ShiftToleranceCard />
           <Card size="small" title={t.settings.ledger} className="form-section">
             <Typography.Paragraph type="secondary">{t.settings.ledgerHint}</Typography.Paragraph>
             <LedgerVerify />

@@ -1,4 +1,7 @@
-/** 交班报表 on screen: the shift, the cash figures, by business, by tender, cash in / out. Runtime: browser. */
+/**
+ * 交班报表 on screen: the shift (who closed it when not its operator, who approved its difference), the cash
+ * figures, by business, by tender, cash in / out. Runtime: browser.
+ */
 import { Card, Col, Descriptions, Row, Table, type TableColumnsType, Tag } from 'antd';
 import type { ShiftReport } from '../../../core/contract';
 import { useT } from '../../i18n';
@@ -52,6 +55,12 @@ export function ShiftReportView({ report, title }: { report: ShiftReport; title:
             label: closed ? t.shift.closedAt : t.day.status,
             children: closed ? formatDateTime(s.closedAt) : <Tag color="green">{t.shift.status.open}</Tag>,
           },
+          ...(s.closedBy && s.closedBy.id !== s.operator.id
+            ? [{ key: 'closer', label: t.shift.closedBy, children: s.closedBy.displayName }]
+            : []),
+          ...(s.approvedBy
+            ? [{ key: 'approver', label: t.shift.approvedBy, children: s.approvedBy.displayName }]
+            : []),
         ]}
       />
       <Descriptions
