@@ -36,8 +36,10 @@ describe('a shift difference above the tolerance', () => {
       path: ['approval'],
       message: '短款 ¥20.00，超过允许范围 ¥10.00，须班长审批',
     });
-    const own = { username: 'wangfang', password: DEMO_PASSWORD }; // a cashier may not approve
-    expect((await t.fails('shifts.close', { ...close, approval: own }, cashier)).code).toBe(
+    const own = { username: 'wangfang', password: DEMO_PASSWORD }; // nobody approves their own close
+    expect((await t.fails('shifts.close', { ...close, approval: own }, cashier)).code).toBe('APPROVAL_SELF');
+    const clerk = { username: 'zhangli', password: DEMO_PASSWORD }; // a 客服员 may not approve
+    expect((await t.fails('shifts.close', { ...close, approval: clerk }, cashier)).code).toBe(
       'APPROVAL_INVALID',
     );
     expect(writes(t)).toEqual(w);

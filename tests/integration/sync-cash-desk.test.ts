@@ -55,18 +55,25 @@ describe('the cash desk at head office', () => {
       { purchase, expectedAmountDue: q.amountDue, tenders: [{ method: 'cash', amount: q.amountDue }] },
       cashier,
     );
-    const approval = { username: 'admin', password: SIM_PASSWORD };
+    // The hall's 班长: approves the difference, closes the shift left open, and closes the day.
+    const sup = await A.ok(
+      'staff.create',
+      { username: 'banzhang', displayName: '班长', roles: ['supervisor'], password: SIM_PASSWORD },
+      A.adminSid,
+    );
+    const supSid = (await A.ok('auth.login', { username: 'banzhang', password: SIM_PASSWORD })).sessionId;
+    const approval = { username: 'banzhang', password: SIM_PASSWORD };
     const first = await A.ok(
       'shifts.close',
       { counted: 50_000 + q.amountDue - 5_000, note: '短款五十元', approval },
       cashier,
     );
-    expect(first.shift.approvedBy?.id).toBe(A.adminId);
+    expect(first.shift.approvedBy?.id).toBe(sup.id);
     const left = await A.ok('shifts.open', { float: 20_000 }, cashier);
-    const second = await A.ok('shifts.close', { shiftId: left.id, counted: 20_000 }, A.adminSid);
-    expect(second.shift.closedBy?.id).toBe(A.adminId);
+    const second = await A.ok('shifts.close', { shiftId: left.id, counted: 20_000 }, supSid);
+    expect(second.shift.closedBy?.id).toBe(sup.id);
     const date = first.shift.businessDate;
-    const day = await A.ok('days.close', { businessDate: date }, A.adminSid);
+    const day = await A.ok('days.close', { businessDate: date }, supSid);
     expect(day.cash).toMatchObject({ floats: 70_000, toDeposit: q.amountDue, differences: -5_000 });
     await sync();
     const shifts = await rows<{ id: string; status: string; difference: number }>(
@@ -80,8 +87,8 @@ describe('the cash desk at head office', () => {
       "SELECT state, operator_id, approver_id FROM ops WHERE type = 'shift.closed' ORDER BY seq",
     );
     expect(closes).toEqual([
-      { state: 'applied', operator_id: first.shift.operator.id, approver_id: A.adminId },
-      { state: 'applied', operator_id: A.adminId, approver_id: null },
+      { state: 'applied', operator_id: first.shift.operator.id, approver_id: sup.id },
+      { state: 'applied', operator_id: sup.id, approver_id: null },
     ]);
 
     now += 16 * 3_600_000; // the next morning, at the bank
