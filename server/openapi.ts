@@ -3,6 +3,7 @@
  * GET /openapi.json; docs/sync-protocol.md is generated from the same table). Runtime: Node.
  */
 import { z } from 'zod';
+import { adminRequestIdSchema } from '../core/sync/wire-revert';
 import { ERRORS } from '../core/errors';
 import { HEADERS } from '../core/sync/signing';
 import { type RouteDef, SYNC_ROUTES } from '../core/sync/routes';
@@ -10,6 +11,13 @@ import { errorResponseSchema } from '../core/sync/wire';
 
 const json = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+
+/** The body a route takes; an administrator's write carries its requestId besides. */
+function bodyOf(r: RouteDef): z.ZodType {
+  if (!r.writes) return r.body!;
+  const withId = z.object({ requestId: adminRequestIdSchema });
+  return r.body ? z.intersection(r.body, withId) : withId;
+}
 
 const oaPath = (p: string) => p.replace(/:(\w+)/g, '{$1}');
 
@@ -44,11 +52,11 @@ export function openApiDocument(version: string) {
       security:
         r.auth === 'admin' ? [{ adminToken: [] }] : r.auth === 'counter' ? [{ counterSignature: [] }] : [],
       parameters: parameters(r),
-      ...(r.body
+      ...(r.body || r.writes
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: json(r.body, 'input') } },
+              content: { 'application/json': { schema: json(bodyOf(r), 'input') } },
             },
           }
         : {}),

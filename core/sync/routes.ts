@@ -50,6 +50,8 @@ export interface RouteDef {
   readonly auth: RouteAuth;
   readonly summary: string;
   readonly body?: z.ZodType;
+  /** An administrator's write: its body carries a requestId, one effect per id (server/admin/once.ts). */
+  readonly writes?: true;
   readonly query?: z.ZodType;
   readonly response: z.ZodType;
   /** Largest accepted body, bytes. */
@@ -111,6 +113,7 @@ export const SYNC_ROUTES = {
   },
   createHall: {
     method: 'POST',
+    writes: true,
     path: '/admin/halls',
     auth: 'admin',
     summary: '登记营业厅（网点）',
@@ -126,6 +129,7 @@ export const SYNC_ROUTES = {
   },
   createCounter: {
     method: 'POST',
+    writes: true,
     path: '/admin/halls/:hallCode/counters',
     auth: 'admin',
     summary: '登记柜台并生成一次性登记码',
@@ -141,6 +145,7 @@ export const SYNC_ROUTES = {
   },
   newEnrollmentCode: {
     method: 'POST',
+    writes: true,
     path: '/admin/counters/:slotId/enrollment-code',
     auth: 'admin',
     summary: '为尚未登记的柜台重新生成登记码（旧码作废）',
@@ -148,6 +153,7 @@ export const SYNC_ROUTES = {
   },
   revokeCounter: {
     method: 'POST',
+    writes: true,
     path: '/admin/counters/:slotId/revoke',
     auth: 'admin',
     summary: '停用柜台：其下一次请求即被拒绝',
@@ -164,6 +170,7 @@ export const SYNC_ROUTES = {
   },
   revertCounter: {
     method: 'POST',
+    writes: true,
     path: '/admin/counters/:slotId/revert',
     auth: 'admin',
     summary: '撤销已停用柜台自某序号起已生效的业务（以更正记录冲回，不删除任何记录）',
@@ -180,6 +187,7 @@ export const SYNC_ROUTES = {
   },
   resolveConflict: {
     method: 'POST',
+    writes: true,
     path: '/admin/conflicts/:id/resolve',
     auth: 'admin',
     summary: '处理冲突：保留总部现值或采用新值，结果下发到各柜台',
@@ -202,6 +210,7 @@ export const SYNC_ROUTES = {
   },
   createPriceVersion: {
     method: 'POST',
+    writes: true,
     path: '/admin/price-versions',
     auth: 'admin',
     summary: '发布气价版本（下发到全部柜台）',
@@ -210,6 +219,7 @@ export const SYNC_ROUTES = {
   },
   saveFeeItem: {
     method: 'POST',
+    writes: true,
     path: '/admin/fee-items',
     auth: 'admin',
     summary: '发布收费项目（按代码新建或修改）',
@@ -218,6 +228,7 @@ export const SYNC_ROUTES = {
   },
   saveLimits: {
     method: 'POST',
+    writes: true,
     path: '/admin/purchase-limits',
     auth: 'admin',
     summary: '发布限购规定',
@@ -226,6 +237,7 @@ export const SYNC_ROUTES = {
   },
   createStaff: {
     method: 'POST',
+    writes: true,
     path: '/admin/halls/:hallCode/staff',
     auth: 'admin',
     summary: '新建营业厅员工（密码在总部加密，只下发哈希）',
@@ -234,6 +246,7 @@ export const SYNC_ROUTES = {
   },
   blockCard: {
     method: 'POST',
+    writes: true,
     path: '/admin/cards/:cardNo/block',
     auth: 'admin',
     summary: '挂失燃气卡（下发到全部柜台）',

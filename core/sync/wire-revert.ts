@@ -31,13 +31,20 @@ export const counterOpsSchema = z.object({
   ops: z.array(counterOpSchema),
 });
 
+/**
+ * The caller's id of one administrator write (a UUID, or any 8–64 letters, digits, - and _ an automation
+ * chooses): the same request sent again answers the first result and changes nothing (server/admin/once.ts).
+ */
+export const adminRequestIdSchema = z
+  .string({ error: '请填写请求编号（requestId）' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '请求编号为 8–64 位字母、数字、-、_' });
+
 export const revertInputSchema = z.object({
   /** Every applied operation from this sequence number on is reverted. */
   sinceSeq: z.number({ error: '请填写起始序号' }).int().min(1),
   reason: text(200, '撤销原因'),
   by: text(40, '处理人'),
-  /** Chosen by the caller: the same request sent again answers the first result and changes nothing. */
-  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '请求编号为 8–64 位字母、数字、-、_' }),
+  requestId: adminRequestIdSchema,
 });
 export type RevertInput = z.output<typeof revertInputSchema>;
 

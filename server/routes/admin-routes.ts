@@ -18,6 +18,8 @@ import {
 } from '../../core/sync/wire-admin';
 import { SYNC_ROUTES as R } from '../../core/sync/routes';
 import type { HeadOffice } from '../context';
+import { adminOnce } from '../admin/once';
+import type { Store } from '../pg/store';
 import { parseBody, validate } from '../http/errors';
 import {
   createCounter,
@@ -50,50 +52,53 @@ const params = z.object({
 export function registerAdminRoutes(app: FastifyInstance, ho: HeadOffice): void {
   const paramsOf = (req: FastifyRequest) => validate(params, req.params ?? {});
   const now = () => ho.now();
+  /** A write: one effect per requestId (server/admin/once.ts), on the store of its own transaction. */
+  const write = <T>(path: string, run: (store: Store, body: unknown, req: FastifyRequest) => Promise<T>) =>
+    app.post(path, (req) => adminOnce(ho.store, req, (store, body) => run(store, body, req)));
 
-  app.post(R.createHall.path, async (req) => {
-    return createHall(ho.store, parseBody(hallInputSchema, req.body), now());
+  write(R.createHall.path, async (store, body) => {
+    return createHall(store, parseBody(hallInputSchema, body), now());
   });
   app.get(R.listHalls.path, async () => {
     return { halls: await listHalls(ho.store) };
   });
-  app.post(R.createCounter.path, async (req) => {
+  write(R.createCounter.path, async (store, body, req) => {
     const p = paramsOf(req);
-    return createCounter(ho.store, p.hallCode!, parseBody(counterInputSchema, req.body), now());
+    return createCounter(store, p.hallCode!, parseBody(counterInputSchema, body), now());
   });
   app.get(R.listCounters.path, async () => {
     return { counters: await listCounters(ho.store) };
   });
-  app.post(R.newEnrollmentCode.path, async (req) => {
+  write(R.newEnrollmentCode.path, async (store, _body, req) => {
     const p = paramsOf(req);
-    return newEnrollmentCode(ho.store, p.slotId!, now());
+    return newEnrollmentCode(store, p.slotId!, now());
   });
-  app.post(R.revokeCounter.path, async (req) => {
+  write(R.revokeCounter.path, async (store, body, req) => {
     const p = paramsOf(req);
-    const { reason } = parseBody(revokeInputSchema, req.body);
+    const { reason } = parseBody(revokeInputSchema, body);
     req.log.warn({ slot: p.slotId, reason }, 'counter revoked');
-    return revokeCounter(ho.store, p.slotId!, reason, now());
+    return revokeCounter(store, p.slotId!, reason, now());
   });
   app.get(R.listCounterOps.path, async (req) => {
     const query = validate(counterOpsQuerySchema, req.query);
     return listCounterOps(ho.store, paramsOf(req).slotId!, query.since, query.limit);
   });
-  app.post(R.revertCounter.path, async (req) => {
+  write(R.revertCounter.path, async (store, body, req) => {
     const p = paramsOf(req);
-    const input = parseBody(revertInputSchema, req.body);
+    const input = parseBody(revertInputSchema, body);
     req.log.warn(
       { slot: p.slotId, sinceSeq: input.sinceSeq, by: input.by, reason: input.reason },
       'counter reverted',
     );
-    return revertCounter(ho.store, p.slotId!, input, now());
+    return revertCounter(store, p.slotId!, input, now());
   });
   app.get(R.listConflicts.path, async (req) => {
     const { status } = validate(conflictListQuerySchema, req.query ?? {});
     return { conflicts: await listConflicts(ho.store, status) };
   });
-  app.post(R.resolveConflict.path, async (req) => {
+  write(R.resolveConflict.path, async (store, body, req) => {
     const p = paramsOf(req);
-    return resolveConflict(ho.store, p.id!, parseBody(resolveInputSchema, req.body), now());
+    return resolveConflict(store, p.id!, parseBody(resolveInputSchema, body), now());
   });
   app.get(R.listQuarantine.path, async () => {
     return { ops: await listQuarantine(ho.store) };
@@ -101,23 +106,23 @@ export function registerAdminRoutes(app: FastifyInstance, ho: HeadOffice): void 
   app.get(R.listReconciliation.path, async () => {
     return { issues: await listReconciliation(ho.store) };
   });
-  app.post(R.createPriceVersion.path, async (req) => {
-    return createPriceVersion(ho.store, parseBody(adminSchemas.priceVersionInput, req.body), now());
+  write(R.createPriceVersion.path, async (store, body) => {
+    return createPriceVersion(store, parseBody(adminSchemas.priceVersionInput, body), now());
   });
-  app.post(R.saveFeeItem.path, async (req) => {
-    return saveFeeItem(ho.store, parseBody(feeItemInputSchema, req.body), now());
+  write(R.saveFeeItem.path, async (store, body) => {
+    return saveFeeItem(store, parseBody(feeItemInputSchema, body), now());
   });
-  app.post(R.saveLimits.path, async (req) => {
-    return saveLimits(ho.store, parseBody(limitsSchema, req.body));
+  write(R.saveLimits.path, async (store, body) => {
+    return saveLimits(store, parseBody(limitsSchema, body));
   });
-  app.post(R.createStaff.path, async (req) => {
+  write(R.createStaff.path, async (store, body, req) => {
     const p = paramsOf(req);
-    return createStaff(ho.store, p.hallCode!, parseBody(staffInputSchema, req.body), now());
+    return createStaff(store, p.hallCode!, parseBody(staffInputSchema, body), now());
   });
-  app.post(R.blockCard.path, async (req) => {
+  write(R.blockCard.path, async (store, body, req) => {
     const p = paramsOf(req);
-    const { reason } = parseBody(blockCardInputSchema, req.body);
-    return blockCard(ho.store, p.cardNo!, reason, now());
+    const { reason } = parseBody(blockCardInputSchema, body);
+    return blockCard(store, p.cardNo!, reason, now());
   });
   app.post(R.verifyReceipt.path, async (req) => {
     return verifyReceipt(ho.store, parseBody(receiptVerifyInputSchema, req.body).qr);

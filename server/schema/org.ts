@@ -3,7 +3,7 @@
  * codes, replay nonces, the admin token, and what each counter knew of the change feed. Runtime: Node.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, index, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const halls = pgTable('halls', {
   id: text('id').primaryKey(),
@@ -78,3 +78,19 @@ export const counterKnowledge = pgTable(
   },
   (t) => [primaryKey({ columns: [t.counterId, t.afterSeq] })],
 );
+
+/**
+ * One administrator request, one effect: each /admin write carries the caller's requestId; it is recorded in
+ * the same transaction as its effect — first, so a concurrent repeat waits for it — with the answer it got
+ * (server/admin/once.ts).
+ */
+export const adminRequests = pgTable('admin_requests', {
+  requestId: text('request_id').primaryKey(),
+  /** The route and its path parameters, e.g. POST /admin/halls/0101/counters. */
+  route: text('route').notNull(),
+  /** SHA-256 of the route and the body (requestId aside): a different request under the same id is refused. */
+  inputHash: text('input_hash').notNull(),
+  /** The answer, set in the same transaction before it commits (never null once committed). */
+  result: jsonb('result'),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});

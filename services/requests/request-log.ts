@@ -7,6 +7,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { canonicalInput } from '../../core/request-input';
 import type { AuditedEntry } from '../../db';
 
 export interface RequestContext {
@@ -37,23 +38,10 @@ export function currentRequest(): RequestContext | undefined {
   return current.getStore();
 }
 
-/** Keys whose values never enter the hash (it is stored): passwords, and the request id itself. */
-const LEFT_OUT = /password|^requestId$/i;
-
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (v === null || typeof v !== 'object') return v;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v).sort()) {
-    if (!LEFT_OUT.test(k)) out[k] = canonical((v as Record<string, unknown>)[k]);
-  }
-  return out;
-}
-
 /** What makes two requests "the same": the operation, who asks, and the input (passwords left out). */
 export function requestHash(op: string, staffId: string | null, input: unknown): string {
   return createHash('sha256')
-    .update(JSON.stringify([op, staffId, canonical(input)]))
+    .update(JSON.stringify([op, staffId, canonicalInput(input)]))
     .digest('hex');
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * Test support: head office in-process (Fastify on 127.0.0.1, a random port) on a fresh PostgreSQL database
  * created for the test and dropped afterwards whenever DATABASE_URL is set (vitest.config.ts sets it when the
@@ -90,9 +91,13 @@ export async function startHeadOffice(
   };
 }
 
-/** Calls head office's admin API with the test administrator token; throws on anything but 2xx. */
+/**
+ * Calls head office's admin API with the test administrator token; throws on anything but 2xx. A write gets a
+ * fresh requestId unless its body has one.
+ */
 export function adminCaller(url: string) {
-  return async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<Json> => {
+  return async (method: 'GET' | 'POST', path: string, given?: unknown): Promise<Json> => {
+    const body = method === 'POST' ? { requestId: randomUUID(), ...(given as object | undefined) } : given;
     const r = await fetch(`${url}${path}`, {
       method,
       headers: {
