@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AREA, encodePurchase } from '../../core/card/gas-card';
-import { M3, SUPERVISOR, buy, cashierWithShift, household } from '../fixtures/sales';
-import { cardCounter } from '../support/cards';
+import { M3, SUPERVISOR, buy, cashierWithShift } from '../fixtures/sales';
+import { cardCounter, customerWithCard, tearAt } from '../support/cards';
 
 type T = Awaited<ReturnType<typeof cardCounter>>;
-
-async function customerWithCard(t: T, sid: string) {
-  const c = await household(t);
-  const id = t.world.newCard().id;
-  t.world.insert(id);
-  const card = await t.ok('cards.issue', { customerId: c.id }, sid);
-  return { c, cardId: id, cardNo: card.cardNo };
-}
-
-/** Tears the write of the purchase area starting at `addr` after `bytes` bytes (the card leaves the reader). */
-function tearAt(t: T, addr: number, bytes: number) {
-  const handle = t.world.reader.handle.bind(t.world.reader);
-  t.world.reader.handle = (chunk) => {
-    if (chunk[3] === 0x21 && chunk[4] === addr) {
-      t.world.reader.faults.tearNextWriteAfter = bytes;
-      t.world.reader.handle = handle;
-    }
-    return handle(chunk);
-  };
-}
 
 const sellFor = async (t: T, sid: string, customerId: string, volume: number) => {
   const purchase = { customerId, by: 'volume' as const, volume };

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AREA, encodePurchase } from '../../core/card/gas-card';
 import { M3, SUPERVISOR, buy, cashierWithShift, household } from '../fixtures/sales';
-import { cardCounter } from '../support/cards';
+import { cardCounter, customerWithCard } from '../support/cards';
 
 type T = Awaited<ReturnType<typeof cardCounter>>;
-
-/** Opens a household, issues its card from a new blank card, and leaves the card in the reader. */
-async function customerWithCard(t: T, sid: string) {
-  const c = await household(t);
-  const blank = t.world.newCard().id;
-  t.world.insert(blank);
-  const card = await t.ok('cards.issue', { customerId: c.id }, sid);
-  return { c, cardId: blank, cardNo: card.cardNo };
-}
 
 const onCard = (t: T, cardId: string) => t.world.view(cardId).record;
 const carry = (t: T, cardId: string, meterNo = 'M1') => {
