@@ -129,8 +129,10 @@ describe('the HTTP transport of gasdesk serve', () => {
   });
 
   it('slows down the client that keeps getting passwords wrong (its address and session), not the others', async () => {
-    const wrong = JSON.stringify({ username: 'liuqiang', password: 'wrong-pass' });
-    const from = (client: string) => post('/api/auth.login', wrong, { ...auth, 'x-gasdesk-session': client });
+    const wrong = () =>
+      JSON.stringify({ username: 'liuqiang', password: 'wrong-pass', requestId: randomUUID() });
+    const from = (client: string) =>
+      post('/api/auth.login', wrong(), { ...auth, 'x-gasdesk-session': client });
     expect((await from('tab-a')).status).toBe(401);
     expect((await from('tab-a')).status).toBe(401);
     expect(await from('tab-a')).toMatchObject({

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeHousehold, mulberry32 } from '../../services/setup/fake-households';
 import { enrollDevice } from '../sim/bench-push';
-import { SIM_PASSWORD, SimCounter } from '../sim/sim-counter';
+import { SIM_APPROVAL, SimCounter } from '../sim/sim-counter';
 import { chainOps, syntheticOutbox } from '../sim/synthetic-ops';
 import { encodeOp } from '../../core/sync/ops';
 import { tempDir } from '../support/app';
@@ -56,13 +56,10 @@ describe('the cash desk at head office', () => {
       cashier,
     );
     // The hall's 班长: approves the difference, closes the shift left open, and closes the day.
-    const sup = await A.ok(
-      'staff.create',
-      { username: 'banzhang', displayName: '班长', roles: ['supervisor'], password: SIM_PASSWORD },
-      A.adminSid,
-    );
-    const supSid = (await A.ok('auth.login', { username: 'banzhang', password: SIM_PASSWORD })).sessionId;
-    const approval = { username: 'banzhang', password: SIM_PASSWORD };
+    const approval = SIM_APPROVAL;
+    const login = await A.ok('auth.login', approval);
+    const sup = login.staff;
+    const supSid = login.sessionId;
     const first = await A.ok(
       'shifts.close',
       { counted: 50_000 + q.amountDue - 5_000, note: '短款五十元', approval },

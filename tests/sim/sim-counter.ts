@@ -18,6 +18,9 @@ export const SIM_PASSWORD = 'sim-pass-1234';
 
 const alwaysWrites: CardWritePort = { writePurchase: async () => ({ ok: true }) };
 
+/** The 班长's credentials as typed on the cashier's screen (every SimCounter has this 班长). */
+export const SIM_APPROVAL = { username: 'banzhang', password: SIM_PASSWORD };
+
 export class SimCounter {
   readonly app: App;
   readonly d: Dispatcher;
@@ -61,6 +64,12 @@ export class SimCounter {
       c.adminSid,
     );
     c.cashierSid = (await c.ok('auth.login', { username: 'shouyin', password: SIM_PASSWORD })).sessionId;
+    // Approvals take a 班长 other than the operator (the administrator approves nothing).
+    await c.ok(
+      'staff.create',
+      { username: 'banzhang', displayName: `班长${code}`, roles: ['supervisor'], password: SIM_PASSWORD },
+      c.adminSid,
+    );
     return c;
   }
 

@@ -6,7 +6,7 @@
  */
 import type { OpName } from '../../core/contract';
 import { fakeHousehold } from '../../services/setup/fake-households';
-import { SIM_PASSWORD, type SimCounter } from './sim-counter';
+import { type SimCounter, SIM_APPROVAL } from './sim-counter';
 import { withRequestId } from '../support/request-id';
 
 export interface Injection {
@@ -42,7 +42,7 @@ const EXPECTED_REFUSALS = new Set([
   'NOTHING_CHANGED',
 ]);
 
-const APPROVAL = { username: 'admin', password: SIM_PASSWORD };
+const APPROVAL = SIM_APPROVAL;
 
 async function attempt(
   c: SimCounter,

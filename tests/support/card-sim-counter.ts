@@ -7,7 +7,7 @@
 import { attachCardStation, trainingStation } from '../../services/cards/attach';
 import { fileKeyProtector } from '../../services/cards/key-vault';
 import type { TrainingWorld } from '../../drivers/emulator/world';
-import { SIM_PASSWORD, SimCounter } from '../sim/sim-counter';
+import { SIM_APPROVAL, SIM_PASSWORD, SimCounter } from '../sim/sim-counter';
 
 export interface CardSimCounter {
   readonly c: SimCounter;
@@ -35,18 +35,12 @@ export async function cardSimCounter(
     { username: 'yingye', displayName: `营业员${c.code}`, roles: ['clerk'], password: SIM_PASSWORD },
     c.adminSid,
   );
-  // Approvals take a 班长 other than the operator (the administrator approves nothing).
-  await c.ok(
-    'staff.create',
-    { username: 'banzhang', displayName: `班长${c.code}`, roles: ['supervisor'], password: SIM_PASSWORD },
-    c.adminSid,
-  );
   const clerkSid = (await c.ok('auth.login', { username: 'yingye', password: SIM_PASSWORD })).sessionId;
   return {
     c,
     world: station.world!,
     region: station.region,
     clerkSid,
-    approval: { username: 'banzhang', password: SIM_PASSWORD },
+    approval: SIM_APPROVAL,
   };
 }
