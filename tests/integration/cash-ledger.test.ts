@@ -9,7 +9,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OpOutput, ShiftReport } from '../../core/contract';
 import { DEFAULT_SHIFT_TOLERANCE, DENOMINATIONS, type TenderMethod } from '../../core/domain/cash';
-import { DEMO_PASSWORD } from '../../services/setup/demo';
 import { testCounter, type TestCounter } from '../support/app';
 import { APPROVAL, type Sale } from './cash-helpers';
 import { withRequestId } from '../support/request-id';
