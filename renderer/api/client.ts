@@ -22,7 +22,11 @@ interface Bridge {
     op: string,
     input: unknown,
     sessionId: string | undefined,
-  ): Promise<{ ok: true; result: unknown; replayed?: true } | { ok: false; error: ErrorBody }>;
+  ): Promise<
+    | { ok: true; result: unknown; replayed?: true }
+    /** `unanswered`: the request may or may not have reached the counter (a cut connection). */
+    | { ok: false; error: ErrorBody; unanswered?: true }
+  >;
 }
 
 declare global {
@@ -64,12 +68,12 @@ const httpBridge: Bridge = {
         body: JSON.stringify(input ?? {}),
       });
     } catch {
-      return { ok: false, error: offline };
+      return { ok: false, error: offline, unanswered: true };
     }
     try {
       return await res.json();
     } catch {
-      return { ok: false, error: offline };
+      return { ok: false, error: offline, unanswered: true };
     }
   },
 };
@@ -92,10 +96,11 @@ export function onApiError(l: Listener): () => void {
 }
 
 /**
- * One requestId per user action: a writing call gets the id of the same operation with the same input if one
- * is still open (a retry after a cut connection or an error, or a second click), and a new one otherwise. A
- * success closes it (the next identical action is a new one), and so do ten minutes without a retry. So a
- * retry never charges twice: head office and the counter answer a repeated id with the first answer.
+ * One requestId per user action: a writing call whose answer was lost (a cut connection, the counter
+ * restarting) leaves its id open, and the same operation with the same input — the cashier pressing 确认 again,
+ * or a second click while the first is on its way — goes out with that id, so the counter answers the first
+ * instead of doing it twice. Any answer closes it (a refusal too: pressing again after one is a new attempt),
+ * and so do ten minutes without a retry.
  */
 const openActions = new Map<string, { id: string; at: number }>();
 const ACTION_OPEN_MS = 10 * 60_000;
@@ -125,8 +130,9 @@ export async function call<N extends OpName>(op: N, input: CallInput<N>): Promis
   const key = WRITING_OPS.has(op) && !input.requestId ? actionKey(op, input) : undefined;
   const sent = key ? { ...input, requestId: requestIdFor(key) } : input;
   const out = await bridge.invoke(op, sent, getSessionId());
+  const answered = out.ok || !out.unanswered;
+  if (key && answered) openActions.delete(key);
   if (out.ok) {
-    if (key) openActions.delete(key);
     if (out.replayed) for (const l of replayListeners) l(op);
     return out.result as OpOutput<N>;
   }

@@ -37,7 +37,7 @@ describe('a cashier retrying after a cut connection', () => {
           'x-gasdesk-session': sessionStorage.getItem('gasdesk.session') ?? '' },
         body: '{}',
       });
-      return (await r.json()).result.items.filter((s) => s.kind === 'fees');
+      return (await r.json()).result.items.filter((s) => s.kind === 'fee');
     })()`);
 
   it('takes the payment once, and the second press shows the first one', async () => {

@@ -11,6 +11,7 @@ import { fullOpening } from '../fixtures/households';
 import { buy, cashierWithShift, M3, SUPERVISOR } from '../fixtures/sales';
 import { testCounter } from '../support/app';
 import { type CardCounter, cardCounter, customerWithCard, tearAt } from '../support/cards';
+import { registerCounter, startHeadOffice } from '../support/head-office';
 import { afterCrash, concurrent, type Effectful, effects, replayedInOrder } from '../support/idempotency';
 
 const card = (t: unknown) => t as CardCounter;
@@ -218,5 +219,35 @@ describe('one request, one effect: the reader setting, first-run setup and sessi
       ok: false,
       error: { code: 'NOT_LOGGED_IN' },
     });
+  });
+});
+
+describe('one request, one effect: enrolment and sync with head office', () => {
+  it('sync.enroll and sync.now: a repeat answers the first, talking to head office once', async () => {
+    const ho = await startHeadOffice();
+    try {
+      const t = await testCounter({ households: 1 });
+      const counter = t.app.counter()!;
+      const code = await registerCounter(ho, counter.hallCode, counter.counterCode);
+      const admin = await t.login('admin');
+      const enroll = { server: ho.url, code, requestId: randomUUID() };
+      const [a, b] = await Promise.all(
+        [1, 2].map(() => t.d.invoke('sync.enroll', enroll, { sessionId: admin })),
+      );
+      expect(a).toMatchObject({ ok: true });
+      expect(b).toEqual({ ...a, replayed: true });
+      expect(await t.d.invoke('sync.enroll', enroll, { sessionId: admin })).toEqual({ ...a, replayed: true });
+
+      const now = { requestId: randomUUID() };
+      const first = await t.d.invoke('sync.now', now, { sessionId: admin });
+      expect(first).toMatchObject({ ok: true });
+      const nonces = async () =>
+        (await ho.store.query<{ n: number }>('SELECT count(*)::int AS n FROM nonces'))[0]!.n;
+      const seen = await nonces();
+      expect(await t.d.invoke('sync.now', now, { sessionId: admin })).toEqual({ ...first, replayed: true });
+      expect(await nonces()).toBe(seen); // no second signed request reached head office
+    } finally {
+      await ho.close();
+    }
   });
 });
