@@ -4,8 +4,11 @@
  * idempotency.test.ts, a repeat, three at once and a repeat after a crash between effect and answer.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AREA } from '../../core/card/gas-card';
+import { WRITING_OPS } from '../../core/contract';
 import { DEMO_PASSWORD } from '../../services/setup/demo';
 import { fullOpening } from '../fixtures/households';
 import { buy, cashierWithShift, M3, SUPERVISOR } from '../fixtures/sales';
@@ -219,6 +222,17 @@ describe('one request, one effect: the reader setting, first-run setup and sessi
       ok: false,
       error: { code: 'NOT_LOGGED_IN' },
     });
+  });
+});
+
+describe('every writing operation is covered', () => {
+  it('each has its case in idempotency.test.ts or here', () => {
+    const here = readFileSync(import.meta.filename, 'utf8');
+    const there = readFileSync(join(import.meta.dirname, 'idempotency.test.ts'), 'utf8');
+    const named = new Set(
+      [...`${here}\n${there}`.matchAll(/(?:op: |invoke\()'([a-zA-Z]+\.[a-zA-Z]+)'/g)].map((m) => m[1]),
+    );
+    expect([...WRITING_OPS].filter((op) => !named.has(op))).toEqual([]);
   });
 });
 

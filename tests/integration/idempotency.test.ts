@@ -107,6 +107,14 @@ const CASES: Effectful[] = [
     },
   },
   {
+    op: 'staff.setRoles',
+    prepare: async (t) => {
+      const { username } = await newCashier(t);
+      const id = t.app.gdb.sqlite.prepare('SELECT id FROM staff WHERE username = ?').pluck().get(username);
+      return { input: { staffId: id, roles: ['cashier', 'clerk'] }, sid: await admin(t) };
+    },
+  },
+  {
     op: 'auth.changePassword',
     prepare: async (t) => {
       const { sid, username } = await newCashier(t);
