@@ -129,7 +129,12 @@ describe('a hall registered with another zone', () => {
     const r = await fetch(`${ho.url}/admin/halls`, {
       method: 'POST',
       headers: { authorization: 'Bearer test-admin-token-0123456789', 'content-type': 'application/json' },
-      body: JSON.stringify({ code: '0299', name: '无效时区营业厅', timeZone: 'Mars/Olympus' }),
+      body: JSON.stringify({
+        code: '0299',
+        name: '无效时区营业厅',
+        timeZone: 'Mars/Olympus',
+        requestId: 'zone-0299-1',
+      }),
     });
     expect(r.status).toBe(400);
     const body = (await r.json()) as {
