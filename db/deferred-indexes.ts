@@ -1,5 +1,6 @@
 /**
- * The customers' lookup indexes whose keys arrive in random order (phone, id number, credit code): a counter's
+ * The customers' lookup indexes whose keys arrive in random order (phones and their last digits, id number,
+ * credit code): a counter's
  * first pull — a whole hall, up to a million customers — drops them and builds each once at the end, because
  * inserting a million random keys one by one took ~40 % of the bootstrap. Their SQL is kept in `settings`
  * (in the transaction that drops them) until they are rebuilt, so a counter stopped in the middle of a
@@ -10,6 +11,8 @@ import type Database from 'better-sqlite3';
 const DEFERRABLE = [
   'customers_phone_idx',
   'customers_alt_phone_idx',
+  'customers_phone_tail_idx',
+  'customers_alt_phone_tail_idx',
   'customers_id_number_idx',
   'customers_credit_code_idx',
 ];

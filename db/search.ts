@@ -12,7 +12,12 @@ import { type CustomerRow, meterNosOf, toSummary } from './repos/customers';
 export interface SearchResult {
   items: CustomerSummary[];
   truncated: boolean;
+  /** How many customers match in all (counted up to COUNT_CAP; more is reported as COUNT_CAP + 1). */
+  total: number;
 }
+
+/** Counting stops here: a query matching more than this many households is not worth counting exactly. */
+export const COUNT_CAP = 100_000;
 
 /** Upper bound for a prefix range over text keys. */
 const after = (prefix: string) => `${prefix}\uffff`;
@@ -39,63 +44,69 @@ function selectCustomers(db: Drizzle, where: SQL, limit: number): CustomerRow[] 
     FROM customers WHERE ${where} LIMIT ${limit}`);
 }
 
-function byKind(db: Drizzle, kind: Exclude<SearchKind, 'auto'>, q: string, limit: number): CustomerRow[] {
+/** The ways a query is looked up; `text` is name and address together (several words may fall in either). */
+type Lookup = Exclude<SearchKind, 'auto'> | 'text';
+
+/** The customers' seq matching one way of reading the query, as a subquery (null: it cannot match). */
+function matchOf(lookup: Lookup, q: string): SQL | null {
   const upper = q.toUpperCase();
-  switch (kind) {
+  switch (lookup) {
     case 'accountNo':
-      return selectCustomers(db, sql`account_no >= ${q} AND account_no < ${after(q)}`, limit);
+      return sql`SELECT seq FROM customers WHERE account_no >= ${q} AND account_no < ${after(q)}`;
     case 'phone': {
       const p = normalisePhone(q);
-      return selectCustomers(
-        db,
-        sql`seq IN (SELECT seq FROM customers WHERE phone >= ${p} AND phone < ${after(p)}
-          UNION SELECT seq FROM customers WHERE alt_phone >= ${p} AND alt_phone < ${after(p)})`,
-        limit,
-      );
+      if (!/^\d{4,}$/.test(p)) return null;
+      const prefix = sql`SELECT seq FROM customers WHERE phone >= ${p} AND phone < ${after(p)}
+        UNION SELECT seq FROM customers WHERE alt_phone >= ${p} AND alt_phone < ${after(p)}`;
+      if (p.length > 8) return prefix;
+      // The digits a customer remembers are often the last ones: the index on each phone's last four finds them.
+      const tail = p.slice(-4);
+      return sql`${prefix} UNION SELECT seq FROM customers WHERE phone_tail = ${tail} AND phone LIKE ${`%${p}`}
+        UNION SELECT seq FROM customers WHERE alt_phone_tail = ${tail} AND alt_phone LIKE ${`%${p}`}`;
     }
     case 'idNumber':
-      return selectCustomers(
-        db,
-        sql`seq IN (SELECT seq FROM customers WHERE id_number = ${upper} UNION SELECT seq FROM customers WHERE credit_code = ${upper})`,
-        limit,
-      );
+      return sql`SELECT seq FROM customers WHERE id_number = ${upper} UNION SELECT seq FROM customers WHERE credit_code = ${upper}`;
     case 'meterNo':
-      return selectCustomers(
-        db,
-        sql`id IN (SELECT customer_id FROM meters WHERE meter_no >= ${upper} AND meter_no < ${after(upper)} LIMIT ${limit})`,
-        limit,
-      );
+      return sql`SELECT c.seq FROM meters m JOIN customers c ON c.id = m.customer_id
+        WHERE m.meter_no >= ${upper} AND m.meter_no < ${after(upper)}`;
     case 'name':
-    case 'address': {
-      const expr = ftsExpression(q, kind === 'name' ? ['name'] : ['address']);
-      if (!expr) return [];
-      return selectCustomers(
-        db,
-        sql`seq IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ${expr} LIMIT ${limit})`,
-        limit,
-      );
+    case 'address':
+    case 'text': {
+      const columns = lookup === 'text' ? ['name', 'address'] : [lookup];
+      const expr = ftsExpression(q, columns);
+      return expr ? sql`SELECT rowid AS seq FROM customer_search WHERE customer_search MATCH ${expr}` : null;
     }
   }
 }
 
+/** How an unqualified query is read, most likely first. */
+function autoLookups(q: string): Lookup[] {
+  const g = guessSearchKind(q);
+  if (g === 'accountNo') return ['accountNo', 'meterNo', 'phone'];
+  // 4 or 5 digits: the end of a phone number, or a room (or building) number in the address.
+  if (g === 'meterNo' && /^\d{4,5}$/.test(q)) return ['phone', 'address', 'meterNo'];
+  if (g === 'meterNo' && /^\d{1,3}$/.test(q)) return ['address'];
+  if (g === 'name' || g === 'address') return ['name', 'address', 'text'];
+  return [g];
+}
+
 export function searchCustomers(db: Drizzle, query: string, kind: SearchKind, limit: number): SearchResult {
   const q = query.trim();
-  const kinds: Exclude<SearchKind, 'auto'>[] =
-    kind !== 'auto'
-      ? [kind]
-      : (() => {
-          const g = guessSearchKind(q);
-          if (g === 'name' || g === 'address') return ['name', 'address'];
-          if (g === 'accountNo') return ['accountNo', 'meterNo', 'phone'];
-          return [g];
-        })();
+  const lookups = kind === 'auto' ? autoLookups(q) : [kind];
+  const matches = lookups.map((l) => matchOf(l, q)).filter((m): m is SQL => m !== null);
+  if (matches.length === 0) return { items: [], truncated: false, total: 0 };
+  // Each reading in turn, so that the likeliest fills the page first; the count covers them all.
   const seen = new Map<string, CustomerRow>();
-  for (const k of kinds) {
-    for (const r of byKind(db, k, q, limit + 1)) if (!seen.has(r.id)) seen.set(r.id, r);
+  for (const m of matches) {
+    for (const r of selectCustomers(db, sql`seq IN (${m} LIMIT ${limit + 1})`, limit + 1))
+      if (!seen.has(r.id)) seen.set(r.id, r);
     if (seen.size > limit) break;
   }
-  const rows = [...seen.values()];
-  const page = rows.slice(0, limit);
+  const union = sql.join(matches, sql` UNION `);
+  const [counted] = db.all<{ n: number }>(
+    sql`SELECT count(*) AS n FROM (SELECT seq FROM (${union}) LIMIT ${COUNT_CAP + 1})`,
+  );
+  const page = [...seen.values()].slice(0, limit);
   const meterNos = meterNosOf(
     db,
     page.map((r) => r.id),
@@ -107,6 +118,7 @@ export function searchCustomers(db: Drizzle, query: string, kind: SearchKind, li
         meterNos.get(r.id) ?? [],
       ),
     ),
-    truncated: rows.length > limit,
+    truncated: seen.size > limit,
+    total: counted!.n,
   };
 }

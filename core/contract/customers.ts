@@ -162,7 +162,12 @@ export const customerOps = {
       kind: z.enum(SEARCH_KINDS).default('auto'),
       limit: z.number().int().min(1).max(200).default(50),
     }),
-    output: z.object({ items: z.array(customerSummarySchema), truncated: z.boolean() }),
+    output: z.object({
+      items: z.array(customerSummarySchema),
+      truncated: z.boolean(),
+      /** How many households match in all, up to 100,000 (100,001 means more). */
+      total: z.number().int(),
+    }),
   }),
   'customers.update': op({
     summary: '修改档案（电话、地址、人口、用气性质、安检、备注），必须填写原因',

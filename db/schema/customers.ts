@@ -2,6 +2,7 @@
  * The customer file (一户一档): the current state of each household, derived from the ledger.
  * History lives in the append-only audit and outbox tables, never here. Runtime: Node.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const customers = sqliteTable(
@@ -16,6 +17,9 @@ export const customers = sqliteTable(
     creditCode: text('credit_code'),
     phone: text('phone').notNull(),
     altPhone: text('alt_phone'),
+    /** The last four digits of each phone, for a search by the digits a customer remembers (db/search.ts). */
+    phoneTail: text('phone_tail').generatedAlwaysAs(sql`substr(phone, -4)`, { mode: 'virtual' }),
+    altPhoneTail: text('alt_phone_tail').generatedAlwaysAs(sql`substr(alt_phone, -4)`, { mode: 'virtual' }),
     district: text('district').notNull(),
     community: text('community').notNull(),
     building: text('building').notNull(),
@@ -46,6 +50,8 @@ export const customers = sqliteTable(
     uniqueIndex('customers_account_no_uq').on(t.accountNo),
     index('customers_phone_idx').on(t.phone),
     index('customers_alt_phone_idx').on(t.altPhone),
+    index('customers_phone_tail_idx').on(t.phoneTail),
+    index('customers_alt_phone_tail_idx').on(t.altPhoneTail),
     index('customers_id_number_idx').on(t.idNumber),
     index('customers_credit_code_idx').on(t.creditCode),
   ],

@@ -147,7 +147,7 @@ export const en: Dict = {
     noResult: 'No customer matches; please try other words.',
     resultsLabel: 'Search results',
     count: '{n} found',
-    truncated: 'Many results; only the first {n} are shown. Please be more specific.',
+    truncated: '{total} match; only the first {n} are shown. Please be more specific.',
   },
   open: {
     title: 'Open account',

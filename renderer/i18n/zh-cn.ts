@@ -148,7 +148,7 @@ export const zhCN = {
     noResult: '没有找到符合条件的用户，请换个关键字再试。',
     resultsLabel: '查询结果',
     count: '共找到 {n} 户',
-    truncated: '结果较多，仅显示前 {n} 户，请输入更具体的内容。',
+    truncated: '共 {total} 户符合，仅显示前 {n} 户，请输入更具体的内容。',
   },
   open: {
     title: '开户',

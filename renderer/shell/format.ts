@@ -37,3 +37,8 @@ export function formatBytes(n: number): string {
   if (n >= 1024) return `${Math.round(n / 1024)} KB`;
   return `${n} B`;
 }
+
+/** A search's match count as shown: "100,000+" past the count's cap (db/search.ts COUNT_CAP). */
+export function totalText(total: number): string {
+  return total > 100_000 ? '100,000+' : total.toLocaleString('en-US');
+}

@@ -340,6 +340,40 @@ describe('the customer file (一户一档)', () => {
     const many = await t.ok('customers.search', { query: '街道', limit: 10 }, sid);
     expect(many.items).toHaveLength(10);
     expect(many.truncated).toBe(true);
+    const streets = t.app.gdb.sqlite.prepare(
+      "SELECT count(*) FROM customers WHERE full_address LIKE '%街道%'",
+    );
+    expect(many.total).toBe(streets.pluck().get()); // the true count, not the page's
+  });
+
+  it('finds the digits a customer remembers, a room number, and a name with part of the address', async () => {
+    const t = await testCounter({ households: 30 });
+    const sid = await t.login('wangfang');
+    const clerk = await t.login('zhangli');
+    const c = await t.ok('customers.open', fullOpening({ meters: [] }), clerk); // 13951234567, 0518-87654321
+    const other = await t.ok(
+      'customers.open',
+      fullOpening({
+        name: '司马望舒',
+        phone: '13800004567',
+        altPhone: undefined,
+        address: { district: '新浦街道', community: '望江花园', building: '3栋', room: '602' },
+        meters: [],
+        contract: { no: 'HT-S2', signedOn: '2026-11-26' },
+      }),
+      clerk,
+    );
+    const find = async (query: string) =>
+      (await t.ok('customers.search', { query }, sid)).items.map((i) => i.id);
+    expect(await find('4567')).toEqual(expect.arrayContaining([c.id, other.id])); // last four of either phone
+    expect(await find('34567')).toEqual([c.id]); // a longer tail tells them apart
+    expect(await find('87654321')).toEqual([c.id]); // the landline's number without its area code
+    expect(await find('1502')).toContain(c.id); // the room
+    expect(await find('602')).toContain(other.id);
+    expect(await find('司马望舒 望江')).toEqual([other.id]); // name and a fragment of the address together
+    expect(await find('陈晓东 望江')).toEqual([]);
+    const r = await t.ok('customers.search', { query: '4567' }, sid);
+    expect(r.total).toBe(r.items.length);
   });
 
   it('a cashier may look customers up but not open or change them', async () => {

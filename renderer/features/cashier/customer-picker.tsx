@@ -8,6 +8,7 @@ import { contract, type CustomerSummary } from '../../../core/contract';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { useReportError } from '../../shell/errors';
+import { totalText } from '../../shell/format';
 import { ResultsTable } from '../customers/results-table';
 
 const queryRule = contract['customers.search'].input.shape.query;
@@ -27,7 +28,7 @@ export function CustomerPicker({ id, label, focusTick, onPick, onSkip }: Props) 
   const report = useReportError();
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<CustomerSummary[] | null>(null);
-  const [truncated, setTruncated] = useState(false);
+  const [truncated, setTruncated] = useState<number | false>(false);
   const [active, setActive] = useState<number | null>(null);
   const [error, setError] = useState<string>();
   const input = useRef<InputRef>(null);
@@ -52,7 +53,7 @@ export function CustomerPicker({ id, label, focusTick, onPick, onSkip }: Props) 
       const result = await api['customers.search']({ query, kind: 'auto' });
       if (result.items.length === 1) return pick(result.items[0]!);
       setItems(result.items);
-      setTruncated(result.truncated);
+      setTruncated(result.truncated && result.total);
       setActive(result.items.length ? 0 : null);
     } catch (e) {
       report(e);
@@ -111,11 +112,11 @@ export function CustomerPicker({ id, label, focusTick, onPick, onSkip }: Props) 
       {items && items.length === 0 && (
         <Typography.Paragraph type="secondary">{t.sale.noResult}</Typography.Paragraph>
       )}
-      {items && truncated && (
+      {items && truncated !== false && (
         <Alert
           type="info"
           showIcon
-          title={fmt(t.search.truncated, { n: items.length })}
+          title={fmt(t.search.truncated, { n: items.length, total: totalText(truncated) })}
           className="form-alert"
         />
       )}

@@ -9,6 +9,7 @@ import { SEARCH_KINDS, type SearchKind } from '../../../core/domain/search';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { useReportError } from '../../shell/errors';
+import { totalText } from '../../shell/format';
 import { useNav } from '../../shell/nav';
 import { CLERK_ROLES, may } from '../../shell/roles';
 import { useSession } from '../../shell/session';
@@ -125,13 +126,13 @@ export function SearchPage() {
       {state.result && (
         <>
           <Typography.Paragraph type="secondary" className="result-count" aria-live="polite">
-            {items.length ? fmt(t.search.count, { n: items.length }) : t.search.noResult}
+            {items.length ? fmt(t.search.count, { n: totalText(state.result.total) }) : t.search.noResult}
           </Typography.Paragraph>
           {state.result.truncated && (
             <Alert
               type="info"
               showIcon
-              title={fmt(t.search.truncated, { n: items.length })}
+              title={fmt(t.search.truncated, { n: items.length, total: totalText(state.result.total) })}
               className="form-alert"
             />
           )}
