@@ -46,8 +46,26 @@ const HELP = `gasdesk — 燃气营业厅柜台系统 GasDesk
   --help, -h   显示帮助 Show this help
 `;
 
+/** The help of one command: the usage line and its entries (a command's line and the lines indented below). */
+export function helpFor(command: string): string | undefined {
+  const lines = HELP.split('\n');
+  const out: string[] = [];
+  let inside = false;
+  for (const line of lines) {
+    if (/^ {2}\S/.test(line)) inside = line.slice(2).split(' ')[0] === command;
+    else if (!/^ {4,}\S/.test(line)) inside = false;
+    if (inside) out.push(line);
+  }
+  return out.length ? `${lines.slice(0, 3).join('\n')}\n\n${out.join('\n')}\n` : undefined;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const help = command && (rest.includes('--help') || rest.includes('-h')) ? helpFor(command) : undefined;
+  if (help) {
+    process.stdout.write(help);
+    return 0;
+  }
   try {
     switch (command) {
       case 'serve':

@@ -90,6 +90,14 @@ function autoLookups(q: string): Lookup[] {
   return [g];
 }
 
+function countMatches(db: Drizzle, matches: SQL[]): number {
+  const union = sql.join(matches, sql` UNION `);
+  const [counted] = db.all<{ n: number }>(
+    sql`SELECT count(*) AS n FROM (SELECT seq FROM (${union}) LIMIT ${COUNT_CAP + 1})`,
+  );
+  return counted!.n;
+}
+
 export function searchCustomers(db: Drizzle, query: string, kind: SearchKind, limit: number): SearchResult {
   const q = query.trim();
   const lookups = kind === 'auto' ? autoLookups(q) : [kind];
@@ -102,10 +110,9 @@ export function searchCustomers(db: Drizzle, query: string, kind: SearchKind, li
       if (!seen.has(r.id)) seen.set(r.id, r);
     if (seen.size > limit) break;
   }
-  const union = sql.join(matches, sql` UNION `);
-  const [counted] = db.all<{ n: number }>(
-    sql`SELECT count(*) AS n FROM (SELECT seq FROM (${union}) LIMIT ${COUNT_CAP + 1})`,
-  );
+  // A page that holds every match is its own count; only a longer list is counted (up to COUNT_CAP).
+  const truncated = seen.size > limit;
+  const total = truncated ? countMatches(db, matches) : seen.size;
   const page = [...seen.values()].slice(0, limit);
   const meterNos = meterNosOf(
     db,
@@ -118,7 +125,7 @@ export function searchCustomers(db: Drizzle, query: string, kind: SearchKind, li
         meterNos.get(r.id) ?? [],
       ),
     ),
-    truncated: seen.size > limit,
-    total: counted!.n,
+    truncated,
+    total,
   };
 }
