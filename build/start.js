@@ -7,30 +7,33 @@
 // 3. Builds the renderer and the main/preload bundles, and starts Electron on the user's data folder.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const require = createRequire(import.meta.url);
 
 function say(zh, en) {
   console.error(`${zh}\n${en}`);
 }
 
+/**
+ * The Electron binary if it is there, found as the `electron` package finds it (path.txt names it inside
+ * dist/) — but without requiring the package, which would try a download of its own and print its stack.
+ */
 function electronBinary() {
-  try {
-    const p = require('electron');
-    return typeof p === 'string' && existsSync(p) ? p : null;
-  } catch {
-    return null;
-  }
+  const pkg = join(root, 'node_modules/electron');
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const pathFile = join(pkg, 'path.txt');
+  const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
+  if (!name) return null;
+  const full = override ? join(override, name) : join(pkg, 'dist', name);
+  return existsSync(full) ? full : null;
 }
 
 function fetchElectron() {
   say('首次启动：正在下载 Electron 运行环境…', 'First launch: fetching the Electron runtime…');
   const r = spawnSync(process.execPath, [join(root, 'node_modules/electron/install.js')], {
-    stdio: ['ignore', 'inherit', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
     timeout: 300_000,
     env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' },
