@@ -32,6 +32,31 @@ export const printedReceiptSchema = z.object({
   drawerPulses: z.number().int(),
 });
 
+const BAUDS = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200];
+
+/** What is wrong with a printer address the pattern lets through (an IP part over 255, a port over 65535 …). */
+export function printerSpecProblem(spec: string): string | undefined {
+  const tcp = /^tcp:(.+):(\d+)$/.exec(spec);
+  if (tcp) {
+    const [, host, port] = tcp as unknown as [string, string, string];
+    if (/^[\d.]+$/.test(host)) {
+      const parts = host.split('.');
+      if (
+        parts.length !== 4 ||
+        parts.some((p) => p === '' || Number(p) > 255 || (p.length > 1 && p.startsWith('0')))
+      )
+        return `打印机的 IP 地址 ${host} 无效：应为四段 0–255 的数字，如 192.168.1.50`;
+    } else if (host.split('.').some((l) => l === '' || l.length > 63 || l.startsWith('-') || l.endsWith('-')))
+      return `打印机的主机名 ${host} 无效`;
+    if (Number(port) < 1 || Number(port) > 65535)
+      return `打印机端口 ${port} 无效：应为 1–65535（通常为 9100）`;
+  }
+  const serial = /^serial:[^@]+@(\d+)$/.exec(spec);
+  if (serial && !BAUDS.includes(Number(serial[1])))
+    return `串口波特率 ${serial[1]} 无效：可选 ${BAUDS.join('、')}`;
+  return undefined;
+}
+
 export const printerSettingsSchema = z.object({
   /** tcp:HOST:PORT, serial:PATH[@BAUD], file:PATH (e.g. /dev/usb/lp0), or training (the demo's emulator). */
   spec: z
@@ -39,6 +64,11 @@ export const printerSettingsSchema = z.object({
     .trim()
     .regex(/^(tcp:[A-Za-z0-9.-]+:\d{1,5}|serial:[^@\s]+(@\d+)?|file:\S+|training)$/, {
       error: '打印机地址格式：tcp:主机:端口、serial:串口、file:设备文件',
+    })
+    .superRefine((spec, ctx) => {
+      const problem = printerSpecProblem(spec);
+      if (problem)
+        ctx.addIssue({ code: 'custom', message: problem, params: { code: 'PRINTER_ADDRESS_INVALID' } });
     }),
   width: z.union([z.literal(58), z.literal(80)]),
   company: trimmed(40, '收据抬头'),

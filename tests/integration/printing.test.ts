@@ -120,3 +120,28 @@ describe('printing receipts after the sale is committed', () => {
     expect((await bare.fails('printers.testPage', {}, s2)).code).toBe('PRINTER_NOT_CONFIGURED');
   });
 });
+
+describe('the printer address', () => {
+  it('is refused at its field when a part is out of range, saying which and what is allowed, writing nothing', async () => {
+    const t = await testCounter({ households: 1 });
+    const admin = await t.login('admin');
+    const bad: [string, string][] = [
+      ['tcp:999.1.1.1:9100', 'IP 地址 999.1.1.1 无效'],
+      ['tcp:10.0.0:9100', 'IP 地址 10.0.0 无效'],
+      ['tcp:192.168.1.50:70000', '端口 70000 无效：应为 1–65535'],
+      ['tcp:192.168.1.50:0', '端口 0 无效'],
+      ['tcp:-printer.local:9100', '主机名 -printer.local 无效'],
+      ['serial:/dev/ttyUSB0@12345', '波特率 12345 无效'],
+    ];
+    const before = t.count('audit');
+    for (const [spec, message] of bad) {
+      const e = await t.fails('printers.configure', { spec, width: 80, company: '东海燃气' }, admin);
+      expect(e.issues).toEqual([
+        { path: ['spec'], code: 'PRINTER_ADDRESS_INVALID', message: expect.stringContaining(message) },
+      ]);
+    }
+    expect(t.count('audit')).toBe(before);
+    for (const spec of ['tcp:192.168.1.50:9100', 'tcp:printer-1.hall.local:9100', 'serial:/dev/ttyUSB0@9600'])
+      await t.ok('printers.configure', { spec, width: 80, company: '东海燃气' }, admin);
+  });
+});
