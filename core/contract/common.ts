@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { APPROVER_ROLES, type Role } from '../domain/roles';
+import { fieldMessage } from './field-messages';
 import {
   normaliseText,
   TEXT_ISSUE_CODES,
@@ -13,6 +14,8 @@ import {
 } from '../validation/text';
 
 z.config(z.locales.zhCN());
+// A field without a message of its own is refused in the clerk's words, naming the field (field-messages.ts).
+z.config({ customError: fieldMessage });
 
 /** public: no login (setup, login); session: any logged-in staff; or the roles allowed. */
 export type Access = 'public' | 'session' | readonly Role[];
