@@ -3,7 +3,7 @@
  * contract's Chinese messages. Runtime: browser.
  */
 import type { FormRule } from 'antd';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { toFieldIssues } from '../../core/contract/issues';
 import type { FieldIssue } from '../../core/errors';
 
@@ -14,11 +14,16 @@ export function isBlank(value: unknown): boolean {
 /** Validates one field's value with `schema`; `optional` skips blank values. */
 export function zodRule(schema: z.ZodType, opts: { optional?: boolean; emptyAs?: string } = {}): FormRule {
   return {
-    validator: async (_rule, value: unknown) => {
+    validator: async (rule, value: unknown) => {
       if (opts.optional && isBlank(value)) return;
-      // `emptyAs: ''` for string schemas without their own "required" message, which would otherwise
-      // say "expected string, received undefined" for a field never typed in.
-      const r = schema.safeParse(value == null && opts.emptyAs !== undefined ? opts.emptyAs : value);
+      // `emptyAs: ''` for string schemas without their own "required" message.
+      const v = value == null && opts.emptyAs !== undefined ? opts.emptyAs : value;
+      // Parsed under the field's own name, so that a message without one of its own names the field
+      // (core/contract/field-messages.ts).
+      const key = String((rule as { field?: string }).field ?? 'value')
+        .split('.')
+        .at(-1)!;
+      const r = z.object({ [key]: schema }).safeParse({ [key]: v });
       if (!r.success) throw new Error(r.error.issues[0]?.message);
     },
   };

@@ -61,6 +61,11 @@ describe('customer file in the browser', () => {
     await field('身份证号').fill(GOOD_ID);
     await field('联系电话').fill(OLD_PHONE);
     await field('备用电话').fill('0518-85551234');
+    // An out-of-range number is refused at its field, as typed — never quietly changed to the nearest allowed.
+    await field('家庭人口').fill('999');
+    await field('家庭人口').press('Tab');
+    await visible(page.locator('#householdSize_help').getByText('人口最多 30 人'));
+    expect(await field('家庭人口').inputValue()).toBe('999');
     await field('家庭人口').fill('4');
     await field('区县/街道').fill('牛山街道');
     await field('小区').fill(COMMUNITY);

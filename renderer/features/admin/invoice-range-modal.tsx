@@ -86,7 +86,7 @@ export function InvoiceRangeModal({
         </Col>
         <Col span={12}>
           <Form.Item name="width" label={v.width} required rules={[zodRule(s.shape.width)]}>
-            <InputNumber min={4} max={12} precision={0} className="full-width" />
+            <InputNumber precision={0} className="full-width" />
           </Form.Item>
         </Col>
         <Col span={12}>

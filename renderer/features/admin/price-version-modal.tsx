@@ -109,8 +109,13 @@ export function PriceVersionModal({ onDone, onCancel }: { onDone(): void; onCanc
           </Form.Item>
         </Col>
         <Col span={6}>
-          <Form.Item name="baseHouseholdSize" label={p.baseHouseholdSize} required>
-            <InputNumber min={1} max={20} precision={0} className="full-width" />
+          <Form.Item
+            name="baseHouseholdSize"
+            label={p.baseHouseholdSize}
+            required
+            rules={[zodRule(v.shape.baseHouseholdSize)]}
+          >
+            <InputNumber precision={0} className="full-width" />
           </Form.Item>
         </Col>
         <Col span={6}>

@@ -73,7 +73,7 @@ export function EditCustomerModal({ customer, onDone, onCancel }: ChangeModalPro
         </Col>
         <Col span={8}>
           <Form.Item name="householdSize" label={t.fields.householdSize} required rules={rules.householdSize}>
-            <InputNumber min={1} max={30} precision={0} className="full-width" />
+            <InputNumber precision={0} className="full-width" />
           </Form.Item>
         </Col>
       </Row>

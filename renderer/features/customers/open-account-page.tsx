@@ -121,7 +121,7 @@ export function OpenAccountPage() {
                 required
                 rules={rules.householdSize}
               >
-                <InputNumber min={1} max={30} precision={0} className="full-width" />
+                <InputNumber precision={0} className="full-width" />
               </Form.Item>
             </Col>
           </Row>

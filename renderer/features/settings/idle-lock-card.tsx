@@ -47,7 +47,7 @@ export function IdleLockCard() {
           label={t.settings.idleLock}
           rules={[zodRule(settingsSchema.shape.idleLockMinutes)]}
         >
-          <InputNumber min={1} max={120} precision={0} />
+          <InputNumber precision={0} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={saving}>
           {t.common.save}
