@@ -117,6 +117,13 @@ function requestIdFor(key: string): string {
   return open.id;
 }
 
+/** Whether the counter service answers at all (the status bar's heartbeat); never throws. */
+export async function serviceAnswers(): Promise<boolean> {
+  const bridge = window.gasdesk ?? httpBridge;
+  const out = await bridge.invoke('system.info', {}, undefined).catch(() => undefined);
+  return !!out && (out.ok || !out.unanswered);
+}
+
 const replayListeners = new Set<(op: OpName) => void>();
 /** Notified when the answer is the first one of a request repeated (nothing was done twice). */
 export function onReplayed(l: (op: OpName) => void): () => void {

@@ -79,6 +79,8 @@ export const en: Dict = {
     password: 'Password',
     unlock: 'Unlock',
     switchUser: 'Switch user (log out)',
+    wrongPassword:
+      'Wrong password; please try again. Five wrong tries in a row lock the account for 15 minutes.',
   },
   shell: {
     menuCustomers: 'Customers',
@@ -90,6 +92,15 @@ export const en: Dict = {
     counterLine: 'Counter: {hall} {counter} ({code})',
     timeLabel: 'Time: ',
     replayed: 'This was already done a moment ago; shown is that result, nothing was done twice.',
+    notYourKey: 'Your role cannot {what}; please ask a colleague whose role can.',
+    whatOpen: 'open accounts',
+    whatSell: 'take payments',
+    whatShift: 'hand over a shift',
+    logoutOpenShiftTitle: 'Your shift is still open',
+    logoutOpenShift:
+      'Logging out does not hand over: the cash in the drawer stays on your shift. Hand over first (F8), then log out.',
+    logoutAnyway: 'Log out anyway',
+    serviceDown: 'Counter service disconnected',
   },
   fields: {
     accountNo: 'Account no.',

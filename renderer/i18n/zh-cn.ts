@@ -80,6 +80,7 @@ export const zhCN = {
     password: '密码',
     unlock: '解锁',
     switchUser: '切换用户（退出登录）',
+    wrongPassword: '密码不正确，请重新输入。连续 5 次错误将锁定账号 15 分钟。',
   },
   shell: {
     menuCustomers: '客户档案',
@@ -91,6 +92,14 @@ export const zhCN = {
     counterLine: '柜台：{hall} {counter}（{code}）',
     timeLabel: '时间：',
     replayed: '这笔业务刚才已经办理成功，显示的是那一次的结果，没有重复办理。',
+    notYourKey: '您的岗位不能{what}，请由相应岗位的员工办理。',
+    whatOpen: '开户',
+    whatSell: '收费',
+    whatShift: '交班',
+    logoutOpenShiftTitle: '您的班次还没有交班',
+    logoutOpenShift: '退出登录不会交班：钱箱里的现金仍记在您的班次上。通常应先交班（F8），再退出。',
+    logoutAnyway: '仍然退出',
+    serviceDown: '柜台服务已断开',
   },
   fields: {
     accountNo: '用户编号',

@@ -26,7 +26,9 @@ export function LockScreen({ onUnlocked }: { onUnlocked(session: Session): void 
     try {
       onUnlocked(await api['auth.unlock']({ password: password ?? '' }));
     } catch (e) {
-      if (e instanceof ApiError && e.code !== 'NOT_LOGGED_IN')
+      // The screen asks only for a password: a wrong one is called that (the server's words name the user too).
+      if (e instanceof ApiError && e.code === 'BAD_CREDENTIALS') setFailure(t.lock.wrongPassword);
+      else if (e instanceof ApiError && e.code !== 'NOT_LOGGED_IN')
         setFailure(lang === 'en' ? e.body.messageEn : e.body.message);
       else report(e);
       form.setFieldValue('password', '');

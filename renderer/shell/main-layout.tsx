@@ -3,14 +3,16 @@
  * function keys, the current page, and the status bar; the device, printer and head-office polls that the
  * pages and the status bar share. Runtime: browser.
  */
-import { Button, Layout, Menu, type MenuProps, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Layout, Menu, type MenuProps, Space, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { DevicesContext, useDevicePoll } from '../features/cards/devices';
 import { PrinterProvider, usePrinterPoll } from '../features/printing/printer-status';
 import { SyncProvider, useSyncPoll } from '../features/sync/sync-status';
 import { TrainingPanel } from '../features/training/training-panel';
-import { useT } from '../i18n';
+import { api } from '../api/client';
+import { fmt, useT } from '../i18n';
 import { AboutDialog } from './about-dialog';
+import { useConfirm } from './confirm';
 import { PageErrorBoundary } from './error-boundary';
 import { LanguageSwitch } from './language-switch';
 import { type Nav, NavContext, type Route } from './nav';
@@ -51,6 +53,24 @@ export function MainLayout() {
   const isAdmin = roles.includes('admin');
   const canOpen = may(roles, CLERK_ROLES);
   const canSell = may(roles, SELLER_ROLES);
+  const { message } = AntApp.useApp();
+  const confirm = useConfirm();
+  /** A shortcut this operator's roles do not allow says so, instead of doing nothing. */
+  const notAllowed = useCallback(
+    (what: string) => void message.warning(fmt(t.shell.notYourKey, { what })),
+    [message, t],
+  );
+  /** Logging out with a shift still open reminds the cashier to hand over (交班) first. */
+  const leave = useCallback(async () => {
+    const current = canSell ? await api['shifts.current']({}).catch(() => undefined) : undefined;
+    if (!current?.shift) return logout();
+    confirm({
+      title: t.shell.logoutOpenShiftTitle,
+      content: t.shell.logoutOpenShift,
+      okText: t.shell.logoutAnyway,
+      onOk: logout,
+    });
+  }, [canSell, confirm, logout, t]);
 
   const focusSearch = useCallback(() => {
     setRoute((r) => (r.name === 'search' ? r : { name: 'search' }));
@@ -58,9 +78,10 @@ export function MainLayout() {
   }, []);
   const openAccount = useCallback(() => {
     if (canOpen) setRoute({ name: 'open' });
-  }, [canOpen]);
+    else notAllowed(t.shell.whatOpen);
+  }, [canOpen, notAllowed, t]);
   const sale = useCallback(() => {
-    if (!canSell) return;
+    if (!canSell) return notAllowed(t.shell.whatSell);
     setRoute((r) => {
       if (r.name === 'sale') return r;
       if (r.name === 'customer') return { name: 'sale', customerId: r.id };
@@ -68,13 +89,15 @@ export function MainLayout() {
       return { name: 'sale' };
     });
     setSaleFocus((n) => n + 1);
-  }, [canSell]);
+  }, [canSell, notAllowed, t]);
   const fees = useCallback(() => {
     if (canSell) setRoute((r) => (r.name === 'fees' ? r : { name: 'fees' }));
-  }, [canSell]);
+    else notAllowed(t.shell.whatSell);
+  }, [canSell, notAllowed, t]);
   const shift = useCallback(() => {
     if (canSell) setRoute((r) => (r.name === 'shift' ? r : { name: 'shift' }));
-  }, [canSell]);
+    else notAllowed(t.shell.whatShift);
+  }, [canSell, notAllowed, t]);
   // F5: the 购气 screen reads its customer's card in place; elsewhere the 读卡 screen opens (and reads).
   const readCard = useCallback(() => {
     if (readInPlace()) return;
@@ -166,7 +189,7 @@ export function MainLayout() {
                     {t.about.button}
                   </Button>
                   <Button onClick={() => void lock()}>{t.shell.lock}</Button>
-                  <Button onClick={() => void logout()}>{t.shell.logout}</Button>
+                  <Button onClick={() => void leave()}>{t.shell.logout}</Button>
                 </Space>
               </Layout.Header>
               <Layout>

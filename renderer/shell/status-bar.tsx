@@ -3,6 +3,7 @@
  * this build has it), clock and the shortcuts. Runtime: browser.
  */
 import { useEffect, useState } from 'react';
+import { serviceAnswers } from '../api/client';
 import { useTraining } from '../features/cards/devices';
 import { ReaderStatus } from '../features/cards/reader-status';
 import { PrinterStatusItem } from '../features/printing/printer-status';
@@ -13,11 +14,32 @@ import { formatDateTime } from './format';
 import { CLERK_ROLES, may, rolesText, SELLER_ROLES } from './roles';
 import { useSession } from './session';
 
+const HEARTBEAT_MS = 5_000;
+
+/** The counter service's heartbeat: false once it stops answering, true again when it answers. */
+function useServiceAlive(): boolean {
+  const [alive, setAlive] = useState(true);
+  useEffect(() => {
+    let stopped = false;
+    const beat = async () => {
+      const ok = await serviceAnswers();
+      if (!stopped) setAlive(ok);
+    };
+    const timer = window.setInterval(() => void beat(), HEARTBEAT_MS);
+    return () => {
+      stopped = true;
+      window.clearInterval(timer);
+    };
+  }, []);
+  return alive;
+}
+
 export function StatusBar() {
   const t = useT();
   const { session } = useSession();
   const [now, setNow] = useState(() => new Date().toISOString());
   const training = useTraining();
+  const alive = useServiceAlive();
   const roles = session.staff.roles;
   const keys = [
     may(roles, SELLER_ROLES) && t.cashShell.keySale,
@@ -47,10 +69,16 @@ export function StatusBar() {
           code: `${session.counter.hallCode}-${session.counter.counterCode}`,
         })}
       </span>
-      {may(roles, SELLER_ROLES) && <ShiftStatusItem />}
-      <ReaderStatus />
-      <PrinterStatusItem />
-      <SyncStatusItem />
+      {/* Without the service the devices' last state is unknown: the bar says so instead of showing it green. */}
+      {!alive && (
+        <span className="status-down" role="alert" data-testid="service-down">
+          {t.shell.serviceDown}
+        </span>
+      )}
+      {alive && may(roles, SELLER_ROLES) && <ShiftStatusItem />}
+      {alive && <ReaderStatus />}
+      {alive && <PrinterStatusItem />}
+      {alive && <SyncStatusItem />}
       <span>
         {t.shell.timeLabel}
         <time dateTime={now}>{formatDateTime(now)}</time>
