@@ -50,7 +50,12 @@ describe('bootstrap of a fresh counter', () => {
       expect(r).toMatchObject({ ok: true, pulled: 20_000 });
       // A long pull: the worker prepares the pages after the first; a first pull builds the lookup indexes at the end.
       // Its pages commit without waiting for the disk (re-pulled if lost); the connection is back to full sync.
-      expect(lastPull).toMatchObject({ pages: 7, fromWorker: 6, relaxed: 7, indexesBuilt: LOOKUP_INDEXES.length });
+      expect(lastPull).toMatchObject({
+        pages: 7,
+        fromWorker: 6,
+        relaxed: 7,
+        indexesBuilt: LOOKUP_INDEXES.length,
+      });
       const db = app.gdb.sqlite;
       expect(db.pragma('synchronous', { simple: true })).toBe(2);
       expect((db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n).toBe(20_000);
