@@ -483,6 +483,11 @@ export const ERRORS = {
     zh: '总部管理令牌缺失或不正确。',
     en: 'The head-office admin token is missing or wrong.',
   },
+  ENROLL_UNREACHABLE: {
+    status: 503,
+    zh: '连接不上总部，本柜台还没有登记：请核对总部地址、检查网络后再试。业务照常办理，数据保存在本机。',
+    en: 'Head office cannot be reached and this counter is not enrolled yet; check the address and the network.',
+  },
   SYNC_UNREACHABLE: {
     status: 503,
     zh: '连接不上总部；业务照常办理，数据会在网络恢复后自动上传。',

@@ -31,7 +31,7 @@ export async function enrollCounter(
   const server = opts.server.replace(/\/+$/, '');
   const code = opts.code.trim().toUpperCase();
   const key = newDeviceKey();
-  const raw = await plainRequest<unknown>(server, 'POST', SYNC_ROUTES.enroll.path, {
+  const raw = await enrollRequest(server, {
     code,
     counterId: c.counterId,
     hallCode: c.hallCode,
@@ -66,4 +66,15 @@ export async function enrollCounter(
   });
   app.counterChanged();
   return res;
+}
+
+/** Not yet enrolled, nothing waits to upload: an unreachable head office is said in those words. */
+async function enrollRequest(server: string, body: unknown): Promise<unknown> {
+  try {
+    return await plainRequest<unknown>(server, 'POST', SYNC_ROUTES.enroll.path, body);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'SYNC_UNREACHABLE')
+      throw new AppError('ENROLL_UNREACHABLE', { detail: e.detail });
+    throw e;
+  }
 }

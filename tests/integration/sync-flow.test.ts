@@ -38,6 +38,10 @@ beforeAll(async () => {
     const code = await registerCounter(ho, '0101', c.code);
     const denied = await c.call('sync.enroll', { server: ho.url, code }, c.cashierSid);
     expect(denied.ok ? null : denied.error.code).toBe('PERMISSION_DENIED');
+    // Head office out of reach: the counter says it is not enrolled, not that its data will upload later.
+    const away = await c.call('sync.enroll', { server: 'http://127.0.0.1:1', code }, c.adminSid);
+    expect(away.ok ? null : away.error).toMatchObject({ code: 'ENROLL_UNREACHABLE' });
+    expect(away.ok ? '' : away.error.message).not.toContain('上传');
     const r = await c.ok('sync.enroll', { server: ho.url, code }, c.adminSid);
     expect(r.hallName).toBe('营业厅 0101');
   }
