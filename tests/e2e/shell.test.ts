@@ -74,6 +74,22 @@ describe('what the shell tells the operator', () => {
     await visible(label('登录名'));
   });
 
+  it('settings: each address label focuses its own field, and no element id is used twice', async () => {
+    await login('admin');
+    await page.getByRole('menuitem', { name: '系统设置' }).click();
+    await page.getByText('读卡器地址', { exact: true }).click();
+    expect(await page.evaluate('document.activeElement?.id')).toBe('reader_spec');
+    await page.getByText('打印机地址', { exact: true }).click();
+    expect(await page.evaluate('document.activeElement?.id')).toBe('printer_spec');
+    const twice = await page.evaluate(`(() => {
+      const ids = Array.from(document.querySelectorAll('[id]')).map((e) => e.id);
+      return ids.filter((id, i) => ids.indexOf(id) !== i);
+    })()`);
+    expect(twice).toEqual([]);
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await visible(label('登录名'));
+  });
+
   it('says the counter service is gone when it stops answering', async () => {
     await login('wangfang');
     await visible(page.getByTestId('shift-status'));

@@ -83,7 +83,7 @@ export function PrinterCard() {
           {t.printerSettings.refresh}
         </Button>
       </p>
-      <Form form={form} layout="vertical" onKeyDownCapture={onKeyDown} requiredMark={false}>
+      <Form form={form} name="printer" layout="vertical" onKeyDownCapture={onKeyDown} requiredMark={false}>
         <Form.Item name="spec" label={t.printerSettings.spec} rules={[zodRule(shape.spec, { emptyAs: '' })]}>
           <Input className="mono" autoComplete="off" placeholder="tcp:192.168.1.50:9100" />
         </Form.Item>

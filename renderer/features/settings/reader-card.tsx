@@ -82,7 +82,7 @@ export function ReaderCard() {
           </span>
         )}
       </p>
-      <Form form={form} layout="vertical" onKeyDownCapture={onKeyDown} requiredMark={false}>
+      <Form form={form} name="reader" layout="vertical" onKeyDownCapture={onKeyDown} requiredMark={false}>
         <Form.Item name="use" valuePropName="checked">
           <Checkbox>{t.readerSettings.useReader}</Checkbox>
         </Form.Item>
