@@ -100,6 +100,7 @@ export const en: Dict = {
     logoutOpenShift:
       'Logging out does not hand over: the cash in the drawer stays on your shift. Hand over first (F8), then log out.',
     logoutAnyway: 'Log out anyway',
+    keyHelp: 'F1 or ? shortcuts',
     serviceDown: 'Counter service disconnected',
   },
   fields: {

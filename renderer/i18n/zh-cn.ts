@@ -99,6 +99,7 @@ export const zhCN = {
     logoutOpenShiftTitle: '您的班次还没有交班',
     logoutOpenShift: '退出登录不会交班：钱箱里的现金仍记在您的班次上。通常应先交班（F8），再退出。',
     logoutAnyway: '仍然退出',
+    keyHelp: 'F1 或 ? 快捷键',
     serviceDown: '柜台服务已断开',
   },
   fields: {

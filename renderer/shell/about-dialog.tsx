@@ -9,6 +9,7 @@ import { api } from '../api/client';
 import { LedgerVerify } from '../features/settings/ledger-verify';
 import { useT } from '../i18n';
 import { may, SUPERVISOR_ROLES } from './roles';
+import { ShortcutList } from './shortcut-list';
 import { useSession } from './session';
 
 type Info = OpOutput<'system.info'>;
@@ -71,13 +72,7 @@ export function AboutDialog({ onClose }: { onClose(): void }) {
           <LedgerVerify />
         </div>
       )}
-      <Descriptions
-        className="about-keys"
-        title={t.about.shortcuts}
-        size="small"
-        column={2}
-        items={t.about.keys.map(([key, what]) => ({ key, label: <kbd>{key}</kbd>, children: what }))}
-      />
+      <ShortcutList />
     </Modal>
   );
 }

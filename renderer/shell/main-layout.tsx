@@ -18,6 +18,7 @@ import { LanguageSwitch } from './language-switch';
 import { type Nav, NavContext, type Route } from './nav';
 import { menuKey, Page } from './pages';
 import { readInPlace } from './read-key';
+import { ShortcutsDialog } from './shortcut-list';
 import { CLERK_ROLES, may, SELLER_ROLES } from './roles';
 import { useSession } from './session';
 import { useEscape, useGlobalShortcuts } from './shortcuts';
@@ -45,6 +46,8 @@ export function MainLayout() {
   const [readTick, setReadTick] = useState(0);
   const [trainingOpen, setTrainingOpen] = useState(false);
   const [aboutOpen, setAboutOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const help = useCallback(() => setHelpOpen(true), []);
   const devices = useDevicePoll(!session.locked);
   const printer = usePrinterPoll(!session.locked);
   const sync = useSyncPoll(!session.locked);
@@ -108,7 +111,7 @@ export function MainLayout() {
     if (training) setTrainingOpen((o) => !o);
   }, [training]);
   useGlobalShortcuts(
-    { search: focusSearch, openAccount, sale, fees, shift, readCard, training: toggleTraining },
+    { search: focusSearch, openAccount, sale, fees, shift, readCard, training: toggleTraining, help },
     !session.locked,
   );
 
@@ -212,6 +215,7 @@ export function MainLayout() {
               <TrainingPanel open={trainingOpen && training} onClose={() => setTrainingOpen(false)} />
               <StatusBar />
               {aboutOpen && <AboutDialog onClose={() => setAboutOpen(false)} />}
+              {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
             </Layout>
           </SyncProvider>
         </PrinterProvider>

@@ -1,6 +1,7 @@
 /**
- * Global shortcuts: F2 → 购气, F3 or / (when not typing) → search box, F4 → open account, F5 → 读卡,
- * F6 → 收费项目, F8 → 交班, F9 → the training panel (demo only, also over a dialog); and `useEscape` for a
+ * Global shortcuts: F1 or ? (when not typing) → the list of shortcuts, F2 → 购气, F3 or / (when not typing) →
+ * search box, F4 → open account, F5 → 读卡, F6 → 收费项目, F8 → 交班, F9 → the training panel (demo only, also
+ * over a dialog); and `useEscape` for a
  * page's "go back" on Esc when no dialog or drop-down takes it. Runtime: browser.
  */
 import { useEffect } from 'react';
@@ -34,9 +35,11 @@ export interface ShortcutHandlers {
   shift(): void;
   readCard(): void;
   training(): void;
+  help(): void;
 }
 
 const F_KEYS: Record<string, keyof ShortcutHandlers> = {
+  F1: 'help',
   F2: 'sale',
   F3: 'search',
   F4: 'openAccount',
@@ -47,15 +50,16 @@ const F_KEYS: Record<string, keyof ShortcutHandlers> = {
 };
 
 export function useGlobalShortcuts(handlers: ShortcutHandlers, enabled: boolean) {
-  const { search, openAccount, sale, fees, shift, readCard, training } = handlers;
+  const { search, openAccount, sale, fees, shift, readCard, training, help } = handlers;
   useEffect(() => {
     if (!enabled) return;
-    const all: ShortcutHandlers = { search, openAccount, sale, fees, shift, readCard, training };
+    const all: ShortcutHandlers = { search, openAccount, sale, fees, shift, readCard, training, help };
     const onKey = (e: KeyboardEvent) => {
       if (e.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
       // F5 never reloads the counter page (a half-typed form would be lost), even over a dialog.
       if (e.key === 'F5') e.preventDefault();
-      const name = F_KEYS[e.key] ?? (e.key === '/' && !isTyping(e.target) ? 'search' : undefined);
+      const typed = !isTyping(e.target) && ({ '/': 'search', '?': 'help' } as const)[e.key as '/' | '?'];
+      const name = F_KEYS[e.key] ?? (typed || undefined);
       if (!name) return;
       // The training panel is the trainee's card reader: it must stay reachable while a dialog asks for a card.
       if (name === 'training' ? document.querySelector('.lock-overlay') : dialogOpen()) return;
@@ -64,7 +68,7 @@ export function useGlobalShortcuts(handlers: ShortcutHandlers, enabled: boolean)
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [search, openAccount, sale, fees, shift, readCard, training, enabled]);
+  }, [search, openAccount, sale, fees, shift, readCard, training, help, enabled]);
 }
 
 /**

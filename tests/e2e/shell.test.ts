@@ -43,6 +43,17 @@ describe('what the shell tells the operator', () => {
     await visible(page.getByText('您的岗位不能收费', { exact: false }));
     await page.keyboard.press('F8');
     await visible(page.getByText('您的岗位不能交班', { exact: false }));
+    // The status bar names the help instead of a line of keys a 1366-pixel screen cuts; F1 lists this role's keys.
+    const bar = page.locator('.status-bar');
+    expect(await bar.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(await page.getByTestId('status-shortcuts').textContent()).toBe('F1 或 ? 快捷键');
+    await page.keyboard.press('F1');
+    const keys = await visible(page.getByRole('dialog').filter({ hasText: '快捷键' }));
+    expect(await keys.textContent()).toContain('查询用户');
+    expect(await keys.textContent()).toContain('开户');
+    expect(await keys.textContent()).not.toContain('交班');
+    await page.keyboard.press('Escape');
+    await keys.waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: '锁屏' }).click();
     const password = await visible(page.locator('.lock-overlay').getByLabel('密码'));
