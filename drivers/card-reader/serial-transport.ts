@@ -23,6 +23,7 @@ export async function openSerial(opts: SerialOptions): Promise<ReaderTransport> 
   let closing = false;
   return {
     description: `serial:${opts.path}@${opts.baudRate ?? 9600}`,
+    byteMs: 10_000 / (opts.baudRate ?? 9600),
     write: (bytes) =>
       new Promise((resolve, reject) => {
         port.write(Buffer.from(bytes), (err) =>
