@@ -28,7 +28,7 @@ export interface PairingStats {
   reused: number;
   /** Replies that fitted no request (duplicates, replies of another command): discarded. */
   stray: number;
-  /** Replies that could not be decoded (bad BCC, missing ETX). */
+  /** Requests answered with bytes that could not be decoded (bad BCC, missing ETX), and read again. */
   garbled: number;
   /** Requests whose reply never came. */
   lost: number;
@@ -64,6 +64,11 @@ export class ReplyQueue {
     return this.queue.filter((p) => p.abandoned && !(next.retryable && p.key === next.key));
   }
 
+  /** A reader shown to be this slow: abandoned requests wait at least this long after sending for their reply. */
+  waitAtLeast(ms: number): void {
+    for (const p of this.queue) if (p.abandoned) p.giveUpAt = Math.max(p.giveUpAt, p.sentAt + ms);
+  }
+
   /** Until when an earlier, identical request may still get its late reply (0: none owed). */
   owedUntil(p: Pending): number {
     const owed = this.queue.filter((q) => q !== p && q.abandoned && q.key === p.key);
@@ -88,11 +93,10 @@ export class ReplyQueue {
     return to.abandoned ? { kind: 'late', to } : { kind: 'reply', to };
   }
 
-  /** An undecodable reply came: it took the turn of the oldest request owed one. */
-  garbled(now: number): Pending | undefined {
-    this.expire(now);
+  /** The request's reply came but could not be decoded: it leaves the queue. */
+  garbled(p: Pending): void {
+    this.drop(p);
     this.stats.garbled++;
-    return this.queue.shift();
   }
 
   private lose(p: Pending): void {

@@ -72,7 +72,7 @@ function lockHolder(real: string): number | undefined {
   for (const line of readFileSync('/proc/locks', 'utf8').split('\n')) {
     const f = line.trim().split(/\s+/);
     const pid = Number(f[4]);
-    if (f[5] === id && Number.isInteger(pid) && pid !== process.pid) return pid;
+    if (f[5] === id && Number.isInteger(pid)) return pid; // possibly this very process, opening it twice
   }
   return undefined;
 }

@@ -34,6 +34,9 @@ export class ReaderLink {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private interByte: ReturnType<typeof setTimeout> | undefined;
+  private garbageTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The inter-byte timeout: a line quiet this long has finished sending (20 byte-times, at least 20 ms). */
+  private readonly quietMs: number;
   private lastByteAt = 0;
   /** The request whose reply came last (a reply of the same shape needs a quiet line first). */
   private lastAnswered: Pending | null = null;
@@ -54,11 +57,13 @@ export class ReaderLink {
     this.timeoutMs = opts.timeoutMs ?? 500;
     this.lateReplyMs = opts.lateReplyMs ?? 4 * this.timeoutMs;
     this.byteMs = transport.byteMs ?? 0;
+    this.quietMs = Math.max(20, 20 * this.byteMs);
     this.settleMs = opts.settleMs ?? Math.max(5, 24 * this.byteMs);
     transport.onData((chunk) => this.receive(chunk));
     transport.onClose(() => {
       this.closed = true;
       clearTimeout(this.interByte);
+      clearTimeout(this.garbageTimer);
       this.current?.reject(new ReaderError('DISCONNECTED'));
       this.wake();
     });
@@ -81,17 +86,32 @@ export class ReaderLink {
     // The inter-byte timeout: a frame left incomplete (a corrupted length) is given up, and what followed
     // its start is parsed again.
     if (this.decoder.pending > 0)
-      this.interByte = setTimeout(() => this.take(this.decoder.expire()), Math.max(20, 20 * this.byteMs));
+      this.interByte = setTimeout(() => this.take(this.decoder.expire()), this.quietMs);
+  }
+
+  /**
+   * Garbage came while a reply was awaited: once the line has been quiet a moment with no reply that fits, the
+   * request was answered with garbage (FRAME_ERROR: a read is sent again). Garbage never takes a reply's turn
+   * by itself — it may be noise, or the remains of a reply that is still to be found in it.
+   */
+  private garbage() {
+    const cur = this.current;
+    if (!cur) return;
+    clearTimeout(this.garbageTimer);
+    this.garbageTimer = setTimeout(() => {
+      if (this.current !== cur) return;
+      if (this.decoder.pending > 0 || performance.now() - this.lastByteAt < this.quietMs)
+        return this.garbage();
+      this.replies.garbled(cur.entry);
+      cur.resolve({ status: STATUS.frameError, data: new Uint8Array() });
+    }, this.quietMs);
   }
 
   private take(events: DecodeEvent[]) {
     const now = performance.now();
     for (const ev of events) {
       if (ev.type === 'error') {
-        if (ev.reason === 'length') continue; // a stray STX, not a reply
-        const to = this.replies.garbled(now);
-        if (to && to === this.current?.entry)
-          this.current.resolve({ status: STATUS.frameError, data: new Uint8Array() });
+        if (ev.reason !== 'length') this.garbage(); // a stray STX (reason 'length') is noise, not a reply
         continue;
       }
       const { head: status, data } = ev.frame;
@@ -100,6 +120,7 @@ export class ReaderLink {
         if (paired.to === this.current?.entry) this.current.resolve({ status, data });
       } else if (paired.kind === 'late') {
         this.slowestMs = Math.min(MAX_WAIT_MS, Math.max(this.slowestMs, now - paired.to.sentAt));
+        this.replies.waitAtLeast(Math.min(MAX_WAIT_MS, 3 * this.slowestMs));
         const cur = this.current;
         if (cur?.entry.retryable && cur.entry.key === paired.to.key) {
           // The same read sent again: the late reply answers it, and the repeat's own reply is now the late one.
@@ -219,6 +240,7 @@ export class ReaderLink {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.interByte);
+    clearTimeout(this.garbageTimer);
     this.current?.reject(new ReaderError('DISCONNECTED'));
     this.wake();
     await this.transport.close();
