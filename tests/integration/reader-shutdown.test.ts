@@ -12,6 +12,7 @@ import { type SerialEmulatorLink, serveOnSerial } from '../../drivers/card-reade
 import { openSerial } from '../../drivers/card-reader/serial-transport';
 import { Sle4442 } from '../../drivers/card-reader/sle4442';
 import { tempDir } from '../support/app';
+import type { Json } from '../support/json';
 import { ptyPair, ROOT } from '../support/socat';
 
 const BAUD = 115200;
@@ -63,7 +64,7 @@ function serve(): Promise<Served> {
   });
 }
 
-async function api(s: Served, op: string, body: object, session?: string) {
+async function api(s: Served, op: string, body: object, session?: string): Promise<Json> {
   const r = await fetch(new URL(`/api/${op}`, s.url.origin), {
     method: 'POST',
     headers: {
