@@ -84,7 +84,7 @@ describe('pairing replies with requests on a protocol without sequence numbers',
     const emu = new ReaderEmulator();
     cardIn(emu);
     const link = manualLink(emu);
-    const reader = new CardReader(link.transport, { timeoutMs: 40, lateReplyMs: 80 });
+    const reader = new CardReader(link.transport, { timeoutMs: 150, lateReplyMs: 300 });
     link.hold();
     expect(await code(reader.beep())).toBe('TIMEOUT');
     const handle = emu.handle.bind(emu);
@@ -94,7 +94,8 @@ describe('pairing replies with requests on a protocol without sequence numbers',
       return replies;
     };
     expect(await reader.cardPresent()).toBe(true);
-    expect(reader.stats).toMatchObject({ late: 1, lost: 1, stray: 0 });
+    expect(reader.stats).toMatchObject({ lost: 1, stray: 0 });
+    expect(reader.stats.late).toBeGreaterThanOrEqual(1); // the beep's (and the status's own, had it timed out)
   });
 
   it('a reply that does not fit the request (length, status) is discarded, and the right one is taken', async () => {
@@ -135,7 +136,7 @@ describe('pairing replies with requests on a protocol without sequence numbers',
   it('a garbled reply is read again; a lost one is given up and counted', async () => {
     const emu = new ReaderEmulator();
     const card = cardIn(emu);
-    const reader = new CardReader(memoryTransport(emu), { timeoutMs: 40 });
+    const reader = new CardReader(memoryTransport(emu), { timeoutMs: 200 });
     emu.faults.corruptNextReply = true;
     expect([...(await reader.readImage())]).toEqual([...card.main]);
     emu.faults.dropNextReplies = 1;
