@@ -1,13 +1,18 @@
 /**
  * `gasdesk card info --reader serial:PATH[@BAUD]|hid:VID:PID [--json]`: the field technician's diagnostic —
- * reader firmware, card present, ATR, PSC tries left and the decoded record. It never verifies a PSC.
- * Runtime: Node.
+ * reader firmware, card present, ATR, PSC tries left and the decoded record. It never verifies a PSC. A reader
+ * it cannot use is said in Chinese with a stable code (exit 1): the port held by another program (named),
+ * missing, not permitted, or a reader that does not answer. Runtime: Node.
  */
 import { parseArgs } from 'node:util';
 import { decodeCard } from '../core/card/gas-card';
 import { formatCubicMetres } from '../core/quantities';
+import { AppError } from '../core/errors';
+import { openReaderSpec, ReaderSpecError } from '../drivers/card-reader/open-spec';
 import { CardReader } from '../drivers/card-reader/reader';
-import { openReaderSpec } from '../drivers/card-reader/open-spec';
+import type { ReaderTransport } from '../drivers/card-reader/transport';
+import { guard } from '../services/cards/card-station';
+import { problemText, readerOpenProblem } from '../services/cards/reader-problem';
 
 export async function cardCommand(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -19,25 +24,47 @@ export async function cardCommand(argv: string[]): Promise<number> {
     process.stderr.write('用法 usage: gasdesk card info --reader serial:PATH[@BAUD]|hid:VID:PID [--json]\n');
     return 2;
   }
-  const reader = new CardReader(await openReaderSpec(values.reader));
+  let transport: ReaderTransport;
   try {
-    const firmware = await reader.info();
-    const present = await reader.cardPresent();
-    let atr: string | null = null;
-    let triesLeft: number | null = null;
-    let record: ReturnType<typeof decodeCard> | null = null;
-    if (present) {
-      atr = Buffer.from(await reader.powerOn()).toString('hex');
-      triesLeft = await reader.triesLeft();
-      record = decodeCard(await reader.readImage());
+    transport = await openReaderSpec(values.reader);
+  } catch (e) {
+    if (e instanceof ReaderSpecError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
     }
-    if (values.json)
-      process.stdout.write(`${JSON.stringify({ firmware, present, atr, triesLeft, record })}\n`);
-    else process.stdout.write(describe(firmware, present, atr, triesLeft, record));
+    return fail(readerOpenProblem(e), values.json);
+  }
+  const reader = new CardReader(transport);
+  try {
+    const out = await guard(async () => {
+      const firmware = await reader.info();
+      const present = await reader.cardPresent();
+      let atr: string | null = null;
+      let triesLeft: number | null = null;
+      let record: ReturnType<typeof decodeCard> | null = null;
+      if (present) {
+        atr = Buffer.from(await reader.powerOn()).toString('hex');
+        triesLeft = await reader.triesLeft();
+        record = decodeCard(await reader.readImage());
+      }
+      return { firmware, present, atr, triesLeft, record };
+    });
+    if (values.json) process.stdout.write(`${JSON.stringify(out)}\n`);
+    else process.stdout.write(describe(out.firmware, out.present, out.atr, out.triesLeft, out.record));
     return 0;
+  } catch (e) {
+    if (e instanceof AppError) return fail(e, values.json);
+    throw e;
   } finally {
     await reader.close();
   }
+}
+
+/** A reader problem in Chinese (naming the program that holds the port, when that is it), with its code. */
+function fail(e: AppError, json: boolean | undefined): number {
+  if (json) process.stdout.write(`${JSON.stringify({ error: e.toBody() })}\n`);
+  process.stderr.write(`读卡失败 [${e.code}]：${problemText(e)}\n`);
+  return 1;
 }
 
 function describe(

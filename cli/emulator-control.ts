@@ -13,6 +13,8 @@ const faults = z
     tearNextWriteAfter: z.number().int().min(0).max(256),
     pullBeforeNextWrite: z.boolean(),
     noiseBeforeNextReply: z.array(z.number().int().min(0).max(255)).max(64),
+    duplicateNextReply: z.boolean(),
+    replyDelayMs: z.number().int().min(0).max(10_000),
   })
   .partial()
   .strict();

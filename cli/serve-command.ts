@@ -1,6 +1,7 @@
 /**
  * `gasdesk serve`: the counter in any browser. Serves the built React UI and the API on 127.0.0.1 with a
- * per-run token, and prints one line `serving at <URL>` (the URL carries the token). Runtime: Node.
+ * per-run token, and prints one line `serving at <URL>` (the URL carries the token). SIGTERM or SIGINT stops it
+ * within 2 s, its devices (the reader's port) released first. Runtime: Node.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,11 +11,15 @@ import { parseArgs } from 'node:util';
 import { createDispatcher } from '../services/api';
 import { App } from '../services/app';
 import { startBackgroundWork } from '../services/background';
+import { releaseDevices } from '../services/cards/attach';
 import { seedDemo } from '../services/setup/demo';
 import { plugCardReader } from './card-reader-setup';
 import { buildHttpApi } from './http-api';
 import { defaultDataDir, PROJECT_ROOT, RENDERER_DIST } from './paths';
 import { readVersion } from './version';
+
+/** SIGTERM or SIGINT: the process is gone within this, its devices released first. */
+const STOP_DEADLINE_MS = 1800;
 
 async function ensureRendererBuilt(): Promise<void> {
   if (existsSync(join(RENDERER_DIST, 'index.html'))) return;
@@ -56,7 +61,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
     for (const s of staff)
       process.stderr.write(`  ${s.username.padEnd(10)} ${s.roles.join(',').padEnd(11)} ${s.password}\n`);
   }
-  await plugCardReader(app, { demo: values.demo, reader: values.reader });
+  const recovery = await plugCardReader(app, { demo: values.demo, reader: values.reader });
+  if (recovery && !recovery.ran && recovery.code)
+    process.stderr.write(`${recovery.problem} [${recovery.code}]\n`);
   const token = randomBytes(24).toString('base64url');
   let origin = '';
   const http = buildHttpApi({
@@ -78,6 +85,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  // The devices go first (a restarted counter must find the reader's port free); whatever still holds the
+  // process after the deadline (a hung device, an open connection) does not keep it: it exits.
+  setTimeout(() => process.exit(0), STOP_DEADLINE_MS).unref();
+  await releaseDevices(app);
   stopBackground();
   await http.close();
   app.close();

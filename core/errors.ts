@@ -256,6 +256,21 @@ export const ERRORS = {
     zh: '读卡器没有响应，请检查读卡器连接后重试。',
     en: 'The card reader does not answer; check its cable and try again.',
   },
+  READER_PORT_BUSY: {
+    status: 503,
+    zh: '读卡器串口正被另一个程序占用（详情里写明是哪个程序），请先关闭该程序再重试。',
+    en: 'The card reader port is held by another program (named in the detail); close it and try again.',
+  },
+  READER_PORT_NOT_FOUND: {
+    status: 503,
+    zh: '找不到读卡器串口，请检查读卡器是否插好、串口名是否正确。',
+    en: 'The card reader port does not exist; check the cable and the port name.',
+  },
+  READER_PORT_DENIED: {
+    status: 503,
+    zh: '没有权限打开读卡器串口，请联系技术人员设置权限。',
+    en: 'No permission to open the card reader port.',
+  },
   NO_CARD: { status: 409, zh: '读卡器里没有卡，请插入燃气卡。', en: 'There is no card in the reader.' },
   CARD_BLANK: {
     status: 409,

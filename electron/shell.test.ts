@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,14 +7,18 @@ import { INVOKE_CHANNEL } from './ipc';
 import { PRINT_HTML_CHANNEL } from './print-html';
 import { rotatingLog } from './log';
 import { fakeElectron, fakeSafeStorage } from '../tests/support/fake-electron';
+import type { Signals } from './device-release';
 import { startShell, WEB_PREFERENCES } from './shell';
+
+/** Signals for the shell under test: never the test process's own. */
+const signals = () => new EventEmitter() as unknown as Signals;
 
 describe('the Electron shell', () => {
   it('opens one secure window on the app page, registers only the contract and office-print channels, denies permissions', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gasdesk-shell-'));
     process.env.GASDESK_DATA = join(dir, 'data');
     const f = fakeElectron(dir);
-    startShell(f.api, { outDir: join(dir, 'out') });
+    startShell(f.api, { outDir: join(dir, 'out') }, { signals: signals() });
     f.ready();
     await vi.waitFor(() => expect(f.windows).toHaveLength(1));
     const win = f.windows[0]!;
@@ -58,7 +63,14 @@ describe('the Electron shell', () => {
       (await invoke({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'system.info', {})).error
         ?.code,
     ).toBe('FORBIDDEN_ORIGIN');
+    // Closing the window quits; quitting waits until the devices and the database are let go.
     f.api.app.emit('window-all-closed');
+    expect(f.api.app.quit).toHaveBeenCalledTimes(1);
+    const quitting = { preventDefault: vi.fn() };
+    f.api.app.emit('will-quit', quitting);
+    expect(quitting.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(f.api.app.quit).toHaveBeenCalledTimes(2));
+    expect(await invoke(frame, 'system.info', {})).toMatchObject({ ok: false });
     delete process.env.GASDESK_DATA;
   });
 
@@ -70,7 +82,7 @@ describe('the Electron shell', () => {
       const dir = mkdtempSync(join(tmpdir(), 'gasdesk-shell-'));
       process.env.GASDESK_DATA = join(dir, 'data');
       const f = fakeElectron(dir, keychain);
-      startShell(f.api, { outDir: join(dir, 'out') });
+      startShell(f.api, { outDir: join(dir, 'out') }, { signals: signals() });
       f.ready();
       await vi.waitFor(() => expect(f.api.app.quit).toHaveBeenCalled());
       expect(f.api.dialog.showErrorBox).toHaveBeenCalledWith(

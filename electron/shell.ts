@@ -1,8 +1,9 @@
 /**
  * The desktop shell, written against the Electron API handed in (so it is tested with a fake): one instance,
  * one window, the services' dispatcher on IPC (plus office printing of contract documents), secrets sealed by
- * the OS keychain (no keychain: it does not start), devices owned here, backups and sync scheduled as in serve
- * mode, navigation and new windows blocked, permissions denied, crashes logged. No business logic.
+ * the OS keychain (no keychain: it does not start), devices owned here and let go on quit (device-release.ts),
+ * backups and sync scheduled as in serve mode, navigation and new windows blocked, permissions denied, crashes
+ * logged. No business logic.
  * Runtime: Electron main.
  */
 import { join } from 'node:path';
@@ -10,8 +11,9 @@ import type * as Electron from 'electron';
 import { createDispatcher } from '../services/api';
 import { App } from '../services/app';
 import { startBackgroundWork } from '../services/background';
-import { plugConfiguredReader, recoverAtStart } from '../services/cards/attach';
+import { plugConfiguredReader, recoverAtStart, releaseDevices } from '../services/cards/attach';
 import { isAppUrl } from './app-url';
+import { releaseOnQuit, type Signals } from './device-release';
 import { registerIpc } from './ipc';
 import { registerPrintHtml } from './print-html';
 import { type LogFile, rotatingLog } from './log';
@@ -54,7 +56,11 @@ export function guardWindow(
   });
 }
 
-export function startShell(e: ElectronApi, paths: ShellPaths): { log: LogFile } {
+export function startShell(
+  e: ElectronApi,
+  paths: ShellPaths,
+  opts: { signals?: Signals } = {},
+): { log: LogFile } {
   const { app, BrowserWindow, ipcMain, session } = e;
   const log = rotatingLog(join(app.getPath('userData'), 'logs'));
   process.on('uncaughtException', (err) => log.write('error', 'uncaught exception', err));
@@ -117,7 +123,8 @@ export function startShell(e: ElectronApi, paths: ShellPaths): { log: LogFile } 
       );
     if (counter.counter()) {
       plugConfiguredReader(counter, protector);
-      await recoverAtStart(counter, 'system');
+      const recovery = await recoverAtStart(counter, 'system');
+      if (!recovery.ran && recovery.code) log.write('error', `${recovery.problem} [${recovery.code}]`);
     }
     const stopBackground = startBackgroundWork(counter, {
       onError: (what, err) => log.write('error', what, err),
@@ -127,12 +134,15 @@ export function startShell(e: ElectronApi, paths: ShellPaths): { log: LogFile } 
     registerPrintHtml(ipcMain, dispatcher, rendererDir, e);
     e.Menu.setApplicationMenu(appMenu(e, counter, log));
     createWindow();
-    app.on('window-all-closed', () => {
-      stopBackground();
-      void counter.cardStation?.close();
-      counter.close();
-      app.quit();
-    });
+    releaseOnQuit(
+      app,
+      async () => {
+        stopBackground();
+        await releaseDevices(counter);
+        counter.close();
+      },
+      opts.signals,
+    );
   });
   return { log };
 }

@@ -15,7 +15,10 @@ export class ReaderConnection extends EventEmitter<{ status: [ConnectionStatus, 
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   status: ConnectionStatus = 'disconnected';
+  /** Why it is not connected, for the operator (a PortOpenError's message names the program holding the port). */
   lastError: string | undefined;
+  /** The error that last kept it from connecting (cleared once connected). */
+  lastFailure: Error | undefined;
 
   constructor(
     private readonly open: () => Promise<ReaderTransport>,
@@ -32,6 +35,7 @@ export class ReaderConnection extends EventEmitter<{ status: [ConnectionStatus, 
 
   /** The connected reader, connecting first if needed; DISCONNECTED if the device cannot be reached now. */
   async get(): Promise<CardReader> {
+    if (this.stopped) throw new ReaderError('DISCONNECTED');
     if (this.reader?.connected) return this.reader;
     this.connecting ??= this.connect().finally(() => {
       this.connecting = null;
@@ -43,6 +47,11 @@ export class ReaderConnection extends EventEmitter<{ status: [ConnectionStatus, 
     this.set('connecting');
     try {
       const transport = await this.open();
+      if (this.stopped) {
+        // Closed while the port was opening: let it go at once.
+        await transport.close();
+        throw new Error('closed');
+      }
       const reader = new CardReader(transport, this.opts);
       transport.onClose((err) => {
         if (this.reader === reader) this.reader = null;
@@ -50,10 +59,12 @@ export class ReaderConnection extends EventEmitter<{ status: [ConnectionStatus, 
         this.watch();
       });
       this.reader = reader;
+      this.lastFailure = undefined;
       this.set('connected');
       return reader;
     } catch (e) {
-      this.set('disconnected', e instanceof Error ? e.message : String(e));
+      this.lastFailure = e instanceof Error ? e : new Error(String(e));
+      this.set('disconnected', this.lastFailure.message);
       this.watch();
       throw new ReaderError('DISCONNECTED');
     }
@@ -69,10 +80,13 @@ export class ReaderConnection extends EventEmitter<{ status: [ConnectionStatus, 
     }, this.opts.retryMs ?? 1000);
   }
 
+  /** Lets the device go (the port unlocked for another program), also one still being opened. */
   async close(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    await this.connecting?.catch(() => {});
     await this.reader?.close();
     this.reader = null;
+    if (this.status !== 'disconnected') this.set('disconnected', 'closed');
   }
 }

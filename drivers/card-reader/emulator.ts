@@ -18,6 +18,13 @@ export interface EmulatorFaults {
   pullBeforeNextWrite?: boolean;
   /** Garbage bytes sent before the next reply. */
   noiseBeforeNextReply?: number[];
+  /** Send the next reply twice. */
+  duplicateNextReply?: boolean;
+  /**
+   * A slow reader: every reply leaves this many ms after its request arrived, and the reader takes the next
+   * request only then (applied by the transport: serial-emulator.ts, memory-transport.ts).
+   */
+  replyDelayMs?: number;
 }
 
 /** Something in the slot that is not an SLE4442 (a CPU card, a bank card). */
@@ -79,6 +86,10 @@ export class ReaderEmulator {
         this.faults.corruptNextReply = false;
       }
       out.push(reply);
+      if (this.faults.duplicateNextReply) {
+        out.push(reply.slice());
+        this.faults.duplicateNextReply = false;
+      }
     }
     return out;
   }
@@ -90,6 +101,8 @@ export class ReaderEmulator {
   }
 
   private execute({ head, data }: Frame): Uint8Array {
+    // An unknown command is 09 whatever the slot holds: it never reaches a card.
+    if (!KNOWN_COMMANDS.has(head)) return encodeFrame(STATUS.unknownCommand);
     switch (head) {
       case CMD.status:
         return encodeFrame(STATUS.ok, [this.slot ? 1 : 0]);
@@ -117,7 +130,6 @@ export class ReaderEmulator {
           statusOf(e),
           e.fault === 'psc-wrong' || e.fault === 'locked' ? [e.triesLeft ?? 0] : [],
         );
-      if (e instanceof UnknownCommand) return encodeFrame(STATUS.unknownCommand);
       if (e instanceof CardPulled) return encodeFrame(STATUS.noCard);
       throw e;
     }
@@ -173,12 +185,12 @@ export class ReaderEmulator {
       case CMD.readErrorCounter:
         return [card.triesLeft];
       default:
-        throw new UnknownCommand();
+        throw new Error(`command ${head} has no handler`); // unreachable: execute() answers unknown ones
     }
   }
 }
 
-class UnknownCommand extends Error {}
+const KNOWN_COMMANDS: ReadonlySet<number> = new Set(Object.values(CMD));
 class CardPulled extends Error {}
 
 function statusOf(e: CardError): number {

@@ -14,9 +14,12 @@ export function memoryTransport(
     async write(bytes) {
       if (!open) throw new Error('link closed');
       const replies = emulator.handle(bytes);
-      setTimeout(() => {
-        if (open) for (const r of replies) receiver(r);
-      }, opts.delayMs ?? 0);
+      setTimeout(
+        () => {
+          if (open) for (const r of replies) receiver(r);
+        },
+        opts.delayMs ?? emulator.faults.replyDelayMs ?? 0,
+      );
     },
     onData(cb) {
       receiver = cb;

@@ -3,34 +3,13 @@
  * a write always read back and compared, and never a PSC verification the operator did not ask for.
  * Runtime: Node.
  */
-import { encodeFrame, FrameDecoder } from './frame';
+import type { PairingStats } from './pairing';
 import { CMD, STATUS } from './protocol';
+import { type ReaderErrorCode, ReaderError } from './reader-error';
+import { type LinkOptions, ReaderLink, type Reply } from './reader-link';
 import type { ReaderTransport } from './transport';
 
-export type ReaderErrorCode =
-  | 'TIMEOUT'
-  | 'NO_CARD'
-  | 'WRONG_CARD_TYPE'
-  | 'PSC_WRONG'
-  | 'CARD_LOCKED'
-  | 'NOT_VERIFIED'
-  | 'WRITE_PROTECTED'
-  | 'OUT_OF_RANGE'
-  | 'FRAME_ERROR'
-  | 'UNKNOWN_COMMAND'
-  | 'DISCONNECTED'
-  | 'LAST_TRY_NEEDS_CONFIRMATION'
-  | 'WRITE_NOT_CONFIRMED';
-
-export class ReaderError extends Error {
-  constructor(
-    readonly code: ReaderErrorCode,
-    readonly triesLeft?: number,
-  ) {
-    super(`reader: ${code}${triesLeft !== undefined ? ` (tries left ${triesLeft})` : ''}`);
-    this.name = 'ReaderError';
-  }
-}
+export { type ReaderErrorCode, ReaderError } from './reader-error';
 
 const STATUS_ERRORS: Record<number, ReaderErrorCode> = {
   [STATUS.noCard]: 'NO_CARD',
@@ -44,108 +23,47 @@ const STATUS_ERRORS: Record<number, ReaderErrorCode> = {
   [STATUS.unknownCommand]: 'UNKNOWN_COMMAND',
 };
 
-export interface ReaderOptions {
-  timeoutMs?: number;
+export interface ReaderOptions extends LinkOptions {
   /** Extra attempts for read commands after a timeout or a garbled exchange. */
   readRetries?: number;
 }
 
-/** Largest read per request (the length byte: 1–255, 0 = 256). */
-const CHUNK = 128;
-
 export class CardReader {
-  private readonly decoder = new FrameDecoder();
-  private waiter: {
-    resolve: (r: { status: number; data: Uint8Array }) => void;
-    reject: (e: Error) => void;
-  } | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
-  private closed = false;
-  private quietUntil = 0;
-  readonly timeoutMs: number;
+  private readonly link: ReaderLink;
   private readonly readRetries: number;
-  /** Bytes exchanged, for the wire-time benchmark. */
-  bytesOut = 0;
-  bytesIn = 0;
 
-  constructor(
-    private readonly transport: ReaderTransport,
-    opts: ReaderOptions = {},
-  ) {
-    this.timeoutMs = opts.timeoutMs ?? 500;
+  constructor(transport: ReaderTransport, opts: ReaderOptions = {}) {
+    this.link = new ReaderLink(transport, opts);
     this.readRetries = opts.readRetries ?? 2;
-    transport.onData((chunk) => this.receive(chunk));
-    transport.onClose(() => {
-      this.closed = true;
-      this.waiter?.reject(new ReaderError('DISCONNECTED'));
-      this.waiter = null;
-    });
   }
 
   get connected(): boolean {
-    return !this.closed;
+    return this.link.connected;
   }
 
-  private receive(chunk: Uint8Array) {
-    this.bytesIn += chunk.length;
-    for (const ev of this.decoder.push(chunk)) {
-      if (Date.now() < this.quietUntil || !this.waiter) continue; // a late reply to a request we gave up on
-      const w = this.waiter;
-      this.waiter = null;
-      if (ev.type === 'frame') w.resolve({ status: ev.frame.head, data: ev.frame.data });
-      else w.resolve({ status: STATUS.frameError, data: new Uint8Array() });
-    }
+  get timeoutMs(): number {
+    return this.link.timeoutMs;
   }
 
-  /** One exchange, serialised with every other. */
-  private exchange(cmd: number, data: ArrayLike<number>): Promise<{ status: number; data: Uint8Array }> {
-    const run = async () => {
-      if (this.closed) throw new ReaderError('DISCONNECTED');
-      const frame = encodeFrame(cmd, data);
-      const reply = new Promise<{ status: number; data: Uint8Array }>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          this.waiter = null;
-          // Ignore whatever late reply still comes for this request.
-          this.quietUntil = Date.now() + this.timeoutMs / 2;
-          this.decoder.reset();
-          reject(new ReaderError('TIMEOUT'));
-        }, this.timeoutMs);
-        this.waiter = {
-          resolve: (r) => {
-            clearTimeout(timer);
-            resolve(r);
-          },
-          reject: (e) => {
-            clearTimeout(timer);
-            reject(e);
-          },
-        };
-      });
-      this.bytesOut += frame.length;
-      try {
-        await this.transport.write(frame);
-      } catch {
-        // The link is gone (unplugged) — say so, whatever the transport called it.
-        this.waiter?.reject(new ReaderError('DISCONNECTED'));
-        this.waiter = null;
-      }
-      try {
-        return await reply;
-      } finally {
-        if (this.quietUntil > Date.now())
-          await new Promise((r) => setTimeout(r, this.quietUntil - Date.now()));
-      }
-    };
-    const p = this.queue.then(run, run);
-    this.queue = p.catch(() => {});
-    return p;
+  /** Replies discarded or lost so far (docs/reader-protocol.md, "Pairing"). */
+  get stats(): Readonly<PairingStats> {
+    return this.link.stats;
+  }
+
+  /** Bytes exchanged, for the wire-time benchmark. */
+  get bytesIn(): number {
+    return this.link.bytesIn;
+  }
+
+  get bytesOut(): number {
+    return this.link.bytesOut;
   }
 
   /** A read-only command: retried after a timeout or a garbled exchange. */
   private async read(cmd: number, data: ArrayLike<number> = []): Promise<Uint8Array> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const r = await this.exchange(cmd, data);
+        const r = await this.link.exchange(cmd, data, true, attempt === this.readRetries);
         if (r.status === STATUS.frameError && attempt < this.readRetries) continue;
         return check(r);
       } catch (e) {
@@ -157,7 +75,7 @@ export class CardReader {
 
   /** A command that changes state: sent once. */
   private async once(cmd: number, data: ArrayLike<number> = []): Promise<Uint8Array> {
-    return check(await this.exchange(cmd, data));
+    return check(await this.link.exchange(cmd, data, false));
   }
 
   async info(): Promise<string> {
@@ -176,13 +94,11 @@ export class CardReader {
     await this.read(CMD.powerOff);
   }
 
+  /** One request (the length byte: 1–255, 0 = 256): main memory is 256 bytes. */
   async readMain(addr: number, len: number): Promise<Uint8Array> {
-    const out = new Uint8Array(len);
-    for (let off = 0; off < len; off += CHUNK) {
-      const n = Math.min(CHUNK, len - off);
-      out.set(await this.read(CMD.readMain, [addr + off, n === 256 ? 0 : n]), off);
-    }
-    return out;
+    if (len === 0) return new Uint8Array();
+    if (len < 1 || len > 256 || addr < 0 || addr + len > 256) throw new ReaderError('OUT_OF_RANGE');
+    return this.read(CMD.readMain, [addr, len === 256 ? 0 : len]);
   }
 
   async readImage(): Promise<Uint8Array> {
@@ -241,12 +157,11 @@ export class CardReader {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    await this.transport.close();
+    await this.link.close();
   }
 }
 
-function check(r: { status: number; data: Uint8Array }): Uint8Array {
+function check(r: Reply): Uint8Array {
   if (r.status === STATUS.ok) return r.data;
   const code = STATUS_ERRORS[r.status] ?? 'FRAME_ERROR';
   throw new ReaderError(code, code === 'PSC_WRONG' || code === 'CARD_LOCKED' ? r.data[0] : undefined);

@@ -13,8 +13,11 @@ export interface SerialEmulatorOptions {
   interByteMs?: number;
 }
 
-/** Bytes handed to the line at a time: small enough to look like a stream, large enough to keep syscalls few. */
-const SLICE = 64;
+/**
+ * Bytes handed to the line at a time: small enough to look like a stream (a USB serial adapter hands bytes on
+ * every few ms), large enough to keep syscalls few.
+ */
+const SLICE = 16;
 
 /** Waits until a moment on the monotonic clock: a timer for the bulk, then yielding turns for the last ms. */
 async function sleepUntil(t: number): Promise<void> {
@@ -30,6 +33,9 @@ export interface SerialEmulatorLink {
   /** The reader goes dead (as if unplugged): bytes are ignored and nothing is answered. */
   pause(): void;
   resume(): void;
+  /** Replies are kept back (requests are still taken) until `release`, which sends them in order. */
+  hold(): void;
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -44,12 +50,17 @@ export async function serveOnSerial(
   let idle: NodeJS.Timeout | undefined;
   let chain = Promise.resolve();
   let paused = false;
+  let held: Uint8Array[] | null = null;
 
   // When each direction of the line is free again (ms on the monotonic clock): bytes queue behind each other.
   let inFree = 0;
   let outFree = 0;
 
   const send = async (replies: Uint8Array[]) => {
+    if (held) {
+      held.push(...replies);
+      return;
+    }
     for (const r of replies) {
       // Pace the reply as the wire would: each slice leaves when its bytes have had their transmission time.
       for (let off = 0; off < r.length; off += SLICE) {
@@ -70,7 +81,11 @@ export async function serveOnSerial(
     const arrive = arrived - performance.now();
     chain = chain.then(async () => {
       await sleepUntil(arrived);
-      await send(emulator.handle(chunk));
+      const replies = emulator.handle(chunk);
+      // A slow reader: the reply leaves late, and the reader takes nothing else meanwhile.
+      const delay = emulator.faults.replyDelayMs ?? 0;
+      if (replies.length > 0 && delay > 0) await sleepUntil(performance.now() + delay);
+      await send(replies);
     });
     idle = setTimeout(() => {
       chain = chain.then(() => send(emulator.expireInput()));
@@ -86,6 +101,14 @@ export async function serveOnSerial(
     resume: () => {
       emulator.expireInput();
       paused = false;
+    },
+    hold: () => {
+      held ??= [];
+    },
+    release: () => {
+      const replies = held ?? [];
+      held = null;
+      chain = chain.then(() => send(replies));
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,8 +1,10 @@
 /**
- * The reader over a serial port (RS-232, a USB virtual COM port, or a pty in tests) through `serialport`.
+ * The reader over a serial port (RS-232, a USB virtual COM port, or a pty in tests) through `serialport`,
+ * which locks the port for this process; a port that does not open says why (port-open-error.ts).
  * Runtime: Node.
  */
 import { SerialPort } from 'serialport';
+import { portOpenError } from './port-open-error';
 import type { ReaderTransport } from './transport';
 
 export interface SerialOptions {
@@ -19,10 +21,13 @@ export async function openSerial(opts: SerialOptions): Promise<ReaderTransport> 
     parity: 'none',
     autoOpen: false,
   });
-  await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    port.open((err) => (err ? reject(portOpenError(opts.path, err)) : resolve())),
+  );
   let closing = false;
   return {
     description: `serial:${opts.path}@${opts.baudRate ?? 9600}`,
+    byteMs: 10_000 / (opts.baudRate ?? 9600),
     write: (bytes) =>
       new Promise((resolve, reject) => {
         port.write(Buffer.from(bytes), (err) =>

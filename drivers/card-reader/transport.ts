@@ -8,4 +8,6 @@ export interface ReaderTransport {
   close(): Promise<void>;
   /** A human-readable name of the link, for status and logs. */
   readonly description: string;
+  /** Wire time of one byte in ms (10 bit-times at the baud rate), where the link has a baud rate. */
+  readonly byteMs?: number;
 }

@@ -5,6 +5,7 @@
  */
 import { cardKeys } from '../../drivers/card-formats/keys';
 import { openReaderSpec } from '../../drivers/card-reader/open-spec';
+import { AppError, type ErrorCode } from '../../core/errors';
 import { getSetting, putSetting } from '../../db';
 import { type Handlers, operatorOf } from '../call';
 import { memoryTransport } from '../../drivers/card-reader/memory-transport';
@@ -14,6 +15,7 @@ import { CardStation } from './card-station';
 import { cardWritePort } from './card-writer';
 import { cardMasterKey, type KeyProtector } from './key-vault';
 import { readCard } from './read-card';
+import { connectionProblem, problemText, readerOpenProblem } from './reader-problem';
 import { failUnstartedSales } from './recovery';
 
 export function attachCardStation(app: App, station: CardStation): void {
@@ -39,11 +41,44 @@ export function trainingStation(app: App, protector: KeyProtector): CardStation 
   });
 }
 
+/**
+ * What start-up recovery did: `ran` when the card in the reader (if any) was read; otherwise `problem` says in
+ * Chinese why not (the reader unavailable — its port held by another program, named — …), for the log.
+ */
+export type StartRecovery = { ran: true } | { ran: false; code: ErrorCode | null; problem: string };
+
 /** At start: whatever card is in the reader settles its pending writes (the rest wait for their card). */
-export async function recoverAtStart(app: App, systemOperatorId: string): Promise<void> {
+export async function recoverAtStart(app: App, systemOperatorId: string): Promise<StartRecovery> {
   failUnstartedSales(app, app.startedAt);
-  if (!app.cardStation) return;
-  await readCard(app, systemOperatorId).catch(() => {});
+  const station = app.cardStation;
+  if (!station) return { ran: false, code: null, problem: '未设置读卡器，启动时不检查读卡器中的卡。' };
+  try {
+    await station.connection.get();
+  } catch {
+    const e = connectionProblem(station.connection);
+    return { ran: false, code: e.code, problem: `启动时未能检查读卡器中的卡：${problemText(e)}` };
+  }
+  try {
+    await readCard(app, systemOperatorId);
+    return { ran: true };
+  } catch (err) {
+    const e = err instanceof AppError ? err : readerOpenProblem(err);
+    return { ran: false, code: e.code, problem: `启动时未能检查读卡器中的卡：${problemText(e)}` };
+  }
+}
+
+/** Lets the counter's devices go (the reader's port unlocked for a restarted counter), within `withinMs`. */
+export async function releaseDevices(app: App, withinMs = 1500): Promise<void> {
+  const station = app.cardStation;
+  if (!station) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    station.close().catch(() => {}),
+    new Promise((r) => {
+      timer = setTimeout(r, withinMs);
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 /** The reader this counter is set up with (setting `reader`), or none; plugged with the counter's card keys. */

@@ -52,7 +52,8 @@ export class CardStation {
     try {
       return await this.connection.get();
     } catch {
-      throw new AppError('READER_UNAVAILABLE');
+      // The detail says why: e.g. the port held by another program, named (port-open-error.ts).
+      throw new AppError('READER_UNAVAILABLE', { detail: this.connection.lastError });
     }
   }
 
