@@ -82,6 +82,23 @@ export const en: Dict = {
     wrongPassword:
       'Wrong password; please try again. Five wrong tries in a row lock the account for 15 minutes.',
   },
+  home: {
+    shiftTitle: 'My shift',
+    noShift: 'No shift open. Press F8 to open one, or F2 to sell and open it first.',
+    shiftOpen: 'Business day {date}, opened at {at}.',
+    shiftFigures: '{n} payments taken, {amount} in all; the drawer should hold {cash}.',
+    dayTitle: 'Today',
+    dayClosed: 'Business day {date} is closed.',
+    openShifts: '{n} shifts still open: {names}.',
+    noOpenShifts: 'Every shift of {date} is handed over: the day can be closed.',
+    syncNotEnrolled: 'This counter is not enrolled at head office yet.',
+    syncFindings:
+      'Head office has {n} findings to check (quarantined work, digest mismatches or conflicts); see Sync.',
+    syncFailed: 'The last sync did not finish: {message}',
+    syncPending: 'Sync with head office is fine; {n} operations to upload.',
+    recentTitle: 'Customers opened lately',
+    noRecent: 'No customer file opened since you logged in.',
+  },
   shell: {
     menuCustomers: 'Customers',
     menuStaff: 'Staff',

@@ -39,6 +39,9 @@ describe('what the shell tells the operator', () => {
 
   it('a clerk’s F2 and F8 say the role cannot take payments; a wrong unlock password is called that', async () => {
     await login('zhangli');
+    // The start page: the clerk's files opened lately (none yet), no shift, no day.
+    await visible(page.getByTestId('home-recent').filter({ hasText: '还没有打开过用户档案' }));
+    expect(await page.getByTestId('home-shift').count()).toBe(0);
     await page.keyboard.press('F2');
     await visible(page.getByText('您的岗位不能收费', { exact: false }));
     await page.keyboard.press('F8');
@@ -75,6 +78,9 @@ describe('what the shell tells the operator', () => {
     await float.fill('200');
     await float.press('Enter');
     await visible(page.getByTestId('shift-status').filter({ hasText: '已开班' }));
+    await page.keyboard.press('F3'); // the start page: the cashier's shift and its takings
+    await visible(page.getByTestId('home-shift').filter({ hasText: '已收款 0 笔' }));
+    expect(await page.getByTestId('home-day').count()).toBe(0);
     await page.getByRole('button', { name: '退出登录' }).click();
     const ask = await visible(page.getByRole('dialog').filter({ hasText: '您的班次还没有交班' }));
     await ask.getByRole('button', { name: '返回修改（Esc）' }).click();
@@ -87,6 +93,9 @@ describe('what the shell tells the operator', () => {
 
   it('settings: each address label focuses its own field, and no element id is used twice', async () => {
     await login('admin');
+    // The start page of an administrator (a 班长's rights): the day's open shifts and head office.
+    await visible(page.getByTestId('home-day').filter({ hasText: '1 个班次未交班：王芳' }));
+    await visible(page.getByTestId('home-day').filter({ hasText: '尚未登记到总部' }));
     await page.getByRole('menuitem', { name: '系统设置' }).click();
     await page.getByText('读卡器地址', { exact: true }).click();
     expect(await page.evaluate('document.activeElement?.id')).toBe('reader_spec');

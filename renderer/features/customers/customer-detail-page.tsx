@@ -3,6 +3,7 @@
  * (core/domain/customer allowedActions). Every change reloads the file, the history and (through `tick`) the
  * card and sales sections. Right after 开户 it offers 发卡并购气. Runtime: browser.
  */
+import { rememberCustomer } from './search-state';
 import { Button, Card, Result, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Customer, HistoryEntry } from '../../../core/contract';
@@ -47,6 +48,7 @@ export function CustomerDetailPage({ id, offerCard = false }: { id: string; offe
     setHistoryLoading(true);
     try {
       const [c, h] = await Promise.all([api['customers.get']({ id }), api['customers.history']({ id })]);
+      rememberCustomer(c);
       setCustomer(c);
       setHistory([...h.items].reverse());
     } catch (e) {

@@ -13,6 +13,7 @@ import { totalText } from '../../shell/format';
 import { useNav } from '../../shell/nav';
 import { CLERK_ROLES, may } from '../../shell/roles';
 import { useSession } from '../../shell/session';
+import { RoleHome } from '../home/role-home';
 import { ResultsTable } from './results-table';
 import { getSearchState, type SearchState, saveSearchState } from './search-state';
 
@@ -123,6 +124,7 @@ export function SearchPage() {
         </Button>
       </Form>
       {!state.result && <Typography.Paragraph type="secondary">{t.search.hint}</Typography.Paragraph>}
+      {!state.result && <RoleHome />}
       {state.result && (
         <>
           <Typography.Paragraph type="secondary" className="result-count" aria-live="polite">

@@ -1,4 +1,7 @@
-/** The last search, kept while the operator opens a file and comes back; cleared at logout. Runtime: browser. */
+/**
+ * The last search, kept while the operator opens a file and comes back, and the files opened lately; both
+ * cleared at logout. Runtime: browser.
+ */
 import type { OpOutput } from '../../../core/contract';
 import type { SearchKind } from '../../../core/domain/search';
 
@@ -19,6 +22,27 @@ export function saveSearchState(next: SearchState): void {
   state = next;
 }
 
+/** The files the operator opened lately (newest first), for the start page; kept until logout. */
+export interface RecentCustomer {
+  readonly id: string;
+  readonly name: string;
+  readonly accountNo: string;
+}
+const RECENT_MAX = 8;
+let recent: RecentCustomer[] = [];
+
+export function rememberCustomer(c: RecentCustomer): void {
+  recent = [{ id: c.id, name: c.name, accountNo: c.accountNo }, ...recent.filter((r) => r.id !== c.id)].slice(
+    0,
+    RECENT_MAX,
+  );
+}
+
+export function recentCustomers(): readonly RecentCustomer[] {
+  return recent;
+}
+
 export function resetSearchState(): void {
   state = EMPTY;
+  recent = [];
 }
