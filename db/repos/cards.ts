@@ -89,21 +89,29 @@ export function accountCount(db: Database.Database, customerId: string): Account
   );
 }
 
-/** Hands out the next purchase count of an account (counts only go up, across cards). */
-export function takeCount(
+/**
+ * The purchase count and cumulative a new write of `addVolume` gets: one past the last *confirmed* one (or past
+ * the card's own, if higher). Nothing is spent here: a write that fails leaves them for the next attempt, so a
+ * retry gets the same count and cumulative.
+ */
+export function nextCount(
   db: Database.Database,
   customerId: string,
   addVolume: number,
   floor = 0,
 ): AccountCount {
   const cur = accountCount(db, customerId);
-  const next = { lastCount: Math.max(cur.lastCount, floor) + 1, cumulative: cur.cumulative + addVolume };
+  return { lastCount: Math.max(cur.lastCount, floor) + 1, cumulative: cur.cumulative + addVolume };
+}
+
+/** A write was confirmed on a card: its count and cumulative are spent (counts only go up). */
+export function spendCount(db: Database.Database, customerId: string, count: number, cumulative: number): void {
   prepared(
     db,
     `INSERT INTO account_counts (customer_id, last_count, cumulative) VALUES (?, ?, ?)
-     ON CONFLICT (customer_id) DO UPDATE SET last_count = excluded.last_count, cumulative = excluded.cumulative`,
-  ).run(customerId, next.lastCount, next.cumulative);
-  return next;
+     ON CONFLICT (customer_id) DO UPDATE SET last_count = excluded.last_count, cumulative = excluded.cumulative
+     WHERE excluded.last_count > account_counts.last_count`,
+  ).run(customerId, count, cumulative);
 }
 
 export function insertCardWrite(db: Database.Database, r: CardWriteRow): void {
@@ -133,6 +141,20 @@ export function pendingWritesOf(db: Database.Database, cardNo: string): CardWrit
     db,
     `SELECT ${WRITE_COLS} FROM card_writes WHERE card_no = ? AND status = 'pending' ORDER BY created_at`,
   ).all(cardNo) as CardWriteRow[];
+}
+
+/** Writes of an account not settled yet, on any of its cards (at most one: a new write waits for it). */
+export function unsettledWritesOfAccount(db: Database.Database, customerId: string): CardWriteRow[] {
+  return prepared(
+    db,
+    `SELECT ${WRITE_COLS} FROM card_writes WHERE customer_id = ? AND status = 'pending' ORDER BY created_at`,
+  ).all(customerId) as CardWriteRow[];
+}
+
+export function writesOfCard(db: Database.Database, cardNo: string): CardWriteRow[] {
+  return prepared(db, `SELECT ${WRITE_COLS} FROM card_writes WHERE card_no = ? ORDER BY created_at`).all(
+    cardNo,
+  ) as CardWriteRow[];
 }
 
 export function writesOfSale(db: Database.Database, saleId: string): CardWriteRow[] {
