@@ -61,9 +61,7 @@ const slice = (img: Uint8Array, area: { start: number; length: number }) =>
  */
 export function oneWriteAhead(p: PurchaseRecord, b: PurchaseRecord): boolean {
   if (p.count === b.count + 1) return p.cumulative >= b.cumulative;
-  return (
-    p.count === b.count && p.volume === 0 && b.volume > 0 && p.cumulative === b.cumulative - b.volume
-  );
+  return p.count === b.count && p.volume === 0 && b.volume > 0 && p.cumulative === b.cumulative - b.volume;
 }
 
 const same = (p: PurchaseRecord, b: PurchaseRecord) =>

@@ -228,5 +228,4 @@ export const NO_WRITE_BACK: WriteBack = {
   meterNo: '',
 };
 
-
 export { type CardRecord, decodeCard, type IssueStage, type Torn } from './card-record';

@@ -105,7 +105,12 @@ export function nextCount(
 }
 
 /** A write was confirmed on a card: its count and cumulative are spent (counts only go up). */
-export function spendCount(db: Database.Database, customerId: string, count: number, cumulative: number): void {
+export function spendCount(
+  db: Database.Database,
+  customerId: string,
+  count: number,
+  cumulative: number,
+): void {
   prepared(
     db,
     `INSERT INTO account_counts (customer_id, last_count, cumulative) VALUES (?, ?, ?)

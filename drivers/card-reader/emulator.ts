@@ -163,7 +163,8 @@ export class ReaderEmulator {
       try {
         if (head === CMD.updateMain && data.length >= 2)
           card.updateMain(data[0]!, data.subarray(1, 1 + Math.min(cut.byte, data.length - 1)));
-        else if (cut.byte > 0 && head === CMD.writeProtection) card.writeProtection(data[0]!, data.subarray(1));
+        else if (cut.byte > 0 && head === CMD.writeProtection)
+          card.writeProtection(data[0]!, data.subarray(1));
         else if (cut.byte > 0 && head === CMD.changePsc) card.changePsc(data);
       } finally {
         this.remove();

@@ -121,7 +121,9 @@ export class MeterEmulator {
     this.state.boundGeneration = header.generation;
     const p = rec.purchase;
     let outcome: InsertOutcome = { result: 'nothing-to-load' };
-    if (p && p.count > this.state.lastLoadedCount) {
+    // A purchase with no gas (a clear, or a stale purchase cancelled on a replaced card) loads nothing and
+    // leaves the meter's count alone: the same count with its gas, on the customer's card, still loads.
+    if (p && p.volume > 0 && p.count > this.state.lastLoadedCount) {
       this.state.remaining += p.volume;
       this.state.cumulativeLoaded += p.volume;
       this.state.lastLoadedCount = p.count;

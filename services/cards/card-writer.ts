@@ -10,7 +10,14 @@ import type { Sale } from '../../core/contract';
 import { AppError } from '../../core/errors';
 import { ReaderError } from '../../drivers/card-reader/reader';
 import type { CardInReader } from './card-station';
-import { type CardWriteRow, insertCardWrite, nextCount, settleCardWrite, spendCount, writesOfSale } from '../../db';
+import {
+  type CardWriteRow,
+  insertCardWrite,
+  nextCount,
+  settleCardWrite,
+  spendCount,
+  writesOfSale,
+} from '../../db';
 import type { App } from '../app';
 import type { CardWritePort, CardWriteResult } from '../sales/card-write-port';
 import { customerCardInReader, stationOf } from './customer-card';
@@ -56,7 +63,8 @@ export async function writeJournalled(
     const holds = again.record.state === 'ok' ? again.record.purchase : null;
     if (opts.settle)
       app.transaction(() => resolveFromCard(app, w.cardNo, w.customerId, holds, opts.operatorId));
-    const written = holds?.count === w.count && holds.volume === w.volume && holds.cumulative === w.cumulative;
+    const written =
+      holds?.count === w.count && holds.volume === w.volume && holds.cumulative === w.cumulative;
     return written
       ? { ok: true }
       : { ok: false, reason: `写卡失败：${e instanceof Error ? e.message : String(e)}` };
@@ -136,7 +144,11 @@ export function cardWritePort(app: App): CardWritePort {
     // confirmed write spends its count and cumulative here.
     settle(saleId, ok, reason) {
       for (const w of writesOfSale(app.gdb.sqlite, saleId))
-        if (w.status === 'pending' && settleCardWrite(app.gdb.sqlite, w.id, ok ? 'confirmed' : 'failed', app.nowIso(), reason) && ok)
+        if (
+          w.status === 'pending' &&
+          settleCardWrite(app.gdb.sqlite, w.id, ok ? 'confirmed' : 'failed', app.nowIso(), reason) &&
+          ok
+        )
           spendCount(app.gdb.sqlite, w.customerId, w.count, w.cumulative);
     },
   };

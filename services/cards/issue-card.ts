@@ -49,7 +49,13 @@ export async function writeNewCard(
   const generation = cardsOf(app.gdb.sqlite, customerId).length;
   const header = () => {
     cardNo = app.transaction(() => nextCardNo(app, station.region));
-    return { kind: 'user' as const, region: station.region, cardNo, accountNo: customer.accountNo, generation };
+    return {
+      kind: 'user' as const,
+      region: station.region,
+      cardNo,
+      accountNo: customer.accountNo,
+      generation,
+    };
   };
   try {
     await guard(async () => {
@@ -60,7 +66,12 @@ export async function writeNewCard(
         });
       } catch (e) {
         // A blank card (or one cut before its PSC change) refused the batch's transport PSC.
-        if (stock && e instanceof ReaderError && e.code === 'PSC_WRONG' && (who.is === 'blank' || who.record.issue === 'header'))
+        if (
+          stock &&
+          e instanceof ReaderError &&
+          e.code === 'PSC_WRONG' &&
+          (who.is === 'blank' || who.record.issue === 'header')
+        )
           throw new StockRefused();
         throw e;
       }

@@ -43,13 +43,18 @@ export function settleWrite(
   // A purchase confirmed on a card after its count was spent elsewhere (a replaced card seen again) is that
   // purchase held twice under one count: recorded as a rewrite, never as a second claim on the count.
   const superseded =
-    outcome === 'confirmed' && w.kind !== 'clear' && w.count <= accountCount(app.gdb.sqlite, w.customerId).lastCount;
-  if (outcome === 'confirmed' && w.kind !== 'clear') spendCount(app.gdb.sqlite, w.customerId, w.count, w.cumulative);
+    outcome === 'confirmed' &&
+    w.kind !== 'clear' &&
+    w.count <= accountCount(app.gdb.sqlite, w.customerId).lastCount;
+  if (outcome === 'confirmed' && w.kind !== 'clear')
+    spendCount(app.gdb.sqlite, w.customerId, w.count, w.cumulative);
   // A sale follows its writes: completed once any card holds it; failed only when no other card may.
   const otherAlive =
     outcome === 'failed' &&
     !!w.saleId &&
-    writesOfSale(app.gdb.sqlite, w.saleId).some((x) => x.id !== w.id && x.kind !== 'clear' && x.status !== 'failed');
+    writesOfSale(app.gdb.sqlite, w.saleId).some(
+      (x) => x.id !== w.id && x.kind !== 'clear' && x.status !== 'failed',
+    );
   if (w.saleId && (w.kind === 'purchase' || w.kind === 'repeat') && !otherAlive) {
     const status = outcome === 'confirmed' ? 'completed' : 'card_write_failed';
     const moved =

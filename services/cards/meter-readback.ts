@@ -28,7 +28,9 @@ export function recordMeterData(
     faults = readingFaults(w, before);
   }
   if (faults.length > 0) {
-    const raw = decodeWriteBack(image.subarray(AREA.writeBack.start, AREA.writeBack.start + AREA.writeBack.length));
+    const raw = decodeWriteBack(
+      image.subarray(AREA.writeBack.start, AREA.writeBack.start + AREA.writeBack.length),
+    );
     const meterNo = (typeof raw === 'string' ? '' : raw.meterNo) || '（无法读出）';
     const payload = { customerId: row.customerId, cardNo: row.cardNo, meterNo, faults };
     if (!sameFaultRecorded(app, payload)) {

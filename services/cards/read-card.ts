@@ -12,6 +12,7 @@ import { accountCount, conflictKnown, findCustomer, insertConflict } from '../..
 import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
 import type { CardInReader } from './card-station';
+import { catchUpCard } from './catch-up';
 import { stationOf } from './customer-card';
 import { identify } from './identify';
 import { resolveFromCard } from './journal';
@@ -114,6 +115,19 @@ export async function readCard(app: App, operatorId: string): Promise<CardRead> 
   });
   if (row.status !== 'active' && (await cancelStalePurchase(app, row, got, operatorId)))
     result.card = { ...result.card!, lastVolume: 0, pending: false };
+  // A 补卡 whose rewrite was cut: finished now, so the new card carries what the account says it must.
+  if (row.status === 'active' && (await catchUpCard(app, row, got, operatorId))) {
+    const now = await stationOf(app).readCard();
+    const p2 = now?.record.state === 'ok' ? now.record.purchase : null;
+    if (now?.record.state === 'ok' && p2)
+      result.card = {
+        ...result.card!,
+        purchaseCount: p2.count,
+        lastVolume: p2.volume,
+        cumulative: p2.cumulative,
+        pending: now.record.pending,
+      };
+  }
   return result;
 }
 

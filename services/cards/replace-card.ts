@@ -8,22 +8,12 @@
  * cancelled on it the next time it is seen (stale-purchase.ts). Runtime: Node.
  */
 import { AppError } from '../../core/errors';
-import {
-  accountCount,
-  activeCardOf,
-  blockCard,
-  cardsOf,
-  findCustomer,
-  insertCard,
-  insertCardWrite,
-  lastConfirmedWrite,
-  maxLoadedCount,
-  unsettledWritesOfAccount,
-} from '../../db';
+import { activeCardOf, blockCard, cardsOf, findCustomer, insertCard } from '../../db';
 import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
 import { writeAndSettle } from './card-writer';
 import { stationOf } from './customer-card';
+import { catchUpRow } from './catch-up';
 import { writeNewCard } from './issue-card';
 
 function blockAll(
@@ -72,20 +62,9 @@ export const cardsReplace: Handlers['cards.replace'] = async (input, call) => {
   const { cardNo, formatId } = await writeNewCard(app, customer.id, operatorId);
   const station = stationOf(app);
   const old = activeCardOf(app.gdb.sqlite, customer.id);
-  const count = accountCount(app.gdb.sqlite, customer.id);
-  const last = lastConfirmedWrite(app.gdb.sqlite, customer.id);
-  // At most one write of an account is unsettled at a time (a new one first settles its card's).
-  const open = unsettledWritesOfAccount(app.gdb.sqlite, customer.id).find(
-    (x) => x.kind !== 'clear' && x.volume > 0 && x.count === count.lastCount + 1,
-  );
-  const unloaded =
-    !!open ||
-    (!!last &&
-      last.count === count.lastCount &&
-      last.volume > 0 &&
-      maxLoadedCount(app.gdb.sqlite, customer.id) < last.count);
   const w = app.transaction(() => {
     blockAll(app, customer.id, 'replaced', input.reason, operatorId);
+    const row = catchUpRow(app, customer.id, cardNo, 0, operatorId);
     insertCard(app.gdb.sqlite, {
       id: app.newId(),
       cardNo,
@@ -103,8 +82,8 @@ export const cardsReplace: Handlers['cards.replace'] = async (input, call) => {
         customerId: customer.id,
         cardNo,
         replaces: old?.cardNo ?? null,
-        purchaseCount: open?.count ?? count.lastCount,
-        rewroteLastPurchase: unloaded,
+        purchaseCount: row?.count ?? 0,
+        rewroteLastPurchase: (row?.volume ?? 0) > 0,
       },
       operatorId,
       audit: {
@@ -113,30 +92,6 @@ export const cardsReplace: Handlers['cards.replace'] = async (input, call) => {
         reason: input.reason,
       },
     });
-    if (!open && count.lastCount === 0) return null;
-    const base = {
-      id: app.newId(),
-      cardNo,
-      customerId: customer.id,
-      status: 'pending' as const,
-      reason: null,
-      operatorId,
-      approverId: null,
-      followUp: null,
-      createdAt: app.nowIso(),
-    };
-    // The unsettled write moves to the new card as it was (its sale completes when the new card holds it).
-    const row = open
-      ? { ...base, saleId: open.saleId, kind: open.kind, count: open.count, volume: open.volume, cumulative: open.cumulative }
-      : {
-          ...base,
-          saleId: unloaded ? last!.saleId : null,
-          kind: 'repeat' as const,
-          count: count.lastCount,
-          volume: unloaded ? last!.volume : 0,
-          cumulative: count.cumulative,
-        };
-    insertCardWrite(app.gdb.sqlite, row);
     return row;
   });
   if (w) {
@@ -146,6 +101,6 @@ export const cardsReplace: Handlers['cards.replace'] = async (input, call) => {
   }
   return {
     card: { cardNo, status: 'active' as const, issuedAt: app.nowIso(), purchaseCount: w?.count ?? 0 },
-    rewroteLastPurchase: unloaded,
+    rewroteLastPurchase: (w?.volume ?? 0) > 0,
   };
 };
