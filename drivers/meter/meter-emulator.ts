@@ -123,7 +123,9 @@ export class MeterEmulator {
     let outcome: InsertOutcome = { result: 'nothing-to-load' };
     // A purchase with no gas (a clear, or a stale purchase cancelled on a replaced card) loads nothing and
     // leaves the meter's count alone: the same count with its gas, on the customer's card, still loads.
-    if (p && p.volume > 0 && p.count > this.state.lastLoadedCount) {
+    // Only a purchase the card says no meter has loaded yet (its loaded flag, the write-back's count, is below
+    // it): a new meter after 换表 must not load the old meter's last purchase again.
+    if (p && p.volume > 0 && rec.pending && p.count > this.state.lastLoadedCount) {
       this.state.remaining += p.volume;
       this.state.cumulativeLoaded += p.volume;
       this.state.lastLoadedCount = p.count;
