@@ -13,6 +13,7 @@ const faults = z
     tearNextWriteAfter: z.number().int().min(0).max(256),
     pullBeforeNextWrite: z.boolean(),
     noiseBeforeNextReply: z.array(z.number().int().min(0).max(255)).max(64),
+    cutAt: z.strictObject({ write: z.number().int().min(0).max(64), byte: z.number().int().min(0).max(256) }),
   })
   .partial()
   .strict();
