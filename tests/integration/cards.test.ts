@@ -90,7 +90,8 @@ describe('IC gas cards at the counter', () => {
     );
     expect(rev).toMatchObject({ kind: 'reversal', correctsSaleId: sale.id, volume: -2000 });
     expect(onCard(t, cardId)).toMatchObject({ purchase: { count: 1, volume: 0 } });
-    expect(carry(t, cardId).outcome).toEqual({ result: 'loaded', volume: 0, count: 1 });
+    // A purchase with no gas loads nothing and leaves the meter's count alone.
+    expect(carry(t, cardId).outcome).toEqual({ result: 'nothing-to-load' });
     const again = await buy(t, sid, { customerId: c.id, by: 'volume', volume: 30 * M3 });
     expect(onCard(t, cardId)).toMatchObject({ purchase: { count: 2, volume: 3000 } });
     carry(t, cardId);

@@ -221,7 +221,10 @@ const CASES: Effectful[] = [
   },
   {
     op: 'cards.addStock',
-    prepare: async (t) => ({ input: { label: `批次${next()}`, transportPsc: 'FFFFFF' }, sid: await admin(t) }),
+    prepare: async (t) => ({
+      input: { label: `批次${next()}`, transportPsc: 'FFFFFF' },
+      sid: await admin(t),
+    }),
   },
   {
     op: 'invoices.addRange',
