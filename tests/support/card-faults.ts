@@ -7,6 +7,9 @@
  */
 import { expect } from 'vitest';
 import { CMD } from '../../drivers/card-reader/protocol';
+import { memoryTransport } from '../../drivers/card-reader/memory-transport';
+import { attachCardStation, recoverAtStart } from '../../services/cards/attach';
+import { CardStation } from '../../services/cards/card-station';
 import type { CardCounter } from './cards';
 
 export interface SentWrite {
@@ -115,4 +118,23 @@ export async function expectInvariants(t: CardCounter, sid: string, e: Expectati
     .reduce((sum, m) => sum + m.cumulativeLoaded, 0);
   expect(loaded, 'the meters loaded each purchase once').toBe(cumulative - (e.replacedBeforeLoading ?? 0));
   t.world.insert(e.cardIds[0]!);
+}
+
+/** The counter process dies and starts again on the same files; the training world (cards, meters) lives on. */
+export async function restartCounter(t: CardCounter): Promise<void> {
+  const { keys, region } = t.app.cardStation!;
+  const world = t.world;
+  t.restart();
+  t.app.sessions.idleLockMinutes = 60 * 24 * 365;
+  attachCardStation(
+    t.app,
+    new CardStation({
+      open: async () => memoryTransport(world.reader),
+      keys,
+      region,
+      description: '培训',
+      world,
+    }),
+  );
+  await recoverAtStart(t.app, 'system');
 }
