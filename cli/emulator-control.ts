@@ -15,6 +15,7 @@ const faults = z
     noiseBeforeNextReply: z.array(z.number().int().min(0).max(255)).max(64),
     duplicateNextReply: z.boolean(),
     replyDelayMs: z.number().int().min(0).max(10_000),
+    cutAt: z.strictObject({ write: z.number().int().min(0).max(64), byte: z.number().int().min(0).max(256) }),
   })
   .partial()
   .strict();

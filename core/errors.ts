@@ -352,6 +352,11 @@ export const ERRORS = {
     zh: '只能为用户最近一次购气补气一次，且不能是已经入表的气。',
     en: 'Only the last purchase may be topped up, once, and only if it never reached the meter.',
   },
+  CARD_TRANSPORT_PSC_WRONG: {
+    status: 409,
+    zh: '空白卡不接受这批卡登记的出厂密码，未发卡（没有占用卡号）；请核对卡批次的出厂密码后重新登记。',
+    en: 'The blank card refused its batch’s transport PSC; no card was issued. Check and register the batch’s PSC.',
+  },
   CARD_WRITE_FAILED: {
     status: 409,
     zh: '写卡没有成功，卡内数据未改变，请重新插卡后再试。',

@@ -12,5 +12,6 @@ export * from './repos/sales';
 export * from './repos/staff';
 export * from './search';
 export * from './verify';
+export * from './repos/account-counts';
 export * from './repos/cards';
 export * from './repos/sync';

@@ -20,6 +20,7 @@ const header = fc.record({
   region: fc.integer({ min: 0, max: 0xffff }),
   cardNo: digits(16),
   accountNo: digits(16),
+  generation: fc.integer({ min: 0, max: 0xffff }),
 });
 const purchase = fc.record({
   count: fc.integer({ min: 0, max: 0xffffffff }),
@@ -109,7 +110,7 @@ describe('gas card record codec', () => {
   it('reads a whole card: blank, issued, pending, loaded', () => {
     const blank = new Uint8Array(256).fill(0xff);
     blank.set(ATR, 0);
-    expect(decodeCard(blank)).toEqual({ state: 'blank' });
+    expect(decodeCard(blank)).toEqual({ state: 'blank', tornIssue: false });
     const img = image();
     expect(decodeCard(img)).toMatchObject({ state: 'ok', purchase: null, pending: false });
     img.set(encodePurchase(p1), AREA.primary.start);
@@ -120,7 +121,7 @@ describe('gas card record codec', () => {
         loadedCount: 1,
         remaining: 1000,
         cumulativeUsed: 0,
-        readAt: 1,
+        readAt: 1_790_000_100,
         status: { lowBattery: false, valveClosed: false, tamper: false, leakAlarm: true },
         meterNo: 'M1',
       }),

@@ -6,6 +6,8 @@
 import { crc16 } from './crc16';
 
 export const CARD_SIZE = 256;
+/** The bytes the reference format uses: ATR, header, both purchase areas, the write-back and the issued mark. */
+export const USED_BYTES = 129;
 export const ATR = [0xa2, 0x13, 0x10, 0x91] as const;
 export const MAGIC = [0x47, 0x44] as const; // "GD"
 export const FORMAT_VERSION = 1;
@@ -15,11 +17,15 @@ export const AREA = {
   primary: { start: 32, length: 32 },
   backup: { start: 64, length: 32 },
   writeBack: { start: 96, length: 32 },
-  /** One byte: 0xA5 once the card's own PSC is set (issuing finished on the card); FF before. */
+  /**
+   * One byte: FF while the card still has its transport PSC; 5A written just before the PSC is changed (the
+   * card has the transport or its own PSC: try its own first); A5 once its own PSC is set (issuing done).
+   */
   issued: { start: 128, length: 1 },
 } as const;
 
 export const ISSUED_MARK = 0xa5;
+export const PSC_CHANGING_MARK = 0x5a;
 
 export const CARD_KINDS = ['user', 'setup', 'clear', 'check', 'meter_change'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
@@ -32,6 +38,11 @@ export interface CardHeader {
   readonly cardNo: string;
   /** Up to 16 decimal digits (user cards); '' for tool cards. */
   readonly accountNo: string;
+  /**
+   * 0 for the account's first card, +1 with each replacement (补卡). A meter that has seen a card of a later
+   * generation of the same account refuses every earlier one. Absent: 0.
+   */
+  readonly generation?: number;
 }
 
 export interface PurchaseRecord {
@@ -62,7 +73,8 @@ export interface WriteBack {
   readonly meterNo: string;
 }
 
-export type AreaProblem = 'blank' | 'crc' | 'magic' | 'version';
+/** blank: all FF; torn: an issue cut while the header was written (a GD prefix, then FF); crc, magic, version. */
+export type AreaProblem = 'blank' | 'torn' | 'crc' | 'magic' | 'version';
 
 // --- little helpers over a byte array ---
 const u16 = (b: Uint8Array, o: number) => (b[o]! << 8) | b[o + 1]!;
@@ -118,18 +130,30 @@ export function encodeHeader(h: CardHeader): Uint8Array {
   put16(a, 4, h.region);
   bcd(a, 6, h.cardNo, 8);
   bcd(a, 14, h.accountNo, 8);
-  a.fill(0, 22, 26);
+  const generation = h.generation ?? 0;
+  if (!Number.isInteger(generation) || generation < 0 || generation > 0xffff)
+    throw new RangeError('generation must be 0..65535');
+  put16(a, 22, generation);
+  a.fill(0, 24, 26);
   return withCrc(a);
 }
 
+const HEAD = [...MAGIC, FORMAT_VERSION];
+
+/**
+ * The format marker is checked before the CRC: another maker's card is foreign, not damaged. A GD header cut
+ * while it was written (its first bytes ours, the rest still FF) is `torn`: issuing never finished.
+ */
 export function decodeHeader(a: Uint8Array): CardHeader | AreaProblem {
   if (isBlank(a)) return 'blank';
-  if (!crcOk(a)) return 'crc';
-  if (a[0] !== MAGIC[0] || a[1] !== MAGIC[1]) return 'magic';
-  if (a[2] !== FORMAT_VERSION) return 'version';
+  const written = a.length - [...a].reverse().findIndex((x) => x !== 0xff);
+  const ours = HEAD.every((b, i) => i >= written || a[i] === b);
+  if (!ours) return a[0] === MAGIC[0] && a[1] === MAGIC[1] ? 'version' : 'magic';
+  if (!crcOk(a)) return written < a.length ? 'torn' : 'crc';
   const kind = CARD_KINDS[a[3]! - 1];
   if (!kind) return 'magic';
-  return { kind, region: u16(a, 4), cardNo: unbcd(a, 6, 8), accountNo: unbcd(a, 14, 8) };
+  const h = { kind, region: u16(a, 4), cardNo: unbcd(a, 6, 8), accountNo: unbcd(a, 14, 8) };
+  return { ...h, generation: u16(a, 22) };
 }
 
 // --- purchase: primary 32..63, backup 64..95 ---
@@ -204,54 +228,4 @@ export const NO_WRITE_BACK: WriteBack = {
   meterNo: '',
 };
 
-/** The whole record as read from a card image, with what is wrong with it, if anything. */
-export type CardRecord =
-  | { state: 'blank' }
-  | { state: 'foreign'; reason: 'atr' | 'magic' | 'version' }
-  | { state: 'damaged'; reason: 'header-crc' | 'both-purchase-areas-bad' | 'areas-differ' | 'writeback-crc' }
-  | {
-      state: 'ok';
-      header: CardHeader;
-      /** null on a user card that was issued but never sold to. */
-      purchase: PurchaseRecord | null;
-      writeBack: WriteBack;
-      /** The purchase is on the card and the meter has not loaded it yet. */
-      pending: boolean;
-      /** One purchase area was bad and the other good (a torn write): repairable by rewriting. */
-      repairable: boolean;
-    };
-
-const slice = (img: Uint8Array, area: { start: number; length: number }) =>
-  img.subarray(area.start, area.start + area.length);
-
-export function decodeCard(img: Uint8Array): CardRecord {
-  if (img.length !== CARD_SIZE) throw new RangeError('a card image is 256 bytes');
-  if (ATR.some((b, i) => img[i] !== b)) return { state: 'foreign', reason: 'atr' };
-  const header = decodeHeader(slice(img, AREA.header));
-  if (header === 'blank') return { state: 'blank' };
-  if (header === 'crc') return { state: 'damaged', reason: 'header-crc' };
-  if (typeof header === 'string')
-    return { state: 'foreign', reason: header === 'version' ? 'version' : 'magic' };
-  const p = decodePurchase(slice(img, AREA.primary));
-  const b = decodePurchase(slice(img, AREA.backup));
-  let purchase: PurchaseRecord | null;
-  let repairable = false;
-  if (p === 'blank' && b === 'blank') purchase = null;
-  else if (typeof p !== 'string' && typeof b !== 'string') {
-    if (JSON.stringify(p) !== JSON.stringify(b)) return { state: 'damaged', reason: 'areas-differ' };
-    purchase = p;
-  } else if (typeof p !== 'string' || typeof b !== 'string') {
-    // One area is torn or blank: the intact one holds either the old or the new purchase.
-    purchase = typeof p !== 'string' ? p : (b as PurchaseRecord);
-    repairable = true;
-  } else if (p === 'blank' || b === 'blank') {
-    // The first purchase was torn while being written over a blank area: the card still holds none.
-    purchase = null;
-    repairable = true;
-  } else return { state: 'damaged', reason: 'both-purchase-areas-bad' };
-  const w = decodeWriteBack(slice(img, AREA.writeBack));
-  if (w === 'crc') return { state: 'damaged', reason: 'writeback-crc' };
-  const writeBack = typeof w === 'string' ? NO_WRITE_BACK : w;
-  const pending = purchase !== null && purchase.volume > 0 && purchase.count > writeBack.loadedCount;
-  return { state: 'ok', header, purchase, writeBack, pending, repairable };
-}
+export { type CardRecord, decodeCard, type IssueStage, type Torn } from './card-record';

@@ -120,6 +120,19 @@ export const cardOps = {
     input: z.object({ customerId: idSchema, reason: reasonSchema }),
     output: z.object({ card: cardSchema, rewroteLastPurchase: z.boolean() }),
   }),
+  'cards.addStock': op({
+    summary: '登记空白卡批次及其出厂密码（发卡时只用它校验一次，卡拒绝后该批次停止发卡）',
+    access: ['supervisor', 'admin'],
+    writes: true,
+    input: z.object({
+      label: trimmed(40, '卡批次'),
+      transportPsc: z
+        .string()
+        .trim()
+        .regex(/^[0-9A-Fa-f]{6}$/, { error: '出厂密码是 6 位十六进制数字（3 个字节），例如 FFFFFF' }),
+    }),
+    output: z.object({ id: z.string(), label: z.string() }),
+  }),
   'cards.writeSale': op({
     summary: '写卡（或重新写卡）：把已收款的购气写入读卡器里该用户的卡',
     access: CLERKS,

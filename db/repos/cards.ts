@@ -76,36 +76,6 @@ export function blockCard(
   );
 }
 
-export interface AccountCount {
-  lastCount: number;
-  cumulative: number;
-}
-
-export function accountCount(db: Database.Database, customerId: string): AccountCount {
-  return (
-    (prepared(db, 'SELECT last_count AS lastCount, cumulative FROM account_counts WHERE customer_id = ?').get(
-      customerId,
-    ) as AccountCount | undefined) ?? { lastCount: 0, cumulative: 0 }
-  );
-}
-
-/** Hands out the next purchase count of an account (counts only go up, across cards). */
-export function takeCount(
-  db: Database.Database,
-  customerId: string,
-  addVolume: number,
-  floor = 0,
-): AccountCount {
-  const cur = accountCount(db, customerId);
-  const next = { lastCount: Math.max(cur.lastCount, floor) + 1, cumulative: cur.cumulative + addVolume };
-  prepared(
-    db,
-    `INSERT INTO account_counts (customer_id, last_count, cumulative) VALUES (?, ?, ?)
-     ON CONFLICT (customer_id) DO UPDATE SET last_count = excluded.last_count, cumulative = excluded.cumulative`,
-  ).run(customerId, next.lastCount, next.cumulative);
-  return next;
-}
-
 export function insertCardWrite(db: Database.Database, r: CardWriteRow): void {
   prepared(
     db,
@@ -133,6 +103,20 @@ export function pendingWritesOf(db: Database.Database, cardNo: string): CardWrit
     db,
     `SELECT ${WRITE_COLS} FROM card_writes WHERE card_no = ? AND status = 'pending' ORDER BY created_at`,
   ).all(cardNo) as CardWriteRow[];
+}
+
+/** Writes of an account not settled yet, on any of its cards (at most one: a new write waits for it). */
+export function unsettledWritesOfAccount(db: Database.Database, customerId: string): CardWriteRow[] {
+  return prepared(
+    db,
+    `SELECT ${WRITE_COLS} FROM card_writes WHERE customer_id = ? AND status = 'pending' ORDER BY created_at`,
+  ).all(customerId) as CardWriteRow[];
+}
+
+export function writesOfCard(db: Database.Database, cardNo: string): CardWriteRow[] {
+  return prepared(db, `SELECT ${WRITE_COLS} FROM card_writes WHERE card_no = ? ORDER BY created_at`).all(
+    cardNo,
+  ) as CardWriteRow[];
 }
 
 export function writesOfSale(db: Database.Database, saleId: string): CardWriteRow[] {

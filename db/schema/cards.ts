@@ -56,6 +56,7 @@ export const cardWrites = sqliteTable(
   (t) => [
     index('card_writes_card_status_idx').on(t.cardNo, t.status),
     index('card_writes_sale_idx').on(t.saleId),
+    index('card_writes_customer_status_idx').on(t.customerId, t.status),
   ],
 );
 
@@ -95,4 +96,20 @@ export const secrets = sqliteTable('secrets', {
   /** base64 of the sealed value (the sealing is the key protector's: AES-256-GCM or the OS keychain). */
   sealed: text('sealed').notNull(),
   createdAt: text('created_at').notNull(),
+});
+
+/**
+ * Blank card stock (卡批次): the transport PSC its maker set on every card of the batch (FF FF FF on most).
+ * Issuing verifies it once per card; a batch whose PSC a card refused is marked, so the next 发卡 from it asks
+ * for the right one instead of burning a try on every card.
+ */
+export const cardStocks = sqliteTable('card_stocks', {
+  id: text('id').primaryKey(),
+  label: text('label').notNull(),
+  /** 6 hex digits. */
+  transportPsc: text('transport_psc').notNull(),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+  /** When a card of this stock refused its transport PSC (the batch's PSC is wrong); null while none did. */
+  refusedAt: text('refused_at'),
 });

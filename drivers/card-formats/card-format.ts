@@ -11,9 +11,18 @@ export interface CardKeys {
 }
 
 export interface ReadResult {
+  /** The bytes the format uses (its image; bytes it does not use are not read and read as FF). */
   readonly image: Uint8Array;
   readonly record: CardRecord;
-  readonly triesLeft: number;
+  /** PSC tries left; null when the caller asked not to read it (a write reads it before verifying). */
+  readonly triesLeft: number | null;
+}
+
+export interface IssueOptions {
+  /** The transport PSC of the card's stock (FF FF FF unless the card batch says otherwise). */
+  transportPsc?: Uint8Array;
+  /** The card as just read (read again when absent). */
+  image?: Uint8Array;
 }
 
 export interface CardFormat {
@@ -21,22 +30,30 @@ export interface CardFormat {
   readonly name: string;
   /** Whether a card image is in this format (blank cards are claimed by the default format). */
   detect(image: Uint8Array): boolean;
-  /** Reads and decodes the card. Never verifies a PSC. */
-  read(reader: CardReader): Promise<ReadResult>;
-  /** Turns a blank card into a user or tool card: header written and protected, PSC changed to the card's own. */
+  /** Reads only the bytes the format uses, once, and decodes them. Never verifies a PSC. */
+  read(reader: CardReader, opts?: { triesLeft?: boolean }): Promise<ReadResult>;
+  /**
+   * Turns a blank card into a user or tool card, or finishes an issue cut at any point: header written and
+   * protected, PSC changed to the card's own. The header is asked for (`header()`) only once the card is open
+   * for writing with its transport PSC, and only when the card has none yet; a card that has one keeps it.
+   * Never verifies the same PSC twice.
+   */
   issue(
     reader: CardReader,
-    header: CardHeader,
+    header: CardHeader | (() => CardHeader),
     keys: CardKeys,
-    opts?: { transportPsc?: Uint8Array },
+    opts?: IssueOptions,
   ): Promise<void>;
-  /** Writes a purchase to both areas (primary, then backup), each read back and compared. */
+  /**
+   * Writes a purchase to both areas (primary, then backup), each read back and compared; a backup left
+   * behind by a cut write is finished first. `image` is the card as just read (read again when absent).
+   */
   writePurchase(
     reader: CardReader,
     cardNo: string,
     purchase: PurchaseRecord,
     keys: CardKeys,
-    opts?: { allowLastTry?: boolean },
+    opts?: { allowLastTry?: boolean; image?: Uint8Array },
   ): Promise<void>;
   /** Makes a tool card (set-up, clear, check, meter-change). */
   makeToolCard(

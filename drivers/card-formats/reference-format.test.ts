@@ -53,7 +53,7 @@ describe('the reference card format', () => {
     const { reader, emu, card } = rig();
     await referenceFormat.issue(reader, header, keys);
     await referenceFormat.writePurchase(reader, header.cardNo, purchase, keys);
-    emu.faults.tearNextWriteAfter = 10;
+    emu.faults.cutAt = { write: 0, byte: 5 }; // in the middle of the primary's first changed bytes
     await expect(
       referenceFormat.writePurchase(
         reader,

@@ -25,7 +25,15 @@ export interface EmulatorFaults {
    * request only then (applied by the transport: serial-emulator.ts, memory-transport.ts).
    */
   replyDelayMs?: number;
+  /**
+   * The card leaves the reader during the `write`-th writing command from now (0-based; main-memory updates,
+   * protection burns and PSC changes count): an update keeps its first `byte` bytes, a burn or a PSC change
+   * happens when `byte` > 0; either way the card is gone and the command answers "no card".
+   */
+  cutAt?: { write: number; byte: number };
 }
+
+const WRITING = new Set<number>([CMD.updateMain, CMD.writeProtection, CMD.changePsc]);
 
 /** Something in the slot that is not an SLE4442 (a CPU card, a bank card). */
 export const FOREIGN_CARD = { foreign: true } as const;
@@ -36,6 +44,13 @@ export class ReaderEmulator {
   private slot: SlotContent | null = null;
   faults: EmulatorFaults = {};
   firmware = 'GasDesk-EMU 1.0';
+  /**
+   * EEPROM programming time per byte written (main memory, protection, PSC), as a real SLE4442 takes
+   * (about 2.5 ms). Transports that pace the line (the serial emulator) wait it before answering a write
+   * (`takeBusyMs`); the in-process transport does not.
+   */
+  programMsPerByte = 2.5;
+  private busyMs = 0;
   /** Every PSC verification attempt the emulator saw (tests prove the driver never made one on its own). */
   readonly verifyAttempts: { at: number; ok: boolean }[] = [];
   /** Called with every beep (ms), e.g. for the training panel. */
@@ -57,6 +72,13 @@ export class ReaderEmulator {
     if (c instanceof Sle4442) c.powerOff();
     this.slot = null;
     return c;
+  }
+
+  /** The programming time the requests handled since the last call still owe before their reply. */
+  takeBusyMs(): number {
+    const ms = this.busyMs;
+    this.busyMs = 0;
+    return ms;
   }
 
   /** Feeds request bytes; returns the reply bytes to send back (possibly several, possibly none). */
@@ -135,7 +157,33 @@ export class ReaderEmulator {
     }
   }
 
+  /** The `cutAt` fault: whether this writing command is the one the card leaves during. */
+  private cutNow(head: number): { byte: number } | null {
+    const cut = this.faults.cutAt;
+    if (!cut || !WRITING.has(head)) return null;
+    if (cut.write > 0) {
+      this.faults.cutAt = { ...cut, write: cut.write - 1 };
+      return null;
+    }
+    this.faults.cutAt = undefined;
+    return { byte: cut.byte };
+  }
+
   private cardCommand(card: Sle4442, head: number, data: Uint8Array): ArrayLike<number> {
+    const cut = this.cutNow(head);
+    if (cut) {
+      try {
+        if (head === CMD.updateMain && data.length >= 2)
+          card.updateMain(data[0]!, data.subarray(1, 1 + Math.min(cut.byte, data.length - 1)));
+        else if (cut.byte > 0 && head === CMD.writeProtection)
+          card.writeProtection(data[0]!, data.subarray(1));
+        else if (cut.byte > 0 && head === CMD.changePsc) card.changePsc(data);
+      } finally {
+        this.remove();
+        this.onCardPulled(card);
+      }
+      throw new CardPulled();
+    }
     switch (head) {
       case CMD.powerOn:
         return card.powerOn();
@@ -156,6 +204,7 @@ export class ReaderEmulator {
         }
         const tear = this.faults.tearNextWriteAfter;
         this.faults.tearNextWriteAfter = undefined;
+        this.busyMs += Math.min(tear ?? 255, data.length - 1) * this.programMsPerByte;
         card.updateMain(data[0]!, data.subarray(1), tear);
         return [];
       }
@@ -164,6 +213,7 @@ export class ReaderEmulator {
       case CMD.writeProtection:
         if (data.length < 2) throw new CardError('range');
         card.writeProtection(data[0]!, data.subarray(1));
+        this.busyMs += (data.length - 1) * this.programMsPerByte;
         return [];
       case CMD.readSecurity:
         return card.readSecurity();
@@ -181,6 +231,7 @@ export class ReaderEmulator {
       case CMD.changePsc:
         if (data.length !== 3) throw new CardError('range');
         card.changePsc(data);
+        this.busyMs += 3 * this.programMsPerByte;
         return [];
       case CMD.readErrorCounter:
         return [card.triesLeft];

@@ -61,6 +61,9 @@ export async function serveOnSerial(
       held.push(...replies);
       return;
     }
+    // A write answers only once the card has programmed its bytes (ReaderEmulator.programMsPerByte).
+    const busy = emulator.takeBusyMs();
+    if (busy > 0) await sleepUntil(performance.now() + busy);
     for (const r of replies) {
       // Pace the reply as the wire would: each slice leaves when its bytes have had their transmission time.
       for (let off = 0; off < r.length; off += SLICE) {

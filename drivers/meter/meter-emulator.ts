@@ -13,6 +13,8 @@ export interface MeterState {
   region: number;
   boundCardNo: string | null;
   boundAccountNo: string | null;
+  /** The generation (补卡 number) of the bound card: an earlier card of the account is refused for good. */
+  boundGeneration: number;
   remaining: number;
   cumulativeLoaded: number;
   cumulativeUsed: number;
@@ -30,7 +32,16 @@ export type InsertOutcome =
   | { result: 'nothing-to-load' }
   | {
       result: 'refused';
-      reason: 'foreign' | 'damaged' | 'blank' | 'region' | 'wrong-card' | 'wrong-account' | 'locked' | 'psc';
+      reason:
+        | 'foreign'
+        | 'damaged'
+        | 'blank'
+        | 'region'
+        | 'wrong-card'
+        | 'wrong-account'
+        | 'replaced'
+        | 'locked'
+        | 'psc';
     }
   | { result: 'tool'; kind: string };
 
@@ -45,6 +56,7 @@ export class MeterEmulator {
     this.state = {
       boundCardNo: null,
       boundAccountNo: null,
+      boundGeneration: 0,
       remaining: 0,
       cumulativeLoaded: 0,
       cumulativeUsed: 0,
@@ -81,12 +93,13 @@ export class MeterEmulator {
         lastLoadedCount: 0,
         boundCardNo: null,
         boundAccountNo: null,
+        boundGeneration: 0,
         valveOpen: false,
       });
       return { result: 'tool', kind: 'clear' };
     }
     if (header.kind === 'meter_change') {
-      Object.assign(this.state, { boundCardNo: null, boundAccountNo: null });
+      Object.assign(this.state, { boundCardNo: null, boundAccountNo: null, boundGeneration: 0 });
       this.writeBack(card, header.cardNo);
       return { result: 'tool', kind: 'meter_change' };
     }
@@ -95,17 +108,24 @@ export class MeterEmulator {
       return { result: 'tool', kind: header.kind };
     }
     if (this.state.boundCardNo && this.state.boundCardNo !== header.cardNo) {
-      // A replacement card of the same account takes over; any other card is refused.
+      // A replacement card (a later generation) of the same account takes over; any other card is refused,
+      // and so is every earlier card of the account once a later one was seen (a stale purchase on it never loads).
       if (this.state.boundAccountNo !== header.accountNo) return { result: 'refused', reason: 'wrong-card' };
+      if (header.generation <= this.state.boundGeneration) return { result: 'refused', reason: 'replaced' };
     }
     if (this.state.boundAccountNo && this.state.boundAccountNo !== header.accountNo)
       return { result: 'refused', reason: 'wrong-account' };
     if (!this.verify(card, header.cardNo)) return { result: 'refused', reason: 'psc' };
     this.state.boundCardNo = header.cardNo;
     this.state.boundAccountNo = header.accountNo;
+    this.state.boundGeneration = header.generation;
     const p = rec.purchase;
     let outcome: InsertOutcome = { result: 'nothing-to-load' };
-    if (p && p.count > this.state.lastLoadedCount) {
+    // A purchase with no gas (a clear, or a stale purchase cancelled on a replaced card) loads nothing and
+    // leaves the meter's count alone: the same count with its gas, on the customer's card, still loads.
+    // Only a purchase the card says no meter has loaded yet (its loaded flag, the write-back's count, is below
+    // it): a new meter after 换表 must not load the old meter's last purchase again.
+    if (p && p.volume > 0 && rec.pending && p.count > this.state.lastLoadedCount) {
       this.state.remaining += p.volume;
       this.state.cumulativeLoaded += p.volume;
       this.state.lastLoadedCount = p.count;

@@ -4,7 +4,7 @@
  * in-process. Runtime: Node.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { type CardRecord, decodeCard } from '../../core/card/gas-card';
+import type { CardRecord } from '../../core/card/gas-card';
 import { AppError } from '../../core/errors';
 import type { CardFormat, CardKeys } from '../../drivers/card-formats/card-format';
 import { formatFor, referenceFormat } from '../../drivers/card-formats/reference-format';
@@ -74,15 +74,23 @@ export class CardStation {
     return p;
   }
 
-  /** Reads whatever is in the reader, never verifying a PSC; null when the slot is empty. */
-  async readCard(): Promise<CardInReader | null> {
+  /**
+   * Reads whatever is in the reader — only the bytes the card format uses, in one request — never verifying a
+   * PSC; null when the slot is empty. `triesLeft: false` skips reading the error counter (a write reads it
+   * just before verifying anyway); the result then says 3.
+   */
+  async readCard(opts: { triesLeft?: boolean } = {}): Promise<CardInReader | null> {
     const reader = await this.reader();
     return guard(async () => {
-      if (!(await reader.cardPresent())) return null;
-      await reader.powerOn();
-      const image = await reader.readImage();
-      const format = formatFor(image) ?? referenceFormat;
-      return { reader, format, image, record: decodeCard(image), triesLeft: await reader.triesLeft() };
+      let read: Awaited<ReturnType<CardFormat['read']>>;
+      try {
+        read = await referenceFormat.read(reader, opts);
+      } catch (e) {
+        if (e instanceof ReaderError && e.code === 'NO_CARD') return null;
+        throw e;
+      }
+      const format = formatFor(read.image) ?? referenceFormat;
+      return { reader, format, image: read.image, record: read.record, triesLeft: read.triesLeft ?? 3 };
     });
   }
 

@@ -2,25 +2,33 @@
  * The card-write port of the sales (services/sales/card-write-port.ts) on the counter's reader: a paid gas
  * sale is put on the customer's card through the journal — pending, written (primary then backup, each read
  * back), confirmed — and when the write fails, the card is read again to tell "not written" from "written"
- * and "cannot tell" (the card left the reader), which stays pending until the card is read again.
- * Runtime: Node.
+ * and "cannot tell" (the card left the reader), which stays pending until the card is read again. The card is
+ * read once per write (only the bytes the format uses); the purchase count and cumulative are the ones after
+ * the last confirmed write, so a retry after a failure gets the same ones. Runtime: Node.
  */
 import type { Sale } from '../../core/contract';
 import { AppError } from '../../core/errors';
 import { ReaderError } from '../../drivers/card-reader/reader';
 import type { CardInReader } from './card-station';
-import { type CardWriteRow, insertCardWrite, settleCardWrite, takeCount, writesOfSale } from '../../db';
+import {
+  type CardWriteRow,
+  insertCardWrite,
+  nextCount,
+  settleCardWrite,
+  spendCount,
+  writesOfSale,
+} from '../../db';
 import type { App } from '../app';
 import type { CardWritePort, CardWriteResult } from '../sales/card-write-port';
 import { customerCardInReader, stationOf } from './customer-card';
 import { resolveFromCard, settleWrite } from './journal';
-import { failpoint } from '../../drivers/failpoint';
+import { failpoint, SimulatedCrash } from '../../drivers/failpoint';
 
 /** Writes a prepared journal entry to the card; settles it when the outcome is certain. */
 export async function writeJournalled(
   app: App,
   w: { id: string; cardNo: string; customerId: string; count: number; volume: number; cumulative: number },
-  ready: { inReader: Pick<CardInReader, 'format' | 'reader'> },
+  ready: { inReader: Pick<CardInReader, 'format' | 'reader' | 'image'> },
   opts: { confirmLastTry?: boolean; settle: boolean; operatorId: string },
 ): Promise<CardWriteResult> {
   const station = stationOf(app);
@@ -35,9 +43,11 @@ export async function writeJournalled(
   try {
     await format.writePurchase(reader, w.cardNo, purchase, station.keys, {
       allowLastTry: opts.confirmLastTry,
+      image: ready.inReader.image,
     });
     return { ok: true };
   } catch (e) {
+    if (e instanceof SimulatedCrash) throw e;
     if (e instanceof ReaderError && e.code === 'LAST_TRY_NEEDS_CONFIRMATION')
       return { ok: false, reason: '卡密码只剩最后一次机会，未写卡' };
     // What does the card hold now? Read it back; if it is gone, nobody can tell until it is read again.
@@ -46,13 +56,15 @@ export async function writeJournalled(
       !again ||
       again.record.state === 'blank' ||
       again.record.state === 'foreign' ||
+      again.record.state === 'damaged' ||
       (again.record.state === 'ok' && again.record.header.cardNo !== w.cardNo)
     )
       return { ok: false, reason: '写卡时卡被拔出，结果待重新读卡确认', uncertain: true };
     const holds = again.record.state === 'ok' ? again.record.purchase : null;
     if (opts.settle)
       app.transaction(() => resolveFromCard(app, w.cardNo, w.customerId, holds, opts.operatorId));
-    const written = holds?.count === w.count && holds.volume === w.volume;
+    const written =
+      holds?.count === w.count && holds.volume === w.volume && holds.cumulative === w.cumulative;
     return written
       ? { ok: true }
       : { ok: false, reason: `写卡失败：${e instanceof Error ? e.message : String(e)}` };
@@ -63,7 +75,7 @@ export async function writeJournalled(
 export async function writeAndSettle(
   app: App,
   w: CardWriteRow,
-  ready: { inReader: Pick<CardInReader, 'format' | 'reader'> },
+  ready: { inReader: Pick<CardInReader, 'format' | 'reader' | 'image'> },
   opts: { confirmLastTry?: boolean; operatorId: string },
 ): Promise<void> {
   const r = await writeJournalled(app, w, ready, { ...opts, settle: true });
@@ -92,18 +104,13 @@ export function cardWritePort(app: App): CardWritePort {
       const operatorId = sale.operator.id;
       let ready: Awaited<ReturnType<typeof customerCardInReader>>;
       try {
-        ready = await customerCardInReader(app, sale.customer!.id, operatorId);
+        ready = await customerCardInReader(app, sale.customer!.id, operatorId, { triesLeft: false });
       } catch (e) {
         return { ok: false, reason: e instanceof AppError ? e.toBody().message : String(e) };
       }
       const id = app.newId();
       const w = app.transaction(() => {
-        const n = takeCount(
-          app.gdb.sqlite,
-          sale.customer!.id,
-          sale.volume,
-          ready.inReader.record.purchase?.count ?? 0,
-        );
+        const n = nextCount(app.gdb.sqlite, sale.customer!.id, sale.volume);
         const row = {
           id,
           cardNo: ready.card.cardNo,
@@ -133,11 +140,16 @@ export function cardWritePort(app: App): CardWritePort {
       return r;
     },
 
-    // The sale itself is moved (and its ledger op written) by the sales side, in this same transaction.
+    // The sale itself is moved (and its ledger op written) by the sales side, in this same transaction; a
+    // confirmed write spends its count and cumulative here.
     settle(saleId, ok, reason) {
       for (const w of writesOfSale(app.gdb.sqlite, saleId))
-        if (w.status === 'pending')
-          settleCardWrite(app.gdb.sqlite, w.id, ok ? 'confirmed' : 'failed', app.nowIso(), reason);
+        if (
+          w.status === 'pending' &&
+          settleCardWrite(app.gdb.sqlite, w.id, ok ? 'confirmed' : 'failed', app.nowIso(), reason) &&
+          ok
+        )
+          spendCount(app.gdb.sqlite, w.customerId, w.count, w.cumulative);
     },
   };
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors';
 import { accountCount, cardsOf, findCustomer, lastCountOnCard, readingsOf } from '../../db';
 import type { Handlers } from '../call';
 import { devicesConfigureReader } from './attach';
+import { cardsAddStock } from './card-stock';
 import { cardsIssue } from './issue-card';
 import { metersChange } from './meter-change';
 import { cardsRead } from './read-card';
@@ -19,6 +20,7 @@ type CardOps =
   | 'cards.reportLost'
   | 'cards.replace'
   | 'cards.writeSale'
+  | 'cards.addStock'
   | 'cards.topUp'
   | 'cards.reverseSale'
   | 'meters.change'
@@ -75,6 +77,7 @@ export const cardHandlers: Pick<Handlers, CardOps | keyof typeof trainingHandler
   'cards.reportLost': cardsReportLost,
   'cards.replace': atTheReader<'cards.replace'>(cardsReplace),
   'cards.writeSale': atTheReader<'cards.writeSale'>(cardsWriteSale),
+  'cards.addStock': cardsAddStock,
   'cards.topUp': atTheReader<'cards.topUp'>(cardsTopUp),
   'cards.reverseSale': atTheReader<'cards.reverseSale'>(cardsReverseSale),
   'meters.change': atTheReader<'meters.change'>(metersChange),

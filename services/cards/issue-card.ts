@@ -1,15 +1,20 @@
 /**
  * 开户发卡 and the issuing half of 补卡: the blank card in the reader gets the header (card number, account,
- * region) written and protected, then its own PSC. A card whose issuing was interrupted (header written, PSC
- * still the transport one) is finished rather than wasted. Runtime: Node.
+ * region, generation) written and protected, then its own PSC. Resumable from any point: the card says how far
+ * it got (docs/card-format.md "Issuing"), so a cut issue is finished with the PSC the card has — its own first
+ * when it may already carry it — and never the transport PSC twice. A card number is taken only once the card
+ * accepted its batch's transport PSC; a batch whose PSC a card refused is not tried again (card-stock.ts).
+ * Runtime: Node.
  */
-import { AREA, ISSUED_MARK } from '../../core/card/gas-card';
 import { AppError } from '../../core/errors';
-import { activeCardOf, cardByNo, findCustomer, insertCard, takeNumber } from '../../db';
+import { ReaderError } from '../../drivers/card-reader/reader';
+import { activeCardOf, cardsOf, findCustomer, insertCard, takeNumber } from '../../db';
 import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
 import { guard } from './card-station';
+import { currentStock, refuseStock } from './card-stock';
 import { stationOf } from './customer-card';
+import { FOREIGN_WHY, identify } from './identify';
 
 /** 16 digits: the region (4), this counter (2), a sequence (10). */
 function nextCardNo(app: App, region: number): string {
@@ -22,46 +27,71 @@ function nextCardNo(app: App, region: number): string {
 export async function writeNewCard(
   app: App,
   customerId: string,
+  operatorId: string,
 ): Promise<{ cardNo: string; formatId: string }> {
   const station = stationOf(app);
   const customer = findCustomer(app.db, customerId);
   if (!customer) throw new AppError('CUSTOMER_NOT_FOUND');
   const got = await station.readCard();
   if (!got) throw new AppError('NO_CARD');
-  const r = got.record;
-  let cardNo: string;
-  if (r.state === 'blank') cardNo = app.transaction(() => nextCardNo(app, station.region));
-  else if (
-    r.state === 'ok' &&
-    r.header.kind === 'user' &&
-    !cardByNo(app.gdb.sqlite, r.header.cardNo) &&
-    r.header.accountNo === customer.accountNo
-  )
-    cardNo = r.header.cardNo; // an interrupted issue for this customer: finish it
-  else if (r.state === 'ok')
-    throw new AppError(cardByNo(app.gdb.sqlite, r.header.cardNo) ? 'CUSTOMER_HAS_CARD' : 'CARD_FOREIGN', {
-      detail: '请插入空白卡',
+  const who = identify(app, got.record, station.region);
+  if (who.is === 'damaged') throw new AppError('CARD_DAMAGED');
+  if (who.is === 'foreign') throw new AppError('CARD_FOREIGN', { detail: FOREIGN_WHY[who.why] });
+  if (who.is === 'ours' || who.is === 'unknown')
+    throw new AppError(who.is === 'ours' ? 'CUSTOMER_HAS_CARD' : 'CARD_FOREIGN', { detail: '请插入空白卡' });
+  if (who.is === 'half-issued' && who.record.header.accountNo !== customer.accountNo)
+    throw new AppError('CARD_WRONG_CUSTOMER', { detail: '这张卡是为另一位用户发卡时中断的' });
+  let cardNo = who.is === 'half-issued' ? who.record.header.cardNo : '';
+  if (got.triesLeft === 0) throw new AppError('CARD_LOCKED');
+  // Only a card still on its transport PSC needs the batch's; one that may carry its own is tried with that first.
+  const needsTransport = who.is === 'blank' || who.record.issue !== 'done';
+  const stock = needsTransport ? currentStock(app) : null;
+  const generation = cardsOf(app.gdb.sqlite, customerId).length;
+  const header = () => {
+    cardNo = app.transaction(() => nextCardNo(app, station.region));
+    return {
+      kind: 'user' as const,
+      region: station.region,
+      cardNo,
+      accountNo: customer.accountNo,
+      generation,
+    };
+  };
+  try {
+    await guard(async () => {
+      try {
+        await got.format.issue(got.reader, header, station.keys, {
+          image: got.image,
+          transportPsc: stock?.psc,
+        });
+      } catch (e) {
+        // A blank card (or one cut before its PSC change) refused the batch's transport PSC.
+        if (
+          stock &&
+          e instanceof ReaderError &&
+          e.code === 'PSC_WRONG' &&
+          (who.is === 'blank' || who.record.issue === 'header')
+        )
+          throw new StockRefused();
+        throw e;
+      }
     });
-  else throw new AppError(r.state === 'damaged' ? 'CARD_DAMAGED' : 'CARD_FOREIGN');
-  // An interrupted card whose own PSC is already set (marked) needs nothing more on the card; otherwise issuing
-  // writes the same header bytes again (harmless on protected bytes), protects them and changes the PSC.
-  if (got.image[AREA.issued.start] !== ISSUED_MARK)
-    await guard(() =>
-      got.format.issue(
-        got.reader,
-        { kind: 'user', region: station.region, cardNo, accountNo: customer.accountNo },
-        station.keys,
-      ),
-    );
+  } catch (e) {
+    if (!(e instanceof StockRefused)) throw e;
+    refuseStock(app, stock!, operatorId);
+    throw new AppError('CARD_TRANSPORT_PSC_WRONG', { detail: `卡批次「${stock!.label}」` });
+  }
   return { cardNo, formatId: got.format.id };
 }
+
+class StockRefused extends Error {}
 
 export async function issueCard(app: App, operatorId: string, customerId: string) {
   const customer = findCustomer(app.db, customerId);
   if (!customer) throw new AppError('CUSTOMER_NOT_FOUND');
   if (customer.status !== 'active') throw new AppError('CUSTOMER_NOT_ACTIVE');
   if (activeCardOf(app.gdb.sqlite, customerId)) throw new AppError('CUSTOMER_HAS_CARD');
-  const { cardNo, formatId } = await writeNewCard(app, customerId);
+  const { cardNo, formatId } = await writeNewCard(app, customerId, operatorId);
   const station = stationOf(app);
   const issuedAt = app.nowIso();
   app.transaction(() => {

@@ -1,17 +1,22 @@
 /**
- * The card-write journal (reliability.md 2): every write to a card is first recorded as pending, then settled
- * as confirmed or failed — right after the write when the outcome is known, or later from what the card
- * actually holds when it is read again. Settling a sale's write moves the sale too; settling a clear completes
- * the reversal it was preparing. Runtime: Node.
+ * The card-write journal (reliability.md 2, 20): every write to a card is first recorded as pending, then
+ * settled as confirmed or failed — right after the write when the outcome is known, or later from what that
+ * card actually holds when it is read again (entries settle per card). Only a confirmed write spends its
+ * purchase count and cumulative (a failed one leaves them to the retry). Settling a sale's write moves the
+ * sale too; settling a clear on the customer's card completes the reversal it was preparing. Runtime: Node.
  */
 import type { PurchaseRecord } from '../../core/card/gas-card';
 import {
+  accountCount,
+  activeCardOf,
   type CardWriteRow,
   insertConflict,
   pendingWritesOf,
   resolveCardWrite,
   settleCardWrite,
   conflictKnown,
+  spendCount,
+  writesOfSale,
 } from '../../db';
 import type { App } from '../app';
 import { recordReversal } from '../sales/reverse';
@@ -30,11 +35,27 @@ export function settleWrite(
   app: App,
   w: CardWriteRow,
   outcome: 'confirmed' | 'failed',
-  reason: string | null,
+  reasonGiven: string | null,
   operatorId: string,
 ): void {
+  let reason = reasonGiven;
   if (settleCardWrite(app.gdb.sqlite, w.id, outcome, app.nowIso(), reason) === 0) return;
-  if (w.saleId && w.kind === 'purchase') {
+  // A purchase confirmed on a card after its count was spent elsewhere (a replaced card seen again) is that
+  // purchase held twice under one count: recorded as a rewrite, never as a second claim on the count.
+  const superseded =
+    outcome === 'confirmed' &&
+    w.kind !== 'clear' &&
+    w.count <= accountCount(app.gdb.sqlite, w.customerId).lastCount;
+  if (outcome === 'confirmed' && w.kind !== 'clear')
+    spendCount(app.gdb.sqlite, w.customerId, w.count, w.cumulative);
+  // A sale follows its writes: completed once any card holds it; failed only when no other card may.
+  const otherAlive =
+    outcome === 'failed' &&
+    !!w.saleId &&
+    writesOfSale(app.gdb.sqlite, w.saleId).some(
+      (x) => x.id !== w.id && x.kind !== 'clear' && x.status !== 'failed',
+    );
+  if (w.saleId && (w.kind === 'purchase' || w.kind === 'repeat') && !otherAlive) {
     const status = outcome === 'confirmed' ? 'completed' : 'card_write_failed';
     const moved =
       resolveCardWrite(app.gdb.sqlite, w.saleId, status) ||
@@ -59,7 +80,10 @@ export function settleWrite(
       return;
     }
   }
-  if (w.kind === 'clear' && outcome === 'confirmed' && w.followUp) {
+  const onCustomersCard = activeCardOf(app.gdb.sqlite, w.customerId)?.cardNo === w.cardNo;
+  if (w.kind === 'clear' && outcome === 'confirmed' && w.followUp && !onCustomersCard)
+    reason = '卡已补卡作废：旧卡已清零，冲正未入账（新卡上仍有这笔气，需要时对新卡重新办理冲正）';
+  else if (w.kind === 'clear' && outcome === 'confirmed' && w.followUp) {
     // The gas is off the card: the account's cumulative follows the card, and the reversal is entered.
     app.gdb.sqlite
       .prepare('UPDATE account_counts SET cumulative = ? WHERE customer_id = ?')
@@ -80,7 +104,7 @@ export function settleWrite(
     type,
     payload: {
       cardNo: w.cardNo,
-      kind: w.kind,
+      kind: superseded && w.kind === 'purchase' ? 'repeat' : w.kind,
       purchaseCount: w.count,
       volume: w.volume,
       saleId: w.saleId,

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../core/errors';
 import { formatCubicMetres } from '../../core/quantities';
-import { insertCardWrite, insertMeter, meterNoTaken, metersOf, takeCount } from '../../db';
+import { insertCardWrite, insertMeter, meterNoTaken, metersOf, nextCount } from '../../db';
 import { type Handlers, operatorOf } from '../call';
 import { changeCustomer } from '../customers/change-customer';
 import { loadCustomer } from '../customers/customer-rows';
@@ -51,12 +51,7 @@ export const metersChange: Handlers['meters.change'] = async (input, call) => {
       };
       insertMeter(app.db, meter);
       if (ready) {
-        const n = takeCount(
-          app.gdb.sqlite,
-          customer.id,
-          input.finalRemaining,
-          ready.inReader.record.purchase?.count ?? 0,
-        );
+        const n = nextCount(app.gdb.sqlite, customer.id, input.finalRemaining);
         w = {
           id: app.newId(),
           cardNo: ready.card.cardNo,

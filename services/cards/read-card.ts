@@ -1,16 +1,24 @@
 /**
- * 读卡: who the card belongs to, its purchase count, whether the last purchase is still on it or was loaded,
- * and the meter's write-back, kept as a reading in the customer's history; every pending write of the card is
- * settled from what it holds, and a card ahead of this counter's records is recorded as a conflict.
- * Never verifies a PSC. Runtime: Node.
+ * 读卡: who the card belongs to (told apart from another maker's, company's or region's card before anything
+ * else), its purchase count, whether the last purchase is still on it or was loaded, and the meter's
+ * write-back — kept as a reading when it can be believed, else recorded as a meter fault. Every pending write
+ * of the card is settled from what it holds (a write cut between the two areas is the purchase the primary
+ * holds, never damage); a blocked card's unloaded purchase is cancelled on it; a card ahead of this counter's
+ * records is recorded as a conflict. Never verifies a PSC except to cancel on a blocked card. Runtime: Node.
  */
 import type { CardRead } from '../../core/contract';
-import { accountCount, cardByNo, conflictKnown, findCustomer, insertConflict, insertReading } from '../../db';
+import { AppError } from '../../core/errors';
+import { accountCount, conflictKnown, findCustomer, insertConflict } from '../../db';
 import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
+import type { CardInReader } from './card-station';
+import { catchUpCard } from './catch-up';
 import { stationOf } from './customer-card';
+import { identify } from './identify';
 import { resolveFromCard } from './journal';
+import { recordMeterData } from './meter-readback';
 import { failUnstartedSales } from './recovery';
+import { cancelStalePurchase } from './stale-purchase';
 
 const MESSAGES: Record<CardRead['state'], string> = {
   no_card: '读卡器里没有卡，请插入燃气卡。',
@@ -24,21 +32,32 @@ const MESSAGES: Record<CardRead['state'], string> = {
   ok: '读卡成功。',
 };
 
+async function readOrForeign(app: App): Promise<CardInReader | null | 'foreign'> {
+  try {
+    return await stationOf(app).readCard();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'CARD_FOREIGN') return 'foreign'; // not an SLE4442
+    throw e;
+  }
+}
+
 export async function readCard(app: App, operatorId: string): Promise<CardRead> {
-  const got = await stationOf(app).readCard();
+  const got = await readOrForeign(app);
   const base = { triesLeft: null, card: null, customer: null, reading: null, resolved: [], conflict: null };
   if (!got) return { present: false, state: 'no_card', message: MESSAGES.no_card, ...base };
-  const r = got.record;
   const view = (state: CardRead['state']): CardRead => ({
     present: true,
     state,
     message: MESSAGES[state],
     ...base,
-    triesLeft: got.triesLeft,
+    triesLeft: got === 'foreign' ? null : got.triesLeft,
   });
-  if (r.state !== 'ok') return view(r.state);
-  const row = cardByNo(app.gdb.sqlite, r.header.cardNo);
-  if (!row) return view(r.header.kind === 'user' ? 'half_issued' : 'unknown');
+  if (got === 'foreign') return view('foreign');
+  const who = identify(app, got.record, stationOf(app).region);
+  if (who.is === 'blank' || who.is === 'damaged' || who.is === 'foreign') return view(who.is);
+  if (who.is === 'unknown') return view('unknown');
+  if (who.is === 'half-issued') return view('half_issued');
+  const { card: row, record: r } = who;
   const customer = findCustomer(app.db, row.customerId);
   const p = r.purchase;
   const w = r.writeBack;
@@ -63,45 +82,24 @@ export async function readCard(app: App, operatorId: string): Promise<CardRead> 
           status: customer.status,
         }
       : null,
-    reading: w.meterNo
-      ? {
-          meterNo: w.meterNo,
-          loadedCount: w.loadedCount,
-          remaining: w.remaining,
-          cumulativeUsed: w.cumulativeUsed,
-          status: w.status,
-          readAt: new Date(w.readAt * 1000).toISOString(),
-        }
-      : null,
+    reading: null,
   };
   app.transaction(() => {
-    if (w.meterNo) {
-      const reading = {
-        customerId: row.customerId,
-        cardNo: row.cardNo,
+    const meter = recordMeterData(app, row, r, got.image, operatorId);
+    if (meter && 'reading' in meter)
+      result.reading = {
         meterNo: w.meterNo,
         loadedCount: w.loadedCount,
         remaining: w.remaining,
         cumulativeUsed: w.cumulativeUsed,
         status: w.status,
-        readAt: w.readAt,
+        readAt: new Date(w.readAt * 1000).toISOString(),
       };
-      if (insertReading(app.gdb.sqlite, app.newId(), row.customerId, reading, app.nowIso()))
-        app.ledger().append({
-          type: 'meter.reading',
-          payload: reading,
-          operatorId,
-          audit: {
-            action: 'meter.reading',
-            summary: `读卡记录表具读数：表 ${w.meterNo} 剩余 ${(w.remaining / 100).toFixed(2)} m³，累计用气 ${(w.cumulativeUsed / 100).toFixed(2)} m³`,
-          },
-        });
-    }
     result.resolved = resolveFromCard(app, row.cardNo, row.customerId, p, operatorId);
     for (const saleId of failUnstartedSales(app, app.startedAt, row.customerId))
       result.resolved.push({ kind: 'purchase', saleId, outcome: 'failed' });
     const known = accountCount(app.gdb.sqlite, row.customerId).lastCount;
-    if ((p?.count ?? 0) > known) {
+    if (row.status === 'active' && (p?.count ?? 0) > known) {
       result.conflict = `卡内购气次数 ${p!.count} 超过本柜台记录的 ${known}：可能在其他柜台离线购气，已记录冲突。`;
       if (!conflictKnown(app.gdb.sqlite, row.cardNo, p!.count))
         insertConflict(app.gdb.sqlite, {
@@ -115,6 +113,21 @@ export async function readCard(app: App, operatorId: string): Promise<CardRead> 
         });
     }
   });
+  if (row.status !== 'active' && (await cancelStalePurchase(app, row, got, operatorId)))
+    result.card = { ...result.card!, lastVolume: 0, pending: false };
+  // A 补卡 whose rewrite was cut: finished now, so the new card carries what the account says it must.
+  if (row.status === 'active' && (await catchUpCard(app, row, got, operatorId))) {
+    const now = await stationOf(app).readCard();
+    const p2 = now?.record.state === 'ok' ? now.record.purchase : null;
+    if (now?.record.state === 'ok' && p2)
+      result.card = {
+        ...result.card!,
+        purchaseCount: p2.count,
+        lastVolume: p2.volume,
+        cumulative: p2.cumulative,
+        pending: now.record.pending,
+      };
+  }
   return result;
 }
 

@@ -1,25 +1,19 @@
 /**
  * 挂失 and 补卡. A lost card is blocked at once (and everywhere once head office knows). A replacement card
- * gets the database's purchase count; if the last purchase was never loaded into the meter (no reading shows
- * it loaded), that purchase is written again — with the same count, so the meter can only ever load it once,
- * whichever card reaches it first. Runtime: Node.
+ * (one generation later) gets the account's purchase count; a write still unsettled on the old card (it left
+ * the reader mid-write) is written onto the new card with the same count, cumulative and sale, and otherwise,
+ * if the last purchase was never loaded into the meter (no reading shows it loaded), that purchase is written
+ * again — with the same count either way, so the meter can only ever load it once, whichever card reaches it
+ * first (and a meter that has seen the new card refuses the old one). The old card's stale purchase is
+ * cancelled on it the next time it is seen (stale-purchase.ts). Runtime: Node.
  */
 import { AppError } from '../../core/errors';
-import {
-  accountCount,
-  activeCardOf,
-  blockCard,
-  cardsOf,
-  findCustomer,
-  insertCard,
-  insertCardWrite,
-  lastConfirmedWrite,
-  maxLoadedCount,
-} from '../../db';
+import { activeCardOf, blockCard, cardsOf, findCustomer, insertCard } from '../../db';
 import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
 import { writeAndSettle } from './card-writer';
 import { stationOf } from './customer-card';
+import { catchUpRow } from './catch-up';
 import { writeNewCard } from './issue-card';
 
 function blockAll(
@@ -65,18 +59,12 @@ export const cardsReplace: Handlers['cards.replace'] = async (input, call) => {
   if (customer.status !== 'active') throw new AppError('CUSTOMER_NOT_ACTIVE');
   if (cardsOf(app.gdb.sqlite, customer.id).length === 0)
     throw new AppError('NO_ACTIVE_CARD', { detail: '从未发过卡，请办理开户发卡' });
-  const { cardNo, formatId } = await writeNewCard(app, customer.id);
+  const { cardNo, formatId } = await writeNewCard(app, customer.id, operatorId);
   const station = stationOf(app);
   const old = activeCardOf(app.gdb.sqlite, customer.id);
-  const count = accountCount(app.gdb.sqlite, customer.id);
-  const last = lastConfirmedWrite(app.gdb.sqlite, customer.id);
-  const unloaded =
-    !!last &&
-    last.count === count.lastCount &&
-    last.volume > 0 &&
-    maxLoadedCount(app.gdb.sqlite, customer.id) < last.count;
   const w = app.transaction(() => {
     blockAll(app, customer.id, 'replaced', input.reason, operatorId);
+    const row = catchUpRow(app, customer.id, cardNo, 0, operatorId);
     insertCard(app.gdb.sqlite, {
       id: app.newId(),
       cardNo,
@@ -94,8 +82,8 @@ export const cardsReplace: Handlers['cards.replace'] = async (input, call) => {
         customerId: customer.id,
         cardNo,
         replaces: old?.cardNo ?? null,
-        purchaseCount: count.lastCount,
-        rewroteLastPurchase: unloaded,
+        purchaseCount: row?.count ?? 0,
+        rewroteLastPurchase: (row?.volume ?? 0) > 0,
       },
       operatorId,
       audit: {
@@ -104,33 +92,15 @@ export const cardsReplace: Handlers['cards.replace'] = async (input, call) => {
         reason: input.reason,
       },
     });
-    if (count.lastCount === 0) return null;
-    const row = {
-      id: app.newId(),
-      cardNo,
-      customerId: customer.id,
-      saleId: unloaded ? last!.saleId : null,
-      kind: 'repeat' as const,
-      count: count.lastCount,
-      volume: unloaded ? last!.volume : 0,
-      cumulative: count.cumulative,
-      status: 'pending' as const,
-      reason: null,
-      operatorId,
-      approverId: null,
-      followUp: null,
-      createdAt: app.nowIso(),
-    };
-    insertCardWrite(app.gdb.sqlite, row);
     return row;
   });
   if (w) {
-    const got = await station.readCard();
+    const got = await station.readCard({ triesLeft: false });
     if (!got) throw new AppError('CARD_WRITE_UNCERTAIN');
     await writeAndSettle(app, w, { inReader: got }, { operatorId });
   }
   return {
-    card: { cardNo, status: 'active' as const, issuedAt: app.nowIso(), purchaseCount: count.lastCount },
-    rewroteLastPurchase: unloaded,
+    card: { cardNo, status: 'active' as const, issuedAt: app.nowIso(), purchaseCount: w?.count ?? 0 },
+    rewroteLastPurchase: (w?.volume ?? 0) > 0,
   };
 };

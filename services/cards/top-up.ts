@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../core/errors';
 import { formatCubicMetres } from '../../core/quantities';
-import { findSale, insertCardWrite, lastConfirmedWrite, maxLoadedCount, takeCount } from '../../db';
+import { findSale, insertCardWrite, lastConfirmedWrite, maxLoadedCount, nextCount } from '../../db';
 import { requireApproval } from '../auth/approval';
 import { type Handlers, operatorOf } from '../call';
 import { writeAndSettle } from './card-writer';
@@ -30,12 +30,7 @@ export const cardsTopUp: Handlers['cards.topUp'] = async (input, call) => {
   // The purchase may still sit on the card (the meter never took it): the new count replaces it.
   const ready = await customerCardInReader(app, sale.customerId, operatorId, { allowPending: true });
   const w = app.transaction(() => {
-    const n = takeCount(
-      app.gdb.sqlite,
-      sale.customerId!,
-      sale.volume,
-      ready.inReader.record.purchase?.count ?? 0,
-    );
+    const n = nextCount(app.gdb.sqlite, sale.customerId!, sale.volume);
     const row = {
       id: app.newId(),
       cardNo: ready.card.cardNo,

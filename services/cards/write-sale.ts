@@ -16,11 +16,13 @@ export const cardsWriteSale: Handlers['cards.writeSale'] = async (input, call) =
   if (row.status === 'completed') return loadSale(app, row.id);
   if (correctionsOf(app.gdb.sqlite, row.id).length > 0)
     throw new AppError('ALREADY_REVERSED', { detail: '已退款或冲正的购气不能再写卡' });
-  const sale = loadSale(app, row.id);
   if (!app.cardWriter) throw new AppError('READER_NOT_CONFIGURED');
-  await app.cardWriter.precheck?.(sale.customer!.id, operatorId);
+  // The check reads the card, which settles what it holds: the sale may be completed or failed by it.
+  await app.cardWriter.precheck?.(loadSale(app, row.id).customer!.id, operatorId);
+  const sale = loadSale(app, row.id);
+  if (sale.status === 'completed') return sale;
   return writeCard(app, sale, operatorId, {
-    retry: row.status === 'card_write_failed',
+    retry: sale.status === 'card_write_failed',
     confirmLastTry: input.confirmLastTry,
   });
 };

@@ -16,12 +16,13 @@ let pair: Awaited<ReturnType<typeof ptyPair>>;
 let emu: Awaited<ReturnType<typeof gasdesk>>;
 let base = '';
 let customerId = '';
+let others: string[] = [];
 let cardId = '';
 
-function child(mode: string, failpoint?: string) {
+function child(mode: string, failpoint?: string, customer = customerId) {
   return spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'tests/fixtures/card-crash-child.ts'), dir, pair.b, mode, customerId],
+    ['--import', 'tsx', join(ROOT, 'tests/fixtures/card-crash-child.ts'), dir, pair.b, mode, customer],
     {
       cwd: ROOT,
       encoding: 'utf8',
@@ -34,10 +35,11 @@ function child(mode: string, failpoint?: string) {
 beforeAll(async () => {
   dir = tempDir('gasdesk-card-crash-', { shared: true });
   const app = new App({ dataDir: dir });
-  await seedDemo(app, 2);
-  customerId = (
-    app.gdb.sqlite.prepare('SELECT id FROM customers ORDER BY seq LIMIT 1').get() as { id: string }
-  ).id;
+  await seedDemo(app, 4);
+  [customerId, ...others] = app.gdb.sqlite
+    .prepare('SELECT id FROM customers ORDER BY seq LIMIT 3')
+    .pluck()
+    .all() as string[];
   const key = cardMasterKey(app, fileKeyProtector(dir));
   app.close();
   writeFileSync(join(dir, 'master.hex'), Buffer.from(key).toString('hex'));
@@ -125,4 +127,31 @@ describe('kill -9 between each step of a card sale', () => {
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout.trim().split('\n').at(-1)!)).toMatchObject({ status: 'completed' });
   });
+});
+
+describe('kill -9 while issuing a card', () => {
+  for (const [i, point] of ['card:issue-protected', 'card:issue-psc-changed'].entries())
+    it(`after a crash at ${point}, the next 发卡 finishes the same card with the PSC it has: one card number, all tries left`, async () => {
+      await control(base, '/slot/remove', {});
+      const blank = (await control(base, '/cards', {})).id;
+      await control(base, '/slot/insert', { cardId: blank });
+      const seq = () => {
+        const db = new Database(join(dir, 'gasdesk.sqlite'), { readonly: true });
+        const n = db.prepare("SELECT next FROM number_series WHERE name = 'card'").pluck().get() as number;
+        db.close();
+        return n;
+      };
+      const before = seq();
+      expect(child('issue', point, others[i]).signal).toBe('SIGKILL');
+      const again = child('issue', undefined, others[i]);
+      expect(again.stderr).toBe('');
+      expect(again.status).toBe(0);
+      const issued = JSON.parse(again.stdout.trim().split('\n').at(-1)!) as { cardNo: string };
+      const card = ((await control(base, '/state')).cards as Json[]).find((c) => c.id === blank)!;
+      expect(card).toMatchObject({
+        triesLeft: 3,
+        record: { state: 'ok', issue: 'done', header: { cardNo: issued.cardNo } },
+      });
+      expect(seq() - before).toBe(1);
+    });
 });

@@ -220,6 +220,13 @@ const CASES: Effectful[] = [
     }),
   },
   {
+    op: 'cards.addStock',
+    prepare: async (t) => ({
+      input: { label: `批次${next()}`, transportPsc: 'FFFFFF' },
+      sid: await admin(t),
+    }),
+  },
+  {
     op: 'invoices.addRange',
     prepare: async (t) => ({ input: { prefix: `FP${next()}`, first: 1, last: 100 }, sid: await admin(t) }),
   },

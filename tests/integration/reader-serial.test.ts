@@ -74,7 +74,7 @@ describe('reader emulator in another process over a socat pty pair', () => {
   });
 
   it('a card pulled mid-write leaves the old purchase, and the reader says the card is gone', async () => {
-    await control(base, '/faults', { tearNextWriteAfter: 12 });
+    await control(base, '/faults', { tearNextWriteAfter: 4 }); // within the first bytes the write changes
     expect(
       await code(
         referenceFormat.writePurchase(

@@ -129,6 +129,33 @@ export const cardOps = [
       }),
     },
   }),
+  defineOp({
+    type: 'meter.fault',
+    version: 1,
+    entityType: 'customer',
+    authority: 'hall',
+    headOffice: 'stores',
+    entityId: byCustomer,
+    summary: '表具回写数据不可信（数值越界、校验错误）：记为表具故障，不作读数使用',
+    schema: z.strictObject({
+      customerId: id,
+      cardNo,
+      meterNo: str,
+      faults: z.array(str).min(1),
+    }),
+    upgrades: {},
+  }),
+  defineOp({
+    type: 'card.stock',
+    version: 1,
+    entityType: 'card_stock',
+    authority: 'local',
+    headOffice: 'stores',
+    entityId: (p) => p.id,
+    summary: '空白卡批次：登记批次的出厂密码（密码本身不出柜台），或记下卡拒绝了该批次的出厂密码',
+    schema: z.strictObject({ id, label: str, refused: z.boolean() }),
+    upgrades: {},
+  }),
 ] as const;
 
 function parseOr(text: string): unknown {
