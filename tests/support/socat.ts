@@ -1,6 +1,7 @@
 /** Test support: a socat pty pair (two linked serial devices) and a child `gasdesk` process. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Json } from './json';
 
@@ -39,10 +40,40 @@ export function gasdesk(
   });
 }
 
-export async function control(base: string, path: string, body?: unknown): Promise<Json> {
-  const r = await fetch(`${base}${path}`, {
-    method: body === undefined && path === '/state' ? 'GET' : 'POST',
-    body: body === undefined ? undefined : JSON.stringify(body),
+/**
+ * Calls the emulator's control API on a connection of its own (no keep-alive): a connection kept from an
+ * earlier call may be the one the emulator is just closing as idle, and the call then fails with
+ * "other side closed" on a loaded machine.
+ */
+export function control(base: string, path: string, body?: unknown): Promise<Json> {
+  const data = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${base}${path}`,
+      {
+        method: body === undefined && path === '/state' ? 'GET' : 'POST',
+        agent: false,
+        headers:
+          data === undefined
+            ? {}
+            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          text += c;
+        });
+        res.on('end', () => {
+          try {
+            resolve(JSON.parse(text) as Json);
+          } catch (e) {
+            reject(e);
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
   });
-  return r.json();
 }
