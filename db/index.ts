@@ -14,3 +14,4 @@ export * from './search';
 export * from './verify';
 export * from './repos/cards';
 export * from './repos/sync';
+export * from './repos/card-psc';

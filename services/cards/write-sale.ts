@@ -5,6 +5,7 @@
 import { AppError } from '../../core/errors';
 import { correctionsOf, findSale } from '../../db';
 import { type Handlers, operatorOf } from '../call';
+import { cardReadyForSale } from '../sales/card-ready';
 import { writeCard } from '../sales/card-write';
 import { loadSale } from '../sales/sale-view';
 
@@ -18,7 +19,13 @@ export const cardsWriteSale: Handlers['cards.writeSale'] = async (input, call) =
     throw new AppError('ALREADY_REVERSED', { detail: '已退款或冲正的购气不能再写卡' });
   const sale = loadSale(app, row.id);
   if (!app.cardWriter) throw new AppError('READER_NOT_CONFIGURED');
-  await app.cardWriter.precheck?.(sale.customer!.id, operatorId);
+  // The card is checked as for a sale: its PSC state known, the last try only when the clerk confirmed it, a
+  // flagged card only with a 班长's approval (services/sales/card-ready.ts).
+  await cardReadyForSale(app, sale.customer!.id, operatorId, {
+    confirmLastTry: input.confirmLastTry,
+    approval: input.approval,
+    saleId: sale.id,
+  });
   return writeCard(app, sale, operatorId, {
     retry: row.status === 'card_write_failed',
     confirmLastTry: input.confirmLastTry,
