@@ -15,3 +15,4 @@ export * from './verify';
 export * from './repos/cards';
 export * from './repos/sync';
 export * from './repos/card-psc';
+export * from './repos/unsettled';
