@@ -29,7 +29,7 @@ export function UnsettledSales({ customerId, tick }: Props) {
   const { message } = AntApp.useApp();
   const report = useReportError();
   const { session } = useSession();
-  const cardWrite = useSaleCardWrite();
+  const cardWrite = useSaleCardWrite({ printReceipt: true });
   const [items, setItems] = useState<Sale[]>([]);
   const [busy, setBusy] = useState<string>();
   const [refunding, setRefunding] = useState<Sale>();

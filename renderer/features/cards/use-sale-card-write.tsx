@@ -4,12 +4,14 @@
  * after a 班长 approves one more attempt in the dialog this hook renders. Every refusal reaches the caller as
  * the counter's Chinese sentence (what happened, what to do next). Runtime: browser.
  */
+import { App as AntApp } from 'antd';
 import { type ReactNode, useCallback, useState } from 'react';
 import type { Sale } from '../../../core/contract';
 import { api } from '../../api/client';
 import type { ApprovalValues } from '../../shell/approval-fields';
 import { showApprovalError } from '../../shell/approval-fields';
 import { isApiError, useErrorText } from '../../shell/errors';
+import { useAutoPrint } from '../printing/print-prefs';
 import { CardApprovalModal } from './card-approval-modal';
 import { useLastTry } from './use-last-try';
 
@@ -20,18 +22,33 @@ interface Asking {
   reject(e: unknown): void;
 }
 
-/** Returns `write(saleId)` (undefined when the clerk or the 班长 declined) and the dialog to render. */
-export function useSaleCardWrite(): { write(saleId: string): Promise<Sale | undefined>; dialog: ReactNode } {
+/**
+ * Returns `write(saleId)` (undefined when the clerk or the 班长 declined) and the dialog to render. With
+ * `printReceipt` (a screen that shows no paper of its own), a write that puts the gas on the card prints the
+ * sale's receipt, as the 收款 screen does once its write is confirmed (unless the counter turned that off).
+ */
+export function useSaleCardWrite(opts: { printReceipt?: boolean } = {}): {
+  write(saleId: string): Promise<Sale | undefined>;
+  dialog: ReactNode;
+} {
   const withLastTry = useLastTry();
   const errorText = useErrorText();
+  const { message } = AntApp.useApp();
+  const [autoPrint] = useAutoPrint();
+  const printReceipt = !!opts.printReceipt && autoPrint;
   const [asking, setAsking] = useState<Asking>();
 
   const attempt = useCallback(
-    (saleId: string, approval?: ApprovalValues) =>
-      withLastTry((confirmLastTry) =>
+    async (saleId: string, approval?: ApprovalValues) => {
+      const sale = await withLastTry((confirmLastTry) =>
         api['cards.writeSale']({ saleId, confirmLastTry, ...(approval ? { approval } : {}) }),
-      ),
-    [withLastTry],
+      );
+      // The gas is on the card now: its receipt prints (a print problem is said, the write stands).
+      if (sale?.status === 'completed' && printReceipt)
+        void api['receipts.print']({ saleId }).catch((e: unknown) => message.error(errorText(e)));
+      return sale;
+    },
+    [withLastTry, printReceipt, message, errorText],
   );
 
   const write = useCallback(

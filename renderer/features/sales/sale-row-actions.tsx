@@ -33,7 +33,7 @@ export function SaleRowActions({ sale, canSell, topUp, onOpen, onChanged }: Prop
   const t = useT();
   const { message } = AntApp.useApp();
   const report = useReportError();
-  const cardWrite = useSaleCardWrite();
+  const cardWrite = useSaleCardWrite({ printReceipt: true });
   const [busy, setBusy] = useState(false);
   const write = cardWriteAction(sale);
   const max = canSell ? refundable(sale) : 0;
