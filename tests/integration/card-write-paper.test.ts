@@ -121,4 +121,25 @@ describe('the paper and the reports around a card write', () => {
     await t.ok('receipts.printDay', { businessDate: first.businessDate }, sid);
     expect(lines(printer.emulator.receipts.at(-1)!)).toMatch(/已收款未写卡\s+0 笔/);
   });
+
+  it('the 日结 states the unsettled sales (its audit names them) and the closed day keeps listing them until settled', async () => {
+    const t = await cardCounter();
+    const sid = await cashierWithShift(t);
+    const { c, cardId } = await customerWithCard(t, sid);
+    const sale = await failedSale(t, sid, c.id, cardId);
+    await t.ok('shifts.close', { counted: 500 * 100 + sale.amountPaid, note: '写卡失败的款项在钱箱' }, sid);
+    const sup = await t.login('liuqiang');
+    const closed = await t.ok('days.close', { businessDate: sale.businessDate }, sup);
+    expect(closed.unsettled).toMatchObject({ count: 1, sales: [{ receiptNo: sale.receiptNo }] });
+    const row = t.app.gdb.sqlite
+      .prepare(
+        "SELECT a.summary AS summary, o.payload AS payload FROM outbox o JOIN audit a ON a.op_seq = o.seq WHERE o.type = 'day.closed'",
+      )
+      .get() as { summary: string; payload: string };
+    expect(row.summary).toContain(`已收款未写卡 1 笔`);
+    expect(row.summary).toContain(sale.receiptNo);
+    // The list is not frozen (nor synced): it is read as it stands.
+    expect(JSON.parse(row.payload)).not.toHaveProperty('unsettled');
+    expect((await t.ok('days.report', { businessDate: sale.businessDate }, sup)).unsettled.count).toBe(1);
+  });
 });
