@@ -284,7 +284,7 @@ export const ERRORS = {
   },
   CARD_PSC_WRONG: {
     status: 409,
-    zh: '卡密码校验未通过，没有收款、没有写卡，已记录：这张卡可能不是本系统发出的，或已被改动。程序不会再用这张卡尝试密码，请班长核实，班长审批后才能再试；否则为用户办理补卡。',
+    zh: '卡密码校验未通过（这张卡可能不是本系统发出的，或已被改动），没有收款，卡内也没有写入任何内容。请班长核实这张卡：程序不会再自动用它尝试密码，班长审批后才能再试；否则为用户办理补卡。',
     en: 'The card refused its PSC; nothing was charged or written. The card is flagged: a supervisor must approve another attempt.',
   },
   CARD_PSC_FLAGGED: {
