@@ -131,7 +131,7 @@ const PATTERNS: readonly [RegExp, WriteProblemCode][] = [
   [/LAST_TRY|最后一次/, 'CARD_LAST_TRY'],
   [/CARD_LOCKED|锁死/, 'CARD_LOCKED'],
   [/拔出|uncertain/i, 'CARD_PULLED'],
-  [/WRITE_NOT_CONFIRMED|读回/, 'WRITE_NOT_CONFIRMED'],
+  [/WRITE_NOT_CONFIRMED|读回|回读/, 'WRITE_NOT_CONFIRMED'],
   [/NO_CARD|没有卡/, 'NO_CARD'],
   [/TIMEOUT|DISCONNECTED|FRAME_ERROR|UNKNOWN_COMMAND|读卡器/, 'READER_UNAVAILABLE'],
   [/中断/, 'INTERRUPTED'],

@@ -2,8 +2,10 @@
  * Paid gas sales whose gas is not on a card: 待写卡 or 写卡失败, and neither refunded nor reversed — each is to
  * be written (重新写卡) or refunded. Shift and day reports list them. Runtime: Node.
  */
+import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import type { Drizzle } from '../open';
+import { prepared } from '../prepared';
 
 export interface UnsettledSaleRow {
   saleId: string;
@@ -25,4 +27,13 @@ export function unsettledGasSales(
     WHERE ${where} AND s.kind = 'gas' AND s.status IN ('pending_card_write', 'card_write_failed')
       AND NOT EXISTS (SELECT 1 FROM sales x WHERE x.corrects_sale_id = s.id)
     ORDER BY s.seq`);
+}
+
+/** Why a sale's card write failed when no write of it was journalled: the reason its failure was recorded with. */
+export function recordedWriteFailure(sqlite: Database.Database, saleId: string): string | undefined {
+  const row = prepared(
+    sqlite,
+    "SELECT reason FROM audit WHERE entity_id = ? AND action = 'sale.cardWriteFailed' ORDER BY rowid DESC LIMIT 1",
+  ).get(saleId) as { reason: string | null } | undefined;
+  return row?.reason ?? undefined;
 }

@@ -8,6 +8,7 @@ import {
   correctionsOf,
   customerForSale,
   findSale,
+  recordedWriteFailure,
   type SaleCustomerRow,
   type SaleInsert,
   type SaleLineRow,
@@ -90,7 +91,7 @@ export function toSale(app: App, r: SaleInsert, known: KnownParts = {}): Sale {
       amountPaid: x.amountPaid,
     })),
     reason: r.reason,
-    ...cardOf(known.writes ?? writesOfSale(sqlite, r.id), r),
+    ...cardOf(known.writes ?? writesOfSale(sqlite, r.id), r, () => recordedWriteFailure(sqlite, r.id)),
   };
 }
 
@@ -98,15 +99,16 @@ export function toSale(app: App, r: SaleInsert, known: KnownParts = {}): Sale {
 function cardOf(
   all: readonly CardWriteRow[],
   r: Pick<SaleInsert, 'kind' | 'status'>,
+  recorded: () => string | undefined,
 ): Pick<Sale, 'card' | 'cardProblem' | 'cardProblemCode'> {
   if (r.kind !== 'gas') return { card: null, cardProblem: null, cardProblemCode: null };
   const writes = all.filter((w) => w.kind === 'purchase');
   const ok = writes.find((w) => w.status === 'confirmed');
   const last = writes.at(-1);
-  // Failed with no write of its own (interrupted before the journal): the sale's state says it all.
+  // Failed with no write of its own (refused before the journal, or interrupted): the reason it was recorded with.
   const failed = !ok && (last?.status === 'failed' || (!last && r.status === 'card_write_failed'));
   // Said in Chinese with the next step, whatever the writer stored (core/card/write-problems.ts).
-  const problem = failed ? classifyWriteReason(last?.reason ?? '写卡前中断') : null;
+  const problem = failed ? classifyWriteReason(last ? last.reason : (recorded() ?? '写卡前中断')) : null;
   return {
     card: ok ? { cardNo: ok.cardNo, purchaseCount: ok.count } : null,
     cardProblem: problem ? problemText(problem) : null,
