@@ -22,7 +22,6 @@ export const cardWriteEn: typeof cardWriteZh = {
     reportStatus: 'Status',
     closeDayUnsettled:
       'This business day has {n} paid purchase(s) whose gas is not on a card, {amount} in all (receipts {receipts}). Write the cards or refund before the close; after it they stay listed on the day report until written or refunded.',
-    slip: 'A card-write-pending slip was printed: the receipt prints once the card is written.',
   },
   trainingFaults: {
     title: 'Faults',

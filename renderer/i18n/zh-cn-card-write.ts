@@ -19,7 +19,6 @@ export const cardWriteZh = {
     reportStatus: '状态',
     closeDayUnsettled:
       '本营业日有 {n} 笔已收款、气未写入卡的购气，共 {amount}（收据 {receipts}）。扎帐前请重新写卡或退款；扎帐后它们仍列在日结报表中，直到写卡或退款。',
-    slip: '已打印待写卡凭条：写卡成功后会打印正式收据。',
   },
   trainingFaults: {
     title: '故障',
