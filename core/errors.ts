@@ -297,6 +297,16 @@ export const ERRORS = {
     zh: '这张卡的密码只剩最后一次校验机会，继续操作需您确认；若校验失败卡将锁死。',
     en: 'The card has one PSC try left; confirm to go on.',
   },
+  CARD_PSC_WRONG: {
+    status: 409,
+    zh: '卡密码校验未通过（这张卡可能不是本系统发出的，或已被改动），没有收款，卡内也没有写入任何内容。请班长核实这张卡：程序不会再自动用它尝试密码，班长审批后才能再试；否则为用户办理补卡。',
+    en: 'The card refused its PSC; nothing was charged or written. The card is flagged: a supervisor must approve another attempt.',
+  },
+  CARD_PSC_FLAGGED: {
+    status: 409,
+    zh: '这张卡上次密码校验未通过，已停止对它写卡：请班长核实这张卡，并在下方由班长审批后再试（会用掉一次校验机会）；否则为用户办理补卡。',
+    en: 'This card refused its PSC before; a supervisor must approve another attempt.',
+  },
   CARD_BLOCKED: {
     status: 409,
     zh: '这张卡已挂失或已被新卡取代，不能再使用，请收回。',

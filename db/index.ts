@@ -15,3 +15,5 @@ export * from './verify';
 export * from './repos/account-counts';
 export * from './repos/cards';
 export * from './repos/sync';
+export * from './repos/card-psc';
+export * from './repos/unsettled';

@@ -137,7 +137,12 @@ export const cardOps = {
     summary: '写卡（或重新写卡）：把已收款的购气写入读卡器里该用户的卡',
     access: CLERKS,
     writes: true,
-    input: z.object({ saleId: idSchema, confirmLastTry }),
+    input: z.object({
+      saleId: idSchema,
+      confirmLastTry,
+      /** A 班长's approval: needed when the card refused its PSC before (it is flagged). */
+      approval: approvalSchema.optional(),
+    }),
     output: saleSchema,
   }),
   'cards.topUp': op({
@@ -273,6 +278,18 @@ export const trainingOps = {
     access: 'session',
     writes: false,
     input: z.object({ cardId: z.string().regex(/^C\d+$/), meterNo: z.string().regex(/^[A-Z0-9-]{1,20}$/) }),
+    output: trainingState,
+  }),
+  'training.cardFault': op({
+    summary: '培训：给卡设故障——密码剩余次数、密码与本系统不符、下次写卡时卡被拔出',
+    access: 'session',
+    writes: false,
+    input: z.object({
+      cardId: z.string().regex(/^C\d+$/),
+      triesLeft: z.number().int().min(1).max(3).optional(),
+      wrongPsc: z.boolean().optional(),
+      pullOnNextWrite: z.boolean().optional(),
+    }),
     output: trainingState,
   }),
   'training.useGas': op({

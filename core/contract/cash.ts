@@ -52,6 +52,22 @@ const byKind = z.array(
   }),
 );
 
+/** Paid gas sales whose gas is not on a card (待写卡, 写卡失败; not refunded): to be written or refunded. */
+export const unsettledSchema = z.object({
+  count: z.number().int(),
+  amount: z.number().int(),
+  sales: z.array(
+    z.object({
+      saleId: z.string(),
+      receiptNo: z.string(),
+      amount: z.number().int(),
+      status: z.enum(['pending_card_write', 'card_write_failed']),
+      customerName: z.string().nullable(),
+    }),
+  ),
+});
+export type Unsettled = z.infer<typeof unsettledSchema>;
+
 export const shiftReportSchema = z.object({
   shift: shiftSchema,
   cash: z.object({
@@ -73,6 +89,7 @@ export const shiftReportSchema = z.object({
     }),
   ),
   denominations: z.array(z.object({ value: z.number().int(), count: z.number().int() })).nullable(),
+  unsettled: unsettledSchema,
 });
 export type ShiftReport = z.infer<typeof shiftReportSchema>;
 
@@ -147,6 +164,8 @@ export const dayReportSchema = z.object({
   /** Σ of the deposits, late ones included. */
   deposited: z.number().int(),
   cash: dayCashSchema,
+  /** The day's paid gas sales whose gas is not on a card, as they stand now (a closed day's too). */
+  unsettled: unsettledSchema,
 });
 export type DayReport = z.infer<typeof dayReportSchema>;
 

@@ -1,5 +1,6 @@
 /** 购气、收费、冲正、退款: quotes, sales with tenders, and corrections. Runtime: any. */
 import { z } from 'zod';
+import { WRITE_PROBLEM_CODES } from '../card/write-problems';
 import { SALE_KINDS, SALE_STATUSES, TENDER_METHODS } from '../domain/cash';
 import { USER_CLASSES } from '../domain/customer';
 import { approvalSchema, idSchema, op, optionalTrimmed, reasonSchema } from './common';
@@ -177,8 +178,10 @@ export const saleSchema = z.object({
   reason: z.string().nullable(),
   /** Gas sales: the card it went onto (card number, purchase count), once written. */
   card: z.object({ cardNo: z.string(), purchaseCount: z.number().int() }).nullable(),
-  /** Gas sales whose card write failed: why (the last attempt). */
+  /** Gas sales whose card write failed: why (the last attempt) and the clerk's next step, in Chinese. */
   cardProblem: z.string().nullable(),
+  /** The same problem as a stable code (core/card/write-problems.ts). */
+  cardProblemCode: z.enum(WRITE_PROBLEM_CODES).nullable(),
 });
 export type Sale = z.infer<typeof saleSchema>;
 

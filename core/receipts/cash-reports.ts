@@ -7,6 +7,7 @@ import { USER_CLASS_ZH } from '../domain/customer';
 import { formatCubicMetres, formatYuan } from '../quantities';
 import { type Align, type Block, columnWidths, type ReceiptDoc } from './document';
 import type { ReceiptHeader } from './receipt-data';
+import { unsettledBlocks } from './unsettled';
 
 const yuan = (fen: number) => `￥${formatYuan(fen)}`;
 const signed = (fen: number) => `${fen > 0 ? '+' : ''}${formatYuan(fen)}`;
@@ -84,6 +85,7 @@ export function shiftReportDoc(
     );
   }
   blocks.push(
+    ...unsettledBlocks(r.unsettled),
     { t: 'rule' },
     { t: 'row', left: '交班人签字', right: '__________' },
     { t: 'row', left: '接班人签字', right: '__________' },
@@ -194,6 +196,7 @@ export function dayReportDoc(
     { t: 'row', left: '重打笔数', right: String(r.counts.reprints) },
     { t: 'row', left: '新开户数', right: String(r.counts.newAccounts) },
     ...dayCashBlocks(r, zone),
+    ...unsettledBlocks(r.unsettled),
     { t: 'rule' },
     { t: 'row', left: '制表', right: '__________' },
     { t: 'row', left: '班长', right: '__________' },

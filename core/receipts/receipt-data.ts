@@ -28,6 +28,11 @@ export interface SaleReceiptData {
   qr: string;
   /** Printed again: marked 重打 with the reprint number. */
   reprint?: { number: number; at: string };
+  /**
+   * A gas sale whose gas is not on the card yet, at a counter that writes cards: printed as a 待写卡 slip (the
+   * receipt prints once the write is confirmed).
+   */
+  slip?: boolean;
   /** Local date-time text, e.g. 2026-11-26 09:30:12. */
   printedAt: string;
 }

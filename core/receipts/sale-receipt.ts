@@ -24,9 +24,10 @@ const TITLES = {
 
 function head(d: Ctx): Block[] {
   const s = d.sale;
+  const slip = d.slip === true;
   const blocks: Block[] = [
     { t: 'text', text: d.header.company, align: 'center', bold: true },
-    { t: 'text', text: TITLES[s.kind], align: 'center', bold: true, size: 2 },
+    { t: 'text', text: slip ? '购气待写卡凭条' : TITLES[s.kind], align: 'center', bold: true, size: 2 },
   ];
   if (d.reprint)
     blocks.push({ t: 'text', text: `【重打 第${d.reprint.number}次】`, align: 'center', bold: true });
@@ -76,7 +77,21 @@ function gasLines(d: Ctx): Block[] {
     });
   }
   blocks.push({ t: 'row', left: '数量', right: m3(d.sale.volume) });
-  return blocks;
+  return [...blocks, ...onCard(d)];
+}
+
+/** Whether the gas is on the card: said on every gas sale's paper. */
+function onCard(d: Ctx): Block[] {
+  const s = d.sale;
+  if (s.kind !== 'gas') return [];
+  if (s.status === 'completed') return [{ t: 'row', left: '写卡', right: '气已写入燃气卡' }];
+  if (!d.slip) return [{ t: 'row', left: '写卡', right: '待写卡（气未写入燃气卡）' }];
+  return [
+    { t: 'rule' },
+    { t: 'text', text: '【待写卡】已收款，气未写入卡', align: 'center', bold: true },
+    ...(s.cardProblem ? [{ t: 'text' as const, text: `原因：${s.cardProblem}` }] : []),
+    { t: 'text', text: '凭此条重新写卡或退款；写卡成功后打印正式收据。' },
+  ];
 }
 
 function feeLines(d: Ctx): Block[] {

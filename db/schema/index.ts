@@ -9,3 +9,4 @@ export * from './sales';
 export * from './staff';
 export * from './sync';
 export * from './requests';
+export * from './card-psc';

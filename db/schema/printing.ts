@@ -5,7 +5,8 @@ export const receiptPrints = sqliteTable(
   'receipt_prints',
   {
     id: text('id').primaryKey(),
-    docKind: text('doc_kind', { enum: ['sale', 'shift', 'day', 'test'] }).notNull(),
+    /** sale: a receipt; slip: a gas sale's 待写卡 slip (its receipt prints once the card is written). */
+    docKind: text('doc_kind', { enum: ['sale', 'slip', 'shift', 'day', 'test'] }).notNull(),
     docId: text('doc_id').notNull(),
     /** The business day the print happened on (reprints are counted per day). */
     businessDate: text('business_date').notNull(),

@@ -66,6 +66,44 @@ export class TrainingWorld {
     return this.get(id).card;
   }
 
+  /**
+   * Training faults on a card: a PSC this counter's keys do not derive (a card from another system, or one
+   * tampered with), and PSC tries spent (as wrong presentations elsewhere would have spent them).
+   */
+  cardFault(id: string, f: { wrongPsc?: boolean; triesLeft?: number }): CardView {
+    const { card } = this.get(id);
+    const psc = Uint8Array.from(card.snapshot().psc);
+    const other = psc.map((b, i) => (i === 0 ? b ^ 0x5a : b));
+    if (f.wrongPsc && !card.isLocked) {
+      card.powerOn();
+      card.verify(psc);
+      card.changePsc(other);
+    }
+    const target = f.triesLeft;
+    if (target !== undefined) {
+      if (!Number.isInteger(target) || target < 1 || target > 3)
+        throw new WorldError('BAD_REQUEST', 'tries left must be 1, 2 or 3');
+      const now = Uint8Array.from(card.snapshot().psc);
+      const wrong = now.map((b, i) => (i === 0 ? b ^ 0xa5 : b));
+      if (card.triesLeft < target && !card.isLocked) {
+        card.powerOn();
+        card.verify(now);
+      }
+      while (card.triesLeft > target) {
+        card.powerOn();
+        try {
+          card.verify(wrong);
+        } catch {
+          // A wrong presentation: one try spent, as intended.
+        }
+      }
+    }
+    // As the slot leaves it: powered (and unverified) in the reader, off outside.
+    if (this.slot === id) card.powerOn();
+    else card.powerOff();
+    return this.view(id);
+  }
+
   private get(id: string) {
     const c = this.cards.get(id);
     if (!c) throw new WorldError('NO_SUCH_CARD', `no card ${id}`);

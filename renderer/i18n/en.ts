@@ -1,6 +1,7 @@
 /** English interface text (second language); mirrors zh-cn.ts key for key. */
 import { adminEn } from './en-admin';
 import { cardsEn } from './en-cards';
+import { cardWriteEn } from './en-card-write';
 import { cashEn } from './en-cash';
 import { deskEn } from './en-desk';
 import { printEn } from './en-print';
@@ -304,5 +305,6 @@ export const en: Dict = {
   ...deskEn,
   ...adminEn,
   ...cardsEn,
+  ...cardWriteEn,
   ...printEn,
 };

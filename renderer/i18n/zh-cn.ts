@@ -9,6 +9,7 @@ import {
 import { ROLE_ZH } from '../../core/domain/roles';
 import { adminZh } from './zh-cn-admin';
 import { cardsZh } from './zh-cn-cards';
+import { cardWriteZh } from './zh-cn-card-write';
 import { cashZh } from './zh-cn-cash';
 import { deskZh } from './zh-cn-desk';
 import { printZh } from './zh-cn-print';
@@ -295,6 +296,7 @@ export const zhCN = {
   ...deskZh,
   ...adminZh,
   ...cardsZh,
+  ...cardWriteZh,
   ...printZh,
 };
 

@@ -94,6 +94,20 @@ export class CardStation {
     });
   }
 
+  /**
+   * Presents the card's own PSC once, on the caller's request (a sale's or 重新写卡's check before anything is
+   * paid or written): resolves with the tries left (3 after a pass). One try left is refused unless
+   * `allowLastTry` (the clerk confirmed); a refusal is CARD_PSC_WRONG with the tries left. Never retried.
+   */
+  async checkPsc(cardNo: string, opts: { allowLastTry?: boolean } = {}): Promise<number> {
+    const reader = await this.reader();
+    return guard(async () => {
+      await reader.powerOn();
+      await reader.verifyPsc(this.keys.pscFor(cardNo), { allowLastTry: opts.allowLastTry });
+      return reader.triesLeft();
+    });
+  }
+
   async close(): Promise<void> {
     await this.connection.close();
   }
@@ -115,7 +129,10 @@ export async function guard<T>(fn: () => Promise<T>): Promise<T> {
       case 'LAST_TRY_NEEDS_CONFIRMATION':
         throw new AppError('CARD_LAST_TRY');
       case 'PSC_WRONG':
-        throw new AppError('CARD_FOREIGN', { detail: `PSC rejected, ${e.triesLeft} tries left` });
+        throw new AppError('CARD_PSC_WRONG', {
+          detail: `剩余 ${e.triesLeft ?? 0} 次校验机会`,
+          fields: { triesLeft: e.triesLeft ?? 0 },
+        });
       default:
         throw new AppError('READER_UNAVAILABLE', { detail: e.code });
     }

@@ -73,6 +73,7 @@ export const trainingHandlers: Pick<
   | 'training.remove'
   | 'training.toMeter'
   | 'training.useGas'
+  | 'training.cardFault'
 > = {
   'training.state': (_i, { app }) => state(app),
   'training.newCard': (_i, { app }) => act(app, (w) => `拿到一张新空白卡 ${w.newCard().id}`),
@@ -97,6 +98,18 @@ export const trainingHandlers: Pick<
           ? `${OUTCOME_ZH.loaded} ${formatCubicMetres(outcome.volume)} m³`
           : OUTCOME_ZH[outcome.result];
       return `卡插入表 ${i.meterNo}：${what}，表内剩余 ${formatCubicMetres(meter.remaining)} m³`;
+    }),
+  'training.cardFault': (i, { app }) =>
+    act(app, (w) => {
+      const said: string[] = [];
+      if (i.wrongPsc) said.push('密码改为与本系统不符');
+      if (i.triesLeft !== undefined) said.push(`密码剩余 ${i.triesLeft} 次`);
+      w.cardFault(i.cardId, { wrongPsc: i.wrongPsc, triesLeft: i.triesLeft });
+      if (i.pullOnNextWrite) {
+        w.setFaults({ pullBeforeNextWrite: true });
+        said.push('下次写卡时卡被拔出');
+      }
+      return `卡 ${i.cardId}：${said.join('，') || '无变化'}`;
     }),
   'training.useGas': (i, { app }) =>
     act(app, (w) => {

@@ -5,6 +5,7 @@
 import { AppError } from '../../core/errors';
 import { correctionsOf, findSale } from '../../db';
 import { type Handlers, operatorOf } from '../call';
+import { cardReadyForSale } from '../sales/card-ready';
 import { writeCard } from '../sales/card-write';
 import { loadSale } from '../sales/sale-view';
 
@@ -17,8 +18,14 @@ export const cardsWriteSale: Handlers['cards.writeSale'] = async (input, call) =
   if (correctionsOf(app.gdb.sqlite, row.id).length > 0)
     throw new AppError('ALREADY_REVERSED', { detail: '已退款或冲正的购气不能再写卡' });
   if (!app.cardWriter) throw new AppError('READER_NOT_CONFIGURED');
-  // The check reads the card, which settles what it holds: the sale may be completed or failed by it.
-  await app.cardWriter.precheck?.(loadSale(app, row.id).customer!.id, operatorId);
+  // The check reads the card — which settles what it holds: the sale may be completed or failed by it — and
+  // knows its PSC state: the last try only when the clerk confirmed it, a flagged card only with a 班长's
+  // approval (services/sales/card-ready.ts).
+  await cardReadyForSale(app, loadSale(app, row.id).customer!.id, operatorId, {
+    confirmLastTry: input.confirmLastTry,
+    approval: input.approval,
+    saleId: row.id,
+  });
   const sale = loadSale(app, row.id);
   if (sale.status === 'completed') return sale;
   return writeCard(app, sale, operatorId, {

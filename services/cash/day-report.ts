@@ -24,7 +24,7 @@ import type { App } from '../app';
 import type { Handlers } from '../call';
 import { currentBusinessDate } from './business-date';
 import { businessDateAt, closeTimes, momentsRange, requireCalendarDate } from './business-date-at';
-import { cashFiguresOf, expectedOf, salesSums } from './shift-report';
+import { cashFiguresOf, expectedOf, salesSums, unsettledOf } from './shift-report';
 
 const depositLine = (d: BankDepositRow) => ({
   amount: d.amount,
@@ -111,6 +111,7 @@ export function buildDayReport(
     cashExpected: shifts.reduce((sum, s) => sum + s.expected, 0),
     deposited,
     cash: dayCashOf(withCash, deposited),
+    unsettled: unsettledOf(db, { businessDate: date }),
   };
 }
 
@@ -136,6 +137,8 @@ export function loadDayReport(app: App, date: string): DayReport {
     deposits,
     deposited,
     cash: { ...cash, undeposited: cash.toDeposit - deposited },
+    // As it stands now: a sale written or refunded after the close leaves the list.
+    unsettled: unsettledOf(app.db, { businessDate: date }),
   });
 }
 

@@ -3,7 +3,7 @@
  * sales), its cash movements and its float. The formula is core/domain/cash.ts `expectedCash`.
  * Runtime: Node.
  */
-import type { ShiftReport } from '../../core/contract';
+import type { ShiftReport, Unsettled } from '../../core/contract';
 import { type CashFigures, expectedCash, SALE_KINDS, TENDER_METHODS } from '../../core/domain/cash';
 import { AppError } from '../../core/errors';
 import {
@@ -18,6 +18,7 @@ import {
   type TenderTotal,
   tenderTotals,
   toShift,
+  unsettledGasSales,
 } from '../../db';
 import type { App } from '../app';
 
@@ -64,6 +65,12 @@ export function expectedOf(db: Drizzle, shift: ShiftWithOperator): number {
     : cashFiguresOf(db, shift).expected;
 }
 
+/** Paid gas sales of a shift or day whose gas is not on a card: count, amount, each receipt. */
+export function unsettledOf(db: Drizzle, scope: { shiftId: string } | { businessDate: string }): Unsettled {
+  const sales = unsettledGasSales(db, scope);
+  return { count: sales.length, amount: sales.reduce((sum, x) => sum + x.amount, 0), sales };
+}
+
 export function buildShiftReport(db: Drizzle, shift: ShiftWithOperator): ShiftReport {
   const figures = cashFiguresOf(db, shift);
   const movements = listCashMovements(db, shift.id).map((m) => ({
@@ -80,6 +87,7 @@ export function buildShiftReport(db: Drizzle, shift: ShiftWithOperator): ShiftRe
     denominations: shift.denominations
       ? (JSON.parse(shift.denominations) as { value: number; count: number }[])
       : null,
+    unsettled: unsettledOf(db, { shiftId: shift.id }),
   };
 }
 

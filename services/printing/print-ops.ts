@@ -20,7 +20,8 @@ import { type Handlers, operatorOf } from '../call';
 import { currentBusinessDate } from '../cash/business-date';
 import { loadDayReport } from '../cash/day-report';
 import { loadShiftReport } from '../cash/shift-report';
-import { header, localTime, saleDoc } from './receipt-docs';
+import { loadSale } from '../sales/sale-view';
+import { header, isCardWriteSlip, localTime, saleDoc } from './receipt-docs';
 
 function settings(app: App): PrinterSettings {
   const s = printerSettings(app);
@@ -52,7 +53,7 @@ function attemptsSoFar(app: App, kind: string, docId: string): number {
 async function printDoc(
   app: App,
   operatorId: string,
-  kind: 'sale' | 'shift' | 'day',
+  kind: 'sale' | 'slip' | 'shift' | 'day',
   docId: string,
   make: (reprint?: { number: number; at: string }) => ReceiptDoc,
   label: string,
@@ -180,15 +181,23 @@ export const receiptsPreview: Handlers['receipts.preview'] = (input, { app }) =>
   };
 };
 
+/**
+ * A sale's paper: the receipt, or — a gas sale whose gas is not on the card yet — the 待写卡 slip, counted
+ * apart, so that the receipt printed once the write is confirmed is its first print (not 重打). The cash
+ * drawer opens with the sale's first paper only.
+ */
 export const receiptsPrint: Handlers['receipts.print'] = (input, call) => {
-  const s = settings(call.app);
+  const { app } = call;
+  const s = settings(app);
+  const slip = isCardWriteSlip(app, loadSale(app, input.saleId));
+  const first = attemptsSoFar(app, 'sale', input.saleId) + attemptsSoFar(app, 'slip', input.saleId) === 0;
   return printDoc(
-    call.app,
+    app,
     operatorOf(call).staffId,
-    'sale',
+    slip ? 'slip' : 'sale',
     input.saleId,
-    (r) => saleDoc(call.app, input.saleId, s, r).doc,
-    '收据',
+    (r) => saleDoc(app, input.saleId, s, r, first).doc,
+    slip ? '待写卡凭条' : '收据',
   );
 };
 

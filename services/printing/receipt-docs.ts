@@ -49,11 +49,21 @@ function tierUse(app: App, sale: Sale): TierUse | undefined {
   };
 }
 
+/**
+ * A gas sale whose gas is not on the card, at a counter that writes cards: its paper is the 待写卡 slip. (A
+ * counter without a reader prints the receipt, which says the gas is not on a card.)
+ */
+export function isCardWriteSlip(app: App, sale: Pick<Sale, 'kind' | 'status'>): boolean {
+  return sale.kind === 'gas' && sale.status !== 'completed' && app.cardWriter !== undefined;
+}
+
 export function saleDoc(
   app: App,
   saleId: string,
   s: PrinterSettings,
   reprint?: { number: number; at: string },
+  /** The cash drawer opens with a sale's first paper (receipt or 待写卡 slip) only. */
+  firstPaper = !reprint,
 ): { doc: ReceiptDoc; sale: Sale } {
   const sale = loadSale(app, saleId);
   const doc = saleReceipt(
@@ -66,12 +76,13 @@ export function saleDoc(
       tierUse: tierUse(app, sale),
       qr: receiptQr(app, sale),
       reprint,
+      slip: isCardWriteSlip(app, sale),
       printedAt: localTime(app, Date.parse(sale.createdAt)),
     },
     s.width === 58 ? 32 : 48,
   );
   // The cash drawer opens only when cash changed hands, and only on the first print.
   const cash = sale.tenders.some((t) => t.method === 'cash' && t.amount !== 0);
-  if (cash && !reprint) doc.blocks.splice(doc.blocks.length - 1, 0, { t: 'drawer' });
+  if (cash && !reprint && firstPaper) doc.blocks.splice(doc.blocks.length - 1, 0, { t: 'drawer' });
   return { doc, sale };
 }

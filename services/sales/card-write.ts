@@ -5,9 +5,11 @@
  * a writer, or if this step cannot be recorded, the sale stays pending — an explicit state resolved at the
  * next start or the next read of that card (P3). Runtime: Node.
  */
+import { classifyWriteReason, problemCause } from '../../core/card/write-problems';
 import type { Sale } from '../../core/contract';
 import { resolveCardWrite, writesOfSale } from '../../db';
 import type { App } from '../app';
+import { recordPscCheck } from './card-ready';
 import type { CardWriteResult } from './card-write-port';
 import { loadSale } from './sale-view';
 
@@ -41,16 +43,37 @@ async function writeAndRecord(
   }
   if (!result.ok && result.uncertain) return loadSale(app, sale.id);
   const status = result.ok ? 'completed' : 'card_write_failed';
-  const reason = result.ok ? null : result.reason.slice(0, 200) || '写卡失败';
+  // Whatever the writer said, the record keeps the problem's Chinese cause (core/card/write-problems.ts).
+  const problem = result.ok ? null : classifyWriteReason(result.reason);
+  const reason = problem ? problemCause(problem) : null;
+  // A card that refused its PSC here (after the check before payment passed) is flagged all the same.
+  const flagRefusal = () => {
+    if (problem?.code !== 'CARD_PSC_WRONG') return;
+    const w = writesOfSale(app.gdb.sqlite, sale.id).at(-1);
+    if (w)
+      recordPscCheck(app, {
+        cardNo: w.cardNo,
+        customerId: w.customerId,
+        outcome: 'refused',
+        triesLeft: problem.triesLeft ?? 0,
+        operatorId,
+        approverId: null,
+        saleId: sale.id,
+      });
+  };
   if (!result.ok && opts.retry) {
     // A retry that failed again: the sale stays failed; only the writer's journal learns it.
-    app.transaction(() => writer.settle?.(sale.id, false, reason));
+    app.transaction(() => {
+      writer.settle?.(sale.id, false, reason);
+      flagRefusal();
+    });
     return loadSale(app, sale.id);
   }
   try {
     app.transaction(() => {
       if (resolveCardWrite(app.gdb.sqlite, sale.id, status, from) === 0) return;
       writer.settle?.(sale.id, result.ok, reason);
+      flagRefusal();
       const type = result.ok ? 'sale.cardWritten' : 'sale.cardWriteFailed';
       // The card and purchase count it went onto, so head office can check counts across counters.
       const onCard = result.ok
@@ -70,7 +93,7 @@ async function writeAndRecord(
           action: type,
           summary: result.ok
             ? `写卡成功：收据 ${sale.receiptNo}`
-            : `写卡失败：收据 ${sale.receiptNo}，款项待退款或重新写卡`,
+            : `写卡失败：收据 ${sale.receiptNo}，${reason}款项待退款或重新写卡`,
           reason,
         },
       });

@@ -1,4 +1,5 @@
 /** A stored sale as the contract shows it: customer, operator, approver, lines, tenders, corrections. */
+import { classifyWriteReason, problemText } from '../../core/card/write-problems';
 import type { Sale } from '../../core/contract';
 import type { UserClass } from '../../core/domain/customer';
 import { AppError } from '../../core/errors';
@@ -7,6 +8,7 @@ import {
   correctionsOf,
   customerForSale,
   findSale,
+  recordedWriteFailure,
   type SaleCustomerRow,
   type SaleInsert,
   type SaleLineRow,
@@ -89,19 +91,28 @@ export function toSale(app: App, r: SaleInsert, known: KnownParts = {}): Sale {
       amountPaid: x.amountPaid,
     })),
     reason: r.reason,
-    ...cardOf(known.writes ?? writesOfSale(sqlite, r.id), r.kind),
+    ...cardOf(known.writes ?? writesOfSale(sqlite, r.id), r, () => recordedWriteFailure(sqlite, r.id)),
   };
 }
 
 /** The card a gas sale went onto (its latest write), and why the last attempt failed, if it did. */
-function cardOf(all: readonly CardWriteRow[], kind: string): Pick<Sale, 'card' | 'cardProblem'> {
-  if (kind !== 'gas') return { card: null, cardProblem: null };
+function cardOf(
+  all: readonly CardWriteRow[],
+  r: Pick<SaleInsert, 'kind' | 'status'>,
+  recorded: () => string | undefined,
+): Pick<Sale, 'card' | 'cardProblem' | 'cardProblemCode'> {
+  if (r.kind !== 'gas') return { card: null, cardProblem: null, cardProblemCode: null };
   const writes = all.filter((w) => w.kind === 'purchase');
   const ok = writes.find((w) => w.status === 'confirmed');
   const last = writes.at(-1);
+  // Failed with no write of its own (refused before the journal, or interrupted): the reason it was recorded with.
+  const failed = !ok && (last?.status === 'failed' || (!last && r.status === 'card_write_failed'));
+  // Said in Chinese with the next step, whatever the writer stored (core/card/write-problems.ts).
+  const problem = failed ? classifyWriteReason(last ? last.reason : (recorded() ?? '写卡前中断')) : null;
   return {
     card: ok ? { cardNo: ok.cardNo, purchaseCount: ok.count } : null,
-    cardProblem: !ok && last?.status === 'failed' ? last.reason : null,
+    cardProblem: problem ? problemText(problem) : null,
+    cardProblemCode: problem?.code ?? null,
   };
 }
 

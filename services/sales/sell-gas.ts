@@ -2,7 +2,9 @@
  * 购气收款: re-quotes inside one immediate transaction and records the gas sale as pending_card_write with its
  * tier slices, tenders, receipt (and invoice) number, balance change and ledger operation; then the card write
  * (second phase). A purchase by a household with a safety issue, or over a limit, needs a supervisor's
- * approval, verified before the transaction (it is asynchronous) and recorded with the sale. Runtime: Node.
+ * approval, verified before the transaction (it is asynchronous) and recorded with the sale. Before any of it,
+ * the card is checked (card-ready.ts): a card that cannot take the write refuses the sale, nothing paid.
+ * Runtime: Node.
  */
 import type { OpParsedInput, Sale } from '../../core/contract';
 import { AppError } from '../../core/errors';
@@ -12,6 +14,7 @@ import type { App } from '../app';
 import { requireApproval } from '../auth/approval';
 import { type Handlers, operatorOf } from '../call';
 import { type OpenShift, requireOpenShift } from '../cash/shift-guard';
+import { cardReadyForSale } from './card-ready';
 import { writeCard } from './card-write';
 import { approvalMissing, type PricedPurchase, pricePurchase } from './quote';
 import { recordSale } from './record-sale';
@@ -48,8 +51,12 @@ export async function sellGas(app: App, operatorId: string, input: SellGasInput)
   // With an approval given, check everything first and verify the approver only when the purchase needs one
   // (it is asynchronous, so it cannot run inside the transaction). Without one, the transaction's own check
   // refuses a purchase that needs it — one quote, not two, on the common path.
-  // The card must be ready before anything is recorded (P3: the customer's own card, nothing left unloaded on it).
-  await app.cardWriter?.precheck?.(input.purchase.customerId, operatorId);
+  // The card must be ready before anything is recorded: the customer's own, nothing left unloaded on it, its PSC
+  // accepted (the last try only with the clerk's confirmation; a flagged card only with a 班长's approval).
+  await cardReadyForSale(app, input.purchase.customerId, operatorId, {
+    confirmLastTry: input.confirmLastTry,
+    approval: input.approval,
+  });
   let approver: StaffRow | undefined;
   if (input.approval) {
     const pre = check(app, operatorId, input, true);

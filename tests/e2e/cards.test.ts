@@ -136,7 +136,8 @@ describe('gas cards in the browser', () => {
     await page.keyboard.type('500');
     await page.keyboard.press('Enter');
     await visible(page.getByText(NAME, { exact: true }));
-    expect(await text(page.getByTestId('sale-card-line'))).toContain('已购气 0 次');
+    // The line reads the card when the customer arrives: wait for the read, not for the first paint.
+    await expect.poll(() => text(page.getByTestId('sale-card-line'))).toContain('已购气 0 次');
     expect(await accessibilityProblems(page)).toEqual([]);
     expect((await sell('10', '￥27.50', '30')).slices).toBe(1);
 
@@ -170,7 +171,7 @@ describe('gas cards in the browser', () => {
     // F2 from the read: 30 m³ for the same customer (one tier: the household has used 10 m³ this year).
     await page.keyboard.press('F2');
     await visible(page.getByText(NAME, { exact: true }));
-    expect(await text(page.getByTestId('sale-card-line'))).toContain('已购气 1 次');
+    await expect.poll(() => text(page.getByTestId('sale-card-line'))).toContain('已购气 1 次');
     const { receipt, slices } = await sell('30', '￥82.50', '100');
     expect(slices).toBe(1);
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { AREA } from '../../core/card/gas-card';
 import { contract } from '../../core/contract';
 import { DEMO_PASSWORD } from '../../services/setup/demo';
 import { fullOpening } from '../fixtures/households';
 import { buy, cash, cashierWithShift, household, M3, SUPERVISOR, saleWrites } from '../fixtures/sales';
 import { type TestCounter, testCounter } from '../support/app';
-import { cardCounter } from '../support/cards';
+import { cardCounter, tearAt } from '../support/cards';
 import { withRequestId } from '../support/request-id';
 
 /** Someone who holds every role, 班长 included: each operation below is theirs to do, none theirs to approve. */
@@ -104,6 +105,25 @@ const OPERATIONS: Record<
       const c = await withCard(t, sid);
       const sale = await buy(t, sid, { customerId: c.id, by: 'volume', volume: 10 * M3 });
       return (approval) => ['cards.reverseSale', { saleId: sale.id, reason: '购错', approval }];
+    },
+  },
+  'cards.writeSale': {
+    cards: true,
+    // A paid sale whose write failed, on a card that then refused its PSC once (flagged); the 班长 checked the
+    // card (its PSC is the counter's again) and approves one more try.
+    async prepare(t: Awaited<ReturnType<typeof cardCounter>>, sid) {
+      const c = await withCard(t, sid);
+      const cardId = t.world.slot!;
+      tearAt(t, AREA.primary.start, 9);
+      const sale = await buy(t, sid, { customerId: c.id, by: 'volume', volume: 10 * M3 });
+      t.world.insert(cardId);
+      const { card } = await t.ok('cards.read', {}, sid);
+      t.world.cardFault(cardId, { wrongPsc: true });
+      expect((await t.fails('cards.writeSale', { saleId: sale.id }, sid)).code).toBe('CARD_PSC_WRONG');
+      const sle = t.world.cardModel(cardId);
+      sle.verify(Uint8Array.from(sle.snapshot().psc));
+      sle.changePsc(t.app.cardStation!.keys.pscFor(card!.cardNo));
+      return (approval) => ['cards.writeSale', { saleId: sale.id, approval }];
     },
   },
   'cards.topUp': {

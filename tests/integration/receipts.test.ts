@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { problemText } from '../../core/card/write-problems';
 import type { ReceiptDoc } from '../../core/receipts/document';
 import { dayReportDoc, shiftReportDoc } from '../../core/receipts/cash-reports';
 import { saleReceipt } from '../../core/receipts/sale-receipt';
@@ -34,6 +35,19 @@ const KINDS: Record<string, (cols: 32 | 48) => ReceiptDoc> = {
   fee: (c) => saleReceipt(receiptData(feeSale), c),
   reversal: (c) => saleReceipt(receiptData(reversal), c),
   refund: (c) => saleReceipt(receiptData(refund), c),
+  'gas-slip': (c) =>
+    saleReceipt(
+      receiptData(
+        {
+          ...gasSale,
+          status: 'card_write_failed',
+          cardProblem: problemText({ code: 'CARD_LOCKED' }),
+          cardProblemCode: 'CARD_LOCKED',
+        },
+        { tierUse, balanceAfter: 0, slip: true },
+      ),
+      c,
+    ),
   'gas-reprint': (c) =>
     saleReceipt(receiptData(gasSale, { reprint: { number: 1, at: '2026-11-26 10:00' } }), c),
   shift: (c) => shiftReportDoc(shiftReport, HEADER, '2026-11-26 17:00:00', c),

@@ -275,7 +275,10 @@ describe('the two-phase card write (fake card writer)', () => {
     const audit = t.app.gdb.sqlite
       .prepare("SELECT reason FROM audit WHERE entity_id = ? AND action = 'sale.cardWriteFailed'")
       .get(sale.id);
-    expect(audit).toEqual({ reason: '回读比对不一致' });
+    // The writer's words are read into the problem, stored and shown in Chinese with the next step.
+    expect(audit).toEqual({ reason: '写入后读回的内容不一致，卡内没有这笔气。' });
+    expect(sale.cardProblemCode).toBe('WRITE_NOT_CONFIRMED');
+    expect(sale.cardProblem).toContain('重新写卡');
     // Until refunded, the failed sale still counts towards the tiers (a retry would deliver it).
     const used = () =>
       t.ok('sales.quote', { customerId: c.id, by: 'volume', volume: 1 }, sid).then((q) => q.usedInPeriod);
@@ -341,7 +344,7 @@ describe('the two-phase card write (fake card writer)', () => {
       .prepare("SELECT reason FROM audit WHERE entity_id = ? AND action = 'sale.cardWriteFailed'")
       .pluck()
       .get(failed.id);
-    expect(audit).toContain('读卡器无响应');
+    expect(audit).toContain('读卡器没有响应');
 
     t.app.cardWriter = undefined;
     const pending = await buy(t, sid, { customerId: c.id, by: 'volume', volume: 10 * M3 });

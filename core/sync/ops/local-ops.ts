@@ -13,7 +13,7 @@ import { settingsSchema } from '../../contract/system';
 import { DEFAULT_SHIFT_TOLERANCE } from '../../domain/cash';
 import { ROLES } from '../../domain/roles';
 import { defineOp, FROM_V1, SAME_SHAPE } from './define';
-import { id, int, str } from './fields';
+import { cardNo, id, int, nid, str } from './fields';
 
 const local = { authority: 'local', headOffice: 'stores' } as const;
 const staffRef = z.strictObject({ staffId: id });
@@ -174,4 +174,25 @@ export const localOps = [
     schema: limitsSchema.strict(),
     upgrades: FROM_V1,
   }),
+  ...(['card.pscRefused', 'card.pscAccepted'] as const).map((type) =>
+    defineOp({
+      type,
+      version: 1,
+      entityType: 'card',
+      ...local,
+      entityId: (p) => p.cardNo,
+      summary:
+        type === 'card.pscRefused'
+          ? '卡密码校验未通过：该卡被标记，须班长审批才能再试'
+          : '班长审批后卡密码校验通过：解除该卡的标记',
+      schema: z.strictObject({
+        cardNo,
+        customerId: nid,
+        saleId: nid,
+        triesLeft: int.min(0).max(3),
+        approverId: nid,
+      }),
+      upgrades: {},
+    }),
+  ),
 ] as const;

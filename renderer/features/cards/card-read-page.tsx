@@ -1,6 +1,7 @@
 /**
  * 读卡 (F5): reads whatever card is in the reader — on opening, on F5 and whenever the reader's contents may
- * have changed — and shows what it is and whose; from here 购气 (F2) for that customer. Runtime: browser.
+ * have changed — and shows what it is and whose, and the customer's paid purchases whose gas is not on a card
+ * with what to do (重新写卡, 退款); from here 购气 (F2) for that customer. Runtime: browser.
  */
 import { Alert, Button, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect } from 'react';
@@ -10,6 +11,7 @@ import { may, SELLER_ROLES } from '../../shell/roles';
 import { useSession } from '../../shell/session';
 import { CardReadView } from './card-read-view';
 import { useReaderChange } from './reader-events';
+import { UnsettledSales } from './unsettled-sales';
 import { useCardRead } from './use-card-read';
 
 export function CardReadPage() {
@@ -71,6 +73,7 @@ export function CardReadPage() {
         />
       )}
       {error && <Alert type="error" showIcon className="form-alert" title={error} />}
+      {customer && read?.state === 'ok' && <UnsettledSales customerId={customer.id} tick={read} />}
       {read ? (
         <CardReadView read={read} />
       ) : (

@@ -1,6 +1,7 @@
 /**
  * The right-hand side of the 购气 screen: the amount due in large figures with 大写, the tenders, and the
- * approval (reasons up top, fields after the tenders) when the quote asks for one. Runtime: browser.
+ * approval (reasons up top, fields after the tenders) when the quote asks for one, or the card (it refused its
+ * PSC before). Runtime: browser.
  */
 import { Alert } from 'antd';
 import type { Quote } from '../../../core/contract';
@@ -10,7 +11,15 @@ import { BigAmount } from '../../shell/big-amount';
 import { ApprovalReasons } from './approval-reasons';
 import { TenderPanel } from './tender-panel';
 
-export function AmountDuePanel({ quote, fresh, error }: { quote?: Quote; fresh: boolean; error?: string }) {
+interface Props {
+  quote?: Quote;
+  fresh: boolean;
+  error?: string;
+  /** The card refused its PSC before: a 班长 approves one more try. */
+  cardApproval?: boolean;
+}
+
+export function AmountDuePanel({ quote, fresh, error, cardApproval = false }: Props) {
   const t = useT();
   return (
     <div className="amount-due-panel">
@@ -28,7 +37,10 @@ export function AmountDuePanel({ quote, fresh, error }: { quote?: Quote; fresh: 
       ) : (
         <TenderPanel due={quote?.amountDue ?? 0} />
       )}
-      {quote && quote.approvalReasons.length > 0 && <ApprovalFields />}
+      {cardApproval && (
+        <Alert type="error" showIcon title={t.cardWrite.saleApproval} className="form-alert" />
+      )}
+      {((quote && quote.approvalReasons.length > 0) || cardApproval) && <ApprovalFields />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /**
- * After a gas sale: did the card take it? 写卡成功; 写卡失败 with 重新写卡 (cards.writeSale); or — the card
+ * After a gas sale: did the card take it? 写卡成功; 写卡失败 with why and what next, and 重新写卡 (the last PSC
+ * try after the clerk confirms, a flagged card with a 班长's approval: use-sale-card-write); or — the card
  * left mid-write — 请重新插卡并读卡 with 读卡确认 (cards.read settles it, then the sale is fetched again).
  * Without a reader the sale simply waits for its card (等待写卡). Runtime: browser.
  */
@@ -12,7 +13,7 @@ import { useReportError } from '../../shell/errors';
 import { useDevices } from '../cards/devices';
 import { announceReaderChange } from '../cards/reader-events';
 import { useStateMessage } from '../cards/use-card-read';
-import { useLastTry } from '../cards/use-last-try';
+import { useSaleCardWrite } from '../cards/use-sale-card-write';
 
 /** The short word for the result's 状态 line. */
 export function useWriteStatusText() {
@@ -31,7 +32,7 @@ export function CardWriteResult({ sale, onSaleChange }: { sale: Sale; onSaleChan
   const { message } = AntApp.useApp();
   const report = useReportError();
   const devices = useDevices();
-  const withLastTry = useLastTry();
+  const cardWrite = useSaleCardWrite();
   const stateMessage = useStateMessage();
   const [busy, setBusy] = useState(false);
 
@@ -51,8 +52,7 @@ export function CardWriteResult({ sale, onSaleChange }: { sale: Sale; onSaleChan
       announceReaderChange();
     }
   };
-  const rewrite = () =>
-    run(() => withLastTry((confirmLastTry) => api['cards.writeSale']({ saleId: sale.id, confirmLastTry })));
+  const rewrite = () => run(() => cardWrite.write(sale.id));
   const readNow = () =>
     run(async () => {
       const r = await api['cards.read']({});
@@ -73,19 +73,24 @@ export function CardWriteResult({ sale, onSaleChange }: { sale: Sale; onSaleChan
     );
   if (sale.status === 'card_write_failed')
     return (
-      <Alert
-        type="error"
-        showIcon
-        className="card-alert"
-        data-testid="card-write-result"
-        title={t.saleWrite.failed}
-        description={t.saleWrite.failedHint}
-        action={
-          <Button type="primary" danger autoFocus loading={busy} onClick={() => void rewrite()}>
-            {t.saleWrite.rewrite}
-          </Button>
-        }
-      />
+      <>
+        <Alert
+          type="error"
+          showIcon
+          className="card-alert"
+          data-testid="card-write-result"
+          data-problem={sale.cardProblemCode ?? undefined}
+          title={t.saleWrite.failed}
+          // Why it failed and what to do next, in the counter's words (core/card/write-problems.ts).
+          description={sale.cardProblem ?? t.saleWrite.failedHint}
+          action={
+            <Button type="primary" danger autoFocus loading={busy} onClick={() => void rewrite()}>
+              {t.saleWrite.rewrite}
+            </Button>
+          }
+        />
+        {cardWrite.dialog}
+      </>
     );
   if (devices?.reader.configured === false)
     return <Alert type="info" showIcon className="card-alert" title={t.result.pendingCardHint} />;

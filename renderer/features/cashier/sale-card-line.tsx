@@ -3,7 +3,8 @@
  * Read when the customer is chosen, on F5 (claimed here) or 重新读卡, after a refused sale and whenever the
  * reader changes. A customer without a card gets 发卡 right here (it takes the focus: Enter, then a blank
  * card in the reader and Enter again), and the sale goes on.
- * The sale itself is refused by the server if not; this line only says so first. Runtime: browser.
+ * The sale itself is refused by the server if not; this line only says so first. Under it, the customer's paid
+ * purchases whose gas is not on a card, with 重新写卡 / 退款 (UnsettledSales). Runtime: browser.
  */
 import { Alert, Button, Space } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -15,6 +16,7 @@ import { useLocalRead } from '../../shell/read-key';
 import { type SaleCardLine as Line, saleCardLine } from '../cards/card-model';
 import { useReaderChange } from '../cards/reader-events';
 import { IssueCardModal } from '../cards/issue-card-modal';
+import { UnsettledSales } from '../cards/unsettled-sales';
 import { useCardRead, useStateMessage } from '../cards/use-card-read';
 
 interface Props {
@@ -70,51 +72,54 @@ export function SaleCardLine({ customer, tick, onIssued }: Props) {
   };
 
   return (
-    <Alert
-      className="form-section sale-card-line"
-      data-testid="sale-card-line"
-      data-state={line?.key ?? (error ? 'error' : 'reading')}
-      showIcon
-      type={error ? 'error' : (line?.tone ?? 'info')}
-      title={
-        <span>
-          <strong>{t.saleCard.title}</strong>
-          {error ?? (line ? text(line) : t.saleCard.reading)}
-        </span>
-      }
-      action={
-        <Space size={4}>
-          {noCard && (
-            <Button
-              ref={issueButton}
-              size="small"
-              type="primary"
-              onClick={() => setIssuing(true)}
-              data-testid="sale-issue-card"
-            >
-              {t.cardIssue.issue}
+    <>
+      <Alert
+        className="form-section sale-card-line"
+        data-testid="sale-card-line"
+        data-state={line?.key ?? (error ? 'error' : 'reading')}
+        showIcon
+        type={error ? 'error' : (line?.tone ?? 'info')}
+        title={
+          <span>
+            <strong>{t.saleCard.title}</strong>
+            {error ?? (line ? text(line) : t.saleCard.reading)}
+          </span>
+        }
+        action={
+          <Space size={4}>
+            {noCard && (
+              <Button
+                ref={issueButton}
+                size="small"
+                type="primary"
+                onClick={() => setIssuing(true)}
+                data-testid="sale-issue-card"
+              >
+                {t.cardIssue.issue}
+              </Button>
+            )}
+            <Button size="small" loading={loading} aria-keyshortcuts="F5" onClick={again}>
+              {t.saleCard.reread}
             </Button>
-          )}
-          <Button size="small" loading={loading} aria-keyshortcuts="F5" onClick={again}>
-            {t.saleCard.reread}
-          </Button>
-          {issuing && (
-            <IssueCardModal
-              customer={customer}
-              onDone={() => {
-                setIssuing(false);
-                setIssued((n) => n + 1);
-                again();
-                onIssued?.();
-              }}
-              onCancel={() => {
-                setIssuing(false);
-                window.setTimeout(() => issueButton.current?.focus());
-              }}
-            />
-          )}
-        </Space>
-      }
-    />
+            {issuing && (
+              <IssueCardModal
+                customer={customer}
+                onDone={() => {
+                  setIssuing(false);
+                  setIssued((n) => n + 1);
+                  again();
+                  onIssued?.();
+                }}
+                onCancel={() => {
+                  setIssuing(false);
+                  window.setTimeout(() => issueButton.current?.focus());
+                }}
+              />
+            )}
+          </Space>
+        }
+      />
+      <UnsettledSales customerId={customer.id} tick={read} />
+    </>
   );
 }

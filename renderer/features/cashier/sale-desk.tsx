@@ -22,6 +22,7 @@ import { SaleResult } from './sale-result';
 import { FIRST_ROW, type TenderRow, toTenders } from './tender-model';
 import { type Purchase, useQuote } from './use-quote';
 import { useServedCustomer } from './use-served-customer';
+import { useLastTry } from '../cards/use-last-try';
 
 /** The figure box takes the focus with its text selected, so that typing replaces it. */
 const focusAll = (el: { focus(): void }) => (el as InputRef).focus({ cursor: 'all' });
@@ -40,6 +41,8 @@ const CARD_REFUSALS = new Set([
   'CARD_DAMAGED',
   'CARD_LOCKED',
   'CARD_LAST_TRY',
+  'CARD_PSC_WRONG',
+  'CARD_PSC_FLAGGED',
   'CARD_BLOCKED',
   'CARD_UNKNOWN',
   'CARD_WRONG_CUSTOMER',
@@ -69,6 +72,9 @@ export function SaleDesk({ customerId }: { customerId?: string }) {
   const [cardTick, setCardTick] = useState(0);
   const figureRef = useRef<InputRef>(null);
   const onError = usePaymentErrors(form);
+  const withLastTry = useLastTry();
+  // The card refused its PSC before: the sale goes on only with a 班长's approval (the fields show).
+  const [cardApproval, setCardApproval] = useState(false);
 
   const by = Form.useWatch('by', form) ?? 'volume';
   const figure = Form.useWatch('figure', form);
@@ -91,6 +97,7 @@ export function SaleDesk({ customerId }: { customerId?: string }) {
   const clearCustomer = served.clear;
   const next = useCallback(() => {
     setResult(undefined);
+    setCardApproval(false);
     clearCustomer();
     form.resetFields();
     setPickerTick((n) => n + 1);
@@ -126,15 +133,21 @@ export function SaleDesk({ customerId }: { customerId?: string }) {
     const v = form.getFieldsValue(true) as Values;
     setBusy(true);
     try {
-      const sale = await api['sales.sellGas']({
-        purchase,
-        expectedAmountDue: quote.amountDue,
-        tenders: quote.amountDue > 0 ? toTenders(quote.amountDue, v.tenders) : [],
-        issueInvoice: !!v.issueInvoice,
-        ...(quote.approvalReasons.length && v.approval ? { approval: v.approval } : {}),
-      });
-      setResult(sale);
+      const approve = quote.approvalReasons.length > 0 || cardApproval;
+      // A card with one PSC try left: the clerk confirms before it is used (nothing is paid before that).
+      const sale = await withLastTry((confirmLastTry) =>
+        api['sales.sellGas']({
+          purchase,
+          expectedAmountDue: quote.amountDue,
+          tenders: quote.amountDue > 0 ? toTenders(quote.amountDue, v.tenders) : [],
+          issueInvoice: !!v.issueInvoice,
+          confirmLastTry,
+          ...(approve && v.approval ? { approval: v.approval } : {}),
+        }),
+      );
+      if (sale) setResult(sale);
     } catch (e) {
+      if (isApiError(e, 'CARD_PSC_FLAGGED')) setCardApproval(true);
       onError(e);
       // Refused because of the card (none, wrong, gas still on it…): show what the reader holds now.
       if (isApiError(e) && CARD_REFUSALS.has(e.code)) setCardTick((n) => n + 1);
@@ -147,7 +160,7 @@ export function SaleDesk({ customerId }: { customerId?: string }) {
     } finally {
       setBusy(false);
     }
-  }, [busy, customer, purchase, q, form, message, t, onError]);
+  }, [busy, customer, purchase, q, form, message, t, onError, withLastTry, cardApproval]);
 
   const onKeyDown = useEnterNavigation(() => void confirm(), { skipToggles: true });
 
@@ -189,7 +202,7 @@ export function SaleDesk({ customerId }: { customerId?: string }) {
           {quote && <QuoteView quote={quote} stale={!q.fresh} />}
         </Col>
         <Col span={10}>
-          <AmountDuePanel quote={quote} fresh={q.fresh} error={errorText} />
+          <AmountDuePanel quote={quote} fresh={q.fresh} error={errorText} cardApproval={cardApproval} />
           <Form.Item name="issueInvoice" valuePropName="checked">
             <Checkbox>{t.sale.invoice}</Checkbox>
           </Form.Item>

@@ -28,7 +28,12 @@ export function SaleResult({ sale, onNext, onSaleChange }: Props) {
   const t = useT();
   const statusText = useWriteStatusText();
   const [autoPrint] = useAutoPrint();
-  const job = useReceiptPrint(sale.id, autoPrint);
+  // A gas sale whose gas is not on the card prints its 待写卡 slip; its receipt prints once the card is written.
+  const job = useReceiptPrint(
+    sale.id,
+    autoPrint,
+    sale.kind === 'gas' && sale.status !== 'completed' ? 'slip' : 'receipt',
+  );
   usePrintKey(job.print);
   const change = sale.tenders.reduce((sum, x) => sum + x.change, 0);
   const gas = sale.kind === 'gas';

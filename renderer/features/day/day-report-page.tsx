@@ -12,9 +12,11 @@ import { BigAmount } from '../../shell/big-amount';
 import { useConfirm } from '../../shell/confirm';
 import { useReportError } from '../../shell/errors';
 import { formatDateTime } from '../../shell/format';
+import { yuan } from '../../shell/money';
 import { may, SUPERVISOR_ROLES } from '../../shell/roles';
 import { useSession } from '../../shell/session';
 import { PrintOutcome } from '../printing/print-outcome';
+import { UnsettledList } from '../shift/unsettled-list';
 import { CloseForModal } from './close-for-modal';
 import { DayCashLines } from './day-cash-lines';
 import { OfficePrintButtons } from '../printing/office-print';
@@ -70,9 +72,25 @@ export function DayReportPage() {
   const closeDay = () => {
     if (!data) return;
     const businessDate = data.businessDate;
+    const u = data.unsettled;
     confirm({
       title: fmt(t.day.closeTitle, { date: businessDate }),
-      content: t.day.closeConfirm,
+      // The 班长 sees the paid purchases whose gas is not on a card before the close.
+      content:
+        u.count > 0 ? (
+          <>
+            <p data-testid="close-day-unsettled">
+              {fmt(t.cardWrite.closeDayUnsettled, {
+                n: u.count,
+                amount: yuan(u.amount),
+                receipts: u.sales.map((s) => s.receiptNo).join(t.common.listSep),
+              })}
+            </p>
+            <p>{t.day.closeConfirm}</p>
+          </>
+        ) : (
+          t.day.closeConfirm
+        ),
       okText: t.day.close,
       danger: true,
       cancelText: t.common.cancel,
@@ -144,6 +162,7 @@ export function DayReportPage() {
             />
           </div>
           <DayCashLines report={data} />
+          <UnsettledList unsettled={data.unsettled} />
           <DayReportTables report={data} closable={othersOpen} onCloseFor={setClosingFor} />
         </Spin>
       )}

@@ -55,16 +55,26 @@ export function usePrintRunner<R extends { copyNo: number; reprint: boolean; pap
   return { state, print };
 }
 
-export function useReceiptPrint(saleId: string, auto: boolean): ReceiptJob {
+/**
+ * `paper` names which paper the sale has now: a gas sale whose gas is not on the card prints a 待写卡 slip
+ * ('slip'), and once the write is confirmed its receipt ('receipt') — each printed by itself once.
+ */
+export function useReceiptPrint(saleId: string, auto: boolean, paper = 'receipt'): ReceiptJob {
   const { info } = usePrinter();
-  const [receipt, setReceipt] = useState<PrintedReceipt>();
+  // What the paper beside the result shows: the paper printed or previewed last, for the sale's paper now.
+  const [shown, setShown] = useState<{ paper: string; receipt: PrintedReceipt }>();
+  const receipt = shown?.paper === paper ? shown.receipt : undefined;
   const [columns, setColumns] = useState<number>(() =>
     info?.settings ? columnsOfWidth(info.settings.width) : 48,
   );
   const [previewing, setPreviewing] = useState(true);
-  const willAuto = auto && !autoPrinted.has(saleId);
+  const key = `${saleId}:${paper}`;
+  const willAuto = auto && !autoPrinted.has(key);
   const run = useCallback(() => api['receipts.print']({ saleId }), [saleId]);
-  const printed = useCallback((r: { receipt: PrintedReceipt }) => setReceipt(r.receipt), []);
+  const printed = useCallback(
+    (r: { receipt: PrintedReceipt }) => setShown({ paper, receipt: r.receipt }),
+    [paper],
+  );
   const { state, print } = usePrintRunner(run, printed, willAuto ? { kind: 'printing' } : { kind: 'idle' });
 
   useEffect(() => {
@@ -74,7 +84,7 @@ export function useReceiptPrint(saleId: string, auto: boolean): ReceiptJob {
       .then((p) => {
         if (!alive) return;
         setColumns(p.columns);
-        setReceipt((old) => old ?? p.receipt);
+        setShown((old) => (old?.paper === paper ? old : { paper, receipt: p.receipt }));
       })
       .catch(() => {
         // The preview is a courtesy: printing (and its message) works without it.
@@ -83,13 +93,13 @@ export function useReceiptPrint(saleId: string, auto: boolean): ReceiptJob {
     return () => {
       alive = false;
     };
-  }, [saleId]);
+  }, [saleId, paper]);
 
   useEffect(() => {
-    if (!auto || autoPrinted.has(saleId)) return;
-    autoPrinted.add(saleId);
+    if (!auto || autoPrinted.has(key)) return;
+    autoPrinted.add(key);
     void print();
-  }, [auto, saleId, print]);
+  }, [auto, key, print]);
 
   return { state, receipt, columns, previewing, print };
 }

@@ -7,11 +7,10 @@
 import { App as AntApp, Button, Space } from 'antd';
 import { useState } from 'react';
 import type { Sale } from '../../../core/contract';
-import { api } from '../../api/client';
 import { useT } from '../../i18n';
 import { useReportError } from '../../shell/errors';
 import { announceReaderChange } from '../cards/reader-events';
-import { useLastTry } from '../cards/use-last-try';
+import { useSaleCardWrite } from '../cards/use-sale-card-write';
 import { canReverse, cardWriteAction, refundable } from './sales-model';
 
 export type SaleDialog =
@@ -34,7 +33,7 @@ export function SaleRowActions({ sale, canSell, topUp, onOpen, onChanged }: Prop
   const t = useT();
   const { message } = AntApp.useApp();
   const report = useReportError();
-  const withLastTry = useLastTry();
+  const cardWrite = useSaleCardWrite({ printReceipt: true });
   const [busy, setBusy] = useState(false);
   const write = cardWriteAction(sale);
   const max = canSell ? refundable(sale) : 0;
@@ -42,9 +41,7 @@ export function SaleRowActions({ sale, canSell, topUp, onOpen, onChanged }: Prop
   const writeCard = async () => {
     setBusy(true);
     try {
-      const r = await withLastTry((confirmLastTry) =>
-        api['cards.writeSale']({ saleId: sale.id, confirmLastTry }),
-      );
+      const r = await cardWrite.write(sale.id);
       if (!r) return;
       if (r.status === 'completed') message.success(t.writeCard.completed);
       else if (r.status === 'card_write_failed') message.error(t.writeCard.failed);
@@ -83,6 +80,7 @@ export function SaleRowActions({ sale, canSell, topUp, onOpen, onChanged }: Prop
           {t.records.refund}
         </Button>
       )}
+      {cardWrite.dialog}
     </Space>
   );
 }

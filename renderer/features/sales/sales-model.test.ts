@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Sale } from '../../../core/contract';
-import { canReverse, cardWriteAction, refundable, reversesOnCard, topUpCandidate } from './sales-model';
+import {
+  canReverse,
+  cardWriteAction,
+  refundable,
+  reversesOnCard,
+  topUpCandidate,
+  unsettledOf,
+} from './sales-model';
 
 function sale(patch: Partial<Sale>): Sale {
   return {
@@ -84,5 +91,18 @@ describe('what may still be done with a sale', () => {
       ]),
     ).toBeUndefined();
     expect(topUpCandidate([])).toBeUndefined();
+  });
+
+  it('lists the paid gas sales whose gas is not on a card: waiting or failed, not refunded', () => {
+    const waiting = sale({ id: 'w' });
+    const failed = sale({ id: 'f', status: 'card_write_failed' });
+    const refunded = sale({
+      id: 'r',
+      status: 'card_write_failed',
+      correctedBy: [{ id: 'x', kind: 'refund', receiptNo: 'R4', amountPaid: -3025 }],
+    });
+    const written = sale({ id: 'c', status: 'completed' });
+    const fee = sale({ id: 'fee', kind: 'fee', status: 'completed' });
+    expect(unsettledOf([waiting, written, failed, refunded, fee]).map((s) => s.id)).toEqual(['w', 'f']);
   });
 });

@@ -45,3 +45,8 @@ export function topUpCandidate(items: readonly Sale[]): string | undefined {
   const last = items.find((s) => s.kind === 'gas');
   return last && last.status === 'completed' && last.correctedBy.length === 0 ? last.id : undefined;
 }
+
+/** Paid gas sales whose gas is not on a card (待写卡, 写卡失败; not refunded): each is written or refunded. */
+export function unsettledOf(items: readonly Sale[]): Sale[] {
+  return items.filter((s) => cardWriteAction(s) !== null);
+}

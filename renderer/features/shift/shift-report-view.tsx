@@ -1,6 +1,7 @@
 /**
  * 交班报表 on screen: the shift (who closed it when not its operator, who approved its difference), the cash
- * figures, by business, by tender, cash in / out. Runtime: browser.
+ * figures, by business, by tender, the paid purchases whose gas is not on a card, cash in / out.
+ * Runtime: browser.
  */
 import { Card, Col, Descriptions, Row, Table, type TableColumnsType, Tag } from 'antd';
 import type { ShiftReport } from '../../../core/contract';
@@ -8,6 +9,7 @@ import { useT } from '../../i18n';
 import { BigAmount } from '../../shell/big-amount';
 import { formatDateTime } from '../../shell/format';
 import { m3, yuan } from '../../shell/money';
+import { UnsettledList } from './unsettled-list';
 
 type KindRow = ShiftReport['byKind'][number];
 type TenderRow = ShiftReport['byTender'][number];
@@ -114,6 +116,7 @@ export function ShiftReportView({ report, title }: { report: ShiftReport; title:
           />
         </Col>
       </Row>
+      <UnsettledList unsettled={report.unsettled} />
       <Table<Movement>
         title={() => t.shift.movements}
         size="small"

@@ -1,7 +1,8 @@
 /**
  * The training panel's cards: each with its contents, 插入读卡器 / 取出, and 带回家插表 to a meter number (by
  * default the meter last used with the card, or the card owner's meter). Enter in the meter box carries the
- * card. Runtime: browser.
+ * card. An issued card takes training faults: one PSC try left, a PSC that does not match, pulled on the next
+ * write. Runtime: browser.
  */
 import { Button, Input, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -40,6 +41,8 @@ function CardRow({ card, slot, act }: { card: TrainingCard; slot: string | null;
       return api['training.insert']({ cardId: card.id });
     });
   const remove = () => act(() => api['training.remove']({}));
+  const fault = (f: { triesLeft?: number; wrongPsc?: boolean; pullOnNextWrite?: boolean }) =>
+    act(() => api['training.cardFault']({ cardId: card.id, ...f }));
   const toMeter = () => {
     if (!valid) return;
     rememberMeter(card.id, meterNo);
@@ -91,6 +94,20 @@ function CardRow({ card, slot, act }: { card: TrainingCard; slot: string | null;
           {t.training.toMeter}
         </Button>
       </Space>
+      {card.cardNo && !card.locked && (
+        <Space wrap size={4} aria-label={`${card.id} ${t.trainingFaults.title}`}>
+          <Typography.Text type="secondary">{t.trainingFaults.title}</Typography.Text>
+          <Button size="small" onClick={() => void fault({ triesLeft: 1 })}>
+            {t.trainingFaults.lastTry}
+          </Button>
+          <Button size="small" onClick={() => void fault({ wrongPsc: true })}>
+            {t.trainingFaults.wrongPsc}
+          </Button>
+          <Button size="small" onClick={() => void fault({ pullOnNextWrite: true })}>
+            {t.trainingFaults.pull}
+          </Button>
+        </Space>
+      )}
     </li>
   );
 }

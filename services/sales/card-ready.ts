@@ -1,0 +1,100 @@
+/**
+ * Before a sale takes money (购气) and before a paid sale is written again (重新写卡): the card in the reader is
+ * read once and identified (the customer's own, usable: services/cards/customer-card.ts), and its PSC state is
+ * known — the PSC is presented once now, so a card that will not take the write refuses the sale before
+ * anything is paid. The last try is used only with the clerk's confirmation (`confirmLastTry`). A card that
+ * refused its PSC is flagged (card_psc_checks, with its ledger operation) and the program does not present a
+ * PSC to it again until a 班长 approves one more attempt; an approved attempt that passes lifts the flag.
+ * Runtime: Node.
+ */
+import type { Approval } from '../../core/contract';
+import { AppError } from '../../core/errors';
+import { insertPscCheck, pscFlagOf, type StaffRow } from '../../db';
+import type { App } from '../app';
+import { requireApproval } from '../auth/approval';
+import { customerCardInReader } from '../cards/customer-card';
+
+export interface CardReadyOptions {
+  readonly confirmLastTry?: boolean;
+  /** A 班长's approval: needed only when the card is flagged. */
+  readonly approval?: Approval;
+  /** The paid sale being written again (重新写卡), for the record. */
+  readonly saleId?: string;
+}
+
+/** Records a PSC check that matters later (a refusal, or the approved pass that lifts one). */
+export function recordPscCheck(
+  app: App,
+  c: {
+    cardNo: string;
+    customerId: string | null;
+    outcome: 'refused' | 'accepted';
+    triesLeft: number;
+    operatorId: string;
+    approverId: string | null;
+    saleId: string | null;
+  },
+): void {
+  insertPscCheck(app.gdb.sqlite, { id: app.newId(), ...c, at: app.nowIso() });
+  const refused = c.outcome === 'refused';
+  const type = refused ? 'card.pscRefused' : 'card.pscAccepted';
+  app.ledger().append({
+    type,
+    payload: {
+      cardNo: c.cardNo,
+      customerId: c.customerId,
+      saleId: c.saleId,
+      triesLeft: c.triesLeft,
+      approverId: c.approverId,
+    },
+    operatorId: c.operatorId,
+    approverId: c.approverId,
+    audit: {
+      action: type,
+      summary: refused
+        ? `卡 ${c.cardNo} 密码校验未通过（剩余 ${c.triesLeft} 次），已标记：须班长审批才能再试`
+        : `卡 ${c.cardNo} 经班长审批后密码校验通过，解除标记`,
+    },
+  });
+}
+
+/** Refuses (AppError) when the customer's card cannot take a write now; resolves when it can. */
+export async function cardReadyForSale(
+  app: App,
+  customerId: string,
+  operatorId: string,
+  opts: CardReadyOptions = {},
+): Promise<void> {
+  const station = app.cardStation;
+  // Without a reader of its own (a configured port only), the port's own check is all there is.
+  if (!station) return app.cardWriter?.precheck?.(customerId, operatorId);
+  await station.exclusive(async () => {
+    const ready = await customerCardInReader(app, customerId, operatorId);
+    const cardNo = ready.card.cardNo;
+    const flag = pscFlagOf(app.gdb.sqlite, cardNo);
+    let approver: StaffRow | undefined;
+    if (flag) {
+      if (!opts.approval)
+        throw new AppError('CARD_PSC_FLAGGED', { fields: { triesLeft: ready.inReader.triesLeft } });
+      approver = await requireApproval(app, opts.approval, '卡密码复核后再试', operatorId);
+    }
+    if (ready.inReader.triesLeft === 1 && !opts.confirmLastTry) throw new AppError('CARD_LAST_TRY');
+    const check = {
+      cardNo,
+      customerId,
+      operatorId,
+      approverId: approver?.id ?? null,
+      saleId: opts.saleId ?? null,
+    };
+    try {
+      await station.checkPsc(cardNo, { allowLastTry: opts.confirmLastTry });
+    } catch (e) {
+      if (e instanceof AppError && (e.code === 'CARD_PSC_WRONG' || e.code === 'CARD_LOCKED')) {
+        const triesLeft = Number(e.fields?.triesLeft ?? 0);
+        app.transaction(() => recordPscCheck(app, { ...check, outcome: 'refused', triesLeft }));
+      }
+      throw e;
+    }
+    if (flag) app.transaction(() => recordPscCheck(app, { ...check, outcome: 'accepted', triesLeft: 3 }));
+  });
+}
