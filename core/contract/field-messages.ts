@@ -122,6 +122,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   baseHouseholdSize: '基准人口',
   effectiveFrom: '生效日期',
   periodStart: '计价周期起始日',
+  transportPsc: '出厂密码',
+  triesLeft: '密码剩余次数',
+  wrongPsc: '密码不符',
+  pullOnNextWrite: '写卡时拔卡',
 };
 
 type Issue = z.core.$ZodRawIssue;
