@@ -46,14 +46,16 @@ export interface CardFormat {
   ): Promise<void>;
   /**
    * Writes a purchase to both areas (primary, then backup), each read back and compared; a backup left
-   * behind by a cut write is finished first. `image` is the card as just read (read again when absent).
+   * behind by a cut write is finished first. `image` is the card as just read (read again when absent);
+   * `pscVerified`: the caller presented the card's PSC after that read, in the same power-up (a sale's check
+   * before payment), so it is not presented again — a card swapped in between refuses the write (not verified).
    */
   writePurchase(
     reader: CardReader,
     cardNo: string,
     purchase: PurchaseRecord,
     keys: CardKeys,
-    opts?: { allowLastTry?: boolean; image?: Uint8Array },
+    opts?: { allowLastTry?: boolean; image?: Uint8Array; pscVerified?: boolean },
   ): Promise<void>;
   /** Makes a tool card (set-up, clear, check, meter-change). */
   makeToolCard(

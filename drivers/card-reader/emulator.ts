@@ -53,6 +53,8 @@ export class ReaderEmulator {
   private busyMs = 0;
   /** Every PSC verification attempt the emulator saw (tests prove the driver never made one on its own). */
   readonly verifyAttempts: { at: number; ok: boolean }[] = [];
+  /** How many requests of each command the emulator answered (tests count a sale's reads and power-ups). */
+  readonly commandCounts = new Map<number, number>();
   /** Called with every beep (ms), e.g. for the training panel. */
   onBeep: (ms: number) => void = () => {};
   /** Called when the card leaves the slot by itself (a fault pulled it). */
@@ -125,6 +127,7 @@ export class ReaderEmulator {
   private execute({ head, data }: Frame): Uint8Array {
     // An unknown command is 09 whatever the slot holds: it never reaches a card.
     if (!KNOWN_COMMANDS.has(head)) return encodeFrame(STATUS.unknownCommand);
+    this.commandCounts.set(head, (this.commandCounts.get(head) ?? 0) + 1);
     switch (head) {
       case CMD.status:
         return encodeFrame(STATUS.ok, [this.slot ? 1 : 0]);

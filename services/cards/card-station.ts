@@ -96,16 +96,13 @@ export class CardStation {
 
   /**
    * Presents the card's own PSC once, on the caller's request (a sale's or 重新写卡's check before anything is
-   * paid or written): resolves with the tries left (3 after a pass). One try left is refused unless
-   * `allowLastTry` (the clerk confirmed); a refusal is CARD_PSC_WRONG with the tries left. Never retried.
+   * paid or written), in the same turn as the read that powered the card up — so the write that follows in that
+   * turn needs neither another read nor another presentation. One try left is refused unless `allowLastTry`
+   * (the clerk confirmed); a refusal is CARD_PSC_WRONG with the tries left. Never retried.
    */
-  async checkPsc(cardNo: string, opts: { allowLastTry?: boolean } = {}): Promise<number> {
+  async checkPsc(cardNo: string, opts: { allowLastTry?: boolean } = {}): Promise<void> {
     const reader = await this.reader();
-    return guard(async () => {
-      await reader.powerOn();
-      await reader.verifyPsc(this.keys.pscFor(cardNo), { allowLastTry: opts.allowLastTry });
-      return reader.triesLeft();
-    });
+    await guard(() => reader.verifyPsc(this.keys.pscFor(cardNo), { allowLastTry: opts.allowLastTry }));
   }
 
   async close(): Promise<void> {

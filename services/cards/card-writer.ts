@@ -6,7 +6,6 @@
  * read once per write (only the bytes the format uses); the purchase count and cumulative are the ones after
  * the last confirmed write, so a retry after a failure gets the same ones. Runtime: Node.
  */
-import type { Sale } from '../../core/contract';
 import { AppError } from '../../core/errors';
 import { ReaderError } from '../../drivers/card-reader/reader';
 import type { CardInReader } from './card-station';
@@ -20,7 +19,7 @@ import {
 } from '../../db';
 import type { App } from '../app';
 import type { CardWritePort, CardWriteResult } from '../sales/card-write-port';
-import { customerCardInReader, stationOf } from './customer-card';
+import { customerCardInReader, type ReadyCard, stationOf } from './customer-card';
 import { resolveFromCard, settleWrite } from './journal';
 import { failpoint, SimulatedCrash } from '../../drivers/failpoint';
 
@@ -29,7 +28,7 @@ export async function writeJournalled(
   app: App,
   w: { id: string; cardNo: string; customerId: string; count: number; volume: number; cumulative: number },
   ready: { inReader: Pick<CardInReader, 'format' | 'reader' | 'image'> },
-  opts: { confirmLastTry?: boolean; settle: boolean; operatorId: string },
+  opts: { confirmLastTry?: boolean; pscVerified?: boolean; settle: boolean; operatorId: string },
 ): Promise<CardWriteResult> {
   const station = stationOf(app);
   const { format, reader } = ready.inReader;
@@ -44,6 +43,7 @@ export async function writeJournalled(
     await format.writePurchase(reader, w.cardNo, purchase, station.keys, {
       allowLastTry: opts.confirmLastTry,
       image: ready.inReader.image,
+      pscVerified: opts.pscVerified,
     });
     return { ok: true };
   } catch (e) {
@@ -100,11 +100,15 @@ export function cardWritePort(app: App): CardWritePort {
       await stationOf(app).exclusive(() => customerCardInReader(app, customerId, operatorId));
     },
 
-    async writePurchase(sale: Sale, writeOpts: { confirmLastTry?: boolean } = {}): Promise<CardWriteResult> {
+    async writePurchase(sale, writeOpts = {}): Promise<CardWriteResult> {
       const operatorId = sale.operator.id;
-      let ready: Awaited<ReturnType<typeof customerCardInReader>>;
+      // The sale's check before payment read the card and had its PSC accepted in this turn: one read, one
+      // presentation per sale. Otherwise (a write resumed on its own) the card is read here.
+      let ready: ReadyCard;
       try {
-        ready = await customerCardInReader(app, sale.customer!.id, operatorId, { triesLeft: false });
+        ready =
+          writeOpts.ready ??
+          (await customerCardInReader(app, sale.customer!.id, operatorId, { triesLeft: false }));
       } catch (e) {
         return { ok: false, reason: e instanceof AppError ? e.toBody().message : String(e) };
       }
@@ -135,6 +139,7 @@ export function cardWritePort(app: App): CardWritePort {
         settle: false,
         operatorId,
         confirmLastTry: writeOpts.confirmLastTry,
+        pscVerified: writeOpts.ready !== undefined,
       });
       failpoint('card:written');
       return r;

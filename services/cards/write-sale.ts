@@ -21,7 +21,8 @@ export const cardsWriteSale: Handlers['cards.writeSale'] = async (input, call) =
   // The check reads the card — which settles what it holds: the sale may be completed or failed by it — and
   // knows its PSC state: the last try only when the clerk confirmed it, a flagged card only with a 班长's
   // approval (services/sales/card-ready.ts).
-  await cardReadyForSale(app, loadSale(app, row.id).customer!.id, operatorId, {
+  // In the same turn of the reader (the card handlers take it), the write uses that read and that PSC check.
+  const ready = await cardReadyForSale(app, loadSale(app, row.id).customer!.id, operatorId, {
     confirmLastTry: input.confirmLastTry,
     approval: input.approval,
     saleId: row.id,
@@ -31,5 +32,6 @@ export const cardsWriteSale: Handlers['cards.writeSale'] = async (input, call) =
   return writeCard(app, sale, operatorId, {
     retry: sale.status === 'card_write_failed',
     confirmLastTry: input.confirmLastTry,
+    ready,
   });
 };

@@ -12,7 +12,7 @@ import { AppError } from '../../core/errors';
 import { insertPscCheck, pscFlagOf, type StaffRow } from '../../db';
 import type { App } from '../app';
 import { requireApproval } from '../auth/approval';
-import { customerCardInReader } from '../cards/customer-card';
+import { customerCardInReader, type ReadyCard } from '../cards/customer-card';
 
 export interface CardReadyOptions {
   readonly confirmLastTry?: boolean;
@@ -58,17 +58,21 @@ export function recordPscCheck(
   });
 }
 
-/** Refuses (AppError) when the customer's card cannot take a write now; resolves when it can. */
+/**
+ * Refuses (AppError) when the customer's card cannot take a write now; resolves with the card as read, its
+ * PSC accepted in this power-up, when it can. The caller writes it in the same turn of the station
+ * (`station.exclusive`), so the sale's write uses this one read and this one presentation of the PSC.
+ */
 export async function cardReadyForSale(
   app: App,
   customerId: string,
   operatorId: string,
   opts: CardReadyOptions = {},
-): Promise<void> {
+): Promise<ReadyCard | undefined> {
   const station = app.cardStation;
   // Without a reader of its own (a configured port only), the port's own check is all there is.
-  if (!station) return app.cardWriter?.precheck?.(customerId, operatorId);
-  await station.exclusive(async () => {
+  if (!station) return void (await app.cardWriter?.precheck?.(customerId, operatorId));
+  return station.exclusive(async () => {
     const ready = await customerCardInReader(app, customerId, operatorId);
     const cardNo = ready.card.cardNo;
     const flag = pscFlagOf(app.gdb.sqlite, cardNo);
@@ -96,5 +100,6 @@ export async function cardReadyForSale(
       throw e;
     }
     if (flag) app.transaction(() => recordPscCheck(app, { ...check, outcome: 'accepted', triesLeft: 3 }));
+    return ready;
   });
 }

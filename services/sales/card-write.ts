@@ -11,14 +11,10 @@ import { resolveCardWrite, writesOfSale } from '../../db';
 import type { App } from '../app';
 import { recordPscCheck } from './card-ready';
 import type { CardWriteResult } from './card-write-port';
+import type { ReadyCard } from '../cards/customer-card';
 import { loadSale } from './sale-view';
 
-export function writeCard(
-  app: App,
-  sale: Sale,
-  operatorId: string,
-  opts: { retry?: boolean; confirmLastTry?: boolean } = {},
-): Promise<Sale> {
+export function writeCard(app: App, sale: Sale, operatorId: string, opts: WriteOptions = {}): Promise<Sale> {
   // From the journal entry to its settlement, no other card operation (a read would settle it as not written).
   const station = app.cardStation;
   return station
@@ -26,18 +22,20 @@ export function writeCard(
     : writeAndRecord(app, sale, operatorId, opts);
 }
 
-async function writeAndRecord(
-  app: App,
-  sale: Sale,
-  operatorId: string,
-  opts: { retry?: boolean; confirmLastTry?: boolean },
-): Promise<Sale> {
+interface WriteOptions {
+  retry?: boolean;
+  confirmLastTry?: boolean;
+  /** The card as the check before payment read it, in this same turn (services/sales/card-ready.ts). */
+  ready?: ReadyCard;
+}
+
+async function writeAndRecord(app: App, sale: Sale, operatorId: string, opts: WriteOptions): Promise<Sale> {
   const writer = app.cardWriter;
   const from = opts.retry ? 'card_write_failed' : 'pending_card_write';
   if (!writer || sale.status !== from) return sale;
   let result: CardWriteResult;
   try {
-    result = await writer.writePurchase(sale, { confirmLastTry: opts.confirmLastTry });
+    result = await writer.writePurchase(sale, { confirmLastTry: opts.confirmLastTry, ready: opts.ready });
   } catch (e) {
     result = { ok: false, reason: `写卡出错：${e instanceof Error ? e.message : String(e)}` };
   }

@@ -47,13 +47,21 @@ function check(app: App, operatorId: string, input: SellGasInput, approved: bool
   return { shift, date, priced, tenders };
 }
 
-export async function sellGas(app: App, operatorId: string, input: SellGasInput): Promise<Sale> {
+export function sellGas(app: App, operatorId: string, input: SellGasInput): Promise<Sale> {
+  // The check, the payment and the write in one turn of the reader: one read of the card, one PSC presented.
+  const station = app.cardStation;
+  return station
+    ? station.exclusive(() => sellInTurn(app, operatorId, input))
+    : sellInTurn(app, operatorId, input);
+}
+
+async function sellInTurn(app: App, operatorId: string, input: SellGasInput): Promise<Sale> {
   // With an approval given, check everything first and verify the approver only when the purchase needs one
   // (it is asynchronous, so it cannot run inside the transaction). Without one, the transaction's own check
   // refuses a purchase that needs it — one quote, not two, on the common path.
   // The card must be ready before anything is recorded: the customer's own, nothing left unloaded on it, its PSC
   // accepted (the last try only with the clerk's confirmation; a flagged card only with a 班长's approval).
-  await cardReadyForSale(app, input.purchase.customerId, operatorId, {
+  const ready = await cardReadyForSale(app, input.purchase.customerId, operatorId, {
     confirmLastTry: input.confirmLastTry,
     approval: input.approval,
   });
@@ -110,7 +118,7 @@ export async function sellGas(app: App, operatorId: string, input: SellGasInput)
     return toSale(app, recorded.row, { ...recorded, customer, corrections: [], writes: [] });
   });
   failpoint('sale:committed');
-  return writeCard(app, sale, operatorId, { confirmLastTry: input.confirmLastTry });
+  return writeCard(app, sale, operatorId, { confirmLastTry: input.confirmLastTry, ready });
 }
 
 export const salesSellGas: Handlers['sales.sellGas'] = (input, call) =>

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AREA } from '../../core/card/gas-card';
+import { CMD } from '../../drivers/card-reader/protocol';
 import { pscFlagOf } from '../../db';
 import { M3, SUPERVISOR, cashierWithShift, saleWrites } from '../fixtures/sales';
 import { type CardCounter, cardCounter, customerWithCard, tearAt } from '../support/cards';
@@ -35,6 +36,57 @@ async function failedSale(t: CardCounter, sid: string, customerId: string, cardI
   expect(failed.status).toBe('card_write_failed');
   return failed;
 }
+
+describe('the card part of a sale', () => {
+  it('reads the card once, presents its PSC once: the check before payment is the write’s own read', async () => {
+    const t = await cardCounter();
+    const sid = await cashierWithShift(t);
+    const { c, cardId } = await customerWithCard(t, sid);
+    const counts = t.world.reader.commandCounts;
+    const seen = () => ({
+      powerOn: counts.get(CMD.powerOn) ?? 0,
+      readMain: counts.get(CMD.readMain) ?? 0,
+      updateMain: counts.get(CMD.updateMain) ?? 0,
+      verifyPsc: counts.get(CMD.verifyPsc) ?? 0,
+    });
+    const before = seen();
+    const sale = await t.ok('sales.sellGas', await sellInput(t, sid, c.id), sid);
+    expect(sale.status).toBe('completed');
+    const after = seen();
+    const d = (k: keyof typeof before) => after[k] - before[k];
+    expect(d('powerOn')).toBe(1);
+    expect(d('verifyPsc')).toBe(1);
+    // One read of the bytes the format uses; every other read is a write's read-back (primary and backup).
+    expect(d('updateMain')).toBe(2);
+    expect(d('readMain')).toBe(1 + d('updateMain'));
+    expect(t.world.view(cardId)).toMatchObject({ triesLeft: 3, record: { purchase: { volume: 10 * M3 } } });
+  });
+
+  it('a card swapped after the check is refused by the card itself (not verified): nothing written to it', async () => {
+    const t = await cardCounter();
+    const sid = await cashierWithShift(t);
+    const { c, cardId } = await customerWithCard(t, sid);
+    const input = await sellInput(t, sid, c.id);
+    // Between the check and the write the card leaves and comes back: powered up again, its PSC not presented.
+    // (The next request the reader gets after the PSC was accepted finds the card swapped.)
+    const reader = t.world.reader;
+    const verify = reader.verifyAttempts.length;
+    const handle = reader.handle.bind(reader);
+    let swapped = false;
+    reader.handle = (chunk) => {
+      if (!swapped && reader.verifyAttempts.length > verify) {
+        swapped = true;
+        const card = reader.remove();
+        if (card) reader.insert(card);
+      }
+      return handle(chunk);
+    };
+    const sale = await t.ok('sales.sellGas', input, sid);
+    expect(swapped).toBe(true);
+    expect(sale.status).toBe('card_write_failed');
+    expect(t.world.view(cardId).record.purchase).toBeFalsy();
+  });
+});
 
 describe('a card with one PSC try left', () => {
   it('refuses the sale without the clerk’s confirmation, nothing paid and no try spent; with it, the sale is paid and written', async () => {
