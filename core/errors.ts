@@ -159,6 +159,11 @@ export const ERRORS = {
     zh: '该用户有未整改的安全隐患（或未安检），购气需班长审批。',
     en: 'The customer has an open safety issue; a supervisor must approve.',
   },
+  CARRY_NOT_OWED: {
+    status: 409,
+    zh: '该户没有未写上卡的换表结转气量。',
+    en: 'No meter-change carry is owed to this account.',
+  },
   NOTHING_TO_BUY: {
     status: 400,
     zh: '购气量或金额必须大于零。',

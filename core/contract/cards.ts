@@ -104,6 +104,8 @@ export const cardOps = {
       cards: z.array(cardSchema),
       readings: z.array(meterReadingSchema.extend({ cardNo: z.string() })),
       purchaseCount: z.number().int(),
+      /** Gas of 换表 carries that never reached a card (meters.writeCarry puts it on), in volume units. */
+      owedCarry: z.number().int(),
     }),
   }),
   'cards.reportLost': op({
@@ -181,8 +183,27 @@ export const cardOps = {
       newMeter: meterInputSchema,
       reason: reasonSchema,
       confirmLastTry,
+      /** A 班长's approval: needed only when the card refused its PSC before (it is flagged). */
+      approval: approvalSchema.optional(),
     }),
     output: z.object({ purchaseCount: z.number().int(), carried: z.number().int() }),
+  }),
+  'meters.writeCarry': op({
+    summary: '换表结转重新写卡：换表时未能写上卡的旧表剩余气量，写入用户卡（每笔只写一次）',
+    access: CLERKS,
+    writes: true,
+    input: z.object({
+      customerId: idSchema,
+      confirmLastTry,
+      /** A 班长's approval: needed only when the card refused its PSC before (it is flagged). */
+      approval: approvalSchema.optional(),
+    }),
+    output: z.object({
+      purchaseCount: z.number().int(),
+      carried: z.number().int(),
+      /** Further carries still owed (each written once the meter has loaded the one before). */
+      stillOwed: z.number().int(),
+    }),
   }),
   'devices.configureReader': op({
     summary: '设置读卡器地址（串口或 USB HID），清空则不使用读卡器',

@@ -125,6 +125,21 @@ export function writesOfSale(db: Database.Database, saleId: string): CardWriteRo
   ) as CardWriteRow[];
 }
 
+/**
+ * 换表 carries whose gas never reached a card (failed), and that no retry has put on one or is putting on one
+ * (a retry names the carry it retries in follow_up: {"retryOf": id}).
+ */
+export function owedCarriesOf(db: Database.Database, customerId: string): CardWriteRow[] {
+  return prepared(
+    db,
+    `SELECT ${WRITE_COLS} FROM card_writes w
+     WHERE w.customer_id = ? AND w.kind = 'carry' AND w.status = 'failed' AND w.follow_up IS NULL
+       AND NOT EXISTS (SELECT 1 FROM card_writes r WHERE r.customer_id = w.customer_id AND r.kind = 'carry'
+         AND r.status <> 'failed' AND r.follow_up = json_object('retryOf', w.id))
+     ORDER BY w.created_at, w.rowid`,
+  ).all(customerId) as CardWriteRow[];
+}
+
 export function lastConfirmedWrite(db: Database.Database, customerId: string): CardWriteRow | undefined {
   return prepared(
     db,

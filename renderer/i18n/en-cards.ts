@@ -103,6 +103,13 @@ export const cardsEn: typeof cardsZh = {
     reportLost: 'Report lost',
     replace: 'Replace card',
     changeMeter: 'Change meter',
+    owedCarry:
+      '{volume} carried at a meter change is not on the card yet (the write failed); it is not lost.',
+    owedCarryHint:
+      'Put the customer’s card in the reader (with no gas waiting on it) and press “Write carry”.',
+    writeCarry: 'Write carry',
+    carryWritten:
+      '{volume} carried over is on the card (purchase {count}); remind the customer to use the new meter.',
   },
   readerLine: {
     label: 'Card in the reader: ',
@@ -158,6 +165,8 @@ export const cardsEn: typeof cardsZh = {
     reasonPlaceholder: 'Why, e.g. the old meter is faulty',
     success: 'Meter changed.',
     carried: 'Meter changed; {volume} written onto the card for the new meter.',
+    carryOwed: 'Meter changed, but the carried gas is not on the card',
+    carryOwedHint: '{reason} The gas is not lost: press “Write carry” under Gas cards.',
   },
   writeCard: {
     write: 'Write card',

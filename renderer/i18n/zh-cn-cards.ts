@@ -100,6 +100,10 @@ export const cardsZh = {
     reportLost: '挂失',
     replace: '补卡',
     changeMeter: '换表',
+    owedCarry: '换表结转的 {volume} 还没有写上用户的卡（换表时写卡未成功），气量没有丢失。',
+    owedCarryHint: '把用户的卡插入读卡器（卡内不能有未入表的气）后点“结转写卡”。',
+    writeCarry: '结转写卡',
+    carryWritten: '结转气量 {volume} 已写入用户的卡（第 {count} 次），请提醒用户插新表。',
   },
   readerLine: {
     label: '读卡器中的卡：',
@@ -150,6 +154,8 @@ export const cardsZh = {
     reasonPlaceholder: '请填写换表原因，例如：旧表故障',
     success: '换表已办理。',
     carried: '换表已办理，{volume} 已写入用户的卡，请提醒用户插新表。',
+    carryOwed: '换表已办理，但结转气量没能写上卡',
+    carryOwedHint: '{reason} 气量没有丢失：在“燃气卡”中点“结转写卡”再写。',
   },
   writeCard: {
     write: '写卡',

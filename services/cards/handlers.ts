@@ -1,9 +1,10 @@
 /** Handlers of the card operations. Runtime: Node. */
 import { AppError } from '../../core/errors';
-import { accountCount, cardsOf, findCustomer, lastCountOnCard, readingsOf } from '../../db';
+import { accountCount, cardsOf, findCustomer, lastCountOnCard, owedCarriesOf, readingsOf } from '../../db';
 import type { Handlers } from '../call';
 import { devicesConfigureReader } from './attach';
 import { cardsAddStock } from './card-stock';
+import { metersWriteCarry } from './carry-retry';
 import { cardsIssue } from './issue-card';
 import { metersChange } from './meter-change';
 import { cardsRead } from './read-card';
@@ -24,6 +25,7 @@ type CardOps =
   | 'cards.topUp'
   | 'cards.reverseSale'
   | 'meters.change'
+  | 'meters.writeCarry'
   | 'devices.status'
   | 'devices.configureReader';
 
@@ -52,6 +54,7 @@ const cardsList: Handlers['cards.list'] = (input, { app }) => {
       readAt: new Date(r.readAt * 1000).toISOString(),
     })),
     purchaseCount: count.lastCount,
+    owedCarry: owedCarriesOf(app.gdb.sqlite, input.customerId).reduce((sum, w) => sum + w.volume, 0),
   };
 };
 
@@ -81,6 +84,7 @@ export const cardHandlers: Pick<Handlers, CardOps | keyof typeof trainingHandler
   'cards.topUp': atTheReader<'cards.topUp'>(cardsTopUp),
   'cards.reverseSale': atTheReader<'cards.reverseSale'>(cardsReverseSale),
   'meters.change': atTheReader<'meters.change'>(metersChange),
+  'meters.writeCarry': atTheReader<'meters.writeCarry'>(metersWriteCarry),
   'devices.status': devicesStatus,
   'devices.configureReader': devicesConfigureReader,
   ...trainingHandlers,

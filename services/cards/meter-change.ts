@@ -5,12 +5,21 @@
  */
 import { AppError } from '../../core/errors';
 import { formatCubicMetres } from '../../core/quantities';
-import { insertCardWrite, insertMeter, meterNoTaken, metersOf, nextCount } from '../../db';
+import {
+  type CardWriteRow,
+  insertCardWrite,
+  insertMeter,
+  meterNoTaken,
+  metersOf,
+  nextCount,
+  pscFlagOf,
+} from '../../db';
 import { type Handlers, operatorOf } from '../call';
 import { changeCustomer } from '../customers/change-customer';
 import { loadCustomer } from '../customers/customer-rows';
 import { writeAndSettle } from './card-writer';
 import { customerCardInReader } from './customer-card';
+import { flaggedCardApproval, writeHonouringFlag } from './psc-flag';
 
 export const metersChange: Handlers['meters.change'] = async (input, call) => {
   const { app } = call;
@@ -32,7 +41,14 @@ export const metersChange: Handlers['meters.change'] = async (input, call) => {
     });
   // The card must be the customer's, with nothing left on it for the old meter to load.
   const ready = input.finalRemaining > 0 ? await customerCardInReader(app, customer.id, operatorId) : null;
-  let w: Parameters<typeof writeAndSettle>[1] | null = null;
+  // Its last PSC try only with the clerk's confirmation, asked before anything is recorded.
+  if (ready?.inReader.triesLeft === 1 && !input.confirmLastTry) throw new AppError('CARD_LAST_TRY');
+  // A card that refused its PSC before: a 班长 allows the one attempt, before anything is recorded.
+  const approver =
+    ready && pscFlagOf(app.gdb.sqlite, ready.card.cardNo)
+      ? await flaggedCardApproval(app, input.approval, operatorId)
+      : undefined;
+  let w: CardWriteRow | null = null;
   changeCustomer(app, operatorId, customer.id, customer.version, {
     type: 'meter.changed',
     reason: input.reason,
@@ -64,7 +80,7 @@ export const metersChange: Handlers['meters.change'] = async (input, call) => {
           status: 'pending',
           reason: input.reason,
           operatorId,
-          approverId: null,
+          approverId: approver?.id ?? null,
           followUp: null,
           createdAt: app.nowIso(),
         };
@@ -74,7 +90,18 @@ export const metersChange: Handlers['meters.change'] = async (input, call) => {
     },
   });
   if (w && ready) {
-    await writeAndSettle(app, w, ready, { operatorId, confirmLastTry: input.confirmLastTry });
+    const carry: CardWriteRow = w;
+    const check = {
+      cardNo: carry.cardNo,
+      customerId: customer.id,
+      operatorId,
+      approverId: carry.approverId,
+      saleId: null,
+    };
+    // A carry that fails is owed, not lost: meters.writeCarry puts it on the card later (carry-retry.ts).
+    await writeHonouringFlag(app, check, () =>
+      writeAndSettle(app, carry, ready, { operatorId, confirmLastTry: input.confirmLastTry }),
+    );
     return { purchaseCount: (w as { count: number }).count, carried: input.finalRemaining };
   }
   return { purchaseCount: 0, carried: 0 };

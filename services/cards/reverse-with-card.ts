@@ -13,6 +13,7 @@ import { reversible } from '../sales/reverse';
 import { loadSale } from '../sales/sale-view';
 import { writeAndSettle } from './card-writer';
 import { customerCardInReader } from './customer-card';
+import { writeHonouringFlag } from './psc-flag';
 import type { ReversalFollowUp } from './journal';
 
 export const cardsReverseSale: Handlers['cards.reverseSale'] = async (input, call) => {
@@ -57,7 +58,17 @@ export const cardsReverseSale: Handlers['cards.reverseSale'] = async (input, cal
     followUp: JSON.stringify(followUp),
     createdAt: app.nowIso(),
   };
+  // A flagged card: the 班长 who approves the 冲正 allows its one PSC attempt too (psc-flag.ts).
+  const check = {
+    cardNo: w.cardNo,
+    customerId: w.customerId,
+    operatorId,
+    approverId: approver.id,
+    saleId: sale.id,
+  };
   app.transaction(() => insertCardWrite(app.gdb.sqlite, w));
-  await writeAndSettle(app, w, ready, { operatorId, confirmLastTry: input.confirmLastTry });
+  await writeHonouringFlag(app, check, () =>
+    writeAndSettle(app, w, ready, { operatorId, confirmLastTry: input.confirmLastTry }),
+  );
   return loadSale(app, reversalId);
 };

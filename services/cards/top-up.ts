@@ -10,6 +10,7 @@ import { requireApproval } from '../auth/approval';
 import { type Handlers, operatorOf } from '../call';
 import { writeAndSettle } from './card-writer';
 import { customerCardInReader } from './customer-card';
+import { writeHonouringFlag } from './psc-flag';
 
 export const cardsTopUp: Handlers['cards.topUp'] = async (input, call) => {
   const { app } = call;
@@ -61,6 +62,16 @@ export const cardsTopUp: Handlers['cards.topUp'] = async (input, call) => {
     });
     return row;
   });
-  await writeAndSettle(app, w, ready, { operatorId, confirmLastTry: input.confirmLastTry });
+  // The 班长 who approves the 补气 allows the one PSC attempt on a flagged card too (psc-flag.ts).
+  const check = {
+    cardNo: w.cardNo,
+    customerId: w.customerId,
+    operatorId,
+    approverId: approver.id,
+    saleId: sale.id,
+  };
+  await writeHonouringFlag(app, check, () =>
+    writeAndSettle(app, w, ready, { operatorId, confirmLastTry: input.confirmLastTry }),
+  );
   return { purchaseCount: w.count, volume: w.volume };
 };

@@ -9,10 +9,10 @@
  */
 import type { Approval } from '../../core/contract';
 import { AppError } from '../../core/errors';
-import { insertPscCheck, pscFlagOf, type StaffRow } from '../../db';
+import { pscFlagOf, type StaffRow } from '../../db';
 import type { App } from '../app';
-import { requireApproval } from '../auth/approval';
 import { customerCardInReader, type ReadyCard } from '../cards/customer-card';
+import { flaggedCardApproval, pscRefusal, recordPscCheck } from '../cards/psc-flag';
 
 export interface CardReadyOptions {
   readonly confirmLastTry?: boolean;
@@ -20,42 +20,6 @@ export interface CardReadyOptions {
   readonly approval?: Approval;
   /** The paid sale being written again (重新写卡), for the record. */
   readonly saleId?: string;
-}
-
-/** Records a PSC check that matters later (a refusal, or the approved pass that lifts one). */
-export function recordPscCheck(
-  app: App,
-  c: {
-    cardNo: string;
-    customerId: string | null;
-    outcome: 'refused' | 'accepted';
-    triesLeft: number;
-    operatorId: string;
-    approverId: string | null;
-    saleId: string | null;
-  },
-): void {
-  insertPscCheck(app.gdb.sqlite, { id: app.newId(), ...c, at: app.nowIso() });
-  const refused = c.outcome === 'refused';
-  const type = refused ? 'card.pscRefused' : 'card.pscAccepted';
-  app.ledger().append({
-    type,
-    payload: {
-      cardNo: c.cardNo,
-      customerId: c.customerId,
-      saleId: c.saleId,
-      triesLeft: c.triesLeft,
-      approverId: c.approverId,
-    },
-    operatorId: c.operatorId,
-    approverId: c.approverId,
-    audit: {
-      action: type,
-      summary: refused
-        ? `卡 ${c.cardNo} 密码校验未通过（剩余 ${c.triesLeft} 次），已标记：须班长审批才能再试`
-        : `卡 ${c.cardNo} 经班长审批后密码校验通过，解除标记`,
-    },
-  });
 }
 
 /**
@@ -80,7 +44,7 @@ export async function cardReadyForSale(
     if (flag) {
       if (!opts.approval)
         throw new AppError('CARD_PSC_FLAGGED', { fields: { triesLeft: ready.inReader.triesLeft } });
-      approver = await requireApproval(app, opts.approval, '卡密码复核后再试', operatorId);
+      approver = await flaggedCardApproval(app, opts.approval, operatorId);
     }
     if (ready.inReader.triesLeft === 1 && !opts.confirmLastTry) throw new AppError('CARD_LAST_TRY');
     const check = {
@@ -93,10 +57,8 @@ export async function cardReadyForSale(
     try {
       await station.checkPsc(cardNo, { allowLastTry: opts.confirmLastTry });
     } catch (e) {
-      if (e instanceof AppError && (e.code === 'CARD_PSC_WRONG' || e.code === 'CARD_LOCKED')) {
-        const triesLeft = Number(e.fields?.triesLeft ?? 0);
-        app.transaction(() => recordPscCheck(app, { ...check, outcome: 'refused', triesLeft }));
-      }
+      const refused = pscRefusal(e);
+      if (refused) app.transaction(() => recordPscCheck(app, { ...check, outcome: 'refused', ...refused }));
       throw e;
     }
     if (flag) app.transaction(() => recordPscCheck(app, { ...check, outcome: 'accepted', triesLeft: 3 }));

@@ -9,7 +9,7 @@ import { classifyWriteReason, problemCause } from '../../core/card/write-problem
 import type { Sale } from '../../core/contract';
 import { resolveCardWrite, writesOfSale } from '../../db';
 import type { App } from '../app';
-import { recordPscCheck } from './card-ready';
+import { recordPscCheck } from '../cards/psc-flag';
 import type { CardWriteResult } from './card-write-port';
 import type { ReadyCard } from '../cards/customer-card';
 import { loadSale } from './sale-view';

@@ -30,6 +30,39 @@ async function withCard(t: Awaited<ReturnType<typeof cardCounter>>, sid: string)
   return c;
 }
 
+/** 换表 of `oldMeterNo` carrying 3 m³ to a new meter. */
+const meterChange = (customerId: string, oldMeterNo: string) => ({
+  customerId,
+  oldMeterNo,
+  finalRemaining: 3 * M3,
+  newMeter: { meterNo: `N${oldMeterNo}`, maker: '先锋', model: 'XF-G4', cardType: 'SLE4442' },
+  reason: '旧表故障',
+});
+
+/** The card refuses its PSC once (a sale is refused: the card is flagged), then the 班长 puts it right. */
+async function flag(
+  t: Awaited<ReturnType<typeof cardCounter>>,
+  sid: string,
+  customerId: string,
+  cardId: string,
+) {
+  t.world.cardFault(cardId, { wrongPsc: true });
+  const purchase = { customerId, by: 'volume' as const, volume: M3 };
+  const q = await t.ok('sales.quote', purchase, sid);
+  const input = { purchase, expectedAmountDue: q.amountDue, tenders: [cash(q.amountDue)] };
+  expect((await t.fails('sales.sellGas', input, sid)).code).toBe('CARD_PSC_WRONG');
+  t.world.cardFault(cardId, { wrongPsc: true }); // changed back
+}
+
+async function withFlaggedCard(t: Awaited<ReturnType<typeof cardCounter>>, sid: string, meterNo: string) {
+  const c = await household(t, { meters: [{ meterNo, maker: '金卡', model: 'G2.5', cardType: 'SLE4442' }] });
+  const cardId = t.world.newCard().id;
+  t.world.insert(cardId);
+  await t.ok('cards.issue', { customerId: c.id }, sid);
+  await flag(t, sid, c.id, cardId);
+  return c;
+}
+
 type Approval = typeof SUPERVISOR;
 /** Every operation that takes an approval: how to reach it, given the approval to send. */
 const OPERATIONS: Record<
@@ -124,6 +157,33 @@ const OPERATIONS: Record<
       sle.verify(Uint8Array.from(sle.snapshot().psc));
       sle.changePsc(t.app.cardStation!.keys.pscFor(card!.cardNo));
       return (approval) => ['cards.writeSale', { saleId: sale.id, approval }];
+    },
+  },
+  'meters.change': {
+    cards: true,
+    // A card flagged after refusing its PSC (put right by the 班长): 换表's carry presents it only with an approval.
+    async prepare(t: Awaited<ReturnType<typeof cardCounter>>, sid) {
+      const c = await withFlaggedCard(t, sid, 'OLD-A1');
+      return (approval) => ['meters.change', { ...meterChange(c.id, 'OLD-A1'), approval }];
+    },
+  },
+  'meters.writeCarry': {
+    cards: true,
+    // A 换表 whose carry never reached the card is owed; the card is then flagged; writing it needs the 班长.
+    async prepare(t: Awaited<ReturnType<typeof cardCounter>>, sid) {
+      const c = await household(t, {
+        meters: [{ meterNo: 'OLD-A2', maker: '金卡', model: 'G2.5', cardType: 'SLE4442' }],
+      });
+      const cardId = t.world.newCard().id;
+      t.world.insert(cardId);
+      await t.ok('cards.issue', { customerId: c.id }, sid);
+      t.world.reader.faults.pullBeforeNextWrite = true;
+      expect((await t.fails('meters.change', meterChange(c.id, 'OLD-A2'), sid)).code).toBe(
+        'CARD_WRITE_UNCERTAIN',
+      );
+      t.world.insert(cardId);
+      await flag(t, sid, c.id, cardId);
+      return (approval) => ['meters.writeCarry', { customerId: c.id, approval }];
     },
   },
   'cards.topUp': {

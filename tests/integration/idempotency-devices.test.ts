@@ -132,6 +132,40 @@ const CARD_CASES: Effectful[] = [
     },
   },
   {
+    op: 'meters.writeCarry',
+    prepare: async (u) => {
+      const t = card(u);
+      const sid = await t.login('wangfang');
+      const clerk = await t.login('zhangli');
+      const meterNo = `OLD-${++n}`;
+      const c = await t.ok(
+        'customers.open',
+        fullOpening({
+          meters: [{ meterNo, maker: '金卡', model: 'G2.5', cardType: 'SLE4442' }],
+          contract: { no: `HT-W${n}`, signedOn: '2026-01-05' },
+        }),
+        clerk,
+      );
+      t.world.remove();
+      const cardId = t.world.newCard().id;
+      t.world.insert(cardId);
+      await t.ok('cards.issue', { customerId: c.id }, sid);
+      // 换表 whose carry never reached the card (it left before the write): owed, written again by the op.
+      t.world.reader.faults.pullBeforeNextWrite = true;
+      const change = {
+        customerId: c.id,
+        oldMeterNo: meterNo,
+        finalRemaining: 3 * M3,
+        newMeter: { meterNo: `NEW-${n}`, maker: '先锋', model: 'XF-G4', cardType: 'SLE4442' },
+        reason: '旧表故障',
+      };
+      expect((await t.fails('meters.change', change, clerk)).code).toBe('CARD_WRITE_UNCERTAIN');
+      t.world.insert(cardId);
+      await t.ok('cards.read', {}, clerk);
+      return { input: { customerId: c.id }, sid: clerk };
+    },
+  },
+  {
     op: 'cards.read',
     prepare: async (u) => {
       const t = card(u);

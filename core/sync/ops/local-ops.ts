@@ -174,6 +174,22 @@ export const localOps = [
     schema: limitsSchema.strict(),
     upgrades: FROM_V1,
   }),
+  defineOp({
+    type: 'meter.carryRetried',
+    version: 1,
+    entityType: 'customer',
+    ...local,
+    entityId: (p) => p.customerId,
+    summary: '换表结转重新写卡：未写上卡的结转气量以新的购气次数写卡（写卡结果见 card.written）',
+    schema: z.strictObject({
+      customerId: id,
+      cardNo,
+      retryOf: id,
+      purchaseCount: int.min(1),
+      volume: int.min(1),
+    }),
+    upgrades: {},
+  }),
   ...(['card.pscRefused', 'card.pscAccepted'] as const).map((type) =>
     defineOp({
       type,

@@ -10,12 +10,16 @@ import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { useReportError } from '../../shell/errors';
 import { formatDateTime } from '../../shell/format';
+import { m3 } from '../../shell/money';
 import { IssueCardModal } from './issue-card-modal';
 import { MeterChangeModal } from './meter-change-modal';
 import type { CardNotice } from './notice';
 import { ReadingsTable } from './readings-table';
 import { ReplaceCardModal } from './replace-card-modal';
+import { announceReaderChange } from './reader-events';
 import { ReportLostModal } from './report-lost-modal';
+import { useFlaggedCardApproval } from './use-flagged-card';
+import { useLastTry } from './use-last-try';
 
 type Cards = OpOutput<'cards.list'>;
 type CardRow = Cards['cards'][number];
@@ -36,6 +40,9 @@ export function CardsSection({ customer, refreshKey, onChanged }: Props) {
   const [loading, setLoading] = useState(true);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<CardNotice>();
+  const withLastTry = useLastTry();
+  const { withApproval, dialog: approvalDialog } = useFlaggedCardApproval();
+  const [writingCarry, setWritingCarry] = useState(false);
 
   const load = useCallback(async () => {
     void refreshKey;
@@ -62,6 +69,33 @@ export function CardsSection({ customer, refreshKey, onChanged }: Props) {
     [onChanged],
   );
   const cancel = useCallback(() => setDialog(null), []);
+
+  // 换表结转重新写卡: the carry a meter change could not put on the card (meters.writeCarry).
+  const writeCarry = useCallback(async () => {
+    setWritingCarry(true);
+    try {
+      const r = await withApproval((approval) =>
+        withLastTry((confirmLastTry) =>
+          api['meters.writeCarry']({
+            customerId: customer.id,
+            confirmLastTry,
+            ...(approval ? { approval } : {}),
+          }),
+        ),
+      );
+      if (r)
+        done({
+          type: 'success',
+          title: fmt(t.cardSection.carryWritten, { volume: m3(r.carried), count: r.purchaseCount }),
+        });
+    } catch (e) {
+      report(e);
+    } finally {
+      setWritingCarry(false);
+      announceReaderChange();
+      void load();
+    }
+  }, [customer.id, done, load, report, t, withApproval, withLastTry]);
 
   const cards = data?.cards ?? [];
   const hasActive = cards.some((c) => c.status === 'active');
@@ -114,6 +148,22 @@ export function CardsSection({ customer, refreshKey, onChanged }: Props) {
           )}
         </Space>
       )}
+      {!!data?.owedCarry && (
+        <Alert
+          type="warning"
+          showIcon
+          className="form-alert"
+          data-testid="owed-carry"
+          title={fmt(t.cardSection.owedCarry, { volume: m3(data.owedCarry) })}
+          description={t.cardSection.owedCarryHint}
+          action={
+            <Button type="primary" loading={writingCarry} onClick={() => void writeCarry()}>
+              {t.cardSection.writeCarry}
+            </Button>
+          }
+        />
+      )}
+      {approvalDialog}
       {notice && (
         <Alert
           type={notice.type}

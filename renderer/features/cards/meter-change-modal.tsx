@@ -8,7 +8,7 @@ import { useCallback } from 'react';
 import type { Customer } from '../../../core/contract';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
-import { useFormErrors } from '../../shell/errors';
+import { isApiError, useErrorText, useFormErrors } from '../../shell/errors';
 import { FormModal } from '../../shell/form-modal';
 import { m3, volumeOf, volumeRule } from '../../shell/money';
 import { rules } from '../customers/field-rules';
@@ -17,6 +17,7 @@ import { useTraining } from './devices';
 import type { CardNotice } from './notice';
 import { ReaderLine } from './reader-line';
 import { announceReaderChange } from './reader-events';
+import { useFlaggedCardApproval } from './use-flagged-card';
 import { useLastTry } from './use-last-try';
 
 interface Values {
@@ -36,23 +37,29 @@ export function MeterChangeModal({ customer, onDone, onCancel }: Props) {
   const t = useT();
   const training = useTraining();
   const withLastTry = useLastTry();
+  const { withApproval, dialog } = useFlaggedCardApproval();
   const [form] = Form.useForm<Values>();
   const onError = useFormErrors(form);
+  const errorText = useErrorText();
   const active = customer.meters.filter((m) => m.status === 'active');
 
   const submit = useCallback(
     async (v: Values) => {
       const finalRemaining = volumeOf(v.finalRemaining) ?? 0;
       try {
-        const r = await withLastTry((confirmLastTry) =>
-          api['meters.change']({
-            customerId: customer.id,
-            oldMeterNo: v.oldMeterNo ?? '',
-            finalRemaining,
-            newMeter: toMeterInput(v.newMeter ?? {}),
-            reason: v.reason ?? '',
-            confirmLastTry,
-          }),
+        // A card flagged after refusing its PSC: a 班长 approves the one attempt (use-flagged-card).
+        const r = await withApproval((approval) =>
+          withLastTry((confirmLastTry) =>
+            api['meters.change']({
+              customerId: customer.id,
+              oldMeterNo: v.oldMeterNo ?? '',
+              finalRemaining,
+              newMeter: toMeterInput(v.newMeter ?? {}),
+              reason: v.reason ?? '',
+              confirmLastTry,
+              ...(approval ? { approval } : {}),
+            }),
+          ),
         );
         if (!r) return;
         onDone({
@@ -61,12 +68,19 @@ export function MeterChangeModal({ customer, onDone, onCancel }: Props) {
             r.carried > 0 ? fmt(t.meterChange.carried, { volume: m3(r.carried) }) : t.meterChange.success,
         });
       } catch (e) {
-        onError(e);
+        // The meter change is recorded; only its carry did not reach the card: owed, written later.
+        if (isApiError(e, 'CARD_WRITE_FAILED') || isApiError(e, 'CARD_WRITE_UNCERTAIN'))
+          onDone({
+            type: 'warning',
+            title: t.meterChange.carryOwed,
+            lines: [fmt(t.meterChange.carryOwedHint, { reason: errorText(e) })],
+          });
+        else onError(e);
       } finally {
         announceReaderChange();
       }
     },
-    [customer.id, onDone, onError, t, withLastTry],
+    [customer.id, errorText, onDone, onError, t, withApproval, withLastTry],
   );
 
   return (
@@ -116,6 +130,7 @@ export function MeterChangeModal({ customer, onDone, onCancel }: Props) {
       <Form.Item name="reason" label={t.fields.reason} required rules={rules.reason}>
         <Input placeholder={t.meterChange.reasonPlaceholder} maxLength={200} />
       </Form.Item>
+      {dialog}
     </FormModal>
   );
 }

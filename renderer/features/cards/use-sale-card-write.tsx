@@ -5,22 +5,13 @@
  * the counter's Chinese sentence (what happened, what to do next). Runtime: browser.
  */
 import { App as AntApp } from 'antd';
-import { type ReactNode, useCallback, useState } from 'react';
+import { type ReactNode, useCallback } from 'react';
 import type { Sale } from '../../../core/contract';
 import { api } from '../../api/client';
-import type { ApprovalValues } from '../../shell/approval-fields';
-import { showApprovalError } from '../../shell/approval-fields';
-import { isApiError, useErrorText } from '../../shell/errors';
+import { useErrorText } from '../../shell/errors';
 import { useAutoPrint } from '../printing/print-prefs';
-import { CardApprovalModal } from './card-approval-modal';
+import { useFlaggedCardApproval } from './use-flagged-card';
 import { useLastTry } from './use-last-try';
-
-interface Asking {
-  saleId: string;
-  reason: string;
-  resolve(sale: Sale | undefined): void;
-  reject(e: unknown): void;
-}
 
 /**
  * Returns `write(saleId)` (undefined when the clerk or the 班长 declined) and the dialog to render. With
@@ -36,58 +27,21 @@ export function useSaleCardWrite(opts: { printReceipt?: boolean } = {}): {
   const { message } = AntApp.useApp();
   const [autoPrint] = useAutoPrint();
   const printReceipt = !!opts.printReceipt && autoPrint;
-  const [asking, setAsking] = useState<Asking>();
+  const { withApproval, dialog } = useFlaggedCardApproval();
 
-  const attempt = useCallback(
-    async (saleId: string, approval?: ApprovalValues) => {
-      const sale = await withLastTry((confirmLastTry) =>
-        api['cards.writeSale']({ saleId, confirmLastTry, ...(approval ? { approval } : {}) }),
+  const write = useCallback(
+    async (saleId: string) => {
+      const sale = await withApproval((approval) =>
+        withLastTry((confirmLastTry) =>
+          api['cards.writeSale']({ saleId, confirmLastTry, ...(approval ? { approval } : {}) }),
+        ),
       );
       // The gas is on the card now: its receipt prints (a print problem is said, the write stands).
       if (sale?.status === 'completed' && printReceipt)
         void api['receipts.print']({ saleId }).catch((e: unknown) => message.error(errorText(e)));
       return sale;
     },
-    [withLastTry, printReceipt, message, errorText],
+    [withApproval, withLastTry, printReceipt, message, errorText],
   );
-
-  const write = useCallback(
-    async (saleId: string) => {
-      try {
-        return await attempt(saleId);
-      } catch (e) {
-        if (!isApiError(e, 'CARD_PSC_FLAGGED')) throw e;
-        return new Promise<Sale | undefined>((resolve, reject) =>
-          setAsking({ saleId, reason: errorText(e), resolve, reject }),
-        );
-      }
-    },
-    [attempt, errorText],
-  );
-
-  const dialog = asking ? (
-    <CardApprovalModal
-      reason={asking.reason}
-      onCancel={() => {
-        setAsking(undefined);
-        asking.resolve(undefined);
-      }}
-      onSubmit={async (approval, form) => {
-        try {
-          const sale = await attempt(asking.saleId, approval);
-          setAsking(undefined);
-          asking.resolve(sale);
-        } catch (e) {
-          // A wrong or self approval: said under the fields, the dialog stays; anything else ends it.
-          if (isApiError(e, 'APPROVAL_INVALID') || isApiError(e, 'APPROVAL_SELF')) {
-            showApprovalError(form, errorText(e));
-            return;
-          }
-          setAsking(undefined);
-          asking.reject(e);
-        }
-      }}
-    />
-  ) : null;
   return { write, dialog };
 }
