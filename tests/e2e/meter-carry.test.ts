@@ -1,0 +1,104 @@
+/**
+ * 换表 whose carry does not reach the card, in Chromium against `gasdesk serve --demo` (issue P3): 王芳 changes a
+ * household's meter with 8 m³ left in the old one while the card is pulled during the write. The meter change
+ * stands and the screen says the gas is not lost; once the card is back and read, the file shows the carry owed
+ * and 结转写卡 puts it on the card, once. Runtime: Node (drives the browser).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCustomerFile, text, visible } from './support/counter';
+import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
+
+const ACCOUNT = '010101000001';
+const NAME = '侯珍洋';
+
+let served: Served | undefined;
+let browser: Browser | undefined;
+let page!: Page;
+
+beforeAll(async () => {
+  served = await serveDemo();
+  browser = await launchChromium();
+  page = await newPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+const panel = () => page.getByRole('complementary', { name: '培训面板' });
+const lastEvent = () => text(page.getByTestId('training-last-event'));
+const card = () => panel().getByTestId('training-card-C001');
+
+async function training(steps: () => Promise<void>) {
+  await page.keyboard.press('F9');
+  await visible(panel());
+  await steps();
+  await panel().getByRole('button', { name: '关闭（Esc）' }).press('Escape');
+  await panel().waitFor({ state: 'detached' });
+}
+
+const insert = async () => {
+  await card().getByRole('button', { name: '插入读卡器' }).click();
+  await expect.poll(lastEvent).toContain('卡 C001 已插入读卡器');
+};
+
+describe('换表结转 that did not reach the card, in the browser', () => {
+  it('the meter change stands, the gas is owed on the file, and 结转写卡 writes it once', async () => {
+    await page.goto(served!.url);
+    const username = await visible(page.getByLabel('登录名', { exact: true }));
+    await username.fill('wangfang');
+    await username.press('Enter');
+    await page.keyboard.type('demo1234');
+    await page.keyboard.press('Enter');
+    await visible(page.getByLabel('查询内容'));
+
+    // The household gets a card from a blank one.
+    await openCustomerFile(page, ACCOUNT, NAME);
+    await training(insert);
+    const cards = await visible(page.getByTestId('customer-cards'));
+    await cards.getByRole('button', { name: '发卡' }).click();
+    const issue = await visible(page.getByRole('dialog'));
+    await visible(issue.getByText('读卡器中是空白卡，可以发卡。'));
+    await page.keyboard.press('Enter');
+    await issue.waitFor({ state: 'detached' });
+    await visible(cards.getByTestId('card-notice').filter({ hasText: '已发卡' }));
+
+    // 换表 with 8 m³ left in the old meter; the card is pulled while the carry is written.
+    await training(async () => {
+      await card().getByRole('button', { name: '写卡时拔卡' }).click();
+      await expect.poll(lastEvent).toContain('下次写卡时卡被拔出');
+    });
+    await cards.getByRole('button', { name: '换表' }).click();
+    const change = await visible(page.getByRole('dialog'));
+    await change.getByLabel('旧表剩余气量（m³）').fill('8');
+    await change.getByLabel('表号', { exact: true }).fill('XF20261207001');
+    await change.getByLabel('表厂', { exact: true }).fill('先锋');
+    await change.getByLabel('型号', { exact: true }).fill('XF-G4');
+    await change.getByLabel('办理原因').fill('旧表故障');
+    await change.getByRole('button', { name: '换表' }).click();
+    await change.waitFor({ state: 'detached' });
+    const notice = await visible(cards.getByTestId('card-notice'));
+    expect(await text(notice)).toContain('换表已办理，但结转气量没能写上卡');
+    expect(await text(notice)).toContain('气量没有丢失');
+
+    // The card back in the reader and read (F5): not written — the file shows the carry owed.
+    await training(insert);
+    await page.keyboard.press('F5');
+    await visible(page.getByRole('heading', { name: '读卡' }));
+    await openCustomerFile(page, ACCOUNT, NAME);
+    const owed = await visible(page.getByTestId('owed-carry'));
+    expect(await text(owed)).toContain('8.00 m³');
+
+    await owed.getByRole('button', { name: '结转写卡' }).click();
+    await visible(
+      page
+        .getByTestId('customer-cards')
+        .getByTestId('card-notice')
+        .filter({ hasText: '结转气量 8.00 m³ 已写入' }),
+    );
+    await page.getByTestId('owed-carry').waitFor({ state: 'detached' });
+    await training(() => expect.poll(() => text(card())).toContain('8.00'));
+  });
+});
