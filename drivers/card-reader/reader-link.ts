@@ -35,7 +35,10 @@ export class ReaderLink {
   private closed = false;
   private interByte: ReturnType<typeof setTimeout> | undefined;
   private garbageTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The inter-byte timeout: a line quiet this long has finished sending (20 byte-times, at least 20 ms). */
+  /**
+   * The inter-byte timeout: a line quiet this long has finished sending (20 byte-times, at least 50 ms — a USB
+   * serial adapter hands bytes on every 16 ms by default, and a busy PC reads them later still).
+   */
   private readonly quietMs: number;
   private lastByteAt = 0;
   /** The request whose reply came last (a reply of the same shape needs a quiet line first). */
@@ -57,7 +60,7 @@ export class ReaderLink {
     this.timeoutMs = opts.timeoutMs ?? 500;
     this.lateReplyMs = opts.lateReplyMs ?? 4 * this.timeoutMs;
     this.byteMs = transport.byteMs ?? 0;
-    this.quietMs = Math.max(20, 20 * this.byteMs);
+    this.quietMs = Math.max(50, 20 * this.byteMs);
     this.settleMs = opts.settleMs ?? Math.max(5, 24 * this.byteMs);
     transport.onData((chunk) => this.receive(chunk));
     transport.onClose(() => {
@@ -85,8 +88,24 @@ export class ReaderLink {
     this.take(this.decoder.push(chunk));
     // The inter-byte timeout: a frame left incomplete (a corrupted length) is given up, and what followed
     // its start is parsed again.
-    if (this.decoder.pending > 0)
-      this.interByte = setTimeout(() => this.take(this.decoder.expire()), this.quietMs);
+    if (this.decoder.pending > 0) this.interByte = setTimeout(() => this.whenQuiet(), this.quietMs);
+  }
+
+  /**
+   * The inter-byte timer fired: the frame is given up only if no byte came meanwhile — judged after the bytes
+   * already waiting are read (timers run before I/O in an event-loop turn, so a process that was not scheduled
+   * for a while would otherwise give up a frame whose rest has already arrived).
+   */
+  private whenQuiet() {
+    setImmediate(() => {
+      const quiet = performance.now() - this.lastByteAt;
+      if (this.decoder.pending === 0) return;
+      if (quiet < this.quietMs) {
+        this.interByte = setTimeout(() => this.whenQuiet(), this.quietMs - quiet);
+        return;
+      }
+      this.take(this.decoder.expire());
+    });
   }
 
   /**

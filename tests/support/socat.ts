@@ -7,14 +7,33 @@ import type { Json } from './json';
 
 export const ROOT = join(import.meta.dirname, '../..');
 
+/**
+ * A socat pty pair, returned once socat says it is transferring data (`-d -d` prints "starting data transfer
+ * loop" after both ptys are set raw and linked): the links alone can exist before the ptys are raw, and bytes
+ * written then are mangled by the terminal line discipline — on a loaded machine that window is long.
+ */
 export async function ptyPair(dir: string): Promise<{ a: string; b: string; stop(): void }> {
   const a = join(dir, 'ttyA');
   const b = join(dir, 'ttyB');
   const p = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], {
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
-  for (let i = 0; i < 100 && !(existsSync(a) && existsSync(b)); i++)
-    await new Promise((r) => setTimeout(r, 50));
+  await new Promise<void>((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`socat did not start: ${err}`)), 60_000);
+    p.stderr!.on('data', (c) => {
+      err += c;
+      if (/starting data transfer loop/.test(err)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    p.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`socat exited ${code}: ${err}`));
+    });
+  });
+  p.stderr!.resume();
   if (!existsSync(a) || !existsSync(b)) throw new Error('socat did not create the pty pair');
   return { a, b, stop: () => p.kill('SIGTERM') };
 }
