@@ -66,11 +66,15 @@ export async function serveOnSerial(
     if (busy > 0) await sleepUntil(performance.now() + busy);
     for (const r of replies) {
       // Pace the reply as the wire would: each slice leaves when its bytes have had their transmission time.
+      // Running late (a busy machine), the rest leaves at once: the wire would have carried it by now.
+      const done = Math.max(performance.now(), outFree) + r.length * byteMs;
       for (let off = 0; off < r.length; off += SLICE) {
-        const part = r.subarray(off, off + SLICE);
-        outFree = Math.max(performance.now(), outFree) + part.length * byteMs;
+        const late = performance.now() >= done;
+        const part = late ? r.subarray(off) : r.subarray(off, off + SLICE);
+        outFree = late ? done : Math.max(performance.now(), outFree) + part.length * byteMs;
         await sleepUntil(outFree);
         await new Promise<void>((res) => port.write(Buffer.from(part), () => res()));
+        if (late) break;
       }
     }
   };
