@@ -6,7 +6,7 @@
 import { wallTimeIn } from '../../core/business-day';
 import type { Sale } from '../../core/contract';
 import { USER_CLASS_ZH } from '../../core/domain/customer';
-import { tierBounds } from '../../core/pricing';
+import { tierBounds, tierRemaining } from '../../core/pricing';
 import type { ReceiptDoc } from '../../core/receipts/document';
 import type { ReceiptHeader, TierUse } from '../../core/receipts/receipt-data';
 import { saleReceipt } from '../../core/receipts/sale-receipt';
@@ -31,21 +31,20 @@ function tierUse(app: App, sale: Sale): TierUse | undefined {
   const customer = findCustomer(app.db, sale.customer.id);
   if (!version || !customer) return undefined;
   const tiers = parseTiers(version.tiers);
-  const bounds = tierBounds({ tiers, baseHouseholdSize: version.baseHouseholdSize }, customer.householdSize);
+  const schedule = { tiers, baseHouseholdSize: version.baseHouseholdSize };
+  const bounds = tierBounds(schedule, customer.householdSize);
   const usedAfter = sale.usedBefore + sale.volume;
+  const left = tierRemaining(schedule, customer.householdSize, usedAfter);
   return {
     periodStart: sale.periodStart ?? '',
     usedBefore: sale.usedBefore,
     usedAfter,
-    tiers: tiers.map((t, i) => {
-      const upTo = Number.isFinite(bounds[i]) ? bounds[i]! : null;
-      return {
-        tier: i + 1,
-        upTo,
-        priceLi: t.priceLi,
-        remainingAfter: upTo === null ? null : Math.max(0, upTo - usedAfter),
-      };
-    }),
+    tiers: tiers.map((t, i) => ({
+      tier: i + 1,
+      upTo: Number.isFinite(bounds[i]) ? bounds[i]! : null,
+      priceLi: t.priceLi,
+      remainingAfter: left[i] ?? null,
+    })),
   };
 }
 
