@@ -5,7 +5,7 @@
  */
 import { wallTimeIn } from '../../core/business-day';
 import type { Sale } from '../../core/contract';
-import { USER_CLASS_ZH } from '../../core/domain/customer';
+import { addressParts, USER_CLASS_ZH } from '../../core/domain/customer';
 import { tierBounds, tierRemaining } from '../../core/pricing';
 import type { ReceiptDoc } from '../../core/receipts/document';
 import type { ReceiptHeader, TierUse } from '../../core/receipts/receipt-data';
@@ -48,12 +48,30 @@ function tierUse(app: App, sale: Sale): TierUse | undefined {
   };
 }
 
+/** The customer's address in its parts (the receipt breaks lines only between them). */
+function addressOf(app: App, sale: Sale): string[] | undefined {
+  const c = sale.customer ? findCustomer(app.db, sale.customer.id) : undefined;
+  return c ? addressParts(c) : undefined;
+}
+
+/** The sale a reversal or refund corrects: its receipt number is the 原收据号 on the paper. */
+function correctedSale(app: App, id: string): { receiptNo: string; kind: Sale['kind'] } {
+  const o = loadSale(app, id);
+  return { receiptNo: o.receiptNo, kind: o.kind };
+}
+
 /**
  * A gas sale whose gas is not on the card, at a counter that writes cards: its paper is the 待写卡 slip. (A
- * counter without a reader prints the receipt, which says the gas is not on a card.)
+ * counter without a reader prints the receipt, which says the gas is not on a card.) A sale refunded since
+ * prints its receipt marked 已退款: a slip would still say to write the card or refund it.
  */
-export function isCardWriteSlip(app: App, sale: Pick<Sale, 'kind' | 'status'>): boolean {
-  return sale.kind === 'gas' && sale.status !== 'completed' && app.cardWriter !== undefined;
+export function isCardWriteSlip(app: App, sale: Pick<Sale, 'kind' | 'status' | 'correctedBy'>): boolean {
+  return (
+    sale.kind === 'gas' &&
+    sale.status !== 'completed' &&
+    sale.correctedBy.length === 0 &&
+    app.cardWriter !== undefined
+  );
 }
 
 export function saleDoc(
@@ -71,6 +89,8 @@ export function saleDoc(
       sale,
       cashierName: sale.operator.displayName,
       userClassZh: sale.customer ? USER_CLASS_ZH[sale.customer.userClass] : '—',
+      addressParts: addressOf(app, sale),
+      corrects: sale.correctsSaleId ? correctedSale(app, sale.correctsSaleId) : undefined,
       card: sale.card ?? undefined,
       tierUse: tierUse(app, sale),
       qr: receiptQr(app, sale),

@@ -22,11 +22,16 @@ const ch = (n: number) => `${n}ch`;
 function Segment({ seg }: { seg: PaperSegment }) {
   const w = scaleOf(seg.width);
   const h = scaleOf(seg.height);
-  // The font grows with the height; each box keeps the width the printer gives it (w columns a column).
+  // The font grows with the width, so each glyph fills the w columns a column the printer gives it and never
+  // overlaps the next; a taller scale (GS ! double height only) stretches it upwards, room kept above the line.
+  const tall = h / w;
   const style: CSSProperties = {
-    fontSize: `${h}em`,
+    fontSize: `${w}em`,
     fontWeight: seg.bold ? 700 : undefined,
     textDecoration: seg.underline ? 'underline' : undefined,
+    ...(tall === 1
+      ? {}
+      : { transform: `scaleY(${tall})`, transformOrigin: 'bottom', marginTop: `${(tall - 1) * 1.4}em` }),
   };
   return (
     <span className="paper-seg" style={style}>
@@ -35,7 +40,7 @@ function Segment({ seg }: { seg: PaperSegment }) {
           // biome-ignore lint/suspicious/noArrayIndexKey: runs of a fixed text never move
           key={i}
           className={r.cols === 2 && r.text.length === 1 ? 'paper-wide' : 'paper-run'}
-          style={{ width: ch((r.cols * w) / h) }}
+          style={{ width: ch(r.cols) }}
         >
           {r.text}
         </span>
