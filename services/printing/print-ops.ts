@@ -8,6 +8,7 @@ import { dayReportDoc, shiftReportDoc } from '../../core/receipts/cash-reports';
 import type { ReceiptDoc } from '../../core/receipts/document';
 import type { Receipt } from '../../core/receipts/printed';
 import { receiptHtml } from '../../core/receipts/html';
+import { DEFAULT_VERIFY_URL } from '../../core/receipts/receipt-qr';
 import { testPage } from '../../core/receipts/test-page';
 import { AppError } from '../../core/errors';
 import { prepared, putSetting } from '../../db';
@@ -174,6 +175,7 @@ export const receiptsPreview: Handlers['receipts.preview'] = (input, { app }) =>
     spec: 'training',
     width: 80 as const,
     company: app.counter()!.hallName,
+    verifyUrl: DEFAULT_VERIFY_URL,
   };
   return {
     receipt: printed(renderEscPos(saleDoc(app, input.saleId, s).doc)),
@@ -244,6 +246,7 @@ export const receiptsHtml: Handlers['receipts.html'] = (input, { app }) => {
     spec: 'training',
     width: 80 as const,
     company: app.counter()!.hallName,
+    verifyUrl: DEFAULT_VERIFY_URL,
   };
   const at = localTime(app, app.clock.nowMs());
   const cols = s.width === 58 ? 32 : 48;

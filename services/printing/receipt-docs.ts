@@ -93,7 +93,7 @@ export function saleDoc(
       corrects: sale.correctsSaleId ? correctedSale(app, sale.correctsSaleId) : undefined,
       card: sale.card ?? undefined,
       tierUse: tierUse(app, sale),
-      qr: receiptQr(app, sale),
+      qr: receiptQr(app, sale, s.verifyUrl),
       reprint,
       slip: isCardWriteSlip(app, sale),
       printedAt: localTime(app, Date.parse(sale.createdAt)),

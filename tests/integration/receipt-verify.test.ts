@@ -82,7 +82,17 @@ afterAll(async () => {
 describe('a receipt printed at an enrolled counter', () => {
   it('verifies at head office: the counter, the receipt number and the amount', async () => {
     const { sale, qr } = await saleQr(A, 1);
-    expect(qr).toMatch(/^gasdesk:r\/[0-9a-f-]{36}\?c=[0-9a-f-]{36}&n=010101-\d{8}&a=\d+&s=[\w-]{86}$/);
+    // An https link on the company's verification host (the default: no address was configured), so a phone
+    // that scans it opens the verification page.
+    expect(qr).toMatch(
+      /^https:\/\/verify\.example-gas\.cn\/r\/[0-9a-f-]{36}\?c=[0-9a-f-]{36}&n=010101-\d{8}&a=\d+&s=[\w-]{86}$/,
+    );
+    expect(new URL(qr).protocol).toBe('https:');
+    // Head office takes the link as it is, and the private form printed before it for the same signed claim.
+    expect(await verify(qr.replace(/^https:\/\/[^?]+\/(?=[0-9a-f-]{36}\?)/, 'gasdesk:r/'))).toMatchObject({
+      valid: true,
+      code: 'VALID',
+    });
     expect(await verify(qr)).toEqual({
       valid: true,
       code: 'VALID',
@@ -142,6 +152,34 @@ describe('a receipt printed at an enrolled counter', () => {
       (await gasdesk(['receipt', 'verify', qr, '--server', ho.url], { GASDESK_ADMIN_TOKEN: '' })).code,
     ).toBe(2);
   }, 120_000);
+});
+
+describe('the verification address the receipt QR links to', () => {
+  it('is the company’s, as configured; head office verifies the link whatever its host', async () => {
+    const verifyUrl = 'https://yanzhen.donghai-gas.com/shouju';
+    await B.ok(
+      'printers.configure',
+      { spec: 'training', width: 58, company: '东海燃气', verifyUrl },
+      B.adminSid,
+    );
+    const { sale, qr } = await saleQr(B, 5);
+    expect(qr.startsWith(`${verifyUrl}/${sale.id}?c=`)).toBe(true);
+    expect(await verify(qr)).toMatchObject({
+      valid: true,
+      receiptNo: sale.receiptNo,
+      counter: { code: '02' },
+    });
+    // Anything but an https address is refused at its field.
+    for (const bad of ['http://yanzhen.donghai-gas.com/r', 'https://a.cn/r?x=1', 'javascript:alert(1)', '']) {
+      const input = { spec: 'training', width: 58 as const, company: '东海燃气', verifyUrl: bad };
+      const r = await B.call('printers.configure', input, B.adminSid);
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.error.issues?.[0]).toMatchObject({
+        path: ['verifyUrl'],
+        message: expect.stringContaining('收据验真网址'),
+      });
+    }
+  });
 });
 
 describe('a receipt printed at a counter not enrolled', () => {

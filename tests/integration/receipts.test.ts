@@ -199,7 +199,7 @@ describe('receipts on the printer, at 58 mm and 80 mm', () => {
     expect(r.elements).toContainEqual({
       kind: 'qr',
       align: 'center',
-      data: `gasdesk:r/${gasSale.id}?s=3f9a0c`,
+      data: `https://verify.example-gas.cn/r/${gasSale.id}?s=3f9a0c`,
       size: 5,
       ec: 'M',
     });
