@@ -154,6 +154,30 @@ describe('a receipt printed at an enrolled counter', () => {
   }, 120_000);
 });
 
+describe('the page a phone opens from the receipt QR', () => {
+  it('is head office’s answer for the link, as a page: genuine, the receipt number, the amount, the counter', async () => {
+    const { sale, qr } = await saleQr(A, 6);
+    const at = new URL(qr);
+    const open = async (path: string) => {
+      const r = await fetch(`${ho.url}${path}`);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(r.headers.get('content-security-policy')).toContain("default-src 'none'");
+      return r.text();
+    };
+    const page = await open(at.pathname + at.search);
+    expect(page).toContain('data-code="VALID"');
+    expect(page).toContain('收据有效');
+    expect(page).toContain(sale.receiptNo);
+    expect(page).toContain(`￥${(sale.amountPaid / 100).toFixed(2)}`);
+    expect(page).toContain('01号窗口');
+    expect(page).not.toContain('<script');
+    const changed = at.search.replace(/&a=(\d+)/, (_, a) => `&a=${Number(a) + 100}`);
+    expect(await open(at.pathname + changed)).toContain('data-code="BAD_SIGNATURE"');
+    expect(await open('/r/%3Cscript%3E?c=1')).toContain('data-code="MALFORMED"');
+  });
+});
+
 describe('the verification address the receipt QR links to', () => {
   it('is the company’s, as configured; head office verifies the link whatever its host', async () => {
     const verifyUrl = 'https://yanzhen.donghai-gas.com/shouju';
