@@ -126,5 +126,7 @@ describe('the receipt preview of a reversed sale', () => {
     const symbol = QrCode.encodeSegments(QrSegment.makeSegments(data), Ecc.MEDIUM, 1);
     expect(drawn).toBe(generatePath(symbol.getModules(), 0));
     await page.screenshot({ path: 'out/screenshots/receipt-preview-reversed-58.png' }).catch(() => undefined);
+    await qr.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'out/screenshots/receipt-preview-qr-58.png' }).catch(() => undefined);
   });
 });
