@@ -177,8 +177,13 @@ export const receiptsPreview: Handlers['receipts.preview'] = (input, { app }) =>
     company: app.counter()!.hallName,
     verifyUrl: DEFAULT_VERIFY_URL,
   };
+  // The paper the next print gives: marked 重打 once printed before, the drawer only with the first paper.
+  const slip = isCardWriteSlip(app, loadSale(app, input.saleId));
+  const copyNo = attemptsSoFar(app, slip ? 'slip' : 'sale', input.saleId) + 1;
+  const first = attemptsSoFar(app, 'sale', input.saleId) + attemptsSoFar(app, 'slip', input.saleId) === 0;
+  const reprint = copyNo > 1 ? { number: copyNo - 1, at: localTime(app, app.clock.nowMs()) } : undefined;
   return {
-    receipt: printed(renderEscPos(saleDoc(app, input.saleId, s).doc)),
+    receipt: printed(renderEscPos(saleDoc(app, input.saleId, s, reprint, first).doc)),
     columns: s.width === 58 ? 32 : 48,
   };
 };

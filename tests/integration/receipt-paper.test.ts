@@ -122,6 +122,15 @@ describe('the preview is drawn from the bytes the paper gets', () => {
       expect(lines.slice(at, end + 1).join('')).toBe(`地址：${c.fullAddress}`);
       // 本档剩余 on paper: 420 m³ used of a 4-person household's tiers (400 / 600 / …): 580 m³ left in tier 2.
       expect(text(preview)).toContain('剩余580.00m3');
+
+      // Printed once, the preview is the reprint the next print gives: marked 重打, the drawer shut.
+      const again = (await t.ok('receipts.preview', { saleId: sale.id }, sid)).receipt;
+      expect(previewLines(again)).toContain('【重打 第1次】');
+      expect(preview.drawerPulses).toBe(1);
+      expect(again.drawerPulses).toBe(0);
+      const before = printer.emulator.received.length;
+      await t.ok('receipts.print', { saleId: sale.id }, sid);
+      expect(decodeEscPos(printer.emulator.received.slice(before)).lines).toEqual(previewLines(again));
     });
   }
 });
