@@ -134,6 +134,8 @@ function onCard(d: Ctx): Block[] {
   const s = d.sale;
   if (s.kind !== 'gas') return [];
   if (s.status === 'completed') return [{ t: 'row', left: '写卡', right: '气已写入燃气卡' }];
+  // Refunded: its gas will never be written (the paper says 已退款 in large type above).
+  if (s.correctedBy.length > 0) return [{ t: 'row', left: '写卡', right: '未写入燃气卡（已退款）' }];
   if (!d.slip) return [{ t: 'row', left: '写卡', right: '待写卡（气未写入燃气卡）' }];
   return [
     { t: 'rule' },

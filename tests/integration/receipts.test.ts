@@ -227,6 +227,34 @@ describe('receipts on the printer, at 58 mm and 80 mm', () => {
     );
   });
 
+  it('a refunded gas sale whose card was never written prints as void, not as waiting for its card', () => {
+    const refunded = {
+      ...gasSale,
+      status: 'card_write_failed' as const,
+      correctedBy: [{ id: 'r1', kind: 'refund' as const, receiptNo: '010101-00000020', amountPaid: -15_400 }],
+    };
+    for (const cols of [32, 48] as const) {
+      const text = receiptText(
+        print(renderEscPos(saleReceipt(receiptData(refunded), cols))),
+        cols,
+        textWidth,
+      );
+      expect(text).toContain('【已退款】');
+      expect(text).toMatch(/退款凭证号 +010101-00000020/);
+      expect(text).toContain('本收据已作废，款项已退还');
+      expect(text).toContain('未写入燃气卡（已退款）');
+      expect(text).not.toContain('待写卡');
+    }
+    // A fee payment refunded in part: what was paid back, and that the rest stands.
+    const part = {
+      ...feeSale,
+      correctedBy: [{ id: 'r2', kind: 'refund' as const, receiptNo: '010101-00000021', amountPaid: -2_000 }],
+    };
+    const text = receiptText(print(renderEscPos(saleReceipt(receiptData(part), 32))), 32, textWidth);
+    expect(text).toContain('【部分退款】');
+    expect(text).toContain('已退还 ￥20.00，其余款项有效');
+  });
+
   it('the shift and day reports add up on paper', () => {
     const shift = receiptText(print(renderEscPos(KINDS.shift!(48))), 48, textWidth);
     for (const s of [
