@@ -9,6 +9,7 @@ import {
   quoteVolume,
   sliceAmount,
   tierBounds,
+  tierRemaining,
 } from './pricing';
 
 const M3 = 100;
@@ -68,6 +69,15 @@ describe('tiered pricing: exact vectors from the 常熟 table', () => {
     // Each extra person widens tier 1 by 100 m³ and tier 2 by 150 m³: 600 / 600 + 300 → bounds 600, 1500.
     expect(tierBounds(CS, 6)).toEqual([60000, 150000, Number.POSITIVE_INFINITY]);
   });
+  it('本档剩余 is what is left inside each tier, never more than the tier holds', () => {
+    // Tier 2 of 400–1000 m³ holds 600 m³: at 0 m³ used, 600 are left in it (not 1000, its upper bound).
+    expect(tierRemaining(CS, 4, 0)).toEqual([400 * M3, 600 * M3, null]);
+    expect(tierRemaining(CS, 4, 250 * M3)).toEqual([150 * M3, 600 * M3, null]);
+    expect(tierRemaining(CS, 4, 530 * M3)).toEqual([0, 470 * M3, null]);
+    expect(tierRemaining(CS, 4, 1200 * M3)).toEqual([0, 0, null]);
+    // A household of 6: tiers of 600 and 900 m³.
+    expect(tierRemaining(CS, 6, 0)).toEqual([600 * M3, 900 * M3, null]);
+  });
   it('rounds each slice half up to the fen, once', () => {
     expect(sliceAmount(1, 4125)).toBe(4); // 0.01 m³ × 4.125 元 = 4.125 分 → 4
     expect(sliceAmount(13, 4125)).toBe(54); // 53.625 分 → 54
@@ -88,6 +98,28 @@ describe('tiered pricing: exact vectors from the 常熟 table', () => {
 });
 
 describe('tiered pricing: properties', () => {
+  it('what is left in a tier is exactly what the next purchase gets at its price', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 200_000 }), (h, used) => {
+        const left = tierRemaining(CS, h, used);
+        const bounds = tierBounds(CS, h);
+        left.forEach((n, i) => {
+          if (n === null) {
+            expect(i).toBe(bounds.length - 1);
+            return;
+          }
+          const size = bounds[i]! - (i === 0 ? 0 : bounds[i - 1]!);
+          expect(n).toBeGreaterThanOrEqual(0);
+          expect(n).toBeLessThanOrEqual(size);
+        });
+        // Buying everything left below the last tier puts each tier's remainder in that tier's slice.
+        const bounded = left.filter((n): n is number => n !== null);
+        const all = bounded.reduce((a, b) => a + b, 0);
+        const q = quoteVolume(CS, h, used, all);
+        for (const sl of q.slices) expect(sl.volume).toBe(left[sl.tier - 1]);
+      }),
+    );
+  });
   it('slices sum to the total and to the volume, and each is at its tier’s price', () => {
     fc.assert(
       fc.property(schedule, household, used, volume, (s, h, u, v) => {

@@ -63,6 +63,21 @@ export function tierBounds(s: PriceSchedule, householdSize: number): number[] {
 }
 
 /**
+ * What is left in each tier for a household that has used `used` in the period: the part of the tier's own
+ * range [lower bound, upper bound) not used yet — never more than the tier's size (tier 2 of 400–1000 m³
+ * holds 600 m³ at 0 m³ used, not 1000), 0 for a tier already used up; null for the last, unbounded tier.
+ */
+export function tierRemaining(s: PriceSchedule, householdSize: number, used: number): (number | null)[] {
+  if (!Number.isSafeInteger(used)) throw new RangeError('used volume must be an integer');
+  const bounds = tierBounds(s, householdSize);
+  return bounds.map((upper, i) => {
+    if (!Number.isFinite(upper)) return null;
+    const lower = i === 0 ? 0 : bounds[i - 1]!;
+    return Math.max(0, upper - Math.max(lower, used));
+  });
+}
+
+/**
  * Prices `volume` for a household that has already bought `usedInPeriod` in this pricing period: the volume
  * is split at the tier bounds, each slice at its own price.
  */

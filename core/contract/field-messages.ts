@@ -116,6 +116,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   extraPerPerson: '每增一人增加气量',
   priceLi: '单价',
   width: '宽度',
+  verifyUrl: '收据验真网址',
   timeZone: '时区',
   userClass: '用气性质',
   version: '价格版本',

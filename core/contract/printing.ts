@@ -1,5 +1,6 @@
 /** Receipt printing: the printer, previews, prints and reprints (重打). Runtime: any. */
 import { z } from 'zod';
+import { DEFAULT_VERIFY_URL, VERIFY_URL_PATTERN } from '../receipts/receipt-qr';
 import { idSchema, op, trimmed } from './common';
 
 const STAFF = ['clerk', 'cashier', 'supervisor', 'admin'] as const;
@@ -72,6 +73,16 @@ export const printerSettingsSchema = z.object({
     }),
   width: z.union([z.literal(58), z.literal(80)]),
   company: trimmed(40, '收据抬头'),
+  /**
+   * The company's receipt verification address: the receipt QR is this link with the receipt's signed claim
+   * appended, so a phone that scans it opens the verification page.
+   */
+  verifyUrl: z
+    .string()
+    .trim()
+    .max(100, { error: '收据验真网址至多 100 个字符' })
+    .regex(VERIFY_URL_PATTERN, { error: '收据验真网址应为 https:// 开头的网址，不含 ? 和 #' })
+    .default(DEFAULT_VERIFY_URL),
 });
 export type PrinterSettings = z.infer<typeof printerSettingsSchema>;
 
@@ -99,7 +110,7 @@ export const printingOps = {
     }),
   }),
   'printers.configure': op({
-    summary: '设置小票打印机（连接方式、纸宽、收据抬头）',
+    summary: '设置小票打印机（连接方式、纸宽、收据抬头、收据验真网址）',
     access: ['admin'],
     writes: true,
     input: printerSettingsSchema,

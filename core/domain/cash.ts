@@ -99,3 +99,48 @@ export function dayCashOf(
     undeposited: toDeposit - deposited,
   };
 }
+
+/** What became of a sale after it was recorded: reversed or refunded (in full or in part) by later entries. */
+export type SaleStandingCode = SaleStatus | 'reversed' | 'refunded' | 'partly_refunded';
+
+export const SALE_STANDING_ZH: Record<SaleStandingCode, string> = {
+  ...SALE_STATUS_ZH,
+  reversed: '已冲正',
+  refunded: '已退款',
+  partly_refunded: '部分退款',
+};
+
+export interface SaleStanding {
+  readonly code: SaleStandingCode;
+  /** 已冲正, 已退款, 部分退款, or the sale's own state (待写卡, 已完成, 写卡失败). */
+  readonly label: string;
+  /** The receipt numbers of the reversal or refunds, oldest first (empty when not corrected). */
+  readonly by: readonly string[];
+  /** 分 paid back by them (positive). */
+  readonly paidBack: number;
+}
+
+/**
+ * A sale's standing, the one place it is decided: a reversal or refunds show instead of its own state, with
+ * their receipt numbers — on the 业务记录 list, the sale's receipt preview and any reprint of its receipt.
+ */
+export function saleStanding(sale: {
+  readonly kind: SaleKind;
+  readonly status: SaleStatus;
+  readonly amountPaid: number;
+  readonly correctedBy: readonly { kind: SaleKind; receiptNo: string; amountPaid: number }[];
+}): SaleStanding {
+  const reversals = sale.correctedBy.filter((c) => c.kind === 'reversal');
+  const refunds = sale.correctedBy.filter((c) => c.kind === 'refund');
+  const paidBack = sale.correctedBy.reduce((sum, c) => sum + Math.abs(c.amountPaid), 0);
+  const of = (code: SaleStandingCode, by: readonly { receiptNo: string }[]): SaleStanding => ({
+    code,
+    label: SALE_STANDING_ZH[code],
+    by: by.map((c) => c.receiptNo),
+    paidBack,
+  });
+  if (reversals.length > 0) return of('reversed', reversals);
+  if (refunds.length > 0)
+    return of(paidBack >= Math.abs(sale.amountPaid) ? 'refunded' : 'partly_refunded', refunds);
+  return of(sale.status, []);
+}

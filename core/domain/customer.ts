@@ -73,9 +73,17 @@ export interface AddressParts {
   room: string;
 }
 
-/** 北辰区 阳光小区 3栋 2单元 501 → "北辰区阳光小区3栋2单元501" */
-export function formatAddress(a: AddressParts): string {
+/**
+ * The address as it is written, in its parts — 区/街道, 小区, 楼栋, 单元, 门牌号: a receipt line breaks only
+ * between them. 北辰区 阳光小区 3 2 501 → ["北辰区", "阳光小区", "3栋", "2单元", "501"].
+ */
+export function addressParts(a: AddressParts): string[] {
   const unit = a.unit ? `${a.unit}${/单元$/.test(a.unit) ? '' : '单元'}` : '';
   const building = `${a.building}${/[栋幢号楼]$/.test(a.building) ? '' : '栋'}`;
-  return `${a.district}${a.community}${building}${unit}${a.room}`;
+  return [a.district, a.community, building, unit, a.room].filter((p) => p.length > 0);
+}
+
+/** 北辰区 阳光小区 3栋 2单元 501 → "北辰区阳光小区3栋2单元501" */
+export function formatAddress(a: AddressParts): string {
+  return addressParts(a).join('');
 }

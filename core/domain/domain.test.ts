@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addressParts,
   allowedActions,
   CUSTOMER_STATUSES,
   formatAddress,
@@ -51,6 +52,12 @@ describe('customer helpers', () => {
         room: '501',
       }),
     ).toBe('牛山街道阳光花园3号楼501');
+  });
+  it('gives the address in the parts a receipt line may break between', () => {
+    const a = { district: '牛山街道', community: '阳光花园', building: '3', unit: '2', room: '1502' };
+    expect(addressParts(a)).toEqual(['牛山街道', '阳光花园', '3栋', '2单元', '1502']);
+    expect(addressParts({ ...a, unit: null })).toEqual(['牛山街道', '阳光花园', '3栋', '1502']);
+    expect(addressParts(a).join('')).toBe(formatAddress(a));
   });
 });
 

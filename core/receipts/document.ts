@@ -6,7 +6,11 @@
 export type Align = 'left' | 'center' | 'right';
 
 export type Block =
-  | { t: 'text'; text: string; align?: Align; bold?: boolean; size?: 1 | 2 }
+  /**
+   * Text wrapped to the paper without splitting a word or a number; with `parts` (an address, a title: `text` is
+   * their concatenation) a line breaks only between them.
+   */
+  | { t: 'text'; text: string; parts?: string[]; align?: Align; bold?: boolean; size?: 1 | 2 }
   | { t: 'row'; left: string; right: string; bold?: boolean; size?: 1 | 2 }
   | { t: 'cells'; values: string[]; widths: number[]; aligns?: Align[] }
   | { t: 'rule'; ch?: string }

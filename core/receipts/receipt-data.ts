@@ -19,6 +19,10 @@ export interface SaleReceiptData {
   header: ReceiptHeader;
   sale: Sale;
   cashierName: string;
+  /** The customer's address in its parts (core/domain/customer addressParts): a line breaks only between them. */
+  addressParts?: string[];
+  /** A reversal's or refund's original sale: its receipt number is printed as 原收据号. */
+  corrects?: { receiptNo: string; kind: Sale['kind'] };
   /** 用气性质 in Chinese. */
   userClassZh: string;
   card?: { cardNo: string; purchaseCount: number };

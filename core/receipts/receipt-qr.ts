@@ -20,15 +20,36 @@ export function receiptSigningString(c: ReceiptClaim): string {
   return `gasdesk-receipt-1|${c.counterId}|${c.saleId}|${c.receiptNo}|${c.amount}`;
 }
 
-/** The QR text; `signature` (base64url) is null at a counter not yet enrolled, which has no key to sign with. */
-export function receiptQrText(c: ReceiptClaim, signature: string | null): string {
+/**
+ * Where a phone that scans a receipt goes: the company's verification page (a setting of the counter, printers
+ * settings `verifyUrl`), which answers what head office's verification answers.
+ */
+export const DEFAULT_VERIFY_URL = 'https://verify.example-gas.cn/r';
+
+/** An https address without query or fragment (the receipt's id and claim are appended to it). */
+export const VERIFY_URL_PATTERN = /^https:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:\/[A-Za-z0-9._~%-]+)*\/?$/;
+
+/**
+ * The QR text: `<verify url>/<sale id>?c=<counter>&n=<receipt no>&a=<amount>&s=<signature>` — an https link a
+ * phone opens. `signature` (base64url) is null at a counter not yet enrolled, which has no key to sign with.
+ */
+export function receiptQrText(
+  c: ReceiptClaim,
+  signature: string | null,
+  verifyUrl: string = DEFAULT_VERIFY_URL,
+): string {
   const sig = signature === null ? '' : `&s=${signature}`;
-  return `gasdesk:r/${c.saleId}?c=${c.counterId}&n=${c.receiptNo}&a=${c.amount}${sig}`;
+  return `${verifyUrl.replace(/\/+$/, '')}/${c.saleId}?c=${c.counterId}&n=${c.receiptNo}&a=${c.amount}${sig}`;
 }
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const CLAIM = `(${UUID})\\?c=(${UUID})&n=([A-Za-z0-9-]{1,40})&a=(-?\\d{1,15})(?:&s=([A-Za-z0-9_-]{86}))?`;
+/**
+ * The link printed now (any https host and path: the company's verification address is a setting), and the
+ * private `gasdesk:r/` form printed before it, which carries the same signed claim.
+ */
 const QR = new RegExp(
-  `^gasdesk:r/(${UUID})\\?c=(${UUID})&n=([A-Za-z0-9-]{1,40})&a=(-?\\d{1,15})(?:&s=([A-Za-z0-9_-]{86}))?$`,
+  `^(?:https://[A-Za-z0-9.-]+(?::\\d{1,5})?(?:/[A-Za-z0-9._~%-]+)*/|gasdesk:r/)${CLAIM}$`,
 );
 /** Before receipts were signed with the device key: an HMAC under a key only the counter held. */
 const LEGACY_QR = new RegExp(`^gasdesk:r/(${UUID})\\?n=([A-Za-z0-9-]{1,40})&a=(-?\\d{1,15})&s=[0-9a-f]{16}$`);

@@ -4,9 +4,10 @@
  * reversal/refund receipts. Reprints are marked 重打. Runtime: any.
  */
 import { toChineseCapitals } from '../capitals';
-import { SALE_KIND_ZH, TENDER_ZH } from '../domain/cash';
+import { SALE_KIND_ZH, saleStanding, TENDER_ZH } from '../domain/cash';
 import { formatCubicMetres, formatPriceLi, formatYuan } from '../quantities';
 import { type Block, columnWidths, type ReceiptDoc } from './document';
+import type { Sale } from '../contract/sales';
 import type { SaleReceiptData } from './receipt-data';
 
 const yuan = (fen: number) => `￥${formatYuan(fen)}`;
@@ -15,24 +16,46 @@ const m3 = (units: number) => `${formatCubicMetres(units)}m³`;
 /** The data and the paper width it is laid out for. */
 type Ctx = SaleReceiptData & { columns: 32 | 48 };
 
-const TITLES = {
-  gas: '燃气费收据（购气）',
-  fee: '燃气业务收费收据',
-  reversal: '冲正凭证',
-  refund: '退款凭证',
-} as const;
+/** Titles in the parts a double-size line may break between (58 mm paper holds 8 Hanzi at double size). */
+const TITLES: Record<Sale['kind'] | 'slip', string[]> = {
+  gas: ['燃气费收据', '（购气）'],
+  fee: ['燃气业务', '收费收据'],
+  reversal: ['冲正凭证'],
+  refund: ['退款凭证'],
+  slip: ['购气待写卡', '凭条'],
+};
+
+/**
+ * The address in the parts a line may break between (小区 / 楼栋 / 单元 / 门牌号): the customer file's own
+ * parts when they make this address, else the address cut after 栋/幢/号楼/单元 (so a room number is never split).
+ */
+export function addressLineParts(fullAddress: string, parts?: readonly string[]): string[] {
+  if (parts && parts.join('') === fullAddress) return [...parts];
+  return fullAddress.split(/(?<=栋|幢|号楼|单元)/).filter((p) => p.length > 0);
+}
 
 function head(d: Ctx): Block[] {
   const s = d.sale;
-  const slip = d.slip === true;
+  const title = TITLES[d.slip === true ? 'slip' : s.kind];
   const blocks: Block[] = [
     { t: 'text', text: d.header.company, align: 'center', bold: true },
-    { t: 'text', text: slip ? '购气待写卡凭条' : TITLES[s.kind], align: 'center', bold: true, size: 2 },
+    { t: 'text', text: title.join(''), parts: title, align: 'center', bold: true, size: 2 },
   ];
   if (d.reprint)
     blocks.push({ t: 'text', text: `【重打 第${d.reprint.number}次】`, align: 'center', bold: true });
+  blocks.push(...standing(d));
   blocks.push(
     { t: 'row', left: '票据号', right: s.receiptNo },
+    // A reversal or refund names the receipt it corrects by the number the customer holds.
+    ...(s.correctsSaleId && d.corrects
+      ? [
+          {
+            t: 'row' as const,
+            left: `原收据号（${SALE_KIND_ZH[d.corrects.kind]}）`,
+            right: d.corrects.receiptNo,
+          },
+        ]
+      : []),
     ...(s.invoiceNo ? [{ t: 'row' as const, left: '发票号', right: s.invoiceNo }] : []),
     { t: 'rule' },
   );
@@ -40,7 +63,7 @@ function head(d: Ctx): Block[] {
     blocks.push(
       { t: 'row', left: '用户名称', right: s.customer.name },
       { t: 'row', left: '用户编号', right: s.customer.accountNo },
-      { t: 'text', text: `地址：${s.customer.fullAddress}` },
+      address(s.customer.fullAddress, d.addressParts),
       { t: 'row', left: '用气性质', right: d.userClassZh },
     );
   }
@@ -51,6 +74,32 @@ function head(d: Ctx): Block[] {
     );
   return blocks;
 }
+
+function address(full: string, given?: readonly string[]): Block {
+  const parts = addressLineParts(full, given);
+  parts[0] = `地址：${parts[0] ?? ''}`;
+  return { t: 'text', text: parts.join(''), parts };
+}
+
+/**
+ * A sale reversed or refunded since: said in large type under the title, with the correction's receipt number,
+ * so that no copy of it (a reprint, a late first print) passes for a valid receipt.
+ */
+function standing(d: Ctx): Block[] {
+  const st = saleStanding(d.sale);
+  if (st.by.length === 0) return [];
+  const what = st.code === 'reversed' ? '冲正凭证号' : '退款凭证号';
+  const note =
+    st.code === 'partly_refunded' ? `已退还 ${yuan(st.paidBack)}，其余款项有效` : '本收据已作废，款项已退还';
+  return [
+    { t: 'text', text: `【${st.label}】`, align: 'center', bold: true, size: 2 },
+    ...st.by.map((no): Block => ({ t: 'row', left: what, right: no, bold: true })),
+    { t: 'text', text: note, align: 'center', bold: true },
+  ];
+}
+
+/** A reversal or refund undoes what a sale did: its figures print as amounts, the direction in the words. */
+const isCorrection = (d: Ctx) => d.sale.kind === 'reversal' || d.sale.kind === 'refund';
 
 function gasLines(d: Ctx): Block[] {
   const widths = columnWidths(d.columns, [2, 3, 3, 4]);
@@ -68,15 +117,15 @@ function gasLines(d: Ctx): Block[] {
       t: 'cells',
       values: [
         `${Math.abs(l.tier ?? 1)}档`,
-        m3(l.volume ?? 0),
+        m3(Math.abs(l.volume ?? 0)),
         formatPriceLi(l.priceLi ?? 0),
-        formatYuan(l.amount),
+        formatYuan(Math.abs(l.amount)),
       ],
       widths,
       aligns: ['left', 'right', 'right', 'right'],
     });
   }
-  blocks.push({ t: 'row', left: '数量', right: m3(d.sale.volume) });
+  blocks.push({ t: 'row', left: isCorrection(d) ? '冲回气量' : '数量', right: m3(Math.abs(d.sale.volume)) });
   return [...blocks, ...onCard(d)];
 }
 
@@ -85,6 +134,8 @@ function onCard(d: Ctx): Block[] {
   const s = d.sale;
   if (s.kind !== 'gas') return [];
   if (s.status === 'completed') return [{ t: 'row', left: '写卡', right: '气已写入燃气卡' }];
+  // Refunded: its gas will never be written (the paper says 已退款 in large type above).
+  if (s.correctedBy.length > 0) return [{ t: 'row', left: '写卡', right: '未写入燃气卡（已退款）' }];
   if (!d.slip) return [{ t: 'row', left: '写卡', right: '待写卡（气未写入燃气卡）' }];
   return [
     { t: 'rule' },
@@ -137,8 +188,19 @@ function totals(d: Ctx): Block[] {
   const money = Math.abs(s.amountPaid);
   const label = s.kind === 'reversal' || s.kind === 'refund' ? '退还' : '实收';
   const blocks: Block[] = [{ t: 'rule' }, { t: 'row', left: '金额', right: yuan(Math.abs(s.amount)) }];
-  if (s.balanceUsed) blocks.push({ t: 'row', left: '使用结余', right: yuan(s.balanceUsed) });
-  if (s.balanceAdded) blocks.push({ t: 'row', left: '存入结余', right: yuan(s.balanceAdded) });
+  // The customer's words for where the balance went: never a minus sign after a word that says the direction.
+  if (s.balanceUsed)
+    blocks.push({
+      t: 'row',
+      left: s.balanceUsed > 0 ? '使用结余' : '退回结余',
+      right: yuan(Math.abs(s.balanceUsed)),
+    });
+  if (s.balanceAdded)
+    blocks.push({
+      t: 'row',
+      left: s.balanceAdded > 0 ? '存入结余' : '扣回结余',
+      right: yuan(Math.abs(s.balanceAdded)),
+    });
   blocks.push(
     { t: 'row', left: `合计${label}`, right: yuan(money), bold: true, size: 1 },
     { t: 'text', text: `大写：${toChineseCapitals(money)}` },
@@ -156,8 +218,6 @@ function totals(d: Ctx): Block[] {
 function foot(d: Ctx): Block[] {
   const s = d.sale;
   const blocks: Block[] = [{ t: 'rule' }];
-  if (s.correctsSaleId)
-    blocks.push({ t: 'text', text: `原${SALE_KIND_ZH.gas}记录：${s.correctsSaleId.slice(-12)}` });
   if (s.reason) blocks.push({ t: 'text', text: `原因：${s.reason}` });
   if (s.approver) blocks.push({ t: 'row', left: '审批人', right: s.approver.displayName });
   blocks.push(

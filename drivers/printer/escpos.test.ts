@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EscPos, statusRequest } from './escpos';
-import { clip, printable, textWidth, wrap } from './gb18030';
+import { clip, printable, textWidth, words, wrap, wrapWords } from './gb18030';
 import { PrinterEmulator } from './printer-emulator';
 import { receiptText } from '../../core/receipts/printed';
 
@@ -11,6 +12,71 @@ describe('GB18030 text for printers', () => {
     expect(printable('用户😀𠀀名')).toBe('用户??名');
     expect(clip('燃气营业厅', 5)).toBe('燃气');
     expect(wrap('一二三四五六七', 6)).toEqual(['一二三', '四五六', '七']);
+  });
+});
+
+describe('wrapping receipt text without splitting a word, a number or a room number', () => {
+  it('keeps numbers, amounts and codes whole, with their one-character unit and punctuation', () => {
+    expect(words('地址：12栋3单元1502')).toEqual(['地', '址：', '12栋', '3单元', '1502']);
+    expect(words('合计￥1,234.50元，谢谢')).toEqual(['合', '计', '￥1,234.50元，', '谢', '谢']);
+    expect(words('（购气）')).toEqual(['（购', '气）']);
+    expect(wrapWords('本年度（2026-01-01起）阶梯用气：530.00m³', 32)).toEqual([
+      '本年度（2026-01-01起）阶梯用气：',
+      '530.00m3',
+    ]);
+    expect(wrapWords('补录 JK20261127：2026-11-27 09:30 登记', 32)).toEqual([
+      '补录 JK20261127：2026-11-27',
+      '09:30 登记',
+    ]);
+  });
+
+  it('breaks an address only between its parts, a title between its parts', () => {
+    const address = ['地址：牛山街道', '翠湖观邸', '12栋', '3单元', '1502'];
+    expect(wrapWords(address, 32)).toEqual(['地址：牛山街道翠湖观邸12栋3单元', '1502']);
+    expect(wrapWords(address, 24)).toEqual(['地址：牛山街道翠湖观邸', '12栋3单元1502']);
+    expect(wrapWords(['燃气费收据', '（购气）'], 16)).toEqual(['燃气费收据', '（购气）']);
+    // A part wider than a whole line breaks into words; a word wider than a line, between characters.
+    expect(wrapWords(['一二三四五六七八九十', '1号'], 8)).toEqual(['一二三四', '五六七八', '九十1号']);
+    expect(wrapWords('ABCDEFGHIJ', 4)).toEqual(['ABCD', 'EFGH', 'IJ']);
+    expect(wrapWords('', 32)).toEqual(['']);
+  });
+
+  it('any text: lines fit, nothing is lost but the spaces at breaks, a number that fits a line stays whole', () => {
+    const token = fc.oneof(
+      fc.constantFrom('燃', '气', '费', '单元', '栋', '，', '（', '）', ' ', '￥'),
+      fc.integer({ min: 0, max: 99_999_999 }).map(String),
+      fc.integer({ min: 0, max: 9_999_999 }).map((n) => (n / 100).toFixed(2)),
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 40 }), fc.integer({ min: 8, max: 48 }), (tokens, cols) => {
+        const text = tokens.join('');
+        const lines = wrapWords(text, cols);
+        for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(cols);
+        expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
+        for (const n of text.match(/[\x21-\x7e]+/g) ?? [])
+          if (n.length <= cols) expect(lines.some((l) => l.includes(n))).toBe(true);
+      }),
+    );
+  });
+
+  it('a row too long for one line puts the right part under the left, nothing cut; cells wrap in their column', () => {
+    const emu = new PrinterEmulator();
+    emu.handle(
+      new EscPos(58)
+        .init()
+        .row('网点', '东海市城东燃气客服中心营业厅 12号窗口')
+        .cells(['燃气表更换（含安装）', '1', '300.00'], [17, 5, 10], ['left', 'right', 'right'])
+        .cut()
+        .bytes(),
+    );
+    const text = receiptText(emu.receipts[0]!, 32, textWidth).split('\n');
+    expect(text.slice(0, 4)).toEqual([
+      '网点',
+      '    东海市城东燃气客服中心营业厅',
+      '                        12号窗口',
+      '燃气表更换（含安     1    300.00',
+    ]);
+    expect(text[4]).toBe('装）');
   });
 });
 

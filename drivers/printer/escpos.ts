@@ -4,7 +4,7 @@
  * real-time status), with column layout by GBK byte width for 58 mm (32 columns) and 80 mm (48) paper.
  * Runtime: Node.
  */
-import { clip, encodeText, textWidth, wrap } from './gb18030';
+import { encodeText, textWidth, wrapWords } from './gb18030';
 
 export type Align = 'left' | 'center' | 'right';
 export type PaperWidth = 58 | 80;
@@ -70,9 +70,17 @@ export class EscPos {
     return this.text(s).raw(LF);
   }
 
-  /** Text wrapped to the paper width (at the current size). */
-  paragraph(s: string): this {
-    for (const l of wrap(s, Math.floor(this.columns / this.scale))) this.line(l);
+  /** Columns of a line at the current character width. */
+  private get lineColumns(): number {
+    return Math.floor(this.columns / this.scale);
+  }
+
+  /**
+   * Text wrapped to the paper width (at the current size) without splitting a word or a number; text given as
+   * parts (an address, a title) breaks only between them.
+   */
+  paragraph(s: string | readonly string[]): this {
+    for (const l of wrapWords(s, this.lineColumns)) this.line(l);
     return this;
   }
 
@@ -80,34 +88,48 @@ export class EscPos {
     return this.raw(ESC, 0x64, lines);
   }
 
-  /** `left ........ right` on one line (the left part clipped to leave room for the right). */
+  /**
+   * `left ........ right` on one line; when both do not fit, the left on its own line(s) and the right below it,
+   * right-aligned — nothing is clipped.
+   */
   row(left: string, right: string, fill = ' '): this {
-    const cols = Math.floor(this.columns / this.scale);
-    const r = clip(right, cols);
-    const l = clip(left, Math.max(0, cols - textWidth(r) - 1));
-    return this.line(l + fill.repeat(Math.max(1, cols - textWidth(l) - textWidth(r))) + r);
+    const cols = this.lineColumns;
+    const lw = textWidth(left);
+    const rw = textWidth(right);
+    if (lw + 1 + rw <= cols) return this.line(left + fill.repeat(cols - lw - rw) + right);
+    for (const l of wrapWords(left, cols)) this.line(l);
+    for (const r of wrapWords(right, cols)) this.line(' '.repeat(Math.max(0, cols - textWidth(r))) + r);
+    return this;
   }
 
-  /** A table row: cells in columns of the given widths (the last ones right-aligned when numeric). */
+  /**
+   * A table row: cells in columns of the given widths; a value wider than its column wraps within it (more
+   * lines for the row), never cut.
+   */
   cells(values: string[], widths: number[], aligns: Align[] = []): this {
-    let s = '';
-    values.forEach((v, i) => {
-      const w = widths[i]!;
-      const c = clip(v, w);
-      const pad = ' '.repeat(w - textWidth(c));
-      const a = aligns[i] ?? 'left';
-      s +=
-        a === 'right'
-          ? pad + c
-          : a === 'center'
-            ? pad.slice(0, pad.length >> 1) + c + pad.slice(pad.length >> 1)
-            : c + pad;
-    });
-    return this.line(s.trimEnd());
+    const wrapped = values.map((v, i) => wrapWords(v, widths[i]!));
+    const height = Math.max(1, ...wrapped.map((w) => w.length));
+    for (let row = 0; row < height; row++) {
+      let s = '';
+      wrapped.forEach((lines, i) => {
+        const w = widths[i]!;
+        const c = lines[row] ?? '';
+        const pad = ' '.repeat(Math.max(0, w - textWidth(c)));
+        const a = aligns[i] ?? 'left';
+        s +=
+          a === 'right'
+            ? pad + c
+            : a === 'center'
+              ? pad.slice(0, pad.length >> 1) + c + pad.slice(pad.length >> 1)
+              : c + pad;
+      });
+      this.line(s.trimEnd());
+    }
+    return this;
   }
 
   rule(ch = '-'): this {
-    return this.line(ch.repeat(Math.floor(this.columns / this.scale / textWidth(ch))));
+    return this.line(ch.repeat(Math.floor(this.lineColumns / textWidth(ch))));
   }
 
   /** GS ( k: QR model 2, module size, error correction, store, print. */

@@ -1,20 +1,18 @@
 /** Receipt documents (core/receipts) → ESC/POS bytes. Runtime: Node. */
 import type { ReceiptDoc } from '../../core/receipts/document';
 import { EscPos, type PaperWidth } from './escpos';
-import { textWidth } from './gb18030';
 
 export function renderEscPos(doc: ReceiptDoc): Uint8Array {
   const p = new EscPos((doc.columns === 48 ? 80 : 58) as PaperWidth).init();
   for (const b of doc.blocks) {
     switch (b.t) {
       case 'text': {
-        // A double-size line that would wrap (a long title on 58 mm paper) is printed double height only.
+        // Double size is double width and height: a title too wide for the paper wraps between its parts.
         const size = b.size ?? 1;
-        const wide = size === 2 && textWidth(b.text) * 2 > doc.columns ? 1 : size;
         p.align(b.align ?? 'left')
           .bold(b.bold ?? false)
-          .size(wide, size)
-          .paragraph(b.text);
+          .size(size, size)
+          .paragraph(b.parts ?? b.text);
         break;
       }
       case 'row':

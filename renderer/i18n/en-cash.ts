@@ -28,6 +28,14 @@ export const cashEn: typeof cashZh = {
     completed: 'Completed',
     card_write_failed: 'Card write failed',
   },
+  saleStandings: {
+    pending_card_write: 'Awaiting card write',
+    completed: 'Completed',
+    card_write_failed: 'Card write failed',
+    reversed: 'Reversed',
+    refunded: 'Refunded',
+    partly_refunded: 'Partly refunded',
+  },
   sale: {
     title: 'Gas sale',
     tabGas: 'Gas sale (F2)',
@@ -151,6 +159,7 @@ export const cashEn: typeof cashZh = {
     time: 'Time',
     corrections: 'Reversals / refunds',
     corrects: 'Corrects {receiptNo}',
+    correctedByNo: 'Voucher {receiptNo}',
     buyGas: 'Sell gas (F2)',
     reverse: 'Reverse',
     refund: 'Refund',

@@ -17,7 +17,9 @@ export const printEn: typeof printZh = {
     autoPrint: 'Print the receipt after each payment',
     paper: 'Receipt preview (exactly what is printed)',
     paperCols: '{mm} mm paper, {n} columns',
-    qr: 'QR code (placeholder; the printer prints the real code)',
+    qr: 'Receipt QR code: scan with a phone to verify',
+    standing:
+      'This sale is {label} (voucher {receiptNos}): its receipt says “{label}” in large type and is not valid.',
     barcode: 'Barcode (placeholder)',
     cut: 'cut',
     drawer: 'Opens the cash drawer when printed',
@@ -57,6 +59,9 @@ export const printEn: typeof printZh = {
     width58: '58 mm (32 columns)',
     width80: '80 mm (48 columns)',
     company: 'Receipt heading',
+    verifyUrl: 'Receipt verification address',
+    verifyUrlHint:
+      'The receipt QR code is this address with the receipt’s signed details: a phone that scans it opens the verification page.',
     save: 'Save printer settings',
     saved: 'Printer settings saved, thank you.',
     test: 'Print test page',

@@ -1,5 +1,5 @@
 /** 简体中文：收费、收款方式、业务记录、冲正退款（zh-cn.ts 的一部分）。 */
-import { SALE_KIND_ZH, SALE_STATUS_ZH, TENDER_ZH } from '../../core/domain/cash';
+import { SALE_KIND_ZH, SALE_STANDING_ZH, SALE_STATUS_ZH, TENDER_ZH } from '../../core/domain/cash';
 
 export const cashZh = {
   money: {
@@ -24,6 +24,7 @@ export const cashZh = {
   tenderMethods: { ...TENDER_ZH },
   saleKinds: { ...SALE_KIND_ZH },
   saleStatuses: { ...SALE_STATUS_ZH },
+  saleStandings: { ...SALE_STANDING_ZH },
   sale: {
     title: '购气',
     tabGas: '购气（F2）',
@@ -144,6 +145,7 @@ export const cashZh = {
     time: '时间',
     corrections: '冲正 / 退款',
     corrects: '更正 {receiptNo}',
+    correctedByNo: '凭证 {receiptNo}',
     buyGas: '购气（F2）',
     reverse: '冲正',
     refund: '退款',

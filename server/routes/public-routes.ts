@@ -1,12 +1,14 @@
 /**
- * Readiness, the OpenAPI document and enrollment (authenticated by its one-time code; its rate per address is
- * counted by its gate, server/http/gates.ts). Runtime: Node.
+ * Readiness, the OpenAPI document, enrollment (authenticated by its one-time code; its rate per address is
+ * counted by its gate, server/http/gates.ts), and the page a receipt's QR link opens (GET /r/<sale id>?…). Runtime: Node.
  */
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../core/errors';
 import { SYNC_ROUTES as R } from '../../core/sync/routes';
 import { enrollRequestSchema } from '../../core/sync/wire';
 import { enroll } from '../admin/enroll';
+import { receiptVerdictPage } from '../admin/receipt-page';
+import { verifyReceipt } from '../admin/receipts';
 import type { HeadOffice } from '../context';
 import { parseBody } from '../http/errors';
 import { openApiDocument } from '../openapi';
@@ -31,6 +33,18 @@ export function registerPublicRoutes(app: FastifyInstance, ho: HeadOffice): void
   app.get('/openapi.json', async () => {
     doc ??= openApiDocument(ho.version);
     return doc;
+  });
+
+  // The receipt QR's link, when the company's verification address points here (its default path is /r): the
+  // whole link is verified as POST /admin/receipts/verify would, and answered as a page a phone shows.
+  app.get('/r/:saleId', async (req, reply) => {
+    const link = `https://head-office${req.url.slice(0, 1000)}`;
+    const verdict = await verifyReceipt(ho.store, link);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+      .header('cache-control', 'no-store')
+      .send(receiptVerdictPage(verdict));
   });
 
   app.post(R.enroll.path, async (req) => {

@@ -8,6 +8,7 @@ import { dayReportDoc, shiftReportDoc } from '../../core/receipts/cash-reports';
 import type { ReceiptDoc } from '../../core/receipts/document';
 import type { Receipt } from '../../core/receipts/printed';
 import { receiptHtml } from '../../core/receipts/html';
+import { DEFAULT_VERIFY_URL } from '../../core/receipts/receipt-qr';
 import { testPage } from '../../core/receipts/test-page';
 import { AppError } from '../../core/errors';
 import { prepared, putSetting } from '../../db';
@@ -174,9 +175,15 @@ export const receiptsPreview: Handlers['receipts.preview'] = (input, { app }) =>
     spec: 'training',
     width: 80 as const,
     company: app.counter()!.hallName,
+    verifyUrl: DEFAULT_VERIFY_URL,
   };
+  // The paper the next print gives: marked 重打 once printed before, the drawer only with the first paper.
+  const slip = isCardWriteSlip(app, loadSale(app, input.saleId));
+  const copyNo = attemptsSoFar(app, slip ? 'slip' : 'sale', input.saleId) + 1;
+  const first = attemptsSoFar(app, 'sale', input.saleId) + attemptsSoFar(app, 'slip', input.saleId) === 0;
+  const reprint = copyNo > 1 ? { number: copyNo - 1, at: localTime(app, app.clock.nowMs()) } : undefined;
   return {
-    receipt: printed(renderEscPos(saleDoc(app, input.saleId, s).doc)),
+    receipt: printed(renderEscPos(saleDoc(app, input.saleId, s, reprint, first).doc)),
     columns: s.width === 58 ? 32 : 48,
   };
 };
@@ -244,6 +251,7 @@ export const receiptsHtml: Handlers['receipts.html'] = (input, { app }) => {
     spec: 'training',
     width: 80 as const,
     company: app.counter()!.hallName,
+    verifyUrl: DEFAULT_VERIFY_URL,
   };
   const at = localTime(app, app.clock.nowMs());
   const cols = s.width === 58 ? 32 : 48;

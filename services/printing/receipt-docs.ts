@@ -5,8 +5,8 @@
  */
 import { wallTimeIn } from '../../core/business-day';
 import type { Sale } from '../../core/contract';
-import { USER_CLASS_ZH } from '../../core/domain/customer';
-import { tierBounds } from '../../core/pricing';
+import { addressParts, USER_CLASS_ZH } from '../../core/domain/customer';
+import { tierBounds, tierRemaining } from '../../core/pricing';
 import type { ReceiptDoc } from '../../core/receipts/document';
 import type { ReceiptHeader, TierUse } from '../../core/receipts/receipt-data';
 import { saleReceipt } from '../../core/receipts/sale-receipt';
@@ -31,30 +31,47 @@ function tierUse(app: App, sale: Sale): TierUse | undefined {
   const customer = findCustomer(app.db, sale.customer.id);
   if (!version || !customer) return undefined;
   const tiers = parseTiers(version.tiers);
-  const bounds = tierBounds({ tiers, baseHouseholdSize: version.baseHouseholdSize }, customer.householdSize);
+  const schedule = { tiers, baseHouseholdSize: version.baseHouseholdSize };
+  const bounds = tierBounds(schedule, customer.householdSize);
   const usedAfter = sale.usedBefore + sale.volume;
+  const left = tierRemaining(schedule, customer.householdSize, usedAfter);
   return {
     periodStart: sale.periodStart ?? '',
     usedBefore: sale.usedBefore,
     usedAfter,
-    tiers: tiers.map((t, i) => {
-      const upTo = Number.isFinite(bounds[i]) ? bounds[i]! : null;
-      return {
-        tier: i + 1,
-        upTo,
-        priceLi: t.priceLi,
-        remainingAfter: upTo === null ? null : Math.max(0, upTo - usedAfter),
-      };
-    }),
+    tiers: tiers.map((t, i) => ({
+      tier: i + 1,
+      upTo: Number.isFinite(bounds[i]) ? bounds[i]! : null,
+      priceLi: t.priceLi,
+      remainingAfter: left[i] ?? null,
+    })),
   };
+}
+
+/** The customer's address in its parts (the receipt breaks lines only between them). */
+function addressOf(app: App, sale: Sale): string[] | undefined {
+  const c = sale.customer ? findCustomer(app.db, sale.customer.id) : undefined;
+  return c ? addressParts(c) : undefined;
+}
+
+/** The sale a reversal or refund corrects: its receipt number is the 原收据号 on the paper. */
+function correctedSale(app: App, id: string): { receiptNo: string; kind: Sale['kind'] } {
+  const o = loadSale(app, id);
+  return { receiptNo: o.receiptNo, kind: o.kind };
 }
 
 /**
  * A gas sale whose gas is not on the card, at a counter that writes cards: its paper is the 待写卡 slip. (A
- * counter without a reader prints the receipt, which says the gas is not on a card.)
+ * counter without a reader prints the receipt, which says the gas is not on a card.) A sale refunded since
+ * prints its receipt marked 已退款: a slip would still say to write the card or refund it.
  */
-export function isCardWriteSlip(app: App, sale: Pick<Sale, 'kind' | 'status'>): boolean {
-  return sale.kind === 'gas' && sale.status !== 'completed' && app.cardWriter !== undefined;
+export function isCardWriteSlip(app: App, sale: Pick<Sale, 'kind' | 'status' | 'correctedBy'>): boolean {
+  return (
+    sale.kind === 'gas' &&
+    sale.status !== 'completed' &&
+    sale.correctedBy.length === 0 &&
+    app.cardWriter !== undefined
+  );
 }
 
 export function saleDoc(
@@ -72,9 +89,11 @@ export function saleDoc(
       sale,
       cashierName: sale.operator.displayName,
       userClassZh: sale.customer ? USER_CLASS_ZH[sale.customer.userClass] : '—',
+      addressParts: addressOf(app, sale),
+      corrects: sale.correctsSaleId ? correctedSale(app, sale.correctsSaleId) : undefined,
       card: sale.card ?? undefined,
       tierUse: tierUse(app, sale),
-      qr: receiptQr(app, sale),
+      qr: receiptQr(app, sale, s.verifyUrl),
       reprint,
       slip: isCardWriteSlip(app, sale),
       printedAt: localTime(app, Date.parse(sale.createdAt)),

@@ -24,7 +24,11 @@ function enrolledKey(app: App): DeviceKey | null {
 }
 
 /** The QR text of a sale's receipt: signed when the counter is enrolled, unsigned before. */
-export function receiptQr(app: App, sale: Pick<Sale, 'id' | 'receiptNo' | 'amountPaid'>): string {
+export function receiptQr(
+  app: App,
+  sale: Pick<Sale, 'id' | 'receiptNo' | 'amountPaid'>,
+  verifyUrl?: string,
+): string {
   const claim: ReceiptClaim = {
     counterId: app.counter()!.counterId,
     saleId: sale.id,
@@ -35,5 +39,5 @@ export function receiptQr(app: App, sale: Pick<Sale, 'id' | 'receiptNo' | 'amoun
   const signature = key
     ? Buffer.from(key.sign(receiptSigningString(claim)), 'base64').toString('base64url')
     : null;
-  return receiptQrText(claim, signature);
+  return receiptQrText(claim, signature, verifyUrl);
 }

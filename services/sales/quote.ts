@@ -11,7 +11,7 @@
 import type { Quote } from '../../core/contract';
 import { INSPECTION_ZH } from '../../core/domain/customer';
 import { AppError } from '../../core/errors';
-import { quoteMoney, quoteVolume, tierBounds } from '../../core/pricing';
+import { quoteMoney, quoteVolume, tierBounds, tierRemaining } from '../../core/pricing';
 import { formatCubicMetres } from '../../core/quantities';
 import {
   customerForSale,
@@ -93,6 +93,7 @@ export function pricePurchase(app: App, p: Purchase, date: string): PricedPurcha
   if (volume <= 0 || amount <= 0) throw new AppError('NOTHING_TO_BUY');
 
   const bounds = tierBounds(schedule, hh);
+  const left = tierRemaining(schedule, hh, used);
   const reasons: Reason[] = [];
   if (customer.inspectionStatus !== 'normal')
     reasons.push({
@@ -123,15 +124,12 @@ export function pricePurchase(app: App, p: Purchase, date: string): PricedPurcha
       priceVersionId: version.id,
       periodStart: period.from,
       usedInPeriod: used,
-      tiers: schedule.tiers.map((t, i) => {
-        const upTo = Number.isFinite(bounds[i]) ? bounds[i]! : null;
-        return {
-          tier: i + 1,
-          upTo,
-          priceLi: t.priceLi,
-          remaining: upTo === null ? null : Math.max(0, upTo - used),
-        };
-      }),
+      tiers: schedule.tiers.map((t, i) => ({
+        tier: i + 1,
+        upTo: Number.isFinite(bounds[i]) ? bounds[i]! : null,
+        priceLi: t.priceLi,
+        remaining: left[i] ?? null,
+      })),
       volume,
       amount,
       slices: slices.map((s) => ({ tier: s.tier, volume: s.volume, priceLi: s.priceLi, amount: s.amount })),

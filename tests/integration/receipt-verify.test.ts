@@ -82,7 +82,17 @@ afterAll(async () => {
 describe('a receipt printed at an enrolled counter', () => {
   it('verifies at head office: the counter, the receipt number and the amount', async () => {
     const { sale, qr } = await saleQr(A, 1);
-    expect(qr).toMatch(/^gasdesk:r\/[0-9a-f-]{36}\?c=[0-9a-f-]{36}&n=010101-\d{8}&a=\d+&s=[\w-]{86}$/);
+    // An https link on the company's verification host (the default: no address was configured), so a phone
+    // that scans it opens the verification page.
+    expect(qr).toMatch(
+      /^https:\/\/verify\.example-gas\.cn\/r\/[0-9a-f-]{36}\?c=[0-9a-f-]{36}&n=010101-\d{8}&a=\d+&s=[\w-]{86}$/,
+    );
+    expect(new URL(qr).protocol).toBe('https:');
+    // Head office takes the link as it is, and the private form printed before it for the same signed claim.
+    expect(await verify(qr.replace(/^https:\/\/[^?]+\/(?=[0-9a-f-]{36}\?)/, 'gasdesk:r/'))).toMatchObject({
+      valid: true,
+      code: 'VALID',
+    });
     expect(await verify(qr)).toEqual({
       valid: true,
       code: 'VALID',
@@ -142,6 +152,58 @@ describe('a receipt printed at an enrolled counter', () => {
       (await gasdesk(['receipt', 'verify', qr, '--server', ho.url], { GASDESK_ADMIN_TOKEN: '' })).code,
     ).toBe(2);
   }, 120_000);
+});
+
+describe('the page a phone opens from the receipt QR', () => {
+  it('is head office’s answer for the link, as a page: genuine, the receipt number, the amount, the counter', async () => {
+    const { sale, qr } = await saleQr(A, 6);
+    const at = new URL(qr);
+    const open = async (path: string) => {
+      const r = await fetch(`${ho.url}${path}`);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(r.headers.get('content-security-policy')).toContain("default-src 'none'");
+      return r.text();
+    };
+    const page = await open(at.pathname + at.search);
+    expect(page).toContain('data-code="VALID"');
+    expect(page).toContain('收据有效');
+    expect(page).toContain(sale.receiptNo);
+    expect(page).toContain(`￥${(sale.amountPaid / 100).toFixed(2)}`);
+    expect(page).toContain('01号窗口');
+    expect(page).not.toContain('<script');
+    const changed = at.search.replace(/&a=(\d+)/, (_, a) => `&a=${Number(a) + 100}`);
+    expect(await open(at.pathname + changed)).toContain('data-code="BAD_SIGNATURE"');
+    expect(await open('/r/%3Cscript%3E?c=1')).toContain('data-code="MALFORMED"');
+  });
+});
+
+describe('the verification address the receipt QR links to', () => {
+  it('is the company’s, as configured; head office verifies the link whatever its host', async () => {
+    const verifyUrl = 'https://yanzhen.donghai-gas.com/shouju';
+    await B.ok(
+      'printers.configure',
+      { spec: 'training', width: 58, company: '东海燃气', verifyUrl },
+      B.adminSid,
+    );
+    const { sale, qr } = await saleQr(B, 5);
+    expect(qr.startsWith(`${verifyUrl}/${sale.id}?c=`)).toBe(true);
+    expect(await verify(qr)).toMatchObject({
+      valid: true,
+      receiptNo: sale.receiptNo,
+      counter: { code: '02' },
+    });
+    // Anything but an https address is refused at its field.
+    for (const bad of ['http://yanzhen.donghai-gas.com/r', 'https://a.cn/r?x=1', 'javascript:alert(1)', '']) {
+      const input = { spec: 'training', width: 58 as const, company: '东海燃气', verifyUrl: bad };
+      const r = await B.call('printers.configure', input, B.adminSid);
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.error.issues?.[0]).toMatchObject({
+        path: ['verifyUrl'],
+        message: expect.stringContaining('收据验真网址'),
+      });
+    }
+  });
 });
 
 describe('a receipt printed at a counter not enrolled', () => {

@@ -33,8 +33,10 @@ const KINDS: Record<string, (cols: 32 | 48) => ReceiptDoc> = {
       c,
     ),
   fee: (c) => saleReceipt(receiptData(feeSale), c),
-  reversal: (c) => saleReceipt(receiptData(reversal), c),
-  refund: (c) => saleReceipt(receiptData(refund), c),
+  reversal: (c) =>
+    saleReceipt(receiptData(reversal, { corrects: { receiptNo: gasSale.receiptNo, kind: 'gas' } }), c),
+  refund: (c) =>
+    saleReceipt(receiptData(refund, { corrects: { receiptNo: feeSale.receiptNo, kind: 'fee' } }), c),
   'gas-slip': (c) =>
     saleReceipt(
       receiptData(
@@ -79,15 +81,63 @@ describe('receipts on the printer, at 58 mm and 80 mm', () => {
     }
   }
 
-  it('prints a title too wide for 58 mm paper double height only, on one line', () => {
+  it('prints the title double size, wrapped between its parts where it is too wide for 58 mm paper', () => {
     const title = (cols: 32 | 48) =>
       print(renderEscPos(KINDS.gas!(cols))).elements.filter(
-        (e) => e.kind === 'line' && e.segments.some((s) => s.text.includes('燃气费收据')),
+        (e) => e.kind === 'line' && e.segments.some((s) => s.width === 2),
       );
-    const narrow = title(32);
-    expect(narrow).toHaveLength(1);
-    expect(narrow[0]).toMatchObject({ segments: [{ text: '燃气费收据（购气）', width: 1, height: 2 }] });
-    expect(title(48)[0]).toMatchObject({ segments: [{ width: 2, height: 2 }] });
+    // 燃气费收据（购气） is 18 columns, 36 at double width: on 32 columns it breaks between its parts,
+    // each line double width and height (no glyph squeezed into a single-width cell).
+    expect(title(32)).toMatchObject([
+      { segments: [{ text: '燃气费收据', width: 2, height: 2 }] },
+      { segments: [{ text: '（购气）', width: 2, height: 2 }] },
+    ]);
+    expect(title(48)).toMatchObject([{ segments: [{ text: '燃气费收据（购气）', width: 2, height: 2 }] }]);
+    for (const cols of [32, 48] as const)
+      for (const kind of ['gas', 'fee', 'reversal', 'refund', 'gas-slip', 'shift', 'day'])
+        for (const e of print(renderEscPos(KINDS[kind]!(cols))).elements)
+          if (e.kind === 'line')
+            for (const seg of e.segments) expect(seg.width, `${kind} ${seg.text}`).toBe(seg.height);
+  });
+
+  it('never splits a number, an amount or a room number across lines, at 58 mm and 80 mm', () => {
+    const long = {
+      ...gasSale,
+      customer: { ...gasSale.customer!, fullAddress: '牛山街道翠湖观邸东区12栋3单元1502' },
+    };
+    for (const cols of [32, 48] as const) {
+      const doc = saleReceipt(
+        receiptData(long, {
+          addressParts: ['牛山街道', '翠湖观邸东区', '12栋', '3单元', '1502'],
+          tierUse,
+          card: { cardNo: '1000000000000007', purchaseCount: 3 },
+        }),
+        cols,
+      );
+      const text = receiptText(print(renderEscPos(doc)), cols, textWidth);
+      const lines = text.split('\n').map((l) => l.trim());
+      // The address breaks only between its parts.
+      const at = lines.findIndex((l) => l.startsWith('地址：'));
+      const address = cols === 32 ? [lines[at], lines[at + 1]] : [lines[at]];
+      expect(address.join('|')).toBe(
+        cols === 32 ? '地址：牛山街道翠湖观邸东区12栋|3单元1502' : '地址：牛山街道翠湖观邸东区12栋3单元1502',
+      );
+      // The year's use on 58 mm: the volume goes to the next line whole.
+      expect(text).toContain('530.00m3');
+      // Every number the layout holds (amounts, volumes, receipt and card numbers, times) is whole on one line.
+      const source = doc.blocks
+        .flatMap((b) =>
+          b.t === 'text' ? [b.text] : b.t === 'row' ? [b.left, b.right] : b.t === 'cells' ? b.values : [],
+        )
+        .join(' ');
+      const numbers = source.match(/\d[\d.,:-]*/g) ?? [];
+      expect(numbers.length).toBeGreaterThan(20);
+      for (const n of numbers)
+        expect(
+          lines.some((l) => l.includes(n)),
+          `${n} at ${cols}`,
+        ).toBe(true);
+    }
   });
 
   it('draws the receipt as an SVG picture of the paper: every line, its styles, the QR box and the cut', () => {
@@ -149,7 +199,7 @@ describe('receipts on the printer, at 58 mm and 80 mm', () => {
     expect(r.elements).toContainEqual({
       kind: 'qr',
       align: 'center',
-      data: `gasdesk:r/${gasSale.id}?s=3f9a0c`,
+      data: `https://verify.example-gas.cn/r/${gasSale.id}?s=3f9a0c`,
       size: 5,
       ec: 'M',
     });
@@ -175,6 +225,34 @@ describe('receipts on the printer, at 58 mm and 80 mm', () => {
     expect(receiptText(print(renderEscPos(KINDS['gas-reprint']!(32))), 32, textWidth)).toContain(
       '【重打 第1次】',
     );
+  });
+
+  it('a refunded gas sale whose card was never written prints as void, not as waiting for its card', () => {
+    const refunded = {
+      ...gasSale,
+      status: 'card_write_failed' as const,
+      correctedBy: [{ id: 'r1', kind: 'refund' as const, receiptNo: '010101-00000020', amountPaid: -15_400 }],
+    };
+    for (const cols of [32, 48] as const) {
+      const text = receiptText(
+        print(renderEscPos(saleReceipt(receiptData(refunded), cols))),
+        cols,
+        textWidth,
+      );
+      expect(text).toContain('【已退款】');
+      expect(text).toMatch(/退款凭证号 +010101-00000020/);
+      expect(text).toContain('本收据已作废，款项已退还');
+      expect(text).toContain('未写入燃气卡（已退款）');
+      expect(text).not.toContain('待写卡');
+    }
+    // A fee payment refunded in part: what was paid back, and that the rest stands.
+    const part = {
+      ...feeSale,
+      correctedBy: [{ id: 'r2', kind: 'refund' as const, receiptNo: '010101-00000021', amountPaid: -2_000 }],
+    };
+    const text = receiptText(print(renderEscPos(saleReceipt(receiptData(part), 32))), 32, textWidth);
+    expect(text).toContain('【部分退款】');
+    expect(text).toContain('已退还 ￥20.00，其余款项有效');
   });
 
   it('the shift and day reports add up on paper', () => {

@@ -43,7 +43,8 @@ describe('tiered gas sales: exact vectors', () => {
       tiers: [
         // a 5-person household: tier 1 is 400 + 100 m³, tier 2 adds 600 + 150 m³
         { tier: 1, upTo: 500 * M3, priceLi: 2750, remaining: 20 * M3 },
-        { tier: 2, upTo: 1250 * M3, priceLi: 3300, remaining: 770 * M3 },
+        // 480 m³ used: tier 2 (500–1250 m³) is untouched and holds all its 750 m³
+        { tier: 2, upTo: 1250 * M3, priceLi: 3300, remaining: 750 * M3 },
         { tier: 3, upTo: null, priceLi: 4125, remaining: null },
       ],
       approvalReasons: [],
@@ -213,7 +214,8 @@ describe('tiered gas sales: exact vectors', () => {
       usedInPeriod: 0,
       amount: 2750,
       slices: [{ tier: 1, volume: 1000, priceLi: 2750 }],
-      tiers: [{ tier: 1, remaining: 400 * M3 }, { tier: 2, remaining: 1000 * M3 }, { tier: 3 }],
+      // A new period: tier 2 (400–1000 m³) holds 600 m³, not its upper bound.
+      tiers: [{ tier: 1, remaining: 400 * M3 }, { tier: 2, remaining: 600 * M3 }, { tier: 3 }],
     });
   });
 

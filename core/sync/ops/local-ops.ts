@@ -11,6 +11,7 @@ import { printerSettingsSchema } from '../../contract/printing';
 import { invoiceRangeSchema } from '../../contract/sales';
 import { settingsSchema } from '../../contract/system';
 import { DEFAULT_SHIFT_TOLERANCE } from '../../domain/cash';
+import { DEFAULT_VERIFY_URL } from '../../receipts/receipt-qr';
 import { ROLES } from '../../domain/roles';
 import { defineOp, FROM_V1, SAME_SHAPE } from './define';
 import { cardNo, id, int, nid, str } from './fields';
@@ -104,13 +105,14 @@ export const localOps = [
   }),
   defineOp({
     type: 'settings.printer',
-    version: 2,
+    version: 3,
     entityType: 'counter',
     ...local,
     entityId: () => 'printer',
-    summary: '收据打印机设置',
+    summary: '收据打印机设置（含收据验真网址）',
     schema: printerSettingsSchema.strict(),
-    upgrades: FROM_V1,
+    // Before version 3 there was no verification address: receipts linked to the default one.
+    upgrades: { 1: SAME_SHAPE, 2: (old) => ({ ...old, verifyUrl: DEFAULT_VERIFY_URL }) },
   }),
   defineOp({
     type: 'settings.reader',

@@ -3,7 +3,9 @@
  * it 重打), or the receipt of a 冲正 / 退款 just done (printed by itself when the counter does so; Enter
  * closes once printed, or prints again after a printer problem). Esc closes. Runtime: browser.
  */
-import { Button, Modal } from 'antd';
+import { Alert, Button, Modal } from 'antd';
+import type { Sale } from '../../../core/contract';
+import { saleStanding } from '../../../core/domain/cash';
 import type { ReactNode } from 'react';
 import { useEffect, useRef } from 'react';
 import { fmt, useT } from '../../i18n';
@@ -15,12 +17,33 @@ import { ReceiptPaper } from './receipt-paper';
 import { useReceiptPrint } from './use-receipt-print';
 
 interface Props {
-  sale: { id: string; receiptNo: string };
+  /** With its corrections (a Sale from the records), the preview says when it was reversed or refunded. */
+  sale: { id: string; receiptNo: string } & Partial<
+    Pick<Sale, 'kind' | 'status' | 'amountPaid' | 'correctedBy'>
+  >;
   /** 'preview': look and reprint; 'result': the receipt of business just done. */
   mode: 'preview' | 'result';
   title?: string;
   children?: ReactNode;
   onClose(): void;
+}
+
+/** 已冲正 / 已退款 above the paper, with the correction's receipt number (the paper says it in large type too). */
+function StandingNote({ sale }: { sale: Props['sale'] }) {
+  const t = useT();
+  const { kind, status, amountPaid, correctedBy } = sale;
+  if (!kind || !status || amountPaid === undefined || !correctedBy) return null;
+  const st = saleStanding({ kind, status, amountPaid, correctedBy });
+  if (st.by.length === 0) return null;
+  const label = t.saleStandings[st.code];
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="receipt-standing"
+      title={fmt(t.print.standing, { label, receiptNos: st.by.join('、') })}
+    />
+  );
 }
 
 export function ReceiptModal({ sale, mode, title, children, onClose }: Props) {
@@ -64,6 +87,7 @@ export function ReceiptModal({ sale, mode, title, children, onClose }: Props) {
       ]}
     >
       {children}
+      <StandingNote sale={sale} />
       <PrintOutcome state={job.state} idleHint={mode === 'result'} />
       <div className="paper-center-box">
         <ReceiptPaper receipt={job.receipt} columns={job.columns} loading={job.previewing && !job.receipt} />

@@ -1,9 +1,9 @@
 /**
  * The printed receipt drawn as paper: monospace, `columns` wide (32 or 48), double-width text twice as wide,
- * bold and underline, alignment, a marked placeholder square for the QR code with its content as text (no
- * QR library: the printer draws the real one), a barcode box and the cut line. Runtime: browser.
+ * bold and underline, alignment, the QR code drawn as a QR code (antd's QRCode, from the content the printer
+ * got), a barcode box and the cut line. Runtime: browser.
  */
-import { Spin } from 'antd';
+import { QRCode, Spin } from 'antd';
 import type { CSSProperties } from 'react';
 import { fmt, useT } from '../../i18n';
 import {
@@ -18,15 +18,22 @@ import {
 } from './paper-model';
 
 const ch = (n: number) => `${n}ch`;
+/** The QR code's size on screen: large enough for a phone to read it off the monitor. */
+const QR_PX = 168;
 
 function Segment({ seg }: { seg: PaperSegment }) {
   const w = scaleOf(seg.width);
   const h = scaleOf(seg.height);
-  // The font grows with the height; each box keeps the width the printer gives it (w columns a column).
+  // The font grows with the width, so each glyph fills the w columns a column the printer gives it and never
+  // overlaps the next; a taller scale (GS ! double height only) stretches it upwards, room kept above the line.
+  const tall = h / w;
   const style: CSSProperties = {
-    fontSize: `${h}em`,
+    fontSize: `${w}em`,
     fontWeight: seg.bold ? 700 : undefined,
     textDecoration: seg.underline ? 'underline' : undefined,
+    ...(tall === 1
+      ? {}
+      : { transform: `scaleY(${tall})`, transformOrigin: 'bottom', marginTop: `${(tall - 1) * 1.4}em` }),
   };
   return (
     <span className="paper-seg" style={style}>
@@ -35,7 +42,7 @@ function Segment({ seg }: { seg: PaperSegment }) {
           // biome-ignore lint/suspicious/noArrayIndexKey: runs of a fixed text never move
           key={i}
           className={r.cols === 2 && r.text.length === 1 ? 'paper-wide' : 'paper-run'}
-          style={{ width: ch((r.cols * w) / h) }}
+          style={{ width: ch(r.cols) }}
         >
           {r.text}
         </span>
@@ -59,12 +66,31 @@ function Element({ e, columns }: { e: PaperElement; columns: number }) {
       </div>
     );
   }
-  const box = e.kind === 'qr' ? 'paper-qr' : 'paper-barcode';
+  if (e.kind === 'qr')
+    // The QR code itself, drawn from the content and error level the printer got (its GS ( k draws the same
+    // symbol), so the preview can be scanned like the paper; its content is not shown as text.
+    return (
+      <div className={`paper-block paper-${e.align}`}>
+        <figure className="paper-qr" data-testid="paper-qr" data-qr={e.data}>
+          <QRCode
+            type="svg"
+            value={e.data}
+            errorLevel={e.ec}
+            size={QR_PX}
+            bordered={false}
+            color="#000"
+            bgColor="#fff"
+            aria-label={t.print.qr}
+          />
+          <figcaption className="paper-box-label">{t.print.qr}</figcaption>
+        </figure>
+      </div>
+    );
   return (
     <div className={`paper-block paper-${e.align}`}>
-      <div className={box} data-testid={e.kind === 'qr' ? 'paper-qr' : 'paper-barcode'}>
-        <span className="paper-box-label">{e.kind === 'qr' ? t.print.qr : t.print.barcode}</span>
-        {e.kind === 'barcode' && <span className="paper-bars" aria-hidden />}
+      <div className="paper-barcode" data-testid="paper-barcode">
+        <span className="paper-box-label">{t.print.barcode}</span>
+        <span className="paper-bars" aria-hidden />
         <span className="paper-box-data">{e.data}</span>
       </div>
     </div>

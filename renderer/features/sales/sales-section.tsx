@@ -7,6 +7,7 @@
 import { Card, Table, type TableColumnsType, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Sale } from '../../../core/contract';
+import { saleStanding } from '../../../core/domain/cash';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { BigAmount } from '../../shell/big-amount';
@@ -71,8 +72,18 @@ export function SalesSection({ customerId, canSell, refreshKey = 0, onChanged }:
     {
       title: t.records.status,
       dataIndex: 'status',
-      render: (s: Sale['status'], r) =>
-        r.kind === 'gas' ? <Tag color={STATUS_COLORS[s]}>{t.saleStatuses[s]}</Tag> : t.common.none,
+      // A reversal or refund shows instead of the sale's own state, with its receipt number.
+      render: (s: Sale['status'], r) => {
+        const st = saleStanding(r);
+        if (st.by.length > 0)
+          return (
+            <span data-testid="sale-standing">
+              <Tag color={st.code === 'reversed' ? 'red' : 'orange'}>{t.saleStandings[st.code]}</Tag>
+              <span className="mono">{fmt(t.records.correctedByNo, { receiptNo: st.by.join('、') })}</span>
+            </span>
+          );
+        return r.kind === 'gas' ? <Tag color={STATUS_COLORS[s]}>{t.saleStatuses[s]}</Tag> : t.common.none;
+      },
     },
     {
       title: t.records.volume,

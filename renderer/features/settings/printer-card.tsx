@@ -1,11 +1,12 @@
 /**
  * 小票打印机 (admin): where the printer is (tcp / serial / file / training), the paper width and the receipt
- * heading (printers.configure), 打印测试页, and the live status — polled every 5 s while this page shows.
+ * heading and the company's receipt verification address the receipt QR links to (printers.configure), 打印测试页, and the live status — polled every 5 s while this page shows.
  * Runtime: browser.
  */
 import { Alert, App as AntApp, Button, Card, Form, Input, Radio, Space, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { type PrinterSettings, printerSettingsSchema } from '../../../core/contract';
+import { DEFAULT_VERIFY_URL } from '../../../core/receipts/receipt-qr';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { useEnterNavigation } from '../../shell/enter-nav';
@@ -35,7 +36,14 @@ export function PrinterCard() {
   useEffect(() => {
     if (filled.current || !info) return;
     filled.current = true;
-    form.setFieldsValue(info.settings ?? { spec: '', width: 80, company: session.counter.hallName });
+    form.setFieldsValue(
+      info.settings ?? {
+        spec: '',
+        width: 80,
+        company: session.counter.hallName,
+        verifyUrl: DEFAULT_VERIFY_URL,
+      },
+    );
   }, [info, form, session.counter.hallName]);
 
   const save = async () => {
@@ -102,6 +110,14 @@ export function PrinterCard() {
           rules={[zodRule(shape.company, { emptyAs: '' })]}
         >
           <Input maxLength={40} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="verifyUrl"
+          label={t.printerSettings.verifyUrl}
+          extra={t.printerSettings.verifyUrlHint}
+          rules={[zodRule(shape.verifyUrl, { emptyAs: '' })]}
+        >
+          <Input className="mono" maxLength={100} autoComplete="off" placeholder={DEFAULT_VERIFY_URL} />
         </Form.Item>
         <Space wrap>
           <Button type="primary" loading={saving} onClick={() => void save()}>
