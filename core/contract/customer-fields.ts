@@ -1,5 +1,6 @@
 /** Field schemas of the customer file, shared by opening, editing and transfer. Runtime: any. */
 import { z } from 'zod';
+import { CARD_METER_NO_LENGTH } from '../card/gas-card';
 import { INSPECTION_STATUSES, USER_CLASSES, type UserClass } from '../domain/customer';
 import { isValidCreditCode } from '../validation/credit-code';
 import { normalisePhone, isValidPhone } from '../validation/phone';
@@ -47,10 +48,16 @@ export const phoneSchema = z
     params: { code: 'PHONE_INVALID' },
   });
 
+/** At most what the card's write-back holds (CARD_METER_NO_LENGTH): a longer number would be cut on the card. */
 export const meterNoSchema = z
   .string({ error: '请填写表号' })
   .trim()
-  .regex(/^[A-Za-z0-9-]{4,20}$/, { error: '表号为 4 到 20 位字母或数字' })
+  .max(CARD_METER_NO_LENGTH, {
+    error: `表号最多 ${CARD_METER_NO_LENGTH} 位（IC 卡只能存 ${CARD_METER_NO_LENGTH} 位，更长的表号写卡时会被截断）`,
+  })
+  .regex(new RegExp(`^[A-Za-z0-9-]{4,${CARD_METER_NO_LENGTH}}$`), {
+    error: `表号为 4 到 ${CARD_METER_NO_LENGTH} 位字母、数字或短横线`,
+  })
   .transform((s) => s.toUpperCase());
 
 export const meterInputSchema = z.object({

@@ -23,7 +23,7 @@ describe('the customer file (一户一档)', () => {
       notes: '新装户，需预约通气',
     });
     expect(c.accountNo).toMatch(/^010101\d{6}$/);
-    expect(c.meters.map((m) => m.meterNo)).toEqual(['JK20261126001']);
+    expect(c.meters.map((m) => m.meterNo)).toEqual(['JK2026112601']);
     expect(t.count('outbox')).toBe(before.outbox + 1);
     expect(t.count('audit')).toBe(before.audit + 1);
     expect(t.count('customers')).toBe(before.customers + 1);
@@ -112,7 +112,7 @@ describe('the customer file (一户一档)', () => {
     expect(dupMeter.issues?.[0]?.path).toEqual(['meters', 0, 'meterNo']);
     const lowerCase = await t.fails(
       'customers.open',
-      fullOpening({ meters: [{ ...fullOpening().meters![0]!, meterNo: 'jk20261126001' }] }),
+      fullOpening({ meters: [{ ...fullOpening().meters![0]!, meterNo: 'jk2026112601' }] }),
       sid,
     );
     expect(lowerCase.code).toBe('DUPLICATE_METER_NO');
@@ -172,14 +172,14 @@ describe('the customer file (一户一档)', () => {
       { id: c.id, expectedVersion: 2, meter, reason: '增加壁挂炉表' },
       sid,
     );
-    expect(m.meters.map((x) => x.meterNo)).toEqual(['JK20261126001', 'XF-0001']);
+    expect(m.meters.map((x) => x.meterNo)).toEqual(['JK2026112601', 'XF-0001']);
     const h = await t.ok('customers.history', { id: c.id }, sid);
     expect(h.items[1]!.changes).toEqual([
       { field: 'altPhone', before: '051887654321', after: null },
       { field: 'notes', before: '新装户，需预约通气', after: null },
     ]);
     expect(h.items[2]!.changes).toEqual([
-      { field: 'meters', before: 'JK20261126001', after: 'JK20261126001、XF-0001' },
+      { field: 'meters', before: 'JK2026112601', after: 'JK2026112601、XF-0001' },
     ]);
   });
 
@@ -331,7 +331,7 @@ describe('the customer file (一户一档)', () => {
     expect(await find('翠湖')).toEqual([c.id]);
     expect(await find('观邸', 'address')).toEqual([c.id]);
     expect(await find('湖观邸12栋')).toEqual([c.id]);
-    expect(await find('jk20261126001')).toEqual([c.id]);
+    expect(await find('jk2026112601')).toEqual([c.id]);
     expect(await find('翠湖', 'name')).toEqual([]);
     const summary = (await t.ok('customers.search', { query: c.accountNo }, sid)).items[0]!;
     expect(summary.idNumberMasked).toBe(
