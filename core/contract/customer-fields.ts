@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CARD_METER_NO_LENGTH } from '../card/gas-card';
 import { INSPECTION_STATUSES, USER_CLASSES, type UserClass } from '../domain/customer';
 import { isValidCreditCode } from '../validation/credit-code';
-import { normalisePhone, isValidPhone } from '../validation/phone';
+import { isValidPhone, PHONE_MAX_LENGTH, writtenPhone, writtenPhoneProblem } from '../validation/phone';
 import { checkResidentId, normaliseResidentId } from '../validation/resident-id';
 import { isoDate, optionalTrimmed, trimmed } from './common';
 
@@ -40,12 +40,24 @@ export const creditCodeSchema = z
     params: { code: 'CREDIT_CODE_INVALID' },
   });
 
+const WRITTEN_PHONE_ZH = {
+  characters: '电话号码只能包含数字、空格、短横线“-”和括号',
+  length: `电话号码最多 ${PHONE_MAX_LENGTH} 个字符`,
+  ending: '电话号码应以号码的数字结尾',
+} as const;
+
+/** Kept as written (0571-87654321 stays so); its digits must make a mobile or a landline with area code. */
 export const phoneSchema = z
   .string({ error: '请填写联系电话' })
-  .transform(normalisePhone)
-  .refine(isValidPhone, {
-    message: '电话号码不正确：手机 11 位，座机带区号',
-    params: { code: 'PHONE_INVALID' },
+  .transform(writtenPhone)
+  .superRefine((phone, ctx) => {
+    const problem = writtenPhoneProblem(phone);
+    const message = problem
+      ? WRITTEN_PHONE_ZH[problem]
+      : isValidPhone(phone)
+        ? null
+        : '电话号码不正确：手机 11 位，座机带区号';
+    if (message) ctx.addIssue({ code: 'custom', message, params: { code: 'PHONE_INVALID' } });
   });
 
 /** At most what the card's write-back holds (CARD_METER_NO_LENGTH): a longer number would be cut on the card. */
