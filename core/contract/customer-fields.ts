@@ -100,7 +100,9 @@ export const editableFields = z.object({
   altPhone: phoneSchema.optional(),
   address: addressSchema,
   householdSize: z
-    .number({ error: '请填写家庭人口' })
+    .number({
+      error: (iss) => (iss.input == null ? '请填写家庭人口' : '家庭人口应为 1 到 30 的整数'),
+    })
     .int({ error: '人口应为整数' })
     .min(1, { error: '人口至少 1 人' })
     .max(30, { error: '人口最多 30 人' }),
