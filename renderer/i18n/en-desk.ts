@@ -47,7 +47,7 @@ export const deskEn: typeof deskZh = {
     pieces: 'Pieces',
     subtotal: 'Subtotal',
     denomTotal: 'Total',
-    badPieces: 'A whole number of pieces',
+    badPieces: 'A whole number of pieces, 0 to 999999',
     denomYuan: '{n} yuan',
     denomJiao: '{n} jiao',
     difference: 'Difference (counted − expected)',
@@ -139,6 +139,10 @@ export const deskEn: typeof deskZh = {
     closeConfirm:
       'After the day close no more business can be done on this day; later business goes to the next business day. Close now?',
     closeDone: 'Business day {date} is closed, thank you.',
+    openShifts:
+      'Cannot close the day: shifts still open — {names}. Close them first (or close them for the cashier).',
+    badDate: 'A business day is year-month-day, e.g. 2026-11-26',
+    loadFailed: 'No day report for {date}: {reason}',
     empty: 'No data',
   },
 };

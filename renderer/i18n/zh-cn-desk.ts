@@ -45,7 +45,7 @@ export const deskZh = {
     pieces: '张数',
     subtotal: '小计',
     denomTotal: '合计',
-    badPieces: '张数为整数',
+    badPieces: '张数为 0 到 999999 的整数',
     denomYuan: '{n} 元',
     denomJiao: '{n} 角',
     difference: '差异（实点 − 应有）',
@@ -133,6 +133,9 @@ export const deskZh = {
     closeTitle: '日结 {date}',
     closeConfirm: '日结后本营业日不能再办理业务，之后的业务记入下一营业日。确定日结吗？',
     closeDone: '营业日 {date} 已日结，谢谢。',
+    openShifts: '不能日结：还有未交班的班次——{names}。请先交班（或由班长代为交班）后再日结。',
+    badDate: '营业日格式为 年-月-日，如 2026-11-26',
+    loadFailed: '查不到营业日 {date} 的日报：{reason}',
     empty: '暂无数据',
   },
 };

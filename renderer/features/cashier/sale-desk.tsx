@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import type { ApprovalValues } from '../../shell/approval-fields';
 import { useEnterNavigation } from '../../shell/enter-nav';
 import { isApiError } from '../../shell/errors';
-import { fenOf, volumeOf } from '../../shell/money';
+import { fenOf, MAX_FEN, MAX_VOLUME, volumeOf } from '../../shell/money';
 import { useNav } from '../../shell/nav';
 import { useSettledFocus } from '../../shell/settled-focus';
 import { useEscape } from '../../shell/shortcuts';
@@ -82,7 +82,8 @@ export function SaleDesk({ customerId }: { customerId?: string }) {
   const purchase = useMemo<Purchase | undefined>(() => {
     if (!customer) return undefined;
     const n = by === 'volume' ? volumeOf(figure) : fenOf(figure);
-    if (!n || n <= 0) return undefined;
+    // Out of the field's range: no quote (the field says why, with the range), and nothing can be paid.
+    if (!n || n <= 0 || n > (by === 'volume' ? MAX_VOLUME : MAX_FEN)) return undefined;
     return { customerId: customer.id, by, ...(by === 'volume' ? { volume: n } : { money: n }), useBalance };
   }, [customer, by, figure, useBalance]);
   const q = useQuote(purchase);
@@ -116,6 +117,12 @@ export function SaleDesk({ customerId }: { customerId?: string }) {
   const confirm = useCallback(async () => {
     if (busy || !customer) return;
     if (!purchase) {
+      // A refused figure says why at the field (its range) and keeps the focus; a blank one asks for it.
+      try {
+        await form.validateFields(['figure']);
+      } catch (e) {
+        return focusFirstError(form, e);
+      }
       message.warning(t.sale.noQuote);
       figureRef.current?.focus();
       return;

@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { useT } from '../../i18n';
 import { useFormErrors } from '../../shell/errors';
 import { FormModal } from '../../shell/form-modal';
-import { fenOf, yuanRule } from '../../shell/money';
+import { fenOf, maxYuan, yuanRule } from '../../shell/money';
 import { zodRule } from '../../shell/zod-rules';
 
 interface Values {
@@ -66,7 +66,13 @@ export function DepositModal(props: {
         name="amount"
         label={t.day.depositAmount}
         required
-        rules={[yuanRule({ invalid: t.money.invalidYuan, min: { value: 1, message: t.money.invalidYuan } })]}
+        rules={[
+          yuanRule({
+            invalid: t.money.invalidYuan,
+            min: { value: 1, message: t.money.invalidYuan },
+            max: maxYuan(t, t.tender.amount),
+          }),
+        ]}
       >
         <Input inputMode="decimal" autoComplete="off" />
       </Form.Item>

@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { useFormErrors } from '../../shell/errors';
 import { FormModal } from '../../shell/form-modal';
-import { fenOf, yuan, yuanRule } from '../../shell/money';
+import { fenOf, yuan, maxYuan, yuanRule } from '../../shell/money';
 import { zodRule } from '../../shell/zod-rules';
 
 interface Values {
@@ -57,7 +57,13 @@ export function CashMovementModal({ kind, onDone, onCancel }: Props) {
         name="amount"
         label={t.shift.movementAmount}
         required
-        rules={[yuanRule({ invalid: t.money.invalidYuan, min: { value: 1, message: t.money.invalidYuan } })]}
+        rules={[
+          yuanRule({
+            invalid: t.money.invalidYuan,
+            min: { value: 1, message: t.money.invalidYuan },
+            max: maxYuan(t, t.tender.amount),
+          }),
+        ]}
       >
         <Input inputMode="decimal" autoComplete="off" />
       </Form.Item>
