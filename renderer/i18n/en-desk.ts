@@ -134,11 +134,15 @@ export const deskEn: typeof deskZh = {
     drawersExpected: 'Drawers’ expected cash (incl. floats)',
     depositAmount: 'Amount deposited (CNY)',
     depositDone: 'Deposit recorded, thank you.',
+    depositConfirmTitle: 'Record this deposit?',
+    depositConfirm:
+      'Business day {date}: deposit {amount} ({bank}, slip {reference}). It cannot be changed afterwards.',
     close: 'Day close',
     closeTitle: 'Close {date}',
     closeConfirm:
       'After the day close no more business can be done on this day; later business goes to the next business day. Close now?',
     closeDone: 'Business day {date} is closed, thank you.',
+    closeFigures: 'Cash to deposit {toDeposit}, deposited {deposited}, not yet deposited {undeposited}.',
     openShifts:
       'Cannot close the day: shifts still open — {names}. Close them first (or close them for the cashier).',
     badDate: 'A business day is year-month-day, e.g. 2026-11-26',

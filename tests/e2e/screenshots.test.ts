@@ -167,6 +167,8 @@ describe('screenshots of the counter', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await visible(page.locator('.ant-modal-confirm-title', { hasText: '确认交班吗？' }));
+    await focusIs(page, '取消');
+    await page.keyboard.press('Tab');
     await focusIs(page, '确认交班');
     await page.keyboard.press('Enter');
     await visible(page.getByRole('button', { name: '打印交班报表' }));

@@ -93,9 +93,16 @@ export function DayReportPage() {
     confirm({
       title: fmt(t.day.closeTitle, { date: businessDate }),
       // The 班长 sees the paid purchases whose gas is not on a card before the close.
-      content:
-        u.count > 0 ? (
-          <>
+      content: (
+        <>
+          <p data-testid="close-day-figures">
+            {fmt(t.day.closeFigures, {
+              toDeposit: yuan(data.cash.toDeposit),
+              deposited: yuan(data.deposited),
+              undeposited: yuan(data.cash.undeposited),
+            })}
+          </p>
+          {u.count > 0 && (
             <p data-testid="close-day-unsettled">
               {fmt(t.cardWrite.closeDayUnsettled, {
                 n: u.count,
@@ -103,11 +110,10 @@ export function DayReportPage() {
                 receipts: u.sales.map((s) => s.receiptNo).join(t.common.listSep),
               })}
             </p>
-            <p>{t.day.closeConfirm}</p>
-          </>
-        ) : (
-          t.day.closeConfirm
-        ),
+          )}
+          <p>{t.day.closeConfirm}</p>
+        </>
+      ),
       okText: t.day.close,
       danger: true,
       cancelText: t.common.cancel,
