@@ -51,8 +51,8 @@ export function StatusBar() {
         {fmt(t.shell.operatorLine, { name: session.staff.displayName, role: rolesText(t.roles, roles) })}
       </span>
       <span>
+        {/* The hall's name is in the header: here it would push the last items off a 1366-pixel screen. */}
         {fmt(t.shell.counterLine, {
-          hall: session.counter.hallName,
           counter: session.counter.counterName,
           code: `${session.counter.hallCode}-${session.counter.counterCode}`,
         })}

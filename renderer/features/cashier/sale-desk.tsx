@@ -1,5 +1,5 @@
 /** The 购气 screen's state: customer, purchase, live quote, tenders, approval, result. Runtime: browser. */
-import { App as AntApp, Button, Checkbox, Col, Form, type InputRef, Row, Spin } from 'antd';
+import { App as AntApp, Checkbox, Col, Form, type InputRef, Row, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Sale } from '../../../core/contract';
 import { api } from '../../api/client';
@@ -14,6 +14,7 @@ import { useEscape } from '../../shell/shortcuts';
 import { AmountDuePanel } from './amount-due-panel';
 import { CustomerPicker } from './customer-picker';
 import { focusFirstError, usePaymentErrors } from './payment-errors';
+import { PayBar } from './pay-bar';
 import { PurchaseFields, type PurchaseValues } from './purchase-fields';
 import { QuoteView } from './quote-view';
 import { SaleCardLine } from './sale-card-line';
@@ -213,9 +214,14 @@ export function SaleDesk({ customerId }: { customerId?: string }) {
           <Form.Item name="issueInvoice" valuePropName="checked">
             <Checkbox>{t.sale.invoice}</Checkbox>
           </Form.Item>
-          <Button type="primary" size="large" block loading={busy} onClick={() => void confirm()}>
-            {t.sale.confirm}
-          </Button>
+          <PayBar
+            due={quote?.amountDue ?? 0}
+            noTenders={!!quote && quote.amountDue === 0}
+            busy={busy}
+            label={t.sale.confirm}
+            testId="sale-confirm"
+            onConfirm={() => void confirm()}
+          />
         </Col>
       </Row>
     </Form>
