@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousProblems } from './support/axe';
-import { activeId, focusIs, openCustomerFile, text, visible } from './support/counter';
+import { aboveTheFold, cutText } from './support/overflow';
+import { activeId, focusIs, noDialog, openCustomerFile, text, visible } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
 /**
@@ -32,6 +33,8 @@ describe('screenshots of the counter', () => {
   let page: Page;
   const written: string[] = [];
   const problems: string[] = [];
+  /** Text the operator cannot read whole (support/overflow.ts). */
+  const cut: string[] = [];
 
   beforeAll(async () => {
     await mkdir(OUT, { recursive: true });
@@ -50,6 +53,7 @@ describe('screenshots of the counter', () => {
     await page.waitForTimeout(400);
     await page.mouse.move(0, 0);
     problems.push(...(await seriousProblems(page, name)));
+    cut.push(...(await cutText(page, name)));
     await page.screenshot({ path: `${OUT}${name}.png` });
     written.push(name);
   }
@@ -123,6 +127,10 @@ describe('screenshots of the counter', () => {
     await shot('sale-quote');
     await page.keyboard.press('Enter');
     await page.keyboard.type('1300');
+    // 找零 and 确认收款 are on the screen as the cash is typed, without scrolling (1366×768).
+    await visible(page.getByTestId('change').filter({ hasText: '￥35.00' }));
+    expect(await aboveTheFold(page, '[data-testid="change"]'), '找零 above the fold').toBe(true);
+    expect(await aboveTheFold(page, '[data-testid="sale-confirm"]'), '确认收款 above the fold').toBe(true);
     await page.keyboard.press('Enter');
     await page.keyboard.type('liuqiang');
     await page.keyboard.press('Enter');
@@ -194,6 +202,42 @@ describe('screenshots of the counter', () => {
     await shot('about');
     await page.keyboard.press('Escape');
 
+    // 冲正 of the sale (the dialog, and its refusals with nothing filled in: no validator jargon).
+    await page.keyboard.press('Escape');
+    await openCustomerFile(page, ACCOUNT, NAME);
+    const records = await visible(page.getByTestId('customer-sales'));
+    await records.getByRole('button', { name: '冲正' }).first().click();
+    const reverse = await visible(page.getByRole('dialog'));
+    await reverse.getByRole('button', { name: '冲正' }).last().click();
+    await expect.poll(() => reverse.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
+    for (const e of await reverse.locator('.ant-form-item-explain-error').allTextContents())
+      expect(e).not.toMatch(/无效输入|期望|实际接收|undefined|string/);
+    await shot('reverse');
+    await page.keyboard.press('Escape');
+    await noDialog(page);
+
+    // The administrator's pages.
+    await menu('气价');
+    await visible(page.getByRole('button', { name: '新建气价版本（调价）' }));
+    await shot('prices');
+    await page.getByRole('button', { name: '新建气价版本（调价）' }).click();
+    await visible(page.getByRole('dialog'));
+    await shot('price-version');
+    await page.keyboard.press('Escape');
+    await noDialog(page);
+    await menu('收费项目');
+    await visible(page.getByRole('cell', { name: '换表' }));
+    await shot('fee-catalogue');
+    await menu('发票号段');
+    await visible(page.getByRole('heading', { name: '发票号段' }));
+    await shot('invoice-ranges');
+    await menu('限购');
+    await visible(page.getByRole('heading', { name: '限购' }));
+    await shot('limits');
+    await menu('员工管理');
+    await visible(page.getByRole('cell', { name: 'wangfang' }));
+    await shot('staff');
+
     await page.getByRole('button', { name: '锁屏' }).click();
     await visible(page.getByText('屏幕已锁定'));
     await shot('lock');
@@ -201,5 +245,62 @@ describe('screenshots of the counter', () => {
     for (const name of written) expect(statSync(`${OUT}${name}.png`).size, name).toBeGreaterThan(10_000);
     expect(written.length).toBeGreaterThanOrEqual(12);
     expect(problems).toEqual([]);
+    expect(cut).toEqual([]);
+  });
+
+  it('takes each role’s start page and screens', async () => {
+    // A fresh browser session (the administrator's screen is locked).
+    page = await newPage(browser!);
+    await page.goto(served!.url);
+    await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
+    const as = async (user: string) => {
+      await visible(field('登录名'));
+      await field('登录名').fill(user);
+      await field('登录名').press('Enter');
+      await page.keyboard.type('demo1234');
+      await page.keyboard.press('Enter');
+      await visible(page.getByLabel('查询内容'));
+    };
+    const logout = async () => {
+      await page.getByRole('button', { name: '退出登录' }).click();
+      const anyway = page.getByRole('button', { name: '仍然退出' });
+      await Promise.race([anyway.waitFor().then(() => anyway.click()), field('登录名').waitFor()]);
+      await visible(field('登录名'));
+    };
+
+    // 客服员: recent customers and a quick search; the file as the clerk sees it.
+    await as('zhangli');
+    await shot('home-clerk');
+    await openCustomerFile(page, ACCOUNT, NAME);
+    await shot('customer-file-clerk');
+    await logout();
+
+    // 收费员: the shift and today's figures; the sale desk waiting for a customer; the cash desk.
+    await as('wangfang');
+    await shot('home-cashier');
+    await page.keyboard.press('F8');
+    await visible(field('备用金（元）'));
+    await page.keyboard.type('300');
+    await page.keyboard.press('Enter');
+    await visible(field('实点现金（元）'));
+    await shot('cash-desk');
+    await page.keyboard.press('F2');
+    await visible(page.getByLabel('查找用户', { exact: false }).first());
+    await shot('sale-start');
+    await menu('日报');
+    await visible(page.getByTestId('day-status'));
+    await shot('day-report-cashier');
+    await logout();
+
+    // 班长: open shifts and what needs a look; the day report with 代为交班 and 日结.
+    await as('liuqiang');
+    await shot('home-supervisor');
+    await menu('日报');
+    await visible(page.getByTestId('day-shifts').getByRole('button', { name: '代为交班' }).first());
+    await shot('day-report-supervisor');
+    await logout();
+
+    expect(problems).toEqual([]);
+    expect(cut).toEqual([]);
   });
 });
