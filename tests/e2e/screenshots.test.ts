@@ -2,9 +2,11 @@
  * Screenshots of every counter screen at 1366×768, for the operator guide (docs/screenshots/<name>.png), in
  * Chromium against `gasdesk serve --demo`: the administrator goes through a day — search, 开户, a file with
  * its card, the training panel, 读卡, a sale across the 400 m³ tier boundary and its printed receipt, fees,
- * 预览/补打, 交班 and its report, the day report, settings, 关于, the lock screen — and each screen is also
- * checked with axe (no serious or critical violation, colour contrast included).
- * Runtime: Node (drives the browser).
+ * 预览/补打, 交班 and its report, the day report, settings, 关于, 冲正, the administrator's pages, the lock
+ * screen; then the clerk's, the cashier's and the supervisor's start pages and screens. Each screen is checked
+ * with axe (no serious or critical violation, colour contrast included) and, at 1366×768 and at 1920×1080, for
+ * text the operator cannot read whole (support/overflow.ts: ellipsis, clipped or sideways-scrolling boxes, cut
+ * placeholders, numbers broken across lines). Runtime: Node (drives the browser).
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -24,6 +26,8 @@ const OUT = fileURLToPath(
   new URL(`../../${process.env.GASDESK_SCREENSHOTS_DIR ?? 'out/screenshots'}/`, import.meta.url),
 );
 mkdirSync(OUT, { recursive: true });
+const WIDE = fileURLToPath(new URL('../../out/screenshots-1920/', import.meta.url));
+mkdirSync(WIDE, { recursive: true });
 const ACCOUNT = '010101000001';
 const NAME = '侯珍洋';
 
@@ -56,6 +60,13 @@ describe('screenshots of the counter', () => {
     cut.push(...(await cutText(page, name)));
     await page.screenshot({ path: `${OUT}${name}.png` });
     written.push(name);
+    // The same screen on a 1920×1080 monitor: checked too (its pictures stay in out/, not in the guide).
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.waitForTimeout(200);
+    cut.push(...(await cutText(page, `${name}@1920`)));
+    await page.screenshot({ path: `${WIDE}${name}.png` });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.waitForTimeout(100);
   }
 
   const field = (label: string) => page.getByLabel(label, { exact: true });
