@@ -40,6 +40,9 @@ export const deskEn: typeof deskZh = {
     movementAmount: 'Amount (CNY)',
     movementReason: 'Why, e.g. more small change',
     movementDone: 'Recorded: {kind} {amount}.',
+    movementConfirmTitle: 'Record this cash movement ({kind})?',
+    movementConfirm:
+      'Cash {kind} {amount}, reason: {reason}. It counts in this shift’s expected cash and cannot be changed.',
     closeTitle: 'Count the drawer and close',
     counted: 'Counted cash (CNY)',
     byDenomination: 'Count by denomination (the total fills the counted cash)',

@@ -38,6 +38,8 @@ export const deskZh = {
     movementAmount: '金额（元）',
     movementReason: '请填写原因，例如：补充零钱',
     movementDone: '已登记{kind} {amount}。',
+    movementConfirmTitle: '确认现金{kind}吗？',
+    movementConfirm: '现金{kind} {amount}，原因：{reason}。登记后计入本班次的应有现金，不能修改。',
     closeTitle: '交班点钞',
     counted: '实点现金（元）',
     byDenomination: '按面额清点（合计自动填入实点现金）',

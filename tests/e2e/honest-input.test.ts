@@ -70,6 +70,20 @@ describe('honest input: refused at the field, never changed silently', () => {
     await page.keyboard.press('Enter');
     await visible(label('实点现金（元）'));
 
+    // 现金存入 asks first, stating amount and reason; Enter there goes back and records nothing (the
+    // expected cash stays ￥500.00, checked at the 交班 below).
+    await page.getByRole('button', { name: '现金存入' }).click();
+    const movement = await visible(page.getByRole('dialog', { name: '现金存入' }));
+    await movement.getByLabel('金额（元）', { exact: true }).fill('50');
+    await movement.getByLabel('原因', { exact: true }).fill('补充零钱');
+    await movement.getByRole('button', { name: '现金存入' }).click();
+    expect(await text(page.getByTestId('movement-confirm'))).toContain('现金存入 ￥50.00，原因：补充零钱');
+    await expect.poll(() => focusedText(page)).toBe('返回修改（Esc）');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('movement-confirm').waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await movement.waitFor({ state: 'detached' });
+
     // 收费项目: the Chinese names only; 1000 stays 1000 and is refused with the range, as is −1.
     await page.keyboard.press('F6');
     await expect.poll(() => activeId(page)).toBe('fee-customer');

@@ -1,4 +1,4 @@
-/** 现金存入 / 取出 with a reason (shifts.cashMovement). Runtime: browser. */
+/** 现金存入 / 取出 with a reason (shifts.cashMovement), confirmed with its amount first. Runtime: browser. */
 import { App as AntApp, Form, Input } from 'antd';
 import { useCallback } from 'react';
 import { reasonSchema, type ShiftReport } from '../../../core/contract';
@@ -50,6 +50,18 @@ export function CashMovementModal({ kind, onDone, onCancel }: Props) {
       form={form}
       okText={t.shift.movementTitle[kind]}
       width={480}
+      confirm={(v) => ({
+        title: fmt(t.shift.movementConfirmTitle, { kind: t.shift.movementKinds[kind] }),
+        content: (
+          <p data-testid="movement-confirm">
+            {fmt(t.shift.movementConfirm, {
+              kind: t.shift.movementKinds[kind],
+              amount: yuan(fenOf(v.amount) ?? 0),
+              reason: v.reason ?? '',
+            })}
+          </p>
+        ),
+      })}
       onSubmit={submit}
       onCancel={onCancel}
     >
