@@ -22,8 +22,8 @@ export function CustomerInfo({ customer: c }: { customer: Customer }) {
   ) : (
     none
   );
-  // Beside the training panel: two pairs a row, so that no column is pushed off the side.
-  const columns = useNarrow() ? 2 : 3;
+  // Beside the training panel or in a narrow window: fewer pairs a row, so that no column is pushed off the side.
+  const columns = 3 - useNarrow();
   const items: DescriptionsProps['items'] = [
     { key: 'accountNo', label: t.fields.accountNo, children: <span className="mono">{c.accountNo}</span> },
     { key: 'name', label: t.fields.name, children: c.name },
