@@ -26,7 +26,11 @@ const OUT = fileURLToPath(
   new URL(`../../${process.env.GASDESK_SCREENSHOTS_DIR ?? 'out/screenshots'}/`, import.meta.url),
 );
 mkdirSync(OUT, { recursive: true });
-const WIDE = fileURLToPath(new URL('../../out/screenshots-1920/', import.meta.url));
+const WIDE = fileURLToPath(new URL('../../out/screenshots-other-sizes/', import.meta.url));
+const OTHER_SIZES: [number, number, string][] = [
+  [1920, 1080, '1920'],
+  [1093, 614, '1366-125%'],
+];
 mkdirSync(WIDE, { recursive: true });
 const ACCOUNT = '010101000001';
 const NAME = '侯珍洋';
@@ -60,11 +64,14 @@ describe('screenshots of the counter', () => {
     cut.push(...(await cutText(page, name)));
     await page.screenshot({ path: `${OUT}${name}.png` });
     written.push(name);
-    // The same screen on a 1920×1080 monitor: checked too (its pictures stay in out/, not in the guide).
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.waitForTimeout(200);
-    cut.push(...(await cutText(page, `${name}@1920`)));
-    await page.screenshot({ path: `${WIDE}${name}.png` });
+    // The same screen on a 1920×1080 monitor, and on 1366×768 at 125 % scaling (1093×614 CSS pixels):
+    // checked too (their pictures stay in out/, not in the guide).
+    for (const [w, h, tag] of OTHER_SIZES) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(200);
+      cut.push(...(await cutText(page, `${name}@${tag}`)));
+      await page.screenshot({ path: `${WIDE}${name}@${tag}.png` });
+    }
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.waitForTimeout(100);
   }

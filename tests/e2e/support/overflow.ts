@@ -43,6 +43,10 @@ const FIND = `(() => {
     const hasOwnText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim());
     const clips = s.overflowX === 'hidden' || s.overflowX === 'clip' || s.textOverflow === 'ellipsis';
     if (clips && el.scrollWidth > el.clientWidth + 1 && textOf(el)) {
+      // A table's header scrolls with its body (a table too wide for the page scrolls sideways in itself).
+      const table = el.closest('.ant-table');
+      const bodyScrolls = table?.querySelector('.ant-table-body, .ant-table-content');
+      if (el.matches('.ant-table-header') && bodyScrolls && bodyScrolls.scrollWidth > bodyScrolls.clientWidth) continue;
       if (el.closest('.ant-table-body, .ant-table-content, .ant-tabs-nav-wrap, .ant-select-selection-search')) {
         if (s.textOverflow !== 'ellipsis') continue;
       }
