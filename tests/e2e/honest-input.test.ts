@@ -157,7 +157,9 @@ describe('honest input: refused at the field, never changed silently', () => {
 
     await date.fill('2026-02-30');
     await date.press('Enter');
-    expect(await text(page.getByTestId('day-date-error'))).toContain('查不到营业日 2026-02-30 的日报');
+    await expect
+      .poll(() => text(page.getByTestId('day-date-error')))
+      .toContain('查不到营业日 2026-02-30 的日报');
     expect(await page.getByTestId('day-status').count()).toBe(0);
 
     // Back to today (the demo's business day) and the 日结 with 王芳's shift still open.
