@@ -47,6 +47,11 @@ function selectCustomers(db: Drizzle, where: SQL, limit: number): CustomerRow[] 
 /** The ways a query is looked up; `text` is name and address together (several words may fall in either). */
 type Lookup = Exclude<SearchKind, 'auto'> | 'text';
 
+/** A phone column's digits (core/validation/phone.ts: separators are spaces, hyphens, brackets, +86). */
+function digitsOf(column: SQL): SQL {
+  return sql`replace(replace(replace(replace(replace(${column}, ' ', ''), '-', ''), '(', ''), ')', ''), '+86', '')`;
+}
+
 /** The customers' seq matching one way of reading the query, as a subquery (null: it cannot match). */
 function matchOf(lookup: Lookup, q: string): SQL | null {
   const upper = q.toUpperCase();
@@ -58,11 +63,14 @@ function matchOf(lookup: Lookup, q: string): SQL | null {
       if (!/^\d{4,}$/.test(p)) return null;
       const prefix = sql`SELECT seq FROM customers WHERE phone >= ${p} AND phone < ${after(p)}
         UNION SELECT seq FROM customers WHERE alt_phone >= ${p} AND alt_phone < ${after(p)}`;
-      if (p.length > 8) return prefix;
-      // The digits a customer remembers are often the last ones: the index on each phone's last four finds them.
+      // The digits a customer remembers are often the last ones: the index on each phone's last four finds them,
+      // and the number's digits (phones are kept as written: 0571-87654321) must end with the query's. The
+      // whole number is found the same way, whatever its separators.
       const tail = p.slice(-4);
-      return sql`${prefix} UNION SELECT seq FROM customers WHERE phone_tail = ${tail} AND phone LIKE ${`%${p}`}
-        UNION SELECT seq FROM customers WHERE alt_phone_tail = ${tail} AND alt_phone LIKE ${`%${p}`}`;
+      return sql`${prefix} UNION SELECT seq FROM customers WHERE phone_tail = ${tail}
+          AND ${digitsOf(sql`phone`)} LIKE ${`%${p}`}
+        UNION SELECT seq FROM customers WHERE alt_phone_tail = ${tail}
+          AND ${digitsOf(sql`alt_phone`)} LIKE ${`%${p}`}`;
     }
     case 'idNumber':
       return sql`SELECT seq FROM customers WHERE id_number = ${upper} UNION SELECT seq FROM customers WHERE credit_code = ${upper}`;

@@ -11,6 +11,11 @@ export const USED_BYTES = 129;
 export const ATR = [0xa2, 0x13, 0x10, 0x91] as const;
 export const MAGIC = [0x47, 0x44] as const; // "GD"
 export const FORMAT_VERSION = 1;
+/**
+ * The meter number's room in the write-back (ASCII, docs/card-format.md): a longer number would be cut, and
+ * the meter's readings would no longer match the file, so the contract refuses longer numbers.
+ */
+export const CARD_METER_NO_LENGTH = 12;
 
 export const AREA = {
   header: { start: 4, length: 28 },
@@ -197,7 +202,7 @@ export function encodeWriteBack(w: WriteBack): Uint8Array {
   let bits = 0;
   for (const [k, bit] of Object.entries(METER_STATUS_BITS)) if (w.status[k as keyof MeterStatus]) bits |= bit;
   a[16] = bits;
-  ascii(a, 17, w.meterNo, 12);
+  ascii(a, 17, w.meterNo, CARD_METER_NO_LENGTH);
   a.fill(0, 29, 30);
   return withCrc(a);
 }
@@ -215,7 +220,7 @@ export function decodeWriteBack(a: Uint8Array): WriteBack | AreaProblem {
     cumulativeUsed: u32(a, 8),
     readAt: u32(a, 12),
     status,
-    meterNo: unascii(a, 17, 12),
+    meterNo: unascii(a, 17, CARD_METER_NO_LENGTH),
   };
 }
 

@@ -1,8 +1,9 @@
 /** Field schemas of the customer file, shared by opening, editing and transfer. Runtime: any. */
 import { z } from 'zod';
+import { CARD_METER_NO_LENGTH } from '../card/gas-card';
 import { INSPECTION_STATUSES, USER_CLASSES, type UserClass } from '../domain/customer';
 import { isValidCreditCode } from '../validation/credit-code';
-import { normalisePhone, isValidPhone } from '../validation/phone';
+import { isValidPhone, PHONE_MAX_LENGTH, writtenPhone, writtenPhoneProblem } from '../validation/phone';
 import { checkResidentId, normaliseResidentId } from '../validation/resident-id';
 import { isoDate, optionalTrimmed, trimmed } from './common';
 
@@ -39,18 +40,36 @@ export const creditCodeSchema = z
     params: { code: 'CREDIT_CODE_INVALID' },
   });
 
+const WRITTEN_PHONE_ZH = {
+  characters: '电话号码只能包含数字、空格、短横线“-”和括号',
+  length: `电话号码最多 ${PHONE_MAX_LENGTH} 个字符`,
+  ending: '电话号码应以号码的数字结尾',
+} as const;
+
+/** Kept as written (0571-87654321 stays so); its digits must make a mobile or a landline with area code. */
 export const phoneSchema = z
   .string({ error: '请填写联系电话' })
-  .transform(normalisePhone)
-  .refine(isValidPhone, {
-    message: '电话号码不正确：手机 11 位，座机带区号',
-    params: { code: 'PHONE_INVALID' },
+  .transform(writtenPhone)
+  .superRefine((phone, ctx) => {
+    const problem = writtenPhoneProblem(phone);
+    const message = problem
+      ? WRITTEN_PHONE_ZH[problem]
+      : isValidPhone(phone)
+        ? null
+        : '电话号码不正确：手机 11 位，座机带区号';
+    if (message) ctx.addIssue({ code: 'custom', message, params: { code: 'PHONE_INVALID' } });
   });
 
+/** At most what the card's write-back holds (CARD_METER_NO_LENGTH): a longer number would be cut on the card. */
 export const meterNoSchema = z
   .string({ error: '请填写表号' })
   .trim()
-  .regex(/^[A-Za-z0-9-]{4,20}$/, { error: '表号为 4 到 20 位字母或数字' })
+  .max(CARD_METER_NO_LENGTH, {
+    error: `表号最多 ${CARD_METER_NO_LENGTH} 位（IC 卡只能存 ${CARD_METER_NO_LENGTH} 位，更长的表号写卡时会被截断）`,
+  })
+  .regex(new RegExp(`^[A-Za-z0-9-]{4,${CARD_METER_NO_LENGTH}}$`), {
+    error: `表号为 4 到 ${CARD_METER_NO_LENGTH} 位字母、数字或短横线`,
+  })
   .transform((s) => s.toUpperCase());
 
 export const meterInputSchema = z.object({
@@ -81,7 +100,9 @@ export const editableFields = z.object({
   altPhone: phoneSchema.optional(),
   address: addressSchema,
   householdSize: z
-    .number({ error: '请填写家庭人口' })
+    .number({
+      error: (iss) => (iss.input == null ? '请填写家庭人口' : '家庭人口应为 1 到 30 的整数'),
+    })
     .int({ error: '人口应为整数' })
     .min(1, { error: '人口至少 1 人' })
     .max(30, { error: '人口最多 30 人' }),

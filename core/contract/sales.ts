@@ -264,7 +264,10 @@ export const salesOps = {
       customerId: idSchema.optional(),
       lines: z
         .array(
-          z.object({ feeItemId: idSchema, qty: z.number().int().min(1, { error: '数量至少为 1' }).max(100) }),
+          z.object({
+            feeItemId: idSchema,
+            qty: z.number().int().min(1, { error: '数量至少为 1' }).max(100, { error: '数量最多为 100' }),
+          }),
         )
         .min(1, { error: '请选择收费项目' })
         .max(20),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { creditCodeCheckChar, isValidCreditCode } from './credit-code';
-import { isValidPhone, normalisePhone } from './phone';
+import { isValidPhone, normalisePhone, writtenPhone, writtenPhoneProblem } from './phone';
 import { checkResidentId, isRealDate, residentIdCheckChar } from './resident-id';
 
 const TODAY = '20261126';
@@ -54,5 +54,15 @@ describe('phone numbers', () => {
   });
   it('refuses the rest', () => {
     for (const p of ['12812345678', '1381234567', '87654321', 'abc', '']) expect(isValidPhone(p)).toBe(false);
+  });
+  it('keeps the way a number is written, and says what is wrong with a written form', () => {
+    expect(writtenPhone(' 0571-87654321 ')).toBe('0571-87654321');
+    expect(writtenPhone('（0571）  87654321')).toBe('(0571) 87654321');
+    expect(writtenPhoneProblem('0571-87654321')).toBeNull();
+    expect(writtenPhoneProblem('+86 138 1234 5678')).toBeNull();
+    expect(writtenPhoneProblem('0571/87654321')).toBe('characters');
+    expect(writtenPhoneProblem('0571-8765432l')).toBe('characters');
+    expect(writtenPhoneProblem('0571 - 8765 - 4321 - 00 - 0')).toBe('length');
+    expect(writtenPhoneProblem('0571-8765-432-1')).toBe('ending');
   });
 });

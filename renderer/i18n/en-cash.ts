@@ -7,6 +7,7 @@ export const cashEn: typeof cashZh = {
     invalidYuan: 'Enter an amount such as 12.50 (at most two decimals)',
     invalidVolume: 'Enter a volume such as 10 or 10.5 (at most two decimals)',
     invalidPrice: 'Enter a price such as 2.75 (at most three decimals)',
+    tooLarge: '{label}: at most {max}',
     perM3: 'CNY/m³',
   },
   cashShell: {
@@ -114,7 +115,6 @@ export const cashEn: typeof cashZh = {
     customer: 'Customer (optional)',
     noCustomer: 'No customer chosen (walk-in payment)',
     items: 'Fee items',
-    code: 'Code',
     name: 'Item',
     unitPrice: 'Unit price',
     qty: 'Qty',

@@ -40,6 +40,9 @@ export const deskEn: typeof deskZh = {
     movementAmount: 'Amount (CNY)',
     movementReason: 'Why, e.g. more small change',
     movementDone: 'Recorded: {kind} {amount}.',
+    movementConfirmTitle: 'Record this cash movement ({kind})?',
+    movementConfirm:
+      'Cash {kind} {amount}, reason: {reason}. It counts in this shift’s expected cash and cannot be changed.',
     closeTitle: 'Count the drawer and close',
     counted: 'Counted cash (CNY)',
     byDenomination: 'Count by denomination (the total fills the counted cash)',
@@ -47,7 +50,7 @@ export const deskEn: typeof deskZh = {
     pieces: 'Pieces',
     subtotal: 'Subtotal',
     denomTotal: 'Total',
-    badPieces: 'A whole number of pieces',
+    badPieces: 'A whole number of pieces, 0 to 999999',
     denomYuan: '{n} yuan',
     denomJiao: '{n} jiao',
     difference: 'Difference (counted − expected)',
@@ -134,11 +137,19 @@ export const deskEn: typeof deskZh = {
     drawersExpected: 'Drawers’ expected cash (incl. floats)',
     depositAmount: 'Amount deposited (CNY)',
     depositDone: 'Deposit recorded, thank you.',
+    depositConfirmTitle: 'Record this deposit?',
+    depositConfirm:
+      'Business day {date}: deposit {amount} ({bank}, slip {reference}). It cannot be changed afterwards.',
     close: 'Day close',
     closeTitle: 'Close {date}',
     closeConfirm:
       'After the day close no more business can be done on this day; later business goes to the next business day. Close now?',
     closeDone: 'Business day {date} is closed, thank you.',
+    closeFigures: 'Cash to deposit {toDeposit}, deposited {deposited}, not yet deposited {undeposited}.',
+    openShifts:
+      'Cannot close the day: shifts still open — {names}. Close them first (or close them for the cashier).',
+    badDate: 'A business day is year-month-day, e.g. 2026-11-26',
+    loadFailed: 'No day report for {date}: {reason}',
     empty: 'No data',
   },
 };

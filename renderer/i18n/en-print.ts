@@ -157,7 +157,7 @@ export const printEn: typeof printZh = {
     closeContent: 'After closing, the file of {name} ({accountNo}) is read-only for good.',
     lostTitle: 'Report the card lost?',
     lostContent: 'The gas card of {name} ({accountNo}) is blocked at once and cannot be used again.',
-    ok: 'Confirm (Enter)',
+    ok: 'Confirm',
     back: 'Go back (Esc)',
   },
   keys: { search: 'F3', sale: 'F2', cardRead: 'F5', shift: 'F8' },

@@ -107,7 +107,7 @@ export const en: Dict = {
     lock: 'Lock',
     logout: 'Log out',
     operatorLine: 'Operator: {name} ({role})',
-    counterLine: 'Counter: {hall} {counter} ({code})',
+    counterLine: 'Counter: {counter} ({code})',
     timeLabel: 'Time: ',
     replayed: 'This was already done a moment ago; shown is that result, nothing was done twice.',
     notYourKey: 'Your role cannot {what}; please ask a colleague whose role can.',

@@ -7,6 +7,7 @@ export const cashZh = {
     invalidYuan: '请输入金额，如 12.50（最多两位小数）',
     invalidVolume: '请输入气量，如 10 或 10.5（最多两位小数）',
     invalidPrice: '请输入单价，如 2.75（最多三位小数）',
+    tooLarge: '{label}最多 {max}',
     perM3: '元/m³',
   },
   cashShell: {
@@ -100,7 +101,6 @@ export const cashZh = {
     customer: '用户（可不选）',
     noCustomer: '未选择用户（散客收费）',
     items: '收费项目',
-    code: '代码',
     name: '项目',
     unitPrice: '单价',
     qty: '数量',

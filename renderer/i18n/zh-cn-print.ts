@@ -149,7 +149,7 @@ export const printZh = {
     closeContent: '{name}（{accountNo}）销户后档案只能查看，不能再办理任何业务。',
     lostTitle: '确认挂失吗？',
     lostContent: '挂失后 {name}（{accountNo}）的燃气卡立即停用，找回后也不能再用。',
-    ok: '确认（Enter）',
+    ok: '确认',
     back: '返回修改（Esc）',
   },
   keys: { search: 'F3', sale: 'F2', cardRead: 'F5', shift: 'F8' } as Record<string, string>,

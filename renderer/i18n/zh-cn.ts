@@ -106,7 +106,7 @@ export const zhCN = {
     lock: '锁屏',
     logout: '退出登录',
     operatorLine: '操作员：{name}（{role}）',
-    counterLine: '柜台：{hall} {counter}（{code}）',
+    counterLine: '柜台：{counter}（{code}）',
     timeLabel: '时间：',
     replayed: '这笔业务刚才已经办理成功，显示的是那一次的结果，没有重复办理。',
     notYourKey: '您的岗位不能{what}，请由相应岗位的员工办理。',
@@ -167,7 +167,7 @@ export const zhCN = {
   search: {
     title: '客户档案查询',
     label: '查询内容',
-    placeholder: '用户编号、姓名、电话、身份证号、地址或表号，按回车查询',
+    placeholder: '用户编号、姓名、电话、身份证号、地址或表号',
     kind: '查询方式',
     submit: '查询',
     open: '开户（F4）',

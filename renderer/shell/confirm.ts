@@ -1,7 +1,9 @@
 /**
- * The counter's "are you sure?" before an irreversible step: Enter confirms (the OK button has the focus —
- * also when the question opens over another dialog, where the dialog's own focus handling could otherwise
- * leave it on the cancel button), Esc goes back. Runtime: browser.
+ * The counter's "are you sure?" before an irreversible or money-changing step (交班, 日结, 冲正, 退款, 缴款 …):
+ * it states the figures, and the focus is on the button that goes back — Enter, pressed out of habit, never
+ * closes a shift with a shortage; the operator moves to the OK button (Tab, ←/→) or clicks it on purpose.
+ * The focus is put there also when the question opens over another dialog, whose own focus handling could
+ * otherwise leave it elsewhere. Esc goes back. Runtime: browser.
  */
 import { App as AntApp } from 'antd';
 import { type ReactNode, useCallback } from 'react';
@@ -18,9 +20,10 @@ export interface ConfirmOptions {
 }
 
 const OK_CLASS = 'counter-confirm-ok';
+const CANCEL_CLASS = 'counter-confirm-cancel';
 
-function focusOk() {
-  const buttons = document.querySelectorAll<HTMLElement>(`.${OK_CLASS}`);
+function focusCancel() {
+  const buttons = document.querySelectorAll<HTMLElement>(`.${CANCEL_CLASS}`);
   buttons[buttons.length - 1]?.focus();
 }
 
@@ -35,9 +38,10 @@ export function useConfirm() {
         okText: o.okText ?? t.confirm.ok,
         cancelText: o.cancelText ?? t.confirm.back,
         okButtonProps: { danger: o.danger, className: OK_CLASS },
-        focusable: { autoFocusButton: 'ok' },
+        cancelButtonProps: { className: CANCEL_CLASS },
+        focusable: { autoFocusButton: 'cancel' },
         afterOpenChange: (open) => {
-          if (open) focusOk();
+          if (open) focusCancel();
         },
         onOk: o.onOk,
         afterClose: o.afterClose,

@@ -2,7 +2,8 @@
  * Counter keyboard habit: Enter moves to the next field, Enter on the last field or Ctrl+Enter submits.
  * Shift+Enter and text areas keep their own Enter; an open drop-down keeps Enter to pick its option; an
  * IME composing Chinese keeps Enter to confirm the pinyin. With `skipToggles`, Enter passes over check
- * boxes and radio buttons (reached with Tab, changed with Space or the arrows). Runtime: browser.
+ * boxes and radio buttons (reached with Tab, changed with Space or the arrows). Enter stays in a field that
+ * shows an error (aria-invalid), so a refused value is never passed over. Runtime: browser.
  */
 import { type KeyboardEvent, useCallback } from 'react';
 
@@ -31,6 +32,11 @@ export function useEnterNavigation(submit: () => void, opts: { skipToggles?: boo
       if (target.getAttribute('aria-expanded') === 'true') return;
       e.preventDefault();
       e.stopPropagation();
+      // A field that shows an error keeps the focus: Enter does not move on past a refused value.
+      if (target.getAttribute('aria-invalid') === 'true') {
+        target.select();
+        return;
+      }
       const fields = fieldsIn(e.currentTarget);
       const i = fields.indexOf(target);
       const next =

@@ -1,7 +1,8 @@
 /**
  * A modal around an antd Form with the counter's keyboard habits (Enter → next field, Enter on the last
  * field or Ctrl+Enter → submit) and the first field focused on open. An irreversible step (`confirm`) asks
- * once more before it is done: Enter confirms, Esc goes back to the form. Runtime: browser.
+ * once more before it is done, stating the figures, with the focus on going back (shell/confirm.ts); Esc
+ * goes back to the form. Runtime: browser.
  */
 import { Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useCallback, useRef, useState } from 'react';
@@ -45,7 +46,7 @@ export function FormModal<V>({
   const t = useT();
   const confirmStep = useConfirm();
   const [busy, setBusy] = useState(false);
-  // While the confirmation shows, this dialog lets the focus go (its trap would pull it off the OK button).
+  // While the confirmation shows, this dialog lets the focus go (its trap would pull it off the confirmation's buttons).
   const [asking, setAsking] = useState(false);
   const body = useRef<HTMLDivElement>(null);
 

@@ -13,6 +13,7 @@ import { api } from '../api/client';
 import { fmt, useT } from '../i18n';
 import { AboutDialog } from './about-dialog';
 import { useConfirm } from './confirm';
+import { NarrowContext } from './narrow';
 import { PageErrorBoundary } from './error-boundary';
 import { LanguageSwitch } from './language-switch';
 import { type Nav, NavContext, type Route } from './nav';
@@ -207,9 +208,11 @@ export function MainLayout() {
                   />
                 </Layout.Sider>
                 <Layout.Content className="app-content">
-                  <PageErrorBoundary key={route.name} onBack={focusSearch}>
-                    <Page route={route} />
-                  </PageErrorBoundary>
+                  <NarrowContext.Provider value={trainingOpen && training}>
+                    <PageErrorBoundary key={route.name} onBack={focusSearch}>
+                      <Page route={route} />
+                    </PageErrorBoundary>
+                  </NarrowContext.Provider>
                 </Layout.Content>
               </Layout>
               <TrainingPanel open={trainingOpen && training} onClose={() => setTrainingOpen(false)} />

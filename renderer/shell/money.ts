@@ -12,7 +12,13 @@ import {
   parsePriceLi,
   parseYuan,
 } from '../../core/quantities';
+import { type Dict, fmt } from '../i18n';
 import { isBlank } from './zod-rules';
+
+/** The contract's largest amount (core/contract/cash.ts, sales.ts): ￥10,000,000.00, in 分. */
+export const MAX_FEN = 10_000_000_00;
+/** The contract's largest purchase (core/contract/sales.ts): 1,000,000 m³, in 0.01 m³. */
+export const MAX_VOLUME = 100_000_000;
 
 /** 123456 → '￥1,234.56'; −500 → '-￥5.00'. */
 export function yuan(fen: number): string {
@@ -65,6 +71,22 @@ export interface NumberRuleOpts {
   optional?: boolean;
   /** Smallest allowed value in the parsed unit, with its message. */
   min?: { value: number; message: string };
+  /** Largest allowed value in the parsed unit, with its message (the range, said at the field). */
+  max?: { value: number; message: string };
+}
+
+/** A field's label without its unit: '备用金（元）' → '备用金'. */
+const bare = (label: string) => label.replace(/\s*[（(][^）)]*[）)]$/, '');
+
+/** The largest amount an amount field takes, said with the label: 备用金最多 ￥10,000,000.00. */
+export function maxYuan(t: Dict, label: string, value = MAX_FEN) {
+  return { value, message: fmt(t.money.tooLarge, { label: bare(label), max: yuan(value) }) };
+}
+
+/** The largest volume a volume field takes: 购气量最多 1,000,000 m³. */
+export function maxVolume(t: Dict, label: string, value = MAX_VOLUME) {
+  const grouped = volumeText(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return { value, message: fmt(t.money.tooLarge, { label: bare(label), max: `${grouped} m³` }) };
 }
 
 function numberRule(parse: Parser, opts: NumberRuleOpts): FormRule {
@@ -77,6 +99,7 @@ function numberRule(parse: Parser, opts: NumberRuleOpts): FormRule {
       const n = tryParse(parse, String(value));
       if (n === undefined || n < 0) throw new Error(opts.invalid);
       if (opts.min && n < opts.min.value) throw new Error(opts.min.message);
+      if (opts.max && n > opts.max.value) throw new Error(opts.max.message);
     },
   };
 }

@@ -68,7 +68,7 @@ export function SetupPage({ onDone }: { onDone(username: string): void }) {
                 required
                 rules={[zodRule(s.hallCode, { emptyAs: '' })]}
               >
-                <Input ref={first} inputMode="numeric" maxLength={4} />
+                <Input ref={first} inputMode="numeric" />
               </Form.Item>
             </Col>
             <Col span={16}>
@@ -83,7 +83,7 @@ export function SetupPage({ onDone }: { onDone(username: string): void }) {
                 required
                 rules={[zodRule(s.counterCode, { emptyAs: '' })]}
               >
-                <Input inputMode="numeric" maxLength={2} />
+                <Input inputMode="numeric" />
               </Form.Item>
             </Col>
             <Col span={16}>

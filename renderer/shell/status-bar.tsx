@@ -47,12 +47,12 @@ export function StatusBar() {
 
   return (
     <footer className="status-bar">
-      <span>
+      <span className="status-operator">
         {fmt(t.shell.operatorLine, { name: session.staff.displayName, role: rolesText(t.roles, roles) })}
       </span>
-      <span>
+      <span className="status-counter">
+        {/* The hall's name is in the header: here it would push the last items off a 1366-pixel screen. */}
         {fmt(t.shell.counterLine, {
-          hall: session.counter.hallName,
           counter: session.counter.counterName,
           code: `${session.counter.hallCode}-${session.counter.counterCode}`,
         })}

@@ -200,7 +200,9 @@ describe('gas cards in the browser', () => {
     await reverse.getByLabel('审批人密码', { exact: true }).fill('demo1234');
     await reverse.getByLabel('审批人密码', { exact: true }).press('Enter');
     await visible(page.locator('.ant-modal-confirm-title', { hasText: '确认冲正吗？' }));
-    await expect.poll(focusedText).toBe('确认（Enter）');
+    await expect.poll(focusedText).toBe('返回修改（Esc）');
+    await page.keyboard.press('Tab');
+    await expect.poll(focusedText).toBe('确认');
     await page.keyboard.press('Enter');
     // The approval check (scrypt) and a card read come first: allow for a slow machine. This step has failed now
     // and then in CI with the cause unknown: on failure, say what the dialog and the focus showed.
@@ -222,7 +224,9 @@ describe('gas cards in the browser', () => {
     await lost.getByLabel('办理原因', { exact: true }).fill('用户来电称卡遗失');
     await lost.getByLabel('办理原因', { exact: true }).press('Enter');
     await visible(page.locator('.ant-modal-confirm-title', { hasText: '确认挂失吗？' }));
-    await expect.poll(focusedText).toBe('确认（Enter）');
+    await expect.poll(focusedText).toBe('返回修改（Esc）');
+    await page.keyboard.press('Tab');
+    await expect.poll(focusedText).toBe('确认');
     await page.keyboard.press('Enter');
     await lost.waitFor({ state: 'detached' });
     await expect.poll(() => text(cards.getByTestId('card-notice'))).toContain('已挂失');

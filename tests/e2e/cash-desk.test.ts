@@ -64,6 +64,9 @@ describe('the cash desk in the browser', () => {
     // The confirmation states the difference before the close is confirmed.
     await visible(page.locator('.ant-modal-confirm-title', { hasText: '确认交班吗？' }));
     expect(await text(page.getByTestId('close-confirm-difference'))).toBe('短款 ￥50.00');
+    // Enter out of habit goes back: a shortage is never confirmed by Enter alone.
+    await expect.poll(() => focusedText(page)).toBe('取消');
+    await page.keyboard.press('Tab');
     await expect.poll(() => focusedText(page)).toBe('确认交班');
     await page.keyboard.press('Enter');
     const report = await visible(page.getByTestId('shift-report'));
@@ -77,6 +80,8 @@ describe('the cash desk in the browser', () => {
     await page.keyboard.press('Enter');
     await visible(label('实点现金（元）'));
     await page.getByRole('button', { name: '退出登录' }).click();
+    // With her shift open, logging out asks first (the shell's reminder).
+    await (await visible(page.getByRole('button', { name: '仍然退出' }))).click();
 
     await login('liuqiang');
     await page.getByRole('menuitem', { name: '日报' }).click();
@@ -98,7 +103,7 @@ describe('the cash desk in the browser', () => {
     // 日结: the floats stay in the drawers; 应缴 is nothing (no sales), and the 50 元 short is stated apart.
     await page.getByRole('button', { name: '日结', exact: true }).click();
     await visible(page.locator('.ant-modal-confirm-content', { hasText: '日结后本营业日不能再办理业务' }));
-    await page.keyboard.press('Enter');
+    await page.locator('.ant-modal-confirm-btns').getByRole('button', { name: '日结' }).click();
     await visible(page.getByTestId('day-status').filter({ hasText: '已日结' }));
     expect(await text(page.getByTestId('day-cash-differences'))).toBe('-￥50.00');
     expect(await text(page.getByTestId('day-to-deposit'))).toContain('￥0.00');
@@ -110,6 +115,12 @@ describe('the cash desk in the browser', () => {
     await deposit.getByLabel('银行', { exact: true }).fill('工商银行');
     await deposit.getByLabel('缴款单号', { exact: true }).fill('JK0001');
     await deposit.getByRole('button', { name: '缴款' }).click();
+    // The confirmation states the figures, with the focus on going back.
+    expect(await text(page.getByTestId('deposit-confirm'))).toContain(
+      '缴款 ￥1.00（工商银行，缴款单号 JK0001）',
+    );
+    await expect.poll(() => focusedText(page)).toBe('返回修改（Esc）');
+    await page.locator('.ant-modal-confirm-btns').getByRole('button', { name: '确认' }).click();
     await visible(page.getByText('缴款已登记，谢谢。'));
     const late = await visible(page.getByTestId('deposit-late'));
     expect(await late.textContent()).toMatch(/^补录\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})? 登记$/);

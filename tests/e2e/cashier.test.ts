@@ -162,7 +162,10 @@ describe('cashier in the browser', () => {
     await dialog.getByLabel('审批人密码', { exact: true }).press('Enter');
     // 冲正 cannot be undone: it asks once more (Enter confirms), then shows the reversal's receipt, printed.
     await visible(page.locator('.ant-modal-confirm-title', { hasText: '确认冲正吗？' }));
-    await expect.poll(focusedText).toBe('确认（Enter）');
+    // The focus is on going back: Enter alone does not reverse; Tab reaches 确认.
+    await expect.poll(focusedText).toBe('返回修改（Esc）');
+    await page.keyboard.press('Tab');
+    await expect.poll(focusedText).toBe('确认');
     await page.keyboard.press('Enter');
     const printed = await visible(page.getByRole('dialog', { name: /冲正成功/ }));
     await visible(printed.getByTestId('print-status').filter({ hasText: '打印成功' }));
@@ -228,6 +231,8 @@ describe('cashier in the browser', () => {
     await page.keyboard.type('找零时少收一枚硬币');
     await page.keyboard.press('Enter');
     await visible(page.locator('.ant-modal-confirm-title', { hasText: '确认交班吗？' }));
+    await expect.poll(focusedText).toBe('取消');
+    await page.keyboard.press('Tab');
     await expect.poll(focusedText).toBe('确认交班');
     await page.keyboard.press('Enter');
     await visible(page.getByText('交班报表', { exact: true }));
@@ -246,6 +251,8 @@ describe('cashier in the browser', () => {
     expect(await text(page.getByTestId('day-count-reversals'))).toBe('1');
     await page.getByRole('button', { name: '日结' }).click();
     await visible(page.locator('.ant-modal-confirm-content', { hasText: '日结后本营业日不能再办理业务' }));
+    await expect.poll(focusedText).toBe('取消');
+    await page.keyboard.press('Tab');
     await expect.poll(focusedText).toBe('日结');
     await page.keyboard.press('Enter');
     await visible(page.getByTestId('day-status').filter({ hasText: '已日结' }));

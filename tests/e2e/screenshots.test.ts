@@ -2,9 +2,11 @@
  * Screenshots of every counter screen at 1366×768, for the operator guide (docs/screenshots/<name>.png), in
  * Chromium against `gasdesk serve --demo`: the administrator goes through a day — search, 开户, a file with
  * its card, the training panel, 读卡, a sale across the 400 m³ tier boundary and its printed receipt, fees,
- * 预览/补打, 交班 and its report, the day report, settings, 关于, the lock screen — and each screen is also
- * checked with axe (no serious or critical violation, colour contrast included).
- * Runtime: Node (drives the browser).
+ * 预览/补打, 交班 and its report, the day report, settings, 关于, 冲正, the administrator's pages, the lock
+ * screen; then the clerk's, the cashier's and the supervisor's start pages and screens. Each screen is checked
+ * with axe (no serious or critical violation, colour contrast included) and, at 1366×768 and at 1920×1080, for
+ * text the operator cannot read whole (support/overflow.ts: ellipsis, clipped or sideways-scrolling boxes, cut
+ * placeholders, numbers broken across lines). Runtime: Node (drives the browser).
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -12,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousProblems } from './support/axe';
-import { activeId, focusIs, openCustomerFile, text, visible } from './support/counter';
+import { aboveTheFold, cutText } from './support/overflow';
+import { activeId, focusIs, noDialog, openCustomerFile, text, visible } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
 /**
@@ -23,6 +26,12 @@ const OUT = fileURLToPath(
   new URL(`../../${process.env.GASDESK_SCREENSHOTS_DIR ?? 'out/screenshots'}/`, import.meta.url),
 );
 mkdirSync(OUT, { recursive: true });
+const WIDE = fileURLToPath(new URL('../../out/screenshots-other-sizes/', import.meta.url));
+const OTHER_SIZES: [number, number, string][] = [
+  [1920, 1080, '1920'],
+  [1093, 614, '1366-125%'],
+];
+mkdirSync(WIDE, { recursive: true });
 const ACCOUNT = '010101000001';
 const NAME = '侯珍洋';
 
@@ -32,6 +41,8 @@ describe('screenshots of the counter', () => {
   let page: Page;
   const written: string[] = [];
   const problems: string[] = [];
+  /** Text the operator cannot read whole (support/overflow.ts). */
+  const cut: string[] = [];
 
   beforeAll(async () => {
     await mkdir(OUT, { recursive: true });
@@ -50,8 +61,19 @@ describe('screenshots of the counter', () => {
     await page.waitForTimeout(400);
     await page.mouse.move(0, 0);
     problems.push(...(await seriousProblems(page, name)));
+    cut.push(...(await cutText(page, name)));
     await page.screenshot({ path: `${OUT}${name}.png` });
     written.push(name);
+    // The same screen on a 1920×1080 monitor, and on 1366×768 at 125 % scaling (1093×614 CSS pixels):
+    // checked too (their pictures stay in out/, not in the guide).
+    for (const [w, h, tag] of OTHER_SIZES) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(200);
+      cut.push(...(await cutText(page, `${name}@${tag}`)));
+      await page.screenshot({ path: `${WIDE}${name}@${tag}.png` });
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.waitForTimeout(100);
   }
 
   const field = (label: string) => page.getByLabel(label, { exact: true });
@@ -123,6 +145,10 @@ describe('screenshots of the counter', () => {
     await shot('sale-quote');
     await page.keyboard.press('Enter');
     await page.keyboard.type('1300');
+    // 找零 and 确认收款 are on the screen as the cash is typed, without scrolling (1366×768).
+    await visible(page.getByTestId('change').filter({ hasText: '￥35.00' }));
+    expect(await aboveTheFold(page, '[data-testid="change"]'), '找零 above the fold').toBe(true);
+    expect(await aboveTheFold(page, '[data-testid="sale-confirm"]'), '确认收款 above the fold').toBe(true);
     await page.keyboard.press('Enter');
     await page.keyboard.type('liuqiang');
     await page.keyboard.press('Enter');
@@ -167,6 +193,8 @@ describe('screenshots of the counter', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await visible(page.locator('.ant-modal-confirm-title', { hasText: '确认交班吗？' }));
+    await focusIs(page, '取消');
+    await page.keyboard.press('Tab');
     await focusIs(page, '确认交班');
     await page.keyboard.press('Enter');
     await visible(page.getByRole('button', { name: '打印交班报表' }));
@@ -192,6 +220,42 @@ describe('screenshots of the counter', () => {
     await shot('about');
     await page.keyboard.press('Escape');
 
+    // 冲正 of the sale (the dialog, and its refusals with nothing filled in: no validator jargon).
+    await page.keyboard.press('Escape');
+    await openCustomerFile(page, ACCOUNT, NAME);
+    const records = await visible(page.getByTestId('customer-sales'));
+    await records.getByRole('button', { name: '冲正' }).first().click();
+    const reverse = await visible(page.getByRole('dialog'));
+    await reverse.getByRole('button', { name: '冲正' }).last().click();
+    await expect.poll(() => reverse.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
+    for (const e of await reverse.locator('.ant-form-item-explain-error').allTextContents())
+      expect(e).not.toMatch(/无效输入|期望|实际接收|undefined|string/);
+    await shot('reverse');
+    await page.keyboard.press('Escape');
+    await noDialog(page);
+
+    // The administrator's pages.
+    await menu('气价');
+    await visible(page.getByRole('button', { name: '新建气价版本（调价）' }));
+    await shot('prices');
+    await page.getByRole('button', { name: '新建气价版本（调价）' }).click();
+    await visible(page.getByRole('dialog'));
+    await shot('price-version');
+    await page.keyboard.press('Escape');
+    await noDialog(page);
+    await menu('收费项目');
+    await visible(page.getByRole('cell', { name: '换表' }));
+    await shot('fee-catalogue');
+    await menu('发票号段');
+    await visible(page.getByRole('heading', { name: '发票号段' }));
+    await shot('invoice-ranges');
+    await menu('限购');
+    await visible(page.getByRole('heading', { name: '限购' }));
+    await shot('limits');
+    await menu('员工管理');
+    await visible(page.getByRole('cell', { name: 'wangfang' }));
+    await shot('staff');
+
     await page.getByRole('button', { name: '锁屏' }).click();
     await visible(page.getByText('屏幕已锁定'));
     await shot('lock');
@@ -199,5 +263,62 @@ describe('screenshots of the counter', () => {
     for (const name of written) expect(statSync(`${OUT}${name}.png`).size, name).toBeGreaterThan(10_000);
     expect(written.length).toBeGreaterThanOrEqual(12);
     expect(problems).toEqual([]);
+    expect(cut).toEqual([]);
+  });
+
+  it('takes each role’s start page and screens', async () => {
+    // A fresh browser session (the administrator's screen is locked).
+    page = await newPage(browser!);
+    await page.goto(served!.url);
+    await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
+    const as = async (user: string) => {
+      await visible(field('登录名'));
+      await field('登录名').fill(user);
+      await field('登录名').press('Enter');
+      await page.keyboard.type('demo1234');
+      await page.keyboard.press('Enter');
+      await visible(page.getByLabel('查询内容'));
+    };
+    const logout = async () => {
+      await page.getByRole('button', { name: '退出登录' }).click();
+      const anyway = page.getByRole('button', { name: '仍然退出' });
+      await Promise.race([anyway.waitFor().then(() => anyway.click()), field('登录名').waitFor()]);
+      await visible(field('登录名'));
+    };
+
+    // 客服员: recent customers and a quick search; the file as the clerk sees it.
+    await as('zhangli');
+    await shot('home-clerk');
+    await openCustomerFile(page, ACCOUNT, NAME);
+    await shot('customer-file-clerk');
+    await logout();
+
+    // 收费员: the shift and today's figures; the sale desk waiting for a customer; the cash desk.
+    await as('wangfang');
+    await shot('home-cashier');
+    await page.keyboard.press('F8');
+    await visible(field('备用金（元）'));
+    await page.keyboard.type('300');
+    await page.keyboard.press('Enter');
+    await visible(field('实点现金（元）'));
+    await shot('cash-desk');
+    await page.keyboard.press('F2');
+    await visible(page.getByLabel('查找用户', { exact: false }).first());
+    await shot('sale-start');
+    await menu('日报');
+    await visible(page.getByTestId('day-status'));
+    await shot('day-report-cashier');
+    await logout();
+
+    // 班长: open shifts and what needs a look; the day report with 代为交班 and 日结.
+    await as('liuqiang');
+    await shot('home-supervisor');
+    await menu('日报');
+    await visible(page.getByTestId('day-shifts').getByRole('button', { name: '代为交班' }).first());
+    await shot('day-report-supervisor');
+    await logout();
+
+    expect(problems).toEqual([]);
+    expect(cut).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ describe('the customer file (一户一档)', () => {
       name: '陈晓东',
       idNumber: validResidentId(),
       phone: '13951234567',
-      altPhone: '051887654321',
+      altPhone: '0518-87654321', // kept as the customer wrote it
       fullAddress: '牛山街道翠湖观邸12栋3单元1502',
       householdSize: 5,
       inspection: { status: 'normal', date: '2026-11-20' },
@@ -23,7 +23,7 @@ describe('the customer file (一户一档)', () => {
       notes: '新装户，需预约通气',
     });
     expect(c.accountNo).toMatch(/^010101\d{6}$/);
-    expect(c.meters.map((m) => m.meterNo)).toEqual(['JK20261126001']);
+    expect(c.meters.map((m) => m.meterNo)).toEqual(['JK2026112601']);
     expect(t.count('outbox')).toBe(before.outbox + 1);
     expect(t.count('audit')).toBe(before.audit + 1);
     expect(t.count('customers')).toBe(before.customers + 1);
@@ -68,6 +68,13 @@ describe('the customer file (一户一档)', () => {
       message: expect.stringContaining('出生日期'),
     });
 
+    const letters = await t.fails('customers.open', fullOpening({ altPhone: '0518-8765432l' }), sid);
+    expect(letters.issues).toContainEqual(
+      expect.objectContaining({
+        path: ['altPhone'],
+        message: '电话号码只能包含数字、空格、短横线“-”和括号',
+      }),
+    );
     const badPhone = await t.fails('customers.open', fullOpening({ phone: '12345' }), sid);
     expect(badPhone.issues).toContainEqual(
       expect.objectContaining({ path: ['phone'], code: 'PHONE_INVALID' }),
@@ -112,7 +119,7 @@ describe('the customer file (一户一档)', () => {
     expect(dupMeter.issues?.[0]?.path).toEqual(['meters', 0, 'meterNo']);
     const lowerCase = await t.fails(
       'customers.open',
-      fullOpening({ meters: [{ ...fullOpening().meters![0]!, meterNo: 'jk20261126001' }] }),
+      fullOpening({ meters: [{ ...fullOpening().meters![0]!, meterNo: 'jk2026112601' }] }),
       sid,
     );
     expect(lowerCase.code).toBe('DUPLICATE_METER_NO');
@@ -172,14 +179,14 @@ describe('the customer file (一户一档)', () => {
       { id: c.id, expectedVersion: 2, meter, reason: '增加壁挂炉表' },
       sid,
     );
-    expect(m.meters.map((x) => x.meterNo)).toEqual(['JK20261126001', 'XF-0001']);
+    expect(m.meters.map((x) => x.meterNo)).toEqual(['JK2026112601', 'XF-0001']);
     const h = await t.ok('customers.history', { id: c.id }, sid);
     expect(h.items[1]!.changes).toEqual([
-      { field: 'altPhone', before: '051887654321', after: null },
+      { field: 'altPhone', before: '0518-87654321', after: null },
       { field: 'notes', before: '新装户，需预约通气', after: null },
     ]);
     expect(h.items[2]!.changes).toEqual([
-      { field: 'meters', before: 'JK20261126001', after: 'JK20261126001、XF-0001' },
+      { field: 'meters', before: 'JK2026112601', after: 'JK2026112601、XF-0001' },
     ]);
   });
 
@@ -327,11 +334,14 @@ describe('the customer file (一户一档)', () => {
     expect(await find('陈晓东', 'name')).toContain(c.id);
     expect(await find('13951234567')).toContain(c.id);
     expect(await find('0518-87654321', 'phone')).toContain(c.id);
+    // Kept with its hyphen, the number is still found by its digits, typed either way.
+    expect(await find('051887654321')).toContain(c.id);
+    expect(await find('(0518) 8765-4321', 'phone')).toContain(c.id);
     expect(await find(validResidentId())).toContain(c.id);
     expect(await find('翠湖')).toEqual([c.id]);
     expect(await find('观邸', 'address')).toEqual([c.id]);
     expect(await find('湖观邸12栋')).toEqual([c.id]);
-    expect(await find('jk20261126001')).toEqual([c.id]);
+    expect(await find('jk2026112601')).toEqual([c.id]);
     expect(await find('翠湖', 'name')).toEqual([]);
     const summary = (await t.ok('customers.search', { query: c.accountNo }, sid)).items[0]!;
     expect(summary.idNumberMasked).toBe(

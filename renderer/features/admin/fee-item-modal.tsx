@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { useFormErrors } from '../../shell/errors';
 import { FormModal } from '../../shell/form-modal';
-import { fenOf, fenText, yuanRule } from '../../shell/money';
+import { fenOf, fenText, maxYuan, yuanRule } from '../../shell/money';
 import { zodRule } from '../../shell/zod-rules';
 
 interface Values {
@@ -75,7 +75,12 @@ export function FeeItemModal({
       <Form.Item name="name" label={f.name} required rules={[zodRule(s.name, { emptyAs: '' })]}>
         <Input maxLength={30} />
       </Form.Item>
-      <Form.Item name="amount" label={f.amount} required rules={[yuanRule({ invalid: t.money.invalidYuan })]}>
+      <Form.Item
+        name="amount"
+        label={f.amount}
+        required
+        rules={[yuanRule({ invalid: t.money.invalidYuan, max: maxYuan(t, t.tender.amount) })]}
+      >
         <Input inputMode="decimal" autoComplete="off" />
       </Form.Item>
       <Form.Item name="active" valuePropName="checked">

@@ -1,5 +1,5 @@
 /** 登记发票号段 (invoices.addRange): for one cashier or the whole counter. Runtime: browser. */
-import { App as AntApp, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { App as AntApp, Col, Form, Input, Row, Select } from 'antd';
 import { useCallback } from 'react';
 import { contract, type Staff } from '../../../core/contract';
 import { api } from '../../api/client';
@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { applyIssues, useFormErrors } from '../../shell/errors';
 import { FormModal } from '../../shell/form-modal';
 import { checkInput, zodRule } from '../../shell/zod-rules';
+import { IntegerInput } from '../../shell/integer-input';
 
 interface Values {
   operatorId?: string;
@@ -86,7 +87,7 @@ export function InvoiceRangeModal({
         </Col>
         <Col span={12}>
           <Form.Item name="width" label={v.width} required rules={[zodRule(s.shape.width)]}>
-            <InputNumber precision={0} className="full-width" />
+            <IntegerInput className="full-width" />
           </Form.Item>
         </Col>
         <Col span={12}>

@@ -1,5 +1,5 @@
 /** 调价: a new price version (prices.create) with its tiers and a supervisor's approval. Runtime: browser. */
-import { App as AntApp, Button, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { App as AntApp, Button, Col, Form, Input, Row, Select } from 'antd';
 import { useCallback } from 'react';
 import { contract, priceVersionInput } from '../../../core/contract';
 import { USER_CLASSES, type UserClass } from '../../../core/domain/customer';
@@ -12,6 +12,7 @@ import { todayIso } from '../../shell/format';
 import { priceRule, volumeRule } from '../../shell/money';
 import { checkInput, zodRule } from '../../shell/zod-rules';
 import { badBoundRow, type TierText, toTiers } from './price-model';
+import { IntegerInput } from '../../shell/integer-input';
 
 interface Values {
   userClass: UserClass;
@@ -115,7 +116,7 @@ export function PriceVersionModal({ onDone, onCancel }: { onDone(): void; onCanc
             required
             rules={[zodRule(v.shape.baseHouseholdSize)]}
           >
-            <InputNumber precision={0} className="full-width" />
+            <IntegerInput className="full-width" />
           </Form.Item>
         </Col>
         <Col span={6}>

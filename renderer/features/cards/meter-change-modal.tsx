@@ -10,7 +10,7 @@ import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { isApiError, useErrorText, useFormErrors } from '../../shell/errors';
 import { FormModal } from '../../shell/form-modal';
-import { m3, volumeOf, volumeRule } from '../../shell/money';
+import { m3, maxVolume, volumeOf, volumeRule } from '../../shell/money';
 import { rules } from '../customers/field-rules';
 import { MeterFields, type MeterValues, NEW_METER, toMeterInput } from '../customers/meter-fields';
 import { useTraining } from './devices';
@@ -115,7 +115,12 @@ export function MeterChangeModal({ customer, onDone, onCancel }: Props) {
             label={t.meterChange.finalRemaining}
             extra={t.meterChange.finalRemainingHint}
             required
-            rules={[volumeRule({ invalid: t.money.invalidVolume })]}
+            rules={[
+              volumeRule({
+                invalid: t.money.invalidVolume,
+                max: maxVolume(t, t.meterChange.finalRemaining),
+              }),
+            ]}
           >
             <Input inputMode="decimal" autoComplete="off" className="money-input" />
           </Form.Item>

@@ -1,7 +1,7 @@
 /**
  * The right-hand side of the 购气 screen: the amount due in large figures with 大写, the tenders, and the
  * approval (reasons up top, fields after the tenders) when the quote asks for one, or the card (it refused its
- * PSC before). Runtime: browser.
+ * PSC before). 找零 is with the confirm button below it (pay-bar.tsx). Runtime: browser.
  */
 import { Alert } from 'antd';
 import type { Quote } from '../../../core/contract';
@@ -35,7 +35,7 @@ export function AmountDuePanel({ quote, fresh, error, cardApproval = false }: Pr
       {quote && quote.amountDue === 0 ? (
         <Alert type="info" showIcon title={t.tender.nothingDue} className="form-alert" />
       ) : (
-        <TenderPanel due={quote?.amountDue ?? 0} />
+        <TenderPanel due={quote?.amountDue ?? 0} change={false} />
       )}
       {cardApproval && (
         <Alert type="error" showIcon title={t.cardWrite.saleApproval} className="form-alert" />

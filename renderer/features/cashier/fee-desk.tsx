@@ -1,5 +1,5 @@
 /** The 收费项目 screen's state: catalogue, customer, quantities, tenders, result (sales.payFees). */
-import { App as AntApp, Button, Checkbox, Col, Form, Row, Spin } from 'antd';
+import { App as AntApp, Checkbox, Col, Form, Row, Spin } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FeeItem, Sale } from '../../../core/contract';
 import { api } from '../../api/client';
@@ -14,6 +14,7 @@ import { feeLines } from './fee-model';
 import { focusFirstError, usePaymentErrors } from './payment-errors';
 import { SaleCustomerCard } from './sale-customer-card';
 import { SaleResult } from './sale-result';
+import { PayBar } from './pay-bar';
 import { TenderPanel } from './tender-panel';
 import { FIRST_ROW, type TenderRow, toTenders } from './tender-model';
 import { useServedCustomer } from './use-served-customer';
@@ -125,13 +126,17 @@ export function FeeDesk() {
             </Col>
             <Col span={10}>
               <BigAmount label={t.fees.total} fen={total} capitals testId="fee-total" />
-              <TenderPanel due={total} />
+              <TenderPanel due={total} change={false} />
               <Form.Item name="issueInvoice" valuePropName="checked">
                 <Checkbox>{t.sale.invoice}</Checkbox>
               </Form.Item>
-              <Button type="primary" size="large" block loading={busy} onClick={() => void confirm()}>
-                {t.fees.confirm}
-              </Button>
+              <PayBar
+                due={total}
+                busy={busy}
+                label={t.fees.confirm}
+                testId="fees-confirm"
+                onConfirm={() => void confirm()}
+              />
             </Col>
           </Row>
         </Form>

@@ -9,22 +9,20 @@ export function FeeLines({ items }: { items: FeeItem[] }) {
   const t = useT();
   const form = Form.useFormInstance();
   const qty: Record<string, string> | undefined = Form.useWatch('qty', form);
+  // The cashier sees the items by their Chinese names only: the catalogue's codes (METER_CHANGE …) are the
+  // administrator's (收费项目 page).
   const columns: TableColumnsType<FeeItem> = [
-    {
-      title: t.fees.code,
-      dataIndex: 'code',
-      width: 120,
-      render: (v: string) => <span className="mono">{v}</span>,
-    },
     { title: t.fees.name, dataIndex: 'name' },
     { title: t.fees.unitPrice, dataIndex: 'amountFen', align: 'right', render: (v: number) => yuan(v) },
     {
       title: t.fees.qty,
-      width: 120,
+      width: 150,
       render: (_v, item) => (
+        // Not noStyle: a refused quantity says so under the field (with the allowed range), and nothing
+        // typed is cut (no maxLength: 1000 stays 1000 and is refused, not turned into 100).
         <Form.Item
           name={['qty', item.id]}
-          noStyle
+          className="fee-qty"
           rules={[
             {
               validator: async (_r, value: string | undefined) => {
@@ -33,12 +31,7 @@ export function FeeLines({ items }: { items: FeeItem[] }) {
             },
           ]}
         >
-          <Input
-            aria-label={`${item.name} ${t.fees.qty}`}
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={3}
-          />
+          <Input aria-label={`${item.name} ${t.fees.qty}`} inputMode="numeric" autoComplete="off" />
         </Form.Item>
       ),
     },

@@ -2,7 +2,7 @@
 import { Checkbox, Form, Input, type InputRef, Radio, Space } from 'antd';
 import type { Ref } from 'react';
 import { useT } from '../../i18n';
-import { volumeRule, yuanRule } from '../../shell/money';
+import { maxVolume, maxYuan, volumeRule, yuanRule } from '../../shell/money';
 
 export interface PurchaseValues {
   by: 'volume' | 'money';
@@ -40,8 +40,8 @@ export function PurchaseFields({
         required
         rules={[
           by === 'volume'
-            ? volumeRule({ invalid: t.money.invalidVolume, min })
-            : yuanRule({ invalid: t.money.invalidYuan, min }),
+            ? volumeRule({ invalid: t.money.invalidVolume, min, max: maxVolume(t, t.sale.volumeLabel) })
+            : yuanRule({ invalid: t.money.invalidYuan, min, max: maxYuan(t, t.sale.moneyLabel) }),
         ]}
       >
         <Input ref={figureRef} inputMode="decimal" autoComplete="off" className="figure-input" size="large" />

@@ -1,5 +1,5 @@
 /** The 购气 screen's state: customer, purchase, live quote, tenders, approval, result. Runtime: browser. */
-import { App as AntApp, Button, Checkbox, Col, Form, type InputRef, Row, Spin } from 'antd';
+import { App as AntApp, Checkbox, Col, Form, type InputRef, Row, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Sale } from '../../../core/contract';
 import { api } from '../../api/client';
@@ -7,13 +7,14 @@ import { useI18n } from '../../i18n';
 import type { ApprovalValues } from '../../shell/approval-fields';
 import { useEnterNavigation } from '../../shell/enter-nav';
 import { isApiError } from '../../shell/errors';
-import { fenOf, volumeOf } from '../../shell/money';
+import { fenOf, MAX_FEN, MAX_VOLUME, volumeOf } from '../../shell/money';
 import { useNav } from '../../shell/nav';
 import { useSettledFocus } from '../../shell/settled-focus';
 import { useEscape } from '../../shell/shortcuts';
 import { AmountDuePanel } from './amount-due-panel';
 import { CustomerPicker } from './customer-picker';
 import { focusFirstError, usePaymentErrors } from './payment-errors';
+import { PayBar } from './pay-bar';
 import { PurchaseFields, type PurchaseValues } from './purchase-fields';
 import { QuoteView } from './quote-view';
 import { SaleCardLine } from './sale-card-line';
@@ -82,7 +83,8 @@ export function SaleDesk({ customerId }: { customerId?: string }) {
   const purchase = useMemo<Purchase | undefined>(() => {
     if (!customer) return undefined;
     const n = by === 'volume' ? volumeOf(figure) : fenOf(figure);
-    if (!n || n <= 0) return undefined;
+    // Out of the field's range: no quote (the field says why, with the range), and nothing can be paid.
+    if (!n || n <= 0 || n > (by === 'volume' ? MAX_VOLUME : MAX_FEN)) return undefined;
     return { customerId: customer.id, by, ...(by === 'volume' ? { volume: n } : { money: n }), useBalance };
   }, [customer, by, figure, useBalance]);
   const q = useQuote(purchase);
@@ -116,6 +118,12 @@ export function SaleDesk({ customerId }: { customerId?: string }) {
   const confirm = useCallback(async () => {
     if (busy || !customer) return;
     if (!purchase) {
+      // A refused figure says why at the field (its range) and keeps the focus; a blank one asks for it.
+      try {
+        await form.validateFields(['figure']);
+      } catch (e) {
+        return focusFirstError(form, e);
+      }
       message.warning(t.sale.noQuote);
       figureRef.current?.focus();
       return;
@@ -206,9 +214,14 @@ export function SaleDesk({ customerId }: { customerId?: string }) {
           <Form.Item name="issueInvoice" valuePropName="checked">
             <Checkbox>{t.sale.invoice}</Checkbox>
           </Form.Item>
-          <Button type="primary" size="large" block loading={busy} onClick={() => void confirm()}>
-            {t.sale.confirm}
-          </Button>
+          <PayBar
+            due={quote?.amountDue ?? 0}
+            noTenders={!!quote && quote.amountDue === 0}
+            busy={busy}
+            label={t.sale.confirm}
+            testId="sale-confirm"
+            onConfirm={() => void confirm()}
+          />
         </Col>
       </Row>
     </Form>

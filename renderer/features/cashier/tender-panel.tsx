@@ -14,9 +14,11 @@ import { changeOf, rowAmounts, rowProblem, type TenderRow } from './tender-model
 interface Props {
   due: number;
   refund?: boolean;
+  /** Show 找零 here (false: the screen shows it next to its confirm button, pay-bar.tsx). */
+  change?: boolean;
 }
 
-export function TenderPanel({ due, refund = false }: Props) {
+export function TenderPanel({ due, refund = false, change = true }: Props) {
   const t = useT();
   const form = Form.useFormInstance();
   const rows: TenderRow[] = Form.useWatch('tenders', form) ?? [];
@@ -107,7 +109,9 @@ export function TenderPanel({ due, refund = false }: Props) {
           </>
         )}
       </Form.List>
-      {!refund && <BigAmount label={t.tender.change} fen={changeOf(due, rows)} tone="good" testId="change" />}
+      {!refund && change && (
+        <BigAmount label={t.tender.change} fen={changeOf(due, rows)} tone="good" testId="change" />
+      )}
     </fieldset>
   );
 }

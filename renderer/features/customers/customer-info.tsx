@@ -6,6 +6,7 @@ import { maskIdNumber } from '../../../core/domain/customer';
 import { fmt, useT } from '../../i18n';
 import { formatDateTime } from '../../shell/format';
 import { StatusTag } from './status-tag';
+import { useNarrow } from '../../shell/narrow';
 
 export function CustomerInfo({ customer: c }: { customer: Customer }) {
   const t = useT();
@@ -21,6 +22,8 @@ export function CustomerInfo({ customer: c }: { customer: Customer }) {
   ) : (
     none
   );
+  // Beside the training panel or in a narrow window: fewer pairs a row, so that no column is pushed off the side.
+  const columns = 3 - useNarrow();
   const items: DescriptionsProps['items'] = [
     { key: 'accountNo', label: t.fields.accountNo, children: <span className="mono">{c.accountNo}</span> },
     { key: 'name', label: t.fields.name, children: c.name },
@@ -28,32 +31,56 @@ export function CustomerInfo({ customer: c }: { customer: Customer }) {
     { key: 'userClass', label: t.fields.userClass, children: t.userClasses[c.userClass] },
     { key: 'idNumber', label: t.fields.idNumber, children: idNumber },
     { key: 'creditCode', label: t.fields.creditCode, children: c.creditCode ?? none },
-    { key: 'phone', label: t.fields.phone, children: c.phone },
-    { key: 'altPhone', label: t.fields.altPhone, children: c.altPhone ?? none },
+    { key: 'phone', label: t.fields.phone, children: <span className="nowrap">{c.phone}</span> },
+    {
+      key: 'altPhone',
+      label: t.fields.altPhone,
+      children: c.altPhone ? <span className="nowrap">{c.altPhone}</span> : none,
+    },
     {
       key: 'householdSize',
       label: t.fields.householdSize,
       children: fmt(t.detail.persons, { n: c.householdSize }),
     },
-    { key: 'address', label: t.fields.address, span: 3, children: c.fullAddress },
+    { key: 'address', label: t.fields.address, span: columns, children: c.fullAddress },
     {
       key: 'inspectionStatus',
       label: t.fields.inspectionStatus,
       children: t.inspectionStatuses[c.inspection.status],
     },
-    { key: 'inspectionDate', label: t.fields.inspectionDate, children: c.inspection.date ?? none },
+    {
+      key: 'inspectionDate',
+      label: t.fields.inspectionDate,
+      children: c.inspection.date ? <span className="nowrap">{c.inspection.date}</span> : none,
+    },
     { key: 'contractNo', label: t.fields.contractNo, children: c.contract.no },
-    { key: 'contractSignedOn', label: t.fields.contractSignedOn, children: c.contract.signedOn },
+    {
+      key: 'contractSignedOn',
+      label: t.fields.contractSignedOn,
+      children: <span className="nowrap">{c.contract.signedOn}</span>,
+    },
     { key: 'invoiceNo', label: t.fields.invoiceNo, children: c.documents.connectionFeeInvoiceNo },
     {
       key: 'registrationForm',
       label: t.fields.documents,
       children: c.documents.registrationFormChecked ? `✓ ${t.fields.registrationForm}` : none,
     },
-    { key: 'openedAt', label: t.fields.openedAt, children: formatDateTime(c.openedAt) },
-    { key: 'statusChangedAt', label: t.fields.statusChangedAt, children: formatDateTime(c.statusChangedAt) },
-    { key: 'closedAt', label: t.fields.closedAt, children: c.closedAt ? formatDateTime(c.closedAt) : none },
-    { key: 'notes', label: t.fields.notes, span: 3, children: c.notes ?? none },
+    {
+      key: 'openedAt',
+      label: t.fields.openedAt,
+      children: <span className="nowrap">{formatDateTime(c.openedAt)}</span>,
+    },
+    {
+      key: 'statusChangedAt',
+      label: t.fields.statusChangedAt,
+      children: <span className="nowrap">{formatDateTime(c.statusChangedAt)}</span>,
+    },
+    {
+      key: 'closedAt',
+      label: t.fields.closedAt,
+      children: c.closedAt ? <span className="nowrap">{formatDateTime(c.closedAt)}</span> : none,
+    },
+    { key: 'notes', label: t.fields.notes, span: columns, children: c.notes ?? none },
   ];
-  return <Descriptions bordered size="small" column={3} items={items} />;
+  return <Descriptions className="customer-info" bordered size="small" column={columns} items={items} />;
 }

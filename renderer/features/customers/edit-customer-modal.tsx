@@ -1,5 +1,5 @@
 /** 修改档案 (customers.update): editable fields, a required reason, only the changed fields sent. */
-import { App as AntApp, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { App as AntApp, Col, Form, Input, Row, Select } from 'antd';
 import { useCallback } from 'react';
 import { contract, type Customer } from '../../../core/contract';
 import { USER_CLASSES } from '../../../core/domain/customer';
@@ -12,6 +12,7 @@ import { AddressFields } from './address-fields';
 import { InspectionCols } from './section-fields';
 import { diffEdit, type EditValues, editValuesOf } from './edit-model';
 import { rules } from './field-rules';
+import { IntegerInput } from '../../shell/integer-input';
 
 export interface ChangeModalProps {
   customer: Customer;
@@ -73,7 +74,7 @@ export function EditCustomerModal({ customer, onDone, onCancel }: ChangeModalPro
         </Col>
         <Col span={8}>
           <Form.Item name="householdSize" label={t.fields.householdSize} required rules={rules.householdSize}>
-            <InputNumber precision={0} className="full-width" />
+            <IntegerInput className="full-width" />
           </Form.Item>
         </Col>
       </Row>

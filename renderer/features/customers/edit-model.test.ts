@@ -44,9 +44,10 @@ describe('修改档案 diff', () => {
     });
   });
 
-  it('treats a reformatted but equal phone as unchanged', () => {
-    const v = { ...editValuesOf(customer), phone: '139 1234 5678' };
-    expect(diffEdit(customer, v)).toEqual({});
+  it('keeps a phone the clerk only reformatted as written (the way the customer gives it), but not spaces around it', () => {
+    expect(diffEdit(customer, { ...editValuesOf(customer), phone: ' 13912345678 ' })).toEqual({});
+    const v = { ...editValuesOf(customer), altPhone: '0518-85551234' };
+    expect(diffEdit(customer, v)).toEqual({ altPhone: '0518-85551234' });
   });
 
   it('clears an emptied optional field with null', () => {

@@ -1,7 +1,7 @@
 /** 修改档案: which editable fields changed, as the contract's `changes` (only what changed). Runtime: browser. */
 import type { Customer, OpInput } from '../../../core/contract';
 import type { InspectionStatus, UserClass } from '../../../core/domain/customer';
-import { normalisePhone } from '../../../core/validation/phone';
+import { writtenPhone } from '../../../core/validation/phone';
 import { blankToUndefined } from '../../shell/zod-rules';
 import { type AddressValues, toAddressInput } from './open-account-model';
 
@@ -37,10 +37,10 @@ const same = (a: string | null | undefined, b: string | null | undefined) =>
 /** The changed fields; an optional field the operator emptied is sent as null, which clears it. */
 export function diffEdit(c: Customer, v: EditValues): Changes {
   const changes: Changes = {};
-  if (v.phone !== undefined && normalisePhone(v.phone) !== c.phone) changes.phone = v.phone;
+  if (v.phone !== undefined && writtenPhone(v.phone) !== c.phone) changes.phone = v.phone;
   const alt = blankToUndefined(v.altPhone);
   if (!alt && c.altPhone) changes.altPhone = null;
-  else if (alt && normalisePhone(alt) !== c.altPhone) changes.altPhone = alt;
+  else if (alt && writtenPhone(alt) !== c.altPhone) changes.altPhone = alt;
   const a = v.address ?? {};
   const addressChanged = (['district', 'community', 'building', 'unit', 'room'] as const).some(
     (k) => !same(a[k], c.address[k]),

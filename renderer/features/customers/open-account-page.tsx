@@ -10,7 +10,6 @@ import {
   Col,
   Form,
   Input,
-  InputNumber,
   Row,
   Select,
   Space,
@@ -33,6 +32,7 @@ import { rules } from './field-rules';
 import { MeterFields, NEW_METER } from './meter-fields';
 import { initialOpenValues, type OpenValues, toOpenInput } from './open-account-model';
 import { OwnerIdFields } from './owner-id-fields';
+import { IntegerInput } from '../../shell/integer-input';
 
 export function OpenAccountPage() {
   const t = useT();
@@ -121,7 +121,7 @@ export function OpenAccountPage() {
                 required
                 rules={rules.householdSize}
               >
-                <InputNumber precision={0} className="full-width" />
+                <IntegerInput className="full-width" />
               </Form.Item>
             </Col>
           </Row>
@@ -144,7 +144,7 @@ export function OpenAccountPage() {
                 extra={t.open.accountNoHint}
                 rules={rules.accountNo}
               >
-                <Input inputMode="numeric" maxLength={20} />
+                <Input inputMode="numeric" />
               </Form.Item>
             </Col>
             <Col span={8}>

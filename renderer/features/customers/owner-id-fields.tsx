@@ -29,7 +29,7 @@ export function OwnerIdFields({ base, userClass, classOf }: Props) {
           dependencies={classPath}
           rules={[idNumberRule(t, classOf)]}
         >
-          <Input maxLength={18} autoComplete="off" />
+          <Input autoComplete="off" />
         </Form.Item>
       </Col>
       {userClass && userClass !== 'residential' && (
@@ -41,7 +41,7 @@ export function OwnerIdFields({ base, userClass, classOf }: Props) {
             dependencies={[...classPath, idPath]}
             rules={[creditCodeRule(t, classOf, idPath)]}
           >
-            <Input maxLength={18} autoComplete="off" />
+            <Input autoComplete="off" />
           </Form.Item>
         </Col>
       )}

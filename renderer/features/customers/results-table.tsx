@@ -58,7 +58,9 @@ export function ResultsTable({ items, active, onOpen }: Props) {
         columns={columns}
         dataSource={items}
         pagination={false}
-        scroll={{ y: 'calc(100vh - 330px)' }}
+        // Narrower than its columns (125 % scaling): the table scrolls sideways inside itself, the address keeps
+        // its room.
+        scroll={{ x: 1100, y: 'calc(100vh - 330px)' }}
         rowClassName={(_r, i) => (i === active ? 'row-active' : 'row-link')}
         onRow={(record, i) => ({
           onClick: () => onOpen(record),

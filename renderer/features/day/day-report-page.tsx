@@ -10,7 +10,7 @@ import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { BigAmount } from '../../shell/big-amount';
 import { useConfirm } from '../../shell/confirm';
-import { useReportError } from '../../shell/errors';
+import { isApiError, useErrorText, useReportError } from '../../shell/errors';
 import { formatDateTime } from '../../shell/format';
 import { yuan } from '../../shell/money';
 import { may, SUPERVISOR_ROLES } from '../../shell/roles';
@@ -32,7 +32,13 @@ export function DayReportPage() {
   const { message } = AntApp.useApp();
   const confirm = useConfirm();
   const report = useReportError();
+  const errorText = useErrorText();
   const [date, setDate] = useState('');
+  // Why no figures show for the date typed (a malformed date, a day the counter cannot report): the previous
+  // day's figures are cleared rather than left under another date.
+  const [dateError, setDateError] = useState<string>();
+  // A refused 日结: the server's sentence with the open shifts it named.
+  const [blocked, setBlocked] = useState<string>();
   const [data, setData] = useState<DayReport>();
   const [loading, setLoading] = useState(true);
   const [depositing, setDepositing] = useState(false);
@@ -45,6 +51,8 @@ export function DayReportPage() {
   const load = useCallback(
     async (businessDate?: string) => {
       setLoading(true);
+      setDateError(undefined);
+      setBlocked(undefined);
       try {
         const r = await api['days.report'](businessDate ? { businessDate } : {});
         setData(r);
@@ -55,12 +63,15 @@ export function DayReportPage() {
           new Set(open.filter((s) => s.status === 'open' && s.operator.id !== staffId).map((s) => s.id)),
         );
       } catch (e) {
-        report(e);
+        if (businessDate) {
+          setData(undefined);
+          setDateError(fmt(t.day.loadFailed, { date: businessDate, reason: errorText(e) }));
+        } else report(e);
       } finally {
         setLoading(false);
       }
     },
-    [report, canClose, staffId],
+    [report, errorText, t, canClose, staffId],
   );
 
   useEffect(() => {
@@ -69,6 +80,12 @@ export function DayReportPage() {
       .catch(() => load()); // the counter's current business day, in its zone
   }, [load]);
 
+  const query = () => {
+    if (DATE.test(date.trim())) return void load(date.trim());
+    setData(undefined);
+    setDateError(t.day.badDate);
+  };
+
   const closeDay = () => {
     if (!data) return;
     const businessDate = data.businessDate;
@@ -76,9 +93,16 @@ export function DayReportPage() {
     confirm({
       title: fmt(t.day.closeTitle, { date: businessDate }),
       // The 班长 sees the paid purchases whose gas is not on a card before the close.
-      content:
-        u.count > 0 ? (
-          <>
+      content: (
+        <>
+          <p data-testid="close-day-figures">
+            {fmt(t.day.closeFigures, {
+              toDeposit: yuan(data.cash.toDeposit),
+              deposited: yuan(data.deposited),
+              undeposited: yuan(data.cash.undeposited),
+            })}
+          </p>
+          {u.count > 0 && (
             <p data-testid="close-day-unsettled">
               {fmt(t.cardWrite.closeDayUnsettled, {
                 n: u.count,
@@ -86,11 +110,10 @@ export function DayReportPage() {
                 receipts: u.sales.map((s) => s.receiptNo).join(t.common.listSep),
               })}
             </p>
-            <p>{t.day.closeConfirm}</p>
-          </>
-        ) : (
-          t.day.closeConfirm
-        ),
+          )}
+          <p>{t.day.closeConfirm}</p>
+        </>
+      ),
       okText: t.day.close,
       danger: true,
       cancelText: t.common.cancel,
@@ -99,7 +122,10 @@ export function DayReportPage() {
           setData(await api['days.close']({ businessDate }));
           message.success(fmt(t.day.closeDone, { date: businessDate }));
         } catch (e) {
-          report(e);
+          // The server names the shifts still open (operator and business day): they are shown, not dropped.
+          if (isApiError(e, 'OPEN_SHIFTS') && e.body.detail)
+            setBlocked(fmt(t.day.openShifts, { names: e.body.detail }));
+          else report(e);
         }
       },
     });
@@ -110,19 +136,23 @@ export function DayReportPage() {
       <Space className="page-header" align="baseline" wrap>
         <Typography.Title level={3}>{t.day.title}</Typography.Title>
         <Form layout="inline" component="div" className="search-bar">
-          <Form.Item label={t.day.date} htmlFor="day-date">
+          <Form.Item
+            label={t.day.date}
+            htmlFor="day-date"
+            validateStatus={dateError ? 'error' : undefined}
+            help={dateError && <span data-testid="day-date-error">{dateError}</span>}
+          >
             <Input
               id="day-date"
               value={date}
-              maxLength={10}
               inputMode="numeric"
               autoComplete="off"
               placeholder={t.open.datePlaceholder}
               onChange={(e) => setDate(e.target.value)}
-              onPressEnter={() => DATE.test(date) && void load(date)}
+              onPressEnter={query}
             />
           </Form.Item>
-          <Button onClick={() => DATE.test(date) && void load(date)}>{t.day.load}</Button>
+          <Button onClick={query}>{t.day.load}</Button>
           {data && <ReportPrintButton job={printJob} label={t.print.day} />}
           {data && <OfficePrintButtons doc={{ kind: 'day', id: data.businessDate }} />}
           {data && <Button onClick={() => setDepositing(true)}>{t.day.deposit}</Button>}
@@ -134,6 +164,9 @@ export function DayReportPage() {
         </Form>
       </Space>
       <PrintOutcome state={printJob.state} />
+      {blocked && (
+        <Alert className="form-alert" type="error" showIcon data-testid="day-close-blocked" title={blocked} />
+      )}
       {loading && !data && <Spin className="page-spin" />}
       {data && (
         <Spin spinning={loading}>

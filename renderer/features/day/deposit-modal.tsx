@@ -6,10 +6,10 @@ import { Alert, App as AntApp, Form, Input } from 'antd';
 import { useCallback } from 'react';
 import { contract } from '../../../core/contract';
 import { api } from '../../api/client';
-import { useT } from '../../i18n';
+import { fmt, useT } from '../../i18n';
 import { useFormErrors } from '../../shell/errors';
 import { FormModal } from '../../shell/form-modal';
-import { fenOf, yuanRule } from '../../shell/money';
+import { fenOf, maxYuan, yuan, yuanRule } from '../../shell/money';
 import { zodRule } from '../../shell/zod-rules';
 
 interface Values {
@@ -58,6 +58,19 @@ export function DepositModal(props: {
       form={form}
       okText={t.day.deposit}
       width={480}
+      confirm={(v) => ({
+        title: t.day.depositConfirmTitle,
+        content: (
+          <p data-testid="deposit-confirm">
+            {fmt(t.day.depositConfirm, {
+              date: businessDate,
+              amount: yuan(fenOf(v.amount) ?? 0),
+              bank: v.bank ?? '',
+              reference: v.reference ?? '',
+            })}
+          </p>
+        ),
+      })}
       onSubmit={submit}
       onCancel={onCancel}
     >
@@ -66,7 +79,13 @@ export function DepositModal(props: {
         name="amount"
         label={t.day.depositAmount}
         required
-        rules={[yuanRule({ invalid: t.money.invalidYuan, min: { value: 1, message: t.money.invalidYuan } })]}
+        rules={[
+          yuanRule({
+            invalid: t.money.invalidYuan,
+            min: { value: 1, message: t.money.invalidYuan },
+            max: maxYuan(t, t.tender.amount),
+          }),
+        ]}
       >
         <Input inputMode="decimal" autoComplete="off" />
       </Form.Item>

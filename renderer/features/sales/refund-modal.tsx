@@ -7,7 +7,7 @@ import { fmt, useT } from '../../i18n';
 import { type ApprovalValues, ApprovalFields } from '../../shell/approval-fields';
 import { BigAmount } from '../../shell/big-amount';
 import { FormModal } from '../../shell/form-modal';
-import { fenOf, fenText, yuan, yuanRule } from '../../shell/money';
+import { fenOf, fenText, yuan, maxYuan, yuanRule } from '../../shell/money';
 import { zodRule } from '../../shell/zod-rules';
 import { TenderPanel } from '../cashier/tender-panel';
 import { FIRST_ROW, type TenderRow, toTenders } from '../cashier/tender-model';
@@ -83,7 +83,11 @@ export function RefundModal({ sale, refundable, onDone, onCancel }: Props) {
         extra={fmt(t.refund.refundable, { amount: yuan(refundable) })}
         required
         rules={[
-          yuanRule({ invalid: t.money.invalidYuan, min: { value: 1, message: t.money.invalidYuan } }),
+          yuanRule({
+            invalid: t.money.invalidYuan,
+            min: { value: 1, message: t.money.invalidYuan },
+            max: maxYuan(t, t.tender.amount),
+          }),
           {
             validator: async (_r, v: string) => {
               const n = fenOf(v);

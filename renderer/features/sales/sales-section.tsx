@@ -62,7 +62,8 @@ export function SalesSection({ customerId, canSell, refreshKey = 0, onChanged }:
     {
       title: t.records.receiptNo,
       dataIndex: 'receiptNo',
-      render: (v: string) => <span className="mono">{v}</span>,
+      // A receipt number is read and compared whole: never broken across lines.
+      render: (v: string) => <span className="mono nowrap">{v}</span>,
     },
     {
       title: t.records.kind,

@@ -1,5 +1,5 @@
 /** 无操作自动锁屏 (settings.get / settings.update): minutes before the screen locks itself. Runtime: browser. */
-import { App as AntApp, Button, Card, Form, InputNumber } from 'antd';
+import { App as AntApp, Button, Card, Form } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { type Settings, settingsSchema } from '../../../core/contract';
 import { api } from '../../api/client';
@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { useFormErrors, useReportError } from '../../shell/errors';
 import { useSession } from '../../shell/session';
 import { zodRule } from '../../shell/zod-rules';
+import { IntegerInput } from '../../shell/integer-input';
 
 export function IdleLockCard() {
   const t = useT();
@@ -47,7 +48,7 @@ export function IdleLockCard() {
           label={t.settings.idleLock}
           rules={[zodRule(settingsSchema.shape.idleLockMinutes)]}
         >
-          <InputNumber precision={0} />
+          <IntegerInput />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={saving}>
           {t.common.save}

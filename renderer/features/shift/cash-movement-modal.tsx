@@ -1,4 +1,4 @@
-/** 现金存入 / 取出 with a reason (shifts.cashMovement). Runtime: browser. */
+/** 现金存入 / 取出 with a reason (shifts.cashMovement), confirmed with its amount first. Runtime: browser. */
 import { App as AntApp, Form, Input } from 'antd';
 import { useCallback } from 'react';
 import { reasonSchema, type ShiftReport } from '../../../core/contract';
@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { useFormErrors } from '../../shell/errors';
 import { FormModal } from '../../shell/form-modal';
-import { fenOf, yuan, yuanRule } from '../../shell/money';
+import { fenOf, yuan, maxYuan, yuanRule } from '../../shell/money';
 import { zodRule } from '../../shell/zod-rules';
 
 interface Values {
@@ -50,6 +50,18 @@ export function CashMovementModal({ kind, onDone, onCancel }: Props) {
       form={form}
       okText={t.shift.movementTitle[kind]}
       width={480}
+      confirm={(v) => ({
+        title: fmt(t.shift.movementConfirmTitle, { kind: t.shift.movementKinds[kind] }),
+        content: (
+          <p data-testid="movement-confirm">
+            {fmt(t.shift.movementConfirm, {
+              kind: t.shift.movementKinds[kind],
+              amount: yuan(fenOf(v.amount) ?? 0),
+              reason: v.reason ?? '',
+            })}
+          </p>
+        ),
+      })}
       onSubmit={submit}
       onCancel={onCancel}
     >
@@ -57,7 +69,13 @@ export function CashMovementModal({ kind, onDone, onCancel }: Props) {
         name="amount"
         label={t.shift.movementAmount}
         required
-        rules={[yuanRule({ invalid: t.money.invalidYuan, min: { value: 1, message: t.money.invalidYuan } })]}
+        rules={[
+          yuanRule({
+            invalid: t.money.invalidYuan,
+            min: { value: 1, message: t.money.invalidYuan },
+            max: maxYuan(t, t.tender.amount),
+          }),
+        ]}
       >
         <Input inputMode="decimal" autoComplete="off" />
       </Form.Item>

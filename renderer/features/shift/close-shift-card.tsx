@@ -16,7 +16,7 @@ import { useConfirm } from '../../shell/confirm';
 import { useEnterNavigation } from '../../shell/enter-nav';
 import { type ApprovalValues, ApprovalFields, showApprovalError } from '../../shell/approval-fields';
 import { isApiError, useFormErrors } from '../../shell/errors';
-import { fenOf, fenText, yuan, yuanRule } from '../../shell/money';
+import { fenOf, fenText, maxYuan, yuan, yuanRule } from '../../shell/money';
 import { dialogOpen } from '../../shell/shortcuts';
 import { DenominationCount } from './denomination-count';
 import { type Pieces, piecesOf } from './denomination-model';
@@ -160,7 +160,7 @@ export function CloseShiftCard({
           name="counted"
           label={t.shift.counted}
           required
-          rules={[yuanRule({ invalid: t.money.invalidYuan })]}
+          rules={[yuanRule({ invalid: t.money.invalidYuan, max: maxYuan(t, t.shift.counted) })]}
         >
           <Input
             ref={countedRef}

@@ -34,7 +34,6 @@ export function DenominationCount({ onTotal }: { onTotal(total: number): void })
             aria-label={`${denominationLabel(t, r.value)} ${t.shift.pieces}`}
             inputMode="numeric"
             autoComplete="off"
-            maxLength={6}
             onChange={() => window.setTimeout(() => onTotal(denominationTotal(form.getFieldValue('pieces'))))}
           />
         </Form.Item>

@@ -5,7 +5,7 @@ import type { Shift } from '../../../core/contract';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { useFormErrors } from '../../shell/errors';
-import { fenOf, yuan, yuanRule } from '../../shell/money';
+import { fenOf, maxYuan, yuan, yuanRule } from '../../shell/money';
 
 export function OpenShiftCard({ onOpened, notice }: { onOpened(shift: Shift): void; notice?: string }) {
   const t = useT();
@@ -42,7 +42,7 @@ export function OpenShiftCard({ onOpened, notice }: { onOpened(shift: Shift): vo
           label={t.shift.float}
           extra={t.shift.openHint}
           required
-          rules={[yuanRule({ invalid: t.money.invalidYuan })]}
+          rules={[yuanRule({ invalid: t.money.invalidYuan, max: maxYuan(t, t.shift.float) })]}
         >
           <Input ref={input} inputMode="decimal" autoComplete="off" className="money-input" />
         </Form.Item>
