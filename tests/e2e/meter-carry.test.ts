@@ -73,7 +73,7 @@ describe('换表结转 that did not reach the card, in the browser', () => {
     await cards.getByRole('button', { name: '换表' }).click();
     const change = await visible(page.getByRole('dialog'));
     await change.getByLabel('旧表剩余气量（m³）').fill('8');
-    await change.getByLabel('表号', { exact: true }).fill('XF20261207001');
+    await change.getByLabel('表号', { exact: true }).fill('XF2026120701');
     await change.getByLabel('表厂', { exact: true }).fill('先锋');
     await change.getByLabel('型号', { exact: true }).fill('XF-G4');
     await change.getByLabel('办理原因').fill('旧表故障');
