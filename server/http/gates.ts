@@ -30,6 +30,8 @@ const AUTH_BY_ROUTE = new Map<string, RouteAuth>(
 function authOf(method: string, url: string): RouteAuth {
   const auth = AUTH_BY_ROUTE.get(`${method === 'HEAD' ? 'GET' : method} ${url}`);
   if (auth) return auth;
+  // The receipt page a phone opens from a QR (public, no token): counted per address as enrollment is.
+  if (url.startsWith('/r/')) return 'enroll';
   if (url.startsWith('/v1/') || url.startsWith('/admin/'))
     throw new Error(`${method} ${url} is not in SYNC_ROUTES: head office would not know how to guard it`);
   return 'none';

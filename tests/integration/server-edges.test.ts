@@ -262,6 +262,9 @@ describe('rate limits', () => {
       body: '{"not": "even valid"}',
     });
     rateLimited({ status: enroll.status, body: await enroll.json() });
+    // The public receipt page a QR opens shares the address's rate.
+    const page = await fetch(`${ho.url}/r/0190f000-0000-7000-8000-00000000beef?c=0101&n=1&a=1&s=x`);
+    rateLimited({ status: page.status, body: await page.json() });
     // The counters behind that address are counted on their own: b has used one of its three.
     expect((await signed(ho.url, b, 'GET', '/v1/status')).status).toBe(200);
   });
