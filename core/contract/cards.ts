@@ -281,10 +281,10 @@ export const trainingOps = {
     output: trainingState,
   }),
   'training.insert': op({
-    summary: '培训：把卡插入读卡器',
+    summary: '培训：把卡插入读卡器（foreign：一张不是燃气卡的卡，例如银行卡）',
     access: 'session',
     writes: false,
-    input: z.object({ cardId: z.string().regex(/^C\d+$/) }),
+    input: z.object({ cardId: z.union([z.string().regex(/^C\d+$/), z.literal('foreign')]) }),
     output: trainingState,
   }),
   'training.remove': op({

@@ -221,6 +221,7 @@ export const cardsEn: typeof cardsZh = {
     intro: 'Demo mode: the reader, blank cards and the customers’ meters are simulated here.',
     cards: 'Cards',
     newCard: 'New blank card',
+    insertForeign: 'Insert a non-gas card',
     insert: 'Insert in reader',
     remove: 'Take out',
     inReader: 'In the reader',

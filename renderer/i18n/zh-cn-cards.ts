@@ -208,6 +208,7 @@ export const cardsZh = {
     intro: '演示模式：这里模拟读卡器、空白卡和用户家里的表具。',
     cards: '卡',
     newCard: '新空白卡',
+    insertForeign: '插入非燃气卡',
     insert: '插入读卡器',
     remove: '取出',
     inReader: '在读卡器中',

@@ -80,7 +80,7 @@ export const trainingHandlers: Pick<
   'training.insert': (i, { app }) =>
     act(app, (w) => {
       w.insert(i.cardId);
-      return `卡 ${i.cardId} 已插入读卡器`;
+      return i.cardId === 'foreign' ? '一张不是燃气卡的卡已插入读卡器' : `卡 ${i.cardId} 已插入读卡器`;
     }),
   'training.remove': (_i, { app }) =>
     act(app, (w) => {

@@ -61,6 +61,9 @@ export function TrainingPanel({ open, onClose }: { open: boolean; onClose(): voi
           <Button size="small" onClick={() => void act(() => api['training.newCard']({}))}>
             {t.training.newCard}
           </Button>
+          <Button size="small" onClick={() => void act(() => api['training.insert']({ cardId: 'foreign' }))}>
+            {t.training.insertForeign}
+          </Button>
         </Space>
         {state && <TrainingCards state={state} act={act} />}
       </section>

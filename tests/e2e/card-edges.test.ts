@@ -1,5 +1,6 @@
 /**
- * 换表 whose carry does not reach the card, in Chromium against `gasdesk serve --demo` (issue P3): 王芳 changes a
+ * Card edges a clerk meets, in Chromium against `gasdesk serve --demo` (issue P3). A card that is not a gas card
+ * (a bank card) is named so on 读卡. 换表 whose carry does not reach the card, in Chromium against `gasdesk serve --demo` (issue P3): 王芳 changes a
  * household's meter with 8 m³ left in the old one while the card is pulled during the write. The meter change
  * stands and the screen says the gas is not lost; once the card is back and read, the file shows the carry owed
  * and 结转写卡 puts it on the card, once. Runtime: Node (drives the browser).
@@ -100,5 +101,17 @@ describe('换表结转 that did not reach the card, in the browser', () => {
     );
     await page.getByTestId('owed-carry').waitFor({ state: 'detached' });
     await training(() => expect.poll(() => text(card())).toContain('8.00'));
+  });
+
+  it('a card that is not a gas card is named so on 读卡', async () => {
+    await training(async () => {
+      await card().getByRole('button', { name: '取出', exact: true }).click();
+      await expect.poll(lastEvent).toContain('取出');
+      await panel().getByRole('button', { name: '插入非燃气卡' }).click();
+      await expect.poll(lastEvent).toContain('不是燃气卡的卡已插入读卡器');
+    });
+    await page.keyboard.press('F5');
+    await visible(page.getByRole('heading', { name: '读卡' }));
+    await visible(page.getByText('这不是本公司的燃气卡', { exact: false }).first());
   });
 });
