@@ -72,12 +72,10 @@ export const followupsRecord: Handlers['followups.record'] = (input, call) => {
 
 export const serviceDeskTodo: Handlers['serviceDesk.todo'] = (_input, { app }) => {
   const open = openComplaints(app, 10_000);
-  const now = app.clock.nowMs();
   return {
     overdueComplaints: open.filter((c) => c.overdue).slice(0, 50),
     openComplaints: open.length,
-    followupsDue: followupQueue(app, 10_000)
-      .filter((c) => c.followupDueAt !== null && Date.parse(c.followupDueAt) <= now + 86_400_000)
-      .slice(0, 50),
+    // Every closed complaint waiting for its 回访, the earliest due first (due FOLLOWUP_DUE_HOURS after closing).
+    followupsDue: followupQueue(app, 50),
   };
 };
