@@ -135,6 +135,7 @@ export const printEn: typeof printZh = {
       ['F4', 'Open an account'],
       ['F5', 'Read the card'],
       ['F6', 'Fees'],
+      ['F7', 'Service desk (acceptance, complaints, follow-ups)'],
       ['F8', 'Shift'],
       ['F9', 'Training panel (demo)'],
       ['Enter', 'Next field / confirm'],
@@ -155,7 +156,7 @@ export const printEn: typeof printZh = {
     ok: 'Confirm (Enter)',
     back: 'Go back (Esc)',
   },
-  keys: { search: 'F3', sale: 'F2', cardRead: 'F5', shift: 'F8' },
+  keys: { search: 'F3', sale: 'F2', cardRead: 'F5', service: 'F7', shift: 'F8' },
   cardIssue: {
     issue: 'Issue card (Enter)',
     issued: 'Card issued; ready to sell.',
