@@ -61,7 +61,6 @@ export const serviceEn: typeof serviceZh = {
     documents: 'Documents checked',
     nextStep: 'Next step',
     saleId: 'Fee payment (receipt)',
-    noSale: 'No fee payment',
     submitAccept: 'Record (Ctrl+Enter)',
     accepted: 'Recorded as {no}.',
     printNotice: 'Print notice',

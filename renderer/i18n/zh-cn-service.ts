@@ -48,7 +48,6 @@ export const serviceZh = {
     documents: '已核对的资料',
     nextStep: '下一步',
     saleId: '关联收费（收据号）',
-    noSale: '不关联收费',
     submitAccept: '登记受理（Ctrl+Enter）',
     accepted: '已受理，受理单号 {no}。',
     printNotice: '打印受理通知单',

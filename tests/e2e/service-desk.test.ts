@@ -120,7 +120,7 @@ describe('the service desk in the browser', () => {
     await page.locator('#acc-asked').fill('新买燃气热水器，申请安装');
     await page.getByTestId('acceptance-form').getByRole('checkbox', { name: '户主身份证' }).check();
     await page.locator('#acc-next').fill('预约安装时间');
-    await page.locator('#acc-next').press('Enter');
+    await page.locator('#acc-next').press('Control+Enter');
     const last = await visible(page.getByTestId('acceptance-last'));
     expect(await text(last)).toMatch(/^0101-01-RS-\d{6}/);
     await last.getByTestId('acceptance-print').click();

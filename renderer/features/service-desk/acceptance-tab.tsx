@@ -5,13 +5,14 @@
  */
 import { App as AntApp, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { Acceptance, BusinessTypeView, CustomerSummary } from '../../../core/contract';
+import type { Acceptance, BusinessTypeView, CustomerSummary, Sale } from '../../../core/contract';
 import { CHANNELS, COMMON_DOCUMENTS } from '../../../core/domain/service-desk';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { useFormErrors, useReportError } from '../../shell/errors';
 import { useEnterNavigation } from '../../shell/enter-nav';
 import { formatDateTime } from '../../shell/format';
+import { yuan } from '../../shell/money';
 import { OfficePrintButtons } from '../printing/office-print';
 import { PartyFields, ProspectiveFields } from './party-fields';
 
@@ -25,6 +26,7 @@ interface Values {
   answered?: string;
   documents?: string[];
   nextStep?: string;
+  saleId?: string;
 }
 
 const blank = (s?: string) => (s?.trim() ? s : undefined);
@@ -42,6 +44,23 @@ export function AcceptanceTab({ focusTick }: { focusTick: number }) {
   const [last, setLast] = useState<Acceptance>();
   const [items, setItems] = useState<Acceptance[]>([]);
   const [busy, setBusy] = useState(false);
+  const [fees, setFees] = useState<Sale[]>([]);
+
+  // The fee payments it may bring: the customer's, or (a caller not in the files) the latest walk-in ones.
+  useEffect(() => {
+    let gone = false;
+    void api['sales.list']({ customerId: customer?.id, limit: customer ? 50 : 100 })
+      .then((r) => {
+        if (!gone)
+          setFees(
+            r.items.filter((x) => x.kind === 'fee' && (customer ? true : x.customer === null)).slice(0, 20),
+          );
+      })
+      .catch(() => !gone && setFees([]));
+    return () => {
+      gone = true;
+    };
+  }, [customer]);
 
   const load = useCallback(async () => {
     try {
@@ -77,6 +96,7 @@ export function AcceptanceTab({ focusTick }: { focusTick: number }) {
         answered: v.answered ?? '',
         documents: v.documents ?? [],
         nextStep: v.nextStep ?? '',
+        saleId: v.saleId || undefined,
       });
       message.success(fmt(s.accepted, { no: a.no }));
       setLast(a);
@@ -159,6 +179,17 @@ export function AcceptanceTab({ focusTick }: { focusTick: number }) {
             </Form.Item>
             <Form.Item name="nextStep" htmlFor="acc-next" label={s.nextStep}>
               <Input id="acc-next" maxLength={300} />
+            </Form.Item>
+            <Form.Item name="saleId" htmlFor="acc-sale" label={s.saleId}>
+              <Select
+                id="acc-sale"
+                allowClear
+                style={{ width: 420 }}
+                options={fees.map((f) => ({
+                  value: f.id,
+                  label: `${f.receiptNo} ${f.lines.map((l) => l.name).join('、')} ${yuan(f.amount)} ${formatDateTime(f.createdAt)}`,
+                }))}
+              />
             </Form.Item>
             <Button
               type="primary"
