@@ -126,4 +126,30 @@ describe('the service desk in the browser', () => {
     await last.getByTestId('acceptance-print').click();
     await visible(page.getByText('受理通知单已打印。'));
   });
+
+  it('lets a 班长 add a business type, which the acceptance form then offers', async () => {
+    await page.getByRole('button', { name: '退出登录' }).click();
+    const username = await visible(page.getByLabel('登录名', { exact: true }));
+    await username.fill('liuqiang');
+    await username.press('Enter');
+    await page.keyboard.type('demo1234');
+    await page.keyboard.press('Enter');
+    await visible(page.locator('header').getByText('刘强'));
+    await page.keyboard.press('F7');
+    await visible(page.getByRole('heading', { name: '服务台' }));
+    await page.keyboard.press('Alt+4');
+    await (await visible(page.getByTestId('type-new'))).click();
+    const dialog = await visible(page.getByRole('dialog', { name: '新增业务类型' }));
+    await dialog.getByLabel('代码').fill('ZQ');
+    await dialog.getByLabel('名称').fill('置换通气');
+    await dialog.getByLabel('请客户准备').fill('灶具、电池、软管；通气当日家中留人');
+    await dialog.getByLabel('请客户准备').press('Control+Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await visible(page.getByRole('cell', { name: '置换通气' }), 15_000);
+    await page.keyboard.press('Alt+1');
+    await page.locator('#acc-type').click();
+    await page.keyboard.type('置换');
+    await visible(page.getByTitle('置换通气'));
+    await page.keyboard.press('Escape');
+  });
 });
