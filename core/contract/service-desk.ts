@@ -280,10 +280,11 @@ export const serviceDeskOps = {
     output: complaintSchema,
   }),
   'complaints.list': op({
-    summary: '投诉列表：未结案的（超时的在前），或全部',
+    summary: '投诉列表：未结案的（超时的在前），或全部；可只看一户的',
     access: ANY_STAFF,
     writes: false,
     input: z.object({
+      customerId: idSchema.optional(),
       open: z.boolean().default(true),
       overdueOnly: z.boolean().default(false),
       limit: z.number().int().min(1).max(200).default(100),

@@ -112,6 +112,7 @@ export function listComplaints(
   db: Drizzle,
   which: 'open' | 'followupDue' | 'all',
   limit: number,
+  customerId?: string,
 ): ComplaintRow[] {
   const status = sql`COALESCE((SELECT s.status_after FROM complaint_steps s WHERE s.complaint_id = ${complaints.id}
     ORDER BY s.step_no DESC LIMIT 1), 'recorded')`;
@@ -125,7 +126,7 @@ export function listComplaints(
   return db
     .select()
     .from(complaints)
-    .where(where)
+    .where(and(where, customerId ? eq(complaints.customerId, customerId) : undefined))
     .orderBy(desc(complaints.createdAt), desc(sql`rowid`))
     .limit(limit)
     .all();

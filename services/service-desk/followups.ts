@@ -11,9 +11,9 @@ import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
 import { loadComplaint, statusOf, toComplaints } from './complaints';
 
-/** Open complaints (not closed): overdue first, then by due time. */
-export function openComplaints(app: App, limit: number): Complaint[] {
-  return toComplaints(app, listComplaints(app.db, 'open', 10_000))
+/** Open complaints (not closed), of one customer if given: overdue first, then by due time. */
+export function openComplaints(app: App, limit: number, customerId?: string): Complaint[] {
+  return toComplaints(app, listComplaints(app.db, 'open', 10_000, customerId))
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt.localeCompare(b.dueAt))
     .slice(0, limit);
 }
@@ -27,8 +27,8 @@ export function followupQueue(app: App, limit: number): Complaint[] {
 
 export const complaintsList: Handlers['complaints.list'] = (input, { app }) => {
   const items = input.open
-    ? openComplaints(app, 10_000)
-    : toComplaints(app, listComplaints(app.db, 'all', input.limit));
+    ? openComplaints(app, 10_000, input.customerId)
+    : toComplaints(app, listComplaints(app.db, 'all', input.limit, input.customerId));
   return { items: (input.overdueOnly ? items.filter((c) => c.overdue) : items).slice(0, input.limit) };
 };
 

@@ -185,8 +185,16 @@ describe('time limits and 回访', () => {
     expect((await c.ok('complaints.list', { overdueOnly: true }, sid)).items.map((k) => k.id)).toEqual([
       safety.id,
     ]);
-    // Overdue first in the open list.
-    expect((await c.ok('complaints.list', {}, sid)).items.map((k) => k.id)).toEqual([safety.id, service.id]);
+    const other = await c.ok('complaints.record', { ...caller, category: 'other', details: '咨询' }, sid);
+    expect(
+      (await c.ok('complaints.list', { customerId: x.id, open: false }, sid)).items.map((k) => k.id).sort(),
+    ).toEqual([safety.id, service.id].sort());
+    expect((await c.ok('complaints.list', {}, sid)).items.map((k) => k.id)).toContain(other.id);
+    // Overdue first in the open list (of this household: the caller's is not its).
+    expect((await c.ok('complaints.list', { customerId: x.id }, sid)).items.map((k) => k.id)).toEqual([
+      safety.id,
+      service.id,
+    ]);
     await c.ok('complaints.judge', { id: safety.id, justified: true, reason: '属实' }, sid);
     await c.ok('complaints.handOver', { id: safety.id, team: 'repair' }, sid);
     await c.ok('complaints.resolve', { id: safety.id, result: '已处理' }, sid);
