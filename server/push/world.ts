@@ -147,7 +147,7 @@ export type CardStatus = Pick<CardState, 'status' | 'blockedAt' | 'blockedReason
  * What an applied operation changed in the records counters share, kept with it (op_effects) so that head
  * office can revert it later as correcting entries (server/admin/revert.ts): a customer's top-level fields
  * before and after (no `before`: the op created the file), a balance moved, a card's status (no `before`: the
- * op issued the card), a sale recorded.
+ * op issued the card), a sale recorded, an acceptance or complaint recorded or moved on (its state before).
  */
 export type Effect =
   | { readonly kind: 'customer'; readonly id: string; readonly before: Rec | null; readonly after: Rec }
@@ -158,7 +158,27 @@ export type Effect =
       readonly before: CardStatus | null;
       readonly after: CardStatus;
     }
-  | { readonly kind: 'sale'; readonly id: string };
+  | { readonly kind: 'sale'; readonly id: string }
+  | {
+      readonly kind: 'service';
+      readonly id: string;
+      /** The acceptance or complaint before the op (null: the op recorded it). */
+      readonly before: (ServiceMark & { readonly data: Rec }) | null;
+      readonly after: ServiceMark;
+    };
+
+/** Where a service record stands: its status, steps and 回访 applied (a revert checks nothing came after). */
+export interface ServiceMark {
+  readonly status: string | null;
+  readonly stepCount: number;
+  readonly followups: number;
+}
+
+export const serviceMark = (r: ServiceRecordState): ServiceMark => ({
+  status: r.status,
+  stepCount: r.stepCount,
+  followups: r.data.followups?.length ?? 0,
+});
 
 export const cardStatus = (c: CardState): CardStatus => ({
   status: c.status,

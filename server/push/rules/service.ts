@@ -18,6 +18,8 @@ import {
   type Quarantine,
   quarantine,
   type Rec,
+  type ServiceRecordState,
+  serviceMark,
   type World,
 } from '../world';
 import type { Rule } from './rule';
@@ -53,6 +55,21 @@ function putRecord(
     updatedAt: op.createdAt,
   });
   w.dirtyServiceRecords.add(p.id);
+  w.effect(op, { kind: 'service', id: p.id, before: null, after: serviceMark(w.serviceRecords.get(p.id)!) });
+}
+
+/** Changes a record the op moves on, keeping what it was for a later revert (server/admin/revert.ts). */
+function moveOn(
+  w: World,
+  op: PushedOp,
+  r: ServiceRecordState,
+  change: (r: ServiceRecordState) => void,
+): void {
+  const before = { ...serviceMark(r), data: r.data };
+  change(r);
+  r.updatedAt = op.createdAt;
+  w.dirtyServiceRecords.add(r.id);
+  w.effect(op, { kind: 'service', id: r.id, before, after: serviceMark(r) });
 }
 
 export const acceptanceRecorded: Rule<'acceptance.recorded'> = {
@@ -90,15 +107,14 @@ export const complaintStepped: Rule<ComplaintStepType> = {
   },
   apply(w, op) {
     const s = op.read.data;
-    const c = w.serviceRecords.get(s.complaintId)!;
-    c.status = s.statusAfter;
-    c.stepCount = s.stepNo;
-    c.data = {
-      ...c.data,
-      steps: [...(c.data.steps ?? []), { ...s, operatorId: op.operatorId, at: op.createdAt }],
-    };
-    c.updatedAt = op.createdAt;
-    w.dirtyServiceRecords.add(c.id);
+    moveOn(w, op, w.serviceRecords.get(s.complaintId)!, (c) => {
+      c.status = s.statusAfter;
+      c.stepCount = s.stepNo;
+      c.data = {
+        ...c.data,
+        steps: [...(c.data.steps ?? []), { ...s, operatorId: op.operatorId, at: op.createdAt }],
+      };
+    });
     return APPLIED;
   },
 };
@@ -113,11 +129,10 @@ export const followupRecorded: Rule<'followup.recorded'> = {
     return null;
   },
   apply(w, op) {
-    const c = w.serviceRecords.get(op.read.data.complaintId)!;
     const f = { ...op.read.data, operatorId: op.operatorId, at: op.createdAt };
-    c.data = { ...c.data, followups: [...(c.data.followups ?? []), f] };
-    c.updatedAt = op.createdAt;
-    w.dirtyServiceRecords.add(c.id);
+    moveOn(w, op, w.serviceRecords.get(op.read.data.complaintId)!, (c) => {
+      c.data = { ...c.data, followups: [...(c.data.followups ?? []), f] };
+    });
     return APPLIED;
   },
 };
