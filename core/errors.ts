@@ -550,6 +550,26 @@ export const ERRORS = {
     zh: '该冲突已经处理过了。',
     en: 'The conflict is already resolved.',
   },
+  COMPLAINT_CLOSED: {
+    status: 409,
+    zh: '该投诉已结案，不能再修改；如客户仍不满意，请登记一件新的投诉。',
+    en: 'The complaint is closed and cannot be changed; record a new one if the customer is still unhappy.',
+  },
+  COMPLAINT_STEP_NOT_ALLOWED: {
+    status: 409,
+    zh: '投诉当前的状态不能办理这一步：请按 判定 → 转办 → 登记处理结果 → 告知结果并结案 的顺序办理。',
+    en: 'This step is not allowed in the complaint’s current state.',
+  },
+  COMPLAINT_NOT_CLOSED: {
+    status: 409,
+    zh: '投诉还没有结案，结案（把结果告知客户）之后才能回访。',
+    en: 'Only a closed complaint is followed up.',
+  },
+  FOLLOWUP_ALREADY_DONE: {
+    status: 409,
+    zh: '这件投诉已经回访过了（已联系上客户并记录满意度），不能重复回访。',
+    en: 'This complaint was already followed up.',
+  },
   INTERNAL: {
     status: 500,
     zh: '系统出了点问题，业务未办理成功，请稍后重试；如仍不行请联系技术人员。',

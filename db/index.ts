@@ -17,3 +17,4 @@ export * from './repos/cards';
 export * from './repos/sync';
 export * from './repos/card-psc';
 export * from './repos/unsettled';
+export * from './repos/service-desk';

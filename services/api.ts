@@ -22,6 +22,7 @@ import { cardHandlers } from './cards/handlers';
 import { cashHandlers } from './cash/handlers';
 import { printingHandlers } from './printing/print-ops';
 import { salesHandlers } from './sales/handlers';
+import { serviceDeskHandlers } from './service-desk/handlers';
 import { syncHandlers } from './sync/handlers';
 import { setupInitialize, setupStatus } from './setup/initialize';
 import {
@@ -73,6 +74,7 @@ export const handlers: Handlers = {
   ...cashHandlers,
   ...cardHandlers,
   ...printingHandlers,
+  ...serviceDeskHandlers,
   ...syncHandlers,
 };
 

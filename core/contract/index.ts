@@ -9,6 +9,7 @@ import { customerOps } from './customers';
 import { priceOps } from './prices';
 import { printingOps } from './printing';
 import { salesOps } from './sales';
+import { serviceDeskOps } from './service-desk';
 import { setupOps } from './setup';
 import { staffOps } from './staff';
 import { syncOps } from './sync';
@@ -26,6 +27,7 @@ export const contract = {
   ...cardOps,
   ...trainingOps,
   ...printingOps,
+  ...serviceDeskOps,
   ...syncOps,
 } as const;
 
@@ -59,6 +61,7 @@ export * from './cash';
 export * from './prices';
 export * from './printing';
 export * from './sales';
+export * from './service-desk';
 export * from './setup';
 export * from './staff';
 export * from './system';

@@ -138,11 +138,11 @@ export const printingOps = {
     output: printResult,
   }),
   'receipts.html': op({
-    summary: '收据或报表的 HTML 版本：用办公打印机打印或存为 PDF',
+    summary: '收据、报表或业务受理通知单（A4）的 HTML 版本：用办公打印机打印或存为 PDF',
     access: STAFF,
     writes: false,
     input: z
-      .object({ kind: z.enum(['sale', 'shift', 'day']), id: z.string().min(1).max(40) })
+      .object({ kind: z.enum(['sale', 'shift', 'day', 'acceptance']), id: z.string().min(1).max(40) })
       .refine((v) => v.kind !== 'day' || /^\d{4}-\d{2}-\d{2}$/.test(v.id), {
         message: '日结报表的编号是营业日（YYYY-MM-DD）',
         path: ['id'],

@@ -25,6 +25,9 @@ export const QUARANTINE_CODES = {
   DUPLICATE_CARD: '该卡号在总部已有发卡记录',
   DUPLICATE_SALE: '同一编号的收费在总部已有记录',
   DUPLICATE_SHIFT: '同一编号的班次在总部已有记录',
+  UNKNOWN_RECORD: '总部没有该投诉的登记记录（登记未到、被隔离，或属于其他营业厅）',
+  DUPLICATE_RECORD: '同一编号的受理单或投诉在总部已有记录',
+  STEP_OUT_OF_ORDER: '投诉的处理步骤不接续总部所记的上一步，或在当前状态下不允许（如已结案的投诉再被修改）',
   PURCHASE_COUNT_BACKWARDS: '购气次数没有向前：不大于本柜台为该户写过的次数',
 } as const;
 

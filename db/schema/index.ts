@@ -10,3 +10,4 @@ export * from './staff';
 export * from './sync';
 export * from './requests';
 export * from './card-psc';
+export * from './service-desk';

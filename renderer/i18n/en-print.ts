@@ -140,6 +140,7 @@ export const printEn: typeof printZh = {
       ['F4', 'Open an account'],
       ['F5', 'Read the card'],
       ['F6', 'Fees'],
+      ['F7', 'Service desk (acceptance, complaints, follow-ups)'],
       ['F8', 'Shift'],
       ['F9', 'Training panel (demo)'],
       ['Enter', 'Next field / confirm'],
@@ -160,7 +161,7 @@ export const printEn: typeof printZh = {
     ok: 'Confirm',
     back: 'Go back (Esc)',
   },
-  keys: { search: 'F3', sale: 'F2', cardRead: 'F5', shift: 'F8' },
+  keys: { search: 'F3', sale: 'F2', cardRead: 'F5', service: 'F7', shift: 'F8' },
   cardIssue: {
     issue: 'Issue card (Enter)',
     issued: 'Card issued; ready to sell.',

@@ -5,6 +5,7 @@ import { cardWriteEn } from './en-card-write';
 import { cashEn } from './en-cash';
 import { deskEn } from './en-desk';
 import { printEn } from './en-print';
+import { serviceEn } from './en-service';
 import type { Dict } from './zh-cn';
 
 export const en: Dict = {
@@ -307,4 +308,5 @@ export const en: Dict = {
   ...cardsEn,
   ...cardWriteEn,
   ...printEn,
+  ...serviceEn,
 };

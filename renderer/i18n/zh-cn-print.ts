@@ -132,6 +132,7 @@ export const printZh = {
       ['F4', '开户'],
       ['F5', '读卡'],
       ['F6', '收费项目'],
+      ['F7', '服务台（业务受理、投诉、回访）'],
       ['F8', '交班'],
       ['F9', '培训面板（演示模式）'],
       ['Enter', '下一项 / 确认'],
@@ -152,7 +153,7 @@ export const printZh = {
     ok: '确认',
     back: '返回修改（Esc）',
   },
-  keys: { search: 'F3', sale: 'F2', cardRead: 'F5', shift: 'F8' } as Record<string, string>,
+  keys: { search: 'F3', sale: 'F2', cardRead: 'F5', service: 'F7', shift: 'F8' } as Record<string, string>,
   cardIssue: {
     issue: '发卡（Enter）',
     issued: '已发卡，可以购气。',

@@ -13,6 +13,7 @@ import { cardWriteZh } from './zh-cn-card-write';
 import { cashZh } from './zh-cn-cash';
 import { deskZh } from './zh-cn-desk';
 import { printZh } from './zh-cn-print';
+import { serviceZh } from './zh-cn-service';
 
 export const zhCN = {
   app: { name: 'GasDesk 燃气营业厅柜台系统', short: 'GasDesk' },
@@ -298,6 +299,7 @@ export const zhCN = {
   ...cardsZh,
   ...cardWriteZh,
   ...printZh,
+  ...serviceZh,
 };
 
 export type Dict = typeof zhCN;

@@ -36,6 +36,7 @@ const ESC_HOME: ReadonlySet<Route['name']> = new Set([
   'limits',
   'staff',
   'settings',
+  'serviceDesk',
 ]);
 
 export function MainLayout() {
@@ -98,6 +99,10 @@ export function MainLayout() {
     if (canSell) setRoute((r) => (r.name === 'fees' ? r : { name: 'fees' }));
     else notAllowed(t.shell.whatSell);
   }, [canSell, notAllowed, t]);
+  const service = useCallback(() => {
+    if (canOpen) setRoute((r) => (r.name === 'serviceDesk' ? r : { name: 'serviceDesk' }));
+    else notAllowed(t.service.whatService);
+  }, [canOpen, notAllowed, t]);
   const shift = useCallback(() => {
     if (canSell) setRoute((r) => (r.name === 'shift' ? r : { name: 'shift' }));
     else notAllowed(t.shell.whatShift);
@@ -112,7 +117,17 @@ export function MainLayout() {
     if (training) setTrainingOpen((o) => !o);
   }, [training]);
   useGlobalShortcuts(
-    { search: focusSearch, openAccount, sale, fees, shift, readCard, training: toggleTraining, help },
+    {
+      search: focusSearch,
+      openAccount,
+      sale,
+      fees,
+      service,
+      shift,
+      readCard,
+      training: toggleTraining,
+      help,
+    },
     !session.locked,
   );
 
@@ -134,6 +149,7 @@ export function MainLayout() {
   const items: MenuProps['items'] = [
     { key: 'customers', label: keyed(t.shell.menuCustomers, t.keys.search!) },
     { key: 'cardRead', label: keyed(t.cardRead.menu, t.keys.cardRead!) },
+    ...(canOpen ? [{ key: 'serviceDesk', label: keyed(t.service.menu, t.keys.service!) }] : []),
     ...(canSell
       ? [
           { key: 'sale', label: keyed(t.cashShell.menuSale, t.keys.sale!) },

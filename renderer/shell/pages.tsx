@@ -10,6 +10,7 @@ import { CustomerDetailPage } from '../features/customers/customer-detail-page';
 import { OpenAccountPage } from '../features/customers/open-account-page';
 import { SearchPage } from '../features/customers/search-page';
 import { DayReportPage } from '../features/day/day-report-page';
+import { ServiceDeskPage } from '../features/service-desk/service-desk-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { ShiftPage } from '../features/shift/shift-page';
 import { StaffPage } from '../features/staff/staff-page';
@@ -29,6 +30,8 @@ export function Page({ route }: { route: Route }) {
       return <SalePage key={route.customerId ?? ''} customerId={route.customerId} />;
     case 'fees':
       return <FeePaymentPage />;
+    case 'serviceDesk':
+      return <ServiceDeskPage key={route.tab ?? ''} tab={route.tab} />;
     case 'shift':
       return <ShiftPage />;
     case 'day':

@@ -13,6 +13,7 @@ const NEEDS: Record<string, 'sell' | 'open' | 'training'> = {
   F2: 'sell',
   F4: 'open',
   F6: 'sell',
+  F7: 'open',
   F8: 'sell',
   F9: 'training',
   'Ctrl+P': 'sell',

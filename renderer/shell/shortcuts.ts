@@ -1,6 +1,6 @@
 /**
  * Global shortcuts: F1 or ? (when not typing) → the list of shortcuts, F2 → 购气, F3 or / (when not typing) →
- * search box, F4 → open account, F5 → 读卡, F6 → 收费项目, F8 → 交班, F9 → the training panel (demo only, also
+ * search box, F4 → open account, F5 → 读卡, F6 → 收费项目, F7 → 服务台, F8 → 交班, F9 → the training panel (demo only, also
  * over a dialog); and `useEscape` for a
  * page's "go back" on Esc when no dialog or drop-down takes it. Runtime: browser.
  */
@@ -32,6 +32,7 @@ export interface ShortcutHandlers {
   openAccount(): void;
   sale(): void;
   fees(): void;
+  service(): void;
   shift(): void;
   readCard(): void;
   training(): void;
@@ -45,15 +46,26 @@ const F_KEYS: Record<string, keyof ShortcutHandlers> = {
   F4: 'openAccount',
   F5: 'readCard',
   F6: 'fees',
+  F7: 'service',
   F8: 'shift',
   F9: 'training',
 };
 
 export function useGlobalShortcuts(handlers: ShortcutHandlers, enabled: boolean) {
-  const { search, openAccount, sale, fees, shift, readCard, training, help } = handlers;
+  const { search, openAccount, sale, fees, service, shift, readCard, training, help } = handlers;
   useEffect(() => {
     if (!enabled) return;
-    const all: ShortcutHandlers = { search, openAccount, sale, fees, shift, readCard, training, help };
+    const all: ShortcutHandlers = {
+      search,
+      openAccount,
+      sale,
+      fees,
+      service,
+      shift,
+      readCard,
+      training,
+      help,
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
       // F5 never reloads the counter page (a half-typed form would be lost), even over a dialog.
@@ -68,7 +80,7 @@ export function useGlobalShortcuts(handlers: ShortcutHandlers, enabled: boolean)
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [search, openAccount, sale, fees, shift, readCard, training, help, enabled]);
+  }, [search, openAccount, sale, fees, service, shift, readCard, training, help, enabled]);
 }
 
 /**

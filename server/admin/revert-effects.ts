@@ -3,9 +3,18 @@
  * corrections: a field goes back to its value before the operation only while it still holds the value the
  * operation gave it (a later change is never overwritten: it is reported as left); a balance moves back by
  * what the operation moved; a file the operation opened is closed, a card it issued is blocked; a sale it
- * recorded gets a correcting sale of the opposite figures. Runtime: Node.
+ * recorded gets a correcting sale of the opposite figures; an acceptance or complaint goes back to its state
+ * before the op, or is marked reverted if the op recorded it. Runtime: Node.
  */
-import type { CardState, CardStatus, CustomerState, Effect, Rec } from '../push/world';
+import {
+  type CardState,
+  type CardStatus,
+  type CustomerState,
+  type Effect,
+  type Rec,
+  type ServiceRecordState,
+  serviceMark,
+} from '../push/world';
 
 /** The shared rows a revert works on, loaded and locked, changed in memory, then written back. */
 export interface RevertSet {
@@ -17,6 +26,9 @@ export interface RevertSet {
   readonly restoredFields: Map<string, Set<string>>;
   readonly dirtyCustomers: Set<string>;
   readonly dirtyCards: Set<string>;
+  /** The hall's acceptances and complaints the reverted ops recorded or moved on. */
+  readonly services: Map<string, ServiceRecordState>;
+  readonly dirtyServices: Set<string>;
   /** Correcting sales to insert. */
   readonly corrections: Rec[];
 }
@@ -133,6 +145,41 @@ function undoSale(
   out.corrected.push(`收费 ${String(sale.receipt_no)} 由总部冲回 ${neg('amount_paid')} 分`);
 }
 
+/**
+ * An acceptance or complaint back to where it stood before the op — while nothing came after it (a later step or
+ * 回访 is left, for a person to look at); one the op recorded is marked reverted (status `reverted`), not deleted.
+ */
+function undoService(
+  s: RevertSet,
+  e: Extract<Effect, { kind: 'service' }>,
+  m: { nowIso: string; reason: string },
+  out: Undone,
+) {
+  const r = s.services.get(e.id);
+  if (!r) return;
+  const who = `${r.kind === 'complaint' ? '投诉' : '受理单'} ${r.no}`;
+  const now = serviceMark(r);
+  // Field by field: the stored effect is jsonb, whose key order is not the one written.
+  if (
+    now.status !== e.after.status ||
+    now.stepCount !== e.after.stepCount ||
+    now.followups !== e.after.followups
+  )
+    return void out.left.push(`${who} 之后又有处理，未动`);
+  if (e.before === null) {
+    r.status = 'reverted';
+    r.data = { ...r.data, revertedAt: m.nowIso, revertReason: m.reason };
+    out.corrected.push(`${who}（由该柜台登记）已撤销`);
+  } else {
+    r.status = e.before.status;
+    r.stepCount = e.before.stepCount;
+    r.data = e.before.data;
+    out.corrected.push(`${who} 恢复到第 ${e.before.stepCount} 步`);
+  }
+  r.updatedAt = m.nowIso;
+  s.dirtyServices.add(r.id);
+}
+
 export function undo(
   s: RevertSet,
   effects: readonly Effect[],
@@ -143,6 +190,7 @@ export function undo(
     if (e.kind === 'customer') undoCustomer(s, e, m.nowIso, out);
     else if (e.kind === 'balance') undoBalance(s, e, out);
     else if (e.kind === 'card') undoCard(s, e, m.nowIso, m.reason, out);
+    else if (e.kind === 'service') undoService(s, e, m, out);
     else undoSale(s, e, m, out);
   }
   return out;

@@ -15,7 +15,7 @@ import { hlcAfter } from '../hlc';
 import { LOCKS } from '../pg/migrate';
 import type { Queryable, Store } from '../pg/store';
 import { cardFeedData, customerFeedData } from '../push/feed-rows';
-import type { CardState, CustomerState, Effect, Rec } from '../push/world';
+import type { CardState, CustomerState, Effect, Rec, ServiceRecordState } from '../push/world';
 import { type RevertSet, undo } from './revert-effects';
 
 export async function listCounterOps(store: Store, slotId: string, since: number, limit: number) {
@@ -86,6 +86,12 @@ async function loadSet(q: Queryable, counterId: string, effects: Effect[]): Prom
     [cardNos],
   );
   const sales = await q.query<Rec>('SELECT * FROM sales WHERE id = ANY($1)', [ids('sale')]);
+  const services = await q.query<ServiceRecordState>(
+    `SELECT id, hall_id AS "hallId", counter_id AS "counterId", kind, no, customer_id AS "customerId", status,
+       step_count AS "stepCount", data, created_at AS "createdAt", updated_at AS "updatedAt"
+     FROM service_records WHERE id = ANY($1) FOR UPDATE`,
+    [ids('service')],
+  );
   return {
     counterId,
     customers: new Map(customers.map((c) => [c.id, { ...c, dirty: false, publish: false }])),
@@ -94,6 +100,8 @@ async function loadSet(q: Queryable, counterId: string, effects: Effect[]): Prom
     restoredFields: new Map(),
     dirtyCustomers: new Set(),
     dirtyCards: new Set(),
+    services: new Map(services.map((r) => [r.id, r])),
+    dirtyServices: new Set(),
     corrections: [],
   };
 }
@@ -142,6 +150,13 @@ async function writeSet(q: Queryable, s: RevertSet, nowMs: number): Promise<void
       c.blockedAt,
       c.blockedReason,
     ]);
+  for (const id of s.dirtyServices) {
+    const r = s.services.get(id)!;
+    await q.query(
+      'UPDATE service_records SET status = $2, step_count = $3, data = $4, updated_at = $5 WHERE id = $1',
+      [r.id, r.status, r.stepCount, JSON.stringify(r.data), r.updatedAt],
+    );
+  }
   if (s.corrections.length > 0)
     await q.query(
       `INSERT INTO sales (id, counter_id, op_seq, receipt_no, invoice_no, kind, status, customer_id, user_class, shift_id,

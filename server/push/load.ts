@@ -9,7 +9,7 @@
 import type { PriceVersion } from '../../core/contract/prices';
 import { type DayDigest, opDay } from '../../core/sync/digest';
 import type { Queryable } from '../pg/store';
-import type { CardState, CustomerState, PushedOp, Rec, SaleState, World } from './world';
+import type { CardState, CustomerState, PushedOp, Rec, SaleState, ServiceRecordState, World } from './world';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
@@ -24,6 +24,7 @@ function named(ops: readonly PushedOp[]) {
     newSales: new Set<string>(),
     shifts: new Set<string>(),
     prices: new Set<string>(),
+    services: new Set<string>(),
   };
   for (const op of ops) {
     if (!op.read.ok) continue;
@@ -42,6 +43,9 @@ function named(ops: readonly PushedOp[]) {
     if (str(d.shiftId)) n.shifts.add(d.shiftId as string);
     if (op.type.startsWith('shift.')) n.shifts.add(op.entityId);
     if (str(d.priceVersionId)) n.prices.add(d.priceVersionId as string);
+    if (op.type === 'acceptance.recorded' || op.type === 'complaint.recorded') n.services.add(d.id as string);
+    if ((op.type.startsWith('complaint.') || op.type === 'followup.recorded') && str(d.complaintId))
+      n.services.add(d.complaintId as string);
   }
   return n;
 }
@@ -78,6 +82,18 @@ export async function load(q: Queryable, w: World, ops: readonly PushedOp[]): Pr
   for (const p of loaded.prices) w.priceVersions.set(p.id, p);
   if (needKnowledge) w.knowledge = loaded.knowledge;
   w.digests = new Map(loaded.digests.map((d) => [d.day, d]));
+  if (n.services.size > 0) await loadServiceRecords(q, w, [...n.services]);
+}
+
+/** The acceptances and complaints the batch names (only a batch with service-desk operations asks). */
+async function loadServiceRecords(q: Queryable, w: World, ids: string[]): Promise<void> {
+  const rows = await q.query<ServiceRecordState>(
+    `SELECT id, hall_id AS "hallId", counter_id AS "counterId", kind, no, customer_id AS "customerId", status,
+       step_count AS "stepCount", data, created_at AS "createdAt", updated_at AS "updatedAt"
+     FROM service_records WHERE id = ANY($1) FOR UPDATE`,
+    [ids],
+  );
+  for (const r of rows) w.serviceRecords.set(r.id, r);
 }
 
 /** The one row LOAD_SQL answers: each set as a JSON array of objects already in the world's own shape. */

@@ -112,6 +112,21 @@ export interface SaleState {
   fresh?: SalePayload & { opSeq: number };
 }
 
+/** An acceptance or complaint of the hall (server/schema/service.ts), as loaded or recorded by this batch. */
+export interface ServiceRecordState {
+  id: string;
+  hallId: string;
+  counterId: string;
+  kind: 'acceptance' | 'complaint';
+  no: string;
+  customerId: string | null;
+  status: string | null;
+  stepCount: number;
+  data: Rec & { steps?: Rec[]; followups?: Rec[] };
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface ConflictDraft {
   id: string;
   kind: ConflictKind;
@@ -132,7 +147,7 @@ export type CardStatus = Pick<CardState, 'status' | 'blockedAt' | 'blockedReason
  * What an applied operation changed in the records counters share, kept with it (op_effects) so that head
  * office can revert it later as correcting entries (server/admin/revert.ts): a customer's top-level fields
  * before and after (no `before`: the op created the file), a balance moved, a card's status (no `before`: the
- * op issued the card), a sale recorded.
+ * op issued the card), a sale recorded, an acceptance or complaint recorded or moved on (its state before).
  */
 export type Effect =
   | { readonly kind: 'customer'; readonly id: string; readonly before: Rec | null; readonly after: Rec }
@@ -143,7 +158,27 @@ export type Effect =
       readonly before: CardStatus | null;
       readonly after: CardStatus;
     }
-  | { readonly kind: 'sale'; readonly id: string };
+  | { readonly kind: 'sale'; readonly id: string }
+  | {
+      readonly kind: 'service';
+      readonly id: string;
+      /** The acceptance or complaint before the op (null: the op recorded it). */
+      readonly before: (ServiceMark & { readonly data: Rec }) | null;
+      readonly after: ServiceMark;
+    };
+
+/** Where a service record stands: its status, steps and 回访 applied (a revert checks nothing came after). */
+export interface ServiceMark {
+  readonly status: string | null;
+  readonly stepCount: number;
+  readonly followups: number;
+}
+
+export const serviceMark = (r: ServiceRecordState): ServiceMark => ({
+  status: r.status,
+  stepCount: r.stepCount,
+  followups: r.data.followups?.length ?? 0,
+});
 
 export const cardStatus = (c: CardState): CardStatus => ({
   status: c.status,
@@ -178,6 +213,10 @@ export class World {
   /** Account numbers of the hall already taken, by customer id. */
   readonly accountNos = new Map<string, string>();
   readonly readings: Rec[] = [];
+  /** The hall's acceptances and complaints the batch names or records. */
+  readonly serviceRecords = new Map<string, ServiceRecordState>();
+  /** Service records changed by this batch (written back). */
+  readonly dirtyServiceRecords = new Set<string>();
   readonly conflicts: ConflictDraft[] = [];
   /** By op id: what each applied op changed (written with it, for a later revert). */
   readonly effects = new Map<string, { seq: number; effects: Effect[] }>();
@@ -225,6 +264,16 @@ export class World {
     if (c.hallId !== this.ctx.hallId)
       return quarantine('FOREIGN_HALL', `用户 ${c.accountNo} 不属于本网点，本柜台不能办理`);
     return c;
+  }
+
+  /** A complaint of the counter's hall, or why the op may not name it. */
+  ownComplaint(id: string): ServiceRecordState | Quarantine {
+    const r = this.serviceRecords.get(id);
+    if (r?.kind !== 'complaint')
+      return quarantine('UNKNOWN_RECORD', '总部没有该投诉的登记记录（登记未到或被隔离）');
+    if (r.hallId !== this.ctx.hallId)
+      return quarantine('FOREIGN_HALL', `投诉 ${r.no} 不属于本网点，本柜台不能办理`);
+    return r;
   }
 
   /** A card of the counter's hall, or why the op may not name it. */

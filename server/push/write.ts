@@ -192,6 +192,19 @@ function writeMoney(st: Statement, w: World, counter: string): void {
        ON CONFLICT (id) DO UPDATE SET status = excluded.status, closed_at = excluded.closed_at, counted = excluded.counted,
          expected = excluded.expected, difference = excluded.difference, note = excluded.note`,
     );
+  if (w.dirtyServiceRecords.size > 0)
+    st.with(
+      'sv',
+      `INSERT INTO service_records (id, hall_id, counter_id, kind, no, customer_id, status, step_count, data, created_at,
+         updated_at)
+       SELECT * FROM ${rows(
+         st,
+         [...w.dirtyServiceRecords].map((id) => w.serviceRecords.get(id)),
+       )} AS x(id text, "hallId" text, "counterId" text, kind text, no text, "customerId" text, status text,
+         "stepCount" integer, data jsonb, "createdAt" text, "updatedAt" text)
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, step_count = excluded.step_count, data = excluded.data,
+         updated_at = excluded.updated_at`,
+    );
   if (w.readings.length > 0)
     st.with(
       'mr',

@@ -2,3 +2,4 @@ export * from './business';
 export * from './master';
 export * from './ops';
 export * from './org';
+export * from './service';

@@ -22,9 +22,10 @@ import { currentBusinessDate } from '../cash/business-date';
 import { loadDayReport } from '../cash/day-report';
 import { loadShiftReport } from '../cash/shift-report';
 import { loadSale } from '../sales/sale-view';
+import { acceptanceHtml } from '../service-desk/notice';
 import { header, isCardWriteSlip, localTime, saleDoc } from './receipt-docs';
 
-function settings(app: App): PrinterSettings {
+export function settings(app: App): PrinterSettings {
   const s = printerSettings(app);
   if (!s) throw new AppError('PRINTER_NOT_CONFIGURED');
   return s;
@@ -51,10 +52,10 @@ function attemptsSoFar(app: App, kind: string, docId: string): number {
 }
 
 /** Prints a document, records the attempt, and audits reprints. */
-async function printDoc(
+export async function printDoc(
   app: App,
   operatorId: string,
-  kind: 'sale' | 'slip' | 'shift' | 'day',
+  kind: 'sale' | 'slip' | 'shift' | 'day' | 'acceptance',
   docId: string,
   make: (reprint?: { number: number; at: string }) => ReceiptDoc,
   label: string,
@@ -267,6 +268,7 @@ export const receiptsHtml: Handlers['receipts.html'] = (input, { app }) => {
     };
     return { html: receiptHtml(marked, `收据副本 ${sale.receiptNo}`), title: `收据副本 ${sale.receiptNo}` };
   }
+  if (input.kind === 'acceptance') return acceptanceHtml(app, input.id, s);
   if (input.kind === 'shift')
     return {
       html: receiptHtml(shiftReportDoc(loadShiftReport(app, input.id), header(app, s), at, cols), '交班报表'),

@@ -77,7 +77,98 @@ async function withPrinter(t: TestCounter) {
   );
 }
 
+const caller = { name: '周建国', phone: '13951230009', channel: 'phone' as const };
+
+/** A complaint taken through the given steps by the clerk. */
+async function complaintAfter(t: TestCounter, steps: ('judge' | 'handOver' | 'resolve' | 'close')[]) {
+  const sid = await t.login('zhangli');
+  const c = await t.ok('complaints.record', { ...caller, category: 'repair', details: '维修后仍漏气' }, sid);
+  for (const s of steps) {
+    if (s === 'judge') await t.ok('complaints.judge', { id: c.id, justified: true, reason: '属实' }, sid);
+    if (s === 'handOver') await t.ok('complaints.handOver', { id: c.id, team: 'repair' }, sid);
+    if (s === 'resolve') await t.ok('complaints.resolve', { id: c.id, result: '已更换阀门' }, sid);
+    if (s === 'close') await t.ok('complaints.close', { id: c.id, told: '电话告知' }, sid);
+  }
+  return { id: c.id, sid };
+}
+
+const SERVICE_DESK_CASES: Effectful[] = [
+  {
+    op: 'serviceTypes.save',
+    prepare: async (t) => ({
+      input: { code: `Z${String.fromCharCode(65 + (next() % 26))}`, name: '置换通气' },
+      sid: await t.login('liuqiang'),
+    }),
+  },
+  {
+    op: 'acceptances.create',
+    prepare: async (t) => ({
+      input: { ...caller, typeCode: 'ZX', asked: '咨询阶梯气价' },
+      sid: await t.login('zhangli'),
+    }),
+  },
+  {
+    op: 'acceptances.print',
+    prepare: async (t) => {
+      await withPrinter(t);
+      const sid = await t.login('zhangli');
+      const a = await t.ok('acceptances.create', { ...caller, typeCode: 'BX', asked: '报修' }, sid);
+      return { input: { id: a.id }, sid };
+    },
+  },
+  {
+    op: 'complaints.record',
+    prepare: async (t) => ({
+      input: { ...caller, category: 'service', details: '窗口等候太久' },
+      sid: await t.login('zhangli'),
+    }),
+  },
+  {
+    op: 'complaints.judge',
+    prepare: async (t) => {
+      const { id, sid } = await complaintAfter(t, []);
+      return { input: { id, justified: false, reason: '按规定办理' }, sid };
+    },
+  },
+  {
+    op: 'complaints.handOver',
+    prepare: async (t) => {
+      const { id, sid } = await complaintAfter(t, ['judge']);
+      return { input: { id, team: 'patrol', note: '请巡线班查看' }, sid };
+    },
+  },
+  {
+    op: 'complaints.note',
+    prepare: async (t) => {
+      const { id, sid } = await complaintAfter(t, ['judge', 'handOver']);
+      return { input: { id, note: '维修班已出发' }, sid };
+    },
+  },
+  {
+    op: 'complaints.resolve',
+    prepare: async (t) => {
+      const { id, sid } = await complaintAfter(t, ['judge', 'handOver']);
+      return { input: { id, result: '已修复' }, sid };
+    },
+  },
+  {
+    op: 'complaints.close',
+    prepare: async (t) => {
+      const { id, sid } = await complaintAfter(t, ['judge', 'handOver', 'resolve']);
+      return { input: { id, told: '已电话告知客户' }, sid };
+    },
+  },
+  {
+    op: 'followups.record',
+    prepare: async (t) => {
+      const { id, sid } = await complaintAfter(t, ['judge', 'handOver', 'resolve', 'close']);
+      return { input: { complaintId: id, outcome: 'reached', satisfaction: 'satisfied' }, sid };
+    },
+  },
+];
+
 const CASES: Effectful[] = [
+  ...SERVICE_DESK_CASES,
   {
     op: 'settings.update',
     prepare: async (t) => ({ input: { idleLockMinutes: 5 + next() }, sid: await admin(t) }),

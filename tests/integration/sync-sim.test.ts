@@ -57,6 +57,12 @@ describe(`seeded simulation (seed ${SEED})`, () => {
     expect(report.ledgersOk).toBe(true);
   });
 
+  it('brings every counter’s acceptances and complaints to head office once, each complaint closed with its 回访', () => {
+    expect(report.serviceAtCounters).toBe(20 * 3 * 2);
+    expect(report.serviceAtHeadOffice).toBe(report.serviceAtCounters);
+    expect(report.complaintsClosedAtHeadOffice).toBe(20 * 3);
+  });
+
   it('really went through the faults', () => {
     const s = world.proxy.stats;
     expect(s.lostResponses + s.cutRequests + s.refused + s.duplicated).toBeGreaterThan(0);

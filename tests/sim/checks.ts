@@ -29,6 +29,11 @@ export interface SimReport {
   quarantined: number;
   quarantineReasons: string[];
   ledgersOk: boolean;
+  /** Acceptances and complaints recorded at the counters, and those head office holds (service_records). */
+  serviceAtCounters: number;
+  serviceAtHeadOffice: number;
+  /** Complaints head office holds closed with their 回访. */
+  complaintsClosedAtHeadOffice: number;
 }
 
 const FIELDS = ['name', 'phone', 'householdSize', 'status', 'userClass', 'fullAddress'] as const;
@@ -114,7 +119,23 @@ export async function checkWorld(w: SimWorld, ho: TestHeadOffice): Promise<SimRe
      GROUP BY code, type ORDER BY code, type`,
     [ids],
   );
+  let serviceAtCounters = 0;
+  for (const c of w.counters)
+    serviceAtCounters += (
+      c.app.gdb.sqlite
+        .prepare('SELECT (SELECT count(*) FROM acceptances) + (SELECT count(*) FROM complaints) AS n')
+        .get() as { n: number }
+    ).n;
+  const [service] = await ho.store.query<{ n: number; closed: number }>(
+    `SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'closed'
+       AND jsonb_array_length(data->'followups') = 1)::int AS closed
+     FROM service_records WHERE counter_id = ANY($1)`,
+    [ids],
+  );
   return {
+    serviceAtCounters,
+    serviceAtHeadOffice: service!.n,
+    complaintsClosedAtHeadOffice: service!.closed,
     counters: w.counters.length,
     opsAtCounters,
     opsAtHeadOffice,

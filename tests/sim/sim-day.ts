@@ -142,6 +142,27 @@ async function inject(c: SimCounter, _ctx: DayContext, inj: Injection): Promise<
   );
 }
 
+/**
+ * The service desk's day at this counter, after its sales: an acceptance for a household of the hall, and a
+ * complaint of the same household taken from recording through 判定, 转办, 处理结果 and 结案 to its 回访 — with no
+ * draw from the seed's generator, so the rest of the day is the seed's as before.
+ */
+async function serviceDesk(c: SimCounter, ctx: DayContext): Promise<void> {
+  const customerId = ctx.shared[(c.index + ctx.day) % ctx.shared.length]!;
+  const sid = c.adminSid;
+  await c.ok('acceptances.create', { customerId, typeCode: 'BX', channel: 'phone', asked: '模拟报修' }, sid);
+  const k = await c.ok(
+    'complaints.record',
+    { customerId, channel: 'phone', category: 'repair', details: '模拟投诉：维修后仍有异味' },
+    sid,
+  );
+  await c.ok('complaints.judge', { id: k.id, justified: true, reason: '属实' }, sid);
+  await c.ok('complaints.handOver', { id: k.id, team: 'repair', note: '请上门' }, sid);
+  await c.ok('complaints.resolve', { id: k.id, result: '已处理' }, sid);
+  await c.ok('complaints.close', { id: k.id, told: '电话告知' }, sid);
+  await c.ok('followups.record', { complaintId: k.id, outcome: 'reached', satisfaction: 'satisfied' }, sid);
+}
+
 export async function runDay(c: SimCounter, ctx: DayContext): Promise<void> {
   const { rand } = ctx;
   await c.ok('shifts.open', { float: 50_000 }, c.cashierSid);
@@ -209,6 +230,7 @@ export async function runDay(c: SimCounter, ctx: DayContext): Promise<void> {
     }
   }
   for (const inj of mine) await inject(c, ctx, inj);
+  await serviceDesk(c, ctx);
   // The count is the float whatever was taken: the difference, above the tolerance, is approved.
   await c.ok('shifts.close', { counted: 50_000, note: '模拟交班', approval: APPROVAL }, c.cashierSid);
 }

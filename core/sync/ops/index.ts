@@ -13,8 +13,16 @@ import { customerOps } from './customer-ops';
 import type { OpSpec } from './define';
 import { localOps } from './local-ops';
 import { saleOps } from './sale-ops';
+import { serviceOps } from './service-ops';
 
-export const OP_SPECS = [...customerOps, ...saleOps, ...cardOps, ...cashOps, ...localOps] as const;
+export const OP_SPECS = [
+  ...customerOps,
+  ...saleOps,
+  ...cardOps,
+  ...cashOps,
+  ...localOps,
+  ...serviceOps,
+] as const;
 
 type Spec = (typeof OP_SPECS)[number];
 export type OpType = Spec['type'];

@@ -26,6 +26,7 @@ import { MetersTable } from './meters-table';
 import { StatusModal } from './status-modal';
 import { StatusTag } from './status-tag';
 import { TransferModal } from './transfer-modal';
+import { CustomerServiceSection } from '../service-desk/customer-service-section';
 
 type Dialog = null | 'edit' | 'addMeter' | StatusAction;
 
@@ -161,6 +162,7 @@ export function CustomerDetailPage({ id, offerCard = false }: { id: string; offe
       </Card>
       <CardsSection customer={customer} refreshKey={tick} onChanged={cardsChanged} />
       <SalesSection customerId={customer.id} canSell={canSell} refreshKey={tick} onChanged={cardsChanged} />
+      <CustomerServiceSection customerId={customer.id} refreshKey={tick} />
       <Card title={t.detail.history} size="small" className="form-section" data-testid="customer-history">
         <HistoryTable items={history} loading={historyLoading} />
       </Card>

@@ -1,7 +1,7 @@
 /**
  * The start page's own part, under the search box: what each of the operator's roles looks at first — the
  * cashier's shift and its takings, the 班长's day (open shifts, paid gas not yet on a card, head office's
- * findings), the clerk's files opened lately. Runtime: browser.
+ * findings), the clerk's files opened lately and the service desk's to-do (overdue complaints, 回访 due). Runtime: browser.
  */
 import { Card, Col, List, Row, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -14,6 +14,7 @@ import { useNav } from '../../shell/nav';
 import { CLERK_ROLES, may, SELLER_ROLES, SUPERVISOR_ROLES } from '../../shell/roles';
 import { useSession } from '../../shell/session';
 import { recentCustomers } from '../customers/search-state';
+import { ServiceHomeCard } from '../service-desk/service-home-card';
 
 type Current = OpOutput<'shifts.current'>;
 type ShiftReport = OpOutput<'shifts.report'>;
@@ -158,6 +159,11 @@ export function RoleHome() {
       {clerk && (
         <Col span={8}>
           <RecentCard />
+        </Col>
+      )}
+      {clerk && (
+        <Col span={8}>
+          <ServiceHomeCard />
         </Col>
       )}
     </Row>

@@ -11,6 +11,13 @@ import { cardBlocked, cardIssued, cardReplaced, cardToppedUp, cardWritten, meter
 import { customerChanged, customerOpened } from './customers';
 import type { Rule } from './rule';
 import { saleRecorded, saleWritten } from './sales';
+import {
+  acceptanceRecorded,
+  COMPLAINT_STEP_TYPES,
+  complaintRecorded,
+  complaintStepped,
+  followupRecorded,
+} from './service';
 import { shiftClosed, shiftOpened } from './shifts';
 
 /** Each rule for the types it is written for (its payload type is the union of theirs). */
@@ -30,6 +37,10 @@ export const RULES: Partial<Record<OpType, Rule<OpType>>> = Object.fromEntries([
   ...forTypes(['meter.reading'], meterRead),
   ...forTypes(['shift.opened'], shiftOpened),
   ...forTypes(['shift.closed'], shiftClosed),
+  ...forTypes(['acceptance.recorded'], acceptanceRecorded),
+  ...forTypes(['complaint.recorded'], complaintRecorded),
+  ...forTypes(COMPLAINT_STEP_TYPES, complaintStepped),
+  ...forTypes(['followup.recorded'], followupRecorded),
 ]);
 
 /** An operation's outcome: unreadable, kept (a type head office does not apply), from the future, refused by its rule's check, else applied. */

@@ -1,0 +1,52 @@
+/**
+ * 服务台 (F7): 业务受理, 投诉跟踪 and 回访 as tabs, switched with Alt+1, Alt+2, Alt+3 (and, for a 班长 or the
+ * administrator, 业务类型 with Alt+4); each tab's first field takes the focus. Runtime: browser.
+ */
+import { Tabs, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useT } from '../../i18n';
+import { may, SUPERVISOR_ROLES } from '../../shell/roles';
+import { useSession } from '../../shell/session';
+import { BusinessTypesTab } from './business-types-tab';
+import { AcceptanceTab } from './acceptance-tab';
+import { ComplaintsTab } from './complaints-tab';
+import { FollowupsTab } from './followups-tab';
+
+export type DeskTab = 'accept' | 'complaints' | 'followups' | 'types';
+const ORDER: DeskTab[] = ['accept', 'complaints', 'followups', 'types'];
+
+export function ServiceDeskPage({ tab: initial = 'accept' }: { tab?: DeskTab }) {
+  const s = useT().service;
+  const keeper = may(useSession().session.staff.roles, SUPERVISOR_ROLES);
+  const [tab, setTab] = useState<DeskTab>(initial);
+  const [focusTick, setFocusTick] = useState(0);
+  useEffect(() => setTab(initial), [initial]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const i = (keeper ? ['1', '2', '3', '4'] : ['1', '2', '3']).indexOf(e.key);
+      if (i < 0) return;
+      e.preventDefault();
+      setTab(ORDER[i]!);
+      setFocusTick((n) => n + 1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [keeper]);
+  return (
+    <div className="page service-desk">
+      <Typography.Title level={4}>{s.title}</Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setTab(k as DeskTab)}
+        destroyOnHidden
+        items={[
+          { key: 'accept', label: s.tabAccept, children: <AcceptanceTab focusTick={focusTick} /> },
+          { key: 'complaints', label: s.tabComplaints, children: <ComplaintsTab focusTick={focusTick} /> },
+          { key: 'followups', label: s.tabFollowups, children: <FollowupsTab /> },
+          ...(keeper ? [{ key: 'types', label: s.tabTypes, children: <BusinessTypesTab /> }] : []),
+        ]}
+      />
+    </div>
+  );
+}

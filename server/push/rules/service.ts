@@ -1,0 +1,140 @@
+/**
+ * The service desk at head office (服务台): an acceptance or a complaint is the hall's — a customer it names must
+ * be the hall's, and its id new; a complaint's steps and 回访 come only from a counter of the complaint's hall,
+ * in order (step n + 1 after step n), each a move the state machine of core/domain/service-desk.ts allows — so a
+ * closed complaint is not changed at head office either; a 回访 only of a closed complaint, once reached.
+ * Runtime: Node.
+ */
+import { nextComplaintStatus } from '../../../core/domain/service-desk';
+import {
+  COMPLAINT_STEP_TYPES,
+  type ComplaintStepType,
+  STEP_TYPE_ACTIONS,
+} from '../../../core/sync/ops/service-ops';
+import {
+  APPLIED,
+  isQuarantine,
+  type PushedOp,
+  type Quarantine,
+  quarantine,
+  type Rec,
+  type ServiceRecordState,
+  serviceMark,
+  type World,
+} from '../world';
+import type { Rule } from './rule';
+
+/** A new record of the hall: its customer (if any) the hall's, its id not held already. */
+function newRecord(w: World, id: string, customerId: string | null): Quarantine | null {
+  if (w.serviceRecords.has(id)) return quarantine('DUPLICATE_RECORD', '总部已有同一编号的受理单或投诉');
+  if (customerId === null) return null;
+  const c = w.ownCustomer(customerId);
+  return isQuarantine(c) ? c : null;
+}
+
+function putRecord(
+  w: World,
+  op: PushedOp,
+  kind: 'acceptance' | 'complaint',
+  p: { id: string; no: string; customerId: string | null } & Rec,
+): void {
+  w.serviceRecords.set(p.id, {
+    id: p.id,
+    hallId: w.ctx.hallId,
+    counterId: w.ctx.counterId,
+    kind,
+    no: p.no,
+    customerId: p.customerId,
+    status: kind === 'complaint' ? 'recorded' : null,
+    stepCount: 0,
+    data:
+      kind === 'complaint'
+        ? { ...p, operatorId: op.operatorId, steps: [], followups: [] }
+        : { ...p, operatorId: op.operatorId },
+    createdAt: op.createdAt,
+    updatedAt: op.createdAt,
+  });
+  w.dirtyServiceRecords.add(p.id);
+  w.effect(op, { kind: 'service', id: p.id, before: null, after: serviceMark(w.serviceRecords.get(p.id)!) });
+}
+
+/** Changes a record the op moves on, keeping what it was for a later revert (server/admin/revert.ts). */
+function moveOn(
+  w: World,
+  op: PushedOp,
+  r: ServiceRecordState,
+  change: (r: ServiceRecordState) => void,
+): void {
+  const before = { ...serviceMark(r), data: r.data };
+  change(r);
+  r.updatedAt = op.createdAt;
+  w.dirtyServiceRecords.add(r.id);
+  w.effect(op, { kind: 'service', id: r.id, before, after: serviceMark(r) });
+}
+
+export const acceptanceRecorded: Rule<'acceptance.recorded'> = {
+  check: (w, op) => newRecord(w, op.read.data.id, op.read.data.customerId),
+  apply(w, op) {
+    putRecord(w, op, 'acceptance', op.read.data);
+    return APPLIED;
+  },
+};
+
+export const complaintRecorded: Rule<'complaint.recorded'> = {
+  check: (w, op) => newRecord(w, op.read.data.id, op.read.data.customerId),
+  apply(w, op) {
+    putRecord(w, op, 'complaint', op.read.data);
+    return APPLIED;
+  },
+};
+
+export const complaintStepped: Rule<ComplaintStepType> = {
+  check(w, op) {
+    const s = op.read.data;
+    if (!STEP_TYPE_ACTIONS[op.read.type as ComplaintStepType].includes(s.action))
+      return quarantine('PAYLOAD_INVALID', `${op.read.type} 不能记录 ${s.action}`);
+    const c = w.ownComplaint(s.complaintId);
+    if (isQuarantine(c)) return c;
+    if (s.stepNo !== c.stepCount + 1)
+      return quarantine(
+        'STEP_OUT_OF_ORDER',
+        `投诉 ${c.no} 的第 ${s.stepNo} 步不接续总部所记的第 ${c.stepCount} 步`,
+      );
+    const to = nextComplaintStatus(c.status as never, s.action);
+    if (to === null || to !== s.statusAfter)
+      return quarantine('STEP_OUT_OF_ORDER', `投诉 ${c.no} 当前为 ${c.status}，不能 ${s.action}`);
+    return null;
+  },
+  apply(w, op) {
+    const s = op.read.data;
+    moveOn(w, op, w.serviceRecords.get(s.complaintId)!, (c) => {
+      c.status = s.statusAfter;
+      c.stepCount = s.stepNo;
+      c.data = {
+        ...c.data,
+        steps: [...(c.data.steps ?? []), { ...s, operatorId: op.operatorId, at: op.createdAt }],
+      };
+    });
+    return APPLIED;
+  },
+};
+
+export const followupRecorded: Rule<'followup.recorded'> = {
+  check(w, op) {
+    const c = w.ownComplaint(op.read.data.complaintId);
+    if (isQuarantine(c)) return c;
+    if (c.status !== 'closed') return quarantine('STEP_OUT_OF_ORDER', `投诉 ${c.no} 尚未结案，不能回访`);
+    if ((c.data.followups ?? []).some((f) => f.outcome === 'reached'))
+      return quarantine('STEP_OUT_OF_ORDER', `投诉 ${c.no} 已经回访过`);
+    return null;
+  },
+  apply(w, op) {
+    const f = { ...op.read.data, operatorId: op.operatorId, at: op.createdAt };
+    moveOn(w, op, w.serviceRecords.get(op.read.data.complaintId)!, (c) => {
+      c.data = { ...c.data, followups: [...(c.data.followups ?? []), f] };
+    });
+    return APPLIED;
+  },
+};
+
+export { COMPLAINT_STEP_TYPES };

@@ -1,0 +1,28 @@
+/**
+ * The hall's service-desk records at head office (服务台): acceptance records and complaints from every counter
+ * of the hall, each complaint with its steps and 回访 as the counters recorded them, applied in order through
+ * the counter's state machine (server/push/rules/service.ts). Runtime: Node.
+ */
+import { index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+
+export const serviceRecords = pgTable(
+  'service_records',
+  {
+    id: text('id').primaryKey(),
+    hallId: text('hall_id').notNull(),
+    /** The counter that recorded it. */
+    counterId: text('counter_id').notNull(),
+    kind: text('kind', { enum: ['acceptance', 'complaint'] }).notNull(),
+    no: text('no').notNull(),
+    customerId: text('customer_id'),
+    /** A complaint's status after its last step (null for an acceptance). */
+    status: text('status'),
+    /** The steps applied so far (a complaint's next step must be number step_count + 1). */
+    stepCount: integer('step_count').notNull().default(0),
+    /** The record as recorded, with `steps` and `followups` appended as they arrive. */
+    data: jsonb('data').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('service_records_hall_idx').on(t.hallId, t.kind, t.status)],
+);

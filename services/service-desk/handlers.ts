@@ -1,0 +1,45 @@
+/** The service desk's handlers (服务台), registered with the dispatcher in services/api.ts. Runtime: Node. */
+import type { Handlers } from '../call';
+import { acceptancesCreate, acceptancesGet, acceptancesList } from './acceptances';
+import { serviceTypesList, serviceTypesSave } from './catalogue';
+import {
+  complaintsClose,
+  complaintsGet,
+  complaintsHandOver,
+  complaintsJudge,
+  complaintsNote,
+  complaintsRecord,
+  complaintsResolve,
+} from './complaints';
+import { complaintsList, followupsQueue, followupsRecord, serviceDeskTodo } from './followups';
+import { acceptancesPreview, acceptancesPrint } from './notice';
+
+type ServiceDeskOp = Extract<
+  keyof Handlers,
+  | `serviceTypes.${string}`
+  | `acceptances.${string}`
+  | `complaints.${string}`
+  | `followups.${string}`
+  | 'serviceDesk.todo'
+>;
+
+export const serviceDeskHandlers: Pick<Handlers, ServiceDeskOp> = {
+  'serviceTypes.list': serviceTypesList,
+  'serviceTypes.save': serviceTypesSave,
+  'acceptances.create': acceptancesCreate,
+  'acceptances.get': acceptancesGet,
+  'acceptances.list': acceptancesList,
+  'acceptances.preview': acceptancesPreview,
+  'acceptances.print': acceptancesPrint,
+  'complaints.record': complaintsRecord,
+  'complaints.judge': complaintsJudge,
+  'complaints.handOver': complaintsHandOver,
+  'complaints.note': complaintsNote,
+  'complaints.resolve': complaintsResolve,
+  'complaints.close': complaintsClose,
+  'complaints.get': complaintsGet,
+  'complaints.list': complaintsList,
+  'followups.queue': followupsQueue,
+  'followups.record': followupsRecord,
+  'serviceDesk.todo': serviceDeskTodo,
+};
