@@ -171,13 +171,20 @@ export const printersTestPage: Handlers['printers.testPage'] = async (_input, { 
   );
 };
 
+/** The printer's settings, or with no printer set up (training, a preview) an 80 mm paper of the hall's name. */
+export function settingsOrTraining(app: App): PrinterSettings {
+  return (
+    printerSettings(app) ?? {
+      spec: 'training',
+      width: 80,
+      company: app.counter()!.hallName,
+      verifyUrl: DEFAULT_VERIFY_URL,
+    }
+  );
+}
+
 export const receiptsPreview: Handlers['receipts.preview'] = (input, { app }) => {
-  const s = printerSettings(app) ?? {
-    spec: 'training',
-    width: 80 as const,
-    company: app.counter()!.hallName,
-    verifyUrl: DEFAULT_VERIFY_URL,
-  };
+  const s = settingsOrTraining(app);
   // The paper the next print gives: marked 重打 once printed before, the drawer only with the first paper.
   const slip = isCardWriteSlip(app, loadSale(app, input.saleId));
   const copyNo = attemptsSoFar(app, slip ? 'slip' : 'sale', input.saleId) + 1;
@@ -248,12 +255,7 @@ export const OFFICE_COPY = '【副本 仅供存档，不作收款凭证】';
 
 /** The same document as HTML, for office printers and PDF (the desktop shell prints it; a browser, its dialog). */
 export const receiptsHtml: Handlers['receipts.html'] = (input, { app }) => {
-  const s = printerSettings(app) ?? {
-    spec: 'training',
-    width: 80 as const,
-    company: app.counter()!.hallName,
-    verifyUrl: DEFAULT_VERIFY_URL,
-  };
+  const s = settingsOrTraining(app);
   const at = localTime(app, app.clock.nowMs());
   const cols = s.width === 58 ? 32 : 48;
   if (input.kind === 'sale') {

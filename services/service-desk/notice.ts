@@ -12,16 +12,9 @@ import {
 import { renderEscPos } from '../../drivers/printer/render';
 import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
-import { printDoc, printed, settings } from '../printing/print-ops';
-import { printerSettings } from '../printing/printer-station';
+import { printDoc, printed, settings, settingsOrTraining } from '../printing/print-ops';
 import { header, localTime } from '../printing/receipt-docs';
 import { loadAcceptance } from './acceptances';
-
-const trainingSettings = (app: App): PrinterSettings => ({
-  spec: 'training',
-  width: 80,
-  company: app.counter()!.hallName,
-});
 
 const times = (app: App, createdAt: string) => ({
   accepted: localTime(app, Date.parse(createdAt)),
@@ -29,7 +22,7 @@ const times = (app: App, createdAt: string) => ({
 });
 
 export const acceptancesPreview: Handlers['acceptances.preview'] = (input, { app }) => {
-  const s = printerSettings(app) ?? trainingSettings(app);
+  const s = settingsOrTraining(app);
   const a = loadAcceptance(app, input.id);
   const columns = s.width === 58 ? 32 : 48;
   return {
