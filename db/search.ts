@@ -47,11 +47,6 @@ function selectCustomers(db: Drizzle, where: SQL, limit: number): CustomerRow[] 
 /** The ways a query is looked up; `text` is name and address together (several words may fall in either). */
 type Lookup = Exclude<SearchKind, 'auto'> | 'text';
 
-/** A phone column's digits (core/validation/phone.ts: separators are spaces, hyphens, brackets, +86). */
-function digitsOf(column: SQL): SQL {
-  return sql`replace(replace(replace(replace(replace(${column}, ' ', ''), '-', ''), '(', ''), ')', ''), '+86', '')`;
-}
-
 /** The customers' seq matching one way of reading the query, as a subquery (null: it cannot match). */
 function matchOf(lookup: Lookup, q: string): SQL | null {
   const upper = q.toUpperCase();
@@ -61,16 +56,15 @@ function matchOf(lookup: Lookup, q: string): SQL | null {
     case 'phone': {
       const p = normalisePhone(q);
       if (!/^\d{4,}$/.test(p)) return null;
-      const prefix = sql`SELECT seq FROM customers WHERE phone >= ${p} AND phone < ${after(p)}
-        UNION SELECT seq FROM customers WHERE alt_phone >= ${p} AND alt_phone < ${after(p)}`;
+      // Phones are kept as written (0571-87654321): each is searched by its digits (an indexed generated column),
+      // from its start — the area code and the first digits — or from its end.
+      const prefix = sql`SELECT seq FROM customers WHERE phone_digits >= ${p} AND phone_digits < ${after(p)}
+        UNION SELECT seq FROM customers WHERE alt_phone_digits >= ${p} AND alt_phone_digits < ${after(p)}`;
       // The digits a customer remembers are often the last ones: the index on each phone's last four finds them,
-      // and the number's digits (phones are kept as written: 0571-87654321) must end with the query's. The
-      // whole number is found the same way, whatever its separators.
+      // and the number's digits must end with the query's.
       const tail = p.slice(-4);
-      return sql`${prefix} UNION SELECT seq FROM customers WHERE phone_tail = ${tail}
-          AND ${digitsOf(sql`phone`)} LIKE ${`%${p}`}
-        UNION SELECT seq FROM customers WHERE alt_phone_tail = ${tail}
-          AND ${digitsOf(sql`alt_phone`)} LIKE ${`%${p}`}`;
+      return sql`${prefix} UNION SELECT seq FROM customers WHERE phone_tail = ${tail} AND phone_digits LIKE ${`%${p}`}
+        UNION SELECT seq FROM customers WHERE alt_phone_tail = ${tail} AND alt_phone_digits LIKE ${`%${p}`}`;
     }
     case 'idNumber':
       return sql`SELECT seq FROM customers WHERE id_number = ${upper} UNION SELECT seq FROM customers WHERE credit_code = ${upper}`;

@@ -5,6 +5,10 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
+/** A phone column's digits, in SQL (core/validation/phone.ts: separators are spaces, hyphens, brackets, +86). */
+export const DIGITS = (column: string): string =>
+  `replace(replace(replace(replace(replace(${column}, ' ', ''), '-', ''), '(', ''), ')', ''), '+86', '')`;
+
 export const customers = sqliteTable(
   'customers',
   {
@@ -20,6 +24,13 @@ export const customers = sqliteTable(
     /** The last four digits of each phone, for a search by the digits a customer remembers (db/search.ts). */
     phoneTail: text('phone_tail').generatedAlwaysAs(sql`substr(phone, -4)`, { mode: 'virtual' }),
     altPhoneTail: text('alt_phone_tail').generatedAlwaysAs(sql`substr(alt_phone, -4)`, { mode: 'virtual' }),
+    /** Each phone's digits (phones are kept as written: 0571-87654321), for a search by the first digits. */
+    phoneDigits: text('phone_digits').generatedAlwaysAs(sql`${sql.raw(DIGITS('phone'))}`, {
+      mode: 'virtual',
+    }),
+    altPhoneDigits: text('alt_phone_digits').generatedAlwaysAs(sql`${sql.raw(DIGITS('alt_phone'))}`, {
+      mode: 'virtual',
+    }),
     district: text('district').notNull(),
     community: text('community').notNull(),
     building: text('building').notNull(),
@@ -52,6 +63,8 @@ export const customers = sqliteTable(
     index('customers_alt_phone_idx').on(t.altPhone),
     index('customers_phone_tail_idx').on(t.phoneTail),
     index('customers_alt_phone_tail_idx').on(t.altPhoneTail),
+    index('customers_phone_digits_idx').on(t.phoneDigits),
+    index('customers_alt_phone_digits_idx').on(t.altPhoneDigits),
     index('customers_id_number_idx').on(t.idNumber),
     index('customers_credit_code_idx').on(t.creditCode),
   ],

@@ -337,6 +337,9 @@ describe('the customer file (一户一档)', () => {
     // Kept with its hyphen, the number is still found by its digits, typed either way.
     expect(await find('051887654321')).toContain(c.id);
     expect(await find('(0518) 8765-4321', 'phone')).toContain(c.id);
+    // …and by its first digits past the area code, as a caller reads them out.
+    expect(await find('0518876', 'phone')).toContain(c.id);
+    expect(await find('0518-8765', 'phone')).toContain(c.id);
     expect(await find(validResidentId())).toContain(c.id);
     expect(await find('翠湖')).toEqual([c.id]);
     expect(await find('观邸', 'address')).toEqual([c.id]);
