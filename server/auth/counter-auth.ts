@@ -185,14 +185,25 @@ export async function authenticateCounter(
   };
 }
 
-/** Records the nonce in the caller's transaction; a second request with it is a replay. */
-export async function claimNonce(q: Queryable, ctx: CounterCtx, now: number): Promise<void> {
-  const rows = await q.query(
-    `INSERT INTO nonces (counter_id, nonce, expires_at) VALUES ($1, $2, $3)
-     ON CONFLICT DO NOTHING RETURNING 1`,
-    [ctx.counterId, ctx.nonce, new Date(now + NONCE_TTL_MS).toISOString()],
-  );
-  if (rows.length === 0) throw new AppError('SYNC_REPLAYED');
+/** Records a request's nonce ($1 counter id, $2 nonce, $3 expiry: nonceParams); a row back means it is new. */
+export const NONCE_SQL = `INSERT INTO nonces (counter_id, nonce, expires_at) VALUES ($1, $2, $3)
+  ON CONFLICT DO NOTHING RETURNING 1`;
+
+export const nonceParams = (ctx: CounterCtx, now: number) => [
+  ctx.counterId,
+  ctx.nonce,
+  new Date(now + NONCE_TTL_MS).toISOString(),
+];
+
+/** Now and then, forgets expired nonces. */
+export async function sweepNonces(q: Queryable, now: number): Promise<void> {
   if (Math.random() < 0.02)
     await q.query('DELETE FROM nonces WHERE expires_at < $1', [new Date(now).toISOString()]);
+}
+
+/** Records the nonce in the caller's transaction; a second request with it is a replay. */
+export async function claimNonce(q: Queryable, ctx: CounterCtx, now: number): Promise<void> {
+  const rows = await q.query(NONCE_SQL, nonceParams(ctx, now));
+  if (rows.length === 0) throw new AppError('SYNC_REPLAYED');
+  await sweepNonces(q, now);
 }

@@ -8,8 +8,9 @@
  *                its own figures checked), and its time bounded by the request's signed time (receive.ts);
  *   3. store     in one transaction, the ops rows under their unique keys — while the batch ahead of this one
  *                (a counter sends up to three at once) is still being applied (write.ts insertOps);
- *   4. lock      wait for that batch, if this instance is storing it (in-order.ts); the nonce; the counter's row
- *                (two pushes of one counter queue here) and the feed lock (cursors become visible in order);
+ *   4. lock      once that batch holds the counter's lock, if this instance is storing it (in-order.ts), queue
+ *                behind it in one statement: the nonce, what the counter knew of the feed, the counter's row (two
+ *                pushes of one counter queue here) and the feed lock (cursors become visible in order);
  *   5. continue  operations head office already holds must be the same ones (else a cloned database); the new
  *                ones must start right after its head and link to it, and be the ones stored in step 3;
  *   6. check     load what the new operations touch (load.ts), then, in sequence order, decide each one: may
@@ -23,8 +24,8 @@
  */
 import { uuidv7 } from '../../core/ids';
 import { AppError } from '../../core/errors';
-import type { PushResponse, QuarantinedOp } from '../../core/sync/wire';
-import { type CounterCtx, claimNonce } from '../auth/counter-auth';
+import type { Knowledge, PushResponse, QuarantinedOp } from '../../core/sync/wire';
+import { type CounterCtx, NONCE_SQL, nonceParams, sweepNonces } from '../auth/counter-auth';
 import { LOCKS } from '../pg/migrate';
 import type { Queryable, Store } from '../pg/store';
 import { advanceDigests } from './digests';
@@ -41,21 +42,15 @@ export async function push(store: Store, ctx: CounterCtx, raw: Buffer, nowMs: nu
   const pushed = readOps(batch, ctx.signedAtMs);
   let cloneAlert: string | null = null;
   try {
-    return await storingInOrder(ctx.counterId, batch[0]!.seq, batch.at(-1)!.seq, (predecessor) =>
+    return await storingInOrder(ctx.counterId, batch[0]!.seq, batch.at(-1)!.seq, (turn) =>
       store.tx(async (q) => {
         // 3. store the rows — while the batch ahead of this one is still being applied (a refusal below rolls
         // them back with the rest)
         const inserted = await insertOps(q, ctx.counterId, batch);
-        // 4. lock — after the batch before it, when this instance is storing that one (in-order.ts)
-        await predecessor();
-        await claimNonce(q, ctx, nowMs);
-        const head = await lockCounter(q, ctx);
-        if (request.knowledge)
-          await q.query(
-            `INSERT INTO counter_knowledge (counter_id, after_seq, cursor) VALUES ($1, $2, $3)
-           ON CONFLICT (counter_id, after_seq) DO UPDATE SET cursor = GREATEST(counter_knowledge.cursor, excluded.cursor)`,
-            [ctx.counterId, request.knowledge.afterSeq, request.knowledge.cursor],
-          );
+        // 4. lock — queued behind the batch before it, when this instance is storing that one (in-order.ts)
+        await turn.predecessor();
+        const head = await lockCounter(q, ctx, nowMs, request.knowledge);
+        turn.locked();
         // 5. continue
         const held = batch.filter((o) => o.seq <= head.seq);
         const diverging = await divergingOp(q, ctx, held);
@@ -141,16 +136,36 @@ export async function push(store: Store, ctx: CounterCtx, raw: Buffer, nowMs: nu
 }
 
 /**
- * Takes the counter's row lock (two pushes of one counter queue here) and then the feed lock (every write to
- * what counters pull is made under it), in one round trip; a counter revoked meanwhile is refused.
+ * In one round trip: records the request's nonce (a second request with it is a replay) and what the counter
+ * knew of the feed, takes the counter's row lock (two pushes of one counter queue here) and then the feed lock
+ * (every write to what counters pull is made under it); a counter revoked meanwhile is refused.
  */
-async function lockCounter(q: Queryable, ctx: CounterCtx): Promise<{ seq: number; hash: string }> {
-  const [c] = await q.query<{ head_seq: number; head_hash: string; state: string }>(
-    `SELECT c.head_seq, c.head_hash, c.state, pg_advisory_xact_lock($2)::text AS feed_locked
-       FROM (SELECT head_seq, head_hash, state FROM counters WHERE slot_id = $1 FOR UPDATE) c`,
-    [ctx.slotId, LOCKS.feed],
+async function lockCounter(
+  q: Queryable,
+  ctx: CounterCtx,
+  nowMs: number,
+  knowledge: Knowledge | undefined,
+): Promise<{ seq: number; hash: string }> {
+  const [c] = await q.query<{ head_seq: number; head_hash: string; state: string; nonce_new: boolean }>(
+    `WITH n AS (${NONCE_SQL}),
+     k AS (
+       INSERT INTO counter_knowledge (counter_id, after_seq, cursor) SELECT $1, $6::bigint, $7::bigint
+       WHERE $6::bigint IS NOT NULL
+       ON CONFLICT (counter_id, after_seq) DO UPDATE SET cursor = GREATEST(counter_knowledge.cursor, excluded.cursor))
+     SELECT c.head_seq, c.head_hash, c.state, pg_advisory_xact_lock($5)::text AS feed_locked,
+       EXISTS (SELECT FROM n) AS nonce_new
+       FROM (SELECT head_seq, head_hash, state FROM counters WHERE slot_id = $4 FOR UPDATE) c`,
+    [
+      ...nonceParams(ctx, nowMs),
+      ctx.slotId,
+      LOCKS.feed,
+      knowledge?.afterSeq ?? null,
+      knowledge?.cursor ?? null,
+    ],
   );
+  if (c && !c.nonce_new) throw new AppError('SYNC_REPLAYED');
   if (c?.state !== 'active') throw new AppError('COUNTER_REVOKED');
+  await sweepNonces(q, nowMs);
   return { seq: c.head_seq, hash: c.head_hash };
 }
 

@@ -34,15 +34,17 @@ const rows = (st: Statement, data: readonly unknown[]) =>
  * same transaction). Answers how many went in: the ones head office did not hold already.
  */
 export async function insertOps(q: Queryable, counterId: string, ops: readonly WireOp[]): Promise<number> {
-  const r = await q.query(
-    `INSERT INTO ops (counter_id, seq, id, type, entity_type, entity_id, payload, operator_id, approver_id, hlc,
-       created_at, prev_hash, hash, state)
-     SELECT $1, x.seq, x.id, x.type, x."entityType", x."entityId", x.payload, x."operatorId", x."approverId",
-       x.hlc, x."createdAt", x."prevHash", x.hash, x.state
-     FROM json_to_recordset($2::json) AS x(seq bigint, id text, type text, "entityType" text, "entityId" text,
-       payload text, "operatorId" text, "approverId" text, hlc text, "createdAt" text, "prevHash" text, hash text,
-       state text)
-     ON CONFLICT DO NOTHING RETURNING 1`,
+  const [r] = await q.query<{ inserted: number }>(
+    `WITH i AS (
+       INSERT INTO ops (counter_id, seq, id, type, entity_type, entity_id, payload, operator_id, approver_id, hlc,
+         created_at, prev_hash, hash, state)
+       SELECT $1, x.seq, x.id, x.type, x."entityType", x."entityId", x.payload, x."operatorId", x."approverId",
+         x.hlc, x."createdAt", x."prevHash", x.hash, x.state
+       FROM json_to_recordset($2::json) AS x(seq bigint, id text, type text, "entityType" text, "entityId" text,
+         payload text, "operatorId" text, "approverId" text, hlc text, "createdAt" text, "prevHash" text, hash text,
+         state text)
+       ON CONFLICT DO NOTHING RETURNING 1)
+     SELECT count(*)::int AS inserted FROM i`,
     [
       counterId,
       JSON.stringify(
@@ -50,7 +52,7 @@ export async function insertOps(q: Queryable, counterId: string, ops: readonly W
       ),
     ],
   );
-  return r.length;
+  return r!.inserted;
 }
 
 export async function writeBatch(q: Queryable, w: World, end: BatchEnd): Promise<void> {
