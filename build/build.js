@@ -87,21 +87,29 @@ export async function buildAll({ skipRenderer = false, outDir = out } = {}) {
 export async function buildCommand({ outDir = out } = {}) {
   const dir = `${outDir}/cli`;
   rmSync(dir, { recursive: true, force: true });
-  await esbuild({
+  const cli = await esbuild({
     ...common,
     ...importMetaShim,
     external: [...native, 'vite'],
     entryPoints: [`${root}cli/main.ts`],
     outfile: `${dir}/gasdesk.cjs`,
     format: 'cjs',
+    absWorkingDir: root,
+    metafile: true,
   });
-  await esbuild({
+  const worker = await esbuild({
     ...common,
     ...importMetaShim,
     entryPoints: [`${root}services/sync/pull-worker.ts`],
     outfile: `${dir}/pull-worker.cjs`,
     format: 'cjs',
+    absWorkingDir: root,
+    metafile: true,
   });
+  // The project's own files in the bundles: in a checkout, cli/bin/gasdesk.js runs the sources instead of a
+  // bundle older than one of them.
+  const inputs = Object.keys({ ...cli.metafile.inputs, ...worker.metafile.inputs });
+  writeFileSync(`${dir}/inputs.json`, JSON.stringify(inputs.filter((f) => !f.includes('node_modules/'))));
   cpSync(`${root}db/migrations`, `${dir}/migrations`, { recursive: true });
   cpSync(`${root}server/migrations`, `${dir}/server-migrations`, { recursive: true });
   const pglite = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
