@@ -7,6 +7,10 @@ if (!process.env.DATABASE_URL) {
   if (probe.status === 0) process.env.DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 }
 
+// Tests run the TypeScript sources: a `gasdesk` child (cli/bin/gasdesk.js) takes cli/main.ts through tsx even when
+// an `npm run build` left a bundle in out/cli (tests/integration/bundle.test.ts runs the bundle, on purpose).
+process.env.GASDESK_FROM_SOURCE = '1';
+
 export default defineConfig({
   test: {
     projects: [

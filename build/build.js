@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // `npm run build`: builds everything that can be built without downloading anything — the renderer (vite),
-// the Electron main and preload bundles, the pull worker and the head-office server bundle (esbuild) — copies the migrations
-// next to the bundles, and validates the electron-builder configuration.
+// the Electron main and preload bundles, the pull worker, and the `gasdesk` command (out/cli/gasdesk.cjs: serve
+// mode, head office, the emulators, db, card, print; its own pull worker beside it) with esbuild — copies the
+// migrations and PGlite's files next to the bundles, and validates the electron-builder configuration.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
@@ -13,6 +16,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}out`;
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const native = ['electron', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'pg-native'];
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  external: native,
+  logLevel: 'warning',
+};
 
 /** CommonJS bundles still resolve `new URL('./migrations', import.meta.url)` next to themselves. */
 const importMetaShim = {
@@ -28,52 +40,91 @@ function gitCommit() {
   }
 }
 
-export async function buildAll({ skipRenderer = false } = {}) {
-  rmSync(`${out}/electron`, { recursive: true, force: true });
+/** PGlite finds its WebAssembly and file-system image beside the module that loads it: here, gasdesk.cjs. */
+const PGLITE_FILES = ['pglite.wasm', 'pglite.data', 'initdb.wasm'];
+
+/**
+ * Builds into `outDir` (out/ by default; the bundle test builds into a temporary folder). `skipRenderer` leaves
+ * the vite build out (out/renderer is then whatever was built before, or absent).
+ */
+export async function buildAll({ skipRenderer = false, outDir = out } = {}) {
+  rmSync(`${outDir}/electron`, { recursive: true, force: true });
   if (!skipRenderer) await vite({ configFile: `${root}renderer/vite.config.ts`, logLevel: 'warn' });
-  const common = {
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    sourcemap: true,
-    external: native,
-    logLevel: 'warning',
-  };
   await esbuild({
     ...common,
     ...importMetaShim,
     entryPoints: [`${root}electron/main.ts`],
-    outfile: `${out}/electron/main.cjs`,
+    outfile: `${outDir}/electron/main.cjs`,
     format: 'cjs',
   });
   await esbuild({
     ...common,
     ...importMetaShim,
     entryPoints: [`${root}services/sync/pull-worker.ts`],
-    outfile: `${out}/electron/pull-worker.cjs`,
+    outfile: `${outDir}/electron/pull-worker.cjs`,
     format: 'cjs',
   });
   await esbuild({
     ...common,
     entryPoints: [`${root}electron/preload.ts`],
-    outfile: `${out}/electron/preload.cjs`,
+    outfile: `${outDir}/electron/preload.cjs`,
     format: 'cjs',
     sourcemap: false,
   });
-  mkdirSync(`${out}/electron`, { recursive: true });
-  cpSync(`${root}db/migrations`, `${out}/electron/migrations`, { recursive: true });
+  mkdirSync(`${outDir}/electron`, { recursive: true });
+  cpSync(`${root}db/migrations`, `${outDir}/electron/migrations`, { recursive: true });
+  await buildCommand({ outDir });
+  // The configuration names out/ of the project: only a build there is checked against it.
+  if (outDir === out) validateBuilderConfig(root, pkg);
+  return outDir;
+}
+
+/**
+ * The `gasdesk` command as one CommonJS file (cli/bin/gasdesk.js loads it when present), with what it reads at
+ * run time beside it: the counter's migrations, head office's (server-migrations/), the pull worker, PGlite's
+ * files; it finds the UI in ../renderer and its version in ../build-info.json. vite stays out: the bundle never
+ * builds the UI. Also writes ../build-info.json.
+ */
+export async function buildCommand({ outDir = out } = {}) {
+  const dir = `${outDir}/cli`;
+  rmSync(dir, { recursive: true, force: true });
+  const cli = await esbuild({
+    ...common,
+    ...importMetaShim,
+    external: [...native, 'vite'],
+    entryPoints: [`${root}cli/main.ts`],
+    outfile: `${dir}/gasdesk.cjs`,
+    format: 'cjs',
+    absWorkingDir: root,
+    metafile: true,
+  });
+  const worker = await esbuild({
+    ...common,
+    ...importMetaShim,
+    entryPoints: [`${root}services/sync/pull-worker.ts`],
+    outfile: `${dir}/pull-worker.cjs`,
+    format: 'cjs',
+    absWorkingDir: root,
+    metafile: true,
+  });
+  // The project's own files in the bundles: in a checkout, cli/bin/gasdesk.js runs the sources instead of a
+  // bundle older than one of them.
+  const inputs = Object.keys({ ...cli.metafile.inputs, ...worker.metafile.inputs });
+  writeFileSync(`${dir}/inputs.json`, JSON.stringify(inputs.filter((f) => !f.includes('node_modules/'))));
+  cpSync(`${root}db/migrations`, `${dir}/migrations`, { recursive: true });
+  cpSync(`${root}server/migrations`, `${dir}/server-migrations`, { recursive: true });
+  const pglite = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  for (const f of PGLITE_FILES) cpSync(`${pglite}/${f}`, `${dir}/${f}`);
   writeFileSync(
-    `${out}/build-info.json`,
+    `${outDir}/build-info.json`,
     JSON.stringify({ version: pkg.version, builtAt: new Date().toISOString(), commit: gitCommit() }),
   );
-  validateBuilderConfig(root, pkg);
-  return out;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const t = Date.now();
   await buildAll({ skipRenderer: process.argv.includes('--skip-renderer') });
   console.log(
-    `built into out/ in ${((Date.now() - t) / 1000).toFixed(1)} s (renderer, electron main + preload, pull worker, migrations); electron-builder config valid`,
+    `built into out/ in ${((Date.now() - t) / 1000).toFixed(1)} s (renderer, electron main + preload, pull worker, the gasdesk command in out/cli, migrations); electron-builder config valid`,
   );
 }

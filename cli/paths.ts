@@ -3,8 +3,15 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const RENDERER_DIST = join(PROJECT_ROOT, 'out', 'renderer');
+const HERE = import.meta.url;
+/** Running from the built bundle (out/cli/gasdesk.cjs), not from the TypeScript sources (tsx, vitest). */
+export const FROM_BUNDLE = !HERE.endsWith('.ts');
+/** The checkout or installed package: cli/.. from the sources, out/cli/../.. from the bundle. */
+export const PROJECT_ROOT = fileURLToPath(new URL(FROM_BUNDLE ? '../..' : '..', HERE));
+/** The built UI: out/renderer, found beside the bundle's own folder when running from it. */
+export const RENDERER_DIST = FROM_BUNDLE
+  ? fileURLToPath(new URL('../renderer', HERE))
+  : join(PROJECT_ROOT, 'out', 'renderer');
 
 /** The counter's data folder: --data, else $GASDESK_DATA, else the platform's per-user data folder. */
 export function defaultDataDir(): string {

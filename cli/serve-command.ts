@@ -15,7 +15,7 @@ import { releaseDevices } from '../services/cards/attach';
 import { seedDemo } from '../services/setup/demo';
 import { plugCardReader } from './card-reader-setup';
 import { buildHttpApi } from './http-api';
-import { defaultDataDir, PROJECT_ROOT, RENDERER_DIST } from './paths';
+import { defaultDataDir, FROM_BUNDLE, PROJECT_ROOT, RENDERER_DIST } from './paths';
 import { readVersion } from './version';
 
 /** SIGTERM or SIGINT: the process is gone within this, its devices released first. */
@@ -23,6 +23,8 @@ const STOP_DEADLINE_MS = 1800;
 
 async function ensureRendererBuilt(): Promise<void> {
   if (existsSync(join(RENDERER_DIST, 'index.html'))) return;
+  // The bundle ships with its UI built; vite is a development tool, not there in an installation.
+  if (FROM_BUNDLE) throw new Error(`界面未构建 the UI is missing: ${RENDERER_DIST} (npm run build)`);
   process.stderr.write('首次运行，正在构建界面… building the UI for the first run…\n');
   const { build } = await import('vite');
   await build({ configFile: join(PROJECT_ROOT, 'renderer', 'vite.config.ts'), logLevel: 'warn' });

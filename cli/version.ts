@@ -1,9 +1,15 @@
-/** The application version from package.json. Runtime: Node. */
+/**
+ * The application version: package.json's from the sources; from the bundle, the build-info.json that
+ * `npm run build` writes beside out/cli (so the bundle needs no package.json). Runtime: Node.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from './paths';
+import { fileURLToPath } from 'node:url';
+import { FROM_BUNDLE, PROJECT_ROOT } from './paths';
 
 export function readVersion(): string {
-  return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string })
-    .version;
+  const file = FROM_BUNDLE
+    ? fileURLToPath(new URL('../build-info.json', import.meta.url))
+    : join(PROJECT_ROOT, 'package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }

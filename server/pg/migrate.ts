@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Store } from './store';
 
-export const SERVER_MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
+/** server/migrations from the sources; server-migrations/ beside a bundle (npm run build copies it there). */
+export const SERVER_MIGRATIONS_DIR = fileURLToPath(
+  new URL(import.meta.url.endsWith('.ts') ? '../migrations' : './server-migrations', import.meta.url),
+);
 
 /** Advisory lock keys (pg_advisory_xact_lock): one per kind of serialisation. */
 export const LOCKS = { migrate: 7_300_001, feed: 7_300_002 } as const;

@@ -1,12 +1,13 @@
 /**
  * Starts the pull worker (pull-worker.ts) and hands its pages out in order. From sources (tsx: serve mode,
- * tests) the worker runs the TypeScript through tsx; from the desktop bundle it is the pull-worker.cjs built
- * next to main.cjs (unpacked from the asar). A worker that cannot start makes `next` reject with
- * WorkerUnavailable, and the caller pulls on its own thread instead. Runtime: Node.
+ * tests) the worker runs the TypeScript through tsx; from a bundle it is the pull-worker.cjs built next to it
+ * (out/electron beside main.cjs, unpacked from the asar; out/cli beside the `gasdesk` command's gasdesk.cjs).
+ * A worker that cannot start makes `next` reject with WorkerUnavailable, and the caller pulls on its own
+ * thread instead. Runtime: Node.
  */
 import type { KeyObject } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, isErrorCode } from '../../core/errors';
 import { type PreparedPage, unpackPage } from './pull-prepare';
@@ -36,7 +37,11 @@ function spawn(data: PullWorkerData, script?: string): Worker {
     const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(script)}); })`;
     return new Worker(boot, { eval: true, workerData: data });
   }
-  const file = new URL('./pull-worker.cjs', here).pathname.replace(/\/app\.asar\//, '/app.asar.unpacked/');
+  // A path, not a URL's pathname (which keeps %20 for a space, as in C:\Program Files, and a leading / before C:).
+  const file = fileURLToPath(new URL('./pull-worker.cjs', here)).replace(
+    /([\\/])app\.asar([\\/])/,
+    '$1app.asar.unpacked$2',
+  );
   return new Worker(file, { workerData: data });
 }
 

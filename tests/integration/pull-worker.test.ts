@@ -1,6 +1,6 @@
 /**
  * The pull worker: a long pull's pages are fetched, validated and prepared in a worker thread — from the
- * sources (tsx) and from the desktop bundle (out/electron/pull-worker.cjs, built here) — with head office's
+ * sources (tsx) and from the bundles (out/electron/ and out/cli/pull-worker.cjs, built here) — with head office's
  * refusals arriving as the same stable errors; a worker that cannot start is reported as such, so the pull
  * goes on in the counter's own thread.
  */
@@ -57,6 +57,15 @@ afterAll(async () => {
   await ho?.close();
 });
 
+/** One build of the bundles (the current sources) for the tests that run them. */
+let building: Promise<unknown> | undefined;
+async function built() {
+  // @ts-expect-error: the build script is plain JavaScript
+  const { buildAll } = await import('../../build/build.js');
+  building ??= buildAll({ skipRenderer: true });
+  await building;
+}
+
 describe('the pull worker', () => {
   it('prepares every page after the first of a long pull, from the sources', async () => {
     const r = await runSync(app, { pullLimit: 500 });
@@ -66,32 +75,37 @@ describe('the pull worker', () => {
     expect(n).toBe(3_000);
   }, 60_000);
 
-  it('runs from the desktop bundle: pages in order, prepared, the cursor moving on', async () => {
-    // @ts-expect-error: the build script is plain JavaScript
-    const { buildAll } = await import('../../build/build.js');
-    await buildAll({ skipRenderer: true });
-    const { client, key } = clientOf(app);
-    const stream = startPullWorker(client, key, {
-      cursor: 0,
-      limit: 1_000,
-      clockSkewMs: 0,
-      script: join(root, 'out/electron/pull-worker.cjs'),
-    });
-    try {
-      const pages = [await stream.next(), await stream.next(), await stream.next()];
-      expect(pages.map((p) => [p.entries.length, p.more])).toEqual([
-        [1_000, true],
-        [1_000, true],
-        [1_000, false],
-      ]);
-      expect(pages[0]!.cursor).toBeLessThan(pages[1]!.cursor);
-      const first = pages[0]!.entries[0]!;
-      expect(first.kind).toBe('customer');
-      expect('customer' in first && first.customer.index.address).toContain('街道');
-    } finally {
-      await stream.close();
-    }
-  }, 60_000);
+  it.each([
+    ['the desktop bundle', 'out/electron/pull-worker.cjs'],
+    ['the gasdesk command’s bundle', 'out/cli/pull-worker.cjs'],
+  ])(
+    'runs from %s: pages in order, prepared, the cursor moving on',
+    async (_, script) => {
+      await built();
+      const { client, key } = clientOf(app);
+      const stream = startPullWorker(client, key, {
+        cursor: 0,
+        limit: 1_000,
+        clockSkewMs: 0,
+        script: join(root, script),
+      });
+      try {
+        const pages = [await stream.next(), await stream.next(), await stream.next()];
+        expect(pages.map((p) => [p.entries.length, p.more])).toEqual([
+          [1_000, true],
+          [1_000, true],
+          [1_000, false],
+        ]);
+        expect(pages[0]!.cursor).toBeLessThan(pages[1]!.cursor);
+        const first = pages[0]!.entries[0]!;
+        expect(first.kind).toBe('customer');
+        expect('customer' in first && first.customer.index.address).toContain('街道');
+      } finally {
+        await stream.close();
+      }
+    },
+    60_000,
+  );
 
   it('says it is unavailable when it cannot start, and passes head office’s refusals on as they are', async () => {
     const { client, key } = clientOf(app);
