@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../core/validation/resident-id';
 import { accessibilityProblems } from './support/axe';
-import { visible, text } from './support/counter';
+import { tabTo, text, visible } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
 const FIRST17 = '32070319850512301';
@@ -201,8 +201,7 @@ describe('gas cards in the browser', () => {
     await reverse.getByLabel('审批人密码', { exact: true }).press('Enter');
     await visible(page.locator('.ant-modal-confirm-title', { hasText: '确认冲正吗？' }));
     await expect.poll(focusedText).toBe('返回修改（Esc）');
-    await page.keyboard.press('Tab');
-    await expect.poll(focusedText).toBe('确认');
+    await tabTo(page, '确认');
     await page.keyboard.press('Enter');
     // The approval check (scrypt) and a card read come first: allow for a slow machine. This step has failed now
     // and then in CI with the cause unknown: on failure, say what the dialog and the focus showed.
@@ -225,8 +224,7 @@ describe('gas cards in the browser', () => {
     await lost.getByLabel('办理原因', { exact: true }).press('Enter');
     await visible(page.locator('.ant-modal-confirm-title', { hasText: '确认挂失吗？' }));
     await expect.poll(focusedText).toBe('返回修改（Esc）');
-    await page.keyboard.press('Tab');
-    await expect.poll(focusedText).toBe('确认');
+    await tabTo(page, '确认');
     await page.keyboard.press('Enter');
     await lost.waitFor({ state: 'detached' });
     await expect.poll(() => text(cards.getByTestId('card-notice'))).toContain('已挂失');

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeId, focusedText, text, visible } from './support/counter';
+import { activeId, focusedText, tabTo, text, visible } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
 describe('the cash desk in the browser', () => {
@@ -66,8 +66,7 @@ describe('the cash desk in the browser', () => {
     expect(await text(page.getByTestId('close-confirm-difference'))).toBe('短款 ￥50.00');
     // Enter out of habit goes back: a shortage is never confirmed by Enter alone.
     await expect.poll(() => focusedText(page)).toBe('取消');
-    await page.keyboard.press('Tab');
-    await expect.poll(() => focusedText(page)).toBe('确认交班');
+    await tabTo(page, '确认交班');
     await page.keyboard.press('Enter');
     const report = await visible(page.getByTestId('shift-report'));
     await visible(report.getByText('差额审批'));

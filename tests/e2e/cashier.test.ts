@@ -10,7 +10,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems } from './support/axe';
-import { noDialog, openCustomerFile, text, visible } from './support/counter';
+import { noDialog, openCustomerFile, tabTo, text, visible } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
 /** A residential demo household of one person (tier 1 ends at 400 m³), active, inspection normal. */
@@ -164,8 +164,7 @@ describe('cashier in the browser', () => {
     await visible(page.locator('.ant-modal-confirm-title', { hasText: '确认冲正吗？' }));
     // The focus is on going back: Enter alone does not reverse; Tab reaches 确认.
     await expect.poll(focusedText).toBe('返回修改（Esc）');
-    await page.keyboard.press('Tab');
-    await expect.poll(focusedText).toBe('确认');
+    await tabTo(page, '确认');
     await page.keyboard.press('Enter');
     const printed = await visible(page.getByRole('dialog', { name: /冲正成功/ }));
     await visible(printed.getByTestId('print-status').filter({ hasText: '打印成功' }));
@@ -232,8 +231,7 @@ describe('cashier in the browser', () => {
     await page.keyboard.press('Enter');
     await visible(page.locator('.ant-modal-confirm-title', { hasText: '确认交班吗？' }));
     await expect.poll(focusedText).toBe('取消');
-    await page.keyboard.press('Tab');
-    await expect.poll(focusedText).toBe('确认交班');
+    await tabTo(page, '确认交班');
     await page.keyboard.press('Enter');
     await visible(page.getByText('交班报表', { exact: true }));
     expect(await text(page.getByTestId('shift-difference'))).toContain('-￥6.25');
@@ -252,8 +250,7 @@ describe('cashier in the browser', () => {
     await page.getByRole('button', { name: '日结' }).click();
     await visible(page.locator('.ant-modal-confirm-content', { hasText: '日结后本营业日不能再办理业务' }));
     await expect.poll(focusedText).toBe('取消');
-    await page.keyboard.press('Tab');
-    await expect.poll(focusedText).toBe('日结');
+    await tabTo(page, '日结');
     await page.keyboard.press('Enter');
     await visible(page.getByTestId('day-status').filter({ hasText: '已日结' }));
   });
