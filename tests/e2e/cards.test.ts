@@ -217,7 +217,7 @@ describe('gas cards in the browser', () => {
 
     // 挂失, then 补卡 from a new blank card: the last purchase was loaded, so only the count goes on it.
     const cards = await visible(page.getByTestId('customer-cards'));
-    expect(await cards.locator('tbody').first().textContent()).toContain('在用');
+    await expect.poll(() => cards.locator('tbody').first().textContent()).toContain('在用');
     await cards.getByRole('button', { name: '挂失' }).click();
     const lost = await visible(page.getByRole('dialog', { name: /挂失：/ }));
     await lost.getByLabel('办理原因', { exact: true }).fill('用户来电称卡遗失');
@@ -228,7 +228,7 @@ describe('gas cards in the browser', () => {
     await page.keyboard.press('Enter');
     await lost.waitFor({ state: 'detached' });
     await expect.poll(() => text(cards.getByTestId('card-notice'))).toContain('已挂失');
-    expect(await cards.locator('tbody').first().textContent()).toContain('已挂失');
+    await expect.poll(() => cards.locator('tbody').first().textContent()).toContain('已挂失');
 
     await openPanel();
     await panel().getByRole('button', { name: '新空白卡' }).click();

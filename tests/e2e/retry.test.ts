@@ -57,6 +57,8 @@ describe('a cashier retrying after a cut connection', () => {
     await visible(label('用户（可不选）'));
     await page.keyboard.type(ACCOUNT);
     await page.keyboard.press('Enter');
+    // The customer chosen first (choosing one sets the fee lines afresh), then the quantity.
+    await visible(page.getByText('侯珍洋', { exact: true }));
     await label('换表 数量').fill('1');
     await visible(page.getByTestId('fee-total').filter({ hasText: '￥150.00' }));
     await label('实收现金（元）').fill('150');
