@@ -1,5 +1,13 @@
 /** The service desk's handlers (服务台), registered with the dispatcher in services/api.ts. Runtime: Node. */
 import type { Handlers } from '../call';
+import {
+  appointmentsBook,
+  appointmentsCancel,
+  appointmentsGet,
+  appointmentsList,
+  appointmentsReschedule,
+  appointmentsSlots,
+} from './appointments';
 import { acceptancesCreate, acceptancesGet, acceptancesList } from './acceptances';
 import { serviceTypesList, serviceTypesSave } from './catalogue';
 import {
@@ -20,6 +28,7 @@ type ServiceDeskOp = Extract<
   | `acceptances.${string}`
   | `complaints.${string}`
   | `followups.${string}`
+  | `appointments.${string}`
   | 'serviceDesk.todo'
 >;
 
@@ -42,4 +51,10 @@ export const serviceDeskHandlers: Pick<Handlers, ServiceDeskOp> = {
   'followups.queue': followupsQueue,
   'followups.record': followupsRecord,
   'serviceDesk.todo': serviceDeskTodo,
+  'appointments.slots': appointmentsSlots,
+  'appointments.book': appointmentsBook,
+  'appointments.reschedule': appointmentsReschedule,
+  'appointments.cancel': appointmentsCancel,
+  'appointments.get': appointmentsGet,
+  'appointments.list': appointmentsList,
 };
