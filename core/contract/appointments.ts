@@ -12,6 +12,7 @@ import {
   VISIT_KINDS,
 } from '../domain/appointments';
 import { freeText, idSchema, isoDate, op, trimmed } from './common';
+import { printedReceiptSchema } from './printing';
 import { partyInput, partySchema, prospectiveNamed, staffName } from './service-desk';
 
 const DESK = ['clerk', 'supervisor', 'admin'] as const;
@@ -57,6 +58,13 @@ export const slotViewSchema = z.object({
   taken: z.number().int(),
   /** The slot has ended (counter time): nothing more is booked into it. */
   past: z.boolean(),
+});
+
+const printResult = z.object({
+  copyNo: z.number().int(),
+  reprint: z.boolean(),
+  paperNearEnd: z.boolean(),
+  receipt: printedReceiptSchema,
 });
 
 const visitDate = isoDate('预约日期');
@@ -126,5 +134,26 @@ export const appointmentOps = {
       withCancelled: z.boolean({ error: '是否含已取消的预约应为是或否' }).default(false),
     }),
     output: z.object({ items: z.array(appointmentSchema) }),
+  }),
+  'appointments.preview': op({
+    summary: '预约上门通知单预览（与打印机打出的一致）',
+    access: ANY_STAFF,
+    writes: false,
+    input: z.object({ id: idSchema }),
+    output: z.object({ receipt: printedReceiptSchema, columns: z.number().int() }),
+  }),
+  'appointments.print': op({
+    summary: '打印预约上门通知单（80 毫米小票，附上门须知）；再次打印为“重打”',
+    access: DESK,
+    writes: true,
+    input: z.object({ id: idSchema }),
+    output: printResult,
+  }),
+  'appointments.printDay': op({
+    summary: '打印一个班组某天的预约上门日程（80 毫米小票；A4 见 receipts.html）',
+    access: DESK,
+    writes: true,
+    input: z.object({ date: visitDate, team: teamInput }),
+    output: printResult,
   }),
 } as const;

@@ -21,6 +21,7 @@ import {
 } from './complaints';
 import { complaintsList, followupsQueue, followupsRecord, serviceDeskTodo } from './followups';
 import { acceptancesPreview, acceptancesPrint } from './notice';
+import { appointmentsPreview, appointmentsPrint, appointmentsPrintDay } from './slip';
 
 type ServiceDeskOp = Extract<
   keyof Handlers,
@@ -57,4 +58,7 @@ export const serviceDeskHandlers: Pick<Handlers, ServiceDeskOp> = {
   'appointments.cancel': appointmentsCancel,
   'appointments.get': appointmentsGet,
   'appointments.list': appointmentsList,
+  'appointments.preview': appointmentsPreview,
+  'appointments.print': appointmentsPrint,
+  'appointments.printDay': appointmentsPrintDay,
 };

@@ -185,6 +185,24 @@ const SERVICE_DESK_CASES: Effectful[] = [
       return { input: { id: a.id, reason: '客户取消' }, sid };
     },
   },
+  {
+    op: 'appointments.print',
+    prepare: async (t) => {
+      await withPrinter(t);
+      const sid = await t.login('zhangli');
+      const a = await t.ok('appointments.book', visitOn(), sid);
+      return { input: { id: a.id }, sid };
+    },
+  },
+  {
+    op: 'appointments.printDay',
+    prepare: async (t) => {
+      await withPrinter(t);
+      const sid = await t.login('zhangli');
+      const a = await t.ok('appointments.book', visitOn(), sid);
+      return { input: { date: a.date, team: a.team }, sid };
+    },
+  },
 ];
 
 /** An appointment on its own day (a slot never full whichever cases share a counter). */
