@@ -560,6 +560,11 @@ export const ERRORS = {
     zh: '投诉当前的状态不能办理这一步：请按 判定 → 转办 → 登记处理结果 → 告知结果并结案 的顺序办理。',
     en: 'This step is not allowed in the complaint’s current state.',
   },
+  APPOINTMENT_CANCELLED: {
+    status: 409,
+    zh: '该预约已取消，不能再改约或取消；如客户仍需上门，请重新预约。',
+    en: 'The appointment is cancelled; book a new one if the customer still needs a visit.',
+  },
   COMPLAINT_NOT_CLOSED: {
     status: 409,
     zh: '投诉还没有结案，结案（把结果告知客户）之后才能回访。',

@@ -18,3 +18,4 @@ export * from './repos/sync';
 export * from './repos/card-psc';
 export * from './repos/unsettled';
 export * from './repos/service-desk';
+export * from './repos/appointments';

@@ -2,6 +2,7 @@
  * The one contract: every operation the UI may call, by name. Runtime: any.
  */
 import type { z } from 'zod';
+import { appointmentOps } from './appointments';
 import { authOps } from './auth';
 import { cardOps, trainingOps } from './cards';
 import { cashOps } from './cash';
@@ -28,6 +29,7 @@ export const contract = {
   ...trainingOps,
   ...printingOps,
   ...serviceDeskOps,
+  ...appointmentOps,
   ...syncOps,
 } as const;
 
@@ -62,6 +64,7 @@ export * from './prices';
 export * from './printing';
 export * from './sales';
 export * from './service-desk';
+export * from './appointments';
 export * from './setup';
 export * from './staff';
 export * from './system';

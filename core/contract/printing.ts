@@ -138,13 +138,21 @@ export const printingOps = {
     output: printResult,
   }),
   'receipts.html': op({
-    summary: '收据、报表或业务受理通知单（A4）的 HTML 版本：用办公打印机打印或存为 PDF',
+    summary:
+      '收据、报表、业务受理通知单或班组预约日程（A4）的 HTML 版本：用办公打印机打印或存为 PDF（日程的编号为 日期:班组）',
     access: STAFF,
     writes: false,
     input: z
-      .object({ kind: z.enum(['sale', 'shift', 'day', 'acceptance']), id: z.string().min(1).max(40) })
+      .object({
+        kind: z.enum(['sale', 'shift', 'day', 'acceptance', 'teamDay']),
+        id: z.string().min(1).max(40),
+      })
       .refine((v) => v.kind !== 'day' || /^\d{4}-\d{2}-\d{2}$/.test(v.id), {
         message: '日结报表的编号是营业日（YYYY-MM-DD）',
+        path: ['id'],
+      })
+      .refine((v) => v.kind !== 'teamDay' || /^\d{4}-\d{2}-\d{2}:(patrol|repair|install)$/.test(v.id), {
+        message: '班组预约日程的编号是 日期:班组（如 2026-11-27:repair）',
         path: ['id'],
       }),
     output: z.object({ html: z.string(), title: z.string() }),

@@ -31,10 +31,10 @@ export const businessTypeSchema = z.object({
 });
 export type BusinessTypeView = z.infer<typeof businessTypeSchema>;
 
-const staffName = z.object({ id: z.string(), displayName: z.string() });
+export const staffName = z.object({ id: z.string(), displayName: z.string() });
 
 /** Who came or called: a customer of the file, or a prospective one (name, phone, address). */
-const partySchema = z.object({
+export const partySchema = z.object({
   customerId: z.string().nullable(),
   accountNo: z.string().nullable(),
   name: z.string(),
@@ -60,7 +60,7 @@ export const acceptanceSchema = z.object({
 });
 export type Acceptance = z.infer<typeof acceptanceSchema>;
 
-const partyInput = {
+export const partyInput = {
   customerId: idSchema.optional(),
   name: optionalTrimmed(40, '客户姓名'),
   phone: phoneSchema.optional(),
@@ -68,7 +68,10 @@ const partyInput = {
 };
 
 /** Without a customer of the file, a prospective customer's name and phone are needed. */
-function prospectiveNamed(v: { customerId?: string; name?: string; phone?: string }, ctx: z.RefinementCtx) {
+export function prospectiveNamed(
+  v: { customerId?: string; name?: string; phone?: string },
+  ctx: z.RefinementCtx,
+) {
   if (v.customerId) return;
   if (!v.name)
     ctx.addIssue({

@@ -11,3 +11,4 @@ export * from './sync';
 export * from './requests';
 export * from './card-psc';
 export * from './service-desk';
+export * from './appointments';

@@ -8,7 +8,7 @@ export type Route =
   | { name: 'cardRead'; customerId?: string }
   | { name: 'sale'; customerId?: string }
   | { name: 'fees' }
-  | { name: 'serviceDesk'; tab?: 'accept' | 'complaints' | 'followups' }
+  | { name: 'serviceDesk'; tab?: 'accept' | 'complaints' | 'followups' | 'appointments' }
   | { name: 'shift' }
   | { name: 'day' }
   | { name: 'prices' }

@@ -43,7 +43,13 @@ function named(ops: readonly PushedOp[]) {
     if (str(d.shiftId)) n.shifts.add(d.shiftId as string);
     if (op.type.startsWith('shift.')) n.shifts.add(op.entityId);
     if (str(d.priceVersionId)) n.prices.add(d.priceVersionId as string);
-    if (op.type === 'acceptance.recorded' || op.type === 'complaint.recorded') n.services.add(d.id as string);
+    if (
+      op.type === 'acceptance.recorded' ||
+      op.type === 'complaint.recorded' ||
+      op.type === 'appointment.booked'
+    )
+      n.services.add(d.id as string);
+    if (op.type.startsWith('appointment.') && str(d.appointmentId)) n.services.add(d.appointmentId as string);
     if ((op.type.startsWith('complaint.') || op.type === 'followup.recorded') && str(d.complaintId))
       n.services.add(d.complaintId as string);
   }

@@ -117,7 +117,7 @@ export interface ServiceRecordState {
   id: string;
   hallId: string;
   counterId: string;
-  kind: 'acceptance' | 'complaint';
+  kind: 'acceptance' | 'complaint' | 'appointment';
   no: string;
   customerId: string | null;
   status: string | null;
@@ -267,6 +267,16 @@ export class World {
   }
 
   /** A complaint of the counter's hall, or why the op may not name it. */
+  /** An appointment of the counter's hall, or why the op may not move it. */
+  ownAppointment(id: string): ServiceRecordState | Quarantine {
+    const r = this.serviceRecords.get(id);
+    if (r?.kind !== 'appointment')
+      return quarantine('UNKNOWN_RECORD', '总部没有该预约的登记记录（登记未到或被隔离）');
+    if (r.hallId !== this.ctx.hallId)
+      return quarantine('FOREIGN_HALL', `预约 ${r.no} 不属于本网点，本柜台不能办理`);
+    return r;
+  }
+
   ownComplaint(id: string): ServiceRecordState | Quarantine {
     const r = this.serviceRecords.get(id);
     if (r?.kind !== 'complaint')

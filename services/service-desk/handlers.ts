@@ -1,5 +1,13 @@
 /** The service desk's handlers (服务台), registered with the dispatcher in services/api.ts. Runtime: Node. */
 import type { Handlers } from '../call';
+import {
+  appointmentsBook,
+  appointmentsCancel,
+  appointmentsGet,
+  appointmentsList,
+  appointmentsReschedule,
+  appointmentsSlots,
+} from './appointments';
 import { acceptancesCreate, acceptancesGet, acceptancesList } from './acceptances';
 import { serviceTypesList, serviceTypesSave } from './catalogue';
 import {
@@ -13,6 +21,7 @@ import {
 } from './complaints';
 import { complaintsList, followupsQueue, followupsRecord, serviceDeskTodo } from './followups';
 import { acceptancesPreview, acceptancesPrint } from './notice';
+import { appointmentsPreview, appointmentsPrint, appointmentsPrintDay } from './slip';
 
 type ServiceDeskOp = Extract<
   keyof Handlers,
@@ -20,6 +29,7 @@ type ServiceDeskOp = Extract<
   | `acceptances.${string}`
   | `complaints.${string}`
   | `followups.${string}`
+  | `appointments.${string}`
   | 'serviceDesk.todo'
 >;
 
@@ -42,4 +52,13 @@ export const serviceDeskHandlers: Pick<Handlers, ServiceDeskOp> = {
   'followups.queue': followupsQueue,
   'followups.record': followupsRecord,
   'serviceDesk.todo': serviceDeskTodo,
+  'appointments.slots': appointmentsSlots,
+  'appointments.book': appointmentsBook,
+  'appointments.reschedule': appointmentsReschedule,
+  'appointments.cancel': appointmentsCancel,
+  'appointments.get': appointmentsGet,
+  'appointments.list': appointmentsList,
+  'appointments.preview': appointmentsPreview,
+  'appointments.print': appointmentsPrint,
+  'appointments.printDay': appointmentsPrintDay,
 };

@@ -2,7 +2,9 @@
  * The service desk end to end, in Chromium against `gasdesk serve --demo`: the clerk opens 服务台 with F7,
  * records a phone complaint from a caller not in the files, judges it 成立, hands it to 通气维修班, enters the
  * team's result, tells the customer and closes it (after which no button may change it), and records the 回访
- * from the queue; the start page lists the 回访 until it is done. Runtime: Node (drives the browser).
+ * from the queue; the start page lists the 回访 until it is done; an appointment is booked on the 预约 tab, its
+ * slip's preview is the printer's reading of the same bytes, and a cancelled one offers no 改约.
+ * Runtime: Node (drives the browser).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +27,20 @@ describe('the service desk in the browser', () => {
     await browser?.close();
     await served?.stop();
   });
+
+  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON answers, checked by the assertions.
+  const call = (op: string, input: unknown): Promise<any> =>
+    page.evaluate(`(async () => {
+      const r = await fetch('./api/${op}', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer ' + sessionStorage.getItem('gasdesk.token'),
+          'x-gasdesk-session': sessionStorage.getItem('gasdesk.session') ?? '' },
+        body: JSON.stringify({ ...${JSON.stringify(input)}, requestId: crypto.randomUUID() }),
+      });
+      const j = await r.json();
+      if (!j.ok) throw new Error('${op}: ' + JSON.stringify(j.error));
+      return j.result;
+    })()`);
 
   /** Takes one step from the complaint's dialog: its button, the text, Enter (the last field submits). */
   async function step(name: string, button: string, said: string, done: string) {
@@ -137,7 +153,7 @@ describe('the service desk in the browser', () => {
     await visible(page.locator('header').getByText('刘强'));
     await page.keyboard.press('F7');
     await visible(page.getByRole('heading', { name: '服务台' }));
-    await page.keyboard.press('Alt+4');
+    await page.keyboard.press('Alt+5');
     await (await visible(page.getByTestId('type-new'))).click();
     const dialog = await visible(page.getByRole('dialog', { name: '新增业务类型' }));
     await dialog.getByLabel('代码').fill('ZQ');
@@ -151,5 +167,64 @@ describe('the service desk in the browser', () => {
     await page.keyboard.type('置换');
     await visible(page.getByTitle('置换通气'));
     await page.keyboard.press('Escape');
+  });
+
+  it('books an appointment (Alt+4) for a caller not in the files and prints its slip, the preview the printer’s', async () => {
+    // Still 刘强 (a 班长 books too). Two days ahead: a slot that has not ended in any time zone.
+    const d = new Date(Date.now() + 2 * 86_400_000);
+    const date = d.toISOString().slice(0, 10);
+    await page.keyboard.press('F7');
+    await page.keyboard.press('Alt+4');
+    const find = await visible(page.locator('#appt-find'));
+    await find.focus();
+    await find.press('Enter');
+    await (await visible(page.locator('#appt-name'))).fill('孙丽娟');
+    await page.locator('#appt-phone').fill('13951236666');
+    await page.locator('#appt-address').fill('牛山街道翠湖观邸2栋3单元601');
+    const form = page.getByTestId('appointment-form');
+    await form.getByRole('radio', { name: '通气' }).check();
+    await page.locator('#appt-date').fill(date);
+    await form.getByRole('radio', { name: /^下午/ }).check();
+    await page.locator('#appt-notes').fill('新装灶具');
+    await page.locator('#appt-notes').press('Control+Enter');
+    await visible(page.getByText(/已预约，预约单号 0101-01-YY-\d{6}/));
+    const last = await visible(page.getByTestId('appointment-last'));
+    const no = (await text(last.locator('strong'))).trim();
+    expect(no).toMatch(/^0101-01-YY-\d{6}$/);
+    // The slip's preview is the printer's reading of its bytes, reminders included.
+    const paper = await visible(last.getByTestId('receipt-paper'));
+    await visible(paper.getByText('预约上门通知单'));
+    const shown = (await paper.locator('.paper-line').allTextContents()).map((l) =>
+      l.replace(/\u00a0/g, ' ').trim(),
+    );
+    const list = await call('appointments.list', { date, team: 'install' });
+    const id = list.items.find((x: { no: string }) => x.no === no).id;
+    const model = (await call('appointments.preview', { id })).receipt as {
+      elements: { kind: string; segments?: { text: string }[] }[];
+    };
+    const printed = model.elements
+      .filter((e) => e.kind === 'line')
+      .map((e) =>
+        e
+          .segments!.map((x) => x.text)
+          .join('')
+          .trim(),
+      );
+    expect(shown).toEqual(printed);
+    expect(shown.join('')).toContain('灶具、电池、软管');
+    await last.getByTestId('appointment-print').click();
+    await visible(page.getByText('已送打印机'));
+    // The day's list shows it; cancelling asks a reason and leaves it 已取消.
+    await page.locator('#appt-day').fill(date);
+    const row = await visible(
+      page.getByTestId('appointment-list').getByRole('row', { name: new RegExp(no) }),
+    );
+    await row.getByRole('button', { name: '取消预约' }).click();
+    const dialog = await visible(page.getByRole('dialog', { name: new RegExp(`取消预约 ${no}`) }));
+    await dialog.locator('#appt-step-reason').fill('客户改期再约');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await visible(row.getByText('已取消'));
+    expect(await row.getByRole('button', { name: '改约' }).count()).toBe(0);
   });
 });

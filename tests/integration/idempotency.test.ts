@@ -165,7 +165,57 @@ const SERVICE_DESK_CASES: Effectful[] = [
       return { input: { complaintId: id, outcome: 'reached', satisfaction: 'satisfied' }, sid };
     },
   },
+  {
+    op: 'appointments.book',
+    prepare: async (t) => ({ input: visitOn(), sid: await t.login('zhangli') }),
+  },
+  {
+    op: 'appointments.reschedule',
+    prepare: async (t) => {
+      const sid = await t.login('zhangli');
+      const a = await t.ok('appointments.book', visitOn(), sid);
+      return { input: { ...visitOn(), id: a.id, reason: '客户改时间' }, sid };
+    },
+  },
+  {
+    op: 'appointments.cancel',
+    prepare: async (t) => {
+      const sid = await t.login('zhangli');
+      const a = await t.ok('appointments.book', visitOn(), sid);
+      return { input: { id: a.id, reason: '客户取消' }, sid };
+    },
+  },
+  {
+    op: 'appointments.print',
+    prepare: async (t) => {
+      await withPrinter(t);
+      const sid = await t.login('zhangli');
+      const a = await t.ok('appointments.book', visitOn(), sid);
+      return { input: { id: a.id }, sid };
+    },
+  },
+  {
+    op: 'appointments.printDay',
+    prepare: async (t) => {
+      await withPrinter(t);
+      const sid = await t.login('zhangli');
+      const a = await t.ok('appointments.book', visitOn(), sid);
+      return { input: { date: a.date, team: a.team }, sid };
+    },
+  },
 ];
+
+/** An appointment on its own day (a slot never full whichever cases share a counter). */
+function visitOn() {
+  const day = 1 + (next() % 28);
+  return {
+    ...caller,
+    kind: 'repair' as const,
+    team: 'repair' as const,
+    date: `2027-02-${String(day).padStart(2, '0')}`,
+    slot: 'pm' as const,
+  };
+}
 
 const CASES: Effectful[] = [
   ...SERVICE_DESK_CASES,

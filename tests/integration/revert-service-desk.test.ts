@@ -1,7 +1,8 @@
 /**
  * A compromised counter's service-desk operations reverted by head office: an acceptance it recorded is marked
  * reverted (not deleted), a complaint it moved on goes back to the step before — unless an honest counter of the
- * hall took a step after it, which is left for a person to look at.
+ * hall took a step after it, which is left for a person to look at; the same for an appointment it booked (marked
+ * reverted) and one of the hall's it cancelled (booked again).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../core/ids';
@@ -20,6 +21,8 @@ const C = uuidv7(Date.now());
 const K1 = uuidv7(Date.now() + 1);
 const K2 = uuidv7(Date.now() + 2);
 const A = uuidv7(Date.now() + 3);
+const P = uuidv7(Date.now() + 4);
+const Q = uuidv7(Date.now() + 5);
 const file = customerFile(mulberry32(5), 1, C, '010101000001', new Date().toISOString());
 const party = { customerId: C, accountNo: '010101000001', name: file.name, phone: file.phone, address: '' };
 const complaint = (id: string, no: string) =>
@@ -52,6 +55,18 @@ const handed = (complaintId: string) =>
     text: '',
   });
 
+const booked = (id: string, no: string) =>
+  op('appointment.booked', {
+    id,
+    no,
+    kind: 'repair',
+    ...party,
+    notes: '',
+    date: '2026-03-03',
+    slot: 'am',
+    team: 'repair',
+  });
+
 const rows = <T>(sql: string, params: unknown[] = []) => ho.store.query<T>(sql, params);
 
 beforeAll(async () => {
@@ -62,6 +77,7 @@ beforeAll(async () => {
     op('customer.opened', file),
     complaint(K1, '0101-01-TS-000001'),
     complaint(K2, '0101-01-TS-000002'),
+    booked(P, '0101-01-YY-000001'),
   ]);
   since = 1;
   const r = await rogue.push([
@@ -83,8 +99,19 @@ beforeAll(async () => {
       saleId: null,
       businessDate: '2026-03-02',
     }),
+    op('appointment.cancelled', {
+      appointmentId: P,
+      stepNo: 1,
+      action: 'cancel',
+      statusAfter: 'cancelled',
+      date: '2026-03-03',
+      slot: 'am',
+      team: 'repair',
+      reason: '伪造取消',
+    }),
+    booked(Q, '0101-02-YY-000001'),
   ]);
-  expect(r).toMatchObject({ applied: 4, quarantined: [] });
+  expect(r).toMatchObject({ applied: 6, quarantined: [] });
   // The honest counter hands K2 over after the rogue's judgement: that step must survive.
   honest.clockMs = rogue.clockMs + 10_000;
   expect(await honest.push([handed(K2)])).toMatchObject({ applied: 1, quarantined: [] });
@@ -109,6 +136,8 @@ describe('reverting a compromised counter’s service desk', () => {
     expect(r.status).toBe(200);
     const body = (await r.json()) as { reverted: { type: string; corrected: string[]; left: string[] }[] };
     expect(body.reverted.map((x) => [x.type, x.corrected, x.left])).toEqual([
+      ['appointment.booked', ['预约 0101-02-YY-000001（由该柜台登记）已撤销'], []],
+      ['appointment.cancelled', ['预约 0101-01-YY-000001 恢复到第 0 步'], []],
       ['acceptance.recorded', ['受理单 0101-02-ZX-000001（由该柜台登记）已撤销'], []],
       ['complaint.judged', [], ['投诉 0101-01-TS-000002 之后又有处理，未动']],
       ['complaint.handedOver', ['投诉 0101-01-TS-000001 恢复到第 1 步'], []],
@@ -121,5 +150,7 @@ describe('reverting a compromised counter’s service desk', () => {
     expect(by.get(A)).toMatchObject({ status: 'reverted', data: { revertReason: '柜台电脑被盗用' } });
     expect(by.get(K1)).toMatchObject({ status: 'recorded', step_count: 0, data: { steps: [] } });
     expect(by.get(K2)).toMatchObject({ status: 'handed_over', step_count: 2 });
+    expect(by.get(Q)).toMatchObject({ status: 'reverted' });
+    expect(by.get(P)).toMatchObject({ status: 'booked', step_count: 0, data: { steps: [] } });
   });
 });

@@ -57,8 +57,8 @@ describe(`seeded simulation (seed ${SEED})`, () => {
     expect(report.ledgersOk).toBe(true);
   });
 
-  it('brings every counter’s acceptances and complaints to head office once, each complaint closed with its 回访', () => {
-    expect(report.serviceAtCounters).toBe(20 * 3 * 2);
+  it('brings every counter’s acceptances, complaints and appointments to head office once, each complaint closed with its 回访', () => {
+    expect(report.serviceAtCounters).toBe(20 * 3 * 3);
     expect(report.serviceAtHeadOffice).toBe(report.serviceAtCounters);
     expect(report.complaintsClosedAtHeadOffice).toBe(20 * 3);
   });

@@ -29,7 +29,7 @@ export interface SimReport {
   quarantined: number;
   quarantineReasons: string[];
   ledgersOk: boolean;
-  /** Acceptances and complaints recorded at the counters, and those head office holds (service_records). */
+  /** Acceptances, complaints and appointments recorded at the counters, and those head office holds (service_records). */
   serviceAtCounters: number;
   serviceAtHeadOffice: number;
   /** Complaints head office holds closed with their 回访. */
@@ -123,7 +123,9 @@ export async function checkWorld(w: SimWorld, ho: TestHeadOffice): Promise<SimRe
   for (const c of w.counters)
     serviceAtCounters += (
       c.app.gdb.sqlite
-        .prepare('SELECT (SELECT count(*) FROM acceptances) + (SELECT count(*) FROM complaints) AS n')
+        .prepare(
+          'SELECT (SELECT count(*) FROM acceptances) + (SELECT count(*) FROM complaints) + (SELECT count(*) FROM appointments) AS n',
+        )
         .get() as { n: number }
     ).n;
   const [service] = await ho.store.query<{ n: number; closed: number }>(

@@ -4,6 +4,7 @@
  * conflicting changes the plan assigns to it, and closes the shift. Refusals the business rules make (a
  * limit, a closed account) are part of the day; anything else fails the simulation.
  */
+import { nextDate } from '../../core/business-day';
 import type { OpName } from '../../core/contract';
 import { fakeHousehold } from '../../services/setup/fake-households';
 import { type SimCounter, SIM_APPROVAL } from './sim-counter';
@@ -144,7 +145,8 @@ async function inject(c: SimCounter, _ctx: DayContext, inj: Injection): Promise<
 
 /**
  * The service desk's day at this counter, after its sales: an acceptance for a household of the hall, and a
- * complaint of the same household taken from recording through 判定, 转办, 处理结果 and 结案 to its 回访 — with no
+ * complaint of the same household taken from recording through 判定, 转办, 处理结果 and 结案 to its 回访, and an
+ * appointment booked and moved (every other one cancelled) — with no
  * draw from the seed's generator, so the rest of the day is the seed's as before.
  */
 async function serviceDesk(c: SimCounter, ctx: DayContext): Promise<void> {
@@ -161,6 +163,19 @@ async function serviceDesk(c: SimCounter, ctx: DayContext): Promise<void> {
   await c.ok('complaints.resolve', { id: k.id, result: '已处理' }, sid);
   await c.ok('complaints.close', { id: k.id, told: '电话告知' }, sid);
   await c.ok('followups.record', { complaintId: k.id, outcome: 'reached', satisfaction: 'satisfied' }, sid);
+  // A visit booked for tomorrow afternoon, moved to the morning after; every other one then cancelled.
+  const tomorrow = nextDate(ctx.date);
+  const a = await c.ok(
+    'appointments.book',
+    { customerId, kind: 'repair', team: 'repair', date: tomorrow, slot: 'pm', notes: '模拟预约' },
+    sid,
+  );
+  await c.ok(
+    'appointments.reschedule',
+    { id: a.id, date: nextDate(tomorrow), slot: 'am', reason: '模拟改约' },
+    sid,
+  );
+  if ((c.index + ctx.day) % 2 === 0) await c.ok('appointments.cancel', { id: a.id, reason: '模拟取消' }, sid);
 }
 
 export async function runDay(c: SimCounter, ctx: DayContext): Promise<void> {

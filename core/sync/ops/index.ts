@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { QuarantineCode } from '../quarantine';
 import { findTextProblem, textMessage } from '../../validation/text';
+import { appointmentOps } from './appointment-ops';
 import { cardOps } from './card-ops';
 import { cashOps } from './cash-ops';
 import { customerOps } from './customer-ops';
@@ -22,6 +23,7 @@ export const OP_SPECS = [
   ...cashOps,
   ...localOps,
   ...serviceOps,
+  ...appointmentOps,
 ] as const;
 
 type Spec = (typeof OP_SPECS)[number];

@@ -1,6 +1,6 @@
 /**
- * 服务台 (F7): 业务受理, 投诉跟踪 and 回访 as tabs, switched with Alt+1, Alt+2, Alt+3 (and, for a 班长 or the
- * administrator, 业务类型 with Alt+4); each tab's first field takes the focus. Runtime: browser.
+ * 服务台 (F7): 业务受理, 投诉跟踪, 回访 and 预约 as tabs, switched with Alt+1 to Alt+4 (and, for a 班长 or the
+ * administrator, 业务类型 with Alt+5); each tab's first field takes the focus. Runtime: browser.
  */
 import { Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -9,11 +9,12 @@ import { may, SUPERVISOR_ROLES } from '../../shell/roles';
 import { useSession } from '../../shell/session';
 import { BusinessTypesTab } from './business-types-tab';
 import { AcceptanceTab } from './acceptance-tab';
+import { AppointmentsTab } from './appointments-tab';
 import { ComplaintsTab } from './complaints-tab';
 import { FollowupsTab } from './followups-tab';
 
-export type DeskTab = 'accept' | 'complaints' | 'followups' | 'types';
-const ORDER: DeskTab[] = ['accept', 'complaints', 'followups', 'types'];
+export type DeskTab = 'accept' | 'complaints' | 'followups' | 'appointments' | 'types';
+const ORDER: DeskTab[] = ['accept', 'complaints', 'followups', 'appointments', 'types'];
 
 export function ServiceDeskPage({ tab: initial = 'accept' }: { tab?: DeskTab }) {
   const s = useT().service;
@@ -24,7 +25,7 @@ export function ServiceDeskPage({ tab: initial = 'accept' }: { tab?: DeskTab }) 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const i = (keeper ? ['1', '2', '3', '4'] : ['1', '2', '3']).indexOf(e.key);
+      const i = (keeper ? ['1', '2', '3', '4', '5'] : ['1', '2', '3', '4']).indexOf(e.key);
       if (i < 0) return;
       e.preventDefault();
       setTab(ORDER[i]!);
@@ -44,6 +45,11 @@ export function ServiceDeskPage({ tab: initial = 'accept' }: { tab?: DeskTab }) 
           { key: 'accept', label: s.tabAccept, children: <AcceptanceTab focusTick={focusTick} /> },
           { key: 'complaints', label: s.tabComplaints, children: <ComplaintsTab focusTick={focusTick} /> },
           { key: 'followups', label: s.tabFollowups, children: <FollowupsTab /> },
+          {
+            key: 'appointments',
+            label: s.tabAppointments,
+            children: <AppointmentsTab focusTick={focusTick} />,
+          },
           ...(keeper ? [{ key: 'types', label: s.tabTypes, children: <BusinessTypesTab /> }] : []),
         ]}
       />

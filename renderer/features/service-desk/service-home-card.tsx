@@ -1,23 +1,30 @@
 /**
- * The clerk's start page: complaints past their time limit and 回访 due, each a click (or F7) away from the
- * service desk. Runtime: browser.
+ * The clerk's start page: today's appointments (预约上门), complaints past their time limit and 回访 due, each a
+ * click (or F7) away from the service desk. Runtime: browser.
  */
 import { Button, Card, List, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { OpOutput } from '../../../core/contract';
+import type { Appointment, OpOutput } from '../../../core/contract';
+import { FIELD_TEAM_ZH, SLOT_INFO, VISIT_KIND_ZH } from '../../../core/domain/appointments';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { formatDateTime } from '../../shell/format';
 import { useNav } from '../../shell/nav';
 
 export function ServiceHomeCard() {
-  const s = useT().service;
+  const t = useT();
+  const s = t.service;
   const nav = useNav();
   const [todo, setTodo] = useState<OpOutput<'serviceDesk.todo'>>();
+  const [today, setToday] = useState<Appointment[]>([]);
   useEffect(() => {
     let gone = false;
     void api['serviceDesk.todo']({})
       .then((r) => !gone && setTodo(r))
+      .catch(() => undefined);
+    // Today's (the counter's day) appointments still standing, by team and slot.
+    void api['appointments.list']({})
+      .then((r) => !gone && setToday(r.items))
       .catch(() => undefined);
     return () => {
       gone = true;
@@ -36,6 +43,23 @@ export function ServiceHomeCard() {
         </Button>
       }
     >
+      <Typography.Paragraph data-testid="home-appointments">
+        {fmt(t.appointments.homeToday, { n: today.length })}
+      </Typography.Paragraph>
+      {today.length > 0 && (
+        <List
+          size="small"
+          dataSource={today.slice(0, 8)}
+          renderItem={(x) => (
+            <List.Item>
+              <Typography.Link onClick={() => nav.go({ name: 'serviceDesk', tab: 'appointments' })}>
+                {FIELD_TEAM_ZH[x.team]} {SLOT_INFO[x.slot].zh} · {VISIT_KIND_ZH[x.kind]} · {x.party.name}{' '}
+                {x.party.phone} · {x.party.address}
+              </Typography.Link>
+            </List.Item>
+          )}
+        />
+      )}
       {todo && (
         <>
           <Typography.Paragraph type={overdue.length ? 'danger' : undefined}>

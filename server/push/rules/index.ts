@@ -7,6 +7,7 @@ import type { OpType } from '../../../core/sync/ops';
 import { CUSTOMER_CHANGE_TYPES } from '../../../core/sync/ops/customer-ops';
 import { SALE_OP_TYPES } from '../../../core/sync/ops/sale-ops';
 import { type Outcome, type PushedOp, quarantine, type ReadableOp, STORED, type World } from '../world';
+import { APPOINTMENT_STEP_TYPES, appointmentBooked, appointmentStepped } from './appointments';
 import { cardBlocked, cardIssued, cardReplaced, cardToppedUp, cardWritten, meterRead } from './cards';
 import { customerChanged, customerOpened } from './customers';
 import type { Rule } from './rule';
@@ -41,6 +42,8 @@ export const RULES: Partial<Record<OpType, Rule<OpType>>> = Object.fromEntries([
   ...forTypes(['complaint.recorded'], complaintRecorded),
   ...forTypes(COMPLAINT_STEP_TYPES, complaintStepped),
   ...forTypes(['followup.recorded'], followupRecorded),
+  ...forTypes(['appointment.booked'], appointmentBooked),
+  ...forTypes(APPOINTMENT_STEP_TYPES, appointmentStepped),
 ]);
 
 /** An operation's outcome: unreadable, kept (a type head office does not apply), from the future, refused by its rule's check, else applied. */

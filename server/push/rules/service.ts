@@ -25,17 +25,17 @@ import {
 import type { Rule } from './rule';
 
 /** A new record of the hall: its customer (if any) the hall's, its id not held already. */
-function newRecord(w: World, id: string, customerId: string | null): Quarantine | null {
-  if (w.serviceRecords.has(id)) return quarantine('DUPLICATE_RECORD', '总部已有同一编号的受理单或投诉');
+export function newRecord(w: World, id: string, customerId: string | null): Quarantine | null {
+  if (w.serviceRecords.has(id)) return quarantine('DUPLICATE_RECORD', '总部已有同一编号的受理单、投诉或预约');
   if (customerId === null) return null;
   const c = w.ownCustomer(customerId);
   return isQuarantine(c) ? c : null;
 }
 
-function putRecord(
+export function putRecord(
   w: World,
   op: PushedOp,
-  kind: 'acceptance' | 'complaint',
+  kind: 'acceptance' | 'complaint' | 'appointment',
   p: { id: string; no: string; customerId: string | null } & Rec,
 ): void {
   w.serviceRecords.set(p.id, {
@@ -45,12 +45,14 @@ function putRecord(
     kind,
     no: p.no,
     customerId: p.customerId,
-    status: kind === 'complaint' ? 'recorded' : null,
+    status: kind === 'complaint' ? 'recorded' : kind === 'appointment' ? 'booked' : null,
     stepCount: 0,
     data:
       kind === 'complaint'
         ? { ...p, operatorId: op.operatorId, steps: [], followups: [] }
-        : { ...p, operatorId: op.operatorId },
+        : kind === 'appointment'
+          ? { ...p, operatorId: op.operatorId, steps: [] }
+          : { ...p, operatorId: op.operatorId },
     createdAt: op.createdAt,
     updatedAt: op.createdAt,
   });
@@ -59,7 +61,7 @@ function putRecord(
 }
 
 /** Changes a record the op moves on, keeping what it was for a later revert (server/admin/revert.ts). */
-function moveOn(
+export function moveOn(
   w: World,
   op: PushedOp,
   r: ServiceRecordState,
