@@ -3,7 +3,7 @@
  * event loop between them, then the check of the copy (integrity and ledger: backup-check.ts) in a worker
  * thread. Runtime: Node.
  */
-import { closeSync, openSync, rmSync } from 'node:fs';
+import { closeSync, fdatasync, openSync, rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { CopyCheck } from './backup-check';
 import { checkBackupCopyOffThread, type OffThreadOptions } from './backup-check-host';
@@ -12,7 +12,7 @@ import { ownerOnlyFiles } from './files';
 /** The time one backup step may hold the thread; the pages per step follow what the steps before took. */
 export const BACKUP_STEP_MS = 4;
 const MIN_STEP_PAGES = 8;
-const MAX_STEP_PAGES = 4_096;
+const MAX_STEP_PAGES = 1_024;
 
 export interface BackupOptions {
   readonly stepMs?: number;
@@ -51,19 +51,49 @@ export async function backupDatabase(
   let pages = 64;
   let steps = 0;
   let last = performance.now();
-  const result = await sqlite.backup(dest, {
-    // Called after each step, which better-sqlite3 runs from setImmediate: the time since the last call is the
-    // step's (an upper bound, with whatever else ran between): the next step is sized to take about stepMs.
-    progress: () => {
-      const now = performance.now();
-      const took = Math.max(0.05, now - last);
-      if (steps > 0) pages = Math.round(pages * Math.min(2, Math.max(0.25, stepMs / took)));
-      pages = Math.min(MAX_STEP_PAGES, Math.max(MIN_STEP_PAGES, pages));
-      steps++;
-      last = now;
-      return pages;
-    },
-  });
+  // The copy's pages are flushed to disk as they come, off this thread (libuv's pool), one flush at a time: the
+  // last step's commit then has little left to sync (it held the thread 126 ms for 180 MB without this).
+  const fd = openSync(dest, 'r+');
+  let flushing: Promise<void> | null = null;
+  const flush = () => {
+    flushing ??= new Promise<void>((resolve) => fdatasync(fd, () => resolve())).then(() => {
+      flushing = null;
+    });
+    return flushing;
+  };
+  // Before the last step (which commits the copy and syncs it on this thread), the steps copy nothing until a
+  // flush of everything copied so far is done.
+  let lastFlush: 'none' | 'running' | 'done' = 'none';
+  let result: Database.BackupMetadata;
+  try {
+    result = await sqlite.backup(dest, {
+      // Called after each step, which better-sqlite3 runs from setImmediate: the time since the last call is
+      // the step's (an upper bound, with whatever else ran between): the next step is sized to take ~stepMs.
+      progress: ({ remainingPages }) => {
+        const now = performance.now();
+        if (remainingPages <= pages && lastFlush !== 'done') {
+          if (lastFlush === 'none' && !flushing) {
+            lastFlush = 'running';
+            void flush().then(() => {
+              lastFlush = 'done';
+            });
+          }
+          last = now;
+          return 0;
+        }
+        const took = Math.max(0.05, now - last);
+        if (steps > 0) pages = Math.round(pages * Math.min(2, Math.max(0.25, stepMs / took)));
+        pages = Math.min(MAX_STEP_PAGES, Math.max(MIN_STEP_PAGES, pages));
+        steps++;
+        last = now;
+        void flush();
+        return pages;
+      },
+    });
+  } finally {
+    while (flushing) await flushing;
+    closeSync(fd);
+  }
   let check: CopyCheck;
   try {
     check = await checkBackupCopyOffThread(dest, opts.check);
