@@ -79,6 +79,10 @@ try {
   log(
     `stepped + worker: longest stall ${now.stall.toFixed(1)} ms, ${(now.total / 1000).toFixed(1)} s in all`,
   );
+  // The machine's own floor: the longest stall of this thread doing nothing for as long (a shared machine's
+  // scheduler alone delays a timer by tens of ms at a load average of 4 on 2 cores).
+  const idle = await measure(() => new Promise((r) => setTimeout(r, now.total)));
+  log(`idle for as long: longest stall ${idle.stall.toFixed(1)} ms`);
   emit('backup', 'stall.max', now.stall, old.stall);
   emit('backup', 'total', now.total, old.total);
 } finally {
