@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run build`: builds everything that can be built without downloading anything — the renderer (vite),
-// the Electron main and preload bundles, the pull worker, and the `gasdesk` command (out/cli/gasdesk.cjs: serve
+// the Electron main and preload bundles, the worker threads (pull, backup check), and the `gasdesk` command (out/cli/gasdesk.cjs: serve
 // mode, head office, the emulators, db, card, print; its own pull worker beside it) with esbuild — copies the
 // migrations and PGlite's files next to the bundles, and validates the electron-builder configuration.
 import { execFileSync } from 'node:child_process';
@@ -40,6 +40,12 @@ function gitCommit() {
   }
 }
 
+/** The worker threads, each built beside the bundle that starts it (its host finds it next to itself). */
+const WORKERS = [
+  ['services/sync/pull-worker.ts', 'pull-worker.cjs'],
+  ['db/backup-check-worker.ts', 'backup-check-worker.cjs'],
+];
+
 /** PGlite finds its WebAssembly and file-system image beside the module that loads it: here, gasdesk.cjs. */
 const PGLITE_FILES = ['pglite.wasm', 'pglite.data', 'initdb.wasm'];
 
@@ -57,13 +63,14 @@ export async function buildAll({ skipRenderer = false, outDir = out } = {}) {
     outfile: `${outDir}/electron/main.cjs`,
     format: 'cjs',
   });
-  await esbuild({
-    ...common,
-    ...importMetaShim,
-    entryPoints: [`${root}services/sync/pull-worker.ts`],
-    outfile: `${outDir}/electron/pull-worker.cjs`,
-    format: 'cjs',
-  });
+  for (const [entry, name] of WORKERS)
+    await esbuild({
+      ...common,
+      ...importMetaShim,
+      entryPoints: [`${root}${entry}`],
+      outfile: `${outDir}/electron/${name}`,
+      format: 'cjs',
+    });
   await esbuild({
     ...common,
     entryPoints: [`${root}electron/preload.ts`],
@@ -81,7 +88,7 @@ export async function buildAll({ skipRenderer = false, outDir = out } = {}) {
 
 /**
  * The `gasdesk` command as one CommonJS file (cli/bin/gasdesk.js loads it when present), with what it reads at
- * run time beside it: the counter's migrations, head office's (server-migrations/), the pull worker, PGlite's
+ * run time beside it: the counter's migrations, head office's (server-migrations/), the worker threads, PGlite's
  * files; it finds the UI in ../renderer and its version in ../build-info.json. vite stays out: the bundle never
  * builds the UI. Also writes ../build-info.json.
  */
@@ -98,18 +105,24 @@ export async function buildCommand({ outDir = out } = {}) {
     absWorkingDir: root,
     metafile: true,
   });
-  const worker = await esbuild({
-    ...common,
-    ...importMetaShim,
-    entryPoints: [`${root}services/sync/pull-worker.ts`],
-    outfile: `${dir}/pull-worker.cjs`,
-    format: 'cjs',
-    absWorkingDir: root,
-    metafile: true,
-  });
+  const workers = [];
+  for (const [entry, name] of WORKERS)
+    workers.push(
+      await esbuild({
+        ...common,
+        ...importMetaShim,
+        entryPoints: [`${root}${entry}`],
+        outfile: `${dir}/${name}`,
+        format: 'cjs',
+        absWorkingDir: root,
+        metafile: true,
+      }),
+    );
   // The project's own files in the bundles: in a checkout, cli/bin/gasdesk.js runs the sources instead of a
   // bundle older than one of them.
-  const inputs = Object.keys({ ...cli.metafile.inputs, ...worker.metafile.inputs });
+  const inputs = Object.keys(
+    Object.assign({}, cli.metafile.inputs, ...workers.map((w) => w.metafile.inputs)),
+  );
   writeFileSync(`${dir}/inputs.json`, JSON.stringify(inputs.filter((f) => !f.includes('node_modules/'))));
   cpSync(`${root}db/migrations`, `${dir}/migrations`, { recursive: true });
   cpSync(`${root}server/migrations`, `${dir}/server-migrations`, { recursive: true });
@@ -125,6 +138,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const t = Date.now();
   await buildAll({ skipRenderer: process.argv.includes('--skip-renderer') });
   console.log(
-    `built into out/ in ${((Date.now() - t) / 1000).toFixed(1)} s (renderer, electron main + preload, pull worker, the gasdesk command in out/cli, migrations); electron-builder config valid`,
+    `built into out/ in ${((Date.now() - t) / 1000).toFixed(1)} s (renderer, electron main + preload, pull and backup-check workers, the gasdesk command in out/cli, migrations); electron-builder config valid`,
   );
 }

@@ -15,8 +15,9 @@ export function validateBuilderConfig(root, pkg) {
   for (const m of ['better-sqlite3', 'serialport', 'node-hid'])
     if (!(cfg.asarUnpack ?? []).some((p) => p.includes(m)))
       problems.push(`${m} must be unpacked from the asar`);
-  if (!(cfg.asarUnpack ?? []).includes('out/electron/pull-worker.cjs'))
-    problems.push('the pull worker must be unpacked from the asar (worker threads load plain files)');
+  for (const w of ['pull-worker.cjs', 'backup-check-worker.cjs'])
+    if (!(cfg.asarUnpack ?? []).includes(`out/electron/${w}`))
+      problems.push(`out/electron/${w} must be unpacked from the asar (worker threads load plain files)`);
   if (!(cfg.files ?? []).some((f) => f.startsWith('out/')))
     problems.push('files must include the out/ bundles');
   if (!(cfg.extraMetadata?.main ?? pkg.main)?.startsWith('out/electron/'))
@@ -25,6 +26,7 @@ export function validateBuilderConfig(root, pkg) {
     'out/electron/main.cjs',
     'out/electron/preload.cjs',
     'out/electron/pull-worker.cjs',
+    'out/electron/backup-check-worker.cjs',
     'out/electron/migrations/meta/_journal.json',
   ])
     if (!existsSync(`${root}${f}`)) problems.push(`missing after build: ${f}`);

@@ -59,8 +59,10 @@ export async function dbCommand(argv: string[]): Promise<number> {
     mkdirSync(dirname(out), { recursive: true });
     const gdb = openDatabase(file);
     try {
-      const { pages } = await backupDatabase(gdb.sqlite, out);
-      process.stdout.write(`backup written: ${out} (${pages} pages, integrity ok)\n`);
+      const { pages, checkedOps } = await backupDatabase(gdb.sqlite, out);
+      process.stdout.write(
+        `backup written: ${out} (${pages} pages, ledger ok: ${checkedOps} operations verified, integrity ok)\n`,
+      );
       return 0;
     } finally {
       gdb.close();

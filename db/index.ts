@@ -1,4 +1,6 @@
 export * from './backup';
+export * from './backup-check';
+export * from './backup-check-host';
 export * from './deferred-indexes';
 export * from './files';
 export * from './ledger';

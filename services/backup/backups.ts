@@ -4,17 +4,19 @@
  * check and with the current database kept aside. Backups and their folder are readable by their owner only.
  * Runtime: Node.
  */
-import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { AppError } from '../../core/errors';
 import {
+  BackupCheckFailed,
+  type BackupOptions,
   backupDatabase,
+  checkBackupCopy,
   getSetting,
   openDatabase,
   ownerOnlyDir,
   ownerOnlyFiles,
-  verifyLedger,
+  removeBackupCopy,
 } from '../../db';
 import type { App } from '../app';
 import { lockDataDir } from '../data-lock';
@@ -65,26 +67,29 @@ export function listBackups(dataDir: string): BackupInfo[] {
     });
 }
 
-/** Takes an online backup, checks it, and keeps the newest `keep` (setting backupKeep, default 14). */
+/**
+ * Takes an online backup in steps that yield, checks it (integrity and ledger) in a worker thread, and keeps the
+ * newest `keep` (setting backupKeep, default 14). A copy that fails its check is not kept.
+ */
 export async function runBackup(
   app: App,
   why: 'scheduled' | 'manual',
   operatorId: string | null,
+  opts: BackupOptions = {},
 ): Promise<BackupInfo> {
   const dir = backupDir(app.dataDir);
   ownerOnlyDir(dir);
   let name = `${BACKUP_PREFIX}${stamp(app.clock.nowMs())}.sqlite`;
   for (let i = 2; existsSync(join(dir, name)); i++)
     name = `${BACKUP_PREFIX}${stamp(app.clock.nowMs())}-${i}.sqlite`;
-  await backupDatabase(app.gdb.sqlite, join(dir, name));
-  const copy = new Database(join(dir, name), { readonly: true });
   try {
-    if (!verifyLedger(copy).ok) throw new AppError('INTERNAL', { detail: 'the backup copy does not verify' });
-  } finally {
-    copy.close();
+    await backupDatabase(app.gdb.sqlite, join(dir, name), opts);
+  } catch (e) {
+    if (e instanceof BackupCheckFailed) throw new AppError('INTERNAL', { detail: e.message });
+    throw e;
   }
   const keep = Math.max(1, Number(getSetting(app.db, 'backupKeep') ?? '14'));
-  for (const old of listBackups(app.dataDir).slice(keep)) rmSync(join(dir, old.file), { force: true });
+  for (const old of listBackups(app.dataDir).slice(keep)) removeBackupCopy(join(dir, old.file));
   app.transaction(() =>
     app
       .ledger()
@@ -114,18 +119,14 @@ export function scheduleBackups(
 export function restoreBackup(dataDir: string, from: string): { keptAside: string | null } {
   const lock = lockDataDir(dataDir);
   try {
-    const probe = new Database(from, { readonly: true, fileMustExist: true });
-    try {
-      if (probe.pragma('integrity_check', { simple: true }) !== 'ok')
-        throw new AppError('INTERNAL', { detail: 'backup fails the integrity check' });
-      const v = verifyLedger(probe);
-      if (!v.ok)
-        throw new AppError('INTERNAL', {
-          detail: `backup ledger broken at #${v.firstBad?.seq}: ${v.firstBad?.problem}`,
-        });
-    } finally {
-      probe.close();
-    }
+    const check = checkBackupCopy(from);
+    if (!check.ok)
+      throw new AppError('INTERNAL', {
+        detail:
+          check.failed === 'integrity'
+            ? `backup fails the integrity check: ${check.problem}`
+            : `backup ledger broken at ${check.problem}`,
+      });
     const target = join(dataDir, 'gasdesk.sqlite');
     let keptAside: string | null = null;
     if (existsSync(target)) {
