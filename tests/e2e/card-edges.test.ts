@@ -77,9 +77,17 @@ describe('换表结转 that did not reach the card, in the browser', () => {
     await change.getByLabel('表号', { exact: true }).fill('XF2026120701');
     await change.getByLabel('表厂', { exact: true }).fill('先锋');
     await change.getByLabel('型号', { exact: true }).fill('XF-G4');
-    await change.getByLabel('办理原因').fill('旧表故障');
-    await change.getByRole('button', { name: '换表' }).click();
-    await change.waitFor({ state: 'detached' });
+    // Submitted from the last field with Enter (a click can land while the dialog is still opening), and the
+    // request's answer awaited before the dialog's closing is: a refusal would keep it open and say why below.
+    const reason = change.getByLabel('办理原因');
+    await reason.fill('旧表故障');
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('meters.change')),
+      reason.press('Enter'),
+    ]);
+    await change.waitFor({ state: 'detached' }).catch(async (e: Error) => {
+      throw new Error(`the 换表 dialog stayed open: ${await change.textContent()}`, { cause: e });
+    });
     const notice = await visible(cards.getByTestId('card-notice'));
     expect(await text(notice)).toContain('换表已办理，但结转气量没能写上卡');
     expect(await text(notice)).toContain('气量没有丢失');
