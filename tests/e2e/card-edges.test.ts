@@ -1,14 +1,14 @@
 /**
- * Card edges a clerk meets, in Chromium against `gasdesk serve --demo` (issue P3). A card that is not a gas card
- * (a bank card) is named so on 读卡. 换表 whose carry does not reach the card, in Chromium against `gasdesk serve --demo` (issue P3): 王芳 changes a
- * household's meter with 8 m³ left in the old one while the card is pulled during the write. The meter change
+ * Card edges a clerk meets, in Chromium against `gasdesk serve --demo` (issue P3). 换表 whose carry does not
+ * reach the card: 王芳 changes a household's meter with 8 m³ left in the old one while the card is pulled during the write. The meter change
  * stands and the screen says the gas is not lost; once the card is back and read, the file shows the carry owed
- * and 结转写卡 puts it on the card, once. Runtime: Node (drives the browser).
+ * and 结转写卡 puts it on the card, once. A card that is not a gas card (a bank card) is named so on 读卡. Runtime: Node (drives the browser).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCustomerFile, text, visible } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
+import { issueCardOnFile, trainingPanel } from './support/training';
 
 const ACCOUNT = '010101000001';
 const NAME = '侯珍洋';
@@ -28,22 +28,7 @@ afterAll(async () => {
   await served?.stop();
 });
 
-const panel = () => page.getByRole('complementary', { name: '培训面板' });
-const lastEvent = () => text(page.getByTestId('training-last-event'));
-const card = () => panel().getByTestId('training-card-C001');
-
-async function training(steps: () => Promise<void>) {
-  await page.keyboard.press('F9');
-  await visible(panel());
-  await steps();
-  await panel().getByRole('button', { name: '关闭（Esc）' }).press('Escape');
-  await panel().waitFor({ state: 'detached' });
-}
-
-const insert = async () => {
-  await card().getByRole('button', { name: '插入读卡器' }).click();
-  await expect.poll(lastEvent).toContain('卡 C001 已插入读卡器');
-};
+const { panel, lastEvent, card, training, insert } = trainingPanel(() => page);
 
 describe('换表结转 that did not reach the card, in the browser', () => {
   it('the meter change stands, the gas is owed on the file, and 结转写卡 writes it once', async () => {
@@ -57,14 +42,8 @@ describe('换表结转 that did not reach the card, in the browser', () => {
 
     // The household gets a card from a blank one.
     await openCustomerFile(page, ACCOUNT, NAME);
-    await training(insert);
-    const cards = await visible(page.getByTestId('customer-cards'));
-    await cards.getByRole('button', { name: '发卡' }).click();
-    const issue = await visible(page.getByRole('dialog'));
-    await visible(issue.getByText('读卡器中是空白卡，可以发卡。'));
-    await page.keyboard.press('Enter');
-    await issue.waitFor({ state: 'detached' });
-    await visible(cards.getByTestId('card-notice').filter({ hasText: '已发卡' }));
+    await issueCardOnFile(page);
+    const cards = page.getByTestId('customer-cards');
 
     // 换表 with 8 m³ left in the old meter; the card is pulled while the carry is written.
     await training(async () => {

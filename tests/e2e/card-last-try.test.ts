@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCustomerFile, text, visible } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
+import { issueCardOnFile, trainingPanel } from './support/training';
 
 const ACCOUNT = '010101000001';
 const NAME = '侯珍洋';
@@ -33,24 +34,9 @@ function counter() {
 
   const activeId = () => page.evaluate<string>('document.activeElement?.id ?? ""');
   const label = (name: string) => page.getByLabel(name, { exact: true });
-  const panel = () => page.getByRole('complementary', { name: '培训面板' });
-  const lastEvent = () => text(page.getByTestId('training-last-event'));
-  const card = () => panel().getByTestId('training-card-C001');
+  const { panel, lastEvent, card, training, insert } = trainingPanel(() => page);
   const lastTryDialog = () => page.locator('.ant-modal-confirm', { hasText: LAST_TRY });
 
-  /** The training panel (F9): `steps` on card C001, then the panel is closed again. */
-  async function training(steps: () => Promise<void>) {
-    await page.keyboard.press('F9');
-    await visible(panel());
-    await steps();
-    await panel().getByRole('button', { name: '关闭（Esc）' }).press('Escape');
-    await panel().waitFor({ state: 'detached' });
-  }
-
-  const insert = async () => {
-    await card().getByRole('button', { name: '插入读卡器' }).click();
-    await expect.poll(lastEvent).toContain('卡 C001 已插入读卡器');
-  };
   const fault = async (button: string, said: string) => {
     await card().getByRole('button', { name: button }).click();
     await expect.poll(lastEvent).toContain(said);
@@ -80,14 +66,7 @@ function counter() {
 
     // A card for the household, from a blank one.
     await openCustomerFile(page, ACCOUNT, NAME);
-    await training(insert);
-    const cards = await visible(page.getByTestId('customer-cards'));
-    await cards.getByRole('button', { name: '发卡' }).click();
-    const issue = await visible(page.getByRole('dialog'));
-    await visible(issue.getByText('读卡器中是空白卡，可以发卡。'));
-    await page.keyboard.press('Enter');
-    await issue.waitFor({ state: 'detached' });
-    await visible(cards.getByTestId('card-notice').filter({ hasText: '已发卡' }));
+    await issueCardOnFile(page);
 
     // F2, 开班, and the card now has one PSC try left.
     await page.keyboard.press('F2');
