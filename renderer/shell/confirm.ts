@@ -22,7 +22,14 @@ export interface ConfirmOptions {
 const OK_CLASS = 'counter-confirm-ok';
 const CANCEL_CLASS = 'counter-confirm-cancel';
 
+/**
+ * Once the question has finished opening: the focus on 返回修改, unless the operator has already moved it to one
+ * of the question's own buttons (a Tab to 确认 during the opening animation stays where it went: taking it back
+ * made a quick Tab, Enter go back instead of confirming).
+ */
 function focusCancel() {
+  const active = document.activeElement;
+  if (active?.classList.contains(OK_CLASS) || active?.classList.contains(CANCEL_CLASS)) return;
   const buttons = document.querySelectorAll<HTMLElement>(`.${CANCEL_CLASS}`);
   buttons[buttons.length - 1]?.focus();
 }

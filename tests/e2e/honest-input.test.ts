@@ -139,6 +139,20 @@ describe('honest input: refused at the field, never changed silently', () => {
     await visible(page.getByTestId('shift-report').getByText('未交班'));
     expect(await page.getByRole('button', { name: '打印交班报表' }).count()).toBe(0);
 
+    // A Tab pressed while the confirmation is still opening stays on the OK button once it has opened (the
+    // focus put on 取消 at the end of the opening took it back: a quick Tab, Enter went back instead).
+    await page.getByRole('button', { name: '确认交班' }).click();
+    const again = await visible(page.locator('.ant-modal-confirm', { hasText: '确认交班吗？' }));
+    await page.keyboard.press('Tab');
+    const okText = await text(again.locator('.counter-confirm-ok'));
+    await expect
+      .poll(() => page.evaluate<string>(`document.querySelector('.ant-modal-confirm')?.className ?? ''`))
+      .not.toMatch(/appear|enter/);
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+    expect(await focusedText(page)).toBe(okText);
+    await page.keyboard.press('Escape');
+    await again.waitFor({ state: 'detached' });
+
     await page.getByRole('button', { name: '退出登录' }).click();
     await (await visible(page.getByRole('button', { name: '仍然退出' }))).click();
   });
