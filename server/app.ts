@@ -16,6 +16,7 @@ import { registerGates } from './http/gates';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerCounterRoutes } from './routes/counter-routes';
 import { registerPublicRoutes } from './routes/public-routes';
+import { registerConsolePage } from './routes/console-page';
 import { registerConsoleRoutes } from './routes/console-routes';
 import { registerAudit } from './console/audit';
 import { DEFAULT_IDLE_MS } from './console/sessions';
@@ -29,6 +30,8 @@ export interface HeadOfficeOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** A console session ends after this long without a request (default 30 minutes). */
   readonly consoleIdleMs?: number;
+  /** The built UI (out/renderer): its console.html is served under /console/. */
+  readonly consoleDir?: string;
   /** Mark the console's cookie Secure (head office served over HTTPS). */
   readonly secureCookies?: boolean;
 }
@@ -61,5 +64,6 @@ export function buildHeadOffice(opts: HeadOfficeOptions): { app: FastifyInstance
   registerCounterRoutes(app, ho);
   registerAdminRoutes(app, ho);
   registerConsoleRoutes(app, ho);
+  registerConsolePage(app, opts.consoleDir);
   return { app, ho };
 }

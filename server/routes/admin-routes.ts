@@ -33,7 +33,7 @@ import { blockCard, createPriceVersion, createStaff, saveFeeItem, saveLimits } f
 import { listConflicts, listQuarantine, listReconciliation, resolveConflict } from '../admin/review';
 import { listCounterOps, revertCounter } from '../admin/revert';
 import { verifyReceipt } from '../admin/receipts';
-import { hallScope } from '../console/permissions';
+import { consoleUserOf, hallScope } from '../console/permissions';
 import { receiptVerifyInputSchema } from '../../core/receipts/receipt-qr';
 import { counterOpsQuerySchema, revertInputSchema } from '../../core/sync/wire-revert';
 
@@ -101,7 +101,11 @@ export function registerAdminRoutes(app: FastifyInstance, ho: HeadOffice): void 
   });
   write(R.resolveConflict.path, async (store, body, req) => {
     const p = paramsOf(req);
-    return resolveConflict(store, p.id!, parseBody(resolveInputSchema, body), now());
+    const input = parseBody(resolveInputSchema, body);
+    // A console user resolves in their own name, whatever the body says.
+    const user = consoleUserOf(req);
+    const by = user ? `${user.displayName}（${user.username}）` : input.by;
+    return resolveConflict(store, p.id!, { ...input, by }, now());
   });
   app.get(R.listQuarantine.path, async () => {
     return { ops: await listQuarantine(ho.store) };
