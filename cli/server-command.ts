@@ -10,7 +10,7 @@ import { buildHeadOffice } from '../server/app';
 import { ensureAdminToken } from '../server/auth/admin-auth';
 import { migrateServer } from '../server/pg/migrate';
 import { openStore } from '../server/pg/store';
-import { defaultDataDir } from './paths';
+import { defaultDataDir, RENDERER_DIST } from './paths';
 import { readVersion } from './version';
 
 export async function serverCommand(argv: string[]): Promise<number> {
@@ -35,12 +35,14 @@ export async function serverCommand(argv: string[]): Promise<number> {
     store,
     version: readVersion(),
     adminTokenEnv,
+    consoleDir: RENDERER_DIST,
+    secureCookies: process.env.GASDESK_SECURE_COOKIES === '1',
     logger: { level: process.env.GASDESK_LOG_LEVEL ?? 'info' },
   });
   const address = await app.listen({ host: values.host, port });
   if (created) process.stdout.write(`administrator token (shown once, keep it safe): ${created}\n`);
   process.stdout.write(
-    `head office ready at ${address.replace('localhost', '127.0.0.1')} (${url ? 'PostgreSQL' : `PGlite in ${dataDir}`})\n`,
+    `head office ready at ${address.replace('localhost', '127.0.0.1')} (${url ? 'PostgreSQL' : `PGlite in ${dataDir}`}); console at /console/\n`,
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

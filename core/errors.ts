@@ -518,6 +518,46 @@ export const ERRORS = {
     zh: '总部管理令牌缺失或不正确。',
     en: 'The head-office admin token is missing or wrong.',
   },
+  CONSOLE_LOGIN_FAILED: {
+    status: 401,
+    zh: '登录名或密码不正确。',
+    en: 'Wrong user name or password.',
+  },
+  CONSOLE_LOCKED: {
+    status: 423,
+    zh: '密码连续输错次数过多，账号已锁定 15 分钟；请稍后再试或请管理员重设密码。',
+    en: 'Too many wrong passwords: the account is locked for 15 minutes.',
+  },
+  CONSOLE_SESSION_REQUIRED: {
+    status: 401,
+    zh: '请先登录总部管理台（或登录已超时）。',
+    en: 'Sign in to the console first (or the session timed out).',
+  },
+  CONSOLE_FORBIDDEN: {
+    status: 403,
+    zh: '您的角色无权进行此项操作或查看此网点。',
+    en: 'Your role may not do this or see this hall.',
+  },
+  CONSOLE_ORIGIN: {
+    status: 403,
+    zh: '请求不是从总部管理台页面发出的，已拒绝。',
+    en: 'The request did not come from the console page.',
+  },
+  CONSOLE_USER_EXISTS: {
+    status: 409,
+    zh: '该登录名已被使用。',
+    en: 'That user name is taken.',
+  },
+  CONSOLE_USER_NOT_FOUND: {
+    status: 404,
+    zh: '没有这个总部账号。',
+    en: 'No such console account.',
+  },
+  CONSOLE_LAST_ADMIN: {
+    status: 409,
+    zh: '不能停用最后一个在用的管理员账号。',
+    en: 'The last active administrator cannot be disabled.',
+  },
   ENROLL_UNREACHABLE: {
     status: 503,
     zh: '连接不上总部，本柜台还没有登记：请核对总部地址、检查网络后再试。业务照常办理，数据保存在本机。',

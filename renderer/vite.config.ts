@@ -13,6 +13,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
     sourcemap: false,
     rolldownOptions: {
+      // The counter's UI (index.html) and head office's console (console.html), sharing the built assets.
+      input: { index: `${root}index.html`, console: `${root}console.html` },
       // antd marks its modules "use client" (for React Server Components); meaningless in this bundle.
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

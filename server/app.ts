@@ -16,6 +16,10 @@ import { registerGates } from './http/gates';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerCounterRoutes } from './routes/counter-routes';
 import { registerPublicRoutes } from './routes/public-routes';
+import { registerConsolePage } from './routes/console-page';
+import { registerConsoleRoutes } from './routes/console-routes';
+import { registerAudit } from './console/audit';
+import { DEFAULT_IDLE_MS } from './console/sessions';
 
 export interface HeadOfficeOptions {
   readonly store: Store;
@@ -24,6 +28,12 @@ export interface HeadOfficeOptions {
   readonly adminTokenEnv?: string;
   readonly rateLimits?: RateLimits;
   readonly logger?: FastifyServerOptions['logger'];
+  /** A console session ends after this long without a request (default 30 minutes). */
+  readonly consoleIdleMs?: number;
+  /** The built UI (out/renderer): its console.html is served under /console/. */
+  readonly consoleDir?: string;
+  /** Mark the console's cookie Secure (head office served over HTTPS). */
+  readonly secureCookies?: boolean;
 }
 
 export function buildHeadOffice(opts: HeadOfficeOptions): { app: FastifyInstance; ho: HeadOffice } {
@@ -33,6 +43,8 @@ export function buildHeadOffice(opts: HeadOfficeOptions): { app: FastifyInstance
     now,
     version: opts.version ?? '0.1.0',
     adminTokenEnv: opts.adminTokenEnv,
+    consoleIdleMs: opts.consoleIdleMs ?? DEFAULT_IDLE_MS,
+    secureCookies: opts.secureCookies ?? false,
     ready: true,
   };
   const app = Fastify({
@@ -47,8 +59,11 @@ export function buildHeadOffice(opts: HeadOfficeOptions): { app: FastifyInstance
   });
   registerErrorHandling(app);
   registerGates(app, ho, opts.rateLimits ?? DEFAULT_RATE_LIMITS);
+  registerAudit(app, ho);
   registerPublicRoutes(app, ho);
   registerCounterRoutes(app, ho);
   registerAdminRoutes(app, ho);
+  registerConsoleRoutes(app, ho);
+  registerConsolePage(app, opts.consoleDir);
   return { app, ho };
 }

@@ -7,6 +7,10 @@ export interface HeadOffice {
   readonly version: string;
   /** GASDESK_ADMIN_TOKEN, when the administrator token comes from the environment. */
   readonly adminTokenEnv?: string;
+  /** A console session ends after this long without a request (server/console/sessions.ts). */
+  readonly consoleIdleMs: number;
+  /** Whether the console's cookie is marked Secure (head office behind HTTPS). */
+  readonly secureCookies: boolean;
   /** Set once migrations are applied and the database answers. */
   ready: boolean;
 }

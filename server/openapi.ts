@@ -50,7 +50,13 @@ export function openApiDocument(version: string) {
       operationId: name,
       summary: r.summary,
       security:
-        r.auth === 'admin' ? [{ adminToken: [] }] : r.auth === 'counter' ? [{ counterSignature: [] }] : [],
+        r.auth === 'admin'
+          ? [{ adminToken: [] }, { consoleSession: [] }]
+          : r.auth === 'console'
+            ? [{ consoleSession: [] }]
+            : r.auth === 'counter'
+              ? [{ counterSignature: [] }]
+              : [],
       parameters: parameters(r),
       ...(r.body || r.writes
         ? {
@@ -81,6 +87,7 @@ export function openApiDocument(version: string) {
       schemas: { Error: json(errorResponseSchema, 'output') },
       securitySchemes: {
         adminToken: { type: 'http', scheme: 'bearer' },
+        consoleSession: { type: 'apiKey', in: 'cookie', name: 'gasdesk_console' },
         counterSignature: {
           type: 'apiKey',
           in: 'header',

@@ -96,7 +96,9 @@ const AUTH: Record<RouteDef['auth'], string> = {
   none: 'public',
   enroll: 'one-time enrollment code (in the body)',
   counter: 'Ed25519 signature of the enrolled counter',
-  admin: 'administrator bearer token',
+  admin: 'administrator bearer token, or a console session whose role allows it',
+  login: 'public (counted per address)',
+  console: 'console session (cookie)',
 };
 
 export function renderSyncReference(): string {

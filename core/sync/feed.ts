@@ -47,7 +47,7 @@ export const staffFeedSchema = z.object({
   role: z.enum(ROLES),
   /** Every role the person holds; absent from a head office before 2026-12 (then `role` alone). */
   roles: z.array(z.enum(ROLES)).min(1).optional(),
-  /** The scrypt hash (services/auth/password.ts format); the password itself never leaves head office. */
+  /** The scrypt hash (core/node/password.ts format); the password itself never leaves head office. */
   passwordHash: z.string(),
   active: z.boolean(),
 });

@@ -10,6 +10,7 @@ import {
 } from './wire-revert';
 import type { z } from 'zod';
 import { limitsSchema } from '../contract/prices';
+import { CONSOLE_ROUTES } from './routes-console';
 import { receiptVerdictSchema, receiptVerifyInputSchema } from '../receipts/receipt-qr';
 import {
   adminSchemas,
@@ -40,8 +41,12 @@ import {
   statusResponseSchema,
 } from './wire';
 
-/** none: public; enroll: a one-time enrollment code in the body; counter: Ed25519-signed; admin: bearer token. */
-export type RouteAuth = 'none' | 'enroll' | 'counter' | 'admin';
+/**
+ * none: public; enroll: a one-time enrollment code in the body; counter: Ed25519-signed; admin: the
+ * administrator's bearer token or a console session whose role allows the route (server/console/permissions.ts);
+ * login: public, counted per address; console: a console session.
+ */
+export type RouteAuth = 'none' | 'enroll' | 'counter' | 'admin' | 'login' | 'console';
 
 export interface RouteDef {
   readonly method: 'GET' | 'POST';
@@ -261,6 +266,7 @@ export const SYNC_ROUTES = {
     body: receiptVerifyInputSchema,
     response: receiptVerdictSchema,
   },
+  ...CONSOLE_ROUTES,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof SYNC_ROUTES;

@@ -3,8 +3,8 @@
  * purchase limits, a hall's staff (the password is hashed here; only the hash travels) and blocked cards.
  * Each write and its feed entry commit together, under the feed lock. Runtime: Node.
  */
-import { randomBytes, scrypt } from 'node:crypto';
 import type { z } from 'zod';
+import { hashPassword } from '../../core/node/password';
 import { uuidv7 } from '../../core/ids';
 import { AppError } from '../../core/errors';
 import type { Limits, PriceVersion } from '../../core/contract/prices';
@@ -14,21 +14,6 @@ import type { Store } from '../pg/store';
 import { lockFeed, publish } from '../feed';
 import type { CardState } from '../push/world';
 import { cardFeedData } from '../push/feed-rows';
-
-/** The counter's password format (services/auth/password.ts): scrypt N=2^15, r=8, p=1, 16-byte salt. */
-function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  return new Promise((resolve, reject) =>
-    scrypt(
-      password.normalize('NFC'),
-      salt,
-      32,
-      { N: 2 ** 15, r: 8, p: 1, maxmem: 256 * 2 ** 15 * 8 },
-      (err, key) =>
-        err ? reject(err) : resolve(`scrypt$15$8$1$${salt.toString('base64')}$${key.toString('base64')}`),
-    ),
-  );
-}
 
 export async function createPriceVersion(
   store: Store,

@@ -3,7 +3,8 @@
  * is recorded first in the write's own transaction (a concurrent repeat waits on that row), and its answer
  * before the commit; a repeat gets that answer and changes nothing, a different body under a used id is
  * refused (REQUEST_ID_REUSED), and a write that failed left no record, so its retry goes ahead. The answer
- * commits with the effect: a head office that died before sending it answers the retry from the database.
+ * commits with the effect, and so does its audit entry (server/console/audit.ts): a head office that died
+ * before sending it answers the retry from the database.
  * Runtime: Node.
  */
 import { createHash } from 'node:crypto';
@@ -12,6 +13,7 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors';
 import { canonicalInput } from '../../core/request-input';
 import { adminRequestIdSchema } from '../../core/sync/wire-revert';
+import { audit, writeEntry } from '../console/audit';
 import { parseBody } from '../http/errors';
 import type { Queryable, Store } from '../pg/store';
 
@@ -26,6 +28,7 @@ export async function adminOnce<T>(
   store: Store,
   req: FastifyRequest,
   write: (store: Store, body: unknown) => Promise<T>,
+  nowMs: number,
 ): Promise<T> {
   const body = parseBody(z.unknown(), req.body) as Record<string, unknown>;
   const { requestId } = parseBody(z.object({ requestId: adminRequestIdSchema }), body);
@@ -42,6 +45,7 @@ export async function adminOnce<T>(
       );
       if (claimed.length === 0) throw new Repeated();
       const result = await write(joined(store, q), body);
+      await audit(q, writeEntry(req, 200), nowMs);
       await q.query('UPDATE admin_requests SET result = $2 WHERE request_id = $1', [
         requestId,
         JSON.stringify(result ?? null),

@@ -10,6 +10,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type RouteAuth, type RouteDef, SYNC_ROUTES } from '../../core/sync/routes';
 import { checkAdmin } from '../auth/admin-auth';
+import { consoleAdmin, sessionUser } from '../console/gate';
+import { cookieToken } from '../console/sessions';
 import {
   acceptCounter,
   findCounter,
@@ -32,7 +34,7 @@ function authOf(method: string, url: string): RouteAuth {
   if (auth) return auth;
   // The receipt page a phone opens from a QR (public, no token): counted per address as enrollment is.
   if (url.startsWith('/r/')) return 'enroll';
-  if (url.startsWith('/v1/') || url.startsWith('/admin/'))
+  if (url.startsWith('/v1/') || url.startsWith('/admin/') || url.startsWith('/console/api/'))
     throw new Error(`${method} ${url} is not in SYNC_ROUTES: head office would not know how to guard it`);
   return 'none';
 }
@@ -64,7 +66,14 @@ export function registerGates(app: FastifyInstance, ho: HeadOffice, rateLimits: 
     counter: counterGate(ho, limits),
     admin: async (req, reply) => {
       await limits.admin.charge(req, reply);
-      await checkAdmin(ho.store, req, ho.adminTokenEnv);
+      // The administrator's token when one is presented; otherwise a console session, if there is one.
+      if (req.headers.authorization === undefined && cookieToken(req)) await consoleAdmin(ho, req);
+      else await checkAdmin(ho.store, req, ho.adminTokenEnv);
+    },
+    login: (req, reply) => limits.anonymous.charge(req, reply),
+    console: async (req, reply) => {
+      await limits.admin.charge(req, reply);
+      await sessionUser(ho, req);
     },
   };
   app.addHook('onRoute', (route) => {

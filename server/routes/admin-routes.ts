@@ -33,6 +33,7 @@ import { blockCard, createPriceVersion, createStaff, saveFeeItem, saveLimits } f
 import { listConflicts, listQuarantine, listReconciliation, resolveConflict } from '../admin/review';
 import { listCounterOps, revertCounter } from '../admin/revert';
 import { verifyReceipt } from '../admin/receipts';
+import { consoleUserOf, hallScope } from '../console/permissions';
 import { receiptVerifyInputSchema } from '../../core/receipts/receipt-qr';
 import { counterOpsQuerySchema, revertInputSchema } from '../../core/sync/wire-revert';
 
@@ -54,20 +55,22 @@ export function registerAdminRoutes(app: FastifyInstance, ho: HeadOffice): void 
   const now = () => ho.now();
   /** A write: one effect per requestId (server/admin/once.ts), on the store of its own transaction. */
   const write = <T>(path: string, run: (store: Store, body: unknown, req: FastifyRequest) => Promise<T>) =>
-    app.post(path, (req) => adminOnce(ho.store, req, (store, body) => run(store, body, req)));
+    app.post(path, (req) => adminOnce(ho.store, req, (store, body) => run(store, body, req), ho.now()));
 
   write(R.createHall.path, async (store, body) => {
     return createHall(store, parseBody(hallInputSchema, body), now());
   });
-  app.get(R.listHalls.path, async () => {
-    return { halls: await listHalls(ho.store) };
+  app.get(R.listHalls.path, async (req) => {
+    const scope = hallScope(req);
+    return { halls: (await listHalls(ho.store)).filter((h) => !scope || scope.has(h.code)) };
   });
   write(R.createCounter.path, async (store, body, req) => {
     const p = paramsOf(req);
     return createCounter(store, p.hallCode!, parseBody(counterInputSchema, body), now());
   });
-  app.get(R.listCounters.path, async () => {
-    return { counters: await listCounters(ho.store) };
+  app.get(R.listCounters.path, async (req) => {
+    const scope = hallScope(req);
+    return { counters: (await listCounters(ho.store)).filter((c) => !scope || scope.has(c.hallCode)) };
   });
   write(R.newEnrollmentCode.path, async (store, _body, req) => {
     const p = paramsOf(req);
@@ -98,7 +101,11 @@ export function registerAdminRoutes(app: FastifyInstance, ho: HeadOffice): void 
   });
   write(R.resolveConflict.path, async (store, body, req) => {
     const p = paramsOf(req);
-    return resolveConflict(store, p.id!, parseBody(resolveInputSchema, body), now());
+    const input = parseBody(resolveInputSchema, body);
+    // A console user resolves in their own name, whatever the body says.
+    const user = consoleUserOf(req);
+    const by = user ? `${user.displayName}（${user.username}）` : input.by;
+    return resolveConflict(store, p.id!, { ...input, by }, now());
   });
   app.get(R.listQuarantine.path, async () => {
     return { ops: await listQuarantine(ho.store) };

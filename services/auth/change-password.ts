@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors';
 import { findStaffById, updateStaff } from '../../db';
 import { type Handlers, LOCAL_TERMINAL, operatorOf } from '../call';
 import { checkCredentials } from './credentials';
-import { hashPassword } from './password';
+import { hashPassword } from '../../core/node/password';
 
 export const changePassword: Handlers['auth.changePassword'] = async (input, call) => {
   const { app } = call;

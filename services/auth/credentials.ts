@@ -20,7 +20,7 @@ import { findStaffByUsername, type StaffRow, updateStaff } from '../../db';
 import type { App } from '../app';
 import { outsideRequest } from '../requests/request-log';
 import { attemptsOf, burstSize, burstText } from './attempts';
-import { DUMMY_HASH, verifyPassword } from './password';
+import { DUMMY_HASH, verifyPassword } from '../../core/node/password';
 
 export async function checkCredentials(
   app: App,

@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors';
 import { insertCounter, insertStaff, putSetting } from '../../db';
 import type { App } from '../app';
 import type { Handlers } from '../call';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../../core/node/password';
 import { DEFAULT_IDLE_LOCK_MINUTES } from '../../core/domain/roles';
 
 /** The setup input; a caller other than the contract (demo, tests) may leave the zone out: China's. */

@@ -7,7 +7,7 @@ import { AppError } from '../../core/errors';
 import { findStaffById, findStaffByUsername, insertStaff, listStaff, toStaff, updateStaff } from '../../db';
 import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../../core/node/password';
 
 export async function createStaff(
   app: App,

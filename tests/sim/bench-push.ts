@@ -10,6 +10,7 @@ import { newDeviceKey } from '../../services/sync/device-key';
 import { SyncClient } from '../../services/sync/transport';
 import {
   freshPostgres,
+  type HeadOfficeApi,
   publishDemoCatalogue,
   registerCounter,
   startHeadOffice,
@@ -21,12 +22,14 @@ import { counterSpec, outboxOf, readyPushers, seedCounters } from './counters';
 export const BATCH = Number(process.env.GASDESK_BENCH_BATCH ?? 500);
 
 export async function enrollDevice(
-  ho: TestHeadOffice,
+  ho: HeadOfficeApi,
   hallCode: string,
   counterCode: string,
   counterId = uuidv7(Date.now()),
+  /** The one-time code an administrator was given; the counter is registered here without one. */
+  given?: string,
 ) {
-  const code = await registerCounter(ho, hallCode, counterCode);
+  const code = given ?? (await registerCounter(ho, hallCode, counterCode));
   const key = newDeviceKey();
   const r = await fetch(`${ho.url}/v1/enroll`, {
     method: 'POST',

@@ -137,8 +137,11 @@ export async function publishDemoCatalogue(
 }
 
 /** Registers hall and counter (creating the hall when new) and returns the one-time enrollment code. */
+/** What a test needs of head office to call it over HTTP: in-process or its own process alike. */
+export type HeadOfficeApi = Pick<TestHeadOffice, 'url' | 'admin'>;
+
 export async function registerCounter(
-  ho: TestHeadOffice,
+  ho: HeadOfficeApi,
   hallCode: string,
   counterCode: string,
 ): Promise<string> {

@@ -10,7 +10,7 @@ import { encodeOp, OPS, type OpPayload, type OpType } from '../../core/sync/ops'
 import type { PushResponse, WireOp } from '../../core/sync/wire';
 import { enrollDevice } from '../sim/bench-push';
 import { chainOps } from '../sim/synthetic-ops';
-import type { TestHeadOffice } from './head-office';
+import type { HeadOfficeApi } from './head-office';
 import { signed } from './signed';
 
 /** An operation as the test writes it: its type and payload; an op's other fields default sensibly. */
@@ -40,14 +40,20 @@ export class ScriptedCounter {
   clockMs = Date.now() - 3_600_000;
 
   private constructor(
-    readonly ho: TestHeadOffice,
+    readonly ho: HeadOfficeApi,
     readonly hallCode: string,
     readonly dev: Awaited<ReturnType<typeof enrollDevice>>,
     readonly operatorId: string,
   ) {}
 
-  static async enroll(ho: TestHeadOffice, hallCode: string, counterCode: string): Promise<ScriptedCounter> {
-    const dev = await enrollDevice(ho, hallCode, counterCode);
+  /** Enrols a counter, with `code` when an administrator registered it, else registering it first. */
+  static async enroll(
+    ho: HeadOfficeApi,
+    hallCode: string,
+    counterCode: string,
+    code?: string,
+  ): Promise<ScriptedCounter> {
+    const dev = await enrollDevice(ho, hallCode, counterCode, uuidv7(Date.now()), code);
     return new ScriptedCounter(ho, hallCode, dev, uuidv7(Date.now()));
   }
 

@@ -1,4 +1,4 @@
-/** Password hashing with scrypt (memory-hard): N=2^15, r=8, p=1, 16-byte salt. Runtime: Node. */
+/** Password hashing with scrypt (memory-hard): N=2^15, r=8, p=1, 16-byte salt; the counter and head office share it. Runtime: Node (core/node: shared code that needs Node, outside the browser build). */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 const LOG_N = 15;

@@ -1,0 +1,57 @@
+/**
+ * What each console role may do on the admin API. 管理员 (admin): everything. 稽核 (auditor): read
+ * everything and resolve conflicts. 只读 (readonly): read everything. 营业厅经理 (hall_manager): read the
+ * halls and counters of their own halls (the lists are cut to them) and add staff to those halls. A route
+ * not named here is the administrator's alone. Runtime: Node.
+ */
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../core/errors';
+import type { ConsoleRole } from '../../core/sync/wire-console';
+import { SYNC_ROUTES as R } from '../../core/sync/routes';
+import type { ConsoleUser } from './accounts';
+
+type Rule = { readonly roles: readonly ConsoleRole[]; readonly hallParam?: true };
+
+const EVERY_HALL: readonly ConsoleRole[] = ['admin', 'auditor', 'readonly'];
+const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+
+const RULES = new Map<string, Rule>([
+  [key(R.listHalls), { roles: [...EVERY_HALL, 'hall_manager'] }],
+  [key(R.listCounters), { roles: [...EVERY_HALL, 'hall_manager'] }],
+  [key(R.listCounterOps), { roles: EVERY_HALL }],
+  [key(R.listConflicts), { roles: EVERY_HALL }],
+  [key(R.listQuarantine), { roles: EVERY_HALL }],
+  [key(R.listReconciliation), { roles: EVERY_HALL }],
+  [key(R.verifyReceipt), { roles: EVERY_HALL }],
+  [key(R.resolveConflict), { roles: ['admin', 'auditor'] }],
+  [key(R.createStaff), { roles: ['admin', 'hall_manager'], hallParam: true }],
+]);
+
+/** Refuses (CONSOLE_FORBIDDEN) a console user whose role may not use `method path`, or not for that hall. */
+export function allow(user: ConsoleUser, method: string, path: string, params: unknown): void {
+  if (user.role === 'admin') return;
+  const rule = RULES.get(`${method === 'HEAD' ? 'GET' : method} ${path}`);
+  if (!rule?.roles.includes(user.role)) throw new AppError('CONSOLE_FORBIDDEN');
+  if (user.role === 'hall_manager' && rule.hallParam) {
+    const hall = (params as { hallCode?: unknown } | undefined)?.hallCode;
+    if (typeof hall !== 'string' || !user.halls.includes(hall)) throw new AppError('CONSOLE_FORBIDDEN');
+  }
+}
+
+const USER = Symbol('consoleUser');
+type WithUser = FastifyRequest & { [USER]?: ConsoleUser };
+
+export function rememberUser(req: FastifyRequest, user: ConsoleUser): void {
+  (req as WithUser)[USER] = user;
+}
+
+/** The console user of this request; undefined for the administrator's token. */
+export function consoleUserOf(req: FastifyRequest): ConsoleUser | undefined {
+  return (req as WithUser)[USER];
+}
+
+/** The halls this request may see: null for every hall (the token, or a role that sees them all). */
+export function hallScope(req: FastifyRequest): ReadonlySet<string> | null {
+  const user = consoleUserOf(req);
+  return user?.role === 'hall_manager' ? new Set(user.halls) : null;
+}

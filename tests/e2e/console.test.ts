@@ -1,0 +1,152 @@
+/**
+ * Head office's console in Chromium against `gasdesk server` (its own process): an administrator signs in
+ * (a wrong password said so first), registers a hall and a counter, the counter enrols with the one-time code
+ * the console showed, and the administrator resolves a conflict two counters made (in their own name) and
+ * finds the operation head office quarantined with its reason; a read-only user sees no writing buttons.
+ * Runtime: Node (drives the browser).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Customer } from '../../core/contract';
+import { uuidv7 } from '../../core/ids';
+import { mulberry32 } from '../../services/setup/fake-households';
+import { customerFile } from '../sim/payloads';
+import { tempDir } from '../support/app';
+import { freshPostgres } from '../support/head-office';
+import { type HeadOfficeProcess, spawnHeadOffice } from '../support/head-office-process';
+import { op, ScriptedCounter } from '../support/scripted-counter';
+import { seriousProblems } from './support/axe';
+import { text, visible } from './support/counter';
+import { launchChromium, newPage } from './support/serve';
+
+const PASSWORD = 'Zongbu2026pass';
+
+describe('head office’s console', () => {
+  let ho: HeadOfficeProcess;
+  let drop: (() => Promise<void>) | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    const pg = await freshPostgres();
+    drop = pg?.drop;
+    ho = await spawnHeadOffice(pg ? { url: pg.url } : { dataDir: tempDir() });
+    for (const [username, displayName, role] of [
+      ['wangjing', '王静', 'admin'],
+      ['qianyu', '钱宇', 'readonly'],
+    ] as const)
+      await ho.admin('POST', '/admin/console-users', { username, displayName, role, password: PASSWORD });
+    browser = await launchChromium();
+    page = await newPage(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await ho?.stop();
+    await drop?.();
+  });
+
+  const field = (name: string) => page.getByLabel(name, { exact: true });
+  const dialog = (name: string) => page.getByRole('dialog', { name });
+
+  async function signIn(username: string, password: string) {
+    await page.goto(`${ho.url}/console/`);
+    await visible(page.getByRole('main', { name: '登录' }));
+    await field('登录名').fill(username);
+    await field('密码').fill(password);
+    await field('密码').press('Enter');
+  }
+
+  it('signs in, registers a hall and a counter, and the counter enrols with the code shown', async () => {
+    await signIn('wangjing', 'Wrong-password-1');
+    await visible(page.getByRole('alert').filter({ hasText: '登录名或密码不正确' }));
+    await field('密码').fill(PASSWORD);
+    await field('密码').press('Enter');
+    expect(await text(page.getByTestId('console-user'))).toBe('王静（管理员）');
+    expect(await seriousProblems(page, 'console halls')).toEqual([]);
+
+    await page.getByRole('button', { name: '新建网点' }).click();
+    await field('网点编号（4 位数字）').fill('0101');
+    await field('网点名称').fill('城东营业厅');
+    await field('网点名称').press('Enter');
+    const halls = page.getByRole('table', { name: '网点' });
+    await visible(halls.locator('tr', { hasText: '城东营业厅' }));
+
+    await halls.locator('tr', { hasText: '城东营业厅' }).getByRole('button', { name: '新建柜台' }).click();
+    await field('柜台编号（2 位数字）').fill('01');
+    await field('柜台名称').fill('1号窗口');
+    await field('柜台名称').press('Enter');
+    const code = (await text(page.getByTestId('enrollment-code').locator('strong'))).trim();
+    expect(code).toMatch(/^\S{6,}$/);
+    await page.keyboard.press('Escape');
+    const counters = page.getByRole('table', { name: '柜台' });
+    await expect.poll(() => counters.locator('tr', { hasText: '0101-01' }).textContent()).toContain('待登记');
+
+    await ScriptedCounter.enroll(ho, '0101', '01', code);
+    await page.getByRole('menuitem', { name: '隔离与冲突' }).click();
+    await page.getByRole('menuitem', { name: '网点与柜台' }).click();
+    await expect.poll(() => counters.locator('tr', { hasText: '0101-01' }).textContent()).toContain('在用');
+  });
+
+  it('resolves two counters’ conflict in the administrator’s name and lists the quarantined operation', async () => {
+    const rand = mulberry32(22);
+    const a = await ScriptedCounter.enroll(ho, '0101', '02');
+    const b = await ScriptedCounter.enroll(ho, '0101', '03');
+    const c = await ScriptedCounter.enroll(ho, '0202', '01');
+    const file: Customer = customerFile(
+      rand,
+      1,
+      uuidv7(Date.now()),
+      '010102000001',
+      new Date(a.clockMs).toISOString(),
+    );
+    const sized = (n: number) =>
+      op('customer.updated', {
+        id: file.id,
+        version: 2,
+        changes: { householdSize: n },
+        reason: '户籍人口变化',
+        customer: { ...file, householdSize: n, version: 2 },
+      });
+    await a.push([op('customer.opened', file), sized(7)]);
+    const second = await b.push([sized(8)]);
+    expect(second.quarantined).toEqual([]);
+    expect((await ho.admin('GET', '/admin/conflicts')).conflicts).toMatchObject([{ field: 'householdSize' }]);
+    const forged = await c.push([
+      op('customer.updated', {
+        id: file.id,
+        version: 2,
+        changes: { phone: '13900000009' },
+        reason: '来电',
+        customer: { ...file, phone: '13900000009', version: 2 },
+      }),
+    ]);
+    expect(forged.quarantined).toHaveLength(1);
+
+    await page.getByRole('menuitem', { name: '隔离与冲突' }).click();
+    const conflicts = page.getByRole('table', { name: '冲突' });
+    const row = conflicts.locator('tr', { hasText: 'householdSize' });
+    await row.getByRole('button', { name: '处理' }).click();
+    const resolve = await visible(dialog(`处理冲突：customer ${file.id}`));
+    await resolve.getByLabel('采用柜台新值').check();
+    await field('处理说明').fill('核对户口本为 8 人');
+    await field('处理说明').press('Enter');
+    await expect.poll(() => row.textContent()).toContain('采用新值（王静（wangjing）：核对户口本为 8 人）');
+
+    await page.getByRole('tab', { name: /隔离的流水/ }).click();
+    const quarantined = page.getByRole('table', { name: '隔离的流水' });
+    await expect.poll(() => quarantined.locator('tbody').textContent()).toContain(c.counterId);
+    expect(await seriousProblems(page, 'console review')).toEqual([]);
+  });
+
+  it('shows a read-only user the lists without a writing button, and signs out', async () => {
+    await page.getByRole('button', { name: '退出' }).click();
+    await signIn('qianyu', PASSWORD);
+    expect(await text(page.getByTestId('console-user'))).toBe('钱宇（只读）');
+    await visible(page.getByRole('table', { name: '柜台' }).locator('tr', { hasText: '0101-01' }));
+    expect(await page.getByRole('button', { name: '新建网点' }).count()).toBe(0);
+    expect(await page.getByRole('menuitem', { name: '总部账号' }).count()).toBe(0);
+    await page.getByRole('button', { name: '退出' }).click();
+    await visible(page.getByRole('main', { name: '登录' }));
+  });
+});
