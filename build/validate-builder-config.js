@@ -1,10 +1,41 @@
 // Checks build/electron-builder.json against what packaging needs, without downloading anything:
 // targets for Windows x64 (NSIS) and Linux x64/arm64 (deb, AppImage), native modules unpacked from the asar,
+// the asar holding the bundles and the native modules (with what they load) only, the Electron fuses set,
 // the migrations shipped, and the files it names present after a build.
 import { existsSync, readFileSync } from 'node:fs';
+import { nativeClosure } from './native-closure.js';
 
-export function validateBuilderConfig(root, pkg) {
-  const cfg = JSON.parse(readFileSync(`${root}build/electron-builder.json`, 'utf8'));
+/** The fuses flipped at packaging (docs/install.md, "The desktop package"). */
+export const FUSES = {
+  runAsNode: false,
+  enableCookieEncryption: true,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+  loadBrowserProcessSpecificV8Snapshot: false,
+  grantFileProtocolExtraPrivileges: false,
+};
+
+function asarProblems(cfg, root) {
+  const problems = [];
+  for (const [fuse, value] of Object.entries(FUSES))
+    if (cfg.electronFuses?.[fuse] !== value) problems.push(`electronFuses.${fuse} must be ${value}`);
+  const files = cfg.files ?? [];
+  if (!files.includes('!node_modules/**'))
+    problems.push('files must leave node_modules out but for the native modules');
+  const named = files.filter((f) => f.startsWith('node_modules/')).map((f) => f.slice(13, -3));
+  const needed = nativeClosure(root);
+  for (const m of needed)
+    if (!named.includes(m))
+      problems.push(`files must include node_modules/${m}/** (a native module loads it)`);
+  for (const m of named)
+    if (!needed.includes(m)) problems.push(`files names node_modules/${m}/**, which no native module loads`);
+  return problems;
+}
+
+/** What is wrong with the configuration `cfg` itself (the files it names are checked after a build). */
+export function builderConfigProblems(cfg, root, pkg) {
   const problems = [];
   if (cfg.appId !== 'cn.gasdesk.counter') problems.push('appId must be cn.gasdesk.counter');
   const win = JSON.stringify(cfg.win?.target ?? []);
@@ -20,8 +51,15 @@ export function validateBuilderConfig(root, pkg) {
       problems.push(`out/electron/${w} must be unpacked from the asar (worker threads load plain files)`);
   if (!(cfg.files ?? []).some((f) => f.startsWith('out/')))
     problems.push('files must include the out/ bundles');
+  problems.push(...asarProblems(cfg, root));
   if (!(cfg.extraMetadata?.main ?? pkg.main)?.startsWith('out/electron/'))
     problems.push('main must point into out/electron');
+  return problems;
+}
+
+export function validateBuilderConfig(root, pkg) {
+  const cfg = JSON.parse(readFileSync(`${root}build/electron-builder.json`, 'utf8'));
+  const problems = builderConfigProblems(cfg, root, pkg);
   for (const f of [
     'out/electron/main.cjs',
     'out/electron/preload.cjs',

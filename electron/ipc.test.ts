@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dispatcher } from '../services/api';
+import { APP_INDEX } from './app-url';
 import { INVOKE_CHANNEL, registerIpc } from './ipc';
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
@@ -14,13 +15,13 @@ function setup() {
       return { ok: true, result: 'done' };
     },
   };
-  registerIpc(ipcMain as never, dispatcher, '/app/out/renderer');
+  registerIpc(ipcMain as never, dispatcher);
   const invoke = (frame: unknown, ...args: unknown[]) =>
     handlers.get(INVOKE_CHANNEL)!({ senderFrame: frame, sender: { id: 7 } }, ...args);
   return { handlers, calls, invoke };
 }
 
-const appFrame = { url: 'file:///app/out/renderer/index.html', parent: null };
+const appFrame = { url: APP_INDEX, parent: null };
 
 describe('Electron IPC registration', () => {
   it('registers exactly one channel and forwards calls from the app’s own page to the dispatcher', async () => {
@@ -34,16 +35,17 @@ describe('Electron IPC registration', () => {
     expect(calls).toEqual([['customers.search', { query: 'x' }, { sessionId: 's1', terminal: 'window:7' }]]);
   });
 
-  it('refuses a call from an unexpected frame (another URL, a folder beside the app’s, a subframe, no frame)', async () => {
+  it('refuses a call from an unexpected frame (another origin, a file, a look-alike host, a subframe, no frame)', async () => {
     const { calls, invoke } = setup();
     for (const frame of [
       { url: 'https://evil.example/', parent: null },
-      // A sibling folder whose name starts like the app's, and ways of spelling one.
-      { url: 'file:///app/out/renderer-evil/index.html', parent: null },
-      { url: 'file:///app/out/renderer/../renderer-evil/index.html', parent: null },
-      { url: 'file:///app/out/renderer%2F..%2Frenderer-evil/index.html', parent: null },
-      { url: 'file:///app/out/rendererx', parent: null },
-      { url: 'file://evil.example/app/out/renderer/index.html', parent: null },
+      // Any file, the renderer's own included: only the app:// origin is the app's.
+      { url: 'file:///app/out/renderer/index.html', parent: null },
+      { url: 'app://gasdesk.evil/index.html', parent: null },
+      { url: 'app://evil/index.html', parent: null },
+      { url: 'app://user@gasdesk/index.html', parent: null },
+      { url: 'app://gasdesk:8080/index.html', parent: null },
+      { url: 'apps://gasdesk/index.html', parent: null },
       { url: appFrame.url, parent: {} },
       null,
     ]) {

@@ -10,16 +10,16 @@ import { isAppUrl } from './app-url';
 
 export const INVOKE_CHANNEL = 'gasdesk:invoke';
 
-/** A call from the app's own top-level page: a file inside the renderer folder (app-url.ts). */
-export function isTrustedSender(event: IpcMainInvokeEvent, rendererDir: string): boolean {
+/** A call from the app's own top-level page: exactly the app:// origin (app-url.ts). */
+export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
-  return isAppUrl(frame.url, rendererDir);
+  return isAppUrl(frame.url);
 }
 
-export function registerIpc(ipcMain: IpcMain, dispatcher: Dispatcher, rendererDir: string): void {
+export function registerIpc(ipcMain: IpcMain, dispatcher: Dispatcher): void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, op: unknown, input: unknown, sessionId: unknown) => {
-    if (!isTrustedSender(event, rendererDir)) {
+    if (!isTrustedSender(event)) {
       const err = new AppError('FORBIDDEN_ORIGIN');
       return { ok: false, status: err.status, error: err.toBody() };
     }

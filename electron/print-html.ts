@@ -62,14 +62,9 @@ async function render(e: Api, html: string, req: PrintRequest, title: string): P
   }
 }
 
-export function registerPrintHtml(
-  ipcMain: Electron.IpcMain,
-  dispatcher: Dispatcher,
-  rendererDir: string,
-  e: Api,
-): void {
+export function registerPrintHtml(ipcMain: Electron.IpcMain, dispatcher: Dispatcher, e: Api): void {
   ipcMain.handle(PRINT_HTML_CHANNEL, async (event, request: unknown, sessionId: unknown): Promise<Result> => {
-    if (!isTrustedSender(event, rendererDir)) return fail(new AppError('FORBIDDEN_ORIGIN'));
+    if (!isTrustedSender(event)) return fail(new AppError('FORBIDDEN_ORIGIN'));
     const parsed = printRequestSchema.safeParse(request);
     if (!parsed.success)
       return fail(new AppError('VALIDATION_FAILED', { detail: parsed.error.issues[0]?.message }));

@@ -26,23 +26,26 @@ describe('the Electron shell', () => {
       ...WEB_PREFERENCES,
       preload: join(dir, 'out', 'electron', 'preload.cjs'),
     });
-    expect(win.loaded).toBe(join(dir, 'out', 'renderer', 'index.html'));
+    // The page comes from the app's own scheme, registered as standard and secure before the app was ready.
+    expect(win.loaded).toBe('app://gasdesk/index.html');
+    expect(f.schemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
     expect([...f.handlers.keys()]).toEqual([INVOKE_CHANNEL, PRINT_HTML_CHANNEL]);
     const decided = await new Promise((r) => f.permission()!({}, 'media', r));
     expect(decided).toBe(false);
-    // Navigation away from the app is blocked; new windows are denied.
-    const away = { preventDefault: vi.fn() };
-    win.webContents.emit('will-navigate', away, 'https://evil.example/');
-    expect(away.preventDefault).toHaveBeenCalled();
-    const beside = { preventDefault: vi.fn() };
-    win.webContents.emit(
-      'will-navigate',
-      beside,
-      `file://${join(dir, 'out', 'renderer-evil', 'index.html')}`,
-    );
-    expect(beside.preventDefault).toHaveBeenCalled();
+    // Navigation away from the app is blocked, to a file too; new windows are denied.
+    for (const url of [
+      'https://evil.example/',
+      `file://${join(dir, 'out', 'renderer', 'index.html')}`,
+      'app://gasdesk.evil/index.html',
+    ]) {
+      const away = { preventDefault: vi.fn() };
+      win.webContents.emit('will-navigate', away, url);
+      expect(away.preventDefault, url).toHaveBeenCalled();
+    }
     const home = { preventDefault: vi.fn() };
-    win.webContents.emit('will-navigate', home, `file://${join(dir, 'out', 'renderer', 'index.html')}`);
+    win.webContents.emit('will-navigate', home, 'app://gasdesk/index.html');
     expect(home.preventDefault).not.toHaveBeenCalled();
     expect(win.webContents.openHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     // Every contract operation goes through that one channel and the dispatcher's validation.
@@ -50,9 +53,7 @@ describe('the Electron shell', () => {
       ev: unknown,
       ...a: unknown[]
     ) => Promise<{ ok: boolean; result?: unknown; error?: { code: string } }>;
-    const frame = {
-      senderFrame: { url: `file://${join(dir, 'out', 'renderer', 'index.html')}`, parent: null },
-    };
+    const frame = { senderFrame: { url: 'app://gasdesk/index.html', parent: null } };
     expect(await invoke(frame, 'system.info', {})).toMatchObject({
       ok: true,
       result: { initialized: false },

@@ -2,8 +2,8 @@
  * The desktop shell, written against the Electron API handed in (so it is tested with a fake): one instance,
  * one window, the services' dispatcher on IPC (plus office printing of contract documents), secrets sealed by
  * the OS keychain (no keychain: it does not start), devices owned here and let go on quit (device-release.ts),
- * backups and sync scheduled as in serve mode, navigation and new windows blocked, permissions denied, crashes
- * logged. No business logic.
+ * backups and sync scheduled as in serve mode, the UI served from app:// (app-protocol.ts), navigation and new
+ * windows blocked, permissions denied, crashes logged. No business logic.
  * Runtime: Electron main.
  */
 import { join } from 'node:path';
@@ -12,7 +12,8 @@ import { createDispatcher } from '../services/api';
 import { App } from '../services/app';
 import { startBackgroundWork } from '../services/background';
 import { plugConfiguredReader, recoverAtStart, releaseDevices } from '../services/cards/attach';
-import { isAppUrl } from './app-url';
+import { APP_SCHEME_PRIVILEGES, serveApp } from './app-protocol';
+import { APP_INDEX, APP_SCHEME, isAppUrl } from './app-url';
 import { releaseOnQuit, type Signals } from './device-release';
 import { registerIpc } from './ipc';
 import { registerPrintHtml } from './print-html';
@@ -22,7 +23,7 @@ import { keychainProblem, moveSecretsToKeychain, safeStorageProtector } from './
 
 export type ElectronApi = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'shell' | 'Menu' | 'dialog' | 'safeStorage'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'shell' | 'Menu' | 'dialog' | 'safeStorage' | 'protocol'
 >;
 
 export interface ShellPaths {
@@ -42,13 +43,9 @@ export const WEB_PREFERENCES = {
   spellcheck: false,
 } as const;
 
-export function guardWindow(
-  win: Electron.BrowserWindow,
-  rendererDir: string,
-  shell: ElectronApi['shell'],
-): void {
+export function guardWindow(win: Electron.BrowserWindow, shell: ElectronApi['shell']): void {
   win.webContents.on('will-navigate', (e, url) => {
-    if (!isAppUrl(url, rendererDir)) e.preventDefault();
+    if (!isAppUrl(url)) e.preventDefault();
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
@@ -70,6 +67,8 @@ export function startShell(
     return { log };
   }
   const rendererDir = join(paths.outDir, 'renderer');
+  // The UI's own scheme (app-protocol.ts), registered before the app is ready, as Electron requires.
+  e.protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
   let win: Electron.BrowserWindow | null = null;
 
   const createWindow = () => {
@@ -81,12 +80,12 @@ export function startShell(
       title: 'GasDesk 燃气营业厅柜台系统',
       webPreferences: { ...WEB_PREFERENCES, preload: join(paths.outDir, 'electron', 'preload.cjs') },
     });
-    guardWindow(win, rendererDir, e.shell);
+    guardWindow(win, e.shell);
     win.webContents.on('render-process-gone', (_ev, details) => {
       log.write('error', `renderer gone: ${details.reason}`);
       win?.reload();
     });
-    void win.loadFile(join(rendererDir, 'index.html'));
+    void win.loadURL(APP_INDEX);
   };
 
   app.on('second-instance', () => {
@@ -95,6 +94,7 @@ export function startShell(
   });
 
   void app.whenReady().then(async () => {
+    e.protocol.handle(APP_SCHEME, (request) => serveApp(rendererDir, request));
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     const dataDir = process.env.GASDESK_DATA ?? join(app.getPath('userData'), 'data');
@@ -130,8 +130,8 @@ export function startShell(
       onError: (what, err) => log.write('error', what, err),
     });
     const dispatcher = createDispatcher(counter, (m, err) => log.write('error', m, err));
-    registerIpc(ipcMain, dispatcher, rendererDir);
-    registerPrintHtml(ipcMain, dispatcher, rendererDir, e);
+    registerIpc(ipcMain, dispatcher);
+    registerPrintHtml(ipcMain, dispatcher, e);
     e.Menu.setApplicationMenu(appMenu(e, counter, log));
     createWindow();
     releaseOnQuit(

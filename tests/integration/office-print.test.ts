@@ -1,4 +1,5 @@
 /** Office printing through the desktop shell's second channel, with the real dispatcher and a fake Electron window. */
+import { APP_INDEX } from '../../electron/app-url';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,8 +11,7 @@ type Handler = (
   event: unknown,
   ...args: unknown[]
 ) => Promise<{ ok: boolean; result?: unknown; error?: { code: string; detail?: string } }>;
-const APP = '/app/out/renderer';
-const frame = { senderFrame: { url: `file://${APP}/index.html`, parent: null } };
+const frame = { senderFrame: { url: APP_INDEX, parent: null } };
 
 function fakeShell(t: TestCounter, opts: { printOk?: [boolean, string]; savePath?: string } = {}) {
   const handlers = new Map<string, Handler>();
@@ -37,7 +37,7 @@ function fakeShell(t: TestCounter, opts: { printOk?: [boolean, string]; savePath
   const dialog = {
     showSaveDialog: async () => ({ canceled: !opts.savePath, filePath: opts.savePath }),
   };
-  registerPrintHtml({ handle: (c: string, f: Handler) => handlers.set(c, f) } as never, t.d, APP, {
+  registerPrintHtml({ handle: (c: string, f: Handler) => handlers.set(c, f) } as never, t.d, {
     BrowserWindow: Win,
     dialog,
   } as never);

@@ -57,8 +57,8 @@ export function fakeElectron(userData: string, safeStorage: Keychain = fakeSafeS
     constructor(readonly options: { webPreferences: Record<string, unknown> }) {
       windows.push(this);
     }
-    loadFile(f: string) {
-      this.loaded = f;
+    loadURL(u: string) {
+      this.loaded = u;
       return Promise.resolve();
     }
     isMinimized = () => false;
@@ -67,6 +67,8 @@ export function fakeElectron(userData: string, safeStorage: Keychain = fakeSafeS
     reload() {}
   }
   const handlers = new Map<string, unknown>();
+  const schemes: { scheme: string; privileges: Record<string, boolean> }[] = [];
+  const protocols = new Map<string, (r: { url: string; method: string }) => Promise<Response>>();
   let permission: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
   let ready!: () => void;
   const app = Object.assign(new EventEmitter(), {
@@ -90,6 +92,11 @@ export function fakeElectron(userData: string, safeStorage: Keychain = fakeSafeS
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: vi.fn() },
     dialog: { showMessageBox: vi.fn(), showErrorBox: vi.fn() },
     safeStorage,
+    protocol: {
+      registerSchemesAsPrivileged: (s: typeof schemes) => schemes.push(...s),
+      handle: (scheme: string, fn: (r: { url: string; method: string }) => Promise<Response>) =>
+        protocols.set(scheme, fn),
+    },
   } as unknown as ElectronApi;
-  return { api, windows, handlers, ready: () => ready(), permission: () => permission };
+  return { api, windows, handlers, schemes, protocols, ready: () => ready(), permission: () => permission };
 }

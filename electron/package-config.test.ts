@@ -1,0 +1,36 @@
+/**
+ * The desktop package's configuration (build/electron-builder.json), checked as `npm run build` checks it: the
+ * Electron fuses set, and the asar holding the bundles and the native modules with exactly what they load.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain-JavaScript build script, without types
+import { builderConfigProblems, FUSES } from '../build/validate-builder-config.js';
+
+const root = new URL('../', import.meta.url).pathname;
+const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+const config = () => JSON.parse(readFileSync(`${root}build/electron-builder.json`, 'utf8'));
+
+describe('the desktop package’s configuration', () => {
+  it('is valid as it stands: fuses set, node_modules cut to the native modules', () => {
+    expect(builderConfigProblems(config(), root, pkg)).toEqual([]);
+    expect(FUSES).toMatchObject({
+      runAsNode: false,
+      onlyLoadAppFromAsar: true,
+      enableNodeCliInspectArguments: false,
+    });
+  });
+
+  it('names a fuse left as Electron ships it, a native module’s dependency missing, and a module no one loads', () => {
+    const cfg = config();
+    cfg.electronFuses.runAsNode = true;
+    cfg.files = cfg.files
+      .filter((f: string) => f !== 'node_modules/bindings/**')
+      .concat('node_modules/antd/**');
+    expect(builderConfigProblems(cfg, root, pkg)).toEqual([
+      'electronFuses.runAsNode must be false',
+      'files must include node_modules/bindings/** (a native module loads it)',
+      'files names node_modules/antd/**, which no native module loads',
+    ]);
+  });
+});
