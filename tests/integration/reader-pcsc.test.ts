@@ -5,7 +5,7 @@
  * events, a card leaving mid-APDU, a status word the manual does not list, and pcscd stopped and restarted
  * under a running connection. pcscd has one socket per machine, so every PC/SC test lives in this file.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReaderConnection } from '../../drivers/card-reader/connection';
@@ -103,11 +103,20 @@ describe('PC/SC: what only pcscd has', () => {
   it('gasdesk card info --reader pcsc:NAME reads the card without presenting a PSC', async () => {
     await rig.insertBlank();
     const attempts = rig.verifyAttempts();
-    const r = spawnSync(
-      process.execPath,
-      [join(ROOT, 'cli/bin/gasdesk.js'), 'card', 'info', '--reader', `pcsc:${VPCD_READER}`, '--json'],
-      { encoding: 'utf8' },
-    );
+    // Not spawnSync: the virtual card answers from this process's event loop.
+    const r = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const args = [
+        join(ROOT, 'cli/bin/gasdesk.js'),
+        'card',
+        'info',
+        '--reader',
+        `pcsc:${VPCD_READER}`,
+        '--json',
+      ];
+      const child = execFile(process.execPath, args, { encoding: 'utf8' }, (_e, stdout, stderr) =>
+        resolve({ status: child.exitCode, stdout, stderr }),
+      );
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({

@@ -12,6 +12,8 @@ import { APDU, expectOk, presentCodeResult, triesFromErrorCounter } from './acs-
 import { GONE, NO_CARD, PcscError, pcscReaderError, RC, readerState, SCARD, winscard } from './winscard';
 
 type Handle = bigint | number;
+/** How long one wait of the watcher lasts before it looks again (close() also cancels it at once). */
+const WATCH_MS = 1000;
 
 /** The PC/SC reader names this machine has now (empty when none is plugged or pcscd is not running). */
 export async function listPcscReaders(timeoutMs = 3000): Promise<string[]> {
@@ -84,7 +86,9 @@ export class PcscReader extends Sle4442Rules {
     while (!this.closed) {
       let rc: number;
       try {
-        rc = await this.w.statusChange(this.watchCtx, state, SCARD.INFINITE, 2 ** 31 - 1);
+        // A bounded wait: a cancel sent while the watcher is between two waits would be lost, and close()
+        // must not depend on it.
+        rc = await this.w.statusChange(this.watchCtx, state, WATCH_MS, WATCH_MS + this.ms);
       } catch (e) {
         return this.gone(e instanceof Error ? e : new Error(String(e)));
       }
@@ -133,13 +137,23 @@ export class PcscReader extends Sle4442Rules {
       if (e instanceof PcscError && e.rc === RC.W_RESET_CARD)
         throw new ReaderError('NOT_VERIFIED', undefined, '卡被其他程序复位，需重新校验');
       if (e instanceof PcscError && (e.rc === RC.E_NOT_TRANSACTED || e.rc === RC.F_COMM_ERROR)) {
-        // The card may have left mid-APDU: say so when it did.
-        if (!(await this.cardPresent().catch(() => true)))
-          throw new ReaderError('NO_CARD', undefined, e.message);
+        // The card may have left mid-APDU: say so when it did (pcscd notices within its polling interval).
+        this.card = null;
+        if (await this.cardLeft().catch(() => false)) throw new ReaderError('NO_CARD', undefined, e.message);
       }
       if (e instanceof ReaderError && e.code === 'TIMEOUT') this.gone(e);
       throw pcscReaderError(e);
     }
+  }
+
+  /** Whether the card is gone now or goes within a second (the time pcscd's polling takes to notice). */
+  private async cardLeft(): Promise<boolean> {
+    const state = readerState(this.readerName);
+    await this.w.statusChange(this.ctx, state, 0, this.ms);
+    if (!(state.dwEventState & SCARD.STATE_PRESENT)) return true;
+    state.dwCurrentState = state.dwEventState & ~SCARD.STATE_CHANGED;
+    await this.w.statusChange(this.ctx, state, WATCH_MS, WATCH_MS + this.ms);
+    return !(state.dwEventState & SCARD.STATE_PRESENT);
   }
 
   private async connectCard(): Promise<{ handle: Handle; protocol: number }> {
