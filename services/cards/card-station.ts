@@ -9,6 +9,7 @@ import { AppError } from '../../core/errors';
 import type { CardFormat, CardKeys } from '../../drivers/card-formats/card-format';
 import { formatFor, referenceFormat } from '../../drivers/card-formats/reference-format';
 import { ReaderConnection } from '../../drivers/card-reader/connection';
+import { isStuck } from '../../drivers/card-reader/ffi/ffi-call';
 import { ReaderError } from '../../drivers/card-reader/reader-error';
 import type { ReaderOptions, Sle4442Reader } from '../../drivers/card-reader/sle4442-reader';
 import type { TrainingWorld } from '../../drivers/emulator/world';
@@ -117,6 +118,7 @@ export async function guard<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (e) {
     if (!(e instanceof ReaderError)) throw e;
+    if (isStuck(e)) throw new AppError('READER_STUCK', { detail: e.detail });
     switch (e.code) {
       case 'NO_CARD':
         throw new AppError('NO_CARD');

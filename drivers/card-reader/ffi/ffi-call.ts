@@ -81,6 +81,11 @@ export function bindFunction(lib: LibraryHandle, library: string, decl: string):
   }
 }
 
+/** The detail of a TIMEOUT whose call never returned: the reader is stuck. */
+export const STUCK = '读卡器卡住了';
+export const isStuck = (e: unknown) =>
+  e instanceof ReaderError && e.code === 'TIMEOUT' && !!e.detail?.startsWith(STUCK);
+
 /** What timed-out calls are still running on their worker threads (a stuck library). */
 export let stuckCalls = 0;
 
@@ -92,7 +97,7 @@ export function asyncCall(fn: NativeFunction, args: unknown[], ms: number): Prom
       if (done) return;
       done = true;
       stuckCalls++;
-      reject(new ReaderError('TIMEOUT', undefined, `读卡器调用超过 ${ms} 毫秒没有返回，读卡器卡住了`));
+      reject(new ReaderError('TIMEOUT', undefined, `${STUCK}：一次调用超过 ${ms} 毫秒没有返回`));
     }, ms);
     fn.async(...args, (err: unknown, res: unknown) => {
       if (done) {

@@ -8,7 +8,7 @@
  */
 import { ReaderError } from '../reader-error';
 import { CloseListeners, type ReaderOptions, Sle4442Rules } from '../sle4442-reader';
-import { asyncCall, bindFunction, loadLibrary, type NativeFunction } from '../ffi/ffi-call';
+import { asyncCall, bindFunction, loadLibrary, type NativeFunction, STUCK } from '../ffi/ffi-call';
 
 export const WIN = process.platform === 'win32';
 /** The device handle, a return/size type, and the calling convention, per platform. */
