@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { decodeCard } from '../core/card/gas-card';
 import { formatCubicMetres } from '../core/quantities';
 import { AppError } from '../core/errors';
+import { exitProcess, stuckCalls } from '../drivers/card-reader/ffi/ffi-call';
 import { openReaderSpec, ReaderSpecError, readerKinds } from '../drivers/card-reader/open-spec';
 import type { Sle4442Reader } from '../drivers/card-reader/sle4442-reader';
 import { guard } from '../services/cards/card-station';
@@ -35,7 +36,9 @@ export async function cardCommand(argv: string[]): Promise<number> {
       process.stderr.write(`${e.message}\n`);
       return 2;
     }
-    return fail(readerOpenProblem(e), values.json);
+    const code = fail(readerOpenProblem(e), values.json);
+    if (stuckCalls > 0) await exitProcess(code);
+    return code;
   }
   try {
     const out = await guard(async () => {
@@ -59,6 +62,8 @@ export async function cardCommand(argv: string[]): Promise<number> {
     throw e;
   } finally {
     await reader.close();
+    // A library call that never returned (the reader stuck) would keep the process from exiting.
+    if (stuckCalls > 0) await exitProcess(1);
   }
 }
 

@@ -149,6 +149,27 @@ describe('gasdesk card info and the settings 测试 with a lib: address', () => 
     expect(control.peek('verify_attempts')).toBe(attempts);
   });
 
+  it('card info with a library whose first call hangs says the reader is stuck, and the process still ends', async () => {
+    const out = await new Promise<{ signal: string | null; stdout: string; stderr: string }>((resolve) => {
+      const args = [
+        join(ROOT, 'cli/bin/gasdesk.js'),
+        'card',
+        'info',
+        '--reader',
+        `lib:mwic:${libs.lib.mwic}`,
+        '--json',
+      ];
+      const env = { ...process.env, GASDESK_STUB_HANG: '1' };
+      const child = execFile(process.execPath, args, { encoding: 'utf8', env }, (_e, stdout, stderr) =>
+        resolve({ signal: child.signalCode, stdout, stderr }),
+      );
+    });
+    expect(JSON.parse(out.stdout)).toMatchObject({ error: { code: 'READER_STUCK' } });
+    expect(out.stderr).toContain('读卡器卡住了');
+    // libuv would wait for the stuck thread at exit: the command ends itself (SIGKILL) once it has said so.
+    expect(out.signal).toBe('SIGKILL');
+  });
+
   it('测试 says what it found, and a library problem in Chinese', async () => {
     const t = await testCounter({ households: 1 });
     const control = stubControl(libs.lib.mwic);

@@ -33,7 +33,7 @@ export function buildStubLibs(): StubLibs {
   const cc = (out: string, files: string[], defs: string[] = []) =>
     execFileSync(
       'cc',
-      ['-shared', '-fPIC', '-O1', ...defs, '-o', join(dir, out), ...files.map((f) => join(SRC, f))],
+      ['-shared', '-fPIC', '-O1', '-Wall', '-Werror', ...defs, '-o', join(dir, out), ...files.map((f) => join(SRC, f))],
       {
         stdio: 'pipe',
       },

@@ -111,3 +111,17 @@ export function asyncCall(fn: NativeFunction, args: unknown[], ms: number): Prom
     });
   });
 }
+
+/**
+ * Ends the process even when a native call never returned: libuv joins its worker threads at exit, so a plain
+ * exit would wait for the stuck call forever. Output is flushed, then the process is killed (by then the
+ * database is closed, and SQLite is crash-safe anyway). Without a stuck call, a plain exit.
+ */
+export async function exitProcess(code: number): Promise<never> {
+  if (stuckCalls > 0) {
+    await new Promise((r) => process.stdout.write('', r));
+    await new Promise((r) => process.stderr.write('', r));
+    process.kill(process.pid, 'SIGKILL');
+  }
+  process.exit(code);
+}
