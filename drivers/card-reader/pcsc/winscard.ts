@@ -221,7 +221,14 @@ function bindWinScard() {
 /** A PC/SC failure as the reader's error code. */
 export function pcscReaderError(e: unknown): unknown {
   if (!(e instanceof PcscError)) return e;
-  if (GONE.has(e.rc)) return new ReaderError('DISCONNECTED', undefined, `PC/SC ${e.message}`);
+  if (e.rc === RC.E_NO_SERVICE || e.rc === RC.E_SERVICE_STOPPED)
+    return new ReaderError(
+      'DISCONNECTED',
+      undefined,
+      `PC/SC 服务没有运行（Linux: pcscd；Windows: 智能卡服务）${e.message}`,
+    );
+  if (GONE.has(e.rc))
+    return new ReaderError('DISCONNECTED', undefined, `PC/SC 读卡器不在了（拔出？）${e.message}`);
   if (NO_CARD.has(e.rc)) return new ReaderError('NO_CARD', undefined, `PC/SC ${e.message}`);
   if (e.rc === RC.E_TIMEOUT) return new ReaderError('TIMEOUT', undefined, `PC/SC ${e.message}`);
   if (e.rc === RC.E_PROTO_MISMATCH)
