@@ -30,14 +30,11 @@ export function buildStubLibs(): StubLibs {
   if (built) return built;
   const dir = join(tempDir('gasdesk-stublibs-', { shared: true }), 'lib');
   mkdirSync(dir, { recursive: true });
+  const flags = ['-shared', '-fPIC', '-O1', '-Wall', '-Werror'];
   const cc = (out: string, files: string[], defs: string[] = []) =>
-    execFileSync(
-      'cc',
-      ['-shared', '-fPIC', '-O1', '-Wall', '-Werror', ...defs, '-o', join(dir, out), ...files.map((f) => join(SRC, f))],
-      {
-        stdio: 'pipe',
-      },
-    );
+    execFileSync('cc', [...flags, ...defs, '-o', join(dir, out), ...files.map((f) => join(SRC, f))], {
+      stdio: 'pipe',
+    });
   cc('libmwic-stub.so', ['stub-card.c', 'mwic-stub.c']);
   cc('libdcrf-stub.so', ['stub-card.c', 'dcrf-stub.c']);
   cc('libdcrf-noverify.so', ['stub-card.c', 'dcrf-stub.c'], ['-DOMIT_VERIFYPIN']);

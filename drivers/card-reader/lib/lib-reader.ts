@@ -71,7 +71,7 @@ export abstract class LibReader extends Sle4442Rules {
   protected call(fn: NativeFunction, ...args: unknown[]): Promise<number> {
     const run = async () => {
       if (this.stuck)
-        throw new ReaderError('TIMEOUT', undefined, '读卡器卡住了（上次调用没有返回），请重新插拔读卡器');
+        throw new ReaderError('TIMEOUT', undefined, `${STUCK}：上次调用没有返回，请重新插拔读卡器`);
       if (this.closed) throw new ReaderError('DISCONNECTED');
       try {
         return await asyncCall(fn, args, this.ms);
