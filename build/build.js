@@ -15,7 +15,15 @@ import { validateBuilderConfig } from './validate-builder-config.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}out`;
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
-const native = ['electron', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'pg-native'];
+const native = [
+  'electron',
+  'better-sqlite3',
+  'serialport',
+  '@serialport/*',
+  'node-hid',
+  'pg-native',
+  'koffi',
+];
 
 const common = {
   bundle: true,

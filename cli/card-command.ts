@@ -1,5 +1,6 @@
 /**
- * `gasdesk card info --reader serial:PATH[@BAUD]|hid:VID:PID [--json]`: the field technician's diagnostic —
+ * `gasdesk card info --reader SPEC [--json]` (SPEC: any reader kind of reader-spec.ts — serial, hid, pcsc, lib:mwic,
+ * lib:dcrf): the field technician's diagnostic —
  * reader firmware, card present, ATR, PSC tries left and the decoded record. It never verifies a PSC. A reader
  * it cannot use is said in Chinese with a stable code (exit 1): the port held by another program (named),
  * missing, not permitted, or a reader that does not answer. Runtime: Node.
@@ -8,9 +9,9 @@ import { parseArgs } from 'node:util';
 import { decodeCard } from '../core/card/gas-card';
 import { formatCubicMetres } from '../core/quantities';
 import { AppError } from '../core/errors';
-import { openReaderSpec, ReaderSpecError } from '../drivers/card-reader/open-spec';
-import { CardReader } from '../drivers/card-reader/reader';
-import type { ReaderTransport } from '../drivers/card-reader/transport';
+import { exitProcess, stuckCalls } from '../drivers/card-reader/ffi/ffi-call';
+import { openReaderSpec, ReaderSpecError, readerKinds } from '../drivers/card-reader/open-spec';
+import type { Sle4442Reader } from '../drivers/card-reader/sle4442-reader';
 import { guard } from '../services/cards/card-station';
 import { problemText, readerOpenProblem } from '../services/cards/reader-problem';
 
@@ -21,20 +22,24 @@ export async function cardCommand(argv: string[]): Promise<number> {
     options: { reader: { type: 'string' }, json: { type: 'boolean' } },
   });
   if (positionals[0] !== 'info' || !values.reader) {
-    process.stderr.write('用法 usage: gasdesk card info --reader serial:PATH[@BAUD]|hid:VID:PID [--json]\n');
+    const kinds = readerKinds()
+      .map((k) => k.syntax)
+      .join('|');
+    process.stderr.write(`用法 usage: gasdesk card info --reader ${kinds} [--json]\n`);
     return 2;
   }
-  let transport: ReaderTransport;
+  let reader: Sle4442Reader;
   try {
-    transport = await openReaderSpec(values.reader);
+    reader = await openReaderSpec(values.reader, { timeoutMs: 2000 });
   } catch (e) {
     if (e instanceof ReaderSpecError) {
       process.stderr.write(`${e.message}\n`);
       return 2;
     }
-    return fail(readerOpenProblem(e), values.json);
+    const code = fail(readerOpenProblem(e), values.json);
+    if (stuckCalls > 0) await exitProcess(code);
+    return code;
   }
-  const reader = new CardReader(transport);
   try {
     const out = await guard(async () => {
       const firmware = await reader.info();
@@ -57,6 +62,8 @@ export async function cardCommand(argv: string[]): Promise<number> {
     throw e;
   } finally {
     await reader.close();
+    // A library call that never returned (the reader stuck) would keep the process from exiting.
+    if (stuckCalls > 0) await exitProcess(1);
   }
 }
 

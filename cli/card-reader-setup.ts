@@ -1,6 +1,7 @@
 /**
  * Which card reader `gasdesk serve` owns: with --demo, the training world's emulator in-process; with
- * --reader, a real reader (serial or USB HID); else none. Pending card writes are then settled from whatever
+ * --reader, a real reader (any kind core/devices/reader-spec.ts parses: serial, USB HID, PC/SC, a maker's library);
+ * else none. Pending card writes are then settled from whatever
  * card is in the reader — or the caller is told why that could not run. Runtime: Node.
  */
 import type { App } from '../services/app';

@@ -13,12 +13,14 @@ const HELP = `gasdesk — 燃气营业厅柜台系统 GasDesk
 用法 Usage: gasdesk <command> [options]
 
 命令 Commands:
-  serve [--data DIR] [--port N] [--demo] [--throwaway] [--reader serial:PATH[@BAUD]|hid:VID:PID] [--print-dir DIR]
+  serve [--data DIR] [--port N] [--demo] [--throwaway] [--reader SPEC] [--print-dir DIR]
         在 127.0.0.1 上提供界面和接口，供浏览器使用（打印一行 "serving at <URL>"）
         Serve the UI and the API on 127.0.0.1 for a browser; prints one line "serving at <URL>".
         --demo       在新数据目录中生成演示营业厅（员工演示密码会打印出来）
         --throwaway  使用临时数据目录，退出后即删除
         --reader     读卡器地址；演示模式下使用进程内的培训模拟读卡器
+                     SPEC: serial:PATH[@BAUD] | hid:VID:PID | pcsc:READER_NAME
+                           | lib:mwic:LIBRARY_PATH[:PORT] | lib:dcrf:LIBRARY_PATH[:PORT]
         --print-dir  file: 打印机只能写入的文件夹（默认数据目录下的 prints；也可用 GASDESK_PRINT_DIR）
   db migrate [--data DIR]             应用数据库迁移 Apply migrations
   db verify  [--data DIR] [--json]    校验业务流水哈希链与数据库完整性 Verify the ledger chain and integrity
@@ -31,7 +33,7 @@ const HELP = `gasdesk — 燃气营业厅柜台系统 GasDesk
         模拟小票打印机，每张打印完的小票写成 UTF-8 文本文件 Receipt printer emulator
   print test --printer tcp:HOST:PORT|serial:PATH|file:PATH [--width 58|80]
         打印测试页 Print the test page
-  card info --reader serial:PATH[@BAUD]|hid:VID:PID [--json]
+  card info --reader SPEC [--json]
         读卡诊断：固件、是否有卡、ATR、密码剩余次数、卡内记录（从不校验密码）
 
   server [--data DIR] [--port N] [--host H]

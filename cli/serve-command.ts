@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { createDispatcher } from '../services/api';
 import { App } from '../services/app';
 import { startBackgroundWork } from '../services/background';
+import { exitProcess, stuckCalls } from '../drivers/card-reader/ffi/ffi-call';
 import { releaseDevices } from '../services/cards/attach';
 import { seedDemo } from '../services/setup/demo';
 import { plugCardReader } from './card-reader-setup';
@@ -89,11 +90,13 @@ export async function serveCommand(argv: string[]): Promise<number> {
   });
   // The devices go first (a restarted counter must find the reader's port free); whatever still holds the
   // process after the deadline (a hung device, an open connection) does not keep it: it exits.
-  setTimeout(() => process.exit(0), STOP_DEADLINE_MS).unref();
+  setTimeout(() => void exitProcess(0), STOP_DEADLINE_MS).unref();
   await releaseDevices(app);
   stopBackground();
   await http.close();
   app.close();
   if (values.throwaway) rmSync(dataDir, { recursive: true, force: true });
+  // A reader library call that never returned would keep the process from exiting: end it all the same.
+  if (stuckCalls > 0) await exitProcess(0);
   return 0;
 }

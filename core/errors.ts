@@ -261,6 +261,16 @@ export const ERRORS = {
     zh: '读卡器没有响应，请检查读卡器连接后重试。',
     en: 'The card reader does not answer; check its cable and try again.',
   },
+  READER_LIBRARY: {
+    status: 503,
+    zh: '读卡器厂家动态库无法使用（详情里写明原因：找不到、不是动态库或架构不符、缺少函数），请按安装说明放置正确的库。',
+    en: "The reader maker's library cannot be used (the detail says why); install the right one.",
+  },
+  READER_STUCK: {
+    status: 503,
+    zh: '读卡器卡住了（一次调用没有返回），请拔下读卡器再插上；仍不行请重启本程序。',
+    en: 'The card reader is stuck (a call did not return); unplug and replug it, or restart the program.',
+  },
   READER_PORT_BUSY: {
     status: 503,
     zh: '读卡器串口正被另一个程序占用（详情里写明是哪个程序），请先关闭该程序再重试。',

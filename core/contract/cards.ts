@@ -1,11 +1,34 @@
 /** IC gas cards at the counter: read, issue, replace, top up, meter change, card-aware reversal, training. */
 import { z } from 'zod';
 import { CARD_KINDS } from '../card/gas-card';
+import { parseReaderSpec, readerKinds } from '../devices/reader-spec';
 import { approvalSchema, idSchema, op, reasonSchema, trimmed } from './common';
 import { meterInputSchema } from './customer-fields';
 import { saleSchema } from './sales';
 
 const CLERKS = ['clerk', 'cashier', 'supervisor', 'admin'] as const;
+
+/** A reader address in any kind core/devices/reader-spec.ts parses (the one parser of the syntax). */
+const readerSpecSchema = z
+  .string()
+  .trim()
+  .max(1024)
+  .refine(
+    (s) => {
+      try {
+        parseReaderSpec(s);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    {
+      error: () =>
+        `读卡器地址格式：${readerKinds()
+          .map((k) => k.syntax)
+          .join(' | ')}`,
+    },
+  );
 
 export const meterReadingSchema = z.object({
   meterNo: z.string(),
@@ -206,19 +229,32 @@ export const cardOps = {
     }),
   }),
   'devices.configureReader': op({
-    summary: '设置读卡器地址（串口或 USB HID），清空则不使用读卡器',
+    summary: '设置读卡器地址（串口、USB HID、PC/SC 读卡器名、明华/德卡厂家动态库），清空则不使用读卡器',
     access: ['admin'],
     writes: true,
-    input: z.object({
-      spec: z
-        .string()
-        .trim()
-        .regex(/^(serial:[^@\s]+(@\d+)?|hid:[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4})$/, {
-          error: '读卡器地址格式：serial:串口[@波特率] 或 hid:VID:PID',
-        })
-        .nullable(),
-    }),
+    input: z.object({ spec: readerSpecSchema.nullable() }),
     output: z.object({ spec: z.string().nullable() }),
+  }),
+  'devices.testReader': op({
+    summary: '测试读卡器地址：打开读卡器，读出型号和是否有卡（不校验卡密码、不写卡）',
+    access: ['admin'],
+    writes: false,
+    input: z.object({ spec: readerSpecSchema }),
+    output: z.object({
+      ok: z.boolean(),
+      /** The reader's identification (firmware, PC/SC name, library version) when it answered. */
+      info: z.string().nullable(),
+      cardPresent: z.boolean().nullable(),
+      /** Why it could not be used, in Chinese (a missing library, a reader not found …). */
+      problem: z.string().nullable(),
+    }),
+  }),
+  'devices.readerNames': op({
+    summary: '本机的 PC/SC 读卡器名称（供选择 pcsc:读卡器名）',
+    access: ['admin'],
+    writes: false,
+    input: z.object({}),
+    output: z.object({ pcsc: z.array(z.string()), problem: z.string().nullable() }),
   }),
   'devices.status': op({
     summary: '读卡器、打印机状态',

@@ -1,9 +1,9 @@
 /**
  * Card formats are plug-ins: each meter maker lays out its cards (and keys, and tool cards) differently.
- * A format reads and writes through a CardReader and never touches the database. Runtime: Node.
+ * A format reads and writes through a Sle4442Reader and never touches the database. Runtime: Node.
  */
 import type { CardHeader, CardKind, CardRecord, PurchaseRecord } from '../../core/card/gas-card';
-import type { CardReader } from '../card-reader/reader';
+import type { Sle4442Reader } from '../card-reader/sle4442-reader';
 
 /** Derives each card's PSC; the master key behind it never leaves the key holder. */
 export interface CardKeys {
@@ -31,7 +31,7 @@ export interface CardFormat {
   /** Whether a card image is in this format (blank cards are claimed by the default format). */
   detect(image: Uint8Array): boolean;
   /** Reads only the bytes the format uses, once, and decodes them. Never verifies a PSC. */
-  read(reader: CardReader, opts?: { triesLeft?: boolean }): Promise<ReadResult>;
+  read(reader: Sle4442Reader, opts?: { triesLeft?: boolean }): Promise<ReadResult>;
   /**
    * Turns a blank card into a user or tool card, or finishes an issue cut at any point: header written and
    * protected, PSC changed to the card's own. The header is asked for (`header()`) only once the card is open
@@ -39,7 +39,7 @@ export interface CardFormat {
    * Never verifies the same PSC twice.
    */
   issue(
-    reader: CardReader,
+    reader: Sle4442Reader,
     header: CardHeader | (() => CardHeader),
     keys: CardKeys,
     opts?: IssueOptions,
@@ -51,7 +51,7 @@ export interface CardFormat {
    * before payment), so it is not presented again — a card swapped in between refuses the write (not verified).
    */
   writePurchase(
-    reader: CardReader,
+    reader: Sle4442Reader,
     cardNo: string,
     purchase: PurchaseRecord,
     keys: CardKeys,
@@ -59,7 +59,7 @@ export interface CardFormat {
   ): Promise<void>;
   /** Makes a tool card (set-up, clear, check, meter-change). */
   makeToolCard(
-    reader: CardReader,
+    reader: Sle4442Reader,
     kind: Exclude<CardKind, 'user'>,
     cardNo: string,
     region: number,

@@ -11,7 +11,8 @@ import {
   USED_BYTES,
 } from '../../core/card/gas-card';
 import { DEFAULT_PSC } from '../card-reader/sle4442';
-import { type CardReader, ReaderError } from '../card-reader/reader';
+import { ReaderError } from '../card-reader/reader-error';
+import type { Sle4442Reader } from '../card-reader/sle4442-reader';
 import type { CardFormat } from './card-format';
 import { failpoint } from '../failpoint';
 
@@ -31,14 +32,14 @@ export function changedSpans(now: Uint8Array, next: Uint8Array): { at: number; b
 }
 
 /** Writes an area as the diff from what it holds (each span read back by the reader); the CRC span is last. */
-async function writeArea(reader: CardReader, start: number, now: Uint8Array, next: Uint8Array) {
+async function writeArea(reader: Sle4442Reader, start: number, now: Uint8Array, next: Uint8Array) {
   for (const s of changedSpans(now, next)) await reader.updateMain(start + s.at, s.bytes);
 }
 
 const area = (img: Uint8Array, a: { start: number; length: number }) =>
   img.slice(a.start, a.start + a.length);
 
-async function readUsed(reader: CardReader): Promise<Uint8Array> {
+async function readUsed(reader: Sle4442Reader): Promise<Uint8Array> {
   const atr = await reader.powerOn();
   const image = new Uint8Array(USED_BYTES);
   image.set(atr.subarray(0, 4), 0);

@@ -1,17 +1,17 @@
 /**
  * Keeps a reader connected: opens it lazily, notices an unplug (the transport closes), and keeps trying to
- * find the same device again — through `open`, which may look it up anew (a USB serial reader can come back
+ * find the same device again — through `open` (any backend: reference protocol, PC/SC, a maker's library), which may look it up anew (a USB serial reader can come back
  * under another port name; see findSerialPort). Status changes are events the UI shows. Runtime: Node.
  */
 import { EventEmitter } from 'node:events';
-import { CardReader, type ReaderOptions, ReaderError } from './reader';
-import type { ReaderTransport } from './transport';
+import { ReaderError } from './reader-error';
+import type { ReaderOptions, Sle4442Reader } from './sle4442-reader';
 
 export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected';
 
 export class ReaderConnection extends EventEmitter<{ status: [ConnectionStatus, string | undefined] }> {
-  private reader: CardReader | null = null;
-  private connecting: Promise<CardReader> | null = null;
+  private reader: Sle4442Reader | null = null;
+  private connecting: Promise<Sle4442Reader> | null = null;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   status: ConnectionStatus = 'disconnected';
@@ -21,7 +21,7 @@ export class ReaderConnection extends EventEmitter<{ status: [ConnectionStatus, 
   lastFailure: Error | undefined;
 
   constructor(
-    private readonly open: () => Promise<ReaderTransport>,
+    private readonly open: (opts: ReaderOptions) => Promise<Sle4442Reader>,
     private readonly opts: ReaderOptions & { retryMs?: number } = {},
   ) {
     super();
@@ -34,7 +34,7 @@ export class ReaderConnection extends EventEmitter<{ status: [ConnectionStatus, 
   }
 
   /** The connected reader, connecting first if needed; DISCONNECTED if the device cannot be reached now. */
-  async get(): Promise<CardReader> {
+  async get(): Promise<Sle4442Reader> {
     if (this.stopped) throw new ReaderError('DISCONNECTED');
     if (this.reader?.connected) return this.reader;
     this.connecting ??= this.connect().finally(() => {
@@ -43,17 +43,16 @@ export class ReaderConnection extends EventEmitter<{ status: [ConnectionStatus, 
     return this.connecting;
   }
 
-  private async connect(): Promise<CardReader> {
+  private async connect(): Promise<Sle4442Reader> {
     this.set('connecting');
     try {
-      const transport = await this.open();
+      const reader = await this.open(this.opts);
       if (this.stopped) {
         // Closed while the port was opening: let it go at once.
-        await transport.close();
+        await reader.close();
         throw new Error('closed');
       }
-      const reader = new CardReader(transport, this.opts);
-      transport.onClose((err) => {
+      reader.onClose((err) => {
         if (this.reader === reader) this.reader = null;
         this.set('disconnected', err?.message ?? 'unplugged');
         this.watch();

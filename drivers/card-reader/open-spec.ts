@@ -1,20 +1,49 @@
-/** A reader address as the operator writes it: serial:PATH[@BAUD] or hid:VID:PID (hex). Runtime: Node. */
-import { openHid } from './hid-transport';
-import { openSerial } from './serial-transport';
-import type { ReaderTransport } from './transport';
+/**
+ * Opens the reader an address names (reader-spec.ts parses it), whatever it speaks: the reference protocol
+ * over serial or HID, PC/SC, or a reader maker's library. The PC/SC and library backends load their native
+ * bridge (koffi) only when asked for. Runtime: Node.
+ */
+import { CardReader } from './reader';
+import { parseReaderSpec, type ReaderSpec } from './reader-spec';
+import type { ReaderOptions as RefOptions } from './reader';
+import type { Sle4442Reader } from './sle4442-reader';
 
-export async function openReaderSpec(spec: string): Promise<ReaderTransport> {
-  const serial = /^serial:([^@]+)(?:@(\d+))?$/.exec(spec);
-  if (serial) return openSerial({ path: serial[1]!, baudRate: serial[2] ? Number(serial[2]) : 9600 });
-  const hid = /^hid:([0-9a-fA-F]{1,4}):([0-9a-fA-F]{1,4})$/.exec(spec);
-  if (hid) return openHid(Number.parseInt(hid[1]!, 16), Number.parseInt(hid[2]!, 16));
-  throw new ReaderSpecError(spec);
+export { ReaderSpecError, parseReaderSpec, readerKinds } from './reader-spec';
+
+type Opener = (rest: string, opts: RefOptions) => Promise<Sle4442Reader>;
+const extOpeners = new Map<string, Opener>();
+
+/** The extension point's other half: how a registered kind (registerReaderKind) opens its reader. */
+export function registerReaderOpener(prefix: string, open: Opener): void {
+  extOpeners.set(prefix, open);
 }
 
-/** A reader address that is not written as serial:PATH[@BAUD] or hid:VID:PID. */
-export class ReaderSpecError extends Error {
-  constructor(spec: string) {
-    super(`读卡器写法不正确 bad --reader: ${spec} (serial:/dev/ttyUSB0[@9600] or hid:VID:PID)`);
-    this.name = 'ReaderSpecError';
+export async function openReaderSpec(spec: string, opts: RefOptions = {}): Promise<Sle4442Reader> {
+  return openReader(parseReaderSpec(spec), opts);
+}
+
+export async function openReader(r: ReaderSpec, opts: RefOptions = {}): Promise<Sle4442Reader> {
+  switch (r.kind) {
+    case 'serial': {
+      const { openSerial } = await import('./serial-transport');
+      return new CardReader(await openSerial({ path: r.path, baudRate: r.baudRate }), opts);
+    }
+    case 'hid': {
+      const { openHid } = await import('./hid-transport');
+      return new CardReader(await openHid(r.vendorId, r.productId), opts);
+    }
+    case 'pcsc': {
+      const { openPcscReader } = await import('./pcsc/pcsc-reader');
+      return openPcscReader(r.readerName, opts);
+    }
+    case 'lib': {
+      const { openLibReader } = await import('./lib/open-lib');
+      return openLibReader(r.maker, r.libraryPath, r.port, opts);
+    }
+    case 'ext': {
+      const open = extOpeners.get(r.prefix);
+      if (!open) throw new Error(`reader kind ${r.prefix}: no opener registered`);
+      return open(r.rest, opts);
+    }
   }
 }

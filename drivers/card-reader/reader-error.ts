@@ -18,8 +18,12 @@ export class ReaderError extends Error {
   constructor(
     readonly code: ReaderErrorCode,
     readonly triesLeft?: number,
+    /** What the backend saw, in Chinese (a status word, a library's return code, a stuck call). */
+    readonly detail?: string,
   ) {
-    super(`reader: ${code}${triesLeft !== undefined ? ` (tries left ${triesLeft})` : ''}`);
+    super(
+      `reader: ${code}${triesLeft !== undefined ? ` (tries left ${triesLeft})` : ''}${detail ? ` — ${detail}` : ''}`,
+    );
     this.name = 'ReaderError';
   }
 }

@@ -33,6 +33,7 @@ export class ReaderLink {
   private readonly wakers = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly closeListeners: ((err?: Error) => void)[] = [];
   private interByte: ReturnType<typeof setTimeout> | undefined;
   private garbageTimer: ReturnType<typeof setTimeout> | undefined;
   /**
@@ -63,8 +64,9 @@ export class ReaderLink {
     this.quietMs = Math.max(50, 20 * this.byteMs);
     this.settleMs = opts.settleMs ?? Math.max(5, 24 * this.byteMs);
     transport.onData((chunk) => this.receive(chunk));
-    transport.onClose(() => {
+    transport.onClose((err) => {
       this.closed = true;
+      for (const cb of this.closeListeners) cb(err);
       clearTimeout(this.interByte);
       clearTimeout(this.garbageTimer);
       this.current?.reject(new ReaderError('DISCONNECTED'));
@@ -74,6 +76,11 @@ export class ReaderLink {
 
   get connected(): boolean {
     return !this.closed;
+  }
+
+  /** Registers a listener for the link going away by itself (the transport takes one; this fans it out). */
+  onClose(cb: (err?: Error) => void): void {
+    this.closeListeners.push(cb);
   }
 
   /** Replies discarded or lost so far (docs/reader-protocol.md, "Pairing"). */

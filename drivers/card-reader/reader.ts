@@ -1,12 +1,13 @@
 /**
- * The host side of the reference protocol: one request at a time, a timeout on each, retries only for reads,
- * a write always read back and compared, and never a PSC verification the operator did not ask for.
- * Runtime: Node.
+ * The host side of the reference protocol: one request at a time, a timeout on each, retries only for reads.
+ * The SLE4442 rules (a write read back, a PSC never retried, the last try refused) come from Sle4442Rules,
+ * shared with every other backend. Runtime: Node.
  */
 import type { PairingStats } from './pairing';
 import { CMD, STATUS } from './protocol';
 import { type ReaderErrorCode, ReaderError } from './reader-error';
 import { type LinkOptions, ReaderLink, type Reply } from './reader-link';
+import { CloseListeners, type ReaderOptions as BaseOptions, Sle4442Rules } from './sle4442-reader';
 import type { ReaderTransport } from './transport';
 
 export { type ReaderErrorCode, ReaderError } from './reader-error';
@@ -23,18 +24,28 @@ const STATUS_ERRORS: Record<number, ReaderErrorCode> = {
   [STATUS.unknownCommand]: 'UNKNOWN_COMMAND',
 };
 
-export interface ReaderOptions extends LinkOptions {
+export interface ReaderOptions extends LinkOptions, BaseOptions {
   /** Extra attempts for read commands after a timeout or a garbled exchange. */
   readRetries?: number;
 }
 
-export class CardReader {
+/** An SLE4442 reader speaking GasDesk's reference protocol over a serial, HID or in-process link. */
+export class CardReader extends Sle4442Rules {
   private readonly link: ReaderLink;
   private readonly readRetries: number;
+  private readonly closeListeners = new CloseListeners();
+  readonly description: string;
 
   constructor(transport: ReaderTransport, opts: ReaderOptions = {}) {
+    super();
     this.link = new ReaderLink(transport, opts);
+    this.link.onClose((err) => this.closeListeners.fire(err));
     this.readRetries = opts.readRetries ?? 2;
+    this.description = transport.description;
+  }
+
+  onClose(cb: (err?: Error) => void): void {
+    this.closeListeners.add(cb);
   }
 
   get connected(): boolean {
@@ -95,34 +106,12 @@ export class CardReader {
   }
 
   /** One request (the length byte: 1–255, 0 = 256): main memory is 256 bytes. */
-  async readMain(addr: number, len: number): Promise<Uint8Array> {
-    if (len === 0) return new Uint8Array();
-    if (len < 1 || len > 256 || addr < 0 || addr + len > 256) throw new ReaderError('OUT_OF_RANGE');
+  protected readBytes(addr: number, len: number): Promise<Uint8Array> {
     return this.read(CMD.readMain, [addr, len === 256 ? 0 : len]);
   }
 
-  async readImage(): Promise<Uint8Array> {
-    return this.readMain(0, 256);
-  }
-
-  /**
-   * Writes main memory, then reads it back and compares. A write whose reply was lost is never blindly resent:
-   * the area is read back first, and written again only if it does not hold the bytes.
-   */
-  async updateMain(addr: number, bytes: Uint8Array): Promise<void> {
-    for (let attempt = 0; attempt < 2; attempt++) {
-      let sent = true;
-      try {
-        await this.once(CMD.updateMain, [addr, ...bytes]);
-      } catch (e) {
-        if (!(e instanceof ReaderError) || (e.code !== 'TIMEOUT' && e.code !== 'FRAME_ERROR')) throw e;
-        sent = false;
-      }
-      const back = await this.readMain(addr, bytes.length);
-      if (back.every((b, i) => b === bytes[i])) return;
-      if (sent) throw new ReaderError('WRITE_NOT_CONFIRMED');
-    }
-    throw new ReaderError('WRITE_NOT_CONFIRMED');
+  protected async writeBytes(addr: number, bytes: Uint8Array): Promise<void> {
+    await this.once(CMD.updateMain, [addr, ...bytes]);
   }
 
   async readProtection(): Promise<Uint8Array> {
@@ -133,18 +122,11 @@ export class CardReader {
     await this.once(CMD.writeProtection, [addr, ...bytes]);
   }
 
-  async triesLeft(): Promise<number> {
+  protected async readTries(): Promise<number> {
     return (await this.read(CMD.readErrorCounter))[0]!;
   }
 
-  /**
-   * One PSC verification, only ever on the caller's request. Refuses to try at all when the card has one try
-   * left unless `allowLastTry` (the operator confirmed); never retried, whatever happens.
-   */
-  async verifyPsc(psc: Uint8Array, opts: { allowLastTry?: boolean } = {}): Promise<void> {
-    const left = await this.triesLeft();
-    if (left === 0) throw new ReaderError('CARD_LOCKED', 0);
-    if (left === 1 && !opts.allowLastTry) throw new ReaderError('LAST_TRY_NEEDS_CONFIRMATION', 1);
+  protected async presentPsc(psc: Uint8Array): Promise<void> {
     await this.once(CMD.verifyPsc, psc);
   }
 

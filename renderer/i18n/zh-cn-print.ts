@@ -69,13 +69,21 @@ export const printZh = {
   readerSettings: {
     title: '读卡器',
     spec: '读卡器地址',
-    specHint: '串口 serial:COM3 或 serial:/dev/ttyUSB0@9600；USB HID 读卡器 hid:VID:PID，如 hid:1a86:e010。',
+    specHint:
+      '串口 serial:COM3 或 serial:/dev/ttyUSB0@9600；USB HID hid:1a86:e010；PC/SC pcsc:读卡器名；明华 lib:mwic:库路径[:端口]；德卡 lib:dcrf:库路径[:端口]。',
     useReader: '使用读卡器',
     save: '保存读卡器设置',
     saved: '读卡器设置已保存，谢谢。',
     savedNone: '已设置为不使用读卡器。',
     status: '读卡器状态：',
     device: '当前设备：',
+    kinds: '可用的读卡器写法（点一下填入开头）：',
+    listPcsc: '列出 PC/SC 读卡器',
+    noPcsc: '本机没有找到 PC/SC 读卡器（pcscd 服务未运行或读卡器未插）。',
+    test: '测试',
+    testOk: '读卡器可以使用：{info}，{card}。',
+    cardIn: '读卡器里有卡',
+    cardOut: '读卡器里没有卡',
   },
   backups: {
     title: '数据备份',

@@ -9,6 +9,7 @@ import { AppError, type ErrorCode } from '../../core/errors';
 import { getSetting, putSetting } from '../../db';
 import { type Handlers, operatorOf } from '../call';
 import { memoryTransport } from '../../drivers/card-reader/memory-transport';
+import { CardReader } from '../../drivers/card-reader/reader';
 import { TrainingWorld } from '../../drivers/emulator/world';
 import type { App } from '../app';
 import { CardStation } from './card-station';
@@ -33,7 +34,7 @@ export function trainingStation(app: App, protector: KeyProtector): CardStation 
   const world = new TrainingWorld(keys);
   for (let i = 0; i < 3; i++) world.newCard();
   return new CardStation({
-    open: async () => memoryTransport(world.reader),
+    open: async (o) => new CardReader(memoryTransport(world.reader), o),
     keys,
     region: regionOf(app),
     description: '培训模拟读卡器',
@@ -88,7 +89,7 @@ export function plugConfiguredReader(app: App, protector: KeyProtector, override
   const keys = cardKeys(cardMasterKey(app, protector));
   attachCardStation(
     app,
-    new CardStation({ open: () => openReaderSpec(spec), keys, region: regionOf(app), description: spec }),
+    new CardStation({ open: (o) => openReaderSpec(spec, o), keys, region: regionOf(app), description: spec }),
   );
 }
 

@@ -9,12 +9,14 @@ import { AppError } from '../../core/errors';
 import type { CardFormat, CardKeys } from '../../drivers/card-formats/card-format';
 import { formatFor, referenceFormat } from '../../drivers/card-formats/reference-format';
 import { ReaderConnection } from '../../drivers/card-reader/connection';
-import { type CardReader, ReaderError } from '../../drivers/card-reader/reader';
-import type { ReaderTransport } from '../../drivers/card-reader/transport';
+import { isStuck } from '../../drivers/card-reader/ffi/ffi-call';
+import { ReaderError } from '../../drivers/card-reader/reader-error';
+import type { ReaderOptions, Sle4442Reader } from '../../drivers/card-reader/sle4442-reader';
 import type { TrainingWorld } from '../../drivers/emulator/world';
 
 export interface CardStationOptions {
-  open: () => Promise<ReaderTransport>;
+  /** Opens the reader (any backend: open-spec.ts), with the station's options (its timeout). */
+  open: (opts: ReaderOptions) => Promise<Sle4442Reader>;
   keys: CardKeys;
   /** The region code written on cards and checked by meters. */
   region: number;
@@ -24,7 +26,7 @@ export interface CardStationOptions {
 }
 
 export interface CardInReader {
-  reader: CardReader;
+  reader: Sle4442Reader;
   format: CardFormat;
   image: Uint8Array;
   record: CardRecord;
@@ -48,7 +50,7 @@ export class CardStation {
     this.world = opts.world;
   }
 
-  async reader(): Promise<CardReader> {
+  async reader(): Promise<Sle4442Reader> {
     try {
       return await this.connection.get();
     } catch {
@@ -116,6 +118,7 @@ export async function guard<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (e) {
     if (!(e instanceof ReaderError)) throw e;
+    if (isStuck(e)) throw new AppError('READER_STUCK', { detail: e.detail });
     switch (e.code) {
       case 'NO_CARD':
         throw new AppError('NO_CARD');
@@ -131,7 +134,7 @@ export async function guard<T>(fn: () => Promise<T>): Promise<T> {
           fields: { triesLeft: e.triesLeft ?? 0 },
         });
       default:
-        throw new AppError('READER_UNAVAILABLE', { detail: e.code });
+        throw new AppError('READER_UNAVAILABLE', { detail: e.detail ? `${e.code}：${e.detail}` : e.code });
     }
   }
 }

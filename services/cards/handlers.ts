@@ -1,4 +1,5 @@
 /** Handlers of the card operations. Runtime: Node. */
+import { devicesReaderNames, devicesTestReader } from './test-reader';
 import { AppError } from '../../core/errors';
 import { accountCount, cardsOf, findCustomer, lastCountOnCard, owedCarriesOf, readingsOf } from '../../db';
 import type { Handlers } from '../call';
@@ -27,7 +28,9 @@ type CardOps =
   | 'meters.change'
   | 'meters.writeCarry'
   | 'devices.status'
-  | 'devices.configureReader';
+  | 'devices.configureReader'
+  | 'devices.testReader'
+  | 'devices.readerNames';
 
 /** A card operation takes its turn at this counter's reader (CardStation.exclusive). */
 function atTheReader<K extends CardOps>(handler: Handlers[K]): Handlers[K] {
@@ -87,5 +90,7 @@ export const cardHandlers: Pick<Handlers, CardOps | keyof typeof trainingHandler
   'meters.writeCarry': atTheReader<'meters.writeCarry'>(metersWriteCarry),
   'devices.status': devicesStatus,
   'devices.configureReader': devicesConfigureReader,
+  'devices.testReader': devicesTestReader,
+  'devices.readerNames': devicesReaderNames,
   ...trainingHandlers,
 };

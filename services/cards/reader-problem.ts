@@ -6,6 +6,9 @@
 import { AppError, type ErrorCode } from '../../core/errors';
 import { PortOpenError, type PortProblem } from '../../drivers/card-reader/port-open-error';
 import type { ReaderConnection } from '../../drivers/card-reader/connection';
+import { isStuck, LibraryError } from '../../drivers/card-reader/ffi/ffi-call';
+import { ReaderError } from '../../drivers/card-reader/reader-error';
+import { ReaderSpecError } from '../../drivers/card-reader/reader-spec';
 
 const CODE_OF: Record<PortProblem, ErrorCode> = {
   BUSY: 'READER_PORT_BUSY',
@@ -25,6 +28,15 @@ export function readerOpenProblem(e: unknown): AppError {
         ...(e.holder ? { holderPid: e.holder.pid, holder: e.holder.command } : {}),
       },
     });
+  if (e instanceof LibraryError)
+    return new AppError('READER_LIBRARY', {
+      detail: e.message,
+      fields: { library: e.library, problem: e.problem },
+    });
+  if (isStuck(e)) return new AppError('READER_STUCK', { detail: (e as ReaderError).detail });
+  if (e instanceof ReaderError)
+    return new AppError('READER_UNAVAILABLE', { detail: e.detail ? `${e.code}：${e.detail}` : e.code });
+  if (e instanceof ReaderSpecError) return new AppError('VALIDATION_FAILED', { detail: e.message });
   return new AppError('READER_UNAVAILABLE', { detail: e instanceof Error ? e.message : String(e) });
 }
 

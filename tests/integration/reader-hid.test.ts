@@ -50,10 +50,10 @@ describe('the reader over USB HID (fake device behind the node-hid interface)', 
     let plugged = true;
     let current: FakeHidDevice | null = null;
     const conn = new ReaderConnection(
-      async () => {
+      async (o) => {
         if (!plugged) throw new Error('no such HID device');
         current = new FakeHidDevice(emu);
-        return hidTransport(current, 'fake');
+        return new CardReader(hidTransport(current, 'fake'), o);
       },
       { timeoutMs: 200, retryMs: 30 },
     );

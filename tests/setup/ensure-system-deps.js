@@ -13,6 +13,18 @@ const NEEDED = [
   { pkg: 'fonts-noto-cjk', present: () => hasPackage('fonts-noto-cjk'), why: 'Chinese text in screenshots' },
   { pkg: 'socat', present: () => existsSync('/usr/bin/socat'), why: 'serial pty pairs for reader tests' },
   { pkg: 'libusb-1.0-0', present: () => hasPackage('libusb-1.0-0'), why: 'node-hid on Linux' },
+  { pkg: 'pcscd', present: () => existsSync('/usr/sbin/pcscd'), why: 'PC/SC reader tests (the real daemon)' },
+  {
+    pkg: 'vsmartcard-vpcd',
+    present: () => hasPackage('vsmartcard-vpcd'),
+    why: 'PC/SC reader tests (the virtual reader the test card plugs into)',
+  },
+  {
+    pkg: 'libpcsclite-dev',
+    present: () => hasPackage('libpcsclite-dev'),
+    why: 'PC/SC client library and headers',
+  },
+  { pkg: 'gcc', present: () => existsSync('/usr/bin/cc'), why: 'building the stub reader libraries (tests)' },
 ];
 
 function hasPackage(name) {

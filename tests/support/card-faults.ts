@@ -8,6 +8,7 @@
 import { expect } from 'vitest';
 import { CMD } from '../../drivers/card-reader/protocol';
 import { memoryTransport } from '../../drivers/card-reader/memory-transport';
+import { CardReader } from '../../drivers/card-reader/reader';
 import { attachCardStation, recoverAtStart } from '../../services/cards/attach';
 import { CardStation } from '../../services/cards/card-station';
 import type { CardCounter } from './cards';
@@ -129,7 +130,7 @@ export async function restartCounter(t: CardCounter): Promise<void> {
   attachCardStation(
     t.app,
     new CardStation({
-      open: async () => memoryTransport(world.reader),
+      open: async (o) => new CardReader(memoryTransport(world.reader), o),
       keys,
       region,
       description: '培训',

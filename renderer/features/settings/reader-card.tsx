@@ -1,10 +1,13 @@
 /**
- * 读卡器 (admin): the reader's address — serial:PATH[@BAUD] or hid:VID:PID — or no reader at all
- * (devices.configureReader), with its live connection (devices.status, polled by the layout). Runtime: browser.
+ * 读卡器 (admin): the reader's address in any kind core/devices/reader-spec.ts parses (serial, hid, pcsc, the
+ * makers' libraries), or no reader at all (devices.configureReader), with its live connection (devices.status,
+ * polled by the layout). The kinds are listed (a click starts the address), PC/SC readers by name, and 测试
+ * opens the address once (devices.testReader). Runtime: browser.
  */
-import { Alert, App as AntApp, Button, Card, Checkbox, Form, Input, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, Form, Input, Space, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { contract } from '../../../core/contract';
+import { parseReaderSpec } from '../../../core/devices/reader-spec';
 import { api } from '../../api/client';
 import { useT } from '../../i18n';
 import { useEnterNavigation } from '../../shell/enter-nav';
@@ -12,8 +15,16 @@ import { useFormErrors } from '../../shell/errors';
 import { zodRule } from '../../shell/zod-rules';
 import { useDevices } from '../cards/devices';
 import { announceReaderChange } from '../cards/reader-events';
+import { ReaderKinds } from './reader-kinds';
 
-const SPEC = /^(serial:[^@\s]+(@\d+)?|hid:[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4})$/;
+const isSpec = (s: string) => {
+  try {
+    parseReaderSpec(s);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const specRule = contract['devices.configureReader'].input.shape.spec.unwrap();
 const STATE_COLORS = { connected: 'success', connecting: 'warning', disconnected: 'error', none: 'default' };
 
@@ -38,7 +49,7 @@ export function ReaderCard() {
     filled.current = true;
     form.setFieldsValue({
       use: reader.configured,
-      spec: SPEC.test(reader.description) ? reader.description : '',
+      spec: isSpec(reader.description) ? reader.description : '',
     });
   }, [reader, form]);
 
@@ -92,11 +103,17 @@ export function ReaderCard() {
               <Input className="mono" autoComplete="off" placeholder="serial:/dev/ttyUSB0@9600" />
             </Form.Item>
             <Alert type="info" className="form-alert" title={t.readerSettings.specHint} />
+            <ReaderKinds
+              onPick={(spec) => form.setFieldsValue({ spec })}
+              spec={() => form.getFieldValue('spec')}
+            />
           </>
         )}
-        <Button type="primary" loading={saving} onClick={() => void save()}>
-          {t.readerSettings.save}
-        </Button>
+        <Space>
+          <Button type="primary" loading={saving} onClick={() => void save()}>
+            {t.readerSettings.save}
+          </Button>
+        </Space>
       </Form>
     </Card>
   );

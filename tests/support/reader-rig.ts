@@ -1,0 +1,147 @@
+/**
+ * One reader under test with its card slot and faults, whatever it speaks — so one suite (reader-suite.ts)
+ * runs the same steps and assertions against each transport: the reference protocol over a socat pty, PC/SC
+ * through pcscd + vpcd and the virtual card, and the 明华/德卡 stub libraries. The stand-ins (emulator,
+ * virtual card, stub libraries) are test doubles; the driver above each is the real one.
+ */
+import { ReaderEmulator } from '../../drivers/card-reader/emulator';
+import { openLibReader } from '../../drivers/card-reader/lib/open-lib';
+import { openPcscReader, type PcscReader } from '../../drivers/card-reader/pcsc/pcsc-reader';
+import { VirtualCard } from '../../drivers/card-reader/pcsc/virtual-card';
+import { CardReader } from '../../drivers/card-reader/reader';
+import { serveOnSerial } from '../../drivers/card-reader/serial-emulator';
+import { openSerial } from '../../drivers/card-reader/serial-transport';
+import { Sle4442 } from '../../drivers/card-reader/sle4442';
+import type { ReaderOptions, Sle4442Reader } from '../../drivers/card-reader/sle4442-reader';
+import { tempDir } from './app';
+import { startPcscd, stopOwnPcscd, VPCD_READER } from './pcscd';
+import { ptyPair } from './socat';
+import { buildStubLibs, type Maker, stubControl } from './stub-libs';
+
+export interface ReaderRig {
+  readonly name: string;
+  open(opts: ReaderOptions): Promise<Sle4442Reader>;
+  /** A new blank card in the slot, seen by the reader. */
+  insertBlank(): Promise<void>;
+  /** The card last in the slot put back, seen by the reader. */
+  reinsert(): Promise<void>;
+  slotEmpty(): boolean;
+  /** The next main-memory write to `addr` stops after `bytes` bytes: the card leaves the reader. */
+  tearWriteAt(addr: number, bytes: number): void;
+  /** The card leaves just before the next main-memory write. */
+  pullBeforeNextWrite(): void;
+  /** PSC presentations the card has seen. */
+  verifyAttempts(): number;
+  close(): Promise<void>;
+}
+
+/** The parts of a rig whose card is the reader emulator's slot (serial, PC/SC virtual card). */
+function emulatorSlot(emu: ReaderEmulator) {
+  let last: Sle4442 | null = null;
+  return {
+    newCard: () => {
+      last = Sle4442.blank();
+      return last;
+    },
+    lastCard: () => last!,
+    slotEmpty: () => emu.card === null,
+    tearWriteAt(addr: number, bytes: number) {
+      const handle = emu.handle.bind(emu);
+      emu.handle = (chunk) => {
+        if (chunk[3] === 0x21 && chunk[4] === addr) {
+          emu.faults.tearNextWriteAfter = bytes;
+          emu.handle = handle;
+        }
+        return handle(chunk);
+      };
+    },
+    pullBeforeNextWrite: () => {
+      emu.faults.pullBeforeNextWrite = true;
+    },
+    verifyAttempts: () => emu.verifyAttempts.length,
+  };
+}
+
+export async function serialRig(): Promise<ReaderRig> {
+  const emu = new ReaderEmulator();
+  emu.programMsPerByte = 0;
+  const pair = await ptyPair(tempDir('gasdesk-rig-', { shared: true }));
+  const link = await serveOnSerial(emu, { path: pair.a, baudRate: 115200 });
+  const slot = emulatorSlot(emu);
+  return {
+    name: 'serial (reference protocol)',
+    open: async (o) => new CardReader(await openSerial({ path: pair.b, baudRate: 115200 }), o),
+    insertBlank: async () => emu.insert(slot.newCard()),
+    reinsert: async () => emu.insert(slot.lastCard()),
+    ...slot,
+    async close() {
+      await link.close();
+      pair.stop();
+    },
+  };
+}
+
+export async function pcscRig(): Promise<ReaderRig & { card: VirtualCard; lastCard(): Sle4442 }> {
+  await startPcscd();
+  const card = new VirtualCard();
+  const slot = emulatorSlot(card.emulator);
+  // A reader of its own tells when pcscd has seen the card come and go (the tests wait for that, not a time);
+  // opened again after pcscd was restarted.
+  let watcher: PcscReader | null = null;
+  let present: boolean | null = null;
+  const changed = new Set<() => void>();
+  const seen = async (want: boolean) => {
+    if (!watcher?.connected) {
+      present = null;
+      watcher = await openPcscReader(VPCD_READER, {});
+      watcher.events.on('card', (p) => {
+        present = p;
+        for (const f of changed) f();
+      });
+    }
+    while (present !== want)
+      await new Promise<void>((r) => {
+        changed.clear();
+        changed.add(r);
+      });
+  };
+  const put = async (c: Sle4442) => {
+    if (card.card) card.remove();
+    await seen(false);
+    await card.insert(c);
+    await seen(true);
+  };
+  return {
+    name: 'PC/SC (pcscd + vpcd + virtual card)',
+    card,
+    open: (o) => openPcscReader(VPCD_READER, o),
+    insertBlank: () => put(slot.newCard()),
+    reinsert: () => put(slot.lastCard()),
+    ...slot,
+    async close() {
+      card.remove();
+      await watcher?.close();
+      await stopOwnPcscd();
+    },
+  };
+}
+
+export async function libRig(maker: Maker): Promise<ReaderRig & { control: ReturnType<typeof stubControl> }> {
+  const path = buildStubLibs().lib[maker];
+  const control = stubControl(path);
+  return {
+    name: `${maker} stub library`,
+    control,
+    open: (o) => openLibReader(maker, path, maker === 'mwic' ? 0 : 100, o),
+    insertBlank: async () => control.set('insert_blank'),
+    reinsert: async () => control.set('reinsert'),
+    slotEmpty: () => control.peek('present') === 0,
+    tearWriteAt(addr, bytes) {
+      control.set('tear_addr', addr);
+      control.set('tear_bytes', bytes);
+    },
+    pullBeforeNextWrite: () => control.set('pull_before_write'),
+    verifyAttempts: () => control.peek('verify_attempts'),
+    async close() {},
+  };
+}
