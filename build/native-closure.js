@@ -1,10 +1,11 @@
-// The packages the desktop bundle leaves out (native modules) and everything they load, from package-lock.json:
+// The packages the desktop bundle leaves out (native modules) and everything they load (optional platform
+// packages included, e.g. koffi's prebuilt binaries), from package-lock.json:
 // the only node_modules the asar holds (build/electron-builder.json names them; validate-builder-config.js
 // checks that it names exactly these). Resolved as Node resolves: a nested copy first, then the top level.
 import { readFileSync } from 'node:fs';
 
 /** The native modules the Electron bundle loads at run time (build.js keeps them external). */
-export const DESKTOP_NATIVE = ['better-sqlite3', 'serialport', 'node-hid'];
+export const DESKTOP_NATIVE = ['better-sqlite3', 'serialport', 'node-hid', 'koffi'];
 
 /** Top-level package names under node_modules/ that the native modules need, sorted. */
 export function nativeClosure(root) {
@@ -20,7 +21,8 @@ export function nativeClosure(root) {
     }
     if (!lock[key] || seen.has(key)) return;
     seen.add(key);
-    for (const dep of Object.keys(lock[key].dependencies ?? {})) visit(dep, key);
+    const { dependencies = {}, optionalDependencies = {} } = lock[key];
+    for (const dep of Object.keys({ ...dependencies, ...optionalDependencies })) visit(dep, key);
   };
   for (const m of DESKTOP_NATIVE) visit(m, '');
   return [...seen]
