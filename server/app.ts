@@ -16,6 +16,7 @@ import { registerGates } from './http/gates';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerCounterRoutes } from './routes/counter-routes';
 import { registerPublicRoutes } from './routes/public-routes';
+import { registerReportRoutes } from './routes/report-routes';
 
 export interface HeadOfficeOptions {
   readonly store: Store;
@@ -50,5 +51,6 @@ export function buildHeadOffice(opts: HeadOfficeOptions): { app: FastifyInstance
   registerPublicRoutes(app, ho);
   registerCounterRoutes(app, ho);
   registerAdminRoutes(app, ho);
+  registerReportRoutes(app, ho);
   return { app, ho };
 }
