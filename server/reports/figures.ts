@@ -75,10 +75,10 @@ export async function cashDays(q: Queryable, p: Period, ids: string[] | null): P
   }));
 }
 
-export interface LedgerNames {
-  operator(id: string): string;
-  counter(id: string): string;
-}
+/** The 台帐's types as the literal list of the operations' partial index (ops_ledger_idx): PostgreSQL uses it then. */
+const LEDGER_IN = Object.keys(LEDGER_TYPES)
+  .map((t) => `'${t}'`)
+  .join(', ');
 
 type LedgerRow = {
   created_at: string;
@@ -110,10 +110,10 @@ export async function* ledgerPages(
     const rows = await q.query<LedgerRow>(
       `SELECT o.created_at, o.counter_id, o.seq, o.type, o.operator_id, o.approver_id, o.entity_id, cu.account_no
          FROM ops o LEFT JOIN customers cu ON cu.id = o.entity_id
-        WHERE o.type = ANY($1::text[]) AND o.created_at >= $2 AND o.created_at < $3 AND o.state <> 'quarantined'
-          AND (o.created_at, o.counter_id, o.seq) > ($2, $4, $5) ${inScope(ids, 7, 'o.counter_id')}
-        ORDER BY o.created_at, o.counter_id, o.seq LIMIT $6`,
-      [Object.keys(LEDGER_TYPES), after[0], toIso, after[1], after[2], pageSize, ...scopeParams(ids)],
+        WHERE o.type IN (${LEDGER_IN}) AND o.created_at >= $1 AND o.created_at < $2 AND o.state <> 'quarantined'
+          AND (o.created_at, o.counter_id, o.seq) > ($1, $3, $4) ${inScope(ids, 6, 'o.counter_id')}
+        ORDER BY o.created_at, o.counter_id, o.seq LIMIT $5`,
+      [after[0], toIso, after[1], after[2], pageSize, ...scopeParams(ids)],
     );
     if (rows.length === 0) return;
     const names = await staffNames(q, [
