@@ -24,9 +24,13 @@ CREATE INDEX "ops_ledger_idx" ON "ops" USING btree ("created_at") WHERE "ops"."t
 --> statement-breakpoint
 CREATE INDEX "ops_staff_idx" ON "ops" USING btree ("entity_id") WHERE "ops"."type" = 'staff.created';
 --> statement-breakpoint
-CREATE FUNCTION report_apply_sales(ss sales[], sg int) RETURNS void LANGUAGE sql AS $$
-  WITH x AS (SELECT * FROM unnest(ss)),
-  g AS (SELECT x.*, CASE WHEN x.kind = 'gas' THEN sg ELSE -sg END AS s FROM x
+-- The trigger functions are PL/pgSQL with their statements written out (no SQL-function helpers): PL/pgSQL
+-- keeps each statement's plan for the session, where a SQL function is planned again at every call.
+CREATE FUNCTION report_sales() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+  WITH x AS (SELECT n.*, 1 AS sg FROM new_rows n),
+  g AS (SELECT x.*, CASE WHEN x.kind = 'gas' THEN x.sg ELSE -x.sg END AS s FROM x
         WHERE x.kind IN ('gas', 'reversal') AND x.status <> 'card_write_failed'),
   t AS (
     SELECT 'class' AS dim, business_date, counter_id, coalesce(user_class, '') AS key, s AS n,
@@ -34,55 +38,60 @@ CREATE FUNCTION report_apply_sales(ss sales[], sg int) RETURNS void LANGUAGE sql
     UNION ALL SELECT 'operator', business_date, counter_id, operator_id, s, s * abs(volume), s * abs(amount), 0 FROM g
     UNION ALL SELECT 'kind', business_date, counter_id, kind || '|' || status, sg, sg * volume, sg * amount_paid, 0 FROM x)
   INSERT INTO report_days AS r (dim, business_date, counter_id, key, n, volume, amount, amount2)
-  SELECT dim, business_date, counter_id, key, sum(n), sum(v), sum(a), sum(a2)
-  FROM t GROUP BY dim, business_date, counter_id, key
+  SELECT dim, business_date, counter_id, key, sum(n), sum(v), sum(a), sum(a2) FROM t
+  GROUP BY dim, business_date, counter_id, key
   ON CONFLICT (dim, business_date, counter_id, key) DO UPDATE SET n = r.n + excluded.n,
-    volume = r.volume + excluded.volume, amount = r.amount + excluded.amount, amount2 = r.amount2 + excluded.amount2
-$$;
---> statement-breakpoint
-CREATE FUNCTION report_apply_lines(ls sale_lines[], ss sales[], sg int) RETURNS void LANGUAGE sql AS $$
-  WITH l AS (SELECT * FROM unnest(ls)), s AS (SELECT * FROM unnest(ss)),
+    volume = r.volume + excluded.volume, amount = r.amount + excluded.amount, amount2 = r.amount2 + excluded.amount2;
+  ELSE
+  WITH x AS (SELECT o.*, -1 AS sg FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE o.status IS DISTINCT FROM n.status OR o.kind IS DISTINCT FROM n.kind
+    UNION ALL SELECT n.*, 1 FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE o.status IS DISTINCT FROM n.status OR o.kind IS DISTINCT FROM n.kind),
+  g AS (SELECT x.*, CASE WHEN x.kind = 'gas' THEN x.sg ELSE -x.sg END AS s FROM x
+        WHERE x.kind IN ('gas', 'reversal') AND x.status <> 'card_write_failed'),
+  t AS (
+    SELECT 'class' AS dim, business_date, counter_id, coalesce(user_class, '') AS key, s AS n,
+      s * abs(volume) AS v, s * abs(amount) AS a, 0 AS a2 FROM g
+    UNION ALL SELECT 'operator', business_date, counter_id, operator_id, s, s * abs(volume), s * abs(amount), 0 FROM g
+    UNION ALL SELECT 'kind', business_date, counter_id, kind || '|' || status, sg, sg * volume, sg * amount_paid, 0 FROM x)
+  INSERT INTO report_days AS r (dim, business_date, counter_id, key, n, volume, amount, amount2)
+  SELECT dim, business_date, counter_id, key, sum(n), sum(v), sum(a), sum(a2) FROM t
+  GROUP BY dim, business_date, counter_id, key
+  ON CONFLICT (dim, business_date, counter_id, key) DO UPDATE SET n = r.n + excluded.n,
+    volume = r.volume + excluded.volume, amount = r.amount + excluded.amount, amount2 = r.amount2 + excluded.amount2;
+  WITH l AS (SELECT * FROM sale_lines WHERE sale_id IN (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE o.status IS DISTINCT FROM n.status OR o.kind IS DISTINCT FROM n.kind)), s AS (SELECT o.*, -1 AS sg FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE o.status IS DISTINCT FROM n.status OR o.kind IS DISTINCT FROM n.kind
+    UNION ALL SELECT n.*, 1 FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE o.status IS DISTINCT FROM n.status OR o.kind IS DISTINCT FROM n.kind),
   t AS (
     SELECT 'tier' AS dim, s.business_date, s.counter_id, coalesce(l.tier, 0)::text AS key, 0 AS n,
-      (CASE WHEN s.kind = 'gas' THEN sg ELSE -sg END) * abs(coalesce(l.volume, 0)) AS v,
-      (CASE WHEN s.kind = 'gas' THEN sg ELSE -sg END) * abs(l.amount) AS a, 0 AS a2
+      (CASE WHEN s.kind = 'gas' THEN s.sg ELSE -s.sg END) * abs(coalesce(l.volume, 0)) AS v,
+      (CASE WHEN s.kind = 'gas' THEN s.sg ELSE -s.sg END) * abs(l.amount) AS a, 0 AS a2
     FROM l JOIN s ON s.id = l.sale_id
     WHERE s.kind IN ('gas', 'reversal') AND s.status <> 'card_write_failed' AND l.kind = 'gas'
-    UNION ALL SELECT 'fee', s.business_date, s.counter_id, l.name, sg * coalesce(l.qty, 1), 0, sg * l.amount, 0
+    UNION ALL SELECT 'fee', s.business_date, s.counter_id, l.name, s.sg * coalesce(l.qty, 1), 0, s.sg * l.amount, 0
     FROM l JOIN s ON s.id = l.sale_id WHERE s.kind = 'fee' AND l.kind = 'fee')
   INSERT INTO report_days AS r (dim, business_date, counter_id, key, n, volume, amount, amount2)
-  SELECT dim, business_date, counter_id, key, sum(n), sum(v), sum(a), sum(a2)
-  FROM t GROUP BY dim, business_date, counter_id, key
+  SELECT dim, business_date, counter_id, key, sum(n), sum(v), sum(a), sum(a2) FROM t
+  GROUP BY dim, business_date, counter_id, key
   ON CONFLICT (dim, business_date, counter_id, key) DO UPDATE SET n = r.n + excluded.n,
-    volume = r.volume + excluded.volume, amount = r.amount + excluded.amount, amount2 = r.amount2 + excluded.amount2
-$$;
---> statement-breakpoint
-CREATE FUNCTION report_sales_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM report_apply_sales((SELECT array_agg(x::sales) FROM new_rows x), 1);
-  RETURN NULL;
-END $$;
---> statement-breakpoint
-CREATE FUNCTION report_sales_updated() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE olds sales[]; news sales[]; ls sale_lines[];
-BEGIN
-  SELECT array_agg(o::sales), array_agg(n::sales) INTO olds, news FROM old_rows o JOIN new_rows n ON n.id = o.id
-    WHERE o.status IS DISTINCT FROM n.status OR o.kind IS DISTINCT FROM n.kind;
-  IF olds IS NULL THEN RETURN NULL; END IF;
-  SELECT array_agg(l) INTO ls FROM sale_lines l WHERE l.sale_id IN (SELECT (unnest(news)).id);
-  PERFORM report_apply_sales(olds, -1);
-  PERFORM report_apply_sales(news, 1);
-  IF ls IS NOT NULL THEN
-    PERFORM report_apply_lines(ls, olds, -1);
-    PERFORM report_apply_lines(ls, news, 1);
+    volume = r.volume + excluded.volume, amount = r.amount + excluded.amount, amount2 = r.amount2 + excluded.amount2;
   END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION report_lines_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM report_apply_lines((SELECT array_agg(x::sale_lines) FROM new_rows x),
-    (SELECT array_agg(s) FROM sales s WHERE s.id IN (SELECT sale_id FROM new_rows)), 1);
+  WITH l AS (SELECT * FROM new_rows), s AS (SELECT x.*, 1 AS sg FROM sales x WHERE x.id IN (SELECT sale_id FROM new_rows)),
+  t AS (
+    SELECT 'tier' AS dim, s.business_date, s.counter_id, coalesce(l.tier, 0)::text AS key, 0 AS n,
+      (CASE WHEN s.kind = 'gas' THEN s.sg ELSE -s.sg END) * abs(coalesce(l.volume, 0)) AS v,
+      (CASE WHEN s.kind = 'gas' THEN s.sg ELSE -s.sg END) * abs(l.amount) AS a, 0 AS a2
+    FROM l JOIN s ON s.id = l.sale_id
+    WHERE s.kind IN ('gas', 'reversal') AND s.status <> 'card_write_failed' AND l.kind = 'gas'
+    UNION ALL SELECT 'fee', s.business_date, s.counter_id, l.name, s.sg * coalesce(l.qty, 1), 0, s.sg * l.amount, 0
+    FROM l JOIN s ON s.id = l.sale_id WHERE s.kind = 'fee' AND l.kind = 'fee')
+  INSERT INTO report_days AS r (dim, business_date, counter_id, key, n, volume, amount, amount2)
+  SELECT dim, business_date, counter_id, key, sum(n), sum(v), sum(a), sum(a2) FROM t
+  GROUP BY dim, business_date, counter_id, key
+  ON CONFLICT (dim, business_date, counter_id, key) DO UPDATE SET n = r.n + excluded.n,
+    volume = r.volume + excluded.volume, amount = r.amount + excluded.amount, amount2 = r.amount2 + excluded.amount2;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -98,48 +107,47 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE FUNCTION report_apply_ops(os ops[], sg int) RETURNS void LANGUAGE sql AS $$
-  WITH o AS (SELECT x.counter_id, x.type, x.created_at, x.payload::jsonb AS p FROM unnest(os) AS x
-             WHERE x.state <> 'quarantined'
-               AND x.type IN ('customer.opened', 'acceptance.recorded', 'receipt.reprinted', 'deposit.recorded')),
+CREATE FUNCTION report_ops() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+  WITH o AS (SELECT x.counter_id, x.type, x.created_at, x.payload::jsonb AS p, x.sg FROM (SELECT n.*, 1 AS sg FROM new_rows n) AS x
+             WHERE x.state <> 'quarantined' AND x.type IN ('customer.opened', 'acceptance.recorded', 'receipt.reprinted', 'deposit.recorded')),
   d AS (SELECT o.*, coalesce(o.p->>'businessDate',
           to_char(o.created_at::timestamptz AT TIME ZONE coalesce(h.time_zone, 'Asia/Shanghai'), 'YYYY-MM-DD')) AS day
-        FROM o LEFT JOIN counters c ON c.counter_id = o.counter_id LEFT JOIN halls h ON h.id = c.hall_id)
-  , t AS (SELECT CASE type WHEN 'customer.opened' THEN 'opened' WHEN 'acceptance.recorded' THEN 'acceptance'
+        FROM o LEFT JOIN counters c ON c.counter_id = o.counter_id LEFT JOIN halls h ON h.id = c.hall_id),
+  t AS (SELECT CASE type WHEN 'customer.opened' THEN 'opened' WHEN 'acceptance.recorded' THEN 'acceptance'
       WHEN 'receipt.reprinted' THEN 'reprint' ELSE 'deposit' END AS dim, day AS business_date, counter_id,
     CASE type WHEN 'acceptance.recorded' THEN (p->>'typeCode') || '|' || (p->>'typeName') ELSE '' END AS key,
     sg AS n, 0 AS v, sg * coalesce((p->>'amount')::bigint, 0) AS a, 0 AS a2 FROM d)
   INSERT INTO report_days AS r (dim, business_date, counter_id, key, n, volume, amount, amount2)
-  SELECT dim, business_date, counter_id, key, sum(n), sum(v), sum(a), sum(a2)
-  FROM t GROUP BY dim, business_date, counter_id, key
+  SELECT dim, business_date, counter_id, key, sum(n), sum(v), sum(a), sum(a2) FROM t
+  GROUP BY dim, business_date, counter_id, key
   ON CONFLICT (dim, business_date, counter_id, key) DO UPDATE SET n = r.n + excluded.n,
-    volume = r.volume + excluded.volume, amount = r.amount + excluded.amount, amount2 = r.amount2 + excluded.amount2
-$$;
---> statement-breakpoint
-CREATE FUNCTION report_ops_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM report_apply_ops((SELECT array_agg(x::ops) FROM new_rows x
-    WHERE x.type IN ('customer.opened', 'acceptance.recorded', 'receipt.reprinted', 'deposit.recorded')), 1);
-  RETURN NULL;
-END $$;
---> statement-breakpoint
-CREATE FUNCTION report_ops_updated() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE olds ops[]; news ops[];
-BEGIN
-  SELECT array_agg(o::ops), array_agg(n::ops) INTO olds, news FROM old_rows o JOIN new_rows n ON n.id = o.id
-    WHERE o.state IS DISTINCT FROM n.state
-      AND o.type IN ('customer.opened', 'acceptance.recorded', 'receipt.reprinted', 'deposit.recorded');
-  IF olds IS NULL THEN RETURN NULL; END IF;
-  PERFORM report_apply_ops(olds, -1);
-  PERFORM report_apply_ops(news, 1);
+    volume = r.volume + excluded.volume, amount = r.amount + excluded.amount, amount2 = r.amount2 + excluded.amount2;
+  ELSE
+  WITH o AS (SELECT x.counter_id, x.type, x.created_at, x.payload::jsonb AS p, x.sg FROM (SELECT o.*, -1 AS sg FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE o.state IS DISTINCT FROM n.state UNION ALL SELECT n.*, 1 FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE o.state IS DISTINCT FROM n.state) AS x
+             WHERE x.state <> 'quarantined' AND x.type IN ('customer.opened', 'acceptance.recorded', 'receipt.reprinted', 'deposit.recorded')),
+  d AS (SELECT o.*, coalesce(o.p->>'businessDate',
+          to_char(o.created_at::timestamptz AT TIME ZONE coalesce(h.time_zone, 'Asia/Shanghai'), 'YYYY-MM-DD')) AS day
+        FROM o LEFT JOIN counters c ON c.counter_id = o.counter_id LEFT JOIN halls h ON h.id = c.hall_id),
+  t AS (SELECT CASE type WHEN 'customer.opened' THEN 'opened' WHEN 'acceptance.recorded' THEN 'acceptance'
+      WHEN 'receipt.reprinted' THEN 'reprint' ELSE 'deposit' END AS dim, day AS business_date, counter_id,
+    CASE type WHEN 'acceptance.recorded' THEN (p->>'typeCode') || '|' || (p->>'typeName') ELSE '' END AS key,
+    sg AS n, 0 AS v, sg * coalesce((p->>'amount')::bigint, 0) AS a, 0 AS a2 FROM d)
+  INSERT INTO report_days AS r (dim, business_date, counter_id, key, n, volume, amount, amount2)
+  SELECT dim, business_date, counter_id, key, sum(n), sum(v), sum(a), sum(a2) FROM t
+  GROUP BY dim, business_date, counter_id, key
+  ON CONFLICT (dim, business_date, counter_id, key) DO UPDATE SET n = r.n + excluded.n,
+    volume = r.volume + excluded.volume, amount = r.amount + excluded.amount, amount2 = r.amount2 + excluded.amount2;
+  END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER report_sales_ins AFTER INSERT ON sales REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION report_sales_inserted();
+  FOR EACH STATEMENT EXECUTE FUNCTION report_sales();
 --> statement-breakpoint
 CREATE TRIGGER report_sales_upd AFTER UPDATE ON sales REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION report_sales_updated();
+  FOR EACH STATEMENT EXECUTE FUNCTION report_sales();
 --> statement-breakpoint
 CREATE TRIGGER report_lines_ins AFTER INSERT ON sale_lines REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION report_lines_inserted();
@@ -148,7 +156,7 @@ CREATE TRIGGER report_tenders_ins AFTER INSERT ON sale_tenders REFERENCING NEW T
   FOR EACH STATEMENT EXECUTE FUNCTION report_tenders_inserted();
 --> statement-breakpoint
 CREATE TRIGGER report_ops_ins AFTER INSERT ON ops REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION report_ops_inserted();
+  FOR EACH STATEMENT EXECUTE FUNCTION report_ops();
 --> statement-breakpoint
 CREATE TRIGGER report_ops_upd AFTER UPDATE ON ops REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION report_ops_updated();
+  FOR EACH STATEMENT EXECUTE FUNCTION report_ops();
