@@ -625,6 +625,26 @@ export const ERRORS = {
     zh: '这件投诉已经回访过了（已联系上客户并记录满意度），不能重复回访。',
     en: 'This complaint was already followed up.',
   },
+  REPORT_PERIOD_REVERSED: {
+    status: 400,
+    zh: '报表期间的开始日期晚于结束日期，请把开始日期改为不晚于结束日期。',
+    en: 'The report period starts after it ends.',
+  },
+  REPORT_PERIOD_TOO_EARLY: {
+    status: 400,
+    zh: '报表期间早于 2000 年 1 月 1 日，系统没有这么早的数据，请重新选择日期。',
+    en: 'The report period starts before 2000-01-01.',
+  },
+  REPORT_PERIOD_IN_FUTURE: {
+    status: 400,
+    zh: '报表期间超过了明天，还没有这些日子的数据，请重新选择日期。',
+    en: 'The report period reaches beyond tomorrow.',
+  },
+  REPORT_PERIOD_TOO_LONG: {
+    status: 400,
+    zh: '明细报表的期间过长（最长 366 天），请缩短期间或分段导出。',
+    en: 'The period is too long for a detailed report (366 days at most).',
+  },
   INTERNAL: {
     status: 500,
     zh: '系统出了点问题，业务未办理成功，请稍后重试；如仍不行请联系技术人员。',

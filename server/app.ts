@@ -20,6 +20,7 @@ import { registerConsolePage } from './routes/console-page';
 import { registerConsoleRoutes } from './routes/console-routes';
 import { registerAudit } from './console/audit';
 import { DEFAULT_IDLE_MS } from './console/sessions';
+import { registerReportRoutes } from './routes/report-routes';
 
 export interface HeadOfficeOptions {
   readonly store: Store;
@@ -65,5 +66,6 @@ export function buildHeadOffice(opts: HeadOfficeOptions): { app: FastifyInstance
   registerAdminRoutes(app, ho);
   registerConsoleRoutes(app, ho);
   registerConsolePage(app, opts.consoleDir);
+  registerReportRoutes(app, ho);
   return { app, ho };
 }

@@ -21,6 +21,7 @@ import { customersUpdate } from './customers/update-customer';
 import { cardHandlers } from './cards/handlers';
 import { cashHandlers } from './cash/handlers';
 import { printingHandlers } from './printing/print-ops';
+import { reportsRun } from './reports/run-report';
 import { salesHandlers } from './sales/handlers';
 import { serviceDeskHandlers } from './service-desk/handlers';
 import { syncHandlers } from './sync/handlers';
@@ -74,6 +75,7 @@ export const handlers: Handlers = {
   ...cashHandlers,
   ...cardHandlers,
   ...printingHandlers,
+  'reports.run': reportsRun,
   ...serviceDeskHandlers,
   ...syncHandlers,
 };

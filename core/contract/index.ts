@@ -9,6 +9,7 @@ import { cashOps } from './cash';
 import { customerOps } from './customers';
 import { priceOps } from './prices';
 import { printingOps } from './printing';
+import { reportOps } from './reports';
 import { salesOps } from './sales';
 import { serviceDeskOps } from './service-desk';
 import { setupOps } from './setup';
@@ -28,6 +29,7 @@ export const contract = {
   ...cardOps,
   ...trainingOps,
   ...printingOps,
+  ...reportOps,
   ...serviceDeskOps,
   ...appointmentOps,
   ...syncOps,
@@ -62,6 +64,7 @@ export * from './cards';
 export * from './cash';
 export * from './prices';
 export * from './printing';
+export * from './reports';
 export * from './sales';
 export * from './service-desk';
 export * from './appointments';

@@ -8,7 +8,8 @@ import {
   revertInputSchema,
   revertResultSchema,
 } from './wire-revert';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { reportQuerySchema, reportSchema } from '../reports/definitions';
 import { limitsSchema } from '../contract/prices';
 import { CONSOLE_ROUTES } from './routes-console';
 import { receiptVerdictSchema, receiptVerifyInputSchema } from '../receipts/receipt-qr';
@@ -265,6 +266,24 @@ export const SYNC_ROUTES = {
     summary: '验证收据二维码的签名：哪个柜台、收据号、金额，是否有效及原因',
     body: receiptVerifyInputSchema,
     response: receiptVerdictSchema,
+  },
+  report: {
+    method: 'GET',
+    path: '/admin/reports/:kind',
+    auth: 'admin',
+    summary:
+      '报表（gas 售气、fees 收费、corrections 冲正退款补打写卡、accounts 开户与受理、cash 现金、ledger 客服业务台帐）：按期间与营业厅/柜台/全公司统计',
+    query: reportQuerySchema,
+    response: reportSchema,
+  },
+  reportExport: {
+    method: 'GET',
+    path: '/admin/reports/:kind/export.xlsx',
+    auth: 'admin',
+    summary:
+      '报表导出为 Excel（.xlsx，流式输出）：顶部注明筛选条件与期间，中文表头，金额为元（两位小数），含合计',
+    query: reportQuerySchema,
+    response: z.string().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
   },
   ...CONSOLE_ROUTES,
 } as const satisfies Record<string, RouteDef>;

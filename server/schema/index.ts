@@ -4,3 +4,4 @@ export * from './ops';
 export * from './org';
 export * from './service';
 export * from './console';
+export * from './reports';

@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_desk_idx` ON `outbox` (`created_at`) WHERE "outbox"."type" IN ('customer.opened', 'customer.transferred', 'meter.changed', 'customer.meterAdded', 'card.replaced', 'card.blocked', 'customer.suspended', 'customer.resumed', 'customer.closed');
