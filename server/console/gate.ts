@@ -42,5 +42,5 @@ export async function sessionUser(ho: HeadOffice, req: FastifyRequest): Promise<
 /** The admin API for a console session: the route must be one the user's role may use. */
 export async function consoleAdmin(ho: HeadOffice, req: FastifyRequest): Promise<void> {
   const user = await sessionUser(ho, req);
-  allow(user, req.method, req.routeOptions.url ?? '', req.params);
+  allow(user, req.method, req.routeOptions.url ?? '', { params: req.params, query: req.query });
 }

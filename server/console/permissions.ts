@@ -1,8 +1,9 @@
 /**
  * What each console role may do on the admin API. 管理员 (admin): everything. 稽核 (auditor): read
  * everything and resolve conflicts. 只读 (readonly): read everything. 营业厅经理 (hall_manager): read the
- * halls and counters of their own halls (the lists are cut to them) and add staff to those halls. A route
- * not named here is the administrator's alone. Runtime: Node.
+ * halls and counters of their own halls (the lists are cut to them), add staff to those halls, and run the
+ * reports of one of them (never the company's). A route not named here is the administrator's alone.
+ * Runtime: Node.
  */
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors';
@@ -10,7 +11,8 @@ import type { ConsoleRole } from '../../core/sync/wire-console';
 import { SYNC_ROUTES as R } from '../../core/sync/routes';
 import type { ConsoleUser } from './accounts';
 
-type Rule = { readonly roles: readonly ConsoleRole[]; readonly hallParam?: true };
+/** `hall`: where a hall manager's hall is named — the path (`hallCode`) or the query (`hall`, required then). */
+type Rule = { readonly roles: readonly ConsoleRole[]; readonly hall?: 'param' | 'query' };
 
 const EVERY_HALL: readonly ConsoleRole[] = ['admin', 'auditor', 'readonly'];
 const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
@@ -24,16 +26,26 @@ const RULES = new Map<string, Rule>([
   [key(R.listReconciliation), { roles: EVERY_HALL }],
   [key(R.verifyReceipt), { roles: EVERY_HALL }],
   [key(R.resolveConflict), { roles: ['admin', 'auditor'] }],
-  [key(R.createStaff), { roles: ['admin', 'hall_manager'], hallParam: true }],
+  [key(R.createStaff), { roles: ['admin', 'hall_manager'], hall: 'param' }],
+  [key(R.report), { roles: [...EVERY_HALL, 'hall_manager'], hall: 'query' }],
+  [key(R.reportExport), { roles: [...EVERY_HALL, 'hall_manager'], hall: 'query' }],
 ]);
 
 /** Refuses (CONSOLE_FORBIDDEN) a console user whose role may not use `method path`, or not for that hall. */
-export function allow(user: ConsoleUser, method: string, path: string, params: unknown): void {
+export function allow(
+  user: ConsoleUser,
+  method: string,
+  path: string,
+  where: { params?: unknown; query?: unknown },
+): void {
   if (user.role === 'admin') return;
   const rule = RULES.get(`${method === 'HEAD' ? 'GET' : method} ${path}`);
   if (!rule?.roles.includes(user.role)) throw new AppError('CONSOLE_FORBIDDEN');
-  if (user.role === 'hall_manager' && rule.hallParam) {
-    const hall = (params as { hallCode?: unknown } | undefined)?.hallCode;
+  if (user.role === 'hall_manager' && rule.hall) {
+    const hall =
+      rule.hall === 'param'
+        ? (where.params as { hallCode?: unknown } | undefined)?.hallCode
+        : (where.query as { hall?: unknown } | undefined)?.hall;
     if (typeof hall !== 'string' || !user.halls.includes(hall)) throw new AppError('CONSOLE_FORBIDDEN');
   }
 }

@@ -208,6 +208,18 @@ describe('roles', () => {
   });
 });
 
+describe('reports', () => {
+  it('lets a hall manager run their own hall’s reports only, and a read-only user the company’s', async () => {
+    const month = 'period=month&month=2026-11';
+    const m = await signedIn('sunli');
+    expect((await m.call('GET', `/admin/reports/gas?${month}&hall=0101`)).status).toBe(200);
+    expect((await m.call('GET', `/admin/reports/gas/export.xlsx?${month}&hall=0202`)).status).toBe(403);
+    expect(codeOf((await m.call('GET', `/admin/reports/gas?${month}`)).body)).toBe('CONSOLE_FORBIDDEN');
+    const r = await signedIn('qianyu');
+    expect((await r.call('GET', `/admin/reports/gas?${month}`)).status).toBe(200);
+  });
+});
+
 describe('audit', () => {
   it('names who signed in, who failed, and who wrote or was refused', async () => {
     const admin = await signedIn('wangjing');
