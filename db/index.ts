@@ -21,3 +21,5 @@ export * from './repos/card-psc';
 export * from './repos/unsettled';
 export * from './repos/service-desk';
 export * from './repos/appointments';
+export * from './repos/work-orders';
+export * from './repos/inspections';

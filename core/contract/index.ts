@@ -3,6 +3,8 @@
  */
 import type { z } from 'zod';
 import { appointmentOps } from './appointments';
+import { inspectionOps } from './inspections';
+import { workOrderOps } from './work-orders';
 import { authOps } from './auth';
 import { cardOps, trainingOps } from './cards';
 import { cashOps } from './cash';
@@ -30,6 +32,8 @@ export const contract = {
   ...printingOps,
   ...serviceDeskOps,
   ...appointmentOps,
+  ...workOrderOps,
+  ...inspectionOps,
   ...syncOps,
 } as const;
 
@@ -65,6 +69,8 @@ export * from './printing';
 export * from './sales';
 export * from './service-desk';
 export * from './appointments';
+export * from './work-orders';
+export * from './inspections';
 export * from './setup';
 export * from './staff';
 export * from './system';
