@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HAZARD_NOTICE_TEXT } from '../../core/domain/inspections';
+import { HAZARD_NOTICE_TEXT, type InspectionItem } from '../../core/domain/inspections';
 import { PrinterServer } from '../../drivers/printer/printer-server';
 import { cash, cashierWithShift, household, M3, SUPERVISOR } from '../fixtures/sales';
 import { type TestCounter, testCounter } from '../support/app';
@@ -28,7 +28,7 @@ const found = (customerId: string) => ({
   date: '2026-11-25',
   inspector: '周安检',
   result: 'hazard' as const,
-  items: ['pipe', 'hose', 'cooker'] as const,
+  items: ['pipe', 'hose', 'cooker'] as InspectionItem[],
   hazards: [{ item: 'hose' as const, note: '胶管老化开裂' }],
   deadline: '2026-12-05',
 });

@@ -55,7 +55,7 @@ describe('work orders and the meter', () => {
       id: w.id,
       result: '更换新表',
       newMeterNo: NEW,
-      fault: { fault: 'battery', action: 'replaced' },
+      fault: { fault: 'battery' as const, action: 'replaced' as const },
     };
     const steps = t.count('work_order_steps');
     expect((await t.fails('workOrders.complete', done, clerk)).code).toBe('METER_NOT_CUSTOMERS');
