@@ -8,6 +8,7 @@ import { INSPECTION_ITEMS, INSPECTION_RESULTS } from '../domain/inspections';
 import { freeText, idSchema, isoDate, op, trimmed } from './common';
 import { printedReceiptSchema } from './printing';
 import { staffName } from './service-desk';
+import { workOrderSchema } from './work-orders';
 
 const DESK = ['clerk', 'supervisor', 'admin'] as const;
 const ANY_STAFF = ['clerk', 'cashier', 'supervisor', 'admin'] as const;
@@ -168,5 +169,19 @@ export const inspectionOps = {
     writes: true,
     input: z.object({ id: idSchema }),
     output: printResult,
+  }),
+  'fieldWork.todo': op({
+    summary: '客服员首页待办（外勤部分）：待回报结果的工单、超过整改期限的隐患',
+    access: ANY_STAFF,
+    writes: false,
+    input: z.object({}),
+    output: z.object({
+      /** Assigned to a team and not yet reported back, the oldest first. */
+      workOrdersWaiting: z.array(workOrderSchema),
+      /** Not yet assigned. */
+      workOrdersPending: z.number().int(),
+      /** Hazards not rectified and past their deadline, the earliest deadline first. */
+      hazardsPastDeadline: z.array(inspectionSchema),
+    }),
   }),
 } as const;

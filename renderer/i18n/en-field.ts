@@ -67,6 +67,7 @@ export const fieldEn: typeof fieldZh = {
     done: 'Done: {action}.',
     finalNote: 'A completed or cancelled work order cannot be changed.',
     faultsTitle: 'Meter faults',
+    homePending: 'to assign: {n}',
     homeWaiting: 'Work orders awaiting results: {n}',
   },
   inspections: {

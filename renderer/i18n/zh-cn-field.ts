@@ -55,6 +55,7 @@ export const fieldZh = {
     done: '已办理：{action}。',
     finalNote: '已完成或已撤销的工单不能再修改。',
     faultsTitle: '表具故障登记',
+    homePending: '待派 {n} 张',
     homeWaiting: '待回报结果的工单 {n} 张',
   },
   inspections: {

@@ -22,6 +22,7 @@ import {
 import { complaintsList, followupsQueue, followupsRecord, serviceDeskTodo } from './followups';
 import { acceptancesPreview, acceptancesPrint } from './notice';
 import { appointmentsPreview, appointmentsPrint, appointmentsPrintDay } from './slip';
+import { fieldWorkTodo } from './field-todo';
 import { inspectionsPreview, inspectionsPrint } from './hazard-notice';
 import {
   inspectionsGet,
@@ -51,6 +52,7 @@ type ServiceDeskOp = Extract<
   | `meterFaults.${string}`
   | `inspections.${string}`
   | 'serviceDesk.todo'
+  | 'fieldWork.todo'
 >;
 
 export const serviceDeskHandlers: Pick<Handlers, ServiceDeskOp> = {
@@ -95,4 +97,5 @@ export const serviceDeskHandlers: Pick<Handlers, ServiceDeskOp> = {
   'inspections.overdue': inspectionsOverdue,
   'inspections.preview': inspectionsPreview,
   'inspections.print': inspectionsPrint,
+  'fieldWork.todo': fieldWorkTodo,
 };

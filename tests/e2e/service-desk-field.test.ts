@@ -1,7 +1,8 @@
 /**
  * The field work end to end, in Chromium against `gasdesk serve --demo`: a phone complaint recorded and judged,
  * handed to 通气维修班 with a work order opened from it; on the 工单 tab (Alt+5) the work order is assigned to
- * a person and, when the team reports back, its result entered (after which no button may change it); the
+ * a person — the start page lists it as awaiting its result, Alt+4 from there — and, when the team reports
+ * back, its result entered (after which no button may change it); the
  * customer is told and the complaint closed; the 回访 is done. Dialogs are submitted with Enter from their last
  * field, each answer awaited. Runtime: Node (drives the browser).
  */
@@ -104,6 +105,17 @@ describe('work orders in the browser', () => {
     await assign.getByTestId('wo-assignee').fill('李师傅');
     await submitWith(/^派单：/, 'wo-text', '今天下午上门', 'workOrders.assign');
     await visible(order.getByText('通气维修班 李师傅').first());
+    await page.keyboard.press('Escape');
+    await noDialog(page);
+
+    // The start page (F3) lists it among the work orders awaiting results; Alt+4 goes back to the 工单 tab.
+    await page.keyboard.press('F3');
+    const board = await visible(page.getByTestId('home-work-orders'));
+    expect(await text(board)).toContain('待回报结果的工单 1 张');
+    await visible(page.getByTestId('home-service').getByText(workNo));
+    await page.keyboard.press('Alt+4');
+    await page.getByTestId(`wo-open-${workNo}`).click();
+    await visible(page.getByRole('dialog', { name: `工单 ${workNo}` }));
     await (await visible(order.getByTestId('wo-step-complete'))).click();
     const done = await visible(page.getByRole('dialog', { name: `登记完成结果：${workNo}` }));
     await done.locator('#wo-material').fill('灶前阀');
@@ -112,7 +124,7 @@ describe('work orders in the browser', () => {
     expect(await order.getByRole('button', { name: /派单|登记完成结果|撤销工单/ }).count()).toBe(0);
     await page.keyboard.press('Escape');
     await noDialog(page);
-    await visible(table.getByText('没有工单。'));
+    await visible(page.getByTestId('work-orders-table').getByText('没有工单。'));
 
     // Back on the complaint: the result, the customer told, closed.
     await page.keyboard.press('Alt+2');

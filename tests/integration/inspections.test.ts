@@ -164,6 +164,8 @@ describe('inspections (安检)', () => {
       [old.id, '2026-11-25'],
     ]);
     expect(await t.ok('inspections.get', { id: i.id }, clerk)).toMatchObject({ open: true, overdue: true });
+    // The clerk's to-do board lists the hazard past its deadline (2026-12-05).
+    expect((await t.ok('fieldWork.todo', {}, clerk)).hazardsPastDeadline.map((x) => x.id)).toEqual([i.id]);
   });
 
   it('prints the 隐患整改通知书 the preview showed, and its A4 page', async () => {

@@ -194,6 +194,9 @@ describe('work orders (工单)', () => {
     await t.ok('workOrders.assign', { id: w.id, ...assign }, clerk);
     const moved = await t.ok('workOrders.assign', { id: w.id, team: 'patrol', assignee: '赵师傅' }, clerk);
     expect([moved.team, moved.assignee, moved.steps.length]).toEqual(['patrol', '赵师傅', 2]);
+    // The clerk's to-do board: awaiting the team's result.
+    const board = await t.ok('fieldWork.todo', {}, clerk);
+    expect([board.workOrdersWaiting.map((x) => x.id), board.workOrdersPending]).toEqual([[w.id], 0]);
     const done = await t.ok(
       'workOrders.complete',
       {
@@ -219,6 +222,7 @@ describe('work orders (工单)', () => {
       materials: [{ name: '胶管', qty: 2 }],
       sale: { id: fee.id, receiptNo: fee.receiptNo, amount: fee.amount },
     });
+    expect((await t.ok('fieldWork.todo', {}, clerk)).workOrdersWaiting).toEqual([]);
     const register = await t.ok('meterFaults.list', { meterNo: 'WO-A1' }, clerk);
     expect(register.items.map((f) => [f.fault, f.action, f.date, f.workOrderNo])).toEqual([
       ['valve', 'repaired', '2026-11-26', w.no],
