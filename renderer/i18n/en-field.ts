@@ -59,6 +59,7 @@ export const fieldEn: typeof fieldZh = {
     result: 'Result',
     material: 'Material (optional)',
     qty: 'Qty',
+    sale: 'Fee payment (optional)',
     newMeterNo: 'New meter no. (after a meter change)',
     fault: 'Meter fault (optional)',
     faultAction: 'Fault action',

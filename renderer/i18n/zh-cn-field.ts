@@ -47,6 +47,7 @@ export const fieldZh = {
     result: '处理结果',
     material: '用料名称（可不填）',
     qty: '数量',
+    sale: '关联收费（可不填）',
     newMeterNo: '新表号（已办理换表时填写）',
     fault: '表具故障（可不填）',
     faultAction: '故障处理',

@@ -4,8 +4,8 @@
  * 撤销 (the reason). Runtime: browser.
  */
 import { App as AntApp, Form, Input, InputNumber, Radio, Select } from 'antd';
-import { useCallback } from 'react';
-import type { WorkOrder } from '../../../core/contract';
+import { useCallback, useEffect, useState } from 'react';
+import type { Sale, WorkOrder } from '../../../core/contract';
 import { FIELD_TEAMS, type FieldTeam } from '../../../core/domain/appointments';
 import {
   FAULT_ACTIONS,
@@ -18,6 +18,8 @@ import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { useFormErrors } from '../../shell/errors';
 import { FormModal } from '../../shell/form-modal';
+import { formatDateTime } from '../../shell/format';
+import { yuan } from '../../shell/money';
 
 interface Values {
   team?: FieldTeam;
@@ -25,6 +27,7 @@ interface Values {
   material?: string;
   qty?: number;
   newMeterNo?: string;
+  saleId?: string;
   fault?: MeterFault;
   faultAction?: FaultAction;
   text?: string;
@@ -55,6 +58,24 @@ export function WorkOrderStepModal({
           ? ['fault']
           : p,
   );
+  const [fees, setFees] = useState<Sale[]>([]);
+  // The fee payments a result may link: the customer's (or, for a caller not in the files, walk-in ones).
+  useEffect(() => {
+    if (action !== 'complete') return;
+    let gone = false;
+    const customerId = order.party.customerId ?? undefined;
+    void api['sales.list']({ customerId, limit: 50 })
+      .then((r) => {
+        if (!gone)
+          setFees(
+            r.items.filter((x) => x.kind === 'fee' && (customerId ? true : x.customer === null)).slice(0, 20),
+          );
+      })
+      .catch(() => !gone && setFees([]));
+    return () => {
+      gone = true;
+    };
+  }, [action, order.party.customerId]);
   const title = { assign: w.assignTitle, complete: w.completeTitle, cancel: w.cancelTitle }[action];
   const label = { assign: w.note, complete: w.result, cancel: w.reason }[action];
 
@@ -77,6 +98,7 @@ export function WorkOrderStepModal({
                   result: text,
                   materials: blank(v.material) ? [{ name: v.material!, qty: v.qty ?? 1 }] : [],
                   newMeterNo: blank(v.newMeterNo),
+                  saleId: v.saleId || undefined,
                   fault: v.fault ? { fault: v.fault, action: v.faultAction ?? 'repaired' } : undefined,
                 })
               : await api['workOrders.cancel']({ id, reason: text });
@@ -130,6 +152,16 @@ export function WorkOrderStepModal({
           </Form.Item>
           <Form.Item name="qty" htmlFor="wo-qty" label={w.qty}>
             <InputNumber id="wo-qty" min={1} max={999} precision={0} />
+          </Form.Item>
+          <Form.Item name="saleId" htmlFor="wo-sale" label={w.sale}>
+            <Select
+              id="wo-sale"
+              allowClear
+              options={fees.map((f) => ({
+                value: f.id,
+                label: `${f.receiptNo} ${f.lines.map((l) => l.name).join('、')} ${yuan(f.amount)} ${formatDateTime(f.createdAt)}`,
+              }))}
+            />
           </Form.Item>
           {order.meterNo && (
             <>
