@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousProblems } from './support/axe';
-import { noDialog, text, visible } from './support/counter';
+import { activeId, noDialog, text, visible } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
 describe('work orders in the browser', () => {
@@ -28,14 +28,41 @@ describe('work orders in the browser', () => {
     await served?.stop();
   });
 
+  /**
+   * The dialog named `name`, once it has opened: its first field has the focus it is given when the opening
+   * ends (a field filled before then would lose the focus to it, and Enter would land on the first field).
+   */
+  async function dialogOpened(name: RegExp | string) {
+    const dialog = await visible(page.getByRole('dialog', { name }));
+    const title = typeof name === 'string' ? name : name.source;
+    await page.waitForFunction((want: string) => {
+      // biome-ignore lint/suspicious/noExplicitAny: the page's document (this file has no DOM types).
+      const d = (globalThis as any).document;
+      const el = d.activeElement;
+      const modal = el?.closest('.ant-modal');
+      const first = modal?.querySelector('input:not([disabled]), textarea');
+      const named = (modal?.querySelector('.ant-modal-title')?.textContent ?? '').match(want);
+      return !!first && first === el && !!named;
+    }, title);
+    return dialog;
+  }
+
   /** Fills the dialog's last field, presses Enter there and waits for `op`'s answer and the dialog to go. */
   async function submitWith(dialogName: RegExp, field: string, value: string, op: string) {
     const form = await visible(page.getByRole('dialog', { name: dialogName }));
     const last = form.getByTestId(field);
     await last.fill(value);
-    const answered = page.waitForResponse((r) => r.url().includes(`/api/${op}`));
+    const answered = page.waitForResponse((r) => r.url().includes(`/api/${op}`), { timeout: 15_000 });
     await last.press('Enter');
-    expect((await answered).ok()).toBe(true);
+    const r = await answered.catch(async (e: Error) => {
+      throw new Error(
+        `${op} never asked: focus on #${await activeId(page)}, the dialog shows ${await form.textContent()}`,
+        {
+          cause: e,
+        },
+      );
+    });
+    expect(r.ok()).toBe(true);
     await form.waitFor({ state: 'detached' });
   }
 
@@ -43,6 +70,7 @@ describe('work orders in the browser', () => {
   async function complaintStep(name: string, button: string, said: string, op: string) {
     const detail = page.getByRole('dialog', { name: /^投诉 / });
     await (await visible(detail.getByTestId(button))).click();
+    await dialogOpened(new RegExp(`^${name}：`));
     await submitWith(new RegExp(`^${name}：`), 'step-text', said, op);
   }
 
@@ -77,11 +105,11 @@ describe('work orders in the browser', () => {
     // 判定成立 → 转交通气维修班, and a work order opened from the complaint.
     await complaintStep('判定投诉', 'step-judge', '电话核实属实', 'complaints.judge');
     await (await visible(detail.getByTestId('step-hand_over'))).click();
-    const hand = await visible(page.getByRole('dialog', { name: /^转交班组：/ }));
+    const hand = await dialogOpened(/^转交班组：/);
     await hand.getByRole('radio', { name: '通气维修班' }).check();
     await submitWith(/^转交班组：/, 'step-text', '请上门检漏', 'complaints.handOver');
     await (await visible(detail.getByTestId('open-work-order'))).click();
-    const opening = await visible(page.getByRole('dialog', { name: `开工单：投诉 ${complaintNo}` }));
+    const opening = await dialogOpened(`开工单：投诉 ${complaintNo}`);
     await expect(opening.getByRole('radio', { name: '维修' }).isChecked()).resolves.toBe(true);
     expect(await opening.getByTestId('wo-description').inputValue()).toBe('燃气灶附近有异味');
     await submitWith(/^开工单：/, 'wo-description', '燃气灶附近有异味，上门检漏', 'workOrders.open');
@@ -100,7 +128,7 @@ describe('work orders in the browser', () => {
     const order = await visible(page.getByRole('dialog', { name: `工单 ${workNo}` }));
     expect(await text(order.getByTestId('work-order-detail'))).toContain('待派');
     await (await visible(order.getByTestId('wo-step-assign'))).click();
-    const assign = await visible(page.getByRole('dialog', { name: `派单：${workNo}` }));
+    const assign = await dialogOpened(`派单：${workNo}`);
     await expect(assign.getByRole('radio', { name: '通气维修班' }).isChecked()).resolves.toBe(true);
     await assign.getByTestId('wo-assignee').fill('李师傅');
     await submitWith(/^派单：/, 'wo-text', '今天下午上门', 'workOrders.assign');
@@ -117,7 +145,7 @@ describe('work orders in the browser', () => {
     await page.getByTestId(`wo-open-${workNo}`).click();
     await visible(page.getByRole('dialog', { name: `工单 ${workNo}` }));
     await (await visible(order.getByTestId('wo-step-complete'))).click();
-    const done = await visible(page.getByRole('dialog', { name: `登记完成结果：${workNo}` }));
+    const done = await dialogOpened(`登记完成结果：${workNo}`);
     await done.locator('#wo-material').fill('灶前阀');
     await submitWith(/^登记完成结果：/, 'wo-text', '更换灶前阀，检漏合格', 'workOrders.complete');
     await visible(order.getByText('已完成或已撤销的工单不能再修改。'));
@@ -143,9 +171,53 @@ describe('work orders in the browser', () => {
     const queue = await visible(page.getByTestId('followups-table'));
     await visible(queue.getByText(complaintNo));
     await page.getByTestId(`followup-${complaintNo}`).click();
-    const visit = await visible(page.getByRole('dialog', { name: `回访：投诉 ${complaintNo}` }));
+    const visit = await dialogOpened(`回访：投诉 ${complaintNo}`);
     await visit.getByRole('radio', { name: '满意', exact: true }).check();
     await submitWith(/^回访：/, 'followup-text', '客户满意', 'followups.record');
     await visible(page.getByText('回访已记录，谢谢。'));
+  });
+
+  it('records an inspection that finds a hazard (Alt+6), prints its 隐患整改通知书 and records the rectification', async () => {
+    await page.keyboard.press('F7');
+    await visible(page.getByRole('heading', { name: '服务台' }));
+    await page.keyboard.press('Alt+6');
+    const find = await visible(page.locator('#insp-find'));
+    await find.fill('010101000001');
+    await find.press('Enter');
+    await visible(page.getByTestId('insp-customer'));
+    expect(await seriousProblems(page, '安检')).toEqual([]);
+    const form = page.getByTestId('inspection-form');
+    await page.locator('#insp-inspector').fill('周安检');
+    await form.getByRole('radio', { name: '有隐患' }).check();
+    await form.getByRole('checkbox', { name: '胶管（软管）' }).check();
+    await form.getByRole('checkbox', { name: '灶具' }).check();
+    await page.locator('#insp-hazard-item').click();
+    await (await visible(page.getByTitle('胶管（软管）'))).click();
+    await page.locator('#insp-hazard-note').fill('胶管老化开裂');
+    const d = new Date(Date.now() + 10 * 86_400_000);
+    const deadline = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    await page.locator('#insp-deadline').fill(deadline);
+    await page.locator('#insp-notes').fill('已口头告知用户');
+    const recorded = page.waitForResponse((r) => r.url().includes('/api/inspections.record'));
+    await page.locator('#insp-notes').press('Control+Enter');
+    expect((await recorded).ok()).toBe(true);
+    const saved = await visible(page.getByText(/安检已登记，单号 0101-01-AJ-\d{6}/));
+    const no = (await text(saved)).replace('安检已登记，单号 ', '');
+
+    // Listed among the hazards not rectified; its notice goes to the receipt printer.
+    const hazards = await visible(page.getByTestId('hazards-table'));
+    await visible(hazards.getByText(no));
+    expect(await text(hazards)).toContain('胶管（软管）：胶管老化开裂');
+    const printed = page.waitForResponse((r) => r.url().includes('/api/inspections.print'));
+    await page.getByTestId(`notice-${no}`).click();
+    expect((await printed).ok()).toBe(true);
+    await visible(page.getByText('已送打印机').first());
+
+    // The rectification, once: then it leaves the list.
+    await page.getByTestId(`rectify-${no}`).click();
+    await dialogOpened(/^登记隐患整改：/);
+    await submitWith(/^登记隐患整改：/, 'rect-note', '已更换不锈钢波纹管', 'inspections.rectify');
+    await visible(page.getByText('已登记整改完毕。'));
+    await visible(hazards.getByText('没有未整改的隐患。'));
   });
 });
