@@ -12,6 +12,7 @@ import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { useReportError } from '../../shell/errors';
 import { formatDateTime } from '../../shell/format';
+import { MeterFaultsCard } from './meter-faults-card';
 import { WorkOrderStepModal } from './work-order-step-modal';
 
 const BUTTON: Record<WorkOrderAction, 'assign' | 'complete' | 'cancel'> = {
@@ -141,62 +142,64 @@ export function WorkOrdersTab() {
   useEffect(() => void load(), [load]);
 
   return (
-    <Card
-      size="small"
-      title={w.listTitle}
-      className="work-orders-tab"
-      extra={
-        <Space>
-          {w.all}
-          <Switch checked={all} onChange={setAll} size="small" aria-label={w.all} />
-        </Space>
-      }
-    >
-      <Table<WorkOrder>
+    <Space direction="vertical" size="middle" className="work-orders-tab">
+      <Card
         size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={items}
-        locale={{ emptyText: w.none }}
-        data-testid="work-orders-table"
-        onRow={(x) => ({ onClick: () => setOpen(x) })}
-        columns={[
-          { title: w.no, dataIndex: 'no', width: 180 },
-          { title: w.kind, render: (_, x) => w.kinds[x.kind], width: 70 },
-          { title: w.source, render: (_, x) => `${w.sources[x.source.type]} ${x.source.no}` },
-          { title: w.who, render: (_, x) => `${x.party.name} ${x.party.phone}` },
-          { title: w.status, render: (_, x) => <WorkOrderTag w={x} />, width: 90 },
-          {
-            title: w.team,
-            render: (_, x) => (x.team ? `${w.teams[x.team]} ${x.assignee ?? ''}` : ''),
-            width: 150,
-          },
-          {
-            title: '',
-            width: 80,
-            render: (_, x) => (
-              <Button
-                size="small"
-                autoFocus={x === items[0]}
-                onClick={() => setOpen(x)}
-                data-testid={`wo-open-${x.no}`}
-              >
-                {w.handle}
-              </Button>
-            ),
-          },
-        ]}
-      />
-      {open && (
-        <WorkOrderModal
-          order={open}
-          onClose={() => setOpen(undefined)}
-          onChanged={(x) => {
-            setOpen(x);
-            void load();
-          }}
+        title={w.listTitle}
+        extra={
+          <Space>
+            {w.all}
+            <Switch checked={all} onChange={setAll} size="small" aria-label={w.all} />
+          </Space>
+        }
+      >
+        <Table<WorkOrder>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={items}
+          locale={{ emptyText: w.none }}
+          data-testid="work-orders-table"
+          onRow={(x) => ({ onClick: () => setOpen(x) })}
+          columns={[
+            { title: w.no, dataIndex: 'no', width: 180 },
+            { title: w.kind, render: (_, x) => w.kinds[x.kind], width: 70 },
+            { title: w.source, render: (_, x) => `${w.sources[x.source.type]} ${x.source.no}` },
+            { title: w.who, render: (_, x) => `${x.party.name} ${x.party.phone}` },
+            { title: w.status, render: (_, x) => <WorkOrderTag w={x} />, width: 90 },
+            {
+              title: w.team,
+              render: (_, x) => (x.team ? `${w.teams[x.team]} ${x.assignee ?? ''}` : ''),
+              width: 150,
+            },
+            {
+              title: '',
+              width: 80,
+              render: (_, x) => (
+                <Button
+                  size="small"
+                  autoFocus={x === items[0]}
+                  onClick={() => setOpen(x)}
+                  data-testid={`wo-open-${x.no}`}
+                >
+                  {w.handle}
+                </Button>
+              ),
+            },
+          ]}
         />
-      )}
-    </Card>
+        {open && (
+          <WorkOrderModal
+            order={open}
+            onClose={() => setOpen(undefined)}
+            onChanged={(x) => {
+              setOpen(x);
+              void load();
+            }}
+          />
+        )}
+      </Card>
+      <MeterFaultsCard />
+    </Space>
   );
 }
