@@ -615,6 +615,31 @@ export const ERRORS = {
     zh: '该预约已取消，不能再改约或取消；如客户仍需上门，请重新预约。',
     en: 'The appointment is cancelled; book a new one if the customer still needs a visit.',
   },
+  WORK_ORDER_CLOSED: {
+    status: 409,
+    zh: '该工单已完成或已撤销，不能再修改；如还需上门，请另开一张工单。',
+    en: 'The work order is completed or cancelled and cannot be changed; open a new one.',
+  },
+  WORK_ORDER_STEP_NOT_ALLOWED: {
+    status: 409,
+    zh: '工单当前的状态不能办理这一步：请按 派单 → 登记完成结果 的顺序办理（未完成前可撤销）。',
+    en: 'This step is not allowed in the work order’s current state.',
+  },
+  METER_NOT_CUSTOMERS: {
+    status: 409,
+    zh: '这块表不是该用户的表（或已拆除），不能为它开工单或登记故障；请核对表号。',
+    en: 'The meter is not one of this customer’s meters.',
+  },
+  INSPECTION_NO_HAZARD: {
+    status: 409,
+    zh: '这次安检没有发现隐患，无需整改。',
+    en: 'This inspection found no hazard to rectify.',
+  },
+  INSPECTION_RECTIFIED: {
+    status: 409,
+    zh: '这次安检的隐患已登记整改完毕，不能再修改；如又发现隐患，请登记一次新的安检。',
+    en: 'The hazards of this inspection are already rectified; record a new inspection.',
+  },
   COMPLAINT_NOT_CLOSED: {
     status: 409,
     zh: '投诉还没有结案，结案（把结果告知客户）之后才能回访。',

@@ -22,3 +22,5 @@ export * from './repos/unsettled';
 export * from './repos/service-desk';
 export * from './repos/appointments';
 export * from './repos/reports';
+export * from './repos/work-orders';
+export * from './repos/inspections';

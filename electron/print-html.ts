@@ -15,7 +15,7 @@ import { isTrustedSender } from './ipc';
 export const PRINT_HTML_CHANNEL = 'gasdesk:print-html';
 
 export const printRequestSchema = z.object({
-  kind: z.enum(['sale', 'shift', 'day', 'acceptance', 'teamDay']),
+  kind: z.enum(['sale', 'shift', 'day', 'acceptance', 'teamDay', 'hazard']),
   id: z.string().min(1).max(40),
   /** A printer name from the system; absent = the system print dialog. */
   deviceName: z.string().min(1).max(200).optional(),

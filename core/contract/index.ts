@@ -3,6 +3,8 @@
  */
 import type { z } from 'zod';
 import { appointmentOps } from './appointments';
+import { inspectionOps } from './inspections';
+import { workOrderOps } from './work-orders';
 import { authOps } from './auth';
 import { cardOps, trainingOps } from './cards';
 import { cashOps } from './cash';
@@ -32,6 +34,8 @@ export const contract = {
   ...reportOps,
   ...serviceDeskOps,
   ...appointmentOps,
+  ...workOrderOps,
+  ...inspectionOps,
   ...syncOps,
 } as const;
 
@@ -68,6 +72,8 @@ export * from './reports';
 export * from './sales';
 export * from './service-desk';
 export * from './appointments';
+export * from './work-orders';
+export * from './inspections';
 export * from './setup';
 export * from './staff';
 export * from './system';

@@ -139,12 +139,12 @@ export const printingOps = {
   }),
   'receipts.html': op({
     summary:
-      '收据、报表、业务受理通知单或班组预约日程（A4）的 HTML 版本：用办公打印机打印或存为 PDF（日程的编号为 日期:班组）',
+      '收据、报表、业务受理通知单、班组预约日程或隐患整改通知书（A4）的 HTML 版本：用办公打印机打印或存为 PDF（日程的编号为 日期:班组）',
     access: STAFF,
     writes: false,
     input: z
       .object({
-        kind: z.enum(['sale', 'shift', 'day', 'acceptance', 'teamDay']),
+        kind: z.enum(['sale', 'shift', 'day', 'acceptance', 'teamDay', 'hazard']),
         id: z.string().min(1).max(40),
       })
       .refine((v) => v.kind !== 'day' || /^\d{4}-\d{2}-\d{2}$/.test(v.id), {

@@ -12,3 +12,5 @@ export * from './requests';
 export * from './card-psc';
 export * from './service-desk';
 export * from './appointments';
+export * from './work-orders';
+export * from './inspections';

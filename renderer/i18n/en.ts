@@ -6,6 +6,7 @@ import { cashEn } from './en-cash';
 import { deskEn } from './en-desk';
 import { printEn } from './en-print';
 import { serviceEn } from './en-service';
+import { fieldEn } from './en-field';
 import type { Dict } from './zh-cn';
 
 export const en: Dict = {
@@ -309,4 +310,5 @@ export const en: Dict = {
   ...cardWriteEn,
   ...printEn,
   ...serviceEn,
+  ...fieldEn,
 };

@@ -14,6 +14,7 @@ import { cashZh } from './zh-cn-cash';
 import { deskZh } from './zh-cn-desk';
 import { printZh } from './zh-cn-print';
 import { serviceZh } from './zh-cn-service';
+import { fieldZh } from './zh-cn-field';
 
 export const zhCN = {
   app: { name: 'GasDesk 燃气营业厅柜台系统', short: 'GasDesk' },
@@ -300,6 +301,7 @@ export const zhCN = {
   ...cardWriteZh,
   ...printZh,
   ...serviceZh,
+  ...fieldZh,
 };
 
 export type Dict = typeof zhCN;

@@ -8,7 +8,10 @@ export type Route =
   | { name: 'cardRead'; customerId?: string }
   | { name: 'sale'; customerId?: string }
   | { name: 'fees' }
-  | { name: 'serviceDesk'; tab?: 'accept' | 'complaints' | 'followups' | 'appointments' }
+  | {
+      name: 'serviceDesk';
+      tab?: 'accept' | 'complaints' | 'followups' | 'appointments' | 'workOrders' | 'inspections';
+    }
   | { name: 'shift' }
   | { name: 'day' }
   | { name: 'prices' }

@@ -117,7 +117,7 @@ export interface ServiceRecordState {
   id: string;
   hallId: string;
   counterId: string;
-  kind: 'acceptance' | 'complaint' | 'appointment';
+  kind: 'acceptance' | 'complaint' | 'appointment' | 'work_order' | 'inspection';
   no: string;
   customerId: string | null;
   status: string | null;
@@ -274,6 +274,16 @@ export class World {
       return quarantine('UNKNOWN_RECORD', '总部没有该预约的登记记录（登记未到或被隔离）');
     if (r.hallId !== this.ctx.hallId)
       return quarantine('FOREIGN_HALL', `预约 ${r.no} 不属于本网点，本柜台不能办理`);
+    return r;
+  }
+
+  /** A record of this kind of the counter's hall (named `zh` in the reason), or why the op may not move it. */
+  ownRecord(id: string, kind: ServiceRecordState['kind'], zh: string): ServiceRecordState | Quarantine {
+    const r = this.serviceRecords.get(id);
+    if (r?.kind !== kind)
+      return quarantine('UNKNOWN_RECORD', `总部没有该${zh}的登记记录（登记未到或被隔离）`);
+    if (r.hallId !== this.ctx.hallId)
+      return quarantine('FOREIGN_HALL', `${zh} ${r.no} 不属于本网点，本柜台不能办理`);
     return r;
   }
 

@@ -12,7 +12,9 @@ export const serviceRecords = pgTable(
     hallId: text('hall_id').notNull(),
     /** The counter that recorded it. */
     counterId: text('counter_id').notNull(),
-    kind: text('kind', { enum: ['acceptance', 'complaint', 'appointment'] }).notNull(),
+    kind: text('kind', {
+      enum: ['acceptance', 'complaint', 'appointment', 'work_order', 'inspection'],
+    }).notNull(),
     no: text('no').notNull(),
     customerId: text('customer_id'),
     /** A complaint's status after its last step (null for an acceptance). */

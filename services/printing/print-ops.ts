@@ -23,6 +23,7 @@ import { loadDayReport } from '../cash/day-report';
 import { loadShiftReport } from '../cash/shift-report';
 import { loadSale } from '../sales/sale-view';
 import { acceptanceHtml } from '../service-desk/notice';
+import { hazardHtml } from '../service-desk/hazard-notice';
 import { teamDayHtml } from '../service-desk/slip';
 import { header, isCardWriteSlip, localTime, saleDoc } from './receipt-docs';
 
@@ -56,7 +57,7 @@ function attemptsSoFar(app: App, kind: string, docId: string): number {
 export async function printDoc(
   app: App,
   operatorId: string,
-  kind: 'sale' | 'slip' | 'shift' | 'day' | 'acceptance' | 'appointment' | 'teamDay',
+  kind: 'sale' | 'slip' | 'shift' | 'day' | 'acceptance' | 'appointment' | 'teamDay' | 'hazard',
   docId: string,
   make: (reprint?: { number: number; at: string }) => ReceiptDoc,
   label: string,
@@ -273,6 +274,7 @@ export const receiptsHtml: Handlers['receipts.html'] = (input, { app }) => {
   }
   if (input.kind === 'acceptance') return acceptanceHtml(app, input.id, s);
   if (input.kind === 'teamDay') return teamDayHtml(app, input.id, s);
+  if (input.kind === 'hazard') return hazardHtml(app, input.id, s);
   if (input.kind === 'shift')
     return {
       html: receiptHtml(shiftReportDoc(loadShiftReport(app, input.id), header(app, s), at, cols), '交班报表'),

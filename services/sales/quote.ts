@@ -26,6 +26,7 @@ import { currentBusinessDate } from '../cash/business-date';
 import { findOpenShift } from '../cash/shift-guard';
 import { calendarMonth, pricingPeriod } from '../pricing/periods';
 import { priceInEffect } from '../pricing/price-versions';
+import { hazardApprovalReason } from '../service-desk/inspections';
 
 export interface Purchase {
   readonly customerId: string;
@@ -95,11 +96,14 @@ export function pricePurchase(app: App, p: Purchase, date: string): PricedPurcha
   const bounds = tierBounds(schedule, hh);
   const left = tierRemaining(schedule, hh, used);
   const reasons: Reason[] = [];
-  if (customer.inspectionStatus !== 'normal')
-    reasons.push({
-      code: 'HAZARD',
-      message: `安检状态为「${INSPECTION_ZH[customer.inspectionStatus]}」，购气需班长审批`,
-    });
+  // The file's inspection status, and hazards an inspection found that are not rectified (安检).
+  const hazards = [
+    customer.inspectionStatus !== 'normal'
+      ? `安检状态为「${INSPECTION_ZH[customer.inspectionStatus]}」，购气需班长审批`
+      : null,
+    hazardApprovalReason(app, customer.id),
+  ].filter((m): m is string => m !== null);
+  if (hazards.length > 0) reasons.push({ code: 'HAZARD', message: hazards.join('；') });
   if (limits?.perPurchase != null && volume > limits.perPurchase)
     reasons.push({
       code: 'PER_PURCHASE',

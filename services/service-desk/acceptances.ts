@@ -23,7 +23,7 @@ const refused = (path: string, code: string, message: string) =>
   new AppError('VALIDATION_FAILED', { issues: [{ path: [path], code, message }] });
 
 /** The fee payment an acceptance brings: a fee sale of this counter, of the same customer if it names one. */
-function linkedFee(app: App, saleId: string | undefined, customerId: string | null) {
+export function linkedFee(app: App, saleId: string | undefined, customerId: string | null) {
   if (!saleId) return null;
   const sale = findSale(app.gdb.sqlite, saleId);
   if (!sale) throw refused('saleId', 'NOT_FOUND', '没有这笔收费记录');

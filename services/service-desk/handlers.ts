@@ -22,6 +22,24 @@ import {
 import { complaintsList, followupsQueue, followupsRecord, serviceDeskTodo } from './followups';
 import { acceptancesPreview, acceptancesPrint } from './notice';
 import { appointmentsPreview, appointmentsPrint, appointmentsPrintDay } from './slip';
+import { fieldWorkTodo } from './field-todo';
+import { inspectionsPreview, inspectionsPrint } from './hazard-notice';
+import {
+  inspectionsGet,
+  inspectionsList,
+  inspectionsOverdue,
+  inspectionsRecord,
+  inspectionsRectify,
+} from './inspections';
+import {
+  meterFaultsList,
+  workOrdersAssign,
+  workOrdersCancel,
+  workOrdersComplete,
+  workOrdersGet,
+  workOrdersList,
+} from './work-order-steps';
+import { workOrdersOpen } from './work-orders';
 
 type ServiceDeskOp = Extract<
   keyof Handlers,
@@ -30,7 +48,11 @@ type ServiceDeskOp = Extract<
   | `complaints.${string}`
   | `followups.${string}`
   | `appointments.${string}`
+  | `workOrders.${string}`
+  | `meterFaults.${string}`
+  | `inspections.${string}`
   | 'serviceDesk.todo'
+  | 'fieldWork.todo'
 >;
 
 export const serviceDeskHandlers: Pick<Handlers, ServiceDeskOp> = {
@@ -61,4 +83,19 @@ export const serviceDeskHandlers: Pick<Handlers, ServiceDeskOp> = {
   'appointments.preview': appointmentsPreview,
   'appointments.print': appointmentsPrint,
   'appointments.printDay': appointmentsPrintDay,
+  'workOrders.open': workOrdersOpen,
+  'workOrders.assign': workOrdersAssign,
+  'workOrders.complete': workOrdersComplete,
+  'workOrders.cancel': workOrdersCancel,
+  'workOrders.get': workOrdersGet,
+  'workOrders.list': workOrdersList,
+  'meterFaults.list': meterFaultsList,
+  'inspections.record': inspectionsRecord,
+  'inspections.rectify': inspectionsRectify,
+  'inspections.get': inspectionsGet,
+  'inspections.list': inspectionsList,
+  'inspections.overdue': inspectionsOverdue,
+  'inspections.preview': inspectionsPreview,
+  'inspections.print': inspectionsPrint,
+  'fieldWork.todo': fieldWorkTodo,
 };

@@ -260,11 +260,14 @@ describe('one request, one effect: the reader setting, first-run setup and sessi
 });
 
 describe('every writing operation is covered', () => {
-  it('each has its case in idempotency.test.ts or here', () => {
+  it('each has its case in idempotency.test.ts, idempotency-field.test.ts or here', () => {
     const here = readFileSync(import.meta.filename, 'utf8');
     const there = readFileSync(join(import.meta.dirname, 'idempotency.test.ts'), 'utf8');
+    const field = readFileSync(join(import.meta.dirname, 'idempotency-field.test.ts'), 'utf8');
     const named = new Set(
-      [...`${here}\n${there}`.matchAll(/(?:op: |invoke\()'([a-zA-Z]+\.[a-zA-Z]+)'/g)].map((m) => m[1]),
+      [...`${here}\n${there}\n${field}`.matchAll(/(?:op: |invoke\()'([a-zA-Z]+\.[a-zA-Z]+)'/g)].map(
+        (m) => m[1],
+      ),
     );
     expect([...WRITING_OPS].filter((op) => !named.has(op))).toEqual([]);
   });

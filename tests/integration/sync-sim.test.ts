@@ -57,10 +57,12 @@ describe(`seeded simulation (seed ${SEED})`, () => {
     expect(report.ledgersOk).toBe(true);
   });
 
-  it('brings every counter’s acceptances, complaints and appointments to head office once, each complaint closed with its 回访', () => {
-    expect(report.serviceAtCounters).toBe(20 * 3 * 3);
+  it('brings every counter’s acceptances, complaints, appointments, work orders and inspections to head office once, each complaint closed with its 回访', () => {
+    expect(report.serviceAtCounters).toBe(20 * 3 * 5);
     expect(report.serviceAtHeadOffice).toBe(report.serviceAtCounters);
     expect(report.complaintsClosedAtHeadOffice).toBe(20 * 3);
+    expect(report.workOrdersCompletedAtHeadOffice).toBe(20 * 3);
+    expect(report.inspectionsRectifiedAtHeadOffice).toBe(20 * 3);
   });
 
   it('really went through the faults', () => {

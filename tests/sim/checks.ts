@@ -29,9 +29,12 @@ export interface SimReport {
   quarantined: number;
   quarantineReasons: string[];
   ledgersOk: boolean;
-  /** Acceptances, complaints and appointments recorded at the counters, and those head office holds (service_records). */
+  /** Acceptances, complaints, appointments, work orders and inspections recorded at the counters, and those head office holds (service_records). */
   serviceAtCounters: number;
   serviceAtHeadOffice: number;
+  /** Work orders head office holds completed, and inspections whose hazards it holds rectified. */
+  workOrdersCompletedAtHeadOffice: number;
+  inspectionsRectifiedAtHeadOffice: number;
   /** Complaints head office holds closed with their 回访. */
   complaintsClosedAtHeadOffice: number;
 }
@@ -124,13 +127,16 @@ export async function checkWorld(w: SimWorld, ho: TestHeadOffice): Promise<SimRe
     serviceAtCounters += (
       c.app.gdb.sqlite
         .prepare(
-          'SELECT (SELECT count(*) FROM acceptances) + (SELECT count(*) FROM complaints) + (SELECT count(*) FROM appointments) AS n',
+          `SELECT (SELECT count(*) FROM acceptances) + (SELECT count(*) FROM complaints) + (SELECT count(*) FROM appointments)
+            + (SELECT count(*) FROM work_orders) + (SELECT count(*) FROM inspections) AS n`,
         )
         .get() as { n: number }
     ).n;
-  const [service] = await ho.store.query<{ n: number; closed: number }>(
+  const [service] = await ho.store.query<{ n: number; closed: number; done: number; rectified: number }>(
     `SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'closed'
-       AND jsonb_array_length(data->'followups') = 1)::int AS closed
+       AND jsonb_array_length(data->'followups') = 1)::int AS closed,
+       count(*) FILTER (WHERE kind = 'work_order' AND status = 'completed')::int AS done,
+       count(*) FILTER (WHERE kind = 'inspection' AND status = 'rectified')::int AS rectified
      FROM service_records WHERE counter_id = ANY($1)`,
     [ids],
   );
@@ -138,6 +144,8 @@ export async function checkWorld(w: SimWorld, ho: TestHeadOffice): Promise<SimRe
     serviceAtCounters,
     serviceAtHeadOffice: service!.n,
     complaintsClosedAtHeadOffice: service!.closed,
+    workOrdersCompletedAtHeadOffice: service!.done,
+    inspectionsRectifiedAtHeadOffice: service!.rectified,
     counters: w.counters.length,
     opsAtCounters,
     opsAtHeadOffice,

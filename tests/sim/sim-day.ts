@@ -4,7 +4,7 @@
  * conflicting changes the plan assigns to it, and closes the shift. Refusals the business rules make (a
  * limit, a closed account) are part of the day; anything else fails the simulation.
  */
-import { nextDate } from '../../core/business-day';
+import { dayIn, nextDate } from '../../core/business-day';
 import type { OpName } from '../../core/contract';
 import { fakeHousehold } from '../../services/setup/fake-households';
 import { type SimCounter, SIM_APPROVAL } from './sim-counter';
@@ -145,8 +145,9 @@ async function inject(c: SimCounter, _ctx: DayContext, inj: Injection): Promise<
 
 /**
  * The service desk's day at this counter, after its sales: an acceptance for a household of the hall, and a
- * complaint of the same household taken from recording through 判定, 转办, 处理结果 and 结案 to its 回访, and an
- * appointment booked and moved (every other one cancelled) — with no
+ * complaint of the same household taken from recording through 判定, 转办 (with a work order opened, assigned
+ * and completed), 处理结果 and 结案 to its 回访, an appointment booked and moved (every other one cancelled),
+ * and an inspection finding a hazard that is rectified the same day — with no
  * draw from the seed's generator, so the rest of the day is the seed's as before.
  */
 async function serviceDesk(c: SimCounter, ctx: DayContext): Promise<void> {
@@ -160,6 +161,18 @@ async function serviceDesk(c: SimCounter, ctx: DayContext): Promise<void> {
   );
   await c.ok('complaints.judge', { id: k.id, justified: true, reason: '属实' }, sid);
   await c.ok('complaints.handOver', { id: k.id, team: 'repair', note: '请上门' }, sid);
+  // The team goes out on a work order opened from the complaint, and reports back.
+  const w = await c.ok(
+    'workOrders.open',
+    { sourceType: 'complaint', sourceId: k.id, kind: 'repair', description: '模拟工单：上门查异味' },
+    sid,
+  );
+  await c.ok('workOrders.assign', { id: w.id, team: 'repair', assignee: '模拟师傅' }, sid);
+  await c.ok(
+    'workOrders.complete',
+    { id: w.id, result: '已修复', materials: [{ name: '胶管', qty: 1 }] },
+    sid,
+  );
   await c.ok('complaints.resolve', { id: k.id, result: '已处理' }, sid);
   await c.ok('complaints.close', { id: k.id, told: '电话告知' }, sid);
   await c.ok('followups.record', { complaintId: k.id, outcome: 'reached', satisfaction: 'satisfied' }, sid);
@@ -176,6 +189,23 @@ async function serviceDesk(c: SimCounter, ctx: DayContext): Promise<void> {
     sid,
   );
   if ((c.index + ctx.day) % 2 === 0) await c.ok('appointments.cancel', { id: a.id, reason: '模拟取消' }, sid);
+  // An inspection that finds a hazard, rectified the same day (so no purchase of a later day waits on it), on
+  // the counter's calendar day (the business day may be ahead of it once a day is closed).
+  const today = dayIn(c.app.timeZone(), c.app.clock.nowMs());
+  const i = await c.ok(
+    'inspections.record',
+    {
+      customerId,
+      date: today,
+      inspector: '模拟安检员',
+      result: 'hazard',
+      items: ['hose', 'cooker'],
+      hazards: [{ item: 'hose', note: '模拟隐患：胶管老化' }],
+      deadline: nextDate(today),
+    },
+    sid,
+  );
+  await c.ok('inspections.rectify', { id: i.id, rectifiedOn: today, checker: '模拟安检员' }, sid);
 }
 
 export async function runDay(c: SimCounter, ctx: DayContext): Promise<void> {

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { QuarantineCode } from '../quarantine';
 import { findTextProblem, textMessage } from '../../validation/text';
 import { appointmentOps } from './appointment-ops';
+import { workOrderOps } from './work-order-ops';
 import { cardOps } from './card-ops';
 import { cashOps } from './cash-ops';
 import { customerOps } from './customer-ops';
@@ -24,6 +25,7 @@ export const OP_SPECS = [
   ...localOps,
   ...serviceOps,
   ...appointmentOps,
+  ...workOrderOps,
 ] as const;
 
 type Spec = (typeof OP_SPECS)[number];

@@ -12,7 +12,7 @@ import { useT } from '../../i18n';
 import { useErrorText } from '../../shell/errors';
 
 export interface OfficeDoc {
-  kind: 'sale' | 'shift' | 'day' | 'acceptance' | 'teamDay';
+  kind: 'sale' | 'shift' | 'day' | 'acceptance' | 'teamDay' | 'hazard';
   id: string;
 }
 

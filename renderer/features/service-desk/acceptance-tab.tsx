@@ -15,6 +15,7 @@ import { formatDateTime } from '../../shell/format';
 import { yuan } from '../../shell/money';
 import { OfficePrintButtons } from '../printing/office-print';
 import { PartyFields, ProspectiveFields } from './party-fields';
+import { SourceWorkOrders } from './source-work-orders';
 
 interface Values {
   name?: string;
@@ -208,6 +209,16 @@ export function AcceptanceTab({ focusTick }: { focusTick: number }) {
               {s.printNotice}
             </Button>
             <OfficePrintButtons doc={{ kind: 'acceptance', id: last.id }} />
+            <SourceWorkOrders
+              source={{
+                type: 'acceptance',
+                id: last.id,
+                no: last.no,
+                kind: 'repair',
+                description: last.asked,
+              }}
+              canOpen
+            />
           </Space>
         )}
       </Card>

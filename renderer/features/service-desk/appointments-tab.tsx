@@ -18,6 +18,7 @@ import {
   VISIT_KINDS,
   type VisitKind,
 } from '../../../core/domain/appointments';
+import { WORK_KINDS, type WorkKind } from '../../../core/domain/work-orders';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { useEnterNavigation } from '../../shell/enter-nav';
@@ -25,6 +26,7 @@ import { useFormErrors, useReportError } from '../../shell/errors';
 import { OfficePrintButtons } from '../printing/office-print';
 import { ReceiptPaper } from '../printing/receipt-paper';
 import { PartyFields, ProspectiveFields } from './party-fields';
+import { WorkOrderOpenModal } from './work-order-open-modal';
 
 interface Values {
   name?: string;
@@ -66,6 +68,7 @@ export function AppointmentsTab({ focusTick }: { focusTick: number }) {
   const [items, setItems] = useState<Appointment[]>([]);
   const [slots, setSlots] = useState<Slots>([]);
   const [step, setStep] = useState<{ kind: 'reschedule' | 'cancel'; appt: Appointment }>();
+  const [working, setWorking] = useState<Appointment>();
   const bookDate = Form.useWatch('date', form);
   const bookTeam = Form.useWatch('team', form);
 
@@ -287,7 +290,7 @@ export function AppointmentsTab({ focusTick }: { focusTick: number }) {
             { title: s.no, dataIndex: 'no', width: 180 },
             {
               title: t.common.actions,
-              width: 220,
+              width: 300,
               render: (_, x) => (
                 <Space size="small">
                   <Button size="small" onClick={() => void print(x)}>
@@ -303,12 +306,32 @@ export function AppointmentsTab({ focusTick }: { focusTick: number }) {
                       {a.cancel}
                     </Button>
                   )}
+                  {x.status !== 'cancelled' && (
+                    <Button size="small" onClick={() => setWorking(x)}>
+                      {t.workOrders.open}
+                    </Button>
+                  )}
                 </Space>
               ),
             },
           ]}
         />
       </Card>
+      {working && (
+        <WorkOrderOpenModal
+          source={{
+            type: 'appointment',
+            id: working.id,
+            no: working.no,
+            kind: (WORK_KINDS as readonly string[]).includes(working.kind)
+              ? (working.kind as WorkKind)
+              : 'repair',
+            description: working.notes || VISIT_KIND_ZH[working.kind],
+          }}
+          onCancel={() => setWorking(undefined)}
+          onDone={() => setWorking(undefined)}
+        />
+      )}
       {step && (
         <StepModal
           kind={step.kind}

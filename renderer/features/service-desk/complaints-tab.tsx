@@ -12,6 +12,7 @@ import { useReportError } from '../../shell/errors';
 import { formatDateTime } from '../../shell/format';
 import { ComplaintForm } from './complaint-form';
 import { ComplaintStepModal, type StepKind } from './complaint-step-modal';
+import { SourceWorkOrders } from './source-work-orders';
 
 const KINDS: StepKind[] = ['judge', 'hand_over', 'resolve', 'close', 'note'];
 const ALLOWS: Record<StepKind, (a: Complaint['allowed']) => boolean> = {
@@ -94,6 +95,10 @@ function ComplaintModal({
           ))}
         </Space>
       )}
+      <SourceWorkOrders
+        source={{ type: 'complaint', id: c.id, no: c.no, kind: 'repair', description: c.details }}
+        canOpen={c.status !== 'closed'}
+      />
       {step && (
         <ComplaintStepModal
           complaint={c}

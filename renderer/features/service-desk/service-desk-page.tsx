@@ -1,6 +1,6 @@
 /**
- * 服务台 (F7): 业务受理, 投诉跟踪, 回访 and 预约 as tabs, switched with Alt+1 to Alt+4 (and, for a 班长 or the
- * administrator, 业务类型 with Alt+5); each tab's first field takes the focus. Runtime: browser.
+ * 服务台 (F7): 业务受理, 投诉跟踪, 回访, 预约, 工单 and 安检 as tabs, switched with Alt+1 to Alt+6 (and, for a
+ * 班长 or the administrator, 业务类型 with Alt+7); each tab's first field takes the focus. Runtime: browser.
  */
 import { Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -12,12 +12,30 @@ import { AcceptanceTab } from './acceptance-tab';
 import { AppointmentsTab } from './appointments-tab';
 import { ComplaintsTab } from './complaints-tab';
 import { FollowupsTab } from './followups-tab';
+import { InspectionsTab } from './inspections-tab';
+import { WorkOrdersTab } from './work-orders-tab';
 
-export type DeskTab = 'accept' | 'complaints' | 'followups' | 'appointments' | 'types';
-const ORDER: DeskTab[] = ['accept', 'complaints', 'followups', 'appointments', 'types'];
+export type DeskTab =
+  | 'accept'
+  | 'complaints'
+  | 'followups'
+  | 'appointments'
+  | 'workOrders'
+  | 'inspections'
+  | 'types';
+const ORDER: DeskTab[] = [
+  'accept',
+  'complaints',
+  'followups',
+  'appointments',
+  'workOrders',
+  'inspections',
+  'types',
+];
 
 export function ServiceDeskPage({ tab: initial = 'accept' }: { tab?: DeskTab }) {
-  const s = useT().service;
+  const t = useT();
+  const s = t.service;
   const keeper = may(useSession().session.staff.roles, SUPERVISOR_ROLES);
   const [tab, setTab] = useState<DeskTab>(initial);
   const [focusTick, setFocusTick] = useState(0);
@@ -25,7 +43,9 @@ export function ServiceDeskPage({ tab: initial = 'accept' }: { tab?: DeskTab }) 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const i = (keeper ? ['1', '2', '3', '4', '5'] : ['1', '2', '3', '4']).indexOf(e.key);
+      const i = ORDER.slice(0, keeper ? 7 : 6)
+        .map((_, n) => String(n + 1))
+        .indexOf(e.key);
       if (i < 0) return;
       e.preventDefault();
       setTab(ORDER[i]!);
@@ -49,6 +69,12 @@ export function ServiceDeskPage({ tab: initial = 'accept' }: { tab?: DeskTab }) 
             key: 'appointments',
             label: s.tabAppointments,
             children: <AppointmentsTab focusTick={focusTick} />,
+          },
+          { key: 'workOrders', label: t.workOrders.tab, children: <WorkOrdersTab /> },
+          {
+            key: 'inspections',
+            label: t.inspections.tab,
+            children: <InspectionsTab focusTick={focusTick} />,
           },
           ...(keeper ? [{ key: 'types', label: s.tabTypes, children: <BusinessTypesTab /> }] : []),
         ]}

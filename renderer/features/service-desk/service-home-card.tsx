@@ -1,9 +1,10 @@
 /**
- * The clerk's start page: today's appointments (预约上门), complaints past their time limit and 回访 due, each a
- * click (or F7) away from the service desk. Runtime: browser.
+ * The clerk's start page as a to-do board: today's appointments (预约上门), complaints past their time limit,
+ * 回访 due, work orders awaiting the team's result and hazards past their rectification deadline — each
+ * section one keystroke (Alt+1 … Alt+5) or a click from its tab of the service desk. Runtime: browser.
  */
 import { Button, Card, List, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { Appointment, OpOutput } from '../../../core/contract';
 import { FIELD_TEAM_ZH, SLOT_INFO, VISIT_KIND_ZH } from '../../../core/domain/appointments';
 import { api } from '../../api/client';
@@ -11,16 +12,64 @@ import { fmt, useT } from '../../i18n';
 import { formatDateTime } from '../../shell/format';
 import { useNav } from '../../shell/nav';
 
+type Tab = 'appointments' | 'complaints' | 'followups' | 'workOrders' | 'inspections';
+/** Alt+1 … Alt+5 on the start page, in the board's order. */
+const KEYS: Tab[] = ['appointments', 'complaints', 'followups', 'workOrders', 'inspections'];
+
+function Section<T>({
+  n,
+  head,
+  danger,
+  items,
+  line,
+  onGo,
+  testId,
+}: {
+  n: number;
+  head: ReactNode;
+  danger?: boolean;
+  items: readonly T[];
+  line(x: T): ReactNode;
+  onGo(): void;
+  testId: string;
+}) {
+  return (
+    <>
+      <Typography.Paragraph type={danger ? 'danger' : undefined} data-testid={testId}>
+        <Typography.Link onClick={onGo}>
+          {head}（Alt+{n}）
+        </Typography.Link>
+      </Typography.Paragraph>
+      {items.length > 0 && (
+        <List
+          size="small"
+          dataSource={items.slice(0, 5)}
+          renderItem={(x) => (
+            <List.Item>
+              <Typography.Link onClick={onGo}>{line(x)}</Typography.Link>
+            </List.Item>
+          )}
+        />
+      )}
+    </>
+  );
+}
+
 export function ServiceHomeCard() {
   const t = useT();
   const s = t.service;
+  const w = t.workOrders;
   const nav = useNav();
   const [todo, setTodo] = useState<OpOutput<'serviceDesk.todo'>>();
+  const [field, setField] = useState<OpOutput<'fieldWork.todo'>>();
   const [today, setToday] = useState<Appointment[]>([]);
   useEffect(() => {
     let gone = false;
     void api['serviceDesk.todo']({})
       .then((r) => !gone && setTodo(r))
+      .catch(() => undefined);
+    void api['fieldWork.todo']({})
+      .then((r) => !gone && setField(r))
       .catch(() => undefined);
     // Today's (the counter's day) appointments still standing, by team and slot.
     void api['appointments.list']({})
@@ -30,68 +79,85 @@ export function ServiceHomeCard() {
       gone = true;
     };
   }, []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || document.querySelector('.ant-modal-wrap')) return;
+      const tab = KEYS[Number(e.key) - 1];
+      if (!tab) return;
+      e.preventDefault();
+      nav.go({ name: 'serviceDesk', tab });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [nav]);
+  const go = (tab: Tab) => () => nav.go({ name: 'serviceDesk', tab });
   const overdue = todo?.overdueComplaints ?? [];
   const due = todo?.followupsDue ?? [];
+  const waiting = field?.workOrdersWaiting ?? [];
+  const hazards = field?.hazardsPastDeadline ?? [];
   return (
     <Card
       size="small"
       title={s.homeTitle}
       data-testid="home-service"
       extra={
-        <Button size="small" onClick={() => nav.go({ name: 'serviceDesk', tab: 'complaints' })}>
+        <Button size="small" onClick={go('complaints')}>
           {s.homeGo}
         </Button>
       }
     >
-      <Typography.Paragraph data-testid="home-appointments">
-        {fmt(t.appointments.homeToday, { n: today.length })}
-      </Typography.Paragraph>
-      {today.length > 0 && (
-        <List
-          size="small"
-          dataSource={today.slice(0, 8)}
-          renderItem={(x) => (
-            <List.Item>
-              <Typography.Link onClick={() => nav.go({ name: 'serviceDesk', tab: 'appointments' })}>
-                {FIELD_TEAM_ZH[x.team]} {SLOT_INFO[x.slot].zh} · {VISIT_KIND_ZH[x.kind]} · {x.party.name}{' '}
-                {x.party.phone} · {x.party.address}
-              </Typography.Link>
-            </List.Item>
-          )}
-        />
-      )}
+      <Section
+        n={1}
+        testId="home-appointments"
+        head={fmt(t.appointments.homeToday, { n: today.length })}
+        items={today}
+        onGo={go('appointments')}
+        line={(x) =>
+          `${FIELD_TEAM_ZH[x.team]} ${SLOT_INFO[x.slot].zh} · ${VISIT_KIND_ZH[x.kind]} · ${x.party.name} ${x.party.phone} · ${x.party.address}`
+        }
+      />
       {todo && (
         <>
-          <Typography.Paragraph type={overdue.length ? 'danger' : undefined}>
-            {fmt(s.homeOverdue, { n: overdue.length })}；{fmt(s.homeOpen, { n: todo.openComplaints })}
-          </Typography.Paragraph>
-          {overdue.length > 0 && (
-            <List
-              size="small"
-              dataSource={overdue.slice(0, 5)}
-              renderItem={(c) => (
-                <List.Item>
-                  <Typography.Link onClick={() => nav.go({ name: 'serviceDesk', tab: 'complaints' })}>
-                    {c.no} {c.party.name} · {s.categories[c.category]} · {formatDateTime(c.dueAt)}
-                  </Typography.Link>
-                </List.Item>
-              )}
-            />
-          )}
-          <Typography.Paragraph>{fmt(s.homeFollowups, { n: due.length })}</Typography.Paragraph>
-          {due.length > 0 && (
-            <List
-              size="small"
-              dataSource={due.slice(0, 5)}
-              renderItem={(c) => (
-                <List.Item>
-                  <Typography.Link onClick={() => nav.go({ name: 'serviceDesk', tab: 'followups' })}>
-                    {c.no} {c.party.name} · {formatDateTime(c.followupDueAt)}
-                  </Typography.Link>
-                </List.Item>
-              )}
-            />
-          )}
+          <Section
+            n={2}
+            testId="home-complaints"
+            danger={overdue.length > 0}
+            head={`${fmt(s.homeOverdue, { n: overdue.length })}；${fmt(s.homeOpen, { n: todo.openComplaints })}`}
+            items={overdue}
+            onGo={go('complaints')}
+            line={(c) => `${c.no} ${c.party.name} · ${s.categories[c.category]} · ${formatDateTime(c.dueAt)}`}
+          />
+          <Section
+            n={3}
+            testId="home-followups"
+            head={fmt(s.homeFollowups, { n: due.length })}
+            items={due}
+            onGo={go('followups')}
+            line={(c) => `${c.no} ${c.party.name} · ${formatDateTime(c.followupDueAt)}`}
+          />
+        </>
+      )}
+      {field && (
+        <>
+          <Section
+            n={4}
+            testId="home-work-orders"
+            head={`${fmt(w.homeWaiting, { n: waiting.length })}；${fmt(w.homePending, { n: field.workOrdersPending })}`}
+            items={waiting}
+            onGo={go('workOrders')}
+            line={(x) =>
+              `${x.no} ${w.kinds[x.kind]} · ${x.party.name} · ${x.team ? w.teams[x.team] : ''} ${x.assignee ?? ''}`
+            }
+          />
+          <Section
+            n={5}
+            testId="home-hazards"
+            danger={hazards.length > 0}
+            head={fmt(t.inspections.homeHazards, { n: hazards.length })}
+            items={hazards}
+            onGo={go('inspections')}
+            line={(i) => `${i.no} ${i.name} ${i.accountNo} · ${i.deadline ?? ''}`}
+          />
         </>
       )}
     </Card>

@@ -20,6 +20,13 @@ import {
   followupRecorded,
 } from './service';
 import { shiftClosed, shiftOpened } from './shifts';
+import {
+  inspectionRecorded,
+  inspectionRectified,
+  WORK_ORDER_STEP_TYPES,
+  workOrderOpened,
+  workOrderStepped,
+} from './work-orders';
 
 /** Each rule for the types it is written for (its payload type is the union of theirs). */
 const forTypes = <T extends OpType>(types: readonly T[], rule: Rule<T>) =>
@@ -44,6 +51,10 @@ export const RULES: Partial<Record<OpType, Rule<OpType>>> = Object.fromEntries([
   ...forTypes(['followup.recorded'], followupRecorded),
   ...forTypes(['appointment.booked'], appointmentBooked),
   ...forTypes(APPOINTMENT_STEP_TYPES, appointmentStepped),
+  ...forTypes(['workOrder.opened'], workOrderOpened),
+  ...forTypes(WORK_ORDER_STEP_TYPES, workOrderStepped),
+  ...forTypes(['inspection.recorded'], inspectionRecorded),
+  ...forTypes(['inspection.rectified'], inspectionRectified),
 ]);
 
 /** An operation's outcome: unreadable, kept (a type head office does not apply), from the future, refused by its rule's check, else applied. */

@@ -24,6 +24,15 @@ import {
 } from '../world';
 import type { Rule } from './rule';
 
+/** A record's status as recorded (an acceptance has none; an inspection's is its result). */
+const INITIAL_STATUS: Record<ServiceRecordState['kind'], (p: Rec) => string | null> = {
+  acceptance: () => null,
+  complaint: () => 'recorded',
+  appointment: () => 'booked',
+  work_order: () => 'pending',
+  inspection: (p) => String(p.result),
+};
+
 /** A new record of the hall: its customer (if any) the hall's, its id not held already. */
 export function newRecord(w: World, id: string, customerId: string | null): Quarantine | null {
   if (w.serviceRecords.has(id)) return quarantine('DUPLICATE_RECORD', '总部已有同一编号的受理单、投诉或预约');
@@ -35,7 +44,7 @@ export function newRecord(w: World, id: string, customerId: string | null): Quar
 export function putRecord(
   w: World,
   op: PushedOp,
-  kind: 'acceptance' | 'complaint' | 'appointment',
+  kind: 'acceptance' | 'complaint' | 'appointment' | 'work_order' | 'inspection',
   p: { id: string; no: string; customerId: string | null } & Rec,
 ): void {
   w.serviceRecords.set(p.id, {
@@ -45,12 +54,12 @@ export function putRecord(
     kind,
     no: p.no,
     customerId: p.customerId,
-    status: kind === 'complaint' ? 'recorded' : kind === 'appointment' ? 'booked' : null,
+    status: INITIAL_STATUS[kind](p),
     stepCount: 0,
     data:
       kind === 'complaint'
         ? { ...p, operatorId: op.operatorId, steps: [], followups: [] }
-        : kind === 'appointment'
+        : kind === 'appointment' || kind === 'work_order'
           ? { ...p, operatorId: op.operatorId, steps: [] }
           : { ...p, operatorId: op.operatorId },
     createdAt: op.createdAt,
