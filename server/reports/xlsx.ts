@@ -16,6 +16,7 @@ import {
   type TableDef,
 } from '../../core/reports/definitions';
 
+export const PROGRESS_EVERY = 10_000;
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const NUM_FMT: Record<ColumnDef['type'], string | undefined> = {
@@ -60,6 +61,8 @@ export async function writeReportXlsx(
   tables: readonly XlsxTable[],
   out: Writable,
   generatedAt: string,
+  /** Told the rows written so far, every PROGRESS_EVERY rows (the export's progress, for the log). */
+  onProgress: (rows: number) => void = () => {},
 ): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
@@ -68,6 +71,7 @@ export async function writeReportXlsx(
   });
   wb.creator = 'GasDesk';
   const used = new Set<string>();
+  let written = 0;
   for (const { def, rows } of tables) {
     const ws = wb.addWorksheet(sheetName(def.title, used), {
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -89,6 +93,7 @@ export async function writeReportXlsx(
           if (c.type !== 'text') sums[i]! += Number(r[c.key] ?? 0);
         });
         row.commit();
+        if (++written % PROGRESS_EVERY === 0) onProgress(written);
       }
     if (def.totals) {
       const total = ws.addRow(

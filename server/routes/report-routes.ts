@@ -31,7 +31,9 @@ export function registerReportRoutes(app: FastifyInstance, ho: HeadOffice): void
     );
     const out = new PassThrough();
     const name = `${heading.title}-${heading.from}-${heading.to}.xlsx`;
-    writeReportXlsx(heading, tables, out, new Date(ho.now()).toISOString()).catch((e: unknown) => {
+    writeReportXlsx(heading, tables, out, new Date(ho.now()).toISOString(), (rows) =>
+      req.log.info({ kind, rows }, 'report export progress'),
+    ).catch((e: unknown) => {
       req.log.error({ err: e }, 'report export failed');
       out.destroy(e as Error);
     });
