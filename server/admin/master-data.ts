@@ -16,7 +16,7 @@ import type { CardState } from '../push/world';
 import { cardFeedData } from '../push/feed-rows';
 
 /** The counter's password format (services/auth/password.ts): scrypt N=2^15, r=8, p=1, 16-byte salt. */
-function hashPassword(password: string): Promise<string> {
+export function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   return new Promise((resolve, reject) =>
     scrypt(

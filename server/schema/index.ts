@@ -3,3 +3,4 @@ export * from './master';
 export * from './ops';
 export * from './org';
 export * from './service';
+export * from './imports';
