@@ -51,6 +51,7 @@ export async function importCommand(argv: string[]): Promise<number> {
       'request-id': { type: 'string' },
       'chunk-rows': { type: 'string' },
       json: { type: 'boolean', default: false },
+      progress: { type: 'boolean', default: false },
     },
   });
   const json = values.json!;

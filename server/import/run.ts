@@ -28,6 +28,8 @@ export interface ImportOptions {
   readonly skipBadRows?: boolean;
   readonly chunkRows?: number;
   readonly now: () => number;
+  /** Called after each chunk committed, with the last row it covered. */
+  readonly onChunk?: (rowsDone: number) => void;
 }
 
 /** Issues kept in memory and in a batch; the count goes on. */
@@ -186,6 +188,7 @@ export async function runImport(
         return { rowsDone: chunk.lastRowNo, summary };
       }),
     );
+    o.onChunk?.(chunk.lastRowNo);
   }
   summary.skipped = new Set(skipped.map((s) => s.rowNo)).size;
   await store.query(

@@ -14,29 +14,42 @@ export type FileShape = { format: 'xlsx' } | { format: 'csv'; encoding: TextEnco
 const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
 
-/** Counts valid and broken UTF-8 multi-byte sequences of a chunk; returns the bytes of a sequence cut at its end. */
-function scanUtf8(b: Buffer, tally: { good: number; bad: number }): number {
+interface Tally {
+  bad: number;
+  /** Lines that are valid UTF-8 with at least 3 multi-byte characters, and lines with a broken sequence. */
+  utf8Lines: number;
+  otherLines: number;
+  lineGood: number;
+  lineBad: number;
+}
+
+function endLine(t: Tally): void {
+  if (t.lineBad > 0) t.otherLines++;
+  else if (t.lineGood >= 3) t.utf8Lines++;
+  t.lineGood = 0;
+  t.lineBad = 0;
+}
+
+/** Tallies valid and broken UTF-8 sequences per line; returns the bytes of a sequence cut at the chunk's end. */
+function scanUtf8(b: Buffer, t: Tally): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i]!;
     if (c < 0x80) {
+      if (c === 0x0a) endLine(t);
       i++;
       continue;
     }
     const n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-    if (n === 0) {
-      tally.bad++;
-      i++;
-      continue;
-    }
-    if (i + n > b.length) return b.length - i;
-    let ok = true;
-    for (let k = 1; k < n; k++) if ((b[i + k]! & 0xc0) !== 0x80) ok = false;
+    if (n !== 0 && i + n > b.length) return b.length - i;
+    let ok = n !== 0;
+    for (let k = 1; ok && k < n; k++) if ((b[i + k]! & 0xc0) !== 0x80) ok = false;
     if (ok) {
-      tally.good++;
+      t.lineGood++;
       i += n;
     } else {
-      tally.bad++;
+      t.bad++;
+      t.lineBad++;
       i++;
     }
   }
@@ -70,7 +83,7 @@ export async function sniffFile(path: string, forced?: TextEncoding): Promise<Fi
       return { format: 'csv', encoding: 'utf8', bom: 3 };
     if (head[0] === 0xff && head[1] === 0xfe) return { format: 'csv', encoding: 'utf16le', bom: 2 };
     if (forced) return { format: 'csv', encoding: forced, bom: 0 };
-    const tally = { good: 0, bad: 0 };
+    const tally: Tally = { bad: 0, utf8Lines: 0, otherLines: 0, lineGood: 0, lineBad: 0 };
     const buf = Buffer.alloc(1024 * 1024 + 4);
     let carry = 0;
     for (let pos = 0; pos < size; ) {
@@ -81,13 +94,14 @@ export async function sniffFile(path: string, forced?: TextEncoding): Promise<Fi
       buf.copy(buf, 0, carry + bytesRead - left, carry + bytesRead);
       carry = left;
     }
-    if (carry > 0) tally.bad++;
+    if (carry > 0) tally.lineBad++, tally.bad++;
+    endLine(tally);
     if (tally.bad === 0) return { format: 'csv', encoding: 'utf8', bom: 0 };
-    // GBK text forms a valid UTF-8 sequence only by chance (a few in a hundred characters); many valid ones
-    // beside broken ones is a file pasted together from both encodings.
-    if (tally.good >= 4 && tally.good * 5 >= tally.bad)
+    // A line of GBK Chinese is valid UTF-8 only by rare chance: lines of both kinds are a file pasted together
+    // from both encodings.
+    if (tally.utf8Lines > 0 && tally.otherLines > 0)
       throw new AppError('IMPORT_ENCODING', {
-        detail: `mixed UTF-8 (${tally.good}) and other (${tally.bad})`,
+        detail: `mixed: ${tally.utf8Lines} lines in UTF-8, ${tally.otherLines} in another encoding`,
       });
     return { format: 'csv', encoding: 'gb18030', bom: 0 };
   } finally {
