@@ -96,6 +96,7 @@ export async function importCommand(argv: string[]): Promise<number> {
       skipBadRows: values['skip-bad-rows'],
       chunkRows: values['chunk-rows'] ? Number(values['chunk-rows']) : undefined,
       now: Date.now,
+      onChunk: values.progress ? (n: number) => process.stderr.write(`已写入至第 ${n} 行\n`) : undefined,
     };
     const report = values.report ?? `${b}.错误报告.xlsx`;
     if (values['dry-run']) {

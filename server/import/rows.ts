@@ -56,6 +56,19 @@ const ROLE_WORDS: Record<string, Role> = Object.fromEntries([
   ['管理员', 'admin'],
 ]);
 
+/** Built once: a zod schema is costly to build, and a file has a million rows. */
+const TEXT = {
+  name: trimmed(50, '姓名'),
+  contractNo: trimmed(30, '合同编号'),
+  notes: trimmed(500, '备注'),
+  maker: trimmed(40, '表厂'),
+  model: trimmed(40, '表型号'),
+  cardType: trimmed(20, '卡类型'),
+  formatId: trimmed(40, '卡格式'),
+  hazards: trimmed(500, '隐患说明'),
+  staffNo: trimmed(40, '工号'),
+};
+
 const hallCodeSchema = z.string().regex(/^\d{4}$/, { error: '营业厅编号为 4 位数字' });
 const cardNoSchema = z.string().regex(/^\d{4,16}$/, { error: '卡号为 4 到 16 位数字' });
 
@@ -96,7 +109,7 @@ const PARSE: Record<ImportKind, Parse> = {
       else for (const i of a.error.issues) r.issue(String(i.path[0]), 'ADDRESS_INVALID', i.message);
     }
     const value = {
-      name: r.schema('name', trimmed(50, '姓名'), '姓名'),
+      name: r.schema('name', TEXT.name, '姓名'),
       idNumber,
       creditCode,
       phone: r.schema('phone', phoneSchema, '电话'),
@@ -107,8 +120,8 @@ const PARSE: Record<ImportKind, Parse> = {
       householdSize: r.int('householdSize', '人口数', 1, 30, true),
       status: r.choice('status', '状态', STATUS_WORDS, 'active'),
       openedOn: r.date('openedOn', '开户日期'),
-      contractNo: r.schema('contractNo', trimmed(30, '合同编号'), null),
-      notes: r.schema('notes', trimmed(500, '备注'), null),
+      contractNo: r.schema('contractNo', TEXT.contractNo, null),
+      notes: r.schema('notes', TEXT.notes, null),
     };
     return { legacyId: accountNo, accountNo, hallCode: r.schema('hall', hallCodeSchema, null), value };
   },
@@ -116,9 +129,9 @@ const PARSE: Record<ImportKind, Parse> = {
     const meterNo = r.schema('meterNo', meterNoSchema, '表号');
     const value = {
       meterNo,
-      maker: r.schema('maker', trimmed(40, '表厂'), '表厂'),
-      model: r.schema('model', trimmed(40, '表型号'), '表型号'),
-      cardType: r.schema('cardType', trimmed(20, '卡类型'), '卡类型'),
+      maker: r.schema('maker', TEXT.maker, '表厂'),
+      model: r.schema('model', TEXT.model, '表型号'),
+      cardType: r.schema('cardType', TEXT.cardType, '卡类型'),
       installedOn: r.date('installedOn', '安装日期'),
       status: r.choice('status', '表状态', METER_STATUS, 'active'),
     };
@@ -131,7 +144,7 @@ const PARSE: Record<ImportKind, Parse> = {
       purchaseCount: r.int('purchaseCount', '购气次数', 0, 65_535, true),
       cumulative: r.volume('cumulative', '累计购气量'),
       status: r.choice('status', '卡状态', CARD_STATUS, 'active'),
-      formatId: r.schema('formatId', trimmed(40, '卡格式'), null) ?? 'gasdesk-ref-v1',
+      formatId: r.schema('formatId', TEXT.formatId, null) ?? 'gasdesk-ref-v1',
       region: r.int('region', '区域码', 0, 65_535) ?? 0,
       issuedOn: r.date('issuedOn', '发卡日期'),
     };
@@ -167,12 +180,12 @@ const PARSE: Record<ImportKind, Parse> = {
     const value = {
       status: r.choice('status', '安检状态', INSPECTION_WORDS, null),
       date: r.date('date', '安检日期'),
-      hazards: r.schema('hazards', trimmed(500, '隐患说明'), null),
+      hazards: r.schema('hazards', TEXT.hazards, null),
     };
     return { legacyId: accountNo, accountNo, hallCode: null, value };
   },
   staff(r) {
-    const staffNo = r.schema('staffNo', trimmed(40, '工号'), '工号');
+    const staffNo = r.schema('staffNo', TEXT.staffNo, '工号');
     const roleText = r.need('roles', '角色');
     const words = roleText ? roleText.split(/[、,，;；/ ]+/).filter(Boolean) : [];
     const roles = words.map((w) => ROLE_WORDS[w]).filter((x): x is Role => x !== undefined);

@@ -45,4 +45,5 @@ CREATE TABLE "import_records" (
 );
 --> statement-breakpoint
 CREATE INDEX "import_batches_created_idx" ON "import_batches" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "import_records_entity_idx" ON "import_records" USING btree ("entity_id");
+CREATE INDEX "import_records_entity_idx" ON "import_records" USING btree ("entity_id");--> statement-breakpoint
+CREATE INDEX "customers_account_idx" ON "customers" USING btree ("account_no");
