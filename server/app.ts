@@ -14,6 +14,7 @@ import { registerJsonBodies } from './http/raw-body';
 import { registerErrorHandling } from './http/errors';
 import { registerGates } from './http/gates';
 import { registerAdminRoutes } from './routes/admin-routes';
+import { registerImportRoutes } from './routes/import-routes';
 import { registerCounterRoutes } from './routes/counter-routes';
 import { registerPublicRoutes } from './routes/public-routes';
 
@@ -50,5 +51,6 @@ export function buildHeadOffice(opts: HeadOfficeOptions): { app: FastifyInstance
   registerPublicRoutes(app, ho);
   registerCounterRoutes(app, ho);
   registerAdminRoutes(app, ho);
+  registerImportRoutes(app, ho);
   return { app, ho };
 }

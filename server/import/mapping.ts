@@ -4,7 +4,7 @@
  * { "accountNo": "用户编号", "phone": "联系电话" }. A required column that is not there is refused up front,
  * naming every missing one. Runtime: Node.
  */
-import { z } from 'zod';
+import { importMappingSchema } from '../../core/sync/wire-import';
 import { AppError } from '../../core/errors';
 import type { Store } from '../pg/store';
 import { type Cell, cleanText } from './cells';
@@ -12,7 +12,7 @@ import { type ImportKind, TEMPLATES } from './templates';
 
 export type Mapping = Record<string, string>;
 
-export const mappingSchema = z.record(z.string().max(40), z.string().min(1).max(80));
+export const mappingSchema = importMappingSchema;
 
 /** Header text compared without spaces, full-width brackets or case. */
 const norm = (s: string) =>

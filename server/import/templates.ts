@@ -5,16 +5,9 @@
  * Runtime: Node.
  */
 
-export const IMPORT_KINDS = [
-  'customers',
-  'meters',
-  'cards',
-  'tier_use',
-  'balances',
-  'inspections',
-  'staff',
-] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+import { IMPORT_KINDS, type ImportKind } from '../../core/sync/wire-import';
+
+export { IMPORT_KINDS, type ImportKind };
 
 export const KIND_ZH: Record<ImportKind, string> = {
   customers: '用户档案',

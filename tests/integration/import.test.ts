@@ -14,7 +14,7 @@ import { getBatch, listBatches, revertBatch } from '../../server/import/batches'
 import { writeErrorReport } from '../../server/import/report';
 import { dryRun, type ImportOptions, runImport } from '../../server/import/run';
 import { tempDir } from '../support/app';
-import { registerCounter, startHeadOffice, type TestHeadOffice } from '../support/head-office';
+import { ADMIN_TOKEN, registerCounter, startHeadOffice, type TestHeadOffice } from '../support/head-office';
 import { CUSTOMER_HEADER, customerRow, residentId, writeCsv, writeXlsx } from '../support/import-files';
 
 let ho: TestHeadOffice;
@@ -215,5 +215,50 @@ describe('import at head office', () => {
     const again = await runImport(ho.store, 'rev-1-again', opts('customers', path));
     expect(again.batch!.summary).toMatchObject({ updated: 2 });
     expect(residentId(60)).toHaveLength(18);
+  });
+
+  it('serves the same through the admin API: dry run, a refused run, a run, the list, a revert', async () => {
+    const csv = join(dir, 'api.csv');
+    const bad = [...customerRow(91)];
+    bad[3] = '12345';
+    writeCsv(csv, [CUSTOMER_HEADER, customerRow(90), bad]);
+    const file = {
+      kind: 'customers',
+      fileName: '用户.csv',
+      hallCode: '0101',
+      contentBase64: readFileSync(csv).toString('base64'),
+    };
+    const d = await ho.admin('POST', '/admin/imports/dry-run', file);
+    expect(d).toMatchObject({
+      rows: 2,
+      badRows: 1,
+      issues: [{ rowNo: 3, column: '电话', code: 'PHONE_INVALID' }],
+    });
+    const refused = await fetch(`${ho.url}/admin/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ requestId: 'api-run-0', ...file }),
+    });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ code: 'IMPORT_HAS_ERRORS', dryRun: { badRows: 1 } });
+    const b = await ho.admin('POST', '/admin/imports', {
+      requestId: 'api-run-1',
+      ...file,
+      skipBadRows: true,
+    });
+    expect(b).toMatchObject({ status: 'done', summary: { created: 1, skipped: 1 } });
+    expect(
+      await ho.admin('POST', '/admin/imports', { requestId: 'api-run-1', ...file, skipBadRows: true }),
+    ).toEqual(b);
+    const list = await ho.admin('GET', '/admin/imports');
+    expect(list.batches.map((x: { id: string }) => x.id)).toContain(b.id);
+    expect(await ho.admin('GET', `/admin/imports/${b.id}`)).toEqual(b);
+    const r = await ho.admin('POST', `/admin/imports/${b.id}/revert`, { requestId: 'api-revert-1' });
+    expect(r).toMatchObject({ kind: 'revert', revertOf: b.id });
+    const m = await ho.admin('POST', '/admin/import-mappings/customers', { mapping: { phone: '联系电话' } });
+    expect(m).toEqual({ kind: 'customers', mapping: { phone: '联系电话' } });
+    const renamed = join(dir, 'renamed.csv');
+    writeCsv(renamed, [CUSTOMER_HEADER.map((h) => (h === '电话' ? '联系电话' : h)), customerRow(92)]);
+    expect((await dryRun(ho.store, opts('customers', renamed))).valid).toBe(1);
   });
 });
