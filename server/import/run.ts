@@ -32,6 +32,12 @@ export interface ImportOptions {
   readonly onChunk?: (rowsDone: number) => void;
 }
 
+/**
+ * Rows per chunk: one transaction each, holding the feed lock to its end — a counter's push waits at most that
+ * long (a few hundred milliseconds).
+ */
+export const CHUNK_ROWS = 500;
+
 /** Issues kept in memory and in a batch; the count goes on. */
 export const MAX_LISTED = 10_000;
 
@@ -69,7 +75,7 @@ export async function dryRun(store: Store, o: ImportOptions): Promise<DryRun> {
     shape,
     mapping,
     hallCode: o.hallCode ?? null,
-    chunkRows: o.chunkRows ?? 2000,
+    chunkRows: o.chunkRows ?? CHUNK_ROWS,
   });
   for await (const chunk of scan) {
     for (const i of chunk.issues) {
@@ -168,7 +174,7 @@ export async function runImport(
     shape,
     mapping,
     hallCode: o.hallCode ?? null,
-    chunkRows: o.chunkRows ?? 2000,
+    chunkRows: o.chunkRows ?? CHUNK_ROWS,
   });
   for await (const chunk of scan) {
     for (const i of chunk.issues) if (skipped.length < MAX_LISTED) skipped.push(i);
