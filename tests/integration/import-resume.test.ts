@@ -13,7 +13,7 @@ import { freshPostgres } from '../support/head-office';
 import { CUSTOMER_HEADER, customerRow, writeXlsx } from '../support/import-files';
 
 const ROOT = join(import.meta.dirname, '../..');
-const N = 1_500;
+const N = 600;
 let drop: (() => Promise<void>) | undefined;
 afterAll(async () => drop?.());
 
