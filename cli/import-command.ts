@@ -14,7 +14,7 @@ import { getBatch, listBatches, revertBatch } from '../server/import/batches';
 import { mappingSchema, saveMapping } from '../server/import/mapping';
 import { writeErrorReport } from '../server/import/report';
 import { type DryRun, dryRun, fileSha256, runImport } from '../server/import/run';
-import type { TextEncoding } from '../server/import/sniff';
+import { sniffFile, type TextEncoding } from '../server/import/sniff';
 import { isImportKind, KIND_ZH } from '../server/import/templates';
 import { migrateServer } from '../server/pg/migrate';
 import { openStore } from '../server/pg/store';
@@ -83,6 +83,7 @@ export async function importCommand(argv: string[]): Promise<number> {
     if (!a || !isImportKind(a) || !b) throw new AppError('IMPORT_KIND_UNKNOWN', { detail: a });
     const encoding = values.encoding ? ENCODINGS[values.encoding.toLowerCase()] : undefined;
     if (values.encoding && !encoding) throw new AppError('IMPORT_ENCODING', { detail: values.encoding });
+    await sniffFile(b, encoding); // the file is what it says, before anything else
     const mapping = values.mapping
       ? mappingSchema.parse(JSON.parse(readFileSync(values.mapping, 'utf8')))
       : undefined;

@@ -585,6 +585,11 @@ export const ERRORS = {
     zh: '文件类型不支持：请上传 .xlsx 或 .csv 文件（旧版 .xls 请先用 Excel 另存为 .xlsx）。',
     en: 'Only .xlsx and .csv files can be imported.',
   },
+  IMPORT_FILE_NOT_FOUND: {
+    status: 404,
+    zh: '找不到要导入的文件，请核对路径。',
+    en: 'The file to import was not found.',
+  },
   IMPORT_NOT_XLSX: {
     status: 400,
     zh: '文件名是 .xlsx，但内容是文本（CSV）：请把文件改名为 .csv 后再导入，或用 Excel 另存为 .xlsx。',

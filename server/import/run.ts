@@ -137,6 +137,7 @@ export async function runImport(
   requestId: string,
   o: ImportOptions,
 ): Promise<{ dry: DryRun | null; batch: BatchView | null }> {
+  await sniffFile(o.path, o.encoding); // a file that is not what it says is refused before anything else
   const sha = await fileSha256(o.path);
   let batch = await batchByRequest(store, requestId);
   if (batch && (batch.kind !== o.kind || batch.fileSha256 !== sha)) throw new AppError('REQUEST_ID_REUSED');

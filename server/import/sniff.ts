@@ -59,7 +59,11 @@ function scanUtf8(b: Buffer, t: Tally): number {
 export async function sniffFile(path: string, forced?: TextEncoding): Promise<FileShape> {
   const ext = extname(path).toLowerCase();
   if (!['.xlsx', '.csv', '.txt'].includes(ext)) throw new AppError('IMPORT_FILE_TYPE', { detail: ext });
-  const fh = await open(path, 'r');
+  const fh = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
+    throw e.code === 'ENOENT' || e.code === 'EISDIR'
+      ? new AppError('IMPORT_FILE_NOT_FOUND', { detail: path })
+      : e;
+  });
   try {
     const { size } = await fh.stat();
     if (size === 0) throw new AppError('IMPORT_FILE_EMPTY');
