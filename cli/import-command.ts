@@ -63,8 +63,11 @@ export async function importCommand(argv: string[]): Promise<number> {
     await migrateServer(store);
     const [verb, a, b] = positionals;
     if (verb === 'imports') {
-      if (a === 'show' && b)
-        return (say(json, await getBatch(store, b), JSON.stringify(await getBatch(store, b), null, 2)), 0);
+      if (a === 'show' && b) {
+        const one = await getBatch(store, b);
+        say(json, one, JSON.stringify(one, null, 2));
+        return 0;
+      }
       if (a === 'revert' && b) {
         const r = await revertBatch(store, b, values['request-id'] ?? `revert-${b}`, Date.now());
         say(json, r, `已撤销批次 ${b}：冲正 ${r.summary.reverted ?? 0} 条（撤销批次 ${r.id}）`);

@@ -98,7 +98,10 @@ export async function sniffFile(path: string, forced?: TextEncoding): Promise<Fi
       buf.copy(buf, 0, carry + bytesRead - left, carry + bytesRead);
       carry = left;
     }
-    if (carry > 0) tally.lineBad++, tally.bad++;
+    if (carry > 0) {
+      tally.lineBad++;
+      tally.bad++;
+    }
     endLine(tally);
     if (tally.bad === 0) return { format: 'csv', encoding: 'utf8', bom: 0 };
     // A line of GBK Chinese is valid UTF-8 only by rare chance: lines of both kinds are a file pasted together

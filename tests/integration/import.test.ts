@@ -19,10 +19,9 @@ import { CUSTOMER_HEADER, customerRow, residentId, writeCsv, writeXlsx } from '.
 
 let ho: TestHeadOffice;
 let dir: string;
-let enrollCode: string;
 beforeAll(async () => {
   ho = await startHeadOffice();
-  enrollCode = await registerCounter(ho, '0101', '01');
+  await registerCounter(ho, '0101', '01');
   dir = tempDir('gasdesk-import-', { shared: true });
 });
 afterAll(async () => ho?.close());
@@ -190,6 +189,34 @@ describe('import at head office', () => {
       "SELECT balance, purchase_count FROM customers WHERE account_no = '010100000010'",
     );
     expect(held).toEqual({ balance: 1234, purchase_count: 7 });
+    // Inspection status goes into the file; the hazard text, tier use and arrears are kept in the import record.
+    const inspections = join(dir, 'inspections.csv');
+    writeCsv(inspections, [
+      ['户号', '安检状态', '安检日期', '隐患说明'],
+      ['010100000012', '有隐患', '2026/11/3', '胶管老化'],
+    ]);
+    expect(
+      (await runImport(ho.store, 'insp-1', opts('inspections', inspections))).batch!.summary.created,
+    ).toBe(1);
+    const tier = join(dir, 'tier.csv');
+    writeCsv(tier, [
+      ['户号', '计价年度起始', '年度已购气量'],
+      ['010100000012', '2026-01-01', '123.4'],
+    ]);
+    expect((await runImport(ho.store, 'tier-1', opts('tier_use', tier))).batch!.summary.created).toBe(1);
+    const [c12] = await ho.store.query<{ inspection: unknown }>(
+      "SELECT data->'inspection' AS inspection FROM customers WHERE account_no = '010100000012'",
+    );
+    expect(c12!.inspection).toEqual({ status: 'hazard', date: '2026-11-03' });
+    const kept = await ho.store.query<{ kind: string; data: Record<string, unknown> }>(
+      "SELECT kind, data FROM import_records WHERE kind IN ('inspections', 'tier_use', 'balances') ORDER BY kind, legacy_id",
+    );
+    expect(kept.map((k) => [k.kind, k.data.hazards ?? k.data.volume ?? k.data.arrears])).toEqual([
+      ['balances', 0],
+      ['balances', 500],
+      ['inspections', '胶管老化'],
+      ['tier_use', 12_340],
+    ]);
     expect((await listBatches(ho.store)).length).toBeGreaterThan(5);
   });
 
