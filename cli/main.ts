@@ -38,6 +38,11 @@ const HELP = `gasdesk — 燃气营业厅柜台系统 GasDesk
 
   server [--data DIR] [--port N] [--host H]
         总部服务（默认内嵌 PGlite 存于 DIR；设置 DATABASE_URL 时使用 PostgreSQL）Head office server
+  server import KIND FILE [--dry-run] [--skip-bad-rows] [--hall CODE] [--encoding utf8|gbk] [--mapping JSON]
+        [--save-mapping] [--report FILE] [--request-id ID] [--data DIR] [--json]
+        数据迁移：导入 customers|meters|cards|tier_use|balances|inspections|staff（.xlsx/.csv，先试导入）
+  server imports [list | show ID | revert ID] [--data DIR] [--json]
+        导入批次：列出、查看、撤销（以冲正方式撤销）Import batches
   sync [--data DIR]                         与总部同步一次 Sync with head office once
   sync enroll --server URL --code CODE [--data DIR]  用登记码登记本柜台 Enroll this counter
   sync status [--data DIR] [--json]         同步状态 Sync state

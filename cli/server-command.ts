@@ -11,9 +11,11 @@ import { ensureAdminToken } from '../server/auth/admin-auth';
 import { migrateServer } from '../server/pg/migrate';
 import { openStore } from '../server/pg/store';
 import { defaultDataDir, RENDERER_DIST } from './paths';
+import { importCommand } from './import-command';
 import { readVersion } from './version';
 
 export async function serverCommand(argv: string[]): Promise<number> {
+  if (argv[0] === 'import' || argv[0] === 'imports') return importCommand(argv);
   const { values } = parseArgs({
     args: argv,
     options: {

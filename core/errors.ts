@@ -670,6 +670,72 @@ export const ERRORS = {
     zh: '明细报表的期间过长（最长 366 天），请缩短期间或分段导出。',
     en: 'The period is too long for a detailed report (366 days at most).',
   },
+  IMPORT_KIND_UNKNOWN: {
+    status: 400,
+    zh: '导入类别不正确：可选 customers、meters、cards、tier_use、balances、inspections、staff。',
+    en: 'Unknown import kind.',
+  },
+  IMPORT_FILE_TYPE: {
+    status: 400,
+    zh: '文件类型不支持：请上传 .xlsx 或 .csv 文件（旧版 .xls 请先用 Excel 另存为 .xlsx）。',
+    en: 'Only .xlsx and .csv files can be imported.',
+  },
+  IMPORT_FILE_NOT_FOUND: {
+    status: 404,
+    zh: '找不到要导入的文件，请核对路径。',
+    en: 'The file to import was not found.',
+  },
+  IMPORT_NOT_XLSX: {
+    status: 400,
+    zh: '文件名是 .xlsx，但内容是文本（CSV）：请把文件改名为 .csv 后再导入，或用 Excel 另存为 .xlsx。',
+    en: 'The file is named .xlsx but is text (CSV).',
+  },
+  IMPORT_FILE_ENCRYPTED: {
+    status: 400,
+    zh: '文件设置了打开密码（已加密）：请在 Excel 中取消密码后另存，再导入。',
+    en: 'The workbook is password-protected.',
+  },
+  IMPORT_FILE_DAMAGED: {
+    status: 400,
+    zh: '文件已损坏或不完整（可能没有复制完）：请重新导出或复制后再导入。',
+    en: 'The file is damaged or truncated.',
+  },
+  IMPORT_FILE_EMPTY: {
+    status: 400,
+    zh: '文件中没有数据：第一行应为表头，从第二行起每行一条记录。',
+    en: 'The file has no header or no rows.',
+  },
+  IMPORT_ENCODING: {
+    status: 400,
+    zh: '文件的文字编码无法识别：请另存为 UTF-8 或 GBK（GB18030）编码的 CSV，或指定 --encoding。',
+    en: 'The text encoding of the file could not be read.',
+  },
+  IMPORT_COLUMNS: {
+    status: 400,
+    zh: '表头与模板不符：缺少必需的列（见明细）。请按模板填写表头，或调整列对应关系后再导入。',
+    en: 'Required columns are missing from the header.',
+  },
+  IMPORT_HAS_ERRORS: {
+    status: 409,
+    zh: '试导入发现有错误的行，未写入任何数据：请按错误报告改正后再导入，或确认跳过错误行。',
+    en: 'The dry run found bad rows; nothing was written.',
+  },
+  IMPORT_BATCH_NOT_FOUND: { status: 404, zh: '没有这个导入批次。', en: 'No such import batch.' },
+  IMPORT_BATCH_RUNNING: {
+    status: 409,
+    zh: '该导入批次还没有完成：请先用同一文件重新导入把它做完，再撤销。',
+    en: 'The batch is not finished; resume it before reverting.',
+  },
+  IMPORT_ALREADY_REVERTED: {
+    status: 409,
+    zh: '该导入批次已经撤销过了。',
+    en: 'The batch is already reverted.',
+  },
+  IMPORT_SUPERSEDED: {
+    status: 409,
+    zh: '该批次导入的数据已被之后的导入批次改动：请先撤销之后的批次。',
+    en: 'A later batch changed what this batch imported; revert that one first.',
+  },
   INTERNAL: {
     status: 500,
     zh: '系统出了点问题，业务未办理成功，请稍后重试；如仍不行请联系技术人员。',

@@ -14,6 +14,7 @@ import { registerJsonBodies } from './http/raw-body';
 import { registerErrorHandling } from './http/errors';
 import { registerGates } from './http/gates';
 import { registerAdminRoutes } from './routes/admin-routes';
+import { registerImportRoutes } from './routes/import-routes';
 import { registerCounterRoutes } from './routes/counter-routes';
 import { registerPublicRoutes } from './routes/public-routes';
 import { registerConsolePage } from './routes/console-page';
@@ -67,5 +68,6 @@ export function buildHeadOffice(opts: HeadOfficeOptions): { app: FastifyInstance
   registerConsoleRoutes(app, ho);
   registerConsolePage(app, opts.consoleDir);
   registerReportRoutes(app, ho);
+  registerImportRoutes(app, ho);
   return { app, ho };
 }

@@ -10,6 +10,15 @@ import {
 } from './wire-revert';
 import { z } from 'zod';
 import { reportQuerySchema, reportSchema } from '../reports/definitions';
+import {
+  IMPORT_BODY_LIMIT,
+  importBatchListSchema,
+  importBatchSchema,
+  importDryRunSchema,
+  importFileInputSchema,
+  importMappingInputSchema,
+  importMappingResponseSchema,
+} from './wire-import';
 import { limitsSchema } from '../contract/prices';
 import { CONSOLE_ROUTES } from './routes-console';
 import { receiptVerdictSchema, receiptVerifyInputSchema } from '../receipts/receipt-qr';
@@ -65,6 +74,60 @@ export interface RouteDef {
 }
 
 const KB = 1024;
+const IMPORT_ROUTES = {
+  importDryRun: {
+    method: 'POST',
+    path: '/admin/imports/dry-run',
+    auth: 'admin',
+    summary: '数据迁移：试导入（逐行校验、查重，不写入任何数据），返回汇总与错误明细',
+    body: importFileInputSchema,
+    response: importDryRunSchema,
+    bodyLimit: IMPORT_BODY_LIMIT,
+  },
+  importRun: {
+    method: 'POST',
+    writes: true,
+    path: '/admin/imports',
+    auth: 'admin',
+    summary:
+      '数据迁移：导入（先试导入；有错误行时不写入，除非 skipBadRows；同一 requestId 续做或返回该批次）',
+    body: importFileInputSchema,
+    response: importBatchSchema,
+    bodyLimit: IMPORT_BODY_LIMIT,
+  },
+  listImports: {
+    method: 'GET',
+    path: '/admin/imports',
+    auth: 'admin',
+    summary: '导入批次列表',
+    response: importBatchListSchema,
+  },
+  getImport: {
+    method: 'GET',
+    path: '/admin/imports/:id',
+    auth: 'admin',
+    summary: '一个导入批次（汇总、跳过的错误行）',
+    response: importBatchSchema,
+  },
+  revertImport: {
+    method: 'POST',
+    writes: true,
+    path: '/admin/imports/:id/revert',
+    auth: 'admin',
+    summary: '撤销导入批次（以冲正方式：新建的档案销户、卡挂失、表拆除、人员停用，改动的恢复原值）',
+    response: importBatchSchema,
+  },
+  saveImportMapping: {
+    method: 'POST',
+    writes: true,
+    path: '/admin/import-mappings/:kind',
+    auth: 'admin',
+    summary: '保存某类导入文件的列对应关系（模板列 → 文件中的表头）',
+    body: importMappingInputSchema,
+    response: importMappingResponseSchema,
+  },
+} as const;
+
 export const PUSH_BODY_LIMIT = 16 * KB * KB;
 export const DEFAULT_BODY_LIMIT = 64 * KB;
 
@@ -286,6 +349,7 @@ export const SYNC_ROUTES = {
     response: z.string().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
   },
   ...CONSOLE_ROUTES,
+  ...IMPORT_ROUTES,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof SYNC_ROUTES;

@@ -23,7 +23,11 @@ export const customers = pgTable(
     balanceBy: jsonb('balance_by').notNull().default({}),
     purchaseCount: integer('purchase_count').notNull().default(0),
   },
-  (t) => [index('customers_hall_account_idx').on(t.hallId, t.accountNo)],
+  (t) => [
+    index('customers_hall_account_idx').on(t.hallId, t.accountNo),
+    /** An import finds the customer an old system's account number names, whatever its hall. */
+    index('customers_account_idx').on(t.accountNo),
+  ],
 );
 
 export const cards = pgTable(
