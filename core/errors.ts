@@ -2,6 +2,8 @@
  * Every error that crosses a boundary (IPC, HTTP, CLI) has a stable code, an HTTP-like status and a polite
  * message in Chinese (and English). Runtime: any.
  */
+import { ID_CARD_ERRORS } from './idcard/id-card-errors';
+
 interface ErrorSpec {
   readonly status: number;
   readonly zh: string;
@@ -9,6 +11,7 @@ interface ErrorSpec {
 }
 
 export const ERRORS = {
+  ...ID_CARD_ERRORS,
   VALIDATION_FAILED: {
     status: 400,
     zh: '填写的内容有误，请按提示修改后再提交。',
