@@ -12,6 +12,7 @@ import { createDispatcher } from '../services/api';
 import { App } from '../services/app';
 import { startBackgroundWork } from '../services/background';
 import { releaseDevices } from '../services/cards/attach';
+import { plugIdReader, releaseIdReader } from '../services/idcard/id-reader-station';
 import { seedDemo } from '../services/setup/demo';
 import { plugCardReader } from './card-reader-setup';
 import { buildHttpApi } from './http-api';
@@ -39,6 +40,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       demo: { type: 'boolean', default: false },
       throwaway: { type: 'boolean', default: false },
       reader: { type: 'string' },
+      idcard: { type: 'string' },
       'print-dir': { type: 'string' },
     },
   });
@@ -63,6 +65,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     for (const s of staff)
       process.stderr.write(`  ${s.username.padEnd(10)} ${s.roles.join(',').padEnd(11)} ${s.password}\n`);
   }
+  if (values.idcard) plugIdReader(app, values.idcard);
   const recovery = await plugCardReader(app, { demo: values.demo, reader: values.reader });
   if (recovery && !recovery.ran && recovery.code)
     process.stderr.write(`${recovery.problem} [${recovery.code}]\n`);
@@ -90,7 +93,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   // The devices go first (a restarted counter must find the reader's port free); whatever still holds the
   // process after the deadline (a hung device, an open connection) does not keep it: it exits.
   setTimeout(() => process.exit(0), STOP_DEADLINE_MS).unref();
-  await releaseDevices(app);
+  await Promise.all([releaseDevices(app), releaseIdReader(app)]);
   stopBackground();
   await http.close();
   app.close();

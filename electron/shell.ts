@@ -12,6 +12,7 @@ import { createDispatcher } from '../services/api';
 import { App } from '../services/app';
 import { startBackgroundWork } from '../services/background';
 import { plugConfiguredReader, recoverAtStart, releaseDevices } from '../services/cards/attach';
+import { releaseIdReader } from '../services/idcard/id-reader-station';
 import { isAppUrl } from './app-url';
 import { releaseOnQuit, type Signals } from './device-release';
 import { registerIpc } from './ipc';
@@ -138,7 +139,7 @@ export function startShell(
       app,
       async () => {
         stopBackground();
-        await releaseDevices(counter);
+        await Promise.all([releaseDevices(counter), releaseIdReader(counter)]);
         counter.close();
       },
       opts.signals,

@@ -20,6 +20,7 @@ import { customersTransfer } from './customers/transfer-customer';
 import { customersUpdate } from './customers/update-customer';
 import { cardHandlers } from './cards/handlers';
 import { cashHandlers } from './cash/handlers';
+import { idCardHandlers } from './idcard/handlers';
 import { printingHandlers } from './printing/print-ops';
 import { salesHandlers } from './sales/handlers';
 import { serviceDeskHandlers } from './service-desk/handlers';
@@ -76,6 +77,7 @@ export const handlers: Handlers = {
   ...printingHandlers,
   ...serviceDeskHandlers,
   ...syncHandlers,
+  ...idCardHandlers,
 };
 
 /** Operations that still answer while the screen is locked. */

@@ -7,6 +7,7 @@ import { authOps } from './auth';
 import { cardOps, trainingOps } from './cards';
 import { cashOps } from './cash';
 import { customerOps } from './customers';
+import { idCardOps } from './idcard';
 import { priceOps } from './prices';
 import { printingOps } from './printing';
 import { salesOps } from './sales';
@@ -30,6 +31,7 @@ export const contract = {
   ...printingOps,
   ...serviceDeskOps,
   ...appointmentOps,
+  ...idCardOps,
   ...syncOps,
 } as const;
 
@@ -70,3 +72,4 @@ export * from './staff';
 export * from './system';
 export * from './sync';
 export * from './issues';
+export * from './idcard';

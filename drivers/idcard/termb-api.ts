@@ -51,9 +51,6 @@ export const READ_ACTIVE = 4;
 export const TEXT_BUFFER = 256;
 export const PHOTO_BUFFER = 65_536;
 
-/** The default port: the first USB reader. */
-export const DEFAULT_PORT = 1001;
-
 export type TermbOutcome =
   | 'ok'
   | 'port-failed'
@@ -82,13 +79,4 @@ export function readOutcome(code: number): TermbOutcome {
   if (code === 4) return 'no-reader';
   if (code === 99) return 'not-ready';
   return 'read-failed';
-}
-
-/** `idcard:LIBRARY_PATH[:PORT]` (a Windows path keeps its drive colon: only a trailing :digits is the port). */
-export function parseIdCardSpec(spec: string): { library: string; port: number } | null {
-  const m = /^idcard:(.+?)(?::(\d{1,4}))?$/.exec(spec.trim());
-  if (!m || m[1]!.trim() === '') return null;
-  const port = m[2] ? Number(m[2]) : DEFAULT_PORT;
-  if (!((port >= 1 && port <= 16) || (port >= 1001 && port <= 1016))) return null;
-  return { library: m[1]!, port };
 }

@@ -19,6 +19,13 @@ import {
 import type { HostReply, HostRequest } from './termb-messages';
 
 type Fn = (...args: unknown[]) => number;
+/** The part of koffi used here (its own types are not needed where it is not installed yet). */
+interface Koffi {
+  load(path: string): {
+    func(name: string, result: string, args: string[]): unknown;
+    func(convention: string, name: string, result: string, args: string[]): unknown;
+  };
+}
 interface Bound {
   fns: Record<string, Fn>;
   photo: Fn | null;
@@ -28,8 +35,8 @@ let bound: Bound | null = null;
 
 function load(library: string, stdcall: boolean): HostReply {
   // koffi is loaded here only, never in the counter's process (createRequire: the bundle keeps it external).
-  const koffi = createRequire(import.meta.url)('koffi') as typeof import('koffi');
-  let lib: import('koffi').LibraryHandle;
+  const koffi = createRequire(import.meta.url)('koffi') as Koffi;
+  let lib: ReturnType<Koffi['load']>;
   try {
     lib = koffi.load(library);
   } catch (e) {

@@ -10,6 +10,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { HostReply, HostRequest } from './termb-messages';
 
+/** The longest the host process may take to start (load Node, and tsx from sources). */
+const START_TIMEOUT_MS = 30_000;
+
 /** The host did not answer in time: it was killed. */
 export class HostTimeout extends Error {}
 /** The host process ended (crashed in the library, or could not start). */
@@ -81,8 +84,8 @@ export class TermbProcess {
   private async send(req: HostRequest, timeoutMs: number): Promise<HostReply> {
     if (!this.ready) this.ready = this.start();
     const child = this.child!;
-    const deadline = Date.now() + timeoutMs;
-    await within(this.ready, timeoutMs, () => this.kill());
+    // Starting Node is not the library's doing: it has its own, generous time.
+    await within(this.ready, START_TIMEOUT_MS, () => this.kill());
     const id = this.nextId++;
     return within(
       new Promise<HostReply>((resolve, reject) => {
@@ -103,7 +106,7 @@ export class TermbProcess {
         child.on('exit', onExit);
         child.send({ ...req, id });
       }),
-      Math.max(1, deadline - Date.now()),
+      timeoutMs,
       () => this.kill(),
     );
   }
