@@ -39,7 +39,7 @@ const idCardSettings = z.object({
   /** idcard:LIBRARY_PATH[:PORT], or null: no ID reader. */
   spec: idCardSpecSchema.nullable(),
   /** Keep the card's photo with the customer's file (off unless the company enables it). */
-  storePhoto: z.boolean(),
+  storePhoto: z.boolean({ error: '请选择是否保存证件照片' }),
 });
 export type IdCardSettings = z.infer<typeof idCardSettings>;
 

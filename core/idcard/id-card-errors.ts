@@ -10,7 +10,7 @@ export const ID_CARD_ERRORS = {
   },
   IDCARD_LIBRARY_MISSING: {
     status: 503,
-    zh: '找不到身份证阅读器的动态库（termb）：请按安装说明把阅读器厂家的库文件放到设置的位置；可先手工录入证件信息。',
+    zh: '找不到身份证阅读器的动态库：请按安装说明把阅读器厂家的库文件放到设置的位置；可先手工录入证件信息。',
     en: 'The ID reader SDK library is not where the settings say; install it (docs/install.md) or type the details.',
   },
   IDCARD_LIBRARY_INVALID: {
@@ -20,7 +20,7 @@ export const ID_CARD_ERRORS = {
   },
   IDCARD_LIBRARY_EXPORTS: {
     status: 503,
-    zh: '身份证阅读器的动态库缺少所需的函数（不是 termb 接口的库）：请确认库文件是阅读器厂家的 termb 开发包。',
+    zh: '身份证阅读器的动态库缺少所需的函数（不是身份证阅读器开发包的接口库）：请确认库文件是阅读器厂家随阅读器提供的开发包。',
     en: 'The ID reader SDK library lacks the termb functions the counter calls; check it is the maker’s termb SDK.',
   },
   IDCARD_PORT_FAILED: {
