@@ -33,6 +33,8 @@ import { MeterFields, NEW_METER } from './meter-fields';
 import { initialOpenValues, type OpenValues, toOpenInput } from './open-account-model';
 import { OwnerIdFields } from './owner-id-fields';
 import { IntegerInput } from '../../shell/integer-input';
+import { cardAddressParts } from '../idcard/card-address';
+import { IdCardButton, IdCardPanel, useIdCardRead } from '../idcard/id-card-reader';
 
 export function OpenAccountPage() {
   const t = useT();
@@ -43,6 +45,14 @@ export function OpenAccountPage() {
   const [busy, setBusy] = useState(false);
   const onError = useFormErrors(form);
   const userClass = Form.useWatch('userClass', form);
+  const idReader = useIdCardRead((card) => {
+    // The card's name and number; its 住址 only into the address parts still empty (the clerk checks them).
+    const typed = (form.getFieldValue('address') ?? {}) as Record<string, string | undefined>;
+    const parts = Object.entries(cardAddressParts(card.address)).filter(([k, v]) => v && !typed[k]?.trim());
+    form.setFieldsValue({ name: card.name, idNumber: card.idNumber, address: Object.fromEntries(parts) });
+    void form.validateFields(['name', 'idNumber', ...parts.map(([k]) => ['address', k])]).catch(() => {});
+    message.info(t.idCard.filled);
+  });
 
   useEffect(() => {
     form.focusField('name');
@@ -91,7 +101,13 @@ export function OpenAccountPage() {
         <Typography.Text type="secondary">{t.open.keyboardHint}</Typography.Text>
       </Space>
       <Form form={form} layout="vertical" initialValues={initialOpenValues()} onKeyDownCapture={onKeyDown}>
-        <Card title={t.open.ownerSection} size="small" className="form-section">
+        <IdCardPanel reader={idReader} />
+        <Card
+          title={t.open.ownerSection}
+          size="small"
+          className="form-section"
+          extra={<IdCardButton reader={idReader} />}
+        >
           <Row gutter={12}>
             <Col span={8}>
               <Form.Item name="name" label={t.fields.name} required rules={rules.name}>
