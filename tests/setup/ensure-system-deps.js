@@ -13,6 +13,12 @@ const NEEDED = [
   { pkg: 'fonts-noto-cjk', present: () => hasPackage('fonts-noto-cjk'), why: 'Chinese text in screenshots' },
   { pkg: 'socat', present: () => existsSync('/usr/bin/socat'), why: 'serial pty pairs for reader tests' },
   { pkg: 'libusb-1.0-0', present: () => hasPackage('libusb-1.0-0'), why: 'node-hid on Linux' },
+  {
+    pkg: 'gcc',
+    present: () => spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0,
+    why: 'builds the device SDK test doubles (cc -shared -fPIC), e.g. the ID reader’s termb',
+  },
+  { pkg: 'libc6-dev', present: () => hasPackage('libc6-dev'), why: 'C headers for those test doubles' },
 ];
 
 function hasPackage(name) {
