@@ -15,7 +15,15 @@ import { validateBuilderConfig } from './validate-builder-config.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}out`;
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
-const native = ['electron', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'pg-native', 'koffi'];
+const native = [
+  'electron',
+  'better-sqlite3',
+  'serialport',
+  '@serialport/*',
+  'node-hid',
+  'pg-native',
+  'koffi',
+];
 
 const common = {
   bundle: true,
@@ -42,12 +50,14 @@ function gitCommit() {
 
 /**
  * The worker threads, each built beside the bundle that starts it (its host finds it next to itself), and the
- * child process that holds a resident-ID reader's SDK (drivers/idcard/termb-host.ts), found the same way.
+ * child processes that hold device makers' libraries (drivers/idcard/termb-host.ts, drivers/ffi/lib-host.ts),
+ * found the same way.
  */
 const WORKERS = [
   ['services/sync/pull-worker.ts', 'pull-worker.cjs'],
   ['db/backup-check-worker.ts', 'backup-check-worker.cjs'],
   ['drivers/idcard/termb-host.ts', 'termb-host.cjs'],
+  ['drivers/ffi/lib-host.ts', 'lib-host.cjs'],
 ];
 
 /** PGlite finds its WebAssembly and file-system image beside the module that loads it: here, gasdesk.cjs. */

@@ -2,6 +2,7 @@
  * Every error that crosses a boundary (IPC, HTTP, CLI) has a stable code, an HTTP-like status and a polite
  * message in Chinese (and English). Runtime: any.
  */
+import { MAKER_CARD_ERRORS } from './card/maker-errors';
 import { ID_CARD_ERRORS } from './idcard/id-card-errors';
 
 interface ErrorSpec {
@@ -12,6 +13,7 @@ interface ErrorSpec {
 
 export const ERRORS = {
   ...ID_CARD_ERRORS,
+  ...MAKER_CARD_ERRORS,
   VALIDATION_FAILED: {
     status: 400,
     zh: '填写的内容有误，请按提示修改后再提交。',

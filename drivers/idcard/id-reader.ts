@@ -9,10 +9,10 @@
 import iconv from 'iconv-lite';
 import type { ID_CARD_ERRORS } from '../../core/idcard/id-card-errors';
 import type { IdCardText } from '../../core/idcard/resident-card';
-import { libraryFileProblem } from './library-file';
+import { libraryFileProblem } from '../ffi/library-file';
 import { authenticateOutcome, initOutcome, readOutcome, TEXT_GETTERS, type TextField } from './termb-api';
 import type { HostReply, HostRequest } from './termb-messages';
-import { HostGone, HostTimeout, TermbProcess } from './termb-process';
+import { HostGone, HostProcess, type HostScript, HostTimeout, hostScript } from '../ffi/host-process';
 
 export type IdReaderErrorCode = Exclude<
   keyof typeof ID_CARD_ERRORS,
@@ -43,18 +43,20 @@ export interface TermbReaderOptions {
   /** The longest any one library call may take before the reader is reported stuck. */
   readonly timeoutMs?: number;
   /** Tests: a built host script instead of the one beside this module. */
-  readonly script?: { file: string; execArgv: string[] };
+  readonly script?: HostScript;
 }
 
 export const DEFAULT_TIMEOUT_MS = 8000;
 
 export class TermbIdReader {
-  private readonly host: TermbProcess;
+  private readonly host: HostProcess<HostRequest, HostReply>;
   private opened = false;
   state: IdReaderState = 'closed';
 
   constructor(private readonly o: TermbReaderOptions) {
-    this.host = new TermbProcess(o.script);
+    this.host = new HostProcess(
+      o.script ?? hostScript('termb-host', new URL('./termb-host.ts', import.meta.url)),
+    );
   }
 
   get description(): string {

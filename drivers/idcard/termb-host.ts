@@ -1,5 +1,5 @@
 /**
- * The child process that holds a resident-ID reader's termb library (termb-process.ts starts it). A maker's
+ * The child process that holds a resident-ID reader's termb library (drivers/ffi/host-process.ts starts it). A maker's
  * library is foreign code: a call into it that never returns cannot be abandoned inside the counter's process
  * (neither a worker thread nor the thread pool lets a process exit while one is stuck in native code), and a
  * crash in it would take the counter down. Here it can only take this process, which the counter kills.
