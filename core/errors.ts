@@ -12,8 +12,6 @@ interface ErrorSpec {
 }
 
 export const ERRORS = {
-  ...ID_CARD_ERRORS,
-  ...MAKER_CARD_ERRORS,
   VALIDATION_FAILED: {
     status: 400,
     zh: '填写的内容有误，请按提示修改后再提交。',
@@ -580,6 +578,8 @@ export const ERRORS = {
     zh: '这件投诉已经回访过了（已联系上客户并记录满意度），不能重复回访。',
     en: 'This complaint was already followed up.',
   },
+  ...MAKER_CARD_ERRORS,
+  ...ID_CARD_ERRORS,
   INTERNAL: {
     status: 500,
     zh: '系统出了点问题，业务未办理成功，请稍后重试；如仍不行请联系技术人员。',
