@@ -21,3 +21,4 @@ export * from './repos/card-psc';
 export * from './repos/unsettled';
 export * from './repos/service-desk';
 export * from './repos/appointments';
+export * from './repos/id-photos';

@@ -50,7 +50,8 @@ export const idCardOps = {
     access: STAFF,
     writes: false,
     input: z.object({}),
-    output: idCardSchema,
+    /** storePhoto: the company keeps card photos (customers.open takes `idPhoto`). */
+    output: idCardSchema.extend({ storePhoto: z.boolean() }),
   }),
   'idcard.status': op({
     summary: '身份证阅读器的设置与状态',

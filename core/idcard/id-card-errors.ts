@@ -53,4 +53,9 @@ export const ID_CARD_ERRORS = {
     zh: '读到的身份证信息校验不通过（号码或日期不正确）：请重新放卡再读；仍不通过请核对证件后手工录入。',
     en: 'The ID card data read does not pass its checks (number or dates); read again or type the details.',
   },
+  IDCARD_PHOTO_NOT_ENABLED: {
+    status: 409,
+    zh: '本公司未启用“保存证件照片”，证件照片不能存入用户档案（照片只供核对）；如需保存，请管理员在系统设置中启用。',
+    en: 'Keeping ID card photos is not enabled for this company; the photo is for checking only.',
+  },
 } as const;

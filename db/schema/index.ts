@@ -12,3 +12,4 @@ export * from './requests';
 export * from './card-psc';
 export * from './service-desk';
 export * from './appointments';
+export * from './id-photos';

@@ -16,7 +16,7 @@ import { HostGone, HostProcess, type HostScript, HostTimeout, hostScript } from 
 
 export type IdReaderErrorCode = Exclude<
   keyof typeof ID_CARD_ERRORS,
-  'IDCARD_NOT_CONFIGURED' | 'IDCARD_DATA_INVALID'
+  'IDCARD_NOT_CONFIGURED' | 'IDCARD_DATA_INVALID' | 'IDCARD_PHOTO_NOT_ENABLED'
 >;
 
 export class IdReaderError extends Error {

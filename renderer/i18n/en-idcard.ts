@@ -23,6 +23,7 @@ export const idCardEn: typeof idCardZh = {
     expired:
       'This ID card expired on {date}. Verify the customer’s identity by other papers as the rules say.',
     photoNotStored: 'The photo is for checking only and is not kept.',
+    photoStored: 'The photo is kept with the file when the account is opened (enabled by the company).',
   },
   idCardSettings: {
     title: 'ID card reader',

@@ -20,6 +20,7 @@ export const idCardZh = {
     expiredTitle: '身份证已过期',
     expired: '该身份证的有效期已于 {date} 截止。请核实客户身份（如临时身份证、户口本），按规定办理。',
     photoNotStored: '照片仅供核对，不保存。',
+    photoStored: '开户时照片随档案保存（本公司已启用）。',
   },
   idCardSettings: {
     title: '身份证阅读器',

@@ -14,6 +14,7 @@ export const idcardRead: Handlers['idcard.read'] = async (_input, { app }) => {
   return {
     ...checked.card,
     photo: read.photo ? `data:image/bmp;base64,${Buffer.from(read.photo).toString('base64')}` : null,
+    storePhoto: storeIdPhoto(app),
   };
 };
 

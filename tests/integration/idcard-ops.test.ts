@@ -5,7 +5,9 @@
  */
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { idPhotoOf } from '../../db';
 import { releaseIdReader } from '../../services/idcard/id-reader-station';
+import { fullOpening } from '../fixtures/households';
 import { tempDir, type TestCounter, testCounter } from '../support/app';
 import { buildTermbTestDouble, type TermbTestDouble } from '../support/termb-test-double';
 
@@ -20,11 +22,11 @@ afterEach(async () => {
   await Promise.all(counters.splice(0).map((t) => releaseIdReader(t.app)));
 });
 
-async function counterWithReader(spec = `idcard:${stub.library}`) {
+async function counterWithReader(spec = `idcard:${stub.library}`, storePhoto = false) {
   const t = await testCounter();
   counters.push(t);
   const admin = await t.login('admin');
-  await t.ok('idcard.configure', { spec, storePhoto: false }, admin);
+  await t.ok('idcard.configure', { spec, storePhoto }, admin);
   return { t, admin, clerk: await t.login('zhangli') };
 }
 
@@ -100,6 +102,39 @@ describe('a clerk reads a card', () => {
     stub.set('none');
     const e = await t.fails('idcard.read', {}, clerk);
     expect([e.code, e.message]).toEqual(['IDCARD_NO_CARD', expect.stringContaining('没有身份证')]);
+  });
+});
+
+describe('the card photo at 开户', () => {
+  it('is kept with the file where the company enabled it, and the audit says so', async () => {
+    const { t, clerk } = await counterWithReader(`idcard:${stub.library}`, true);
+    const card = await t.ok('idcard.read', {}, clerk);
+    expect(card.storePhoto).toBe(true);
+    const opened = await t.ok(
+      'customers.open',
+      fullOpening({ name: card.name, idNumber: card.idNumber, idPhoto: card.photo! }),
+      clerk,
+    );
+    const kept = idPhotoOf(t.app.db, opened.id);
+    expect([kept?.mime, kept?.photo.length, kept?.photo.subarray(0, 2).toString('latin1')]).toEqual([
+      'image/bmp',
+      38_862,
+      'BM',
+    ]);
+    const audit = t.app.gdb.sqlite
+      .prepare("SELECT summary FROM audit WHERE action = 'customer.opened' ORDER BY rowid DESC LIMIT 1")
+      .get() as { summary: string };
+    expect(audit.summary).toContain('已保存证件照片');
+  });
+
+  it('is refused, and nothing written, where the company keeps no photos (the default)', async () => {
+    const { t, clerk } = await counterWithReader();
+    const card = await t.ok('idcard.read', {}, clerk);
+    expect(card.storePhoto).toBe(false);
+    const before = t.count('customers');
+    const e = await t.fails('customers.open', fullOpening({ idPhoto: card.photo! }), clerk);
+    expect(e.code).toBe('IDCARD_PHOTO_NOT_ENABLED');
+    expect([t.count('customers'), t.count('customer_id_photos')]).toEqual([before, 0]);
   });
 });
 

@@ -67,7 +67,12 @@ export function OpenAccountPage() {
       if (first) form.scrollToField(first.name, { block: 'center', focus: true });
       return;
     }
-    const input = toOpenInput(form.getFieldsValue(true));
+    const values = form.getFieldsValue(true) as OpenValues;
+    // The card's photo goes with the file only where the company keeps photos, and only for the card's owner.
+    const card = idReader.card;
+    const keepPhoto =
+      card?.storePhoto && card.photo && values.idNumber?.trim().toUpperCase() === card.idNumber;
+    const input = { ...toOpenInput(values), ...(keepPhoto ? { idPhoto: card.photo! } : {}) };
     const check = checkInput(openCustomerInput, input);
     if (!check.ok) {
       applyIssues(form, check.issues);
@@ -84,7 +89,7 @@ export function OpenAccountPage() {
     } finally {
       setBusy(false);
     }
-  }, [busy, form, message, nav, onError, t]);
+  }, [busy, form, message, nav, onError, t, idReader.card]);
 
   const onKeyDown = useEnterNavigation(() => void submit());
 

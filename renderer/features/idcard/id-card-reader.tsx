@@ -6,7 +6,9 @@
  */
 import { Alert, Button, Card, Descriptions, Space } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { IdCard } from '../../../core/contract';
+import type { OpOutput } from '../../../core/contract';
+
+type IdCard = OpOutput<'idcard.read'>;
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { isApiError, useErrorText } from '../../shell/errors';
@@ -102,7 +104,7 @@ export function IdCardPanel({ reader }: { reader: IdCardRead }) {
               height={126}
               data-testid="idcard-photo"
             />
-            <figcaption>{t.idCard.photoNotStored}</figcaption>
+            <figcaption>{card.storePhoto ? t.idCard.photoStored : t.idCard.photoNotStored}</figcaption>
           </figure>
         )}
         <Descriptions size="small" column={2}>
