@@ -97,4 +97,27 @@ describe('开户 from the ID card reader', () => {
     await visible(page.getByRole('heading', { name: '王小明' }));
     expect(await page.getByRole('main').textContent()).toContain('和平里东街11号院');
   });
+
+  it('lets the administrator test the reader in 系统设置, and names a port that does not open', async () => {
+    const admin = await newPage(browser!);
+    await admin.goto(served!.url);
+    const username = await visible(admin.getByLabel('登录名', { exact: true }));
+    await username.fill('admin');
+    await username.press('Enter');
+    await admin.keyboard.type('demo1234');
+    await admin.keyboard.press('Enter');
+    await admin.getByRole('menuitem', { name: '系统设置' }).click();
+    const card = await visible(admin.getByTestId('idcard-settings'));
+    await visible(card.getByTestId('idcard-state').getByText(stub.library, { exact: false }));
+    await card.getByRole('button', { name: '测试' }).click();
+    await visible(
+      card.getByTestId('idcard-test-result').getByText(`阅读器正常：${stub.library}（端口 1001）`),
+    );
+    stub.set('port');
+    await card.getByRole('button', { name: '测试' }).click();
+    await visible(
+      card.getByTestId('idcard-test-result').getByText('打不开身份证阅读器的端口', { exact: false }),
+    );
+    expect(await accessibilityProblems(admin)).toEqual([]);
+  });
 });
