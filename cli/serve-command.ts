@@ -12,7 +12,7 @@ import { createDispatcher } from '../services/api';
 import { App } from '../services/app';
 import { startBackgroundWork } from '../services/background';
 import { releaseDevices } from '../services/cards/attach';
-import { plugIdReader, releaseIdReader } from '../services/idcard/id-reader-station';
+import { checkIdReaderAtStart, plugIdReader, releaseIdReader } from '../services/idcard/id-reader-station';
 import { seedDemo } from '../services/setup/demo';
 import { plugCardReader } from './card-reader-setup';
 import { buildHttpApi } from './http-api';
@@ -69,6 +69,11 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const recovery = await plugCardReader(app, { demo: values.demo, reader: values.reader });
   if (recovery && !recovery.ran && recovery.code)
     process.stderr.write(`${recovery.problem} [${recovery.code}]\n`);
+  // The ID reader is checked at start, without holding the counter up: a problem is said on stderr.
+  if (app.counter())
+    void checkIdReaderAtStart(app).then((r) => {
+      if (r && !r.ok) process.stderr.write(`${r.problem}\n`);
+    });
   const token = randomBytes(24).toString('base64url');
   let origin = '';
   const http = buildHttpApi({

@@ -12,7 +12,7 @@ import { createDispatcher } from '../services/api';
 import { App } from '../services/app';
 import { startBackgroundWork } from '../services/background';
 import { plugConfiguredReader, recoverAtStart, releaseDevices } from '../services/cards/attach';
-import { releaseIdReader } from '../services/idcard/id-reader-station';
+import { checkIdReaderAtStart, releaseIdReader } from '../services/idcard/id-reader-station';
 import { isAppUrl } from './app-url';
 import { releaseOnQuit, type Signals } from './device-release';
 import { registerIpc } from './ipc';
@@ -126,6 +126,9 @@ export function startShell(
       plugConfiguredReader(counter, protector);
       const recovery = await recoverAtStart(counter, 'system');
       if (!recovery.ran && recovery.code) log.write('error', `${recovery.problem} [${recovery.code}]`);
+      void checkIdReaderAtStart(counter).then((r) => {
+        if (r && !r.ok) log.write('error', r.problem);
+      });
     }
     const stopBackground = startBackgroundWork(counter, {
       onError: (what, err) => log.write('error', what, err),

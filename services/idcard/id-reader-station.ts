@@ -66,6 +66,27 @@ export async function withIdReader<T>(app: App, f: (r: TermbIdReader) => Promise
   }
 }
 
+/**
+ * At start: opens the configured reader (library loaded, port opened) so that a reader that cannot be used is
+ * said at once, in Chinese with its code, for the log; the counter starts either way. Null when none is set.
+ */
+export async function checkIdReaderAtStart(
+  app: App,
+): Promise<{ ok: true } | { ok: false; problem: string } | null> {
+  if (!idReader(app)) return null;
+  try {
+    await withIdReader(app, (r) => r.open());
+    return { ok: true };
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    const body = e.toBody();
+    return {
+      ok: false,
+      problem: `身份证阅读器不可用：${body.message}${body.detail ? `（${body.detail}）` : ''} [${body.code}]`,
+    };
+  }
+}
+
 /** The counter stops: the reader's port closed and its host process ended. */
 export async function releaseIdReader(app: App): Promise<void> {
   const s = stations.get(app);

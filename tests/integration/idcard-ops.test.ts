@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { idPhotoOf } from '../../db';
-import { releaseIdReader } from '../../services/idcard/id-reader-station';
+import { checkIdReaderAtStart, releaseIdReader } from '../../services/idcard/id-reader-station';
 import { fullOpening } from '../fixtures/households';
 import { tempDir, type TestCounter, testCounter } from '../support/app';
 import { buildTermbTestDouble, type TermbTestDouble } from '../support/termb-test-double';
@@ -152,6 +152,11 @@ describe('without a usable reader the counter works on', () => {
     const e = await t.fails('idcard.test', {}, admin);
     expect([e.code, e.detail]).toEqual(['IDCARD_LIBRARY_MISSING', missing]);
     expect((await t.fails('idcard.read', {}, clerk)).code).toBe('IDCARD_LIBRARY_MISSING');
+    // What `gasdesk serve` says at start.
+    expect(await checkIdReaderAtStart(t.app)).toEqual({
+      ok: false,
+      problem: `身份证阅读器不可用：找不到身份证阅读器的动态库：请按安装说明把阅读器厂家的库文件放到设置的位置；可先手工录入证件信息。（${missing}） [IDCARD_LIBRARY_MISSING]`,
+    });
     expect((await t.ok('settings.get', {}, clerk)).idleLockMinutes).toBeGreaterThan(0);
   });
 });
