@@ -48,10 +48,16 @@ function gitCommit() {
   }
 }
 
-/** The worker threads, each built beside the bundle that starts it (its host finds it next to itself). */
+/**
+ * The worker threads, each built beside the bundle that starts it (its host finds it next to itself), and the
+ * child processes that hold device makers' libraries (drivers/idcard/termb-host.ts, drivers/ffi/lib-host.ts),
+ * found the same way.
+ */
 const WORKERS = [
   ['services/sync/pull-worker.ts', 'pull-worker.cjs'],
   ['db/backup-check-worker.ts', 'backup-check-worker.cjs'],
+  ['drivers/idcard/termb-host.ts', 'termb-host.cjs'],
+  ['drivers/ffi/lib-host.ts', 'lib-host.cjs'],
 ];
 
 /** PGlite finds its WebAssembly and file-system image beside the module that loads it: here, gasdesk.cjs. */

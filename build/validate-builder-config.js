@@ -43,10 +43,10 @@ export function builderConfigProblems(cfg, root, pkg) {
   const linux = JSON.stringify(cfg.linux?.target ?? []);
   for (const t of ['deb', 'AppImage', 'x64', 'arm64'])
     if (!linux.includes(t)) problems.push(`linux targets must include ${t}`);
-  for (const m of ['better-sqlite3', 'serialport', 'node-hid'])
+  for (const m of ['better-sqlite3', 'serialport', 'node-hid', 'koffi'])
     if (!(cfg.asarUnpack ?? []).some((p) => p.includes(m)))
       problems.push(`${m} must be unpacked from the asar`);
-  for (const w of ['pull-worker.cjs', 'backup-check-worker.cjs'])
+  for (const w of ['pull-worker.cjs', 'backup-check-worker.cjs', 'termb-host.cjs', 'lib-host.cjs'])
     if (!(cfg.asarUnpack ?? []).includes(`out/electron/${w}`))
       problems.push(`out/electron/${w} must be unpacked from the asar (worker threads load plain files)`);
   if (!(cfg.files ?? []).some((f) => f.startsWith('out/')))
@@ -65,6 +65,8 @@ export function validateBuilderConfig(root, pkg) {
     'out/electron/preload.cjs',
     'out/electron/pull-worker.cjs',
     'out/electron/backup-check-worker.cjs',
+    'out/electron/termb-host.cjs',
+    'out/electron/lib-host.cjs',
     'out/electron/migrations/meta/_journal.json',
   ])
     if (!existsSync(`${root}${f}`)) problems.push(`missing after build: ${f}`);

@@ -21,6 +21,7 @@ const HELP = `gasdesk — 燃气营业厅柜台系统 GasDesk
         --reader     读卡器地址；演示模式下使用进程内的培训模拟读卡器
                      SPEC: serial:PATH[@BAUD] | hid:VID:PID | pcsc:READER_NAME
                            | lib:mwic:LIBRARY_PATH[:PORT] | lib:dcrf:LIBRARY_PATH[:PORT]
+        --idcard     身份证阅读器 idcard:动态库路径[:端口]（厂家的 termb 库，见 docs/install.md）
         --print-dir  file: 打印机只能写入的文件夹（默认数据目录下的 prints；也可用 GASDESK_PRINT_DIR）
   db migrate [--data DIR]             应用数据库迁移 Apply migrations
   db verify  [--data DIR] [--json]    校验业务流水哈希链与数据库完整性 Verify the ledger chain and integrity

@@ -13,6 +13,7 @@ import { App } from '../services/app';
 import { startBackgroundWork } from '../services/background';
 import { exitProcess, stuckCalls } from '../drivers/card-reader/ffi/ffi-call';
 import { releaseDevices } from '../services/cards/attach';
+import { checkIdReaderAtStart, plugIdReader, releaseIdReader } from '../services/idcard/id-reader-station';
 import { seedDemo } from '../services/setup/demo';
 import { plugCardReader } from './card-reader-setup';
 import { buildHttpApi } from './http-api';
@@ -40,6 +41,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       demo: { type: 'boolean', default: false },
       throwaway: { type: 'boolean', default: false },
       reader: { type: 'string' },
+      idcard: { type: 'string' },
       'print-dir': { type: 'string' },
     },
   });
@@ -64,9 +66,15 @@ export async function serveCommand(argv: string[]): Promise<number> {
     for (const s of staff)
       process.stderr.write(`  ${s.username.padEnd(10)} ${s.roles.join(',').padEnd(11)} ${s.password}\n`);
   }
+  if (values.idcard) plugIdReader(app, values.idcard);
   const recovery = await plugCardReader(app, { demo: values.demo, reader: values.reader });
   if (recovery && !recovery.ran && recovery.code)
     process.stderr.write(`${recovery.problem} [${recovery.code}]\n`);
+  // The ID reader is checked at start, without holding the counter up: a problem is said on stderr.
+  if (app.counter())
+    void checkIdReaderAtStart(app).then((r) => {
+      if (r && !r.ok) process.stderr.write(`${r.problem}\n`);
+    });
   const token = randomBytes(24).toString('base64url');
   let origin = '';
   const http = buildHttpApi({
@@ -91,7 +99,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   // The devices go first (a restarted counter must find the reader's port free); whatever still holds the
   // process after the deadline (a hung device, an open connection) does not keep it: it exits.
   setTimeout(() => void exitProcess(0), STOP_DEADLINE_MS).unref();
-  await releaseDevices(app);
+  await Promise.all([releaseDevices(app), releaseIdReader(app)]);
   stopBackground();
   await http.close();
   app.close();

@@ -2,6 +2,9 @@
  * Every error that crosses a boundary (IPC, HTTP, CLI) has a stable code, an HTTP-like status and a polite
  * message in Chinese (and English). Runtime: any.
  */
+import { MAKER_CARD_ERRORS } from './card/maker-errors';
+import { ID_CARD_ERRORS } from './idcard/id-card-errors';
+
 interface ErrorSpec {
   readonly status: number;
   readonly zh: string;
@@ -736,6 +739,8 @@ export const ERRORS = {
     zh: '该批次导入的数据已被之后的导入批次改动：请先撤销之后的批次。',
     en: 'A later batch changed what this batch imported; revert that one first.',
   },
+  ...MAKER_CARD_ERRORS,
+  ...ID_CARD_ERRORS,
   INTERNAL: {
     status: 500,
     zh: '系统出了点问题，业务未办理成功，请稍后重试；如仍不行请联系技术人员。',

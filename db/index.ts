@@ -24,3 +24,4 @@ export * from './repos/appointments';
 export * from './repos/reports';
 export * from './repos/work-orders';
 export * from './repos/inspections';
+export * from './repos/id-photos';

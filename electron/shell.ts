@@ -14,6 +14,7 @@ import { startBackgroundWork } from '../services/background';
 import { plugConfiguredReader, recoverAtStart, releaseDevices } from '../services/cards/attach';
 import { APP_SCHEME_PRIVILEGES, serveApp } from './app-protocol';
 import { APP_INDEX, APP_SCHEME, isAppUrl } from './app-url';
+import { checkIdReaderAtStart, releaseIdReader } from '../services/idcard/id-reader-station';
 import { releaseOnQuit, type Signals } from './device-release';
 import { registerIpc } from './ipc';
 import { registerPrintHtml } from './print-html';
@@ -125,6 +126,9 @@ export function startShell(
       plugConfiguredReader(counter, protector);
       const recovery = await recoverAtStart(counter, 'system');
       if (!recovery.ran && recovery.code) log.write('error', `${recovery.problem} [${recovery.code}]`);
+      void checkIdReaderAtStart(counter).then((r) => {
+        if (r && !r.ok) log.write('error', r.problem);
+      });
     }
     const stopBackground = startBackgroundWork(counter, {
       onError: (what, err) => log.write('error', what, err),
@@ -138,7 +142,7 @@ export function startShell(
       app,
       async () => {
         stopBackground();
-        await releaseDevices(counter);
+        await Promise.all([releaseDevices(counter), releaseIdReader(counter)]);
         counter.close();
       },
       opts.signals,

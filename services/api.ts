@@ -20,6 +20,7 @@ import { customersTransfer } from './customers/transfer-customer';
 import { customersUpdate } from './customers/update-customer';
 import { cardHandlers } from './cards/handlers';
 import { cashHandlers } from './cash/handlers';
+import { idCardHandlers } from './idcard/handlers';
 import { printingHandlers } from './printing/print-ops';
 import { reportsRun } from './reports/run-report';
 import { salesHandlers } from './sales/handlers';
@@ -78,6 +79,7 @@ export const handlers: Handlers = {
   'reports.run': reportsRun,
   ...serviceDeskHandlers,
   ...syncHandlers,
+  ...idCardHandlers,
 };
 
 /** Operations that still answer while the screen is locked. */

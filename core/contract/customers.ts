@@ -46,6 +46,15 @@ export const openCustomerInput = ownerSchema
       registrationFormChecked: z.literal(true, { error: '请核对《燃气用户登记表》后勾选' }),
     }),
     meters: z.array(meterInputSchema).max(5, { error: '一户最多登记 5 块表' }).default([]),
+    /**
+     * The owner's ID card photo from 读身份证 (idcard.read), kept with the file only when the company enables it
+     * (idcard.configure storePhoto); refused otherwise (IDCARD_PHOTO_NOT_ENABLED).
+     */
+    idPhoto: z
+      .string({ error: '证件照片应为读身份证得到的图片' })
+      .max(120_000, { error: '证件照片过大' })
+      .regex(/^data:image\/bmp;base64,[A-Za-z0-9+/]+={0,2}$/, { error: '证件照片应为读身份证得到的图片' })
+      .optional(),
   })
   .superRefine(requireOwnerId)
   .superRefine((v, ctx) => {

@@ -9,6 +9,7 @@ import { authOps } from './auth';
 import { cardOps, trainingOps } from './cards';
 import { cashOps } from './cash';
 import { customerOps } from './customers';
+import { idCardOps } from './idcard';
 import { priceOps } from './prices';
 import { printingOps } from './printing';
 import { reportOps } from './reports';
@@ -36,6 +37,7 @@ export const contract = {
   ...appointmentOps,
   ...workOrderOps,
   ...inspectionOps,
+  ...idCardOps,
   ...syncOps,
 } as const;
 
@@ -79,3 +81,4 @@ export * from './staff';
 export * from './system';
 export * from './sync';
 export * from './issues';
+export * from './idcard';

@@ -14,3 +14,4 @@ export * from './service-desk';
 export * from './appointments';
 export * from './work-orders';
 export * from './inspections';
+export * from './id-photos';

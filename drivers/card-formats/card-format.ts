@@ -66,3 +66,35 @@ export interface CardFormat {
     keys: CardKeys,
   ): Promise<void>;
 }
+
+/**
+ * The second plug-in kind: a meter maker's own card library, which owns the card's layout and often the reader
+ * I/O too — so it is driven by operations, not bytes (drivers/card-formats/maker/, one manifest per maker; see
+ * docs/card-format.md). Volumes are GasDesk's units (0.01 m³); the plug-in converts to the maker's.
+ */
+export interface MakerCardState {
+  readonly header: CardHeader;
+  /** The last purchase on the card (count, its gas, cumulative), or null when the card holds none. */
+  readonly purchase: Pick<PurchaseRecord, 'count' | 'volume' | 'cumulative'> | null;
+  /** What the meter wrote back, when the library reports it. */
+  readonly meter: { readonly remaining: number; readonly cumulativeUsed: number } | null;
+}
+
+export interface MakerCardLibrary {
+  readonly id: string;
+  readonly name: string;
+  /** Reads the card in the maker's reader. */
+  readCard(): Promise<MakerCardState>;
+  /** Writes a purchase: its count, gas and the cumulative after it. */
+  writePurchase(
+    cardNo: string,
+    purchase: Pick<PurchaseRecord, 'count' | 'volume' | 'cumulative'>,
+  ): Promise<void>;
+  /** Issues a blank card as the account's user card. */
+  issue(header: CardHeader): Promise<void>;
+  /** Clears the gas on the card (before a reversal, or a replaced card's stale purchase). */
+  clear(cardNo: string): Promise<void>;
+  /** Makes a replacement (补卡) carrying the account's count and cumulative, one generation later. */
+  replace(header: CardHeader, carried: Pick<PurchaseRecord, 'count' | 'cumulative'>): Promise<void>;
+  close(): Promise<void>;
+}

@@ -150,6 +150,7 @@ export const printEn: typeof printZh = {
       ['F7', 'Service desk (acceptance, complaints, follow-ups)'],
       ['F8', 'Shift'],
       ['F9', 'Training panel (demo)'],
+      ['F10', 'Read the ID card (open an account, transfer)'],
       ['Enter', 'Next field / confirm'],
       ['Ctrl+Enter', 'Submit the form'],
       ['Esc', 'Back / cancel / next customer'],

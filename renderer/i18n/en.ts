@@ -2,6 +2,7 @@
 import { adminEn } from './en-admin';
 import { cardsEn } from './en-cards';
 import { cardWriteEn } from './en-card-write';
+import { idCardEn } from './en-idcard';
 import { cashEn } from './en-cash';
 import { deskEn } from './en-desk';
 import { printEn } from './en-print';
@@ -308,6 +309,7 @@ export const en: Dict = {
   ...adminEn,
   ...cardsEn,
   ...cardWriteEn,
+  ...idCardEn,
   ...printEn,
   ...serviceEn,
   ...fieldEn,

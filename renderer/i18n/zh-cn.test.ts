@@ -7,7 +7,7 @@ import { zhCN } from './zh-cn';
  * device as it is (a serial port, a reader's USB id, an IANA time zone, a payment app's name).
  */
 const ALLOWED =
-  /\{\w+\}|GasDesk|Enter|Esc|Ctrl|Shift|Tab|Alt|F\d{1,2}|m³|English|serial|tcp|file|hid|VID|PID|USB|usb|IC|PSC|QR|IANA|Asia\/Shanghai|https?|COM\d*|tty\w*|dev|lp\d|WeChat|Alipay|PDF|ATR|CRC|A4|SLE4442|UTF-8|ESC\/POS|ID|MB|prints|training|XXXX/g;
+  /\{\w+\}|GasDesk|Enter|Esc|Ctrl|Shift|Tab|Alt|F\d{1,2}|m³|English|serial|tcp|file|hid|idcard|VID|PID|USB|usb|IC|PSC|QR|IANA|Asia\/Shanghai|https?|COM\d*|tty\w*|dev|lp\d|WeChat|Alipay|PDF|ATR|CRC|A4|SLE4442|UTF-8|ESC\/POS|ID|MB|prints|training|XXXX/g;
 
 function strings(o: unknown, at: string, out: [string, string][]): [string, string][] {
   if (typeof o === 'string') out.push([at, o]);

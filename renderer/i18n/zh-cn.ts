@@ -10,6 +10,7 @@ import { ROLE_ZH } from '../../core/domain/roles';
 import { adminZh } from './zh-cn-admin';
 import { cardsZh } from './zh-cn-cards';
 import { cardWriteZh } from './zh-cn-card-write';
+import { idCardZh } from './zh-cn-idcard';
 import { cashZh } from './zh-cn-cash';
 import { deskZh } from './zh-cn-desk';
 import { printZh } from './zh-cn-print';
@@ -299,6 +300,7 @@ export const zhCN = {
   ...adminZh,
   ...cardsZh,
   ...cardWriteZh,
+  ...idCardZh,
   ...printZh,
   ...serviceZh,
   ...fieldZh,

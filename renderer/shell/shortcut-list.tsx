@@ -16,6 +16,7 @@ const NEEDS: Record<string, 'sell' | 'open' | 'training'> = {
   F7: 'open',
   F8: 'sell',
   F9: 'training',
+  F10: 'open',
   'Ctrl+P': 'sell',
 };
 

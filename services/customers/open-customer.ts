@@ -5,7 +5,15 @@
 import type { Customer, OpenCustomerInput } from '../../core/contract';
 import { USER_CLASS_ZH } from '../../core/domain/customer';
 import { AppError } from '../../core/errors';
-import { accountNoTaken, insertCustomer, insertMeter, maxAccountNo, meterNoTaken } from '../../db';
+import {
+  accountNoTaken,
+  insertCustomer,
+  insertIdPhoto,
+  insertMeter,
+  maxAccountNo,
+  meterNoTaken,
+} from '../../db';
+import { storeIdPhoto } from '../idcard/id-reader-station';
 import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
 import { loadCustomer, rowFromOpening } from './customer-rows';
@@ -21,6 +29,8 @@ export function allocateAccountNo(app: App): string {
 
 export function openCustomer(app: App, operatorId: string, input: OpenCustomerInput): Customer {
   const id = app.newId();
+  // The card's photo is kept only where the company enabled it (idcard.configure); otherwise nothing is written.
+  if (input.idPhoto && !storeIdPhoto(app)) throw new AppError('IDCARD_PHOTO_NOT_ENABLED');
   app.transaction(() => {
     if (input.accountNo && accountNoTaken(app.db, input.accountNo))
       throw new AppError('DUPLICATE_ACCOUNT_NO', {
@@ -53,6 +63,14 @@ export function openCustomer(app: App, operatorId: string, input: OpenCustomerIn
         createdAt: now,
       });
     }
+    if (input.idPhoto)
+      insertIdPhoto(app.db, {
+        customerId: id,
+        photo: Buffer.from(input.idPhoto.slice(input.idPhoto.indexOf(',') + 1), 'base64'),
+        mime: 'image/bmp',
+        takenAt: now,
+        operatorId,
+      });
     const customer = loadCustomer(app, id);
     ledger.append({
       type: 'customer.opened',
@@ -61,7 +79,7 @@ export function openCustomer(app: App, operatorId: string, input: OpenCustomerIn
       hlc,
       audit: {
         action: 'customer.opened',
-        summary: `开户：${customer.name}（${USER_CLASS_ZH[customer.userClass]}），用户编号 ${accountNo}，合同 ${customer.contract.no}`,
+        summary: `开户：${customer.name}（${USER_CLASS_ZH[customer.userClass]}），用户编号 ${accountNo}，合同 ${customer.contract.no}${input.idPhoto ? '，已保存证件照片' : ''}`,
       },
     });
   });

@@ -458,6 +458,13 @@ const CASES: Effectful[] = [
     }),
   },
   {
+    op: 'idcard.configure',
+    prepare: async (t) => ({
+      input: { spec: `idcard:/opt/gasdesk/sdk/idcard/libtermb-${next()}.so`, storePhoto: next() % 2 === 0 },
+      sid: await admin(t),
+    }),
+  },
+  {
     op: 'receipts.print',
     prepare: async (t) => {
       await withPrinter(t);

@@ -24,7 +24,12 @@ const NEEDED = [
     present: () => hasPackage('libpcsclite-dev'),
     why: 'PC/SC client library and headers',
   },
-  { pkg: 'gcc', present: () => existsSync('/usr/bin/cc'), why: 'building the stub reader libraries (tests)' },
+  {
+    pkg: 'gcc',
+    present: () => spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0,
+    why: 'builds the device SDK test doubles (cc -shared -fPIC), e.g. the ID reader’s termb',
+  },
+  { pkg: 'libc6-dev', present: () => hasPackage('libc6-dev'), why: 'C headers for those test doubles' },
 ];
 
 function hasPackage(name) {

@@ -125,6 +125,16 @@ export const localOps = [
     upgrades: FROM_V1,
   }),
   defineOp({
+    type: 'settings.idcardReader',
+    version: 1,
+    entityType: 'counter',
+    ...local,
+    entityId: () => 'idcardReader',
+    summary: '身份证阅读器设置（空为停用）与是否保存证件照片',
+    schema: z.strictObject({ spec: str.nullable(), storePhoto: z.boolean() }),
+    upgrades: {},
+  }),
+  defineOp({
     type: 'invoice.rangeAdded',
     version: 2,
     entityType: 'invoice_range',

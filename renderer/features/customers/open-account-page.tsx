@@ -33,6 +33,8 @@ import { MeterFields, NEW_METER } from './meter-fields';
 import { initialOpenValues, type OpenValues, toOpenInput } from './open-account-model';
 import { OwnerIdFields } from './owner-id-fields';
 import { IntegerInput } from '../../shell/integer-input';
+import { cardAddressParts } from '../idcard/card-address';
+import { IdCardButton, IdCardPanel, useIdCardRead } from '../idcard/id-card-reader';
 
 export function OpenAccountPage() {
   const t = useT();
@@ -43,6 +45,14 @@ export function OpenAccountPage() {
   const [busy, setBusy] = useState(false);
   const onError = useFormErrors(form);
   const userClass = Form.useWatch('userClass', form);
+  const idReader = useIdCardRead((card) => {
+    // The card's name and number; its 住址 only into the address parts still empty (the clerk checks them).
+    const typed = (form.getFieldValue('address') ?? {}) as Record<string, string | undefined>;
+    const parts = Object.entries(cardAddressParts(card.address)).filter(([k, v]) => v && !typed[k]?.trim());
+    form.setFieldsValue({ name: card.name, idNumber: card.idNumber, address: Object.fromEntries(parts) });
+    void form.validateFields(['name', 'idNumber', ...parts.map(([k]) => ['address', k])]).catch(() => {});
+    message.info(t.idCard.filled);
+  });
 
   useEffect(() => {
     form.focusField('name');
@@ -57,7 +67,12 @@ export function OpenAccountPage() {
       if (first) form.scrollToField(first.name, { block: 'center', focus: true });
       return;
     }
-    const input = toOpenInput(form.getFieldsValue(true));
+    const values = form.getFieldsValue(true) as OpenValues;
+    // The card's photo goes with the file only where the company keeps photos, and only for the card's owner.
+    const card = idReader.card;
+    const keepPhoto =
+      card?.storePhoto && card.photo && values.idNumber?.trim().toUpperCase() === card.idNumber;
+    const input = { ...toOpenInput(values), ...(keepPhoto ? { idPhoto: card.photo! } : {}) };
     const check = checkInput(openCustomerInput, input);
     if (!check.ok) {
       applyIssues(form, check.issues);
@@ -74,7 +89,7 @@ export function OpenAccountPage() {
     } finally {
       setBusy(false);
     }
-  }, [busy, form, message, nav, onError, t]);
+  }, [busy, form, message, nav, onError, t, idReader.card]);
 
   const onKeyDown = useEnterNavigation(() => void submit());
 
@@ -91,7 +106,13 @@ export function OpenAccountPage() {
         <Typography.Text type="secondary">{t.open.keyboardHint}</Typography.Text>
       </Space>
       <Form form={form} layout="vertical" initialValues={initialOpenValues()} onKeyDownCapture={onKeyDown}>
-        <Card title={t.open.ownerSection} size="small" className="form-section">
+        <IdCardPanel reader={idReader} />
+        <Card
+          title={t.open.ownerSection}
+          size="small"
+          className="form-section"
+          extra={<IdCardButton reader={idReader} />}
+        >
           <Row gutter={12}>
             <Col span={8}>
               <Form.Item name="name" label={t.fields.name} required rules={rules.name}>

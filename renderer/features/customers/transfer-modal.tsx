@@ -12,6 +12,7 @@ import { ContractCols } from './section-fields';
 import type { ChangeModalProps } from './edit-customer-modal';
 import { rules } from './field-rules';
 import { OwnerIdFields } from './owner-id-fields';
+import { IdCardButton, IdCardPanel, useIdCardRead } from '../idcard/id-card-reader';
 
 interface Values {
   newOwner?: { name?: string; idNumber?: string; creditCode?: string; phone?: string };
@@ -24,6 +25,16 @@ export function TransferModal({ customer, onDone, onCancel }: ChangeModalProps) 
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
   const onError = useFormErrors(form);
+  const idReader = useIdCardRead((card) => {
+    form.setFieldsValue({ newOwner: { name: card.name, idNumber: card.idNumber } });
+    void form
+      .validateFields([
+        ['newOwner', 'name'],
+        ['newOwner', 'idNumber'],
+      ])
+      .catch(() => {});
+    message.info(t.idCard.filledTransfer);
+  });
 
   const submit = useCallback(
     async (v: Values) => {
@@ -66,6 +77,8 @@ export function TransferModal({ customer, onDone, onCancel }: ChangeModalProps) 
       onCancel={onCancel}
     >
       <Divider titlePlacement="start">{t.transfer.newOwner}</Divider>
+      <IdCardButton reader={idReader} />
+      <IdCardPanel reader={idReader} />
       <Row gutter={12}>
         <Col span={8}>
           <Form.Item name={['newOwner', 'name']} label={t.fields.name} required rules={rules.name}>

@@ -6,6 +6,7 @@ import { Card, Col, Row, Typography } from 'antd';
 import { useT } from '../../i18n';
 import { SyncCard } from '../sync/sync-card';
 import { BackupsCard } from './backups-card';
+import { IdCardSettingsCard } from './idcard-card';
 import { IdleLockCard } from './idle-lock-card';
 import { LedgerVerify } from './ledger-verify';
 import { PrinterCard } from './printer-card';
@@ -23,6 +24,7 @@ export function SettingsPage() {
         <Col xs={24} xl={12}>
           <PrinterCard />
           <ReaderCard />
+          <IdCardSettingsCard />
         </Col>
         <Col xs={24} xl={12}>
           <BackupsCard />

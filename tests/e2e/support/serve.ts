@@ -14,12 +14,18 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Starts the demo counter; resolves once it prints `serving at <URL>`. */
-export function serveDemo(timeoutMs = 90_000): Promise<Served> {
+/**
+ * Starts the demo counter; resolves once it prints `serving at <URL>`. `args` are further `serve` options (e.g.
+ * `--idcard`), `env` added to its environment.
+ */
+export function serveDemo(
+  timeoutMs = 90_000,
+  opts: { args?: string[]; env?: Record<string, string> } = {},
+): Promise<Served> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['cli/bin/gasdesk.js', 'serve', '--demo', '--throwaway', '--port', '0'],
-    { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    ['cli/bin/gasdesk.js', 'serve', '--demo', '--throwaway', '--port', '0', ...(opts.args ?? [])],
+    { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } },
   );
   let stderr = '';
   child.stderr?.setEncoding('utf8');

@@ -1,0 +1,199 @@
+/**
+ * A meter maker's card library as a card-format plug-in (MakerCardLibrary), driven by its manifest: each
+ * operation calls the function the manifest names, with the arguments in its order, volumes converted to the
+ * maker's unit (exactly, or refused), and the return code turned into the counter's error through the
+ * manifest's table. The library runs in a library host process (drivers/ffi), so a call that hangs is cut at
+ * the manifest's timeout. Runtime: Node.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { CardHeader, PurchaseRecord } from '../../../core/card/gas-card';
+import type { ErrorCode } from '../../../core/errors';
+import { HostGone, HostProcess, type HostScript, HostTimeout, hostScript } from '../../ffi/host-process';
+import { libraryFileProblem } from '../../ffi/library-file';
+import type { LibArg, LibReply, LibRequest } from '../../ffi/lib-messages';
+import type { MakerCardLibrary, MakerCardState } from '../card-format';
+import {
+  type InValue,
+  isTextValue,
+  type MakerManifest,
+  makerManifestSchema,
+  type OutValue,
+  UNIT_FACTORS,
+  VOLUME_VALUES,
+} from './manifest';
+
+export class MakerCardError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = 'MakerCardError';
+  }
+}
+
+/** Reads and checks a manifest file; its library path is taken from the manifest's folder when relative. */
+export function loadMakerManifest(path: string): { manifest: MakerManifest; library: string } {
+  const parsed = makerManifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success)
+    throw new Error(
+      `表厂卡库清单有误 bad maker manifest ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  const m = parsed.data;
+  return { manifest: m, library: isAbsolute(m.library) ? m.library : resolve(dirname(path), m.library) };
+}
+
+type Op = keyof MakerManifest['operations'];
+type Values = Partial<Record<InValue, string | number>>;
+
+export class MakerCardPlugin implements MakerCardLibrary {
+  private readonly host: HostProcess<LibRequest, LibReply>;
+  readonly id: string;
+  readonly name: string;
+
+  constructor(
+    private readonly m: MakerManifest,
+    private readonly library: string,
+    script?: HostScript,
+  ) {
+    this.id = m.id;
+    this.name = m.name;
+    this.host = new HostProcess(
+      script ?? hostScript('lib-host', new URL('../../ffi/lib-host.ts', import.meta.url)),
+    );
+  }
+
+  /** GasDesk's 0.01 m³ in the maker's unit; a volume the unit cannot hold exactly is refused. */
+  private toMaker(v: number): number {
+    const [mul, div] = UNIT_FACTORS[this.m.units.volume];
+    if ((v * mul) % div !== 0)
+      throw new MakerCardError(
+        'CARD_WRITE_FAILED',
+        `${v / 100} m³ 不能用表厂的单位 ${this.m.units.volume} 精确表示`,
+      );
+    return (v * mul) / div;
+  }
+
+  private fromMaker(v: number): number {
+    const [mul, div] = UNIT_FACTORS[this.m.units.volume];
+    return (v * div) / mul;
+  }
+
+  private async run(op: Op, values: Values): Promise<Partial<Record<OutValue, string | number>>> {
+    const problem = libraryFileProblem(this.library);
+    if (problem?.kind === 'missing') throw new MakerCardError('CARD_LIBRARY_MISSING', this.library);
+    if (problem)
+      throw new MakerCardError(
+        'CARD_LIBRARY_INVALID',
+        problem.kind === 'wrong-architecture'
+          ? `${problem.found} 架构的库，本机为 ${problem.expected}`
+          : this.library,
+      );
+    const spec = this.m.operations[op];
+    const args: LibArg[] = spec.args.map((a): LibArg => {
+      if ('out' in a) return a.size ? { kind: 'out-buf', size: a.size } : { kind: 'out-int' };
+      const v = a.in === 'port' ? this.m.port : values[a.in];
+      if (v === undefined) throw new Error(`${op}: no value for ${a.in}`);
+      if (isTextValue(a.in)) return { kind: 'str', value: new TextEncoder().encode(String(v)) };
+      return { kind: 'int', value: VOLUME_VALUES.has(a.in) ? this.toMaker(Number(v)) : Number(v) };
+    });
+    const writes = op !== 'read';
+    let reply: LibReply;
+    try {
+      reply = await this.host.request(
+        {
+          op: 'call',
+          library: this.library,
+          stdcall: this.m.callingConvention === 'stdcall',
+          fn: spec.function,
+          args,
+        },
+        this.m.timeoutMs,
+      );
+    } catch (e) {
+      if (!(e instanceof HostTimeout || e instanceof HostGone)) throw e;
+      // A write cut short may or may not have reached the card: the journal settles it from the next read.
+      throw new MakerCardError(
+        writes ? 'CARD_WRITE_UNCERTAIN' : 'READER_UNAVAILABLE',
+        `${spec.function}: ${e.message}`,
+      );
+    }
+    if (!reply.ok) {
+      this.host.kill();
+      if (reply.kind === 'missing-export') throw new MakerCardError('CARD_LIBRARY_EXPORTS', reply.fn);
+      throw new MakerCardError(
+        reply.kind === 'load-failed' ? 'CARD_LIBRARY_INVALID' : 'READER_UNAVAILABLE',
+        reply.detail,
+      );
+    }
+    const outcome = this.m.returnCodes[String(reply.ret)];
+    if (outcome !== 'ok')
+      throw new MakerCardError(
+        outcome ?? (writes ? 'CARD_WRITE_UNCERTAIN' : 'READER_UNAVAILABLE'),
+        `${spec.function} = ${reply.ret}${outcome ? '' : '（清单中没有这个返回码）'}`,
+      );
+    const out: Partial<Record<OutValue, string | number>> = {};
+    let i = 0;
+    for (const a of spec.args) {
+      if (!('out' in a)) continue;
+      const v = reply.outs[i++]!;
+      out[a.out] =
+        v instanceof Uint8Array
+          ? new TextDecoder('latin1').decode(v)
+          : VOLUME_VALUES.has(a.out)
+            ? this.fromMaker(v)
+            : v;
+    }
+    return out;
+  }
+
+  async readCard(): Promise<MakerCardState> {
+    const o = await this.run('read', {});
+    const num = (k: OutValue) => (typeof o[k] === 'number' ? (o[k] as number) : 0);
+    return {
+      header: {
+        kind: 'user',
+        region: num('region'),
+        cardNo: String(o.cardNo ?? ''),
+        accountNo: String(o.accountNo ?? ''),
+        generation: num('generation'),
+      },
+      purchase:
+        num('count') > 0
+          ? { count: num('count'), volume: num('volume'), cumulative: num('cumulative') }
+          : null,
+      meter:
+        o.meterRemaining !== undefined || o.meterUsed !== undefined
+          ? { remaining: num('meterRemaining'), cumulativeUsed: num('meterUsed') }
+          : null,
+    };
+  }
+
+  async writePurchase(
+    cardNo: string,
+    p: Pick<PurchaseRecord, 'count' | 'volume' | 'cumulative'>,
+  ): Promise<void> {
+    await this.run('writePurchase', { cardNo, count: p.count, volume: p.volume, cumulative: p.cumulative });
+  }
+
+  async issue(h: CardHeader): Promise<void> {
+    await this.run('issue', { ...headerValues(h) });
+  }
+
+  async clear(cardNo: string): Promise<void> {
+    await this.run('clear', { cardNo });
+  }
+
+  async replace(h: CardHeader, carried: Pick<PurchaseRecord, 'count' | 'cumulative'>): Promise<void> {
+    await this.run('replace', { ...headerValues(h), count: carried.count, cumulative: carried.cumulative });
+  }
+
+  async close(): Promise<void> {
+    this.host.kill();
+  }
+}
+
+function headerValues(h: CardHeader): Values {
+  return { cardNo: h.cardNo, accountNo: h.accountNo, region: h.region, generation: h.generation ?? 0 };
+}

@@ -1,0 +1,75 @@
+/**
+ * The worked maker manifest (tests/fixtures/maker/demo-maker.json) with its library, a test double built here
+ * with the system C compiler, and the "card in the maker's reader" it reads: one line of a state file.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/maker/', import.meta.url));
+
+export interface DemoCard {
+  cardNo: string;
+  accountNo: string;
+  region: number;
+  generation: number;
+  count: number;
+  /** In the maker's unit (0.1 m³), as the library stores it. */
+  volume: number;
+  cumulative: number;
+  remaining: number;
+  used: number;
+}
+
+export interface MakerTestDouble {
+  /** The manifest, copied beside the built library (its relative `library` resolves there). */
+  readonly manifest: string;
+  readonly library: string;
+  /** A blank card in the reader. */
+  blank(): void;
+  put(card: DemoCard): void;
+  absent(): void;
+  hang(): void;
+  /** The card as the library stored it. */
+  card(): DemoCard | null;
+}
+
+export function buildMakerTestDouble(dir: string): MakerTestDouble {
+  const library = join(dir, 'libdemo-maker-card.so');
+  execFileSync('cc', ['-shared', '-fPIC', '-O1', '-o', library, join(FIXTURES, 'demo-maker-card.c')]);
+  const manifest = join(dir, 'demo-maker.json');
+  copyFileSync(join(FIXTURES, 'demo-maker.json'), manifest);
+  const state = join(dir, 'demo-maker-card.state');
+  process.env.DEMO_MAKER_CARD_STATE = state;
+  const write = (line: string) => writeFileSync(state, `${line}\n`);
+  const t: MakerTestDouble = {
+    manifest,
+    library,
+    blank: () => write('present - - 0 0 0 0 0 0 0'),
+    put: (c) =>
+      write(
+        `present ${c.cardNo} ${c.accountNo} ${c.region} ${c.generation} ${c.count} ${c.volume} ${c.cumulative} ${c.remaining} ${c.used}`,
+      ),
+    absent: () => write('absent - - 0 0 0 0 0 0 0'),
+    hang: () => write('hang - - 0 0 0 0 0 0 0'),
+    card: () => {
+      const f = readFileSync(state, 'utf8').trim().split(/\s+/);
+      if (f[0] !== 'present') return null;
+      const n = f.slice(3).map(Number);
+      return {
+        cardNo: f[1]!,
+        accountNo: f[2]!,
+        region: n[0]!,
+        generation: n[1]!,
+        count: n[2]!,
+        volume: n[3]!,
+        cumulative: n[4]!,
+        remaining: n[5]!,
+        used: n[6]!,
+      };
+    },
+  };
+  t.blank();
+  return t;
+}
