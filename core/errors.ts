@@ -675,7 +675,7 @@ export const ERRORS = {
   },
   IMPORT_KIND_UNKNOWN: {
     status: 400,
-    zh: '导入类别不正确：可选 customers、meters、cards、tier_use、balances、inspections、staff。',
+    zh: '导入类别不正确：请选客户、表具、燃气卡、本期阶梯用量、结余与欠费、安检或员工（《总部操作手册》迁移一章列出各类模板）。',
     en: 'Unknown import kind.',
   },
   IMPORT_FILE_TYPE: {
@@ -710,7 +710,7 @@ export const ERRORS = {
   },
   IMPORT_ENCODING: {
     status: 400,
-    zh: '文件的文字编码无法识别：请另存为 UTF-8 或 GBK（GB18030）编码的 CSV，或指定 --encoding。',
+    zh: '文件的文字编码无法识别：请另存为 UTF-8 或 GBK（GB18030）编码的 CSV，或在导入时指定编码。',
     en: 'The text encoding of the file could not be read.',
   },
   IMPORT_COLUMNS: {

@@ -17,17 +17,18 @@ export const EARLIEST_DATE = '2000-01-01';
 /** The longest period of a detailed (one row per record) report or export. */
 export const MAX_DETAIL_DAYS = 366;
 
-const date = z.string().refine(isCalendarDate, { error: '日期格式应为 YYYY-MM-DD，且须是日历上有的日子' });
+const DATE_FORMAT = '日期应写作 年-月-日（如 2026-03-01），且须是日历上有的日子';
+const date = z.string({ error: DATE_FORMAT }).refine(isCalendarDate, { error: DATE_FORMAT });
 
 export const periodSchema = z.object({
-  period: z.enum(PERIODS, { error: '期间应为 day、week、month、year、range 或 cumulative' }),
+  period: z.enum(PERIODS, { error: '请选择报表期间：日、周、月、年、自定义区间或累计' }),
   date: date.optional(),
   month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM' })
+    .string({ error: '月份应写作 年-月（如 2026-03）' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份应写作 年-月（如 2026-03）' })
     .optional(),
   year: z
-    .string()
+    .string({ error: '年份应为 4 位数字' })
     .regex(/^\d{4}$/, { error: '年份应为 4 位数字' })
     .optional(),
   from: date.optional(),

@@ -4,10 +4,11 @@ import { zhCN } from './zh-cn';
 
 /**
  * Latin a Chinese screen may show: the product's name, key names, units, and what a clerk types or reads off a
- * device as it is (a serial port, a reader's USB id, an IANA time zone, a payment app's name).
+ * device or a file as it is (a serial port, a reader's USB id or PC/SC name, a maker's library, an IANA time zone, a
+ * payment app's name, a file's type or encoding).
  */
 const ALLOWED =
-  /\{\w+\}|GasDesk|Enter|Esc|Ctrl|Shift|Tab|Alt|F\d{1,2}|m³|English|serial|tcp|file|hid|idcard|VID|PID|USB|usb|IC|PSC|QR|IANA|Asia\/Shanghai|https?|COM\d*|tty\w*|dev|lp\d|WeChat|Alipay|PDF|ATR|CRC|A4|SLE4442|UTF-8|ESC\/POS|ID|MB|prints|training|XXXX/g;
+  /\{\w+\}|GasDesk|Enter|Esc|Ctrl|Shift|Tab|Alt|F\d{1,2}|m³|English|serial|tcp|file|hid|idcard|VID|PID|USB|usb|IC|PSC|QR|IANA|Asia\/Shanghai|https?|COM\d*|tty\w*|dev|lp\d|WeChat|Alipay|PDF|ATR|CRC|A4|SLE4442|UTF-8|ESC\/POS|ID|MB|prints|training|XXXX|PC\/SC|pcscd?|lib|mwic|dcrf|xlsx?|csv|CSV|Excel|GBK|GB18030/g;
 
 function strings(o: unknown, at: string, out: [string, string][]): [string, string][] {
   if (typeof o === 'string') out.push([at, o]);
