@@ -11,6 +11,7 @@ import { AuditPage } from './pages/audit-page';
 import { HallsPage } from './pages/halls-page';
 import { LoginPage } from './pages/login-page';
 import { PasswordPage } from './pages/password-page';
+import { ReportsPage } from './pages/reports-page';
 import { ReviewPage } from './pages/review-page';
 import { UsersPage } from './pages/users-page';
 
@@ -33,6 +34,7 @@ interface PageDef {
 const ALL: readonly ConsoleRole[] = ['admin', 'auditor', 'hall_manager', 'readonly'];
 const PAGES: PageDef[] = [
   { key: 'halls', label: '网点与柜台', roles: ALL, render: (me) => <HallsPage me={me} /> },
+  { key: 'reports', label: '报表', roles: ALL, render: (me) => <ReportsPage me={me} /> },
   {
     key: 'review',
     label: '隔离与冲突',

@@ -5,6 +5,7 @@
  * finds the operation head office quarantined with its reason; a read-only user sees no writing buttons.
  * Runtime: Node (drives the browser).
  */
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../../core/contract';
@@ -137,6 +138,29 @@ describe('head office’s console', () => {
     const quarantined = page.getByRole('table', { name: '隔离的流水' });
     await expect.poll(() => quarantined.locator('tbody').textContent()).toContain(c.counterId);
     expect(await seriousProblems(page, 'console review')).toEqual([]);
+  });
+
+  it('runs a hall’s month report and exports it: the .xlsx head office streams states the same report', async () => {
+    await page.getByRole('menuitem', { name: '报表' }).click();
+    await field('月份').fill('2026-11');
+    const hall = page.getByRole('combobox', { name: '网点' });
+    await hall.fill('0101');
+    await visible(page.locator('.ant-select-item-option-active', { hasText: '0101 城东营业厅' }));
+    await hall.press('Enter');
+    await page.getByRole('button', { name: '查询' }).click();
+    const filter = await text(page.getByTestId('report-filter'));
+    expect(filter).toContain('0101');
+    await visible(page.getByRole('table', { name: '按用气性质' }));
+    const href = await page.getByRole('link', { name: '导出 Excel' }).getAttribute('href');
+    expect(href).toBe('/admin/reports/gas/export.xlsx?period=month&month=2026-11&hall=0101');
+    const res = await page.request.get(`${ho.url}${href}`);
+    expect(res.status()).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await res.body()) as unknown as Parameters<typeof book.xlsx.load>[0]);
+    const cells = book.worksheets.flatMap((ws) =>
+      ws.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : [])),
+    );
+    expect(cells.some((c) => c.includes(filter))).toBe(true);
   });
 
   it('shows a read-only user the lists without a writing button, and signs out', async () => {
