@@ -4,6 +4,7 @@
  * file; a counter that sealed with the key file before has its secrets moved; and the desktop shell syncs on
  * its schedule as `gasdesk serve` does.
  */
+import { APP_INDEX } from '../../electron/app-url';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -104,9 +105,7 @@ describe('the desktop app’s secrets', () => {
     try {
       await vi.waitFor(() => expect(f.windows).toHaveLength(1));
       const invoke = f.handlers.get(INVOKE_CHANNEL) as (ev: unknown, ...a: unknown[]) => Promise<Json>;
-      const frame = {
-        senderFrame: { url: `file://${join(root, 'out', 'renderer', 'index.html')}`, parent: null },
-      };
+      const frame = { senderFrame: { url: APP_INDEX, parent: null } };
       const login = await invoke(
         frame,
         'auth.login',
