@@ -39,8 +39,6 @@ export async function openDcrf(libraryPath: string, port: number, opts: ReaderOp
 }
 
 export class DcrfReader extends LibReader {
-  private icdev: number | bigint = -1;
-
   constructor(
     private readonly f: ReturnType<typeof bindAll<keyof typeof DECLS>>,
     description: string,
@@ -50,10 +48,7 @@ export class DcrfReader extends LibReader {
   }
 
   async init(port: number): Promise<void> {
-    const h = await this.call(this.f.init, port, 115200);
-    if (h < 0)
-      throw new ReaderError('DISCONNECTED', undefined, `dc_init(${port}) 返回 ${h}：没有找到德卡读卡器`);
-    this.icdev = h;
+    await this.openHandle(this.f.init, port, 115200, { fn: 'dc_init', maker: '德卡' });
   }
 
   protected async exit(): Promise<void> {

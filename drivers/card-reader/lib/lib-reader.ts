@@ -47,6 +47,8 @@ export abstract class LibReader extends Sle4442Rules {
   private readonly closeListeners = new CloseListeners();
   protected readonly ms: number;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The maker's device handle, from its init function (openHandle). */
+  protected icdev: number | bigint = -1;
 
   constructor(
     readonly description: string,
@@ -68,6 +70,23 @@ export abstract class LibReader extends Sle4442Rules {
    * One library call, one at a time (the makers' libraries are not re-entrant); returns its result code.
    * A call that does not return within the timeout makes the reader stuck.
    */
+  /** Opens the device handle with the maker's `init(port, baud)` (a handle ≥ 0; below: no reader there). */
+  protected async openHandle(
+    init: NativeFunction,
+    port: number,
+    baud: number,
+    named: { fn: string; maker: string },
+  ): Promise<void> {
+    const h = await this.call(init, port, baud);
+    if (h < 0)
+      throw new ReaderError(
+        'DISCONNECTED',
+        undefined,
+        `${named.fn}(${port}) 返回 ${h}：没有找到${named.maker}读卡器`,
+      );
+    this.icdev = h;
+  }
+
   protected call(fn: NativeFunction, ...args: unknown[]): Promise<number> {
     const run = async () => {
       if (this.stuck)

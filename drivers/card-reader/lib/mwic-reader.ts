@@ -37,8 +37,6 @@ export async function openMwic(libraryPath: string, port: number, opts: ReaderOp
 }
 
 export class MwicReader extends LibReader {
-  private icdev: number | bigint = -1;
-
   constructor(
     private readonly f: ReturnType<typeof bindAll<keyof typeof DECLS>>,
     description: string,
@@ -48,10 +46,7 @@ export class MwicReader extends LibReader {
   }
 
   async init(port: number): Promise<void> {
-    const h = await this.call(this.f.init, port, 9600);
-    if (h < 0)
-      throw new ReaderError('DISCONNECTED', undefined, `ic_init(${port}) 返回 ${h}：没有找到明华读卡器`);
-    this.icdev = h;
+    await this.openHandle(this.f.init, port, 9600, { fn: 'ic_init', maker: '明华' });
   }
 
   protected async exit(): Promise<void> {
