@@ -4,57 +4,16 @@
  * appointment (FOREIGN_HALL), and a step that does not follow the last, or that moves a cancelled
  * appointment, is quarantined — nothing applied.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../core/ids';
-import { encodeOp, type OpPayload, type OpType } from '../../core/sync/ops';
 import type { AppointmentStepType } from '../../core/sync/ops/appointment-ops';
 import { fakeHousehold, mulberry32 } from '../../services/setup/fake-households';
 import { enrollDevice } from '../sim/bench-push';
-import { SimCounter } from '../sim/sim-counter';
 import { chainOps } from '../sim/synthetic-ops';
-import { tempDir } from '../support/app';
-import { registerCounter, startHeadOffice, type TestHeadOffice } from '../support/head-office';
+import { forgedOp, serviceSyncRig } from '../support/service-sync';
 import { signed } from '../support/signed';
 
-const now = Date.parse('2026-03-02T09:00:00+08:00');
-let realTime = false;
-let ho: TestHeadOffice;
-let A: SimCounter;
-
-async function sync() {
-  const r = await A.ok('sync.now', {}, A.adminSid);
-  expect(r).toMatchObject({ ok: true, error: null, quarantined: 0, mismatches: 0 });
-}
-const rows = <T>(sql: string, params: unknown[] = []) => ho.store.query<T>(sql, params);
-
-beforeAll(async () => {
-  ho = await startHeadOffice({ now: () => (realTime ? Date.now() : now) });
-  A = await SimCounter.create(0, tempDir('gasdesk-appt-sync-', { shared: true }), () => now);
-  await A.ok('sync.enroll', { server: ho.url, code: await registerCounter(ho, '0101', A.code) }, A.adminSid);
-  await sync();
-}, 60_000);
-
-afterAll(async () => {
-  A?.close();
-  await ho?.close();
-});
-
-/** One forged operation of `type` (its payload encoded by the contract), at the given time. */
-function forged<T extends OpType>(type: T, payload: OpPayload<T>, operatorId: string, counterId: string) {
-  const e = encodeOp(type, payload);
-  const at = Date.now() - 60_000;
-  return {
-    id: uuidv7(at),
-    type,
-    entityType: e.entityType,
-    entityId: e.entityId,
-    payload: e.json,
-    operatorId,
-    approverId: null,
-    hlc: `${String(at).padStart(15, '0')}-00000-${counterId.slice(-12)}`,
-    createdAt: new Date(at).toISOString(),
-  };
-}
+const rig = serviceSyncRig('gasdesk-appt-sync-');
 
 describe('appointments at head office', () => {
   let appointmentId = '';
@@ -62,24 +21,24 @@ describe('appointments at head office', () => {
   let customerId = '';
 
   it('applies a booking, its 改约 and its 取消 to the hall’s service records', async () => {
-    const admin = A.adminSid;
-    const x = await A.ok('customers.open', fakeHousehold(mulberry32(12), 1), admin);
+    const admin = rig.A.adminSid;
+    const x = await rig.A.ok('customers.open', fakeHousehold(mulberry32(12), 1), admin);
     customerId = x.id;
-    const a = await A.ok(
+    const a = await rig.A.ok(
       'appointments.book',
       { customerId: x.id, kind: 'meter_change', team: 'repair', date: '2026-03-03', slot: 'am' },
       admin,
     );
     appointmentId = a.id;
     appointmentNo = a.no;
-    await A.ok(
+    await rig.A.ok(
       'appointments.reschedule',
       { id: a.id, date: '2026-03-04', slot: 'pm', team: 'install', reason: '客户周二不在家' },
       admin,
     );
-    await A.ok('appointments.cancel', { id: a.id, reason: '表已自行更换' }, admin);
-    await sync();
-    const [held] = await rows<{
+    await rig.A.ok('appointments.cancel', { id: a.id, reason: '表已自行更换' }, admin);
+    await rig.sync();
+    const [held] = await rig.rows<{
       kind: string;
       no: string;
       status: string;
@@ -92,14 +51,14 @@ describe('appointments at head office', () => {
       ['reschedule', '客户周二不在家'],
       ['cancel', '表已自行更换'],
     ]);
-    const states = await rows<{ state: string }>("SELECT state FROM ops WHERE type LIKE 'appointment.%'");
+    const states = await rig.rows<{ state: string }>("SELECT state FROM ops WHERE type LIKE 'appointment.%'");
     expect(states.map((s) => s.state)).toEqual(['applied', 'applied', 'applied']);
   });
 
   it('refuses another hall’s counter, a step out of order, and a cancelled appointment moved', async () => {
-    realTime = true;
-    const stranger = await enrollDevice(ho, '0102', '01');
-    const neighbour = await enrollDevice(ho, '0101', '09');
+    rig.realTime = true;
+    const stranger = await enrollDevice(rig.ho, '0102', '01');
+    const neighbour = await enrollDevice(rig.ho, '0101', '09');
     const op = uuidv7(Date.now());
     const booking = {
       id: uuidv7(Date.now()),
@@ -116,7 +75,7 @@ describe('appointments at head office', () => {
       team: 'repair' as const,
     };
     const move = (stepNo: number, dev: { counterId: string }) =>
-      forged<AppointmentStepType>(
+      forgedOp<AppointmentStepType>(
         'appointment.rescheduled',
         {
           appointmentId,
@@ -131,14 +90,17 @@ describe('appointments at head office', () => {
         op,
         dev.counterId,
       );
-    const push = async (dev: Awaited<ReturnType<typeof enrollDevice>>, ops: ReturnType<typeof forged>[]) => {
-      const r = await signed(ho.url, dev, 'POST', '/v1/push', { ops: chainOps(ops, dev.counterId) });
+    const push = async (
+      dev: Awaited<ReturnType<typeof enrollDevice>>,
+      ops: ReturnType<typeof forgedOp>[],
+    ) => {
+      const r = await signed(rig.ho.url, dev, 'POST', '/v1/push', { ops: chainOps(ops, dev.counterId) });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       return (r.body.quarantined as { code: string; reason: string }[]).map((q) => [q.code, q.reason]);
     };
     expect(
       await push(stranger, [
-        forged('appointment.booked', booking, op, stranger.counterId),
+        forgedOp('appointment.booked', booking, op, stranger.counterId),
         move(3, stranger),
       ]),
     ).toEqual([
@@ -149,11 +111,11 @@ describe('appointments at head office', () => {
       ['STEP_OUT_OF_ORDER', expect.stringMatching(/第 2 步不接续总部所记的第 2 步/)],
       ['STEP_OUT_OF_ORDER', expect.stringMatching(/当前为 cancelled，不能 reschedule/)],
     ]);
-    const [a] = await rows<{ step_count: number; status: string }>(
+    const [a] = await rig.rows<{ step_count: number; status: string }>(
       'SELECT step_count, status FROM service_records WHERE id = $1',
       [appointmentId],
     );
     expect(a).toEqual({ step_count: 2, status: 'cancelled' });
-    expect(await rows('SELECT id FROM service_records WHERE id = $1', [booking.id])).toEqual([]);
+    expect(await rig.rows('SELECT id FROM service_records WHERE id = $1', [booking.id])).toEqual([]);
   });
 });

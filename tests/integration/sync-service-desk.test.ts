@@ -4,67 +4,26 @@
  * hall's customer or move its complaint on (FOREIGN_HALL), and a step that does not follow the complaint's
  * last, or that its state does not allow (a closed complaint changed), is quarantined — nothing applied.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../core/ids';
-import { encodeOp, type OpPayload, type OpType } from '../../core/sync/ops';
 import type { ComplaintStepType } from '../../core/sync/ops/service-ops';
 import { fakeHousehold, mulberry32 } from '../../services/setup/fake-households';
 import { enrollDevice } from '../sim/bench-push';
-import { SimCounter } from '../sim/sim-counter';
 import { chainOps } from '../sim/synthetic-ops';
-import { tempDir } from '../support/app';
-import { registerCounter, startHeadOffice, type TestHeadOffice } from '../support/head-office';
+import { forgedOp, serviceSyncRig } from '../support/service-sync';
 import { signed } from '../support/signed';
 
-const now = Date.parse('2026-03-02T09:00:00+08:00');
-let realTime = false;
-let ho: TestHeadOffice;
-let A: SimCounter;
-
-async function sync() {
-  const r = await A.ok('sync.now', {}, A.adminSid);
-  expect(r).toMatchObject({ ok: true, error: null, quarantined: 0, mismatches: 0 });
-}
-const rows = <T>(sql: string, params: unknown[] = []) => ho.store.query<T>(sql, params);
-
-beforeAll(async () => {
-  ho = await startHeadOffice({ now: () => (realTime ? Date.now() : now) });
-  A = await SimCounter.create(0, tempDir('gasdesk-desk-sync-', { shared: true }), () => now);
-  await A.ok('sync.enroll', { server: ho.url, code: await registerCounter(ho, '0101', A.code) }, A.adminSid);
-  await sync();
-}, 60_000);
-
-afterAll(async () => {
-  A?.close();
-  await ho?.close();
-});
-
-/** One forged operation of `type` (its payload encoded by the contract), at the given time. */
-function forged<T extends OpType>(type: T, payload: OpPayload<T>, operatorId: string, counterId: string) {
-  const e = encodeOp(type, payload);
-  const at = Date.now() - 60_000;
-  return {
-    id: uuidv7(at),
-    type,
-    entityType: e.entityType,
-    entityId: e.entityId,
-    payload: e.json,
-    operatorId,
-    approverId: null,
-    hlc: `${String(at).padStart(15, '0')}-00000-${counterId.slice(-12)}`,
-    createdAt: new Date(at).toISOString(),
-  };
-}
+const rig = serviceSyncRig('gasdesk-desk-sync-');
 
 describe('the service desk at head office', () => {
   let complaintId = '';
   let customerId = '';
 
   it('applies an acceptance, a complaint through every step to closed, and its 回访', async () => {
-    const admin = A.adminSid;
-    const x = await A.ok('customers.open', fakeHousehold(mulberry32(11), 1), admin);
+    const admin = rig.A.adminSid;
+    const x = await rig.A.ok('customers.open', fakeHousehold(mulberry32(11), 1), admin);
     customerId = x.id;
-    const a = await A.ok(
+    const a = await rig.A.ok(
       'acceptances.create',
       {
         customerId: x.id,
@@ -75,23 +34,23 @@ describe('the service desk at head office', () => {
       },
       admin,
     );
-    const c = await A.ok(
+    const c = await rig.A.ok(
       'complaints.record',
       { customerId: x.id, channel: 'phone', category: 'safety', details: '楼道有燃气味' },
       admin,
     );
     complaintId = c.id;
-    await A.ok('complaints.judge', { id: c.id, justified: true, reason: '属实，安全隐患' }, admin);
-    await A.ok('complaints.handOver', { id: c.id, team: 'repair', note: '立即上门' }, admin);
-    await A.ok('complaints.resolve', { id: c.id, result: '更换立管接头，检漏合格' }, admin);
-    await A.ok('complaints.close', { id: c.id, told: '电话告知客户处理结果' }, admin);
-    await A.ok(
+    await rig.A.ok('complaints.judge', { id: c.id, justified: true, reason: '属实，安全隐患' }, admin);
+    await rig.A.ok('complaints.handOver', { id: c.id, team: 'repair', note: '立即上门' }, admin);
+    await rig.A.ok('complaints.resolve', { id: c.id, result: '更换立管接头，检漏合格' }, admin);
+    await rig.A.ok('complaints.close', { id: c.id, told: '电话告知客户处理结果' }, admin);
+    await rig.A.ok(
       'followups.record',
       { complaintId: c.id, outcome: 'reached', satisfaction: 'satisfied' },
       admin,
     );
-    await sync();
-    const held = await rows<{
+    await rig.sync();
+    const held = await rig.rows<{
       id: string;
       kind: string;
       no: string;
@@ -111,7 +70,7 @@ describe('the service desk at head office', () => {
       'close',
     ]);
     expect(complaint.followups).toEqual([expect.objectContaining({ satisfaction: 'satisfied' })]);
-    const states = await rows<{ type: string; state: string }>(
+    const states = await rig.rows<{ type: string; state: string }>(
       "SELECT type, state FROM ops WHERE type LIKE 'complaint.%' OR type IN ('acceptance.recorded', 'followup.recorded') ORDER BY seq",
     );
     expect(states.every((s) => s.state === 'applied')).toBe(true);
@@ -119,9 +78,9 @@ describe('the service desk at head office', () => {
   });
 
   it('refuses another hall’s counter, a step out of order, and a closed complaint changed', async () => {
-    realTime = true;
-    const stranger = await enrollDevice(ho, '0102', '01');
-    const neighbour = await enrollDevice(ho, '0101', '09');
+    rig.realTime = true;
+    const stranger = await enrollDevice(rig.ho, '0102', '01');
+    const neighbour = await enrollDevice(rig.ho, '0101', '09');
     const op = uuidv7(Date.now());
     const acceptance = {
       id: uuidv7(Date.now()),
@@ -143,20 +102,23 @@ describe('the service desk at head office', () => {
       businessDate: '2026-03-02',
     };
     const note = (stepNo: number, dev: { counterId: string }) =>
-      forged<ComplaintStepType>(
+      forgedOp<ComplaintStepType>(
         'complaint.noted',
         { complaintId, stepNo, action: 'note', statusAfter: 'closed', team: null, text: '再次跟进' },
         op,
         dev.counterId,
       );
-    const push = async (dev: Awaited<ReturnType<typeof enrollDevice>>, ops: ReturnType<typeof forged>[]) => {
-      const r = await signed(ho.url, dev, 'POST', '/v1/push', { ops: chainOps(ops, dev.counterId) });
+    const push = async (
+      dev: Awaited<ReturnType<typeof enrollDevice>>,
+      ops: ReturnType<typeof forgedOp>[],
+    ) => {
+      const r = await signed(rig.ho.url, dev, 'POST', '/v1/push', { ops: chainOps(ops, dev.counterId) });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       return (r.body.quarantined as { code: string; reason: string }[]).map((q) => [q.code, q.reason]);
     };
     expect(
       await push(stranger, [
-        forged('acceptance.recorded', acceptance, op, stranger.counterId),
+        forgedOp('acceptance.recorded', acceptance, op, stranger.counterId),
         note(5, stranger),
       ]),
     ).toEqual([
@@ -167,11 +129,11 @@ describe('the service desk at head office', () => {
       ['STEP_OUT_OF_ORDER', expect.stringMatching(/第 3 步不接续总部所记的第 4 步/)],
       ['STEP_OUT_OF_ORDER', expect.stringMatching(/当前为 closed，不能 note/)],
     ]);
-    const [c] = await rows<{ step_count: number; status: string }>(
+    const [c] = await rig.rows<{ step_count: number; status: string }>(
       'SELECT step_count, status FROM service_records WHERE id = $1',
       [complaintId],
     );
     expect(c).toEqual({ step_count: 4, status: 'closed' });
-    expect(await rows('SELECT id FROM service_records WHERE id = $1', [acceptance.id])).toEqual([]);
+    expect(await rig.rows('SELECT id FROM service_records WHERE id = $1', [acceptance.id])).toEqual([]);
   });
 });

@@ -5,57 +5,16 @@
  * move its work order (FOREIGN_HALL); a step that does not follow the last, a completed work order changed,
  * or an inspection rectified twice is quarantined — nothing applied.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../core/ids';
-import { encodeOp, type OpPayload, type OpType } from '../../core/sync/ops';
 import type { WorkOrderStepType } from '../../core/sync/ops/work-order-ops';
 import { fakeHousehold, mulberry32 } from '../../services/setup/fake-households';
 import { enrollDevice } from '../sim/bench-push';
-import { SimCounter } from '../sim/sim-counter';
 import { chainOps } from '../sim/synthetic-ops';
-import { tempDir } from '../support/app';
-import { registerCounter, startHeadOffice, type TestHeadOffice } from '../support/head-office';
+import { forgedOp, serviceSyncRig } from '../support/service-sync';
 import { signed } from '../support/signed';
 
-const now = Date.parse('2026-03-02T09:00:00+08:00');
-let realTime = false;
-let ho: TestHeadOffice;
-let A: SimCounter;
-
-async function sync() {
-  const r = await A.ok('sync.now', {}, A.adminSid);
-  expect(r).toMatchObject({ ok: true, error: null, quarantined: 0, mismatches: 0 });
-}
-const rows = <T>(sql: string, params: unknown[] = []) => ho.store.query<T>(sql, params);
-
-beforeAll(async () => {
-  ho = await startHeadOffice({ now: () => (realTime ? Date.now() : now) });
-  A = await SimCounter.create(0, tempDir('gasdesk-wo-sync-', { shared: true }), () => now);
-  await A.ok('sync.enroll', { server: ho.url, code: await registerCounter(ho, '0101', A.code) }, A.adminSid);
-  await sync();
-}, 60_000);
-
-afterAll(async () => {
-  A?.close();
-  await ho?.close();
-});
-
-/** One forged operation of `type` (its payload encoded by the contract), at the given time. */
-function forged<T extends OpType>(type: T, payload: OpPayload<T>, operatorId: string, counterId: string) {
-  const e = encodeOp(type, payload);
-  const at = Date.now() - 60_000;
-  return {
-    id: uuidv7(at),
-    type,
-    entityType: e.entityType,
-    entityId: e.entityId,
-    payload: e.json,
-    operatorId,
-    approverId: null,
-    hlc: `${String(at).padStart(15, '0')}-00000-${counterId.slice(-12)}`,
-    createdAt: new Date(at).toISOString(),
-  };
-}
+const rig = serviceSyncRig('gasdesk-wo-sync-');
 
 describe('work orders and inspections at head office', () => {
   let workOrderId = '';
@@ -64,8 +23,8 @@ describe('work orders and inspections at head office', () => {
   let customerId = '';
 
   it('applies a work order’s opening, 派单 and 完成, and an inspection and its rectification', async () => {
-    const admin = A.adminSid;
-    const x = await A.ok(
+    const admin = rig.A.adminSid;
+    const x = await rig.A.ok(
       'customers.open',
       {
         ...fakeHousehold(mulberry32(14), 1),
@@ -74,25 +33,25 @@ describe('work orders and inspections at head office', () => {
       admin,
     );
     customerId = x.id;
-    const c = await A.ok(
+    const c = await rig.A.ok(
       'complaints.record',
       { customerId: x.id, channel: 'phone', category: 'safety', details: '有燃气味' },
       admin,
     );
-    const w = await A.ok(
+    const w = await rig.A.ok(
       'workOrders.open',
       { sourceType: 'complaint', sourceId: c.id, kind: 'repair', meterNo: 'SYNC-M1', description: '查漏' },
       admin,
     );
     workOrderId = w.id;
     workOrderNo = w.no;
-    await A.ok('workOrders.assign', { id: w.id, team: 'repair', assignee: '李师傅' }, admin);
-    await A.ok(
+    await rig.A.ok('workOrders.assign', { id: w.id, team: 'repair', assignee: '李师傅' }, admin);
+    await rig.A.ok(
       'workOrders.complete',
       { id: w.id, result: '表前阀漏气，已修复', fault: { fault: 'leak', action: 'repaired' } },
       admin,
     );
-    const i = await A.ok(
+    const i = await rig.A.ok(
       'inspections.record',
       {
         customerId: x.id,
@@ -106,9 +65,9 @@ describe('work orders and inspections at head office', () => {
       admin,
     );
     inspectionId = i.id;
-    await A.ok('inspections.rectify', { id: i.id, rectifiedOn: '2026-03-02', checker: '周安检' }, admin);
-    await sync();
-    const [held] = await rows<{
+    await rig.A.ok('inspections.rectify', { id: i.id, rectifiedOn: '2026-03-02', checker: '周安检' }, admin);
+    await rig.sync();
+    const [held] = await rig.rows<{
       kind: string;
       status: string;
       step_count: number;
@@ -120,22 +79,23 @@ describe('work orders and inspections at head office', () => {
       ['assign', null],
       ['complete', 'leak'],
     ]);
-    const [insp] = await rows<{ kind: string; status: string; data: { rectification: { checker: string } } }>(
-      'SELECT kind, status, data FROM service_records WHERE id = $1',
-      [i.id],
-    );
+    const [insp] = await rig.rows<{
+      kind: string;
+      status: string;
+      data: { rectification: { checker: string } };
+    }>('SELECT kind, status, data FROM service_records WHERE id = $1', [i.id]);
     expect(insp).toMatchObject({ kind: 'inspection', status: 'rectified' });
     expect(insp!.data.rectification.checker).toBe('周安检');
-    const states = await rows<{ state: string }>(
+    const states = await rig.rows<{ state: string }>(
       "SELECT state FROM ops WHERE type LIKE 'workOrder.%' OR type LIKE 'inspection.%'",
     );
     expect(states.map((s) => s.state)).toEqual(Array(5).fill('applied'));
   });
 
   it('refuses another hall’s counter, a step out of order, a completed work order changed, a second rectification', async () => {
-    realTime = true;
-    const stranger = await enrollDevice(ho, '0102', '01');
-    const neighbour = await enrollDevice(ho, '0101', '09');
+    rig.realTime = true;
+    const stranger = await enrollDevice(rig.ho, '0102', '01');
+    const neighbour = await enrollDevice(rig.ho, '0101', '09');
     const op = uuidv7(Date.now());
     const opening = {
       id: uuidv7(Date.now()),
@@ -153,7 +113,7 @@ describe('work orders and inspections at head office', () => {
       description: '查',
     };
     const cancel = (stepNo: number, dev: { counterId: string }) =>
-      forged<WorkOrderStepType>(
+      forgedOp<WorkOrderStepType>(
         'workOrder.cancelled',
         {
           workOrderId,
@@ -171,21 +131,24 @@ describe('work orders and inspections at head office', () => {
         op,
         dev.counterId,
       );
-    const push = async (dev: Awaited<ReturnType<typeof enrollDevice>>, ops: ReturnType<typeof forged>[]) => {
-      const r = await signed(ho.url, dev, 'POST', '/v1/push', { ops: chainOps(ops, dev.counterId) });
+    const push = async (
+      dev: Awaited<ReturnType<typeof enrollDevice>>,
+      ops: ReturnType<typeof forgedOp>[],
+    ) => {
+      const r = await signed(rig.ho.url, dev, 'POST', '/v1/push', { ops: chainOps(ops, dev.counterId) });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       return (r.body.quarantined as { code: string; reason: string }[]).map((q) => [q.code, q.reason]);
     };
     expect(
       await push(stranger, [
-        forged('workOrder.opened', opening, op, stranger.counterId),
+        forgedOp('workOrder.opened', opening, op, stranger.counterId),
         cancel(3, stranger),
       ]),
     ).toEqual([
       ['FOREIGN_HALL', expect.stringMatching(/不属于本网点/)],
       ['FOREIGN_HALL', expect.stringMatching(new RegExp(`^工单 ${workOrderNo} 不属于本网点`))],
     ]);
-    const rectify = forged(
+    const rectify = forgedOp(
       'inspection.rectified',
       { id: uuidv7(Date.now()), inspectionId, rectifiedOn: '2026-03-02', checker: '某', note: '' },
       op,
@@ -196,11 +159,11 @@ describe('work orders and inspections at head office', () => {
       ['STEP_OUT_OF_ORDER', expect.stringMatching(/当前为 completed，不能 cancel/)],
       ['STEP_OUT_OF_ORDER', expect.stringMatching(/当前为 rectified，不能登记整改/)],
     ]);
-    const [w] = await rows<{ step_count: number; status: string }>(
+    const [w] = await rig.rows<{ step_count: number; status: string }>(
       'SELECT step_count, status FROM service_records WHERE id = $1',
       [workOrderId],
     );
     expect(w).toEqual({ step_count: 2, status: 'completed' });
-    expect(await rows('SELECT id FROM service_records WHERE id = $1', [opening.id])).toEqual([]);
+    expect(await rig.rows('SELECT id FROM service_records WHERE id = $1', [opening.id])).toEqual([]);
   });
 });
