@@ -14,7 +14,7 @@ import { useEnterNavigation } from '../../shell/enter-nav';
 import { formatDateTime } from '../../shell/format';
 import { yuan } from '../../shell/money';
 import { OfficePrintButtons } from '../printing/office-print';
-import { PartyFields, ProspectiveFields } from './party-fields';
+import { PartyFields, ProspectiveFields, partyOf } from './party-fields';
 import { SourceWorkOrders } from './source-work-orders';
 
 interface Values {
@@ -29,8 +29,6 @@ interface Values {
   nextStep?: string;
   saleId?: string;
 }
-
-const blank = (s?: string) => (s?.trim() ? s : undefined);
 
 export function AcceptanceTab({ focusTick }: { focusTick: number }) {
   const t = useT();
@@ -88,9 +86,7 @@ export function AcceptanceTab({ focusTick }: { focusTick: number }) {
     setBusy(true);
     try {
       const a = await api['acceptances.create']({
-        ...(customer
-          ? { customerId: customer.id }
-          : { name: blank(v.name), phone: blank(v.phone), address: blank(v.address) }),
+        ...partyOf(customer, v),
         typeCode: v.typeCode,
         channel: v.channel,
         asked: v.asked ?? '',

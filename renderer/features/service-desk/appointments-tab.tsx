@@ -25,7 +25,7 @@ import { useEnterNavigation } from '../../shell/enter-nav';
 import { useFormErrors, useReportError } from '../../shell/errors';
 import { OfficePrintButtons } from '../printing/office-print';
 import { ReceiptPaper } from '../printing/receipt-paper';
-import { PartyFields, ProspectiveFields } from './party-fields';
+import { PartyFields, ProspectiveFields, partyOf } from './party-fields';
 import { WorkOrderOpenModal } from './work-order-open-modal';
 
 interface Values {
@@ -39,7 +39,6 @@ interface Values {
   notes?: string;
 }
 
-const blank = (s?: string) => (s?.trim() ? s : undefined);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A local calendar date, `days` from today (the counter's clock decides what is past; this is a default). */
@@ -123,9 +122,7 @@ export function AppointmentsTab({ focusTick }: { focusTick: number }) {
     setBusy(true);
     try {
       const x = await api['appointments.book']({
-        ...(customer
-          ? { customerId: customer.id }
-          : { name: blank(v.name), phone: blank(v.phone), address: blank(v.address) }),
+        ...partyOf(customer, v),
         kind: v.kind,
         team: v.team,
         date: v.date,

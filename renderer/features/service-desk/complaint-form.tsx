@@ -8,7 +8,7 @@ import { fmt, useT } from '../../i18n';
 import { useEnterNavigation } from '../../shell/enter-nav';
 import { useFormErrors } from '../../shell/errors';
 import { formatDateTime } from '../../shell/format';
-import { PartyFields, ProspectiveFields } from './party-fields';
+import { PartyFields, ProspectiveFields, partyOf } from './party-fields';
 
 interface Values {
   name?: string;
@@ -18,8 +18,6 @@ interface Values {
   category: (typeof COMPLAINT_CATEGORIES)[number];
   details: string;
 }
-
-const blank = (s?: string) => (s?.trim() ? s : undefined);
 
 export function ComplaintForm({
   focusTick,
@@ -48,9 +46,7 @@ export function ComplaintForm({
     setBusy(true);
     try {
       const c = await api['complaints.record']({
-        ...(customer
-          ? { customerId: customer.id }
-          : { name: blank(v.name), phone: blank(v.phone), address: blank(v.address) }),
+        ...partyOf(customer, v),
         channel: v.channel,
         category: v.category,
         details: v.details ?? '',

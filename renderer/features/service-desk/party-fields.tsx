@@ -17,6 +17,18 @@ interface Props {
   onProspective(): void;
 }
 
+const blank = (s?: string) => (s?.trim() ? s : undefined);
+
+/** Who a record is for, as its operation takes it: the customer picked, or the prospective customer's fields. */
+export function partyOf(
+  customer: CustomerSummary | null,
+  v: { name?: string; phone?: string; address?: string },
+): { customerId: string } | { name?: string; phone?: string; address?: string } {
+  return customer
+    ? { customerId: customer.id }
+    : { name: blank(v.name), phone: blank(v.phone), address: blank(v.address) };
+}
+
 /** The customer box, or the customer picked (the prospective fields are in the form: ProspectiveFields). */
 
 export function PartyFields({ idPrefix, customer, prospective, focusTick, onPick, onProspective }: Props) {
