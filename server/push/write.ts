@@ -4,7 +4,8 @@
  * round trip under locks every batch of the hall waits behind): the sales it recorded (with lines and tenders),
  * sale outcomes, shifts, meter readings, customers (whose field stamps written by this batch — cursor -1 — get
  * their feed entry's cursor), cards, purchase-count claims, conflicts, quarantined ops, what each applied op
- * changed, the counter's digests and its new head, and the feed entries counters pull. Runtime: Node.
+ * changed, the reports' summary of its counted operations, the counter's digests and its new head, and the
+ * feed entries counters pull. Runtime: Node.
  */
 import type { DayDigest } from '../../core/sync/digest';
 import type { QuarantinedOp, WireOp } from '../../core/sync/wire';
@@ -14,6 +15,7 @@ import { Statement } from '../pg/statement';
 import { cardRow, claimRow, conflictRow, customerRow, feedWrites } from './feed-rows';
 import { isOpType } from '../../core/sync/ops';
 import { RULES } from './rules';
+import type { ReportDayRow } from './report-ops';
 import type { World } from './world';
 
 export interface BatchEnd {
@@ -21,6 +23,8 @@ export interface BatchEnd {
   readonly digests: readonly DayDigest[];
   /** The batch's last op: the counter's new head. */
   readonly head: { readonly seq: number; readonly hash: string };
+  /** The reports' summary of its counted operations (report-ops.ts). */
+  readonly reportOps: readonly ReportDayRow[];
 }
 
 /** `json_to_recordset($n::json)` of `data`, a new parameter of `st`. */
@@ -244,6 +248,15 @@ function writeEnd(st: Statement, w: World, end: BatchEnd, counter: string): void
        SELECT x.id, ${counter}, x.seq, x.type, x.code, x.reason
        FROM ${rows(st, [...end.quarantined])} AS x(id text, seq bigint, type text, code text, reason text)
        ON CONFLICT DO NOTHING`,
+    );
+  if (end.reportOps.length > 0)
+    st.with(
+      'rd',
+      `INSERT INTO report_days AS r (dim, business_date, counter_id, key, n, amount)
+       SELECT x.dim, x.day, ${counter}, x.key, x.n, x.amount
+         FROM ${rows(st, [...end.reportOps])} AS x(dim text, day text, key text, n bigint, amount bigint)
+       ON CONFLICT (dim, business_date, counter_id, key) DO UPDATE SET n = r.n + excluded.n,
+         amount = r.amount + excluded.amount`,
     );
   st.with(
     'dd',

@@ -1,6 +1,6 @@
 /**
  * Head office's figures for a report: the summary rows of report_days (one per counter, day, dim and group,
- * kept by the triggers of migration 0008) over a period and a set of counters; the cash days from the shifts
+ * kept in the push's transaction: migrations 0008 and 0009) over a period and a set of counters; the cash days from the shifts
  * (by their business-date index) and the deposits' summary; the 客服业务台帐 from the operations' partial
  * index on their time. Never a scan of the ledger. Runtime: Node.
  */

@@ -1,7 +1,8 @@
 /**
  * The reports' summary (core/reports): per figure (dim), business day, counter and group (key), the sums every
- * period report adds up. Kept by the statement-level triggers of migration 0008_reports in the transaction
- * that writes sales, lines, tenders and operations: never written by the application. Runtime: Node.
+ * period report adds up. Kept in the transaction that writes them: sales, lines and tenders, and a change of an
+ * operation's state, by the statement-level triggers of migration 0008_reports; a push's counted operations by
+ * the push itself, under the counter's lock (server/push/report-ops.ts, migration 0009). Runtime: Node.
  */
 import { bigint, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 
