@@ -22,11 +22,15 @@ function table(columns: number, head: string[], rows: string[][], proportions: n
   ];
 }
 
+/** A shift's opening or closing time as the hall's wall clock reads it ('2026-11-26 14:03'). */
+const hallTime = (zone: string, iso: string) => wallTimeIn(zone, Date.parse(iso)).slice(0, 16);
+
 export function shiftReportDoc(
   r: ShiftReport,
   header: ReceiptHeader,
   printedAt: string,
   columns: 32 | 48,
+  zone: string,
 ): ReceiptDoc {
   const s = r.shift;
   const c = r.cash;
@@ -36,8 +40,8 @@ export function shiftReportDoc(
     { t: 'row', left: '网点', right: `${header.hall} ${header.counter}` },
     { t: 'row', left: '收费员', right: s.operator.displayName },
     { t: 'row', left: '营业日', right: s.businessDate },
-    { t: 'row', left: '开班', right: s.openedAt.slice(0, 16).replace('T', ' ') },
-    { t: 'row', left: '交班', right: s.closedAt ? s.closedAt.slice(0, 16).replace('T', ' ') : '未交班' },
+    { t: 'row', left: '开班', right: hallTime(zone, s.openedAt) },
+    { t: 'row', left: '交班', right: s.closedAt ? hallTime(zone, s.closedAt) : '未交班' },
     { t: 'rule' },
     ...table(
       columns,
@@ -122,7 +126,7 @@ function dayCashBlocks(r: DayReport, zone: string): Block[] {
     ...late.map(
       (d): Block => ({
         t: 'text',
-        text: `补录 ${d.reference}：${wallTimeIn(zone, Date.parse(d.at)).slice(0, 16)} 登记`,
+        text: `补录 ${d.reference}：${hallTime(zone, d.at)} 登记`,
       }),
     ),
     { t: 'row', left: '已缴款', right: yuan(r.deposited) },

@@ -227,7 +227,14 @@ export const receiptsPrintShift: Handlers['receipts.printShift'] = (input, call)
     operatorOf(call).staffId,
     'shift',
     input.shiftId,
-    () => shiftReportDoc(report, header(app, s), localTime(app, app.clock.nowMs()), s.width === 58 ? 32 : 48),
+    () =>
+      shiftReportDoc(
+        report,
+        header(app, s),
+        localTime(app, app.clock.nowMs()),
+        s.width === 58 ? 32 : 48,
+        app.timeZone(),
+      ),
     '交班报表',
   );
 };
@@ -277,7 +284,10 @@ export const receiptsHtml: Handlers['receipts.html'] = (input, { app }) => {
   if (input.kind === 'hazard') return hazardHtml(app, input.id, s);
   if (input.kind === 'shift')
     return {
-      html: receiptHtml(shiftReportDoc(loadShiftReport(app, input.id), header(app, s), at, cols), '交班报表'),
+      html: receiptHtml(
+        shiftReportDoc(loadShiftReport(app, input.id), header(app, s), at, cols, app.timeZone()),
+        '交班报表',
+      ),
       title: '交班报表',
     };
   return {

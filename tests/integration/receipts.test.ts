@@ -52,7 +52,7 @@ const KINDS: Record<string, (cols: 32 | 48) => ReceiptDoc> = {
     ),
   'gas-reprint': (c) =>
     saleReceipt(receiptData(gasSale, { reprint: { number: 1, at: '2026-11-26 10:00' } }), c),
-  shift: (c) => shiftReportDoc(shiftReport, HEADER, '2026-11-26 17:00:00', c),
+  shift: (c) => shiftReportDoc(shiftReport, HEADER, '2026-11-26 17:00:00', c, 'Asia/Shanghai'),
   day: (c) => dayReportDoc(dayReport, HEADER, '2026-11-26 18:00:00', c, 'Asia/Shanghai'),
 };
 
@@ -98,6 +98,19 @@ describe('receipts on the printer, at 58 mm and 80 mm', () => {
         for (const e of print(renderEscPos(KINDS[kind]!(cols))).elements)
           if (e.kind === 'line')
             for (const seg of e.segments) expect(seg.width, `${kind} ${seg.text}`).toBe(seg.height);
+  });
+
+  it('prints when a shift opened and closed on the hall wall clock, not in UTC', () => {
+    const lines = (zone: string) =>
+      print(
+        renderEscPos(shiftReportDoc(shiftReport, HEADER, '2026-11-26 17:00:00', 48, zone)),
+      ).elements.flatMap((e) => (e.kind === 'line' ? [e.segments.map((s) => s.text).join('')] : []));
+    // Opened 00:30 and closed 09:00 UTC: 08:30 and 17:00 in Shanghai, 19:30 and 04:00 the evening before
+    // and the morning after in New York.
+    const shanghai = lines('Asia/Shanghai');
+    expect(shanghai.find((l) => l.startsWith('开班'))).toMatch(/2026-11-26 08:30$/);
+    expect(shanghai.find((l) => /^交班\s/.test(l))).toMatch(/2026-11-26 17:00$/);
+    expect(lines('America/New_York').find((l) => l.startsWith('开班'))).toMatch(/2026-11-25 19:30$/);
   });
 
   it('never splits a number, an amount or a room number across lines, at 58 mm and 80 mm', () => {
