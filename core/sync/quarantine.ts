@@ -20,6 +20,7 @@ export const QUARANTINE_CODES = {
   PRICE_MISMATCH: '收费的单价、用气性质或营业日与总部的气价版本不符',
   CORRECTION_MISMATCH: '冲正不是原收费的相反数、重复冲正，或退款超过原实收金额',
   OPERATOR_MISMATCH: '收费或班次记录的操作员、审批人与业务流水不符',
+  SELF_APPROVED: '审批人就是操作员本人：需审批的业务必须由第二人审批',
   DUPLICATE_CUSTOMER: '同一档案在总部已经建档',
   DUPLICATE_ACCOUNT_NO: '用户编号在本网点已被其他档案使用',
   DUPLICATE_CARD: '该卡号在总部已有发卡记录',

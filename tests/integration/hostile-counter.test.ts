@@ -201,6 +201,16 @@ describe.each(DATABASES)('a hostile counter at head office (%s)', (db) => {
     expect(held!.n).toBe(0);
   });
 
+  it('refuses an approval given by the operator themself', async () => {
+    const self = { ...sale(hostile, ids.own, ids.hostileShift), approverId: hostile.operatorId };
+    const r = await hostile.push([op('sale.gasSold', self, { approverId: hostile.operatorId })]);
+    expect(r.quarantined.map((q) => q.code)).toEqual(['SELF_APPROVED']);
+    const [held] = await ho.store.query<{ n: number }>('SELECT count(*)::int AS n FROM sales WHERE id = $1', [
+      self.id,
+    ]);
+    expect(held!.n).toBe(0);
+  });
+
   it('still applies the honest counter’s next operations', async () => {
     const s = sale(honest, ids.victim, ids.honestShift);
     const r = await honest.push([

@@ -57,12 +57,18 @@ export const RULES: Partial<Record<OpType, Rule<OpType>>> = Object.fromEntries([
   ...forTypes(['inspection.rectified'], inspectionRectified),
 ]);
 
-/** An operation's outcome: unreadable, kept (a type head office does not apply), from the future, refused by its rule's check, else applied. */
+/**
+ * An operation's outcome: unreadable, kept (a type head office does not apply), from the future, approved by
+ * its own operator (the counter refuses that too: an approval is a second person's), refused by its rule's
+ * check, else applied.
+ */
 export function decide(w: World, op: PushedOp): Outcome {
   if (!op.read.ok) return quarantine(op.read.code, op.read.reason);
   const rule = RULES[op.read.type];
   if (!rule) return STORED; // kept in the ledger; its time decides nothing
   if (op.refused) return op.refused;
+  if (op.approverId !== null && op.approverId === op.operatorId)
+    return quarantine('SELF_APPROVED', `审批人与操作员是同一人（${op.operatorId}），总部不采信`);
   const readable = op as ReadableOp;
   return rule.check(w, readable) ?? rule.apply(w, readable);
 }
