@@ -21,7 +21,13 @@ describe.each(DATABASES)('report counts written by the push (%s)', (db) => {
   /** 2026-03-02 17:30 UTC is 2026-03-03 01:30 in Shanghai, the hall's zone. */
   const lateEvening = Date.parse('2026-03-02T17:30:00Z');
   const acceptance = (typeCode: string, typeName: string, no: string) => {
-    const file = customerFile(rand, 3, uuidv7(Date.now()), '010101000003', new Date(lateEvening).toISOString());
+    const file = customerFile(
+      rand,
+      3,
+      uuidv7(Date.now()),
+      '010101000003',
+      new Date(lateEvening).toISOString(),
+    );
     return op('acceptance.recorded', {
       id: uuidv7(Date.now()),
       no,
@@ -69,7 +75,13 @@ describe.each(DATABASES)('report counts written by the push (%s)', (db) => {
   afterAll(async () => ho?.close());
 
   it('counts each stored op once on its business day, and a quarantined one not at all', async () => {
-    const own = customerFile(rand, 1, uuidv7(Date.now()), '010101000001', new Date(lateEvening).toISOString());
+    const own = customerFile(
+      rand,
+      1,
+      uuidv7(Date.now()),
+      '010101000001',
+      new Date(lateEvening).toISOString(),
+    );
     const ahead = Date.now() + 3_600_000;
     const future = customerFile(rand, 2, uuidv7(Date.now()), '010101000002', new Date(ahead).toISOString());
     const r = await counter.push([
