@@ -218,6 +218,10 @@ export const receiptsPrint: Handlers['receipts.print'] = (input, call) => {
   );
 };
 
+/** What a cash report is printed with: the header, the time now, the paper's columns and the hall's zone. */
+const reportFrame = (app: App, s: PrinterSettings) =>
+  [header(app, s), localTime(app, app.clock.nowMs()), s.width === 58 ? 32 : 48, app.timeZone()] as const;
+
 export const receiptsPrintShift: Handlers['receipts.printShift'] = (input, call) => {
   const { app } = call;
   const s = settings(app);
@@ -227,14 +231,7 @@ export const receiptsPrintShift: Handlers['receipts.printShift'] = (input, call)
     operatorOf(call).staffId,
     'shift',
     input.shiftId,
-    () =>
-      shiftReportDoc(
-        report,
-        header(app, s),
-        localTime(app, app.clock.nowMs()),
-        s.width === 58 ? 32 : 48,
-        app.timeZone(),
-      ),
+    () => shiftReportDoc(report, ...reportFrame(app, s)),
     '交班报表',
   );
 };
@@ -248,14 +245,7 @@ export const receiptsPrintDay: Handlers['receipts.printDay'] = (input, call) => 
     operatorOf(call).staffId,
     'day',
     input.businessDate,
-    () =>
-      dayReportDoc(
-        report,
-        header(app, s),
-        localTime(app, app.clock.nowMs()),
-        s.width === 58 ? 32 : 48,
-        app.timeZone(),
-      ),
+    () => dayReportDoc(report, ...reportFrame(app, s)),
     '日结报表',
   );
 };
@@ -265,8 +255,6 @@ export const OFFICE_COPY = '【副本 仅供存档，不作收款凭证】';
 /** The same document as HTML, for office printers and PDF (the desktop shell prints it; a browser, its dialog). */
 export const receiptsHtml: Handlers['receipts.html'] = (input, { app }) => {
   const s = settingsOrTraining(app);
-  const at = localTime(app, app.clock.nowMs());
-  const cols = s.width === 58 ? 32 : 48;
   if (input.kind === 'sale') {
     // An office copy is not a second receipt: it says so on top, so it cannot stand in for the counter's one.
     const { doc, sale } = saleDoc(app, input.id, s);
@@ -284,15 +272,12 @@ export const receiptsHtml: Handlers['receipts.html'] = (input, { app }) => {
   if (input.kind === 'hazard') return hazardHtml(app, input.id, s);
   if (input.kind === 'shift')
     return {
-      html: receiptHtml(
-        shiftReportDoc(loadShiftReport(app, input.id), header(app, s), at, cols, app.timeZone()),
-        '交班报表',
-      ),
+      html: receiptHtml(shiftReportDoc(loadShiftReport(app, input.id), ...reportFrame(app, s)), '交班报表'),
       title: '交班报表',
     };
   return {
     html: receiptHtml(
-      dayReportDoc(loadDayReport(app, input.id), header(app, s), at, cols, app.timeZone()),
+      dayReportDoc(loadDayReport(app, input.id), ...reportFrame(app, s)),
       `日结报表 ${input.id}`,
     ),
     title: `日结报表 ${input.id}`,
