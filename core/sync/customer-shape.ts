@@ -35,6 +35,22 @@ function isBalanceBy(v: unknown): boolean {
   return true;
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** gasUseBySchema's shape: per author (1–64 characters), per day, an integer within ±1e12. */
+function isGasUseBy(v: unknown): boolean {
+  if (!isObj(v)) return false;
+  for (const who in v) {
+    if (!Object.hasOwn(v, who)) continue;
+    const days = v[who];
+    if (who.length < 1 || who.length > 64 || !isObj(days)) return false;
+    for (const d in days)
+      if (Object.hasOwn(days, d) && !(DAY.test(d) && int(days[d]) && Math.abs(days[d] as number) <= 1e12))
+        return false;
+  }
+  return true;
+}
+
 function allMeters(v: unknown): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) if (!isMeter(v[i])) return false; // (every() would skip holes)
@@ -81,6 +97,7 @@ export function isCustomerFeed(v: unknown): v is CustomerFeed {
     int(v.purchaseCount) &&
     (v.purchaseCount as number) >= 0 &&
     (v.balance === undefined || int(v.balance)) &&
-    (v.balanceBy === undefined || isBalanceBy(v.balanceBy))
+    (v.balanceBy === undefined || isBalanceBy(v.balanceBy)) &&
+    (v.gasUseBy === undefined || isGasUseBy(v.gasUseBy))
   );
 }

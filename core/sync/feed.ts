@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { customerSchema } from '../contract/customers';
 import { feeItemSchema, limitsSchema, priceVersionSchema } from '../contract/prices';
 import { ROLES } from '../domain/roles';
+import { gasUseBySchema } from './gas-use';
 import type { FeedKind } from './wire';
 
 /** A customer as head office holds it (the merged file), with the clock of its last change. */
@@ -17,6 +18,8 @@ export const customerFeedSchema = customerSchema.extend({
   balance: z.number().int().optional(),
   /** Per counter id, the part of `balance` that counter's sales made: a counter adds its own from its sales. */
   balanceBy: z.record(z.string(), z.number().int()).optional(),
+  /** Per counter id (or `import`), per business day: the household's net gas (gas-use.ts); a counter adds the others'. */
+  gasUseBy: gasUseBySchema.optional(),
 });
 export type CustomerFeed = z.infer<typeof customerFeedSchema>;
 

@@ -3,6 +3,7 @@
  * (cached per connection): this is the hot path of the counter. Every write runs inside the caller's
  * transaction. Runtime: Node.
  */
+import { gasUseBetween } from '../../core/sync/gas-use';
 import type Database from 'better-sqlite3';
 import type { invoiceRanges, saleLines, sales, tenders } from '../schema';
 import { type LimitsRow, prepared } from './prices';
@@ -178,7 +179,9 @@ export function resolveCardWrite(
 /**
  * Gas volume of a household's purchases made in each of two windows [from, until), net of their corrections:
  * every row's volume (gas positive; reversals and gas refunds negative; fees zero), a correction counted on
- * its original's date. One index range scan for both windows (the pricing year and the calendar month).
+ * its original's date. One index range scan for both windows (the pricing year and the calendar month), plus
+ * what the other counters' sales (and an imported year's use) made in them, as head office last published it
+ * (customer_peer_use).
  */
 export function gasVolumes(
   sqlite: Database.Database,
@@ -201,7 +204,12 @@ export function gasVolumes(
     bFrom: b.from,
     bUntil: b.until,
   }) as { a: number; b: number };
-  return [r.a, r.b];
+  const peers = prepared(sqlite, 'SELECT by_day FROM customer_peer_use WHERE customer_id = ?')
+    .pluck()
+    .get(customerId) as string | undefined;
+  if (peers === undefined) return [r.a, r.b];
+  const byDay = JSON.parse(peers) as Record<string, number>;
+  return [r.a + gasUseBetween(byDay, a.from, a.until), r.b + gasUseBetween(byDay, b.from, b.until)];
 }
 
 export function balanceOf(sqlite: Database.Database, customerId: string): number {

@@ -87,6 +87,16 @@ export const customerBalances = sqliteTable('customer_balances', {
   balance: integer('balance').notNull(),
 });
 
+/**
+ * The household's gas use that other counters' sales (and an imported 本年度阶梯用量) made, per business day, as
+ * head office last published it (core/sync/gas-use.ts othersGasUse): JSON {"YYYY-MM-DD": 0.01 m³}. A quote adds
+ * it to this counter's own sales, so the tiers count the household's whole pricing year.
+ */
+export const customerPeerUse = sqliteTable('customer_peer_use', {
+  customerId: text('customer_id').primaryKey(),
+  byDay: text('by_day').notNull(),
+});
+
 /** Gap-free number series (receipts) and registered invoice ranges (发票号段) per operator or workstation. */
 export const numberSeries = sqliteTable('number_series', {
   name: text('name').primaryKey(),

@@ -6,6 +6,7 @@
  * recorded gets a correcting sale of the opposite figures; an acceptance or complaint goes back to its state
  * before the op, or is marked reverted if the op recorded it. Runtime: Node.
  */
+import { addGasUse } from '../../core/sync/gas-use';
 import {
   type CardState,
   type CardStatus,
@@ -86,6 +87,14 @@ function undoBalance(s: RevertSet, e: Extract<Effect, { kind: 'balance' }>, out:
   c.balanceBy = { ...c.balanceBy, [s.counterId]: (c.balanceBy[s.counterId] ?? 0) - e.delta };
   s.dirtyCustomers.add(c.id);
   out.corrected.push(`用户 ${c.accountNo} 的结余冲回 ${-e.delta} 分`);
+}
+
+function undoGasUse(s: RevertSet, e: Extract<Effect, { kind: 'gasUse' }>, out: Undone) {
+  const c = s.customers.get(e.id);
+  if (!c) return;
+  c.gasUseBy = addGasUse(c.gasUseBy, s.counterId, e.day, -e.delta);
+  s.dirtyCustomers.add(c.id);
+  out.corrected.push(`用户 ${c.accountNo} ${e.day} 的用气量冲回 ${-e.delta}（0.01 m³）`);
 }
 
 const statusOf = (c: CardState): CardStatus => ({
@@ -189,6 +198,7 @@ export function undo(
   for (const e of [...effects].reverse()) {
     if (e.kind === 'customer') undoCustomer(s, e, m.nowIso, out);
     else if (e.kind === 'balance') undoBalance(s, e, out);
+    else if (e.kind === 'gasUse') undoGasUse(s, e, out);
     else if (e.kind === 'card') undoCard(s, e, m.nowIso, m.reason, out);
     else if (e.kind === 'service') undoService(s, e, m, out);
     else undoSale(s, e, m, out);

@@ -69,13 +69,13 @@ async function earlier(q: Queryable, counterId: string, requestId: string): Prom
 
 async function loadSet(q: Queryable, counterId: string, effects: Effect[]): Promise<RevertSet> {
   const ids = (k: Effect['kind']) => effects.flatMap((e) => (e.kind === k ? [(e as { id: string }).id] : []));
-  const customerIds = [...ids('customer'), ...ids('balance')];
+  const customerIds = [...ids('customer'), ...ids('balance'), ...ids('gasUse')];
   const cardNos = effects.flatMap((e) => (e.kind === 'card' ? [e.cardNo] : []));
   const customers = await q.query<Omit<CustomerState, 'dirty' | 'publish'>>(
     `SELECT id, hall_id AS "hallId", account_no AS "accountNo", data, field_meta AS "fieldMeta",
        updated_hlc AS "updatedHlc", origin_counter_id AS "originCounterId", balance, balance_by AS "balanceBy",
-       purchase_count AS "purchaseCount"
-     FROM customers WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
+       gas_use_by AS "gasUseBy", purchase_count AS "purchaseCount"
+     FROM customers WHERE id = ANY(ARRAY(SELECT DISTINCT unnest($1::text[]))) ORDER BY id FOR UPDATE`,
     [customerIds],
   );
   const cards = await q.query<Omit<CardState, 'dirty'>>(
@@ -132,7 +132,8 @@ async function writeSet(q: Queryable, s: RevertSet, nowMs: number): Promise<void
     for (const f of s.restoredFields.get(c.id) ?? [])
       c.fieldMeta[f] = { hlc: c.updatedHlc, counterId: 'headoffice', cursor };
     await q.query(
-      `UPDATE customers SET data = $2, field_meta = $3, updated_hlc = $4, balance = $5, balance_by = $6 WHERE id = $1`,
+      `UPDATE customers SET data = $2, field_meta = $3, updated_hlc = $4, balance = $5, balance_by = $6,
+         gas_use_by = $7 WHERE id = $1`,
       [
         c.id,
         JSON.stringify(c.data),
@@ -140,6 +141,7 @@ async function writeSet(q: Queryable, s: RevertSet, nowMs: number): Promise<void
         c.updatedHlc,
         c.balance,
         JSON.stringify(c.balanceBy),
+        JSON.stringify(c.gasUseBy),
       ],
     );
   }

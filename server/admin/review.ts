@@ -2,6 +2,7 @@
  * What administrators review: conflicts (and their resolution, published to every counter of the hall),
  * quarantined operations and reconciliation findings. Runtime: Node.
  */
+import type { GasUseBy } from '../../core/sync/gas-use';
 import { AppError } from '../../core/errors';
 import type { Conflict } from '../../core/sync/feed';
 import type { Store } from '../pg/store';
@@ -60,7 +61,7 @@ async function decideField(
   nowMs: number,
 ) {
   const [r] = await q.query<Rec>(
-    'SELECT id, hall_id, data, field_meta, updated_hlc, purchase_count, balance, balance_by FROM customers WHERE id = $1 FOR UPDATE',
+    'SELECT id, hall_id, data, field_meta, updated_hlc, purchase_count, balance, balance_by, gas_use_by FROM customers WHERE id = $1 FOR UPDATE',
     [x.entityId],
   );
   if (!r) return;
@@ -82,6 +83,7 @@ async function decideField(
     purchaseCount: r.purchase_count as number,
     balance: r.balance as number,
     balanceBy: r.balance_by as Record<string, number>,
+    gasUseBy: r.gas_use_by as GasUseBy,
   };
   const cursors = await publish(q, [
     {

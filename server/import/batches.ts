@@ -5,6 +5,7 @@
  * changed gets its earlier value again; each published to the counters. Purchase counts are never lowered
  * (a card may have been sold on since). Runtime: Node.
  */
+import { addGasUse, IMPORTED_USE } from '../../core/sync/gas-use';
 import { uuidv7 } from '../../core/ids';
 import { AppError } from '../../core/errors';
 import { type FeedWrite, lockFeed, publish } from '../feed';
@@ -45,7 +46,7 @@ async function revertChunk(
   const at = new Date(nowMs).toISOString();
   const feed: FeedWrite[] = [];
   const fileKinds = changes.filter((c) =>
-    ['customers', 'meters', 'inspections', 'balances'].includes(c.kind),
+    ['customers', 'meters', 'inspections', 'balances', 'tier_use'].includes(c.kind),
   );
   const ids = [
     ...new Set(
@@ -86,6 +87,11 @@ async function revertChunk(
     }
     if (c.kind === 'inspections' && cust) cust.data = { ...cust.data, inspection: c.before.entity };
     if (c.kind === 'balances' && cust) cust.balance -= Number(c.balance_delta);
+    if (c.kind === 'tier_use' && cust) {
+      const day = c.legacy_id.slice(c.legacy_id.lastIndexOf(':') + 1);
+      const now = cust.gasUseBy[IMPORTED_USE]?.[day] ?? 0;
+      cust.gasUseBy = addGasUse(cust.gasUseBy, IMPORTED_USE, day, Number(c.before.entity ?? 0) - now);
+    }
     if (c.kind === 'cards') {
       const old = c.before.entity as Rec | null;
       const [card] = await q.query<Rec>(

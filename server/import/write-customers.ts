@@ -3,6 +3,7 @@
  * core's customerSchema describes it, the balance and purchase count beside it) and publishes each one changed
  * to its hall's counters through the feed, in the shape a counter's pull applies (customerFeedData). Runtime: Node.
  */
+import type { GasUseBy } from '../../core/sync/gas-use';
 import { uuidv7 } from '../../core/ids';
 import type { FeedWrite } from '../feed';
 import { hlcAfter } from '../hlc';
@@ -19,6 +20,8 @@ export interface CustomerNow {
   balance: number;
   purchaseCount: number;
   readonly balanceBy: Record<string, number>;
+  /** The household's gas use by counter and day; an imported 本年度阶梯用量 is under IMPORTED_USE. */
+  gasUseBy: GasUseBy;
   updatedHlc: string;
 }
 
@@ -65,7 +68,7 @@ export function importedCustomerFields(v: Rec, at: string): Rec {
 export async function readCustomers(q: Queryable, ids: string[]): Promise<Map<string, CustomerNow>> {
   const rows = await q.query<CustomerNow>(
     `SELECT id, hall_id AS "hallId", data, balance, purchase_count AS "purchaseCount", balance_by AS "balanceBy",
-            updated_hlc AS "updatedHlc"
+            gas_use_by AS "gasUseBy", updated_hlc AS "updatedHlc"
        FROM customers WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
     [ids],
   );
@@ -95,6 +98,7 @@ export async function insertCustomers(
     balance: r.balance,
     purchaseCount: 0,
     balanceBy: {},
+    gasUseBy: {},
     updatedHlc: hlc,
   }));
   await q.query(
@@ -118,8 +122,10 @@ export async function updateCustomers(
   if (changed.length === 0) return [];
   for (const c of changed) c.updatedHlc = hlcAfter(nowMs, c.updatedHlc);
   await q.query(
-    `UPDATE customers c SET data = x.data, balance = x.balance, purchase_count = x.purchase_count, updated_hlc = x.hlc
-       FROM json_to_recordset($1::json) AS x(id text, data jsonb, balance bigint, purchase_count int, hlc text)
+    `UPDATE customers c SET data = x.data, balance = x.balance, purchase_count = x.purchase_count,
+       gas_use_by = x.gas_use_by, updated_hlc = x.hlc
+       FROM json_to_recordset($1::json) AS x(id text, data jsonb, balance bigint, purchase_count int, gas_use_by jsonb,
+         hlc text)
       WHERE c.id = x.id`,
     [
       JSON.stringify(
@@ -128,6 +134,7 @@ export async function updateCustomers(
           data: c.data,
           balance: c.balance,
           purchase_count: c.purchaseCount,
+          gas_use_by: c.gasUseBy,
           hlc: c.updatedHlc,
         })),
       ),

@@ -2,10 +2,12 @@
  * The kinds that hang on a customer (meters, cards, tier use, balances, inspections) and staff: each written in
  * the shape the counter already serves — a meter in the customer's file, a card in `cards` with the account's
  * purchase count raised to the card's (so the next sale on it is count + 1), a balance added to the customer's
- * 结余 (belonging to no counter, so every counter shows it), an inspection status in the file. What the
- * counter cannot use yet is kept in the import record only: the cumulative purchased of a card, this period's
- * tier use, arrears, hazard descriptions. Runtime: Node.
+ * 结余 (belonging to no counter, so every counter shows it), an inspection status in the file, this period's
+ * tier use as the household's gas use by the old system (core/sync/gas-use.ts: every counter's tiers count it).
+ * What the counter cannot use yet is kept in the import record only: the cumulative purchased of a card,
+ * arrears, hazard descriptions. Runtime: Node.
  */
+import { addGasUse, IMPORTED_USE } from '../../core/sync/gas-use';
 import { uuidv7 } from '../../core/ids';
 import type { FeedWrite } from '../feed';
 import type { Queryable } from '../pg/store';
@@ -112,7 +114,11 @@ function applyToFile(kind: ImportKind, r: CheckedRow, c: CustomerNow, nowMs: num
     c.balance += delta;
     return { row: r, entityId: c.id, before: null, balanceDelta: delta };
   }
-  return { row: r, entityId: c.id, before: null }; // tier_use: the import record only
+  // tier_use: the old system's use in the pricing period from periodStart, counted by every counter's tiers.
+  const day = v.periodStart as string;
+  const before = c.gasUseBy[IMPORTED_USE]?.[day] ?? 0;
+  c.gasUseBy = addGasUse(c.gasUseBy, IMPORTED_USE, day, (v.volume as number) - before);
+  return { row: r, entityId: c.id, before };
 }
 
 async function applyStaff(
@@ -176,6 +182,6 @@ export async function applyLinked(
     return { changes: done.changes, feed: [...fileFeed, ...done.feed] };
   }
   const changes = rows.map((r) => applyToFile(kind, r, customers.get(r.customerId!)!, nowMs));
-  const feed = kind === 'tier_use' ? [] : await updateCustomers(q, [...customers.values()], nowMs);
+  const feed = await updateCustomers(q, [...customers.values()], nowMs);
   return { changes, feed };
 }

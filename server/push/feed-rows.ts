@@ -6,7 +6,7 @@ import type { FeedWrite } from '../feed';
 import type { CardState, CustomerState, World } from './world';
 
 export function customerFeedData(
-  c: Pick<CustomerState, 'data' | 'updatedHlc' | 'purchaseCount' | 'balance' | 'balanceBy'>,
+  c: Pick<CustomerState, 'data' | 'updatedHlc' | 'purchaseCount' | 'balance' | 'balanceBy' | 'gasUseBy'>,
 ): unknown {
   return {
     ...c.data,
@@ -15,6 +15,7 @@ export function customerFeedData(
     purchaseCount: c.purchaseCount,
     balance: c.balance,
     balanceBy: c.balanceBy,
+    gasUseBy: c.gasUseBy,
   };
 }
 
@@ -69,6 +70,7 @@ export const customerRow = (c: CustomerState) => ({
   origin_counter_id: c.originCounterId,
   balance: c.balance,
   balance_by: c.balanceBy,
+  gas_use_by: c.gasUseBy,
   purchase_count: c.purchaseCount,
 });
 

@@ -130,7 +130,8 @@ const LOAD_SQL = `
            blocked_reason
       FROM cards WHERE card_no = ANY($1) OR customer_id = ANY($2) FOR UPDATE),
   c AS (
-    SELECT id, hall_id, account_no, data, field_meta, updated_hlc, origin_counter_id, balance, balance_by, purchase_count
+    SELECT id, hall_id, account_no, data, field_meta, updated_hlc, origin_counter_id, balance, balance_by, gas_use_by,
+           purchase_count
       FROM customers WHERE id = ANY(ARRAY(SELECT unnest($3::text[]) UNION SELECT customer_id FROM k))
       ORDER BY id FOR UPDATE)
   SELECT
@@ -140,10 +141,11 @@ const LOAD_SQL = `
        FROM k) x) AS cards,
     (SELECT COALESCE(json_agg(x), '[]') FROM (SELECT id, hall_id AS "hallId", account_no AS "accountNo", data,
        field_meta AS "fieldMeta", updated_hlc AS "updatedHlc", origin_counter_id AS "originCounterId", balance,
-       balance_by AS "balanceBy", purchase_count AS "purchaseCount" FROM c) x) AS customers,
+       balance_by AS "balanceBy", gas_use_by AS "gasUseBy", purchase_count AS "purchaseCount" FROM c) x) AS customers,
     (SELECT COALESCE(json_agg(a), '[]') FROM (SELECT id, account_no AS "accountNo" FROM customers
        WHERE hall_id = $4 AND account_no = ANY($5)) a) AS "accountNos",
-    (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT s.id, s.counter_id AS "counterId", s.kind, s.status,
+    (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT s.id, s.counter_id AS "counterId",
+       s.business_date AS "businessDate", s.kind, s.status,
        s.customer_id AS "customerId", s.volume, s.amount, s.balance_used AS "balanceUsed",
        s.balance_added AS "balanceAdded", s.amount_paid AS "amountPaid",
        COALESCE((SELECT -sum(x.amount_paid) FROM sales x WHERE x.corrects_sale_id = s.id), 0) AS corrected

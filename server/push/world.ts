@@ -4,6 +4,7 @@
  * statement (write.ts). Runtime: Node.
  */
 import type { DayDigest } from '../../core/sync/digest';
+import type { GasUseBy } from '../../core/sync/gas-use';
 import type { ConflictKind } from '../../core/sync/feed';
 import type { OpType, ReadOp } from '../../core/sync/ops';
 import type { SalePayload } from '../../core/sync/ops/sale-ops';
@@ -71,6 +72,8 @@ export interface CustomerState {
   balance: number;
   /** Per counter id: the part of `balance` that counter's sales made. */
   balanceBy: Record<string, number>;
+  /** Per counter id (or 'import'), per business day: the net gas its sales of this customer made. */
+  gasUseBy: GasUseBy;
   purchaseCount: number;
   /** Changed: written back. */
   dirty: boolean;
@@ -98,6 +101,7 @@ export interface CardState {
 export interface SaleState {
   id: string;
   counterId: string;
+  businessDate: string;
   kind: SalePayload['kind'];
   status: string;
   customerId: string | null;
@@ -152,6 +156,7 @@ export type CardStatus = Pick<CardState, 'status' | 'blockedAt' | 'blockedReason
 export type Effect =
   | { readonly kind: 'customer'; readonly id: string; readonly before: Rec | null; readonly after: Rec }
   | { readonly kind: 'balance'; readonly id: string; readonly delta: number }
+  | { readonly kind: 'gasUse'; readonly id: string; readonly day: string; readonly delta: number }
   | {
       readonly kind: 'card';
       readonly cardNo: string;

@@ -78,16 +78,17 @@ function writeShared(st: Statement, w: World): void {
     st.with(
       'cu',
       `INSERT INTO customers (id, hall_id, account_no, data, field_meta, updated_hlc, origin_counter_id, balance, balance_by,
-         purchase_count)
+         gas_use_by, purchase_count)
        SELECT x.id, x.hall_id, x.account_no, x.data, ${stampedMeta(feed.length > 0)}, x.updated_hlc, x.origin_counter_id,
-         x.balance, x.balance_by, x.purchase_count
+         x.balance, x.balance_by, x.gas_use_by, x.purchase_count
        FROM ${rows(st, customers.map(customerRow))} AS x(id text, hall_id text, account_no text,
          data jsonb, field_meta jsonb, updated_hlc text, origin_counter_id text, balance bigint, balance_by jsonb,
-         purchase_count integer)
+         gas_use_by jsonb, purchase_count integer)
        ${feed.length > 0 ? "LEFT JOIN f ON f.kind = 'customer' AND f.key = x.id" : ''}
        ON CONFLICT (id) DO UPDATE SET data = excluded.data, field_meta = excluded.field_meta,
          updated_hlc = excluded.updated_hlc, origin_counter_id = excluded.origin_counter_id,
-         balance = excluded.balance, balance_by = excluded.balance_by, purchase_count = excluded.purchase_count`,
+         balance = excluded.balance, balance_by = excluded.balance_by, gas_use_by = excluded.gas_use_by,
+         purchase_count = excluded.purchase_count`,
     );
   if (cards.length > 0)
     st.with(

@@ -21,6 +21,12 @@ export const customers = pgTable(
     balance: bigint('balance', { mode: 'number' }).notNull().default(0),
     /** Per counter id: the part of `balance` that counter's sales made (fen); counters subtract their own. */
     balanceBy: jsonb('balance_by').notNull().default({}),
+    /**
+     * Per counter id (or 'import'), per business day: the net gas the customer's sales of that counter made
+     * that day (0.01 m³; a correction on its original's day), so every counter prices a purchase from the
+     * household's whole use in the pricing year, not only from its own sales (docs/pricing.md).
+     */
+    gasUseBy: jsonb('gas_use_by').notNull().default({}),
     purchaseCount: integer('purchase_count').notNull().default(0),
   },
   (t) => [

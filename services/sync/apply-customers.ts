@@ -5,8 +5,9 @@
  * customers — a fresh counter bootstrapping a hall — is one quick transaction; a new customer's meters and first
  * purchase count wait for `flush()` and go in with the page's others, a couple of hundred rows a statement.
  * The balance (结余) is head office's less this counter's part of it plus what this counter's own sales made —
- * so it is right whether or not those sales have reached head office — and is set whatever the file's HLC.
- * Runtime: Node.
+ * so it is right whether or not those sales have reached head office — and is set whatever the file's HLC;
+ * so is the gas use the other counters' sales made (customer_peer_use), which the tiers count with this
+ * counter's own sales. Runtime: Node.
  */
 import type Database from 'better-sqlite3';
 import type { CustomerFeed } from '../../core/sync/feed';
@@ -31,10 +32,12 @@ export class CustomerApplier {
   private readonly count: Database.Statement;
   private readonly countOf: Database.Statement;
   private readonly countFirst: Database.Statement;
+  private readonly peerUse: Database.Statement;
   /** A new customer's meter rows (9 values each), first counts and balances (customer id, value), for flush(). */
   private readonly newMeters: unknown[] = [];
   private readonly newCounts: unknown[] = [];
   private readonly newBalances: unknown[] = [];
+  private readonly newPeerUse: unknown[] = [];
   private readonly many = new Map<string, Database.Statement>();
 
   /** `me`: this counter's id (its own part of a balance is taken from its own sales). */
@@ -58,6 +61,10 @@ export class CustomerApplier {
     this.count = db.prepare(
       `INSERT INTO account_counts (customer_id, last_count, cumulative) VALUES (?, ?, 0)
        ON CONFLICT (customer_id) DO UPDATE SET last_count = max(last_count, excluded.last_count)`,
+    );
+    this.peerUse = db.prepare(
+      `INSERT INTO customer_peer_use (customer_id, by_day) VALUES (?, ?)
+       ON CONFLICT (customer_id) DO UPDATE SET by_day = excluded.by_day WHERE by_day <> excluded.by_day`,
     );
     this.countOf = db.prepare('SELECT last_count FROM account_counts WHERE customer_id = ?').pluck();
     this.countFirst = db.prepare(
@@ -83,8 +90,10 @@ export class CustomerApplier {
       if (c.purchaseCount > 0) this.newCounts.push(c.id, c.purchaseCount);
       // New here, so no sale of this counter's is theirs: the balance is the others' part.
       if (c.othersBalance) this.newBalances.push(c.id, c.othersBalance);
+      if (c.othersUse !== null && c.othersUse !== '{}') this.newPeerUse.push(c.id, c.othersUse);
       return true;
     }
+    if (c.othersUse !== null) this.peerUse.run(c.id, c.othersUse);
     if (c.othersBalance !== null) {
       const balance = c.othersBalance + ownBalanceChanges(this.db, c.id);
       if (balance !== balanceOf(this.db, c.id)) setBalance(this.db, c.id, balance);
@@ -108,6 +117,7 @@ export class CustomerApplier {
   flush(): void {
     this.insertMany('meters', METER_COLS, `(${Array(9).fill('?').join(', ')})`, this.newMeters.splice(0));
     this.insertMany('customer_balances', 'customer_id, balance', '(?, ?)', this.newBalances.splice(0));
+    this.insertMany('customer_peer_use', 'customer_id, by_day', '(?, ?)', this.newPeerUse.splice(0));
     const counts = this.newCounts.splice(0);
     for (let i = 0; i < counts.length; i += 2 * CHUNK) {
       const part = counts.slice(i, i + 2 * CHUNK);

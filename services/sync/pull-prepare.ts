@@ -7,6 +7,7 @@
 import { AppError } from '../../core/errors';
 import { searchIndexText } from '../../core/domain/search';
 import { isCustomerFeed } from '../../core/sync/customer-shape';
+import { othersGasUse } from '../../core/sync/gas-use';
 import { type CustomerFeed, FEED_DATA } from '../../core/sync/feed';
 import { SYNC_ROUTES } from '../../core/sync/routes';
 import { type FeedKind, pullResponseSchema } from '../../core/sync/wire';
@@ -30,6 +31,11 @@ export interface PreparedCustomer {
    * the counter adds what its own sales made. null when head office sent no balance.
    */
   readonly othersBalance: number | null;
+  /**
+   * The household's gas use by the other counters (and an import), per day, as JSON for customer_peer_use:
+   * head office's `gasUseBy` less this counter's own part. null when head office sent none.
+   */
+  readonly othersUse: string | null;
 }
 
 export type PreparedEntry =
@@ -87,6 +93,7 @@ export function prepareCustomer(c: CustomerFeed, me: string | null): PreparedCus
     openedAt: c.openedAt,
     purchaseCount: c.purchaseCount,
     othersBalance: othersBalance(c, me),
+    othersUse: c.gasUseBy === undefined ? null : JSON.stringify(othersGasUse(c.gasUseBy, me)),
   };
 }
 
@@ -160,7 +167,7 @@ export function packPage(p: PreparedPage): PackedPage {
     }
     const c = e.customer;
     cells.push(CUSTOMER, e.key, c.id, c.hlc, c.openedAt, c.purchaseCount, c.othersBalance, c.index.name);
-    cells.push(c.index.address);
+    cells.push(c.index.address, c.othersUse);
     cells.push(c.values.length, ...c.values, c.meters.length);
     for (const m of c.meters) cells.push(m.length, ...m);
   }
@@ -181,24 +188,28 @@ export function unpackPage(p: PackedPage): PreparedPage {
       entries.push(cells[i++] as PreparedEntry);
       continue;
     }
-    const [key, id, hlc, openedAt, purchaseCount, othersBalance, name, address] = cells.slice(i, i + 8) as [
-      string,
-      string,
-      string,
-      string,
-      number,
-      number | null,
-      string,
-      string,
-    ];
-    i += 8;
+    const [key, id, hlc, openedAt, purchaseCount, othersBalance, name, address, othersUse] = cells.slice(
+      i,
+      i + 9,
+    ) as [string, string, string, string, number, number | null, string, string, string | null];
+    i += 9;
     const values = take();
     const meters: unknown[][] = [];
     for (let m = cells[i++] as number; m > 0; m--) meters.push(take());
     entries.push({
       kind: 'customer',
       key,
-      customer: { id, hlc, values, index: { name, address }, meters, openedAt, purchaseCount, othersBalance },
+      customer: {
+        id,
+        hlc,
+        values,
+        index: { name, address },
+        meters,
+        openedAt,
+        purchaseCount,
+        othersBalance,
+        othersUse,
+      },
     });
   }
   return { entries, cursor: p.cursor, more: p.more };

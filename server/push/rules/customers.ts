@@ -67,6 +67,7 @@ export const customerOpened: Rule<'customer.opened'> = {
       hallId: w.ctx.hallId,
       accountNo: data.accountNo,
       data,
+      gasUseBy: {},
       fieldMeta: {},
       updatedHlc: op.hlc,
       originCounterId: w.ctx.counterId,

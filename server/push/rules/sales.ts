@@ -10,6 +10,7 @@ import type { SaleOpType, SalePayload } from '../../../core/sync/ops/sale-ops';
 import { APPLIED, isQuarantine, type Quarantine, quarantine, type ReadableOp, type World } from '../world';
 import { claimCount, countGoesForward } from './cards';
 import type { Rule } from './rule';
+import { addGasUse } from '../../../core/sync/gas-use';
 
 function ownShift(w: World, shiftId: string): Quarantine | null {
   const s = w.shifts.get(shiftId);
@@ -72,6 +73,14 @@ export const saleRecorded: Rule<SaleOpType> = {
     w.effect(op, { kind: 'sale', id: s.id });
     const delta = s.balanceAdded - s.balanceUsed;
     const c = s.customerId ? w.customers.get(s.customerId) : undefined;
+    if (c && s.volume !== 0) {
+      // The household's gas use, on the day it counts (a correction on its original's, docs/pricing.md).
+      const day = s.correctsSaleId ? w.sales.get(s.correctsSaleId)!.businessDate : s.businessDate;
+      w.effect(op, { kind: 'gasUse', id: c.id, day, delta: s.volume });
+      c.gasUseBy = addGasUse(c.gasUseBy, w.ctx.counterId, day, s.volume);
+      c.dirty = true;
+      c.publish = true; // every counter of the hall prices from the household's whole use
+    }
     if (c && delta !== 0) {
       w.effect(op, { kind: 'balance', id: c.id, delta });
       const before = c.balance;

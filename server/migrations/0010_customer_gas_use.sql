@@ -1,0 +1,1 @@
+ALTER TABLE "customers" ADD COLUMN "gas_use_by" jsonb DEFAULT '{}'::jsonb NOT NULL;
