@@ -15,9 +15,9 @@ import { serveOnSerial } from '../../drivers/card-reader/serial-emulator';
 import { openSerial } from '../../drivers/card-reader/serial-transport';
 import { Sle4442 } from '../../drivers/card-reader/sle4442';
 import type { ReaderOptions, Sle4442Reader } from '../../drivers/card-reader/sle4442-reader';
-import { tempDir } from './app';
+import { tempDir } from './temp-dir';
 import { buildMakerTestDouble, type MakerTestDouble } from './maker-card-test-double';
-import { startPcscd, stopOwnPcscd, VPCD_READER } from './pcscd';
+import { holdPcsc, startPcscd, stopOwnPcscd, VPCD_READER } from './pcscd';
 import { ptyPair } from './socat';
 import { buildStubLibs, type Maker, stubControl } from './stub-libs';
 
@@ -93,6 +93,7 @@ export async function serialRig(): Promise<ReaderRig> {
 }
 
 export async function pcscRig(): Promise<ReaderRig & { card: VirtualCard; lastCard(): Sle4442 }> {
+  const release = await holdPcsc();
   await startPcscd();
   const card = new VirtualCard();
   const slot = emulatorSlot(card.emulator);
@@ -133,6 +134,7 @@ export async function pcscRig(): Promise<ReaderRig & { card: VirtualCard; lastCa
       card.remove();
       await watcher?.close();
       await stopOwnPcscd();
+      release();
     },
   };
 }
