@@ -5,7 +5,7 @@
  * reader, the next read working; the settings' 测试 on a `maker:` address, and on one whose manifest or library
  * is missing. The library is the worked example's test double, built here with cc.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,7 +126,50 @@ describe('a library call that hangs', () => {
   });
 });
 
-describe('the settings’ 测试 on a maker: address', () => {
+describe('gasdesk card info and the settings’ 测试 on a maker: address', () => {
+  it('card info shows the maker library’s reading of the card, without writing it', async () => {
+    lib.put({
+      cardNo: '1010000077',
+      accountNo: '880001000077',
+      region: 101,
+      generation: 1,
+      count: 3,
+      volume: 40,
+      cumulative: 200,
+      remaining: 15,
+      used: 170,
+    });
+    const before = readFileSync(join(dir, 'demo-maker-card.state'), 'utf8');
+    const args = [
+      join(ROOT, 'cli/bin/gasdesk.js'),
+      'card',
+      'info',
+      '--reader',
+      `maker:${lib.manifest}`,
+      '--json',
+    ];
+    const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, args, { encoding: 'utf8' }, (_e, stdout, stderr) =>
+        resolve({ code: child.exitCode, stdout, stderr }),
+      );
+    });
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout)).toMatchObject({
+      firmware: expect.stringContaining('示例表厂 IC 卡库（测试替身）'),
+      present: true,
+      atr: null,
+      triesLeft: 3,
+      record: {
+        state: 'ok',
+        header: { cardNo: '1010000077', accountNo: '880001000077', region: 101, generation: 1 },
+        purchase: { count: 3, volume: 400, cumulative: 2000 },
+        pending: true,
+      },
+    });
+    expect(readFileSync(join(dir, 'demo-maker-card.state'), 'utf8')).toBe(before);
+  });
+
   const test = (s: string) => devicesTestReader({ spec: s }, { app: t.app } as never);
 
   it('names the maker’s library and says whether a card is in; never writes', async () => {
