@@ -15,7 +15,7 @@ import { App } from '../../services/app';
 import { plugConfiguredReader } from '../../services/cards/attach';
 import { devicesTestReader } from '../../services/cards/test-reader';
 import { seedDemo } from '../../services/setup/demo';
-import { cashierWithShift, household } from '../fixtures/sales';
+import { buy, cashierWithShift, household, M3, SUPERVISOR } from '../fixtures/sales';
 import { type TestCounter, tempDir, testCounter } from '../support/app';
 import { buildMakerTestDouble, type MakerTestDouble } from '../support/maker-card-test-double';
 import { ROOT } from '../support/socat';
@@ -113,6 +113,30 @@ describe('kill -9 between a sale’s intent and its resolution: recovered from t
       // The meter takes the gas off the card, so the next sale may go on.
       lib.put({ ...lib.card()!, volume: 0 });
     });
+});
+
+describe('冲正 with the card in the maker’s reader', () => {
+  it('clears the gas through the library’s clear, journalled, then enters the reversal; refused once loaded', async () => {
+    const { c } = await withCard();
+    const sale = await buy(t, sid, { customerId: c.id, by: 'volume', volume: 20 * M3 });
+    expect(lib.card()).toMatchObject({ count: 1, volume: 200, cumulative: 200 });
+    const rev = await t.ok(
+      'cards.reverseSale',
+      { saleId: sale.id, reason: '用户购错气量', approval: SUPERVISOR },
+      sid,
+    );
+    expect(rev).toMatchObject({ kind: 'reversal', correctsSaleId: sale.id, volume: -2000 });
+    expect(lib.card()).toMatchObject({ count: 1, volume: 0, cumulative: 0 });
+    const again = await buy(t, sid, { customerId: c.id, by: 'volume', volume: 30 * M3 });
+    expect(lib.card()).toMatchObject({ count: 2, volume: 300, cumulative: 300 });
+    lib.put({ ...lib.card()!, volume: 0 }); // the meter took the gas
+    const late = await t.fails(
+      'cards.reverseSale',
+      { saleId: again.id, reason: '晚了', approval: SUPERVISOR },
+      sid,
+    );
+    expect(late.code).toBe('GAS_ALREADY_LOADED');
+  });
 });
 
 describe('a library call that hangs', () => {
