@@ -1,7 +1,8 @@
 /**
  * `gasdesk card info --reader SPEC [--json]` (SPEC: any reader kind of reader-spec.ts — serial, hid, pcsc, lib:mwic,
- * lib:dcrf): the field technician's diagnostic —
- * reader firmware, card present, ATR, PSC tries left and the decoded record. It never verifies a PSC. A reader
+ * lib:dcrf, maker): the field technician's diagnostic —
+ * reader firmware, card present, ATR, PSC tries left and the decoded record (a meter maker's library: its own
+ * reading, no ATR). It never verifies a PSC. A reader
  * it cannot use is said in Chinese with a stable code (exit 1): the port held by another program (named),
  * missing, not permitted, or a reader that does not answer. Runtime: Node.
  */
@@ -12,6 +13,7 @@ import { AppError } from '../core/errors';
 import { exitProcess, stuckCalls } from '../drivers/card-reader/ffi/ffi-call';
 import { openReaderSpec, ReaderSpecError, readerKinds } from '../drivers/card-reader/open-spec';
 import type { Sle4442Reader } from '../drivers/card-reader/sle4442-reader';
+import { ownFormatOf } from '../drivers/card-formats/maker/maker-format';
 import { guard } from '../services/cards/card-station';
 import { problemText, readerOpenProblem } from '../services/cards/reader-problem';
 
@@ -47,7 +49,12 @@ export async function cardCommand(argv: string[]): Promise<number> {
       let atr: string | null = null;
       let triesLeft: number | null = null;
       let record: ReturnType<typeof decodeCard> | null = null;
-      if (present) {
+      const own = ownFormatOf(reader);
+      if (present && own) {
+        const read = await own.read(reader);
+        triesLeft = read.triesLeft;
+        record = read.record;
+      } else if (present) {
         atr = Buffer.from(await reader.powerOn()).toString('hex');
         triesLeft = await reader.triesLeft();
         record = decodeCard(await reader.readImage());
@@ -85,11 +92,8 @@ function describe(
     `读卡器 reader:   ${firmware}`,
     `卡片 card:       ${present ? '在位 present' : '无卡 none'}`,
   ];
-  if (present)
-    lines.push(
-      `ATR:            ${atr}`,
-      `密码剩余次数 PSC tries left: ${tries}${tries === 0 ? '（已锁死 locked）' : ''}`,
-    );
+  if (present && atr) lines.push(`ATR:            ${atr}`);
+  if (present) lines.push(`密码剩余次数 PSC tries left: ${tries}${tries === 0 ? '（已锁死 locked）' : ''}`);
   if (r?.state === 'ok') {
     lines.push(
       `卡号 card no:    ${r.header.cardNo}  类型 kind: ${r.header.kind}  区域 region: ${r.header.region}`,

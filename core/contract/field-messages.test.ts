@@ -6,7 +6,7 @@ import { contract, OP_NAMES } from './index';
 const NOT_FOR_CLERKS = /无效输入|期望|实际接收|数值过|字符串|正则|选项|此项|[A-Za-z]{4,}/;
 /** Latin that a format example needs (a device address and its placeholders, a time zone's name, a URL). */
 const FORMAT_WORDS =
-  /serial|tcp|file|hid|idcard|pcsc|lib|mwic|dcrf|PATH|BAUD|READER_NAME|LIBRARY_PATH|PORT|VID|PID|IANA|Asia|Shanghai|https?|example|com|XXXX|FFFFFF/g;
+  /serial|tcp|file|hid|idcard|pcsc|lib|mwic|dcrf|maker|MANIFEST_PATH|PATH|BAUD|READER_NAME|LIBRARY_PATH|PORT|VID|PID|IANA|Asia|Shanghai|https?|example|com|XXXX|FFFFFF/g;
 const forClerks = (message: string) => !NOT_FOR_CLERKS.test(message.replace(FORMAT_WORDS, ''));
 const WRONG = [
   undefined,

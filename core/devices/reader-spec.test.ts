@@ -27,10 +27,20 @@ describe('reader addresses: one syntax for the CLI, serve and the settings', () 
       port: 100,
     });
     expect(parseReaderSpec('lib:dcrf:C:\\dcrf32.dll')).toMatchObject({ port: 100 });
+    expect(parseReaderSpec('maker:C:\\GasDesk\\makers\\jinka\\jinka.json')).toEqual({
+      kind: 'maker',
+      manifestPath: 'C:\\GasDesk\\makers\\jinka\\jinka.json',
+    });
   });
 
   it('writes an address back the way it reads', () => {
-    for (const s of ['serial:COM3@9600', 'hid:1a86:e010', 'pcsc:Reader 00', 'lib:mwic:/x/libmwic.so:2'])
+    for (const s of [
+      'serial:COM3@9600',
+      'hid:1a86:e010',
+      'pcsc:Reader 00',
+      'lib:mwic:/x/libmwic.so:2',
+      'maker:/opt/m/demo.json',
+    ])
       expect(formatReaderSpec(parseReaderSpec(s))).toBe(s);
   });
 
@@ -43,6 +53,7 @@ describe('reader addresses: one syntax for the CLI, serve and the settings', () 
       'lib:acs:/x.so',
       'lib:mwic:',
       'lib:mwic:/x.so:99999',
+      'maker:',
       'serial:a\nb',
     ]) {
       const e = (() => {

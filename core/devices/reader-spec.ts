@@ -6,8 +6,9 @@
  *   pcsc:READER_NAME              an ACS-style PC/SC reader (ACR38/ACR39 family), by its PC/SC name
  *   lib:mwic:LIBRARY_PATH[:PORT]  a 明华 reader through its mwic_32 library (PORT default 0 = COM1)
  *   lib:dcrf:LIBRARY_PATH[:PORT]  a 德卡 reader through its dcrf32 library (PORT default 100 = USB)
- * Other kinds (a meter maker's manifest `maker:`, the ID reader `idcard:`) register themselves with
- * `registerReaderKind`: the extension point. Pure: no I/O, so the contract validates with it too. Runtime: any.
+ *   maker:MANIFEST_PATH           a meter maker's card library, described by its manifest (docs/card-format.md):
+ *                                 the library owns the card's layout and the reader
+ * Other kinds (the ID reader `idcard:`) register themselves with `registerReaderKind`: the extension point. Pure: no I/O, so the contract validates with it too. Runtime: any.
  */
 
 export type ReaderSpec =
@@ -15,6 +16,7 @@ export type ReaderSpec =
   | { kind: 'hid'; vendorId: number; productId: number }
   | { kind: 'pcsc'; readerName: string }
   | { kind: 'lib'; maker: LibMaker; libraryPath: string; port: number }
+  | { kind: 'maker'; manifestPath: string }
   | { kind: 'ext'; prefix: string; rest: string };
 
 export type LibMaker = 'mwic' | 'dcrf';
@@ -38,11 +40,12 @@ export const READER_KINDS: ReaderKindInfo[] = [
   { prefix: 'pcsc', syntax: 'pcsc:READER_NAME', label: 'PC/SC 读卡器（ACS ACR38/ACR39 等）' },
   { prefix: 'lib:mwic', syntax: 'lib:mwic:LIBRARY_PATH[:PORT]', label: '明华读卡器（mwic_32 动态库）' },
   { prefix: 'lib:dcrf', syntax: 'lib:dcrf:LIBRARY_PATH[:PORT]', label: '德卡读卡器（dcrf32 动态库）' },
+  { prefix: 'maker', syntax: 'maker:MANIFEST_PATH', label: '表厂卡库（表厂动态库 + GasDesk 清单）' },
 ];
 
 const extensions = new Map<string, ReaderKindInfo>();
 
-/** The extension point: another kind (`maker:`, `idcard:`) is parsed as { kind: 'ext', prefix, rest }. */
+/** The extension point: another kind (`idcard:`) is parsed as { kind: 'ext', prefix, rest }. */
 export function registerReaderKind(info: ReaderKindInfo): void {
   extensions.set(info.prefix, info);
 }
@@ -83,6 +86,11 @@ export function parseReaderSpec(spec: string): ReaderSpec {
   const lib = /^lib:(mwic|dcrf):(.+)$/.exec(s);
   if (lib) return parseLib(spec, lib[1] as LibMaker, lib[2]!);
   if (s.startsWith('lib:')) throw new ReaderSpecError(spec, '厂家动态库只支持 mwic（明华）和 dcrf（德卡）');
+  if (s.startsWith('maker:')) {
+    const manifestPath = s.slice(6);
+    if (!manifestPath.trim()) throw new ReaderSpecError(spec, '缺少表厂卡库清单的路径');
+    return { kind: 'maker', manifestPath };
+  }
   for (const prefix of extensions.keys())
     if (s.startsWith(`${prefix}:`) && s.length > prefix.length + 1)
       return { kind: 'ext', prefix, rest: s.slice(prefix.length + 1) };
@@ -110,6 +118,8 @@ export function formatReaderSpec(r: ReaderSpec): string {
       return `pcsc:${r.readerName}`;
     case 'lib':
       return `lib:${r.maker}:${r.libraryPath}:${r.port}`;
+    case 'maker':
+      return `maker:${r.manifestPath}`;
     case 'ext':
       return `${r.prefix}:${r.rest}`;
   }

@@ -23,6 +23,13 @@ export interface IssueOptions {
   transportPsc?: Uint8Array;
   /** The card as just read (read again when absent). */
   image?: Uint8Array;
+  /**
+   * For a later generation (a replacement): the purchase count and cumulative the new card starts from — the
+   * account's as they stand before the catch-up write that follows the issue (services/cards/catch-up.ts). A
+   * format that makes replacements in one call (a maker's library) writes them with the card; the reference
+   * format leaves them to that write.
+   */
+  carried?: () => Pick<PurchaseRecord, 'count' | 'cumulative'>;
 }
 
 export interface CardFormat {

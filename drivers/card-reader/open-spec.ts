@@ -1,6 +1,7 @@
 /**
  * Opens the reader an address names (reader-spec.ts parses it), whatever it speaks: the reference protocol
- * over serial or HID, PC/SC, or a reader maker's library. The PC/SC and library backends load their native
+ * over serial or HID, PC/SC, a reader maker's library, or a meter maker's card library (which owns the card's
+ * layout: the card station reads and writes its cards in that library's format, maker-format.ts). The PC/SC and library backends load their native
  * bridge (koffi) only when asked for. Runtime: Node.
  */
 import { CardReader } from './reader';
@@ -39,6 +40,10 @@ export async function openReader(r: ReaderSpec, opts: RefOptions = {}): Promise<
     case 'lib': {
       const { openLibReader } = await import('./lib/open-lib');
       return openLibReader(r.maker, r.libraryPath, r.port, opts);
+    }
+    case 'maker': {
+      const { openMakerReader } = await import('../card-formats/maker/maker-reader');
+      return openMakerReader(r.manifestPath, opts);
     }
     case 'ext': {
       const open = extOpeners.get(r.prefix);

@@ -75,7 +75,7 @@ export const printEn: typeof printZh = {
     title: 'Card reader',
     spec: 'Reader address',
     specHint:
-      'Serial serial:COM3 or serial:/dev/ttyUSB0@9600; USB HID hid:1a86:e010; PC/SC pcsc:READER_NAME; Mingwah lib:mwic:LIBRARY[:PORT]; Decard lib:dcrf:LIBRARY[:PORT].',
+      'Serial serial:COM3 or serial:/dev/ttyUSB0@9600; USB HID hid:1a86:e010; PC/SC pcsc:READER_NAME; Mingwah lib:mwic:LIBRARY[:PORT]; Decard lib:dcrf:LIBRARY[:PORT]; a meter maker’s card library maker:MANIFEST_PATH.',
     useReader: 'Use a card reader',
     save: 'Save reader settings',
     saved: 'Reader settings saved, thank you.',

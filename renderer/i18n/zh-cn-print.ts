@@ -70,7 +70,7 @@ export const printZh = {
     title: '读卡器',
     spec: '读卡器地址',
     specHint:
-      '串口 serial:COM3 或 serial:/dev/ttyUSB0@9600；USB HID hid:1a86:e010；PC/SC pcsc:读卡器名；明华 lib:mwic:库路径[:端口]；德卡 lib:dcrf:库路径[:端口]。',
+      '串口 serial:COM3 或 serial:/dev/ttyUSB0@9600；USB HID hid:1a86:e010；PC/SC pcsc:读卡器名；明华 lib:mwic:库路径[:端口]；德卡 lib:dcrf:库路径[:端口]；表厂卡库 maker:清单路径。',
     useReader: '使用读卡器',
     save: '保存读卡器设置',
     saved: '读卡器设置已保存，谢谢。',

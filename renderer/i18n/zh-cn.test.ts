@@ -8,7 +8,7 @@ import { zhCN } from './zh-cn';
  * payment app's name, a file's type or encoding).
  */
 const ALLOWED =
-  /\{\w+\}|GasDesk|Enter|Esc|Ctrl|Shift|Tab|Alt|F\d{1,2}|m³|English|serial|tcp|file|hid|idcard|VID|PID|USB|usb|IC|PSC|QR|IANA|Asia\/Shanghai|https?|COM\d*|tty\w*|dev|lp\d|WeChat|Alipay|PDF|ATR|CRC|A4|SLE4442|UTF-8|ESC\/POS|ID|MB|prints|training|XXXX|PC\/SC|pcscd?|lib|mwic|dcrf|xlsx?|csv|CSV|Excel|GBK|GB18030/g;
+  /\{\w+\}|GasDesk|Enter|Esc|Ctrl|Shift|Tab|Alt|F\d{1,2}|m³|English|serial|tcp|file|hid|idcard|VID|PID|USB|usb|IC|PSC|QR|IANA|Asia\/Shanghai|https?|COM\d*|tty\w*|dev|lp\d|WeChat|Alipay|PDF|ATR|CRC|A4|SLE4442|UTF-8|ESC\/POS|ID|MB|prints|training|XXXX|PC\/SC|pcscd?|lib|mwic|dcrf|maker|xlsx?|csv|CSV|Excel|GBK|GB18030/g;
 
 function strings(o: unknown, at: string, out: [string, string][]): [string, string][] {
   if (typeof o === 'string') out.push([at, o]);

@@ -7,6 +7,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CardRecord } from '../../core/card/gas-card';
 import { AppError } from '../../core/errors';
 import type { CardFormat, CardKeys } from '../../drivers/card-formats/card-format';
+import { ownFormatOf } from '../../drivers/card-formats/maker/maker-format';
 import { formatFor, referenceFormat } from '../../drivers/card-formats/reference-format';
 import { ReaderConnection } from '../../drivers/card-reader/connection';
 import { isStuck } from '../../drivers/card-reader/ffi/ffi-call';
@@ -78,20 +79,22 @@ export class CardStation {
 
   /**
    * Reads whatever is in the reader — only the bytes the card format uses, in one request — never verifying a
-   * PSC; null when the slot is empty. `triesLeft: false` skips reading the error counter (a write reads it
+   * PSC; null when the slot is empty. A reader that owns its cards' layout (a meter maker's library, `maker:`)
+   * is read and written in its own format. `triesLeft: false` skips reading the error counter (a write reads it
    * just before verifying anyway); the result then says 3.
    */
   async readCard(opts: { triesLeft?: boolean } = {}): Promise<CardInReader | null> {
     const reader = await this.reader();
+    const own = ownFormatOf(reader);
     return guard(async () => {
       let read: Awaited<ReturnType<CardFormat['read']>>;
       try {
-        read = await referenceFormat.read(reader, opts);
+        read = await (own ?? referenceFormat).read(reader, opts);
       } catch (e) {
         if (e instanceof ReaderError && e.code === 'NO_CARD') return null;
         throw e;
       }
-      const format = formatFor(read.image) ?? referenceFormat;
+      const format = own ?? formatFor(read.image) ?? referenceFormat;
       return { reader, format, image: read.image, record: read.record, triesLeft: read.triesLeft ?? 3 };
     });
   }

@@ -19,8 +19,8 @@ import type { App } from '../app';
 import type { CardInReader } from './card-station';
 import { writeAndSettle } from './card-writer';
 
-/** The write that brings the card up to the account (inserted pending, in the caller's transaction), or null. */
-export function catchUpRow(
+/** The write that brings a card holding `onCard` purchases up to the account, not yet recorded; or null. */
+function catchUpWrite(
   app: App,
   customerId: string,
   cardNo: string,
@@ -62,8 +62,35 @@ export function catchUpRow(
         volume: unloaded ? last!.volume : 0,
         cumulative: count.cumulative,
       };
-  insertCardWrite(app.gdb.sqlite, row);
   return { ...row, unloaded: !!open || unloaded };
+}
+
+/** The write that brings the card up to the account (inserted pending, in the caller's transaction), or null. */
+export function catchUpRow(
+  app: App,
+  customerId: string,
+  cardNo: string,
+  onCard: number,
+  operatorId: string,
+): (CardWriteRow & { unloaded: boolean }) | null {
+  const w = catchUpWrite(app, customerId, cardNo, onCard, operatorId);
+  if (w) {
+    const { unloaded: _, ...row } = w;
+    insertCardWrite(app.gdb.sqlite, row);
+  }
+  return w;
+}
+
+/**
+ * What a new card of the account starts from when its format writes the replacement in one call (a maker's
+ * library): the count and cumulative just before the catch-up write that follows — so that write, journalled
+ * like every other, is a plain next purchase on the card and puts the account's last purchase back on it.
+ */
+export function carriedToNewCard(app: App, customerId: string): { count: number; cumulative: number } {
+  const w = catchUpWrite(app, customerId, '', 0, '');
+  if (w) return { count: w.count - 1, cumulative: w.cumulative - w.volume };
+  const c = accountCount(app.gdb.sqlite, customerId);
+  return { count: c.lastCount, cumulative: c.cumulative };
 }
 
 /** The customer's active card in the reader is behind its account (a 补卡 cut short): finish it. Never throws. */

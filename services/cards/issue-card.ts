@@ -13,6 +13,7 @@ import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
 import { guard } from './card-station';
 import { currentStock, refuseStock } from './card-stock';
+import { carriedToNewCard } from './catch-up';
 import { stationOf } from './customer-card';
 import { FOREIGN_WHY, identify } from './identify';
 
@@ -63,6 +64,7 @@ export async function writeNewCard(
         await got.format.issue(got.reader, header, station.keys, {
           image: got.image,
           transportPsc: stock?.psc,
+          carried: () => carriedToNewCard(app, customerId),
         });
       } catch (e) {
         // A blank card (or one cut before its PSC change) refused the batch's transport PSC.

@@ -29,6 +29,15 @@ export const cardsReverseSale: Handlers['cards.reverseSale'] = async (input, cal
   if (!written) throw new AppError('SALE_NOT_ON_CARD');
   const ready = await customerCardInReader(app, sale.customerId, operatorId, { allowPending: true });
   const p = ready.inReader.record.purchase;
+  // A meter maker's meter takes the gas off its card when it loads it (maker-format.ts): this purchase, loaded.
+  if (
+    p &&
+    p.count === written.count &&
+    p.volume === 0 &&
+    written.volume > 0 &&
+    !ready.inReader.record.pending
+  )
+    throw new AppError('GAS_ALREADY_LOADED');
   if (!p || p.count !== written.count || p.volume !== written.volume)
     throw new AppError('NOT_REVERSIBLE', { detail: '卡内已不是这笔购气（之后又购过气或已补卡）' });
   if (!ready.inReader.record.pending) throw new AppError('GAS_ALREADY_LOADED');

@@ -80,7 +80,7 @@ describe('the card operations through the manifest', () => {
     const p = plugin();
     lib.put({ ...HEADER, generation: 0, count: 4, volume: 300, cumulative: 1200, remaining: 0, used: 0 });
     await p.clear(HEADER.cardNo);
-    expect((await p.readCard()).purchase).toEqual({ count: 4, volume: 0, cumulative: 12000 });
+    expect((await p.readCard()).purchase).toEqual({ count: 4, volume: 0, cumulative: 9000 });
     lib.blank();
     await p.replace({ ...HEADER, cardNo: '1010000124', generation: 1 }, { count: 4, cumulative: 12000 });
     expect(lib.card()).toMatchObject({
@@ -95,7 +95,7 @@ describe('the card operations through the manifest', () => {
   it('maps the library’s return codes to the counter’s errors, and one the manifest does not list', async () => {
     const p = plugin();
     lib.absent();
-    expect((await failure(p.readCard())).code).toBe('CARD_REQUIRED');
+    expect((await failure(p.readCard())).code).toBe('NO_CARD');
     lib.put({ ...HEADER, generation: 0, count: 4, volume: 0, cumulative: 1200, remaining: 0, used: 0 });
     expect((await failure(p.writePurchase('9999', { count: 5, volume: 100, cumulative: 12100 }))).code).toBe(
       'CARD_FOREIGN',
@@ -133,7 +133,7 @@ describe('a library that cannot be used', () => {
     const path = join(dir, 'bad.json');
     const m = JSON.parse(readFileSync(lib.manifest, 'utf8'));
     m.operations.clear.args.push({ out: 'count' });
-    m.returnCodes = { '0': 'CARD_REQUIRED' };
+    m.returnCodes = { '0': 'NO_CARD' };
     writeFileSync(path, JSON.stringify(m));
     expect(() => loadMakerManifest(path)).toThrow(
       /returnCodes must name the success code.*only read takes values out/,

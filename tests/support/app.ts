@@ -1,7 +1,4 @@
 /** Test support: a real counter application on a real SQLite file in a fresh temporary folder. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach } from 'vitest';
 import type { CallInput, OpName, OpOutput } from '../../core/contract';
 import type { ErrorBody } from '../../core/errors';
@@ -9,27 +6,20 @@ import { createDispatcher, type Dispatcher } from '../../services/api';
 import { App } from '../../services/app';
 import { DEMO_PASSWORD, seedDemo } from '../../services/setup/demo';
 import { withRequestId } from './request-id';
+import { tempDir } from './temp-dir';
 
-const dirs: string[] = [];
+export { tempDir };
+
 const apps: App[] = [];
 const sharedApps: App[] = [];
-const sharedDirs: string[] = [];
 
+// Registered after temp-dir's (imported above), so they run before it: the apps close before their folders go.
 afterEach(() => {
   for (const a of apps.splice(0)) a.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 afterAll(() => {
   for (const a of sharedApps.splice(0)) a.close();
-  for (const d of sharedDirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-
-/** A fresh folder removed after the test; with `shared`, after the whole file (for beforeAll). */
-export function tempDir(prefix = 'gasdesk-test-', opts: { shared?: boolean } = {}): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  (opts.shared ? sharedDirs : dirs).push(d);
-  return d;
-}
 
 export class FakeClock {
   constructor(public ms = Date.parse('2026-11-26T09:00:00+08:00')) {}
@@ -58,8 +48,7 @@ export interface TestCounter {
 export async function testCounter(
   opts: { demo?: boolean; households?: number; shared?: boolean } = {},
 ): Promise<TestCounter> {
-  const dir = mkdtempSync(join(tmpdir(), 'gasdesk-test-'));
-  (opts.shared ? sharedDirs : dirs).push(dir);
+  const dir = tempDir('gasdesk-test-', { shared: opts.shared });
   const clock = new FakeClock();
   const app = new App({ dataDir: dir, clock });
   (opts.shared ? sharedApps : apps).push(app);

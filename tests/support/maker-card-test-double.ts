@@ -31,6 +31,10 @@ export interface MakerTestDouble {
   put(card: DemoCard): void;
   absent(): void;
   hang(): void;
+  /** The card in the slot tears on the next purchase write or clear (demo-maker-card.c says how). */
+  tearNextWrite(how: 'pull-before-write' | 'tear-unwritten' | 'tear-written'): void;
+  /** The card that left the slot put back as it is. */
+  reinsert(): void;
   /** The card as the library stored it. */
   card(): DemoCard | null;
 }
@@ -43,6 +47,7 @@ export function buildMakerTestDouble(dir: string): MakerTestDouble {
   const state = join(dir, 'demo-maker-card.state');
   process.env.DEMO_MAKER_CARD_STATE = state;
   const write = (line: string) => writeFileSync(state, `${line}\n`);
+  const slot = (word: string) => write(readFileSync(state, 'utf8').trim().replace(/^\S+/, word));
   const t: MakerTestDouble = {
     manifest,
     library,
@@ -53,9 +58,11 @@ export function buildMakerTestDouble(dir: string): MakerTestDouble {
       ),
     absent: () => write('absent - - 0 0 0 0 0 0 0'),
     hang: () => write('hang - - 0 0 0 0 0 0 0'),
+    tearNextWrite: (how) => slot(how),
+    reinsert: () => slot('present'),
     card: () => {
       const f = readFileSync(state, 'utf8').trim().split(/\s+/);
-      if (f[0] !== 'present') return null;
+      if (f[0] === 'absent' || f[0] === 'hang') return null;
       const n = f.slice(3).map(Number);
       return {
         cardNo: f[1]!,

@@ -6,7 +6,9 @@
  * Waits are for events (the socket appearing, the reader listed), never for guessed times.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { listPcscReaders } from '../../drivers/card-reader/pcsc/pcsc-reader';
 
 export const VPCD_READER = 'Virtual PCD 00 00';
@@ -25,6 +27,40 @@ function runningPid(): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * pcscd and vpcd's port (the virtual card listens on it) are one per machine, shared by everyone's test runs
+ * and the card bench: one user at a time, across processes. Taken by the PC/SC rig (reader-rig.ts) until it is
+ * closed; a holder that died is passed over. Returns the release.
+ */
+const LOCK = join(tmpdir(), 'gasdesk-pcscd.lock');
+export async function holdPcsc(): Promise<() => void> {
+  const release = () => rmSync(LOCK, { recursive: true, force: true });
+  await until(
+    'the PC/SC lock (another test run or the card bench uses pcscd)',
+    () => {
+      try {
+        mkdirSync(LOCK);
+        writeFileSync(join(LOCK, 'pid'), String(process.pid));
+        return true;
+      } catch {
+        let owner = Number.NaN;
+        try {
+          owner = Number.parseInt(readFileSync(join(LOCK, 'pid'), 'utf8'), 10);
+        } catch {}
+        if (!Number.isInteger(owner)) return false; // taken or given back this instant
+        try {
+          process.kill(owner, 0);
+        } catch {
+          release();
+        }
+        return false;
+      }
+    },
+    600_000,
+  );
+  return release;
 }
 
 /** Polls `check` on each of pcscd's log lines and on a 50 ms tick until it holds, or fails after `ms`. */

@@ -4,6 +4,8 @@
  * through pcscd + vpcd and the virtual card, and the 明华/德卡 stub libraries. The stand-ins (emulator,
  * virtual card, stub libraries) are test doubles; the driver above each is the real one.
  */
+import { AREA } from '../../core/card/gas-card';
+import { openMakerReader } from '../../drivers/card-formats/maker/maker-reader';
 import { ReaderEmulator } from '../../drivers/card-reader/emulator';
 import { openLibReader } from '../../drivers/card-reader/lib/open-lib';
 import { openPcscReader, type PcscReader } from '../../drivers/card-reader/pcsc/pcsc-reader';
@@ -13,8 +15,9 @@ import { serveOnSerial } from '../../drivers/card-reader/serial-emulator';
 import { openSerial } from '../../drivers/card-reader/serial-transport';
 import { Sle4442 } from '../../drivers/card-reader/sle4442';
 import type { ReaderOptions, Sle4442Reader } from '../../drivers/card-reader/sle4442-reader';
-import { tempDir } from './app';
-import { startPcscd, stopOwnPcscd, VPCD_READER } from './pcscd';
+import { tempDir } from './temp-dir';
+import { buildMakerTestDouble, type MakerTestDouble } from './maker-card-test-double';
+import { holdPcsc, startPcscd, stopOwnPcscd, VPCD_READER } from './pcscd';
 import { ptyPair } from './socat';
 import { buildStubLibs, type Maker, stubControl } from './stub-libs';
 
@@ -26,14 +29,21 @@ export interface ReaderRig {
   /** The card last in the slot put back, seen by the reader. */
   reinsert(): Promise<void>;
   slotEmpty(): boolean;
-  /** The next main-memory write to `addr` stops after `bytes` bytes: the card leaves the reader. */
-  tearWriteAt(addr: number, bytes: number): void;
+  /**
+   * The card leaves the reader during the next purchase write: before the purchase reached it (an SLE4442's
+   * primary area torn), or once it has (its backup area torn).
+   */
+  tearNextWrite(reached: boolean): void;
   /** The card leaves just before the next main-memory write. */
   pullBeforeNextWrite(): void;
   /** PSC presentations the card has seen. */
   verifyAttempts(): number;
   close(): Promise<void>;
 }
+
+/** Where an SLE4442 write is torn: 9 bytes into the primary area (not reached), or 5 into the backup (reached). */
+const tearAt = (reached: boolean): [number, number] =>
+  reached ? [AREA.backup.start, 5] : [AREA.primary.start, 9];
 
 /** The parts of a rig whose card is the reader emulator's slot (serial, PC/SC virtual card). */
 function emulatorSlot(emu: ReaderEmulator) {
@@ -45,7 +55,8 @@ function emulatorSlot(emu: ReaderEmulator) {
     },
     lastCard: () => last!,
     slotEmpty: () => emu.card === null,
-    tearWriteAt(addr: number, bytes: number) {
+    tearNextWrite(reached: boolean) {
+      const [addr, bytes] = tearAt(reached);
       const handle = emu.handle.bind(emu);
       emu.handle = (chunk) => {
         if (chunk[3] === 0x21 && chunk[4] === addr) {
@@ -82,6 +93,7 @@ export async function serialRig(): Promise<ReaderRig> {
 }
 
 export async function pcscRig(): Promise<ReaderRig & { card: VirtualCard; lastCard(): Sle4442 }> {
+  const release = await holdPcsc();
   await startPcscd();
   const card = new VirtualCard();
   const slot = emulatorSlot(card.emulator);
@@ -122,6 +134,7 @@ export async function pcscRig(): Promise<ReaderRig & { card: VirtualCard; lastCa
       card.remove();
       await watcher?.close();
       await stopOwnPcscd();
+      release();
     },
   };
 }
@@ -136,12 +149,34 @@ export async function libRig(maker: Maker): Promise<ReaderRig & { control: Retur
     insertBlank: async () => control.set('insert_blank'),
     reinsert: async () => control.set('reinsert'),
     slotEmpty: () => control.peek('present') === 0,
-    tearWriteAt(addr, bytes) {
+    tearNextWrite(reached) {
+      const [addr, bytes] = tearAt(reached);
       control.set('tear_addr', addr);
       control.set('tear_bytes', bytes);
     },
     pullBeforeNextWrite: () => control.set('pull_before_write'),
     verifyAttempts: () => control.peek('verify_attempts'),
+    async close() {},
+  };
+}
+
+/**
+ * A meter maker's card library through its manifest (`maker:`): the worked example's library, a test double
+ * built with cc, owns the card and its PSC; its slot is a state file the rig writes.
+ */
+export async function makerRig(): Promise<ReaderRig & { lib: MakerTestDouble }> {
+  const lib = buildMakerTestDouble(tempDir('gasdesk-maker-rig-', { shared: true }));
+  return {
+    name: 'maker card library (demo manifest, stub library)',
+    lib,
+    open: (o) => openMakerReader(lib.manifest, o),
+    insertBlank: async () => lib.blank(),
+    reinsert: async () => lib.reinsert(),
+    slotEmpty: () => lib.card() === null,
+    tearNextWrite: (reached) => lib.tearNextWrite(reached ? 'tear-written' : 'tear-unwritten'),
+    pullBeforeNextWrite: () => lib.tearNextWrite('pull-before-write'),
+    // The library presents the card's PSC itself; GasDesk never does.
+    verifyAttempts: () => 0,
     async close() {},
   };
 }

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, copyFileSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { koffi } from '../../drivers/card-reader/ffi/ffi-call';
-import { tempDir } from './app';
+import { tempDir } from './temp-dir';
 import { ROOT } from './socat';
 
 const SRC = join(ROOT, 'tests/fixtures/stub-readers');

@@ -27,6 +27,8 @@ export class MakerCardError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detail?: string,
+    /** The call did not answer within the manifest's timeout and was cut (its host process killed). */
+    readonly cut = false,
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'MakerCardError';
@@ -54,7 +56,7 @@ export class MakerCardPlugin implements MakerCardLibrary {
 
   constructor(
     private readonly m: MakerManifest,
-    private readonly library: string,
+    readonly library: string,
     script?: HostScript,
   ) {
     this.id = m.id;
@@ -117,6 +119,7 @@ export class MakerCardPlugin implements MakerCardLibrary {
       throw new MakerCardError(
         writes ? 'CARD_WRITE_UNCERTAIN' : 'READER_UNAVAILABLE',
         `${spec.function}: ${e.message}`,
+        e instanceof HostTimeout,
       );
     }
     if (!reply.ok) {

@@ -38,7 +38,7 @@ const TEXT_VALUES = new Set(['cardNo', 'accountNo']);
 export const MAKER_OUTCOMES = [
   'ok',
   'READER_UNAVAILABLE',
-  'CARD_REQUIRED',
+  'NO_CARD',
   'CARD_BLANK',
   'CARD_FOREIGN',
   'CARD_DAMAGED',
