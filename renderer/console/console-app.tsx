@@ -71,7 +71,7 @@ export function ConsoleApp() {
   const current = pages.find((p) => p.key === page) ?? pages[0]!;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+      <Layout.Header className="console-header">
         <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
           GasDesk 总部管理台
         </Typography.Title>
@@ -86,7 +86,7 @@ export function ConsoleApp() {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={180} theme="light">
+        <Layout.Sider width={180} theme="light" className="console-menu">
           <Menu
             mode="inline"
             aria-label="页面"
@@ -95,7 +95,7 @@ export function ConsoleApp() {
             onClick={(e) => setPage(e.key)}
           />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content className="console-content">
           <main aria-label={current.label}>{current.render(me)}</main>
         </Layout.Content>
       </Layout>

@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { THEME_TOKENS } from '../shell/theme';
 import { ConsoleApp } from './console-app';
+import './console.css';
 
 const root = document.getElementById('root');
 if (root) {
