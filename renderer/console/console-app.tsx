@@ -13,6 +13,7 @@ import { LoginPage } from './pages/login-page';
 import { PasswordPage } from './pages/password-page';
 import { ReportsPage } from './pages/reports-page';
 import { ReviewPage } from './pages/review-page';
+import { UsagePage } from './pages/usage-page';
 import { UsersPage } from './pages/users-page';
 
 export interface Me {
@@ -35,6 +36,7 @@ const ALL: readonly ConsoleRole[] = ['admin', 'auditor', 'hall_manager', 'readon
 const PAGES: PageDef[] = [
   { key: 'halls', label: '网点与柜台', roles: ALL, render: (me) => <HallsPage me={me} /> },
   { key: 'reports', label: '报表', roles: ALL, render: (me) => <ReportsPage me={me} /> },
+  { key: 'usage', label: '用量分析', roles: ALL, render: (me) => <UsagePage me={me} /> },
   {
     key: 'review',
     label: '隔离与冲突',

@@ -248,6 +248,25 @@ describe('head office’s console', () => {
     expect(cells.some((c) => c.includes(filter))).toBe(true);
   });
 
+  it('runs the month’s usage analysis for the hall: the households that bought gas, none suspect without card reads', async () => {
+    await page.getByRole('menuitem', { name: '用量分析' }).click();
+    await field('月份').fill('2026-11');
+    const hall = page.getByRole('combobox', { name: '网点' });
+    await hall.fill('0101');
+    await visible(page.locator('.ant-select-item-option-active', { hasText: '0101 城东营业厅' }));
+    await hall.press('Enter');
+    await page.getByRole('button', { name: '分析' }).click();
+    expect(await text(page.getByTestId('usage-filter'))).toContain('营业厅 0101 城东营业厅 · 2026年11月');
+    expect(await text(page.getByTestId('usage-summary'))).toBe(
+      '分析 2 户，其中 0 户本月有完整读数；疑似异常 0 户',
+    );
+    const href = await page.getByRole('link', { name: '导出 Excel' }).getAttribute('href');
+    expect(href).toBe('/admin/usage-analysis/export.xlsx?month=2026-11&hall=0101');
+    // The hall's list has closed (a list still fading out is no part of the page to check).
+    await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
+    expect((await seriousProblems(page, 'console usage analysis')).join('\n')).toBe('');
+  });
+
   it('shows a read-only user the lists without a writing button, and signs out', async () => {
     await page.getByRole('button', { name: '退出' }).click();
     await signIn('qianyu', PASSWORD);
