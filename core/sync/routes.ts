@@ -22,6 +22,7 @@ import {
 } from './wire-import';
 import { limitsSchema } from '../contract/prices';
 import { CONSOLE_ROUTES } from './routes-console';
+import { LIST_ROUTES } from './routes-lists';
 import { receiptVerdictSchema, receiptVerifyInputSchema } from '../receipts/receipt-qr';
 import {
   adminSchemas,
@@ -369,6 +370,7 @@ export const SYNC_ROUTES = {
   },
   ...CONSOLE_ROUTES,
   ...IMPORT_ROUTES,
+  ...LIST_ROUTES,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof SYNC_ROUTES;
