@@ -8,6 +8,11 @@ import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { CONSOLE_ROLE_NAMES, type ConsoleRole } from '../../core/sync/wire-console';
 import { get, post, whenSignedOut } from './api';
 import { AuditPage } from './pages/audit-page';
+import { CardsPage } from './pages/cards-page';
+import { ImportsPage } from './pages/imports-page';
+import { MasterPage } from './pages/master-page';
+import { ServicePage } from './pages/service-page';
+import { StaffPage } from './pages/staff-page';
 import { HallsPage } from './pages/halls-page';
 import { LoginPage } from './pages/login-page';
 import { PasswordPage } from './pages/password-page';
@@ -43,6 +48,11 @@ const PAGES: PageDef[] = [
     roles: ['admin', 'auditor', 'readonly'],
     render: (me) => <ReviewPage me={me} />,
   },
+  { key: 'master', label: '气价与收费', roles: ALL, render: (me) => <MasterPage me={me} /> },
+  { key: 'staff', label: '营业厅员工', roles: ALL, render: (me) => <StaffPage me={me} /> },
+  { key: 'cards', label: '燃气卡', roles: ALL, render: (me) => <CardsPage me={me} /> },
+  { key: 'service', label: '服务台记录', roles: ALL, render: (me) => <ServicePage me={me} /> },
+  { key: 'imports', label: '数据导入', roles: ['admin'], render: (me) => <ImportsPage me={me} /> },
   { key: 'users', label: '总部账号', roles: ['admin'], render: (me) => <UsersPage me={me} /> },
   { key: 'audit', label: '操作日志', roles: ['admin'], render: () => <AuditPage /> },
   { key: 'password', label: '修改密码', roles: ALL, render: () => <PasswordPage /> },
