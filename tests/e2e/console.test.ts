@@ -263,7 +263,9 @@ describe('head office’s console', () => {
     const href = await page.getByRole('link', { name: '导出 Excel' }).getAttribute('href');
     expect(href).toBe('/admin/usage-analysis/export.xlsx?month=2026-11&hall=0101');
     // The hall's list has closed (a list still fading out is no part of the page to check).
-    await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
+    await expect
+      .poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count())
+      .toBe(0);
     expect((await seriousProblems(page, 'console usage analysis')).join('\n')).toBe('');
   });
 

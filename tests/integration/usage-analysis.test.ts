@@ -56,8 +56,10 @@ describe('燃气用量分析 over seeded households', () => {
     expect(run(50)).toBe(0);
     expect(run(3)).toBe(2);
     const jumps = (jumpM3PerDay: number) =>
-      analyseUsage(SIM_MONTH, sim.households, sim.reads, sim.purchases, { ...DEFAULT_THRESHOLDS, jumpM3PerDay })
-        .suspects.filter((s) => s.flags.some((f) => f.code === 'jump')).length;
+      analyseUsage(SIM_MONTH, sim.households, sim.reads, sim.purchases, {
+        ...DEFAULT_THRESHOLDS,
+        jumpM3PerDay,
+      }).suspects.filter((s) => s.flags.some((f) => f.code === 'jump')).length;
     expect(jumps(30)).toBe(1);
     expect(jumps(1)).toBeGreaterThan(100);
   });
