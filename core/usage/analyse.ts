@@ -280,14 +280,19 @@ export function analyseUsage(
     w.buys.sort((a, b) => (a.businessDate < b.businessDate ? -1 : a.businessDate > b.businessDate ? 1 : 0));
     for (const [m, v] of monthlyUse(w.reads)) w.use.set(m, v);
     const use = w.use.get(month);
-    if (use !== undefined) peers.set(peerKey(w.h), [...(peers.get(peerKey(w.h)) ?? []), use]);
+    if (use === undefined) continue;
+    const group = peers.get(peerKey(w.h));
+    if (group) group.push(use);
+    else peers.set(peerKey(w.h), [use]);
   }
+  const peerMedians = new Map(
+    [...peers].filter(([, g]) => g.length >= t.minPeers).map(([k, g]) => [k, median(g)] as const),
+  );
   const suspects: Suspect[] = [];
   let measured = 0;
   for (const w of work.values()) {
     const flags: Flag[] = [];
-    const group = peers.get(peerKey(w.h)) ?? [];
-    const peerMedian = group.length >= t.minPeers ? median(group) : null;
+    const peerMedian = peerMedians.get(peerKey(w.h)) ?? null;
     const hist = flagsOfUse(w, month, t, peerMedian, flags);
     readFlags(w, month, t, flags);
     const quiet = silence(w, month, t);

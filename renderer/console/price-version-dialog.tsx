@@ -48,7 +48,10 @@ export function PriceVersionDialog({ onClose, onDone }: { onClose(): void; onDon
       }}
     >
       <Form.Item name="userClass" label="用气性质">
-        <Select options={USER_CLASSES.map((c) => ({ value: c, label: USER_CLASS_ZH[c] }))} />
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={USER_CLASSES.map((c) => ({ value: c, label: USER_CLASS_ZH[c] }))}
+        />
       </Form.Item>
       <Form.Item
         name="effectiveFrom"

@@ -72,6 +72,8 @@ describe('the console’s master-data and record pages', () => {
   const field = (name: string) => page.getByLabel(name, { exact: true });
   const menu = (name: string) => page.getByRole('menuitem', { name }).click();
   const rows = (table: string) => page.getByRole('table', { name: table }).locator('tbody');
+  /** Head office answered and the dialog closed (a password is hashed there: slow on a busy machine). */
+  const closed = (name: string) => page.getByRole('dialog', { name }).waitFor({ state: 'detached' });
 
   async function signIn(username: string) {
     await page.goto(`${ho.url}/console/`);
@@ -94,12 +96,25 @@ describe('the console’s master-data and record pages', () => {
     await menu('气价与收费');
     await expect.poll(() => rows('气价版本').locator('tr').count()).toBe(4);
     expect(await rows('气价版本').textContent()).toContain('居民');
+    await page.getByRole('button', { name: '发布气价版本' }).click();
+    const publish = page.getByRole('dialog', { name: '发布气价版本' });
+    await publish.getByRole('combobox', { name: '用气性质' }).fill('商业');
+    await publish.getByRole('combobox', { name: '用气性质' }).press('Enter');
+    await field('生效日期').fill('2027-01-01');
+    await field('单价（元/m³）').fill('3.80');
+    await field('调价说明').fill('商业用气调价');
+    await field('调价说明').press('Enter');
+    await closed('发布气价版本');
+    const commercial = rows('气价版本').locator('tr', { hasText: '2027-01-01' });
+    await expect.poll(() => commercial.textContent()).toContain('3.80 元/m³');
+    expect(await commercial.textContent()).toContain('商业');
     await page.getByRole('tab', { name: '收费项目' }).click();
     await page.getByRole('button', { name: '新建收费项目' }).click();
     await field('项目代码').fill('GAS_ALARM');
     await field('项目名称').fill('安装燃气报警器');
     await field('金额（元）').fill('180.00');
     await field('金额（元）').press('Enter');
+    await closed('新建收费项目');
     await expect.poll(() => rows('收费项目').textContent()).toContain('安装燃气报警器');
     expect(await rows('收费项目').locator('tr', { hasText: 'GAS_ALARM' }).textContent()).toContain(
       '￥180.00',
@@ -118,6 +133,7 @@ describe('the console’s master-data and record pages', () => {
     await field('姓名').fill('董力');
     await field('初始密码').fill('demo12345');
     await field('初始密码').press('Enter');
+    await closed('新建员工（网点 0101）');
     await expect.poll(() => rows('员工').textContent()).toContain('董力');
     expect(await rows('员工').textContent()).not.toContain('城西收费员');
 
@@ -127,6 +143,7 @@ describe('the console’s master-data and record pages', () => {
     await card.getByRole('button', { name: '挂失' }).click();
     await field('挂失原因').fill('用户来电称卡丢失');
     await field('挂失原因').press('Enter');
+    await closed(`挂失燃气卡 ${CARD}`);
     await expect.poll(() => card.textContent()).toContain('已挂失');
     expect(await card.textContent()).toContain('用户来电称卡丢失');
 
@@ -166,6 +183,7 @@ describe('the console’s master-data and record pages', () => {
 
   it('shows a hall manager their own hall only, with no import page and no 挂失', async () => {
     await page.getByRole('button', { name: '退出' }).click();
+    await visible(page.getByRole('main', { name: '登录' }));
     await signIn('sunli');
     expect(await page.getByRole('menuitem', { name: '数据导入' }).count()).toBe(0);
     await menu('营业厅员工');
@@ -176,12 +194,13 @@ describe('the console’s master-data and record pages', () => {
     await field('姓名').fill('孙小');
     await field('初始密码').fill('demo12345');
     await field('初始密码').press('Enter');
+    await closed('新建员工（网点 0101）');
     await expect.poll(() => rows('员工').textContent()).toContain('孙小');
     await menu('燃气卡');
     await expect.poll(() => rows('燃气卡').textContent()).toContain(CARD);
     expect(await page.getByRole('button', { name: '挂失' }).count()).toBe(0);
     await menu('气价与收费');
-    await expect.poll(() => rows('气价版本').locator('tr').count()).toBe(4);
+    await expect.poll(() => rows('气价版本').locator('tr').count()).toBe(5);
     expect(await page.getByRole('button', { name: '发布气价版本' }).count()).toBe(0);
   });
 });

@@ -186,7 +186,7 @@ export function MasterPage({ me }: { me: Me }) {
           }}
         >
           <Form.Item name="userClass" label="用气性质">
-            <Select options={classOptions} />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={classOptions} />
           </Form.Item>
           {(['perPurchase', 'perMonth', 'perYear'] as const).map((k) => (
             <Form.Item
