@@ -102,13 +102,22 @@ const DAY_S = 86_400;
 const m3 = (v: number) => `${formatCubicMetres(v)} m³`;
 /** The zone of the business day for dates of reads: dates are shown as the hall sees them (UTC+8). */
 const dateOf = (sec: number) => new Date((sec + 8 * 3600) * 1000).toISOString().slice(0, 10);
-const monthOfSec = (sec: number) => dateOf(sec).slice(0, 7);
+function monthOfSec(sec: number): string {
+  const d = new Date((sec + 8 * 3600) * 1000);
+  const m = d.getUTCMonth() + 1;
+  return `${d.getUTCFullYear()}-${m < 10 ? '0' : ''}${m}`;
+}
+/** 'YYYY-MM' as a count of months, to step from one month to the next without dates. */
+const monthNo = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
 /** The first second of a business date (UTC+8). */
-const dayStart = (date: string) => Date.parse(`${date}T00:00:00Z`) / 1000 - 8 * 3600;
+const dayStart = (date: string) =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 1000 -
+  8 * 3600;
 
 /** The first second of a month (UTC+8) and of the one after. */
 export function monthBounds(month: string): { start: number; end: number } {
-  const [y, m] = month.split('-').map(Number) as [number, number];
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
   return { start: Date.UTC(y, m - 1, 1) / 1000 - 8 * 3600, end: Date.UTC(y, m, 1) / 1000 - 8 * 3600 };
 }
 
@@ -136,7 +145,7 @@ function monthlyUse(reads: readonly Reading[]): Map<string, number> {
     const b = lastOf.get(months[i]!)!;
     if (a.meterNo !== b.meterNo || b.cumulativeUsed < a.cumulativeUsed) continue;
     // Use over several months since the previous read is not this month's alone: only a consecutive month counts.
-    if (shiftMonth(months[i - 1]!, 1) !== months[i]) continue;
+    if (monthNo(months[i - 1]!) + 1 !== monthNo(months[i]!)) continue;
     out.set(months[i]!, b.cumulativeUsed - a.cumulativeUsed);
   }
   return out;
@@ -207,16 +216,23 @@ function readFlags(w: Work, month: string, t: UsageThresholds, flags: Flag[]): v
   }
 }
 
+/** The month before and the month a year before (computed once per month analysed, not per household). */
+let around = { month: '', monthBefore: '', yearBefore: '' };
+function neighbours(month: string) {
+  if (around.month !== month)
+    around = { month, monthBefore: shiftMonth(month, -1), yearBefore: shiftMonth(month, -12) };
+  return around;
+}
+
 function flagsOfUse(w: Work, month: string, t: UsageThresholds, peerMedian: number | null, flags: Flag[]) {
+  const { monthBefore, yearBefore } = neighbours(month);
   const use = w.use.get(month);
-  const history = [...w.use.entries()]
-    .filter(([m]) => m < month && m >= shiftMonth(month, -12))
-    .map(([, v]) => v);
+  const history = [...w.use.entries()].filter(([m]) => m < month && m >= yearBefore).map(([, v]) => v);
   const hist = history.length >= t.minHistoryMonths ? median(history) : null;
   const bought = (m: string) =>
     w.buys.filter((p) => p.businessDate.startsWith(m)).reduce((s, p) => s + p.volume, 0);
   if (use === undefined) return hist;
-  const recent = bought(month) + bought(shiftMonth(month, -1));
+  const recent = bought(month) + bought(monthBefore);
   if (use === 0 && recent > 0 && (hist ?? 0) > 0)
     flags.push({
       code: 'zero_after_purchase',
