@@ -39,7 +39,9 @@ async function bareUsage(store: Store): Promise<void> {
   const from = Date.UTC(2024, 11, 1) / 1000 - 8 * 3600;
   const end = Date.UTC(2026, 0, 1) / 1000 - 8 * 3600;
   await store.query(
-    `SELECT r.customer_id, r.meter_no, r.loaded_count, r.cumulative_used, r.status, r.read_at
+    `SELECT r.customer_id, r.meter_no, r.loaded_count, r.cumulative_used, r.read_at,
+        coalesce((r.status->>'tamper')::boolean, false), coalesce((r.status->>'leakAlarm')::boolean, false),
+        coalesce((r.status->>'lowBattery')::boolean, false)
        FROM meter_readings r JOIN customers c ON c.id = r.customer_id
       WHERE r.read_at >= $1 AND r.read_at < $2 AND c.hall_id = 'bench-hall'`,
     [from, end],

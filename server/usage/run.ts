@@ -13,7 +13,6 @@ import {
   type Household,
   monthBounds,
   type Purchase,
-  type Reading,
   shiftMonth,
   type Suspect,
   type UsageResult,
@@ -54,12 +53,18 @@ export async function runUsageAnalysis(
     meter_no: string;
     loaded_count: number;
     cumulative_used: string;
-    status: Reading['status'];
+    tamper: boolean;
+    leak: boolean;
+    battery: boolean;
     read_at: string;
   }>(
-    `SELECT r.customer_id, r.meter_no, r.loaded_count, r.cumulative_used, r.status, r.read_at
+    // In no order: the analysis orders each household's reads. The flags as booleans, not the JSON.
+    `SELECT r.customer_id, r.meter_no, r.loaded_count, r.cumulative_used, r.read_at,
+        coalesce((r.status->>'tamper')::boolean, false) AS tamper,
+        coalesce((r.status->>'leakAlarm')::boolean, false) AS leak,
+        coalesce((r.status->>'lowBattery')::boolean, false) AS battery
        FROM meter_readings r JOIN customers c ON c.id = r.customer_id
-      WHERE r.read_at >= $1 AND r.read_at < $2 ${inHall(3)} ORDER BY r.read_at, r.id`,
+      WHERE r.read_at >= $1 AND r.read_at < $2 ${inHall(3)}`,
     [from, end, ...hallParam],
   );
   const sold = await q.query<{ customer_id: string; business_date: string; volume: string }>(
@@ -104,7 +109,7 @@ export async function runUsageAnalysis(
       meterNo: r.meter_no,
       loadedCount: Number(r.loaded_count),
       cumulativeUsed: Number(r.cumulative_used),
-      status: r.status ?? {},
+      status: { tamper: r.tamper, leakAlarm: r.leak, lowBattery: r.battery },
       readAt: Number(r.read_at),
     })),
     sold.map(
