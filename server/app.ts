@@ -21,6 +21,7 @@ import { registerConsolePage } from './routes/console-page';
 import { registerConsoleRoutes } from './routes/console-routes';
 import { registerAudit } from './console/audit';
 import { DEFAULT_IDLE_MS } from './console/sessions';
+import { registerListRoutes } from './routes/list-routes';
 import { registerReportRoutes } from './routes/report-routes';
 
 export interface HeadOfficeOptions {
@@ -68,6 +69,7 @@ export function buildHeadOffice(opts: HeadOfficeOptions): { app: FastifyInstance
   registerConsoleRoutes(app, ho);
   registerConsolePage(app, opts.consoleDir);
   registerReportRoutes(app, ho);
+  registerListRoutes(app, ho);
   registerImportRoutes(app, ho);
   return { app, ho };
 }

@@ -76,6 +76,12 @@ export const REPORT_TABLES: Record<ReportKind, readonly TableDef[]> = {
     { key: 'byOperator', title: '按操作员', columns: [t('operator', '操作员'), ...gasCols], totals: true },
     { key: 'byCounter', title: '按柜台', columns: [t('counter', '柜台'), ...gasCols], totals: true },
     { key: 'byHall', title: '按营业厅', columns: [t('hall', '营业厅'), ...gasCols], totals: true },
+    {
+      key: 'trend',
+      title: '走势（按日；期间长于两个月时按月）',
+      columns: [t('period', '日期/月份'), ...gasCols],
+      totals: true,
+    },
   ],
   fees: [
     {

@@ -12,6 +12,7 @@ import {
   type ReportKind,
   type ReportRow,
 } from './definitions';
+import { daysBetween } from './period';
 
 /** The summed figures of one group of one dim (see server/migrations/0008_reports.sql for what each holds). */
 export interface DimRow {
@@ -56,8 +57,21 @@ export interface CashDay {
   readonly deposited: number;
 }
 
+/** Net gas sold on one business date (the class dim's sums of that day). */
+export interface TrendDay {
+  readonly date: string;
+  readonly n: number;
+  readonly volume: number;
+  readonly amount: number;
+}
+
+/** A trend is by day up to this many days, by month beyond. */
+export const TREND_DAILY_MAX_DAYS = 62;
+
 export interface ReportData {
   readonly dims: Partial<Record<Dim, readonly DimRow[]>>;
+  /** The gas report's days (only dates with sales), for its trend table. */
+  readonly trend?: readonly TrendDay[];
   readonly cash?: readonly CashDay[];
   readonly ledger?: readonly ReportRow[];
   readonly operatorName: (id: string) => string;
@@ -96,7 +110,22 @@ const gasRow = (label: string, key: string, s: Sums): ReportRow => ({
   amount: s.amount,
 });
 
-function gasTables(d: ReportData): Record<string, ReportRow[]> {
+/** The trend's rows: each date, or each month when the period is longer than TREND_DAILY_MAX_DAYS. */
+function trendRows(days: readonly TrendDay[], periodDays: number): ReportRow[] {
+  const monthly = periodDays > TREND_DAILY_MAX_DAYS;
+  const out = new Map<string, { count: number; volume: number; amount: number }>();
+  for (const d of [...days].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+    const k = monthly ? d.date.slice(0, 7) : d.date;
+    const s = out.get(k) ?? { count: 0, volume: 0, amount: 0 };
+    s.count += d.n;
+    s.volume += d.volume;
+    s.amount += d.amount;
+    out.set(k, s);
+  }
+  return [...out.entries()].map(([period, s]) => ({ period, ...s }));
+}
+
+function gasTables(d: ReportData, periodDays: number): Record<string, ReportRow[]> {
   const cls = d.dims.class ?? [];
   const byClass = sumBy(cls, (r) => r.key);
   const tenders = sumBy(d.dims.tender ?? [], (r) => r.key);
@@ -117,6 +146,7 @@ function gasTables(d: ReportData): Record<string, ReportRow[]> {
     ),
     byCounter: sorted(sumBy(cls, (r) => d.counterName(r.counterId))).map(([k, s]) => gasRow('counter', k, s)),
     byHall: sorted(sumBy(cls, (r) => d.hallName(r.counterId))).map(([k, s]) => gasRow('hall', k, s)),
+    trend: trendRows(d.trend ?? [], periodDays),
   };
 }
 
@@ -133,7 +163,7 @@ function kindSums(rows: readonly DimRow[], kind: string, status?: string): { cou
   return { count, amount };
 }
 
-function otherTables(kind: ReportKind, d: ReportData): Record<string, ReportRow[]> {
+function otherTables(kind: ReportKind, d: ReportData, periodDays: number): Record<string, ReportRow[]> {
   const total = (dim: Dim) => (d.dims[dim] ?? []).reduce((sum, r) => sum + r.n, 0);
   switch (kind) {
     case 'fees':
@@ -168,12 +198,12 @@ function otherTables(kind: ReportKind, d: ReportData): Record<string, ReportRow[
     case 'ledger':
       return { entries: [...(d.ledger ?? [])] };
     case 'gas':
-      return gasTables(d);
+      return gasTables(d, periodDays);
   }
 }
 
 export function shapeReport(kind: ReportKind, d: ReportData, h: ReportHeading): Report {
-  const tables = otherTables(kind, d);
+  const tables = otherTables(kind, d, daysBetween(h.from, h.to));
   return {
     kind,
     title: REPORT_TITLES[kind],

@@ -10,6 +10,7 @@ import {
 } from './wire-revert';
 import { z } from 'zod';
 import { reportQuerySchema, reportSchema } from '../reports/definitions';
+import { usageAnalysisSchema, usageQuerySchema } from '../usage/thresholds';
 import {
   IMPORT_BODY_LIMIT,
   importBatchListSchema,
@@ -21,6 +22,7 @@ import {
 } from './wire-import';
 import { limitsSchema } from '../contract/prices';
 import { CONSOLE_ROUTES } from './routes-console';
+import { LIST_ROUTES } from './routes-lists';
 import { receiptVerdictSchema, receiptVerifyInputSchema } from '../receipts/receipt-qr';
 import {
   adminSchemas,
@@ -348,8 +350,27 @@ export const SYNC_ROUTES = {
     query: reportQuerySchema,
     response: z.string().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
   },
+  usageAnalysis: {
+    method: 'GET',
+    path: '/admin/usage-analysis',
+    auth: 'admin',
+    summary:
+      '燃气用量分析：某月各户用气与本户历史、同类户比较，列出疑似漏气或计量异常的表具及依据（阈值可在查询中调整）',
+    query: usageQuerySchema,
+    response: usageAnalysisSchema,
+  },
+  usageAnalysisExport: {
+    method: 'GET',
+    path: '/admin/usage-analysis/export.xlsx',
+    auth: 'admin',
+    summary:
+      '燃气用量分析导出为 Excel（.xlsx）：顶部注明范围、月份与阈值，每个疑似异常表具一行，含疑点与依据',
+    query: usageQuerySchema,
+    response: z.string().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+  },
   ...CONSOLE_ROUTES,
   ...IMPORT_ROUTES,
+  ...LIST_ROUTES,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof SYNC_ROUTES;

@@ -16,6 +16,16 @@ export const IMPORT_KINDS = [
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
+export const KIND_ZH: Record<ImportKind, string> = {
+  customers: '用户档案',
+  meters: '表具',
+  cards: 'IC 卡',
+  tier_use: '本年度阶梯用量',
+  balances: '结余与欠费',
+  inspections: '安检状态与隐患',
+  staff: '营业厅人员',
+};
+
 /** The largest file the HTTP API takes (bigger ones: `gasdesk server import` on the head-office machine). */
 export const IMPORT_BODY_LIMIT = 128 * 1024 * 1024;
 

@@ -5,7 +5,7 @@
  * 0008_reports.sql), group by group. Runtime: Node.
  */
 import type Database from 'better-sqlite3';
-import type { CashDay, Dim, DimRow } from '../../core/reports/shape';
+import type { CashDay, Dim, DimRow, TrendDay } from '../../core/reports/shape';
 import { DESK_TYPES_SQL } from '../schema/ledger';
 
 type Raw = Omit<DimRow, 'counterId'>;
@@ -56,6 +56,16 @@ export function counterDimRows(
 ): DimRow[] {
   const rows = sqlite.prepare(DIM_SQL[dim]).all(p) as Raw[];
   return rows.map((r) => ({ ...r, counterId }));
+}
+
+/** Net gas sold per business date of the period (the class dim's sums, date by date), for the trend. */
+export function counterTrendDays(sqlite: Database.Database, p: CounterPeriod): TrendDay[] {
+  return sqlite
+    .prepare(
+      `SELECT s.business_date AS date, SUM(${SIGN}) AS n, SUM(${SIGN} * ABS(s.volume)) AS volume,
+         SUM(${SIGN} * ABS(s.amount)) AS amount FROM sales s WHERE ${IN_PERIOD} AND ${GAS} GROUP BY 1 ORDER BY 1`,
+    )
+    .all(p) as TrendDay[];
 }
 
 export function counterCashDays(sqlite: Database.Database, p: CounterPeriod): CashDay[] {

@@ -8,11 +8,17 @@ import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { CONSOLE_ROLE_NAMES, type ConsoleRole } from '../../core/sync/wire-console';
 import { get, post, whenSignedOut } from './api';
 import { AuditPage } from './pages/audit-page';
+import { CardsPage } from './pages/cards-page';
+import { ImportsPage } from './pages/imports-page';
+import { MasterPage } from './pages/master-page';
+import { ServicePage } from './pages/service-page';
+import { StaffPage } from './pages/staff-page';
 import { HallsPage } from './pages/halls-page';
 import { LoginPage } from './pages/login-page';
 import { PasswordPage } from './pages/password-page';
 import { ReportsPage } from './pages/reports-page';
 import { ReviewPage } from './pages/review-page';
+import { UsagePage } from './pages/usage-page';
 import { UsersPage } from './pages/users-page';
 
 export interface Me {
@@ -35,12 +41,18 @@ const ALL: readonly ConsoleRole[] = ['admin', 'auditor', 'hall_manager', 'readon
 const PAGES: PageDef[] = [
   { key: 'halls', label: '网点与柜台', roles: ALL, render: (me) => <HallsPage me={me} /> },
   { key: 'reports', label: '报表', roles: ALL, render: (me) => <ReportsPage me={me} /> },
+  { key: 'usage', label: '用量分析', roles: ALL, render: (me) => <UsagePage me={me} /> },
   {
     key: 'review',
     label: '隔离与冲突',
     roles: ['admin', 'auditor', 'readonly'],
     render: (me) => <ReviewPage me={me} />,
   },
+  { key: 'master', label: '气价与收费', roles: ALL, render: (me) => <MasterPage me={me} /> },
+  { key: 'staff', label: '营业厅员工', roles: ALL, render: (me) => <StaffPage me={me} /> },
+  { key: 'cards', label: '燃气卡', roles: ALL, render: (me) => <CardsPage me={me} /> },
+  { key: 'service', label: '服务台记录', roles: ALL, render: (me) => <ServicePage me={me} /> },
+  { key: 'imports', label: '数据导入', roles: ['admin'], render: (me) => <ImportsPage me={me} /> },
   { key: 'users', label: '总部账号', roles: ['admin'], render: (me) => <UsersPage me={me} /> },
   { key: 'audit', label: '操作日志', roles: ['admin'], render: () => <AuditPage /> },
   { key: 'password', label: '修改密码', roles: ALL, render: () => <PasswordPage /> },
@@ -71,7 +83,7 @@ export function ConsoleApp() {
   const current = pages.find((p) => p.key === page) ?? pages[0]!;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+      <Layout.Header className="console-header">
         <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
           GasDesk 总部管理台
         </Typography.Title>
@@ -86,7 +98,7 @@ export function ConsoleApp() {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={180} theme="light">
+        <Layout.Sider width={180} theme="light" className="console-menu">
           <Menu
             mode="inline"
             aria-label="页面"
@@ -95,7 +107,7 @@ export function ConsoleApp() {
             onClick={(e) => setPage(e.key)}
           />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content className="console-content">
           <main aria-label={current.label}>{current.render(me)}</main>
         </Layout.Content>
       </Layout>

@@ -1,8 +1,9 @@
 /**
  * What each console role may do on the admin API. 管理员 (admin): everything. 稽核 (auditor): read
  * everything and resolve conflicts. 只读 (readonly): read everything. 营业厅经理 (hall_manager): read the
- * halls and counters of their own halls (the lists are cut to them), add staff to those halls, and run the
- * reports of one of them (never the company's). A route not named here is the administrator's alone.
+ * halls and counters of their own halls (the lists are cut to them), the prices, fees and limits, the staff,
+ * cards and service-desk records of one of their halls, add staff to those halls, and run the
+ * reports and the usage analysis of one of them (never the company's). A route not named here is the administrator's alone.
  * Runtime: Node.
  */
 import type { FastifyRequest } from 'fastify';
@@ -29,6 +30,14 @@ const RULES = new Map<string, Rule>([
   [key(R.createStaff), { roles: ['admin', 'hall_manager'], hall: 'param' }],
   [key(R.report), { roles: [...EVERY_HALL, 'hall_manager'], hall: 'query' }],
   [key(R.reportExport), { roles: [...EVERY_HALL, 'hall_manager'], hall: 'query' }],
+  [key(R.listPriceVersions), { roles: [...EVERY_HALL, 'hall_manager'] }],
+  [key(R.listFeeItems), { roles: [...EVERY_HALL, 'hall_manager'] }],
+  [key(R.listPurchaseLimits), { roles: [...EVERY_HALL, 'hall_manager'] }],
+  [key(R.listStaff), { roles: [...EVERY_HALL, 'hall_manager'], hall: 'query' }],
+  [key(R.listCards), { roles: [...EVERY_HALL, 'hall_manager'], hall: 'query' }],
+  [key(R.listServiceRecords), { roles: [...EVERY_HALL, 'hall_manager'], hall: 'query' }],
+  [key(R.usageAnalysis), { roles: [...EVERY_HALL, 'hall_manager'], hall: 'query' }],
+  [key(R.usageAnalysisExport), { roles: [...EVERY_HALL, 'hall_manager'], hall: 'query' }],
 ]);
 
 /** Refuses (CONSOLE_FORBIDDEN) a console user whose role may not use `method path`, or not for that hall. */

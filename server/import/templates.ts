@@ -5,19 +5,9 @@
  * Runtime: Node.
  */
 
-import { IMPORT_KINDS, type ImportKind } from '../../core/sync/wire-import';
+import { IMPORT_KINDS, type ImportKind, KIND_ZH } from '../../core/sync/wire-import';
 
-export { IMPORT_KINDS, type ImportKind };
-
-export const KIND_ZH: Record<ImportKind, string> = {
-  customers: '用户档案',
-  meters: '表具',
-  cards: 'IC 卡',
-  tier_use: '本年度阶梯用量',
-  balances: '结余与欠费',
-  inspections: '安检状态与隐患',
-  staff: '营业厅人员',
-};
+export { IMPORT_KINDS, type ImportKind, KIND_ZH };
 
 export interface Column {
   readonly key: string;

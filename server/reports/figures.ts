@@ -6,7 +6,7 @@
  */
 import { dayStart, nextDate } from '../../core/business-day';
 import { LEDGER_TYPES, type ReportRow } from '../../core/reports/definitions';
-import type { CashDay, Dim, DimRow } from '../../core/reports/shape';
+import type { CashDay, Dim, DimRow, TrendDay } from '../../core/reports/shape';
 import type { Queryable } from '../pg/store';
 
 export interface Period {
@@ -48,6 +48,22 @@ export async function dimRows(
     out[r.dim] = list;
   }
   return out;
+}
+
+/** Net gas sold per business date (the class dim's sums of report_days, date by date), for the trend. */
+export async function trendDays(q: Queryable, p: Period, ids: string[] | null): Promise<TrendDay[]> {
+  const rows = await q.query<{ date: string; n: string; volume: string; amount: string }>(
+    `SELECT business_date AS date, sum(n)::bigint AS n, sum(volume)::bigint AS volume, sum(amount)::bigint AS amount
+       FROM report_days WHERE dim = 'class' AND business_date BETWEEN $1 AND $2 ${inScope(ids, 3)}
+      GROUP BY business_date ORDER BY business_date`,
+    [p.from, p.to, ...scopeParams(ids)],
+  );
+  return rows.map((r) => ({
+    date: r.date,
+    n: Number(r.n),
+    volume: Number(r.volume),
+    amount: Number(r.amount),
+  }));
 }
 
 export async function cashDays(q: Queryable, p: Period, ids: string[] | null): Promise<CashDay[]> {

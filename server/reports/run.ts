@@ -16,7 +16,7 @@ import {
 import { type ResolvedPeriod, resolvePeriod } from '../../core/reports/period';
 import { DIMS_OF, type ReportData, shapeReport } from '../../core/reports/shape';
 import type { Queryable } from '../pg/store';
-import { cashDays, dimRows, ledgerPages, staffNames } from './figures';
+import { cashDays, dimRows, ledgerPages, staffNames, trendDays } from './figures';
 import { resolveScope, type Scope } from './scope';
 import { tablesOf, type XlsxTable } from './xlsx';
 
@@ -46,6 +46,7 @@ async function figures(
     dims,
     operatorName: (id) => staff.get(id) ?? id,
     cash: kind === 'cash' ? await cashDays(q, period, scope.counterIds) : undefined,
+    trend: kind === 'gas' ? await trendDays(q, period, scope.counterIds) : undefined,
   };
 }
 

@@ -1,10 +1,13 @@
 /**
- * The reports under /admin/reports (core/reports): JSON, and the same report streamed as .xlsx. Behind the
+ * The reports under /admin/reports (core/reports) and the usage analysis under /admin/usage-analysis
+ * (core/usage): JSON, and the same streamed as .xlsx. Behind the
  * admin gate for now (server/http/gates.ts, from the route table); the console's session auth goes in front
  * of these routes when it exists. Runtime: Node.
  */
 import { PassThrough } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { monthBounds } from '../../core/usage/analyse';
+import { usageQuerySchema } from '../../core/usage/thresholds';
 import { z } from 'zod';
 import { REPORT_KINDS, reportQuerySchema } from '../../core/reports/definitions';
 import { SYNC_ROUTES as R } from '../../core/sync/routes';
@@ -12,10 +15,47 @@ import type { HeadOffice } from '../context';
 import { validate } from '../http/errors';
 import { reportForExport, runReport } from '../reports/run';
 import { writeReportXlsx, XLSX_TYPE } from '../reports/xlsx';
+import { runUsageAnalysis, SUSPECTS_TABLE, suspectRow } from '../usage/run';
 
 const params = z.object({ kind: z.enum(REPORT_KINDS, { error: '没有这种报表' }) });
 
+function sendXlsx(
+  reply: FastifyReply,
+  name: string,
+  write: (out: PassThrough) => Promise<void>,
+  log: FastifyRequest['log'],
+) {
+  const out = new PassThrough();
+  write(out).catch((e: unknown) => {
+    log.error({ err: e }, 'report export failed');
+    out.destroy(e as Error);
+  });
+  return reply
+    .header('content-type', XLSX_TYPE)
+    .header(
+      'content-disposition',
+      `attachment; filename="report.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    )
+    .send(out);
+}
+
 export function registerReportRoutes(app: FastifyInstance, ho: HeadOffice): void {
+  app.get(R.usageAnalysis.path, async (req) =>
+    runUsageAnalysis(ho.store, validate(usageQuerySchema, req.query ?? {}), ho.now()),
+  );
+  app.get(R.usageAnalysisExport.path, async (req, reply) => {
+    const a = await runUsageAnalysis(ho.store, validate(usageQuerySchema, req.query ?? {}), ho.now());
+    const { start, end } = monthBounds(a.month);
+    const day = (sec: number) => new Date((sec + 8 * 3600) * 1000).toISOString().slice(0, 10);
+    const heading = { title: a.title, filter: a.filter, from: day(start), to: day(end - 1) };
+    const table = { def: SUSPECTS_TABLE, rows: [a.suspects.map(suspectRow)] };
+    return sendXlsx(
+      reply,
+      `${a.title}-${a.month}.xlsx`,
+      (out) => writeReportXlsx(heading, [table], out, new Date(ho.now()).toISOString()),
+      req.log,
+    );
+  });
   app.get(R.report.path, async (req) => {
     const { kind } = validate(params, req.params);
     return runReport(ho.store, kind, validate(reportQuerySchema, req.query ?? {}), ho.now());
@@ -29,20 +69,14 @@ export function registerReportRoutes(app: FastifyInstance, ho: HeadOffice): void
       validate(reportQuerySchema, req.query ?? {}),
       ho.now(),
     );
-    const out = new PassThrough();
-    const name = `${heading.title}-${heading.from}-${heading.to}.xlsx`;
-    writeReportXlsx(heading, tables, out, new Date(ho.now()).toISOString(), (rows) =>
-      req.log.info({ kind, rows }, 'report export progress'),
-    ).catch((e: unknown) => {
-      req.log.error({ err: e }, 'report export failed');
-      out.destroy(e as Error);
-    });
-    return reply
-      .header('content-type', XLSX_TYPE)
-      .header(
-        'content-disposition',
-        `attachment; filename="report.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      )
-      .send(out);
+    return sendXlsx(
+      reply,
+      `${heading.title}-${heading.from}-${heading.to}.xlsx`,
+      (out) =>
+        writeReportXlsx(heading, tables, out, new Date(ho.now()).toISOString(), (rows) =>
+          req.log.info({ kind, rows }, 'report export progress'),
+        ),
+      req.log,
+    );
   });
 }

@@ -11,6 +11,7 @@ import {
   counterCashDays,
   counterDimRows,
   counterLedgerRows,
+  counterTrendDays,
   getCounter,
   staffNames,
 } from '../../db';
@@ -51,6 +52,7 @@ export const reportsRun: Handlers['reports.run'] = ({ kind, ...query }, { app })
     {
       dims,
       cash: kind === 'cash' ? counterCashDays(sqlite, p) : undefined,
+      trend: kind === 'gas' ? counterTrendDays(sqlite, p) : undefined,
       ledger,
       operatorName,
       counterName: () => counterLabel,

@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../../core/contract';
 import { uuidv7 } from '../../core/ids';
 import { mulberry32 } from '../../services/setup/fake-households';
-import { customerFile } from '../sim/payloads';
+import { customerFile, gasSale, openShift } from '../sim/payloads';
 import { tempDir } from '../support/app';
-import { freshPostgres } from '../support/head-office';
+import { freshPostgres, publishDemoCatalogue } from '../support/head-office';
 import { type HeadOfficeProcess, spawnHeadOffice } from '../support/head-office-process';
 import { op, ScriptedCounter } from '../support/scripted-counter';
 import { seriousProblems } from './support/axe';
@@ -27,6 +27,8 @@ describe('head office’s console', () => {
   let drop: (() => Promise<void>) | undefined;
   let browser: Browser | undefined;
   let page: Page;
+  /** What the console's CSP refused (the charts must need no eval nor anything else it forbids). */
+  const refusedByCsp: string[] = [];
 
   beforeAll(async () => {
     const pg = await freshPostgres();
@@ -39,6 +41,9 @@ describe('head office’s console', () => {
       await ho.admin('POST', '/admin/console-users', { username, displayName, role, password: PASSWORD });
     browser = await launchChromium();
     page = await newPage(browser);
+    page.on('console', (m) => {
+      if (/Content Security Policy|unsafe-eval/i.test(m.text())) refusedByCsp.push(m.text());
+    });
   });
 
   afterAll(async () => {
@@ -140,7 +145,59 @@ describe('head office’s console', () => {
     expect(await seriousProblems(page, 'console review')).toEqual([]);
   });
 
-  it('runs a hall’s month report and exports it: the .xlsx head office streams states the same report', async () => {
+  /** Two counters of hall 0101 sell gas on two days of November: 10 + 25 m³ on the 3rd, 40 m³ on the 5th. */
+  async function sellInNovember(): Promise<void> {
+    const pv = (await publishDemoCatalogue(ho)).residential;
+    const rand = mulberry32(7);
+    for (const [code, sales] of [
+      [
+        '04',
+        [
+          ['2026-11-03', 1_000],
+          ['2026-11-05', 4_000],
+        ],
+      ],
+      ['05', [['2026-11-03', 2_500]]],
+    ] as const) {
+      const k = await ScriptedCounter.enroll(ho, '0101', code);
+      const at = () => new Date(k.clockMs).toISOString();
+      const customer = customerFile(rand, 1, uuidv7(Date.now()), `0101${code}000001`, at());
+      const shift = uuidv7(Date.now());
+      await k.push([
+        op('customer.opened', customer),
+        op('shift.opened', openShift(shift, k.operatorId, '2026-11-03', at())),
+      ]);
+      const pushed = await k.push(
+        sales.map(([businessDate, volume], i) =>
+          op(
+            'sale.gasSold',
+            gasSale({
+              id: uuidv7(Date.now()),
+              receiptNo: `R-${code}-${i}`,
+              customerId: customer.id,
+              shiftId: shift,
+              operatorId: k.operatorId,
+              priceVersionId: pv,
+              businessDate,
+              at: at(),
+              volume,
+            }),
+          ),
+        ),
+      );
+      expect(pushed.quarantined).toEqual([]);
+    }
+  }
+
+  /** What a chart drew, read back from G2's scene once it has drawn. */
+  async function drawn(title: string): Promise<{ label: string; value: number }[]> {
+    const box = page.getByRole('figure', { name: title }).getByTestId('report-chart');
+    await expect.poll(() => box.getAttribute('data-drawn')).toBe('true');
+    return JSON.parse((await box.getAttribute('data-marks')) ?? '[]');
+  }
+
+  it('runs a hall’s month report with its charts and exports it: the .xlsx head office streams states the same report', async () => {
+    await sellInNovember();
     await page.getByRole('menuitem', { name: '报表' }).click();
     await field('月份').fill('2026-11');
     const hall = page.getByRole('combobox', { name: '网点' });
@@ -151,6 +208,34 @@ describe('head office’s console', () => {
     const filter = await text(page.getByTestId('report-filter'));
     expect(filter).toContain('0101');
     await visible(page.getByRole('table', { name: '按用气性质' }));
+    // The charts drew the report's figures (m³ and 元), not a picture of nothing.
+    expect(await drawn('售气量走势（按日）')).toEqual([
+      { label: '2026-11-03', value: 35 },
+      { label: '2026-11-05', value: 40 },
+    ]);
+    expect(await drawn('售气量占比（按用气性质）')).toEqual([{ label: '居民', value: 75 }]);
+    expect(await drawn('售气量占比（按阶梯）')).toEqual([{ label: '第1阶梯', value: 75 }]);
+    const byCounter = await drawn('各柜台售气金额');
+    expect(byCounter.map((b) => b.label)).toEqual([
+      expect.stringContaining('0101-04'),
+      expect.stringContaining('0101-05'),
+    ]);
+    const amounts = page.getByRole('table', { name: '按柜台' }).locator('tbody tr');
+    expect(await amounts.nth(0).textContent()).toContain(`￥${byCounter[0]!.value.toFixed(2)}`);
+    expect(await seriousProblems(page, 'console report charts')).toEqual([]);
+    expect(refusedByCsp).toEqual([]);
+    // On paper (打印 → the browser's preview): the report and its charts, without the menu and the query form.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('menu', { name: '页面' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: '查询' }).isVisible()).toBe(false);
+    expect(await page.getByRole('figure', { name: '售气量走势（按日）' }).isVisible()).toBe(true);
+    expect(await page.getByRole('table', { name: '按柜台' }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    if (process.env.GASDESK_SCREENSHOTS_DIR)
+      await page.screenshot({
+        path: `${process.env.GASDESK_SCREENSHOTS_DIR}/console-report-charts.png`,
+        fullPage: true,
+      });
     const href = await page.getByRole('link', { name: '导出 Excel' }).getAttribute('href');
     expect(href).toBe('/admin/reports/gas/export.xlsx?period=month&month=2026-11&hall=0101');
     const res = await page.request.get(`${ho.url}${href}`);
@@ -161,6 +246,27 @@ describe('head office’s console', () => {
       ws.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : [])),
     );
     expect(cells.some((c) => c.includes(filter))).toBe(true);
+  });
+
+  it('runs the month’s usage analysis for the hall: the households that bought gas, none suspect without card reads', async () => {
+    await page.getByRole('menuitem', { name: '用量分析' }).click();
+    await field('月份').fill('2026-11');
+    const hall = page.getByRole('combobox', { name: '网点' });
+    await hall.fill('0101');
+    await visible(page.locator('.ant-select-item-option-active', { hasText: '0101 城东营业厅' }));
+    await hall.press('Enter');
+    await page.getByRole('button', { name: '分析' }).click();
+    expect(await text(page.getByTestId('usage-filter'))).toContain('营业厅 0101 城东营业厅 · 2026年11月');
+    expect(await text(page.getByTestId('usage-summary'))).toBe(
+      '分析 2 户，其中 0 户本月有完整读数；疑似异常 0 户',
+    );
+    const href = await page.getByRole('link', { name: '导出 Excel' }).getAttribute('href');
+    expect(href).toBe('/admin/usage-analysis/export.xlsx?month=2026-11&hall=0101');
+    // The hall's list has closed (a list still fading out is no part of the page to check).
+    await expect
+      .poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count())
+      .toBe(0);
+    expect((await seriousProblems(page, 'console usage analysis')).join('\n')).toBe('');
   });
 
   it('shows a read-only user the lists without a writing button, and signs out', async () => {

@@ -89,6 +89,7 @@ export function expectedTables(
 ): Tables {
   const t: Tables = {};
   const inPeriod = (d: string) => d >= from && d <= to;
+  const monthly = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > 62;
   const name = (id: string) => names.get(id) ?? id;
   const sales = new Map<string, Sale>();
   for (const o of ops) {
@@ -107,6 +108,8 @@ export function expectedTables(
         const f = { count: sign, volume: sign * Math.abs(s.volume), amount: sign * Math.abs(s.amount) };
         add(t, 'byClass', USER_CLASS_ZH[s.userClass as UserClass] ?? '', f);
         add(t, 'byOperator', name(s.operatorId), f);
+        // The trend: by day, or by month over a period longer than two months (core/reports/shape.ts).
+        add(t, 'trend', monthly ? s.businessDate.slice(0, 7) : s.businessDate, f);
         for (const l of s.lines.filter((x) => x.kind === 'gas'))
           add(t, 'byTier', l.tier ? `第${l.tier}阶梯` : '无阶梯', {
             volume: sign * Math.abs(l.volume ?? 0),

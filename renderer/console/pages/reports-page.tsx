@@ -1,7 +1,9 @@
 /**
  * 报表: any report of core/reports for a period and a scope (the company, a hall, or a counter of it), shown as
  * its tables with their 合计 rows, and exported to Excel by head office (streamed; the same figures). A hall
- * manager chooses one of their halls (head office refuses the company's figures to them). Runtime: browser.
+ * manager chooses one of their halls (head office refuses the company's figures to them). Charts above the
+ * tables (report-charts.tsx); 打印 prints the report on A4 (console.css), the browser's print preview first.
+ * Runtime: browser.
  */
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useState } from 'react';
@@ -17,6 +19,7 @@ import type { Hall } from '../../../core/sync/wire-admin';
 import { m3, yuan } from '../../shell/money';
 import { get, messageOf } from '../api';
 import type { Me } from '../console-app';
+import { ReportCharts } from '../report-charts';
 import { useLoad } from '../use-load';
 
 const PERIODS = [
@@ -119,7 +122,7 @@ export function ReportsPage({ me }: { me: Me }) {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card>
+      <Card className="no-print">
         <Form<Query>
           form={form}
           layout="inline"
@@ -176,12 +179,18 @@ export function ReportsPage({ me }: { me: Me }) {
         <Card
           title={report.report.title}
           extra={
-            <Button href={`/admin/reports/${report.report.kind}/export.xlsx?${report.query}`} download>
-              导出 Excel
-            </Button>
+            <Space>
+              <Button onClick={() => window.print()}>打印</Button>
+              <Button href={`/admin/reports/${report.report.kind}/export.xlsx?${report.query}`} download>
+                导出 Excel
+              </Button>
+            </Space>
           }
         >
-          <ReportTables report={report.report} />
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <ReportCharts report={report.report} />
+            <ReportTables report={report.report} />
+          </Space>
         </Card>
       )}
     </Space>

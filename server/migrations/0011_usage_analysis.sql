@@ -1,0 +1,1 @@
+CREATE INDEX "meter_readings_read_at_idx" ON "meter_readings" USING btree ("read_at");
