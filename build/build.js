@@ -10,7 +10,8 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
-import { validateBuilderConfig } from './validate-builder-config.js';
+import { mb, packageSize } from './package-size.js';
+import { validateBuilderConfig, validateBuilderSchema } from './validate-builder-config.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}out`;
@@ -151,7 +152,13 @@ export async function buildCommand({ outDir = out } = {}) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const t = Date.now();
   await buildAll({ skipRenderer: process.argv.includes('--skip-renderer') });
+  const cfg = JSON.parse(readFileSync(`${root}build/electron-builder.json`, 'utf8'));
+  await validateBuilderSchema(cfg);
+  const size = packageSize(root, cfg);
   console.log(
-    `built into out/ in ${((Date.now() - t) / 1000).toFixed(1)} s (renderer, electron main + preload, pull and backup-check workers, the gasdesk command in out/cli, migrations); electron-builder config valid`,
+    `built into out/ in ${((Date.now() - t) / 1000).toFixed(1)} s (renderer, electron main + preload, pull and backup-check workers, the gasdesk command in out/cli, migrations); electron-builder config valid (its schema and ours)`,
+  );
+  console.log(
+    `desktop package: ${mb(size.asarBytes + size.unpackedBytes)} of application files (${size.files} files: ${mb(size.asarBytes)} in the asar, ${mb(size.unpackedBytes)} unpacked beside it), plus Electron's runtime`,
   );
 }
