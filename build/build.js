@@ -4,7 +4,7 @@
 // mode, head office, the emulators, db, card, print; its own pull worker beside it) with esbuild — copies the
 // migrations and PGlite's files next to the bundles, and validates the electron-builder configuration.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,6 +95,9 @@ export async function buildAll({ skipRenderer = false, outDir = out } = {}) {
   });
   mkdirSync(`${outDir}/electron`, { recursive: true });
   cpSync(`${root}db/migrations`, `${outDir}/electron/migrations`, { recursive: true });
+  // The company's update public key, inside the asar (integrity-checked): without it auto-update stays off.
+  if (existsSync(`${root}build/update-public-key.pem`))
+    cpSync(`${root}build/update-public-key.pem`, `${outDir}/electron/update-public-key.pem`);
   await buildCommand({ outDir });
   // The configuration names out/ of the project: only a build there is checked against it.
   if (outDir === out) validateBuilderConfig(root, pkg);

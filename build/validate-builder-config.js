@@ -59,6 +59,9 @@ export function builderConfigProblems(cfg, root, pkg) {
       problems.push(`out/electron/${w} must be unpacked from the asar (worker threads load plain files)`);
   if (!(cfg.files ?? []).some((f) => f.startsWith('out/')))
     problems.push('files must include the out/ bundles');
+  const publish = [cfg.publish ?? []].flat();
+  if (publish.length !== 1 || publish[0].provider !== 'generic' || !/^https?:\/\//.test(publish[0].url ?? ''))
+    problems.push('publish must be one generic provider with the company update folder’s http(s) url');
   problems.push(...asarProblems(cfg, root));
   if (!(cfg.extraMetadata?.main ?? pkg.main)?.startsWith('out/electron/'))
     problems.push('main must point into out/electron');

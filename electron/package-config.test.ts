@@ -49,6 +49,15 @@ describe('the desktop package’s configuration', () => {
     ]);
   });
 
+  it('publishes to one generic update folder (the company’s own), which electron-updater reads', () => {
+    expect(config().publish).toEqual([{ provider: 'generic', url: expect.stringMatching(/^http/) }]);
+    const cfg = config();
+    cfg.publish = [{ provider: 'github', owner: 'x', repo: 'y' }];
+    expect(builderConfigProblems(cfg, root, pkg)).toEqual([
+      'publish must be one generic provider with the company update folder’s http(s) url',
+    ]);
+  });
+
   it('passes electron-builder’s own schema, which refuses an unknown key and an unknown arch', async () => {
     await validateBuilderSchema(config());
     const unknownKey = config();
@@ -57,5 +66,5 @@ describe('the desktop package’s configuration', () => {
     const badArch = config();
     badArch.linux.target[0].arch = ['x64', 'mips'];
     await expect(validateBuilderSchema(badArch)).rejects.toThrow(/configuration\.linux/);
-  });
+  }, 60_000); // loading electron-builder's library takes seconds on a loaded machine
 });
