@@ -3,6 +3,8 @@
  * (server/http/gates.ts) checked the headers, the counter and its rate before the body was read; each handler
  * checks the signature over the body first; the nonce is claimed in the handler's transaction. Runtime: Node.
  */
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SYNC_ROUTES } from '../../core/sync/routes';
 import { pullQuerySchema, reconcileRequestSchema } from '../../core/sync/wire';
@@ -16,6 +18,20 @@ import { reconcile } from '../push/reconcile';
 
 async function auth(ho: HeadOffice, req: FastifyRequest): Promise<CounterCtx> {
   return authenticateCounter(ho.store, req, rawBodyOf(req), ho.now());
+}
+
+const gzipAsync = promisify(gzip);
+/** Smaller pages go as they are: gzip would save little and cost a round on the thread pool. */
+const GZIP_FROM_BYTES = 1024;
+
+/** Whether an Accept-Encoding header takes gzip (and does not refuse it with q=0). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const v = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return v.split(',').some((part) => {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return (coding === 'gzip' || coding === 'x-gzip') && !(q && Number(q.slice(2)) === 0);
+  });
 }
 
 export function registerCounterRoutes(app: FastifyInstance, ho: HeadOffice): void {
@@ -32,7 +48,12 @@ export function registerCounterRoutes(app: FastifyInstance, ho: HeadOffice): voi
     const query = validate(pullQuerySchema, req.query);
     await claimNonce(ho.store, ctx, ho.now());
     const page = await readPage(ho.store, ctx.hallId, query.cursor, query.limit);
-    return reply.type('application/json; charset=utf-8').send(page.body);
+    reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+    // Pages (a bootstrap's above all) go gzipped to a counter that asks: zlib on both sides, no new native code.
+    // Compressed on libuv's thread pool, so head office's event loop keeps turning.
+    if (page.body.byteLength >= GZIP_FROM_BYTES && acceptsGzip(req.headers['accept-encoding']))
+      return reply.header('content-encoding', 'gzip').send(await gzipAsync(page.body, { level: 6 }));
+    return reply.send(page.body);
   });
 
   app.post(r.reconcile.path, { bodyLimit: r.reconcile.bodyLimit }, async (req) => {
