@@ -29,6 +29,11 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          // Two files at a time. vitest's default is one fewer than the CPUs: one on CI's two cores, which left a
+          // core idle while a file waits on a socket, a child process or PostgreSQL (most of them, most of the
+          // time). Files share nothing: fresh temp folders and databases, port 0; pcscd's one socket is used by
+          // one file only (tests/support/pcscd.ts).
+          maxWorkers: 2,
         },
       },
       {
