@@ -1,12 +1,12 @@
 /**
  * Pull pages (and so a bootstrap, which is pulled page by page) travel gzipped to a counter that asks for it:
  * the same bytes once unpacked, a fraction of them on the wire; a client that does not ask gets them as they are.
- * The counter's own client asks, and reads the page as before.
+ * The counter's own client asks, and reads the page as before. Many pulling at once are all answered.
  */
 import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptsGzip } from '../../server/routes/counter-routes';
+import { acceptsGzip, PULL_PAGES_AT_ONCE } from '../../server/routes/counter-routes';
 import { enrollDevice } from '../sim/bench-push';
 import {
   freshPostgres,
@@ -74,6 +74,17 @@ describe('pull pages over the wire', () => {
     const reply = await dev.client.requestText('GET', '/v1/pull?cursor=0');
     const plain = await rawGet(ho, dev, '/v1/pull?cursor=0');
     expect(reply.body).toBe(plain.bytes.toString('utf8'));
+  });
+
+  it('answer every one of many counters pulling at once (read a few at a time, the rest waiting their turn)', async () => {
+    const plain = (await rawGet(ho, dev, '/v1/pull?cursor=0')).bytes;
+    const all = await Promise.all(
+      Array.from({ length: 3 * PULL_PAGES_AT_ONCE }, () => rawGet(ho, dev, '/v1/pull?cursor=0', 'gzip')),
+    );
+    for (const r of all) {
+      expect(r.status).toBe(200);
+      expect(gunzipSync(r.bytes).equals(plain)).toBe(true);
+    }
   });
 
   it('reads Accept-Encoding as HTTP means it', () => {
