@@ -4,13 +4,14 @@
 // mode, head office, the emulators, db, card, print; its own pull worker beside it) with esbuild — copies the
 // migrations and PGlite's files next to the bundles, and validates the electron-builder configuration.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
-import { validateBuilderConfig } from './validate-builder-config.js';
+import { mb, packageSize } from './package-size.js';
+import { validateBuilderConfig, validateBuilderSchema } from './validate-builder-config.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}out`;
@@ -94,6 +95,9 @@ export async function buildAll({ skipRenderer = false, outDir = out } = {}) {
   });
   mkdirSync(`${outDir}/electron`, { recursive: true });
   cpSync(`${root}db/migrations`, `${outDir}/electron/migrations`, { recursive: true });
+  // The company's update public key, inside the asar (integrity-checked): without it auto-update stays off.
+  if (existsSync(`${root}build/update-public-key.pem`))
+    cpSync(`${root}build/update-public-key.pem`, `${outDir}/electron/update-public-key.pem`);
   await buildCommand({ outDir });
   // The configuration names out/ of the project: only a build there is checked against it.
   if (outDir === out) validateBuilderConfig(root, pkg);
@@ -151,7 +155,13 @@ export async function buildCommand({ outDir = out } = {}) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const t = Date.now();
   await buildAll({ skipRenderer: process.argv.includes('--skip-renderer') });
+  const cfg = JSON.parse(readFileSync(`${root}build/electron-builder.json`, 'utf8'));
+  await validateBuilderSchema(cfg);
+  const size = packageSize(root, cfg);
   console.log(
-    `built into out/ in ${((Date.now() - t) / 1000).toFixed(1)} s (renderer, electron main + preload, pull and backup-check workers, the gasdesk command in out/cli, migrations); electron-builder config valid`,
+    `built into out/ in ${((Date.now() - t) / 1000).toFixed(1)} s (renderer, electron main + preload, pull and backup-check workers, the gasdesk command in out/cli, migrations); electron-builder config valid (its schema and ours)`,
+  );
+  console.log(
+    `desktop package: ${mb(size.asarBytes + size.unpackedBytes)} of application files (${size.files} files: ${mb(size.asarBytes)} in the asar, ${mb(size.unpackedBytes)} unpacked beside it), plus Electron's runtime`,
   );
 }

@@ -3,7 +3,15 @@
 // the asar holding the bundles and the native modules (with what they load) only, the Electron fuses set,
 // the migrations shipped, and the files it names present after a build.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { nativeClosure } from './native-closure.js';
+
+/** The installers the company ships: [platform, electron-builder target, archs]. */
+export const TARGETS = [
+  ['win', 'nsis', ['x64']],
+  ['linux', 'deb', ['x64', 'arm64']],
+  ['linux', 'AppImage', ['x64', 'arm64']],
+];
 
 /** The fuses flipped at packaging (docs/install.md, "The desktop package"). */
 export const FUSES = {
@@ -38,11 +46,11 @@ function asarProblems(cfg, root) {
 export function builderConfigProblems(cfg, root, pkg) {
   const problems = [];
   if (cfg.appId !== 'cn.gasdesk.counter') problems.push('appId must be cn.gasdesk.counter');
-  const win = JSON.stringify(cfg.win?.target ?? []);
-  if (!win.includes('nsis') || !win.includes('x64')) problems.push('win target must be nsis x64');
-  const linux = JSON.stringify(cfg.linux?.target ?? []);
-  for (const t of ['deb', 'AppImage', 'x64', 'arm64'])
-    if (!linux.includes(t)) problems.push(`linux targets must include ${t}`);
+  for (const [platform, target, archs] of TARGETS) {
+    const entry = (cfg[platform]?.target ?? []).find((t) => t?.target === target);
+    for (const arch of archs)
+      if (!entry?.arch?.includes(arch)) problems.push(`${platform} targets must include ${target} ${arch}`);
+  }
   for (const m of ['better-sqlite3', 'serialport', 'node-hid', 'koffi'])
     if (!(cfg.asarUnpack ?? []).some((p) => p.includes(m)))
       problems.push(`${m} must be unpacked from the asar`);
@@ -51,6 +59,9 @@ export function builderConfigProblems(cfg, root, pkg) {
       problems.push(`out/electron/${w} must be unpacked from the asar (worker threads load plain files)`);
   if (!(cfg.files ?? []).some((f) => f.startsWith('out/')))
     problems.push('files must include the out/ bundles');
+  const publish = [cfg.publish ?? []].flat();
+  if (publish.length !== 1 || publish[0].provider !== 'generic' || !/^https?:\/\//.test(publish[0].url ?? ''))
+    problems.push('publish must be one generic provider with the company update folder’s http(s) url');
   problems.push(...asarProblems(cfg, root));
   if (!(cfg.extraMetadata?.main ?? pkg.main)?.startsWith('out/electron/'))
     problems.push('main must point into out/electron');
@@ -72,4 +83,18 @@ export function validateBuilderConfig(root, pkg) {
     if (!existsSync(`${root}${f}`)) problems.push(`missing after build: ${f}`);
   if (problems.length)
     throw new Error(`build/electron-builder.json is not valid:\n  ${problems.join('\n  ')}`);
+}
+
+/**
+ * electron-builder's own check of the configuration against its JSON schema (app-builder-lib's
+ * validateConfiguration, as `electron-builder` runs it before packaging): unknown keys, wrong targets or archs.
+ * Needs no Electron download. Throws electron-builder's message when the configuration does not match.
+ */
+export async function validateBuilderSchema(cfg) {
+  const require = createRequire(import.meta.url);
+  const builderDir = require.resolve('electron-builder/package.json').replace(/package\.json$/, '');
+  const fromBuilder = createRequire(builderDir);
+  const { validateConfiguration } = fromBuilder('app-builder-lib/out/util/config/config.js');
+  const { DebugLogger } = fromBuilder('builder-util');
+  await validateConfiguration(structuredClone(cfg), new DebugLogger(false));
 }

@@ -3,7 +3,7 @@
  * one window, the services' dispatcher on IPC (plus office printing of contract documents), secrets sealed by
  * the OS keychain (no keychain: it does not start), devices owned here and let go on quit (device-release.ts),
  * backups and sync scheduled as in serve mode, the UI served from app:// (app-protocol.ts), navigation and new
- * windows blocked, permissions denied, crashes logged. No business logic.
+ * windows blocked, permissions denied, crashes logged, signed auto-update scheduled (update/). No business logic.
  * Runtime: Electron main.
  */
 import { join } from 'node:path';
@@ -20,6 +20,8 @@ import { registerIpc } from './ipc';
 import { registerPrintHtml } from './print-html';
 import { type LogFile, rotatingLog } from './log';
 import { appMenu } from './menu';
+import type { UpdaterLike } from './update/signed-updates';
+import { startUpdates } from './update/start-updates';
 import { keychainProblem, moveSecretsToKeychain, safeStorageProtector } from './safe-storage';
 
 export type ElectronApi = Pick<
@@ -57,7 +59,7 @@ export function guardWindow(win: Electron.BrowserWindow, shell: ElectronApi['she
 export function startShell(
   e: ElectronApi,
   paths: ShellPaths,
-  opts: { signals?: Signals } = {},
+  opts: { signals?: Signals; updater?: () => UpdaterLike } = {},
 ): { log: LogFile } {
   const { app, BrowserWindow, ipcMain, session } = e;
   const log = rotatingLog(join(app.getPath('userData'), 'logs'));
@@ -138,9 +140,21 @@ export function startShell(
     registerPrintHtml(ipcMain, dispatcher, e);
     e.Menu.setApplicationMenu(appMenu(e, counter, log));
     createWindow();
+    // Auto-update from the company's signed update folder (electron/update), in a package built with its key.
+    const updates = opts.updater
+      ? startUpdates({
+          outDir: paths.outDir,
+          resourcesDir: process.resourcesPath,
+          version: app.getVersion(),
+          isPackaged: app.isPackaged,
+          updater: opts.updater,
+          log: (level, msg) => log.write(level, msg),
+        })
+      : null;
     releaseOnQuit(
       app,
       async () => {
+        updates?.stop();
         stopBackground();
         await Promise.all([releaseDevices(counter), releaseIdReader(counter)]);
         counter.close();

@@ -2,6 +2,17 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 const LOG_N = 15;
+
+/**
+ * The cost of new hashes: 2^15. Inside the test runner only (vitest sets VITEST; vitest.config.ts sets
+ * GASDESK_TEST_SCRYPT_LOG_N, inherited by the processes tests start) it may be lowered, to no less than 2^10: the
+ * suite creates thousands of staff and sign-ins, each a scrypt of ~0.1 s at 2^15. A stored hash names its own
+ * cost, so verifying is the same code either way.
+ */
+export function scryptLogN(env: NodeJS.ProcessEnv = process.env): number {
+  const lowered = env.VITEST ? Number(env.GASDESK_TEST_SCRYPT_LOG_N) : Number.NaN;
+  return Number.isInteger(lowered) && lowered >= 10 && lowered < LOG_N ? lowered : LOG_N;
+}
 const R = 8;
 const P = 1;
 const KEY_LEN = 32;
@@ -20,8 +31,9 @@ function derive(password: string, salt: Buffer, logN: number, r: number, p: numb
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, LOG_N, R, P);
-  return `scrypt$${LOG_N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const logN = scryptLogN();
+  const key = await derive(password, salt, logN, R, P);
+  return `scrypt$${logN}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -36,4 +48,4 @@ export async function verifyPassword(password: string, stored: string): Promise<
  * A stored hash of the same parameters that no password matches: checked for an unknown user name, so that
  * it costs the same time as a known one (the answer's delay does not tell which names exist).
  */
-export const DUMMY_HASH = `scrypt$${LOG_N}$${R}$${P}$${randomBytes(16).toString('base64')}$${randomBytes(KEY_LEN).toString('base64')}`;
+export const DUMMY_HASH = `scrypt$${scryptLogN()}$${R}$${P}$${randomBytes(16).toString('base64')}$${randomBytes(KEY_LEN).toString('base64')}`;

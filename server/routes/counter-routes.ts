@@ -3,6 +3,8 @@
  * (server/http/gates.ts) checked the headers, the counter and its rate before the body was read; each handler
  * checks the signature over the body first; the nonce is claimed in the handler's transaction. Runtime: Node.
  */
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SYNC_ROUTES } from '../../core/sync/routes';
 import { pullQuerySchema, reconcileRequestSchema } from '../../core/sync/wire';
@@ -10,6 +12,7 @@ import { authenticateCounter, type CounterCtx, claimNonce } from '../auth/counte
 import type { HeadOffice } from '../context';
 import { readPage } from '../feed';
 import { parseBody, validate } from '../http/errors';
+import { limiter } from '../http/limiter';
 import { push } from '../push/push';
 import { rawBodyOf } from '../http/raw-body';
 import { reconcile } from '../push/reconcile';
@@ -18,8 +21,25 @@ async function auth(ho: HeadOffice, req: FastifyRequest): Promise<CounterCtx> {
   return authenticateCounter(ho.store, req, rawBodyOf(req), ho.now());
 }
 
+const gzipAsync = promisify(gzip);
+/** Pull pages read and packed at once, per head-office process. */
+export const PULL_PAGES_AT_ONCE = 8;
+/** Smaller pages go as they are: gzip would save little and cost a round on the thread pool. */
+const GZIP_FROM_BYTES = 1024;
+
+/** Whether an Accept-Encoding header takes gzip (and does not refuse it with q=0). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const v = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return v.split(',').some((part) => {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return (coding === 'gzip' || coding === 'x-gzip') && !(q && Number(q.slice(2)) === 0);
+  });
+}
+
 export function registerCounterRoutes(app: FastifyInstance, ho: HeadOffice): void {
   const r = SYNC_ROUTES;
+  const pages = limiter(PULL_PAGES_AT_ONCE);
   app.post(r.push.path, { bodyLimit: r.push.bodyLimit, config: { bytesOnly: true } }, async (req) => {
     const ctx = await auth(ho, req);
     const res = await push(ho.store, ctx, rawBodyOf(req), ho.now());
@@ -31,8 +51,20 @@ export function registerCounterRoutes(app: FastifyInstance, ho: HeadOffice): voi
     const ctx = await auth(ho, req);
     const query = validate(pullQuerySchema, req.query);
     await claimNonce(ho.store, ctx, ho.now());
-    const page = await readPage(ho.store, ctx.hallId, query.cursor, query.limit);
-    return reply.type('application/json; charset=utf-8').send(page.body);
+    // At most PULL_PAGES_AT_ONCE pages read and packed at a time (bootstraps of a whole city at once keep head
+    // office's memory and database bounded); the rest wait their turn.
+    const body = await pages.run(async () => {
+      const page = await readPage(ho.store, ctx.hallId, query.cursor, query.limit);
+      // Pages (a bootstrap's above all) go gzipped to a counter that asks: zlib on both sides, no new native
+      // code, on libuv's thread pool so head office's event loop keeps turning.
+      if (page.body.byteLength >= GZIP_FROM_BYTES && acceptsGzip(req.headers['accept-encoding'])) {
+        reply.header('content-encoding', 'gzip');
+        return gzipAsync(page.body, { level: 6 });
+      }
+      return page.body;
+    });
+    reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+    return reply.send(body);
   });
 
   app.post(r.reconcile.path, { bodyLimit: r.reconcile.bodyLimit }, async (req) => {

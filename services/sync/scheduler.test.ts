@@ -73,6 +73,29 @@ describe('nightly time', () => {
   });
 });
 
+describe('the nightly spread', () => {
+  const at = (random: number) =>
+    new Scheduler(async () => ok, {
+      intervalMs: 3_600_000,
+      nightlyAt: '22:30',
+      random: () => random,
+      probe: async () => true,
+    });
+  it('puts each counter at its own moment in the half hour after the nightly time, tonight if not yet past', () => {
+    expect(at(0).nightlyOffsetMs).toBe(0);
+    expect(at(0.5).nightlyOffsetMs).toBe(15 * 60_000);
+    expect(at(0.999).nightlyOffsetMs).toBeLessThan(30 * 60_000);
+    // At 22:40 a counter whose moment is 22:45 still syncs tonight, in 5 minutes; one at 22:30 waits a day less 10 min.
+    const now = Date.parse('2026-03-02T22:40:00+08:00');
+    expect(at(0.5).msUntilNightly(now)).toBe(5 * 60_000);
+    expect(at(0).msUntilNightly(now)).toBe(24 * 3_600_000 - 10 * 60_000);
+  });
+  it('spreads a hall of counters over the span', () => {
+    const offsets = Array.from({ length: 200 }, (_, i) => at((i + 0.5) / 200).nightlyOffsetMs);
+    expect(Math.max(...offsets) - Math.min(...offsets)).toBeGreaterThan(29 * 60_000);
+  });
+});
+
 describe('the scheduler', () => {
   it('syncs at start, then every interval; backs off while head office is down, and syncs at once when it returns', async () => {
     const t = fakeTimers();

@@ -1,5 +1,6 @@
 /**
- * When the counter syncs (reliability.md 9): at start, every few minutes while online, nightly at a set time,
+ * When the counter syncs (reliability.md 9): at start, every few minutes while online, nightly at a set time
+ * (each counter at its own moment in the half hour after it),
  * on demand, and at once when the network returns (a cheap health probe runs while head office is
  * unreachable). Failures back off exponentially with jitter, so a hall of counters coming back together does
  * not hammer head office; refusals no retry can fix wait the longest. Timers and randomness are injected for
@@ -13,6 +14,11 @@ export interface ScheduleOptions {
   readonly intervalMs: number;
   /** Nightly sync time, HH:MM in the counter's business-day zone. */
   readonly nightlyAt: string;
+  /**
+   * Each counter syncs nightly at its own moment within this span after `nightlyAt` (drawn once when the
+   * scheduler is made), so a city's counters do not all reach head office in the same minute. Default 30 min.
+   */
+  readonly nightlySpreadMs?: number;
   /** The counter's business-day zone (App.timeZone); default Asia/Shanghai. */
   readonly timeZone?: string;
   /** While head office is unreachable, how often to probe it. */
@@ -55,6 +61,8 @@ export function msUntilNightly(nowMs: number, hhmm: string, zone = DEFAULT_TIME_
 }
 
 export class Scheduler {
+  /** This counter's place in the nightly spread (ms after nightlyAt). */
+  readonly nightlyOffsetMs: number;
   private timer: unknown = null;
   private probeTimer: unknown = null;
   private failures = 0;
@@ -64,7 +72,14 @@ export class Scheduler {
   constructor(
     private readonly run: () => Promise<SyncRunResult>,
     private readonly o: ScheduleOptions,
-  ) {}
+  ) {
+    this.nightlyOffsetMs = Math.floor((o.random ?? Math.random)() * (o.nightlySpreadMs ?? 30 * 60_000));
+  }
+
+  /** Milliseconds to this counter's nightly sync: the next nightlyAt + its offset. */
+  msUntilNightly(wallMs: number): number {
+    return msUntilNightly(wallMs - this.nightlyOffsetMs, this.o.nightlyAt, this.o.timeZone);
+  }
 
   private get set() {
     return this.o.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms).unref());
@@ -108,7 +123,7 @@ export class Scheduler {
   private after(r: SyncRunResult): void {
     if (this.stopped) return;
     const wall = (this.o.wallNow ?? Date.now)();
-    const nightly = msUntilNightly(wall, this.o.nightlyAt, this.o.timeZone);
+    const nightly = this.msUntilNightly(wall);
     if (r.ok) {
       this.failures = 0;
       this.stopProbing();

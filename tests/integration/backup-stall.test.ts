@@ -1,5 +1,5 @@
 /**
- * A backup does not freeze the counter: with a ledger of 150,000 operations, the longest event-loop stall during
+ * A backup does not freeze the counter: with a ledger of 100,000 operations, the longest event-loop stall during
  * runBackup (stepped online backup, the check in a worker thread) is measured against the stall of the same
  * backup checked on the main thread, as it was, in the same run: a ratio, which holds on a loaded machine.
  */
@@ -11,7 +11,9 @@ import { checkBackupCopy } from '../../db';
 import { listBackups, runBackup } from '../../services/backup/backups';
 import { tempDir, testCounter } from '../support/app';
 
-const OPS = 150_000;
+// Large enough that the main-thread check stalls for about a second; the large runs (200,000 and 1,000,000 ops,
+// stall.max) are `npm run bench -- backup`.
+const OPS = 100_000;
 
 /** The longest event-loop stall while `fn` runs, in ms. */
 async function longestStall(fn: () => Promise<unknown>): Promise<number> {
@@ -46,5 +48,5 @@ describe('a backup of a large counter', () => {
       `longest stall: ${now.toFixed(1)} ms in a worker, ${mainThread.toFixed(1)} ms on the main thread`,
     );
     expect(now * 5).toBeLessThan(mainThread);
-  }, 60_000);
+  }, 180_000); // a fill and two backups: over a minute on a loaded machine
 });
