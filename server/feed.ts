@@ -72,7 +72,8 @@ export interface FeedPage {
  */
 export async function readPage(
   q: Queryable,
-  hallId: string,
+  /** null: every hall's entries (the company pull scope, server/visits/scope.ts). */
+  hallId: string | null,
   cursor: number,
   limit: number,
 ): Promise<FeedPage> {
@@ -85,11 +86,7 @@ export async function readPage(
        FROM (SELECT cursor, row_number() OVER (ORDER BY cursor) AS rn,
                     '{"cursor":' || cursor || ',"kind":' || to_json(kind)::text || ',"key":' || to_json(key)::text
                       || ',"data":' || data || '}' AS entry
-               FROM (
-                 (SELECT cursor, kind, key, data FROM feed WHERE hall_id = $1 AND cursor > $2 ORDER BY cursor LIMIT $3 + 1)
-                 UNION ALL
-                 (SELECT cursor, kind, key, data FROM feed WHERE hall_id = '' AND cursor > $2 ORDER BY cursor LIMIT $3 + 1)
-                 ORDER BY cursor LIMIT $3 + 1) f) w`,
+               FROM (${hallId === null ? EVERY_HALL : ONE_HALL}) f) w`,
     [hallId, cursor, limit],
   );
   const n = row?.n ?? 0;
@@ -107,3 +104,11 @@ export async function readPage(
 }
 
 const EMPTY = Buffer.alloc(0);
+
+const ONE_HALL = `
+  (SELECT cursor, kind, key, data FROM feed WHERE hall_id = $1 AND cursor > $2 ORDER BY cursor LIMIT $3 + 1)
+  UNION ALL
+  (SELECT cursor, kind, key, data FROM feed WHERE hall_id = '' AND cursor > $2 ORDER BY cursor LIMIT $3 + 1)
+  ORDER BY cursor LIMIT $3 + 1`;
+/** The whole feed, by its unique cursor index ($1 is null). */
+const EVERY_HALL = `SELECT cursor, kind, key, data FROM feed WHERE $1::text IS NULL AND cursor > $2 ORDER BY cursor LIMIT $3 + 1`;
