@@ -5,7 +5,7 @@
  * card purchase writes that counter authors for that customer. Both are signed counter requests. Runtime: any.
  */
 import { z } from 'zod';
-import { CUSTOMER_STATUSES } from '../domain/customer';
+import { type OtherHallCustomer, otherHallCustomerSchema } from '../contract/customers';
 import { cardFeedSchema, customerFeedSchema } from './feed';
 
 export const LOOKUP_MAX = 50;
@@ -21,20 +21,8 @@ export const lookupRequestSchema = z.object({
 export type LookupRequest = z.infer<typeof lookupRequestSchema>;
 
 /** A customer of another hall as a search lists it. */
-export const remoteCustomerSchema = z.object({
-  customerId: z.string(),
-  accountNo: z.string(),
-  name: z.string(),
-  phone: z.string(),
-  fullAddress: z.string(),
-  status: z.enum(CUSTOMER_STATUSES),
-  meterNos: z.array(z.string()),
-  /** The active cards' numbers. */
-  cardNos: z.array(z.string()),
-  hallCode: z.string(),
-  hallName: z.string(),
-});
-export type RemoteCustomer = z.infer<typeof remoteCustomerSchema>;
+export const remoteCustomerSchema = otherHallCustomerSchema;
+export type RemoteCustomer = OtherHallCustomer;
 
 export const lookupResponseSchema = z.object({
   items: z.array(remoteCustomerSchema),

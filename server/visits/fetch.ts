@@ -11,7 +11,11 @@ import type { CounterCtx } from '../auth/counter-auth';
 import type { Queryable } from '../pg/store';
 import { customerFeedData } from '../push/feed-rows';
 
-export async function fetchCustomer(q: Queryable, ctx: CounterCtx, customerId: string): Promise<FetchResponse> {
+export async function fetchCustomer(
+  q: Queryable,
+  ctx: CounterCtx,
+  customerId: string,
+): Promise<FetchResponse> {
   const [c] = await q.query<{
     hall_id: string;
     data: Record<string, unknown>;

@@ -49,7 +49,9 @@ export function lookupConditions(query: string): { sql: string; params: string[]
     if (words.length > 0)
       or.push(
         `(${words
-          .map((w) => `lower((c.data->>'name') || ' ' || (c.data->>'fullAddress')) LIKE ${p(`%${literal(w)}%`)}`)
+          .map(
+            (w) => `lower((c.data->>'name') || ' ' || (c.data->>'fullAddress')) LIKE ${p(`%${literal(w)}%`)}`,
+          )
           .join(' AND ')})`,
       );
   }
@@ -72,7 +74,11 @@ interface Row {
 }
 
 /** Customers of halls other than `hallId` matching the query, at most `limit` (truncated when more match). */
-export async function lookupCustomers(q: Queryable, hallId: string, req: LookupRequest): Promise<LookupResponse> {
+export async function lookupCustomers(
+  q: Queryable,
+  hallId: string,
+  req: LookupRequest,
+): Promise<LookupResponse> {
   const cond = lookupConditions(req.query);
   const rows = await q.query<Row>(
     `SELECT c.id, c.account_no, c.data, h.code, h.name AS hall_name,
