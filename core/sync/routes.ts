@@ -360,7 +360,8 @@ export const SYNC_ROUTES = {
     writes: true,
     path: '/admin/settings/pull-scope',
     auth: 'admin',
-    summary: '设置柜台下载档案的范围（hall 本营业厅 / company 全公司）；改为全公司后各柜台下一次同步起收到其他营业厅的档案',
+    summary:
+      '设置柜台下载档案的范围（hall 本营业厅 / company 全公司）；改为全公司后各柜台下一次同步起收到其他营业厅的档案',
     body: pullScopeInputSchema,
     response: pullScopeSchema,
   },
