@@ -97,6 +97,7 @@ export async function importHalls(ho: TestHeadOffice, homes: readonly Household[
 
 export interface Counter {
   readonly app: App;
+  readonly dataDir: string;
   readonly hallCode: string;
   readonly sessionId: string;
   /** The operation as the hall's cashier (or the session given). */
@@ -139,6 +140,7 @@ export async function startCounter(ho: TestHeadOffice, hallCode: string, code: s
   const sessionId = (login.result as { sessionId: string }).sessionId;
   const counter: Counter = {
     app,
+    dataDir: dir,
     hallCode,
     sessionId,
     async call(op, input, as = sessionId) {
