@@ -118,15 +118,27 @@ describe('a customer of another hall, online', () => {
     };
     const admin = await visitor.adminSession();
     expect(await visitor.refused('customers.update', change as never, admin)).toBe('CUSTOMER_OF_OTHER_HALL');
+    const lost = { customerId: id, reason: '外厅挂失' };
+    expect(await visitor.refused('cards.reportLost', lost, admin)).toBe('CUSTOMER_OF_OTHER_HALL');
     // A counter that does not know (an older version) writes the edit: head office quarantines it.
     visitor.app.gdb.sqlite.prepare('DELETE FROM visiting_customers WHERE customer_id = ?').run(id);
     await visitor.call('customers.update', change as never, admin);
+    await visitor.call('cards.reportLost', lost, admin);
     const synced = await runSync(visitor.app);
-    expect([synced.ok, synced.quarantined]).toEqual([true, 1]);
-    const [q] = await ho!.store.query<{ code: string }>(
-      `SELECT code FROM quarantine WHERE type LIKE 'customer.%'`,
+    expect([synced.ok, synced.quarantined]).toEqual([true, 2]);
+    const held = await ho!.store.query<{ type: string; code: string }>(
+      `SELECT type, code FROM quarantine WHERE counter_id = $1 ORDER BY seq`,
+      [visitor.app.counter()!.counterId],
     );
-    expect(q?.code).toBe('FOREIGN_HALL');
+    expect(held).toEqual([
+      { type: 'customer.updated', code: 'FOREIGN_HALL' },
+      { type: 'card.blocked', code: 'FOREIGN_HALL' },
+    ]);
+    // Head office still holds the card active: the home hall's counter pulls no block.
+    const [card] = await ho!.store.query<{ status: string }>('SELECT status FROM cards WHERE card_no = $1', [
+      A1.cardNo,
+    ]);
+    expect(card?.status).toBe('active');
   });
 });
 
