@@ -73,21 +73,38 @@ interface Row {
   card_nos: string[];
 }
 
-/** Customers of halls other than `hallId` matching the query, at most `limit` (truncated when more match). */
+const SELECT = `SELECT c.id, c.account_no, c.data, h.code, h.name AS hall_name,
+    ARRAY(SELECT k.card_no FROM cards k WHERE k.customer_id = c.id AND k.status = 'active' ORDER BY k.card_no) AS card_nos
+  FROM customers c JOIN halls h ON h.id = c.hall_id`;
+
+/**
+ * Customers of halls other than `hallId` matching the query, at most `limit` (truncated when more match). A whole
+ * account or card number is looked up first by its index alone: the answer a clerk most often needs, without the
+ * scan the other readings take (phone digits, words of names and addresses have no index at head office).
+ */
 export async function lookupCustomers(
   q: Queryable,
   hallId: string,
   req: LookupRequest,
 ): Promise<LookupResponse> {
-  const cond = lookupConditions(req.query);
-  const rows = await q.query<Row>(
-    `SELECT c.id, c.account_no, c.data, h.code, h.name AS hall_name,
-       ARRAY(SELECT k.card_no FROM cards k WHERE k.customer_id = c.id AND k.status = 'active' ORDER BY k.card_no) AS card_nos
-     FROM customers c JOIN halls h ON h.id = c.hall_id
-     WHERE c.hall_id <> $1 AND ${cond.sql}
-     ORDER BY c.account_no LIMIT $2`,
-    [hallId, req.limit + 1, ...cond.params],
-  );
+  const query = req.query.trim();
+  const exact = /^\d{4,32}$/.test(query)
+    ? await q.query<Row>(
+        `${SELECT} WHERE c.hall_id <> $1
+           AND (c.account_no = $2 OR c.id IN (SELECT customer_id FROM cards WHERE card_no = $2))
+         ORDER BY c.account_no LIMIT $3`,
+        [hallId, query, req.limit + 1],
+      )
+    : [];
+  const cond = lookupConditions(query);
+  const rows =
+    exact.length > 0
+      ? exact
+      : await q.query<Row>(`${SELECT} WHERE c.hall_id <> $1 AND ${cond.sql} ORDER BY c.account_no LIMIT $2`, [
+          hallId,
+          req.limit + 1,
+          ...cond.params,
+        ]);
   return {
     items: rows.slice(0, req.limit).map((r) => ({
       customerId: r.id,
