@@ -37,7 +37,7 @@ export function registerCounterRoutes(app: FastifyInstance, ho: HeadOffice): voi
     const query = validate(pullQuerySchema, req.query);
     await claimNonce(ho.store, ctx, ho.now());
     const { scope } = await pullScopeOf(ho.store);
-    const page = await readPage(ho.store, scope === 'company' ? null : ctx.hallId, query.cursor, query.limit);
+    const page = await readPage(ho.store, ctx.hallId, query.cursor, query.limit, scope === 'company');
     return reply.type('application/json; charset=utf-8').send(page.body);
   });
 
