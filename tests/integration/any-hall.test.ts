@@ -3,6 +3,7 @@
  * counters on SQLite over real TCP: a counter of hall 0102 finds a customer of hall 0101 at head office by
  * account, card, name and phone, fetches the file and card state, sells on the imported card (its count goes on
  * from 7 to 8), and head office accepts the sale and the card write; hall 0101's counter pulls the result. The
+ * same purchase count sold at both halls is a purchase_count conflict, as between any two counters. The
  * customer's file stays hall 0101's: refused at the counter, FOREIGN_HALL at head office. Offline, the counter
  * says the card is another hall's and cannot be served. Under the company pull scope every counter pulls every
  * hall's customers.
@@ -105,6 +106,39 @@ describe('a customer of another hall, online', () => {
     expect(countOf(home, id)).toBe(7);
     expect((await runSync(home.app)).ok).toBe(true);
     expect(countOf(home, id)).toBe(8);
+  });
+
+  it('surfaces the same purchase count sold at both halls as a conflict, as between any two counters', async () => {
+    const at8 = { ...A1, count: 8 };
+    const sell = async (c: Counter) => {
+      const purchase = {
+        customerId: local(c, A1.accountNo)!,
+        by: 'volume' as const,
+        volume: 500,
+        useBalance: false,
+      };
+      const q = await c.call('sales.quote', purchase);
+      const sale = await c.call('sales.sellGas', {
+        purchase,
+        expectedAmountDue: q.amountDue,
+        tenders: [{ method: 'cash', amount: q.amountDue }],
+      });
+      expect(sale.status).toBe('completed');
+    };
+    // Both counters sell purchase 9 before either hears of the other's.
+    await home.insertCard(at8);
+    await sell(home);
+    await visitor.insertCard(at8);
+    await sell(visitor);
+    expect((await runSync(home.app)).ok).toBe(true);
+    expect((await runSync(visitor.app)).ok).toBe(true);
+    const conflicts = await ho!.store.query<{ kind: string; incoming_counter_id: string }>(
+      'SELECT kind, incoming_counter_id FROM conflicts WHERE entity_id = $1',
+      [local(home, A1.accountNo)],
+    );
+    expect(conflicts).toEqual([
+      { kind: 'purchase_count', incoming_counter_id: visitor.app.counter()!.counterId },
+    ]);
   });
 
   it('keeps the file with its hall: refused at the counter, FOREIGN_HALL at head office', async () => {

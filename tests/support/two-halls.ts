@@ -132,6 +132,8 @@ export async function startCounter(ho: TestHeadOffice, hallCode: string, code: s
   const station = trainingStation(app, fileKeyProtector(dir));
   attachCardStation(app, station);
   const world = station.world!;
+  /** The households' meters in this counter's world (a second card of the household goes to the same one). */
+  const meters = new Set<string>();
   const d = createDispatcher(app, () => {});
   const invoke = async (op: OpName, input: unknown, sessionId?: string) =>
     d.invoke(op, withRequestId(op, input), { sessionId });
@@ -171,14 +173,16 @@ export async function startCounter(ho: TestHeadOffice, hallCode: string, code: s
         station.keys,
       );
       world.remove();
-      world.addMeter({
-        meterNo: h.meterNo,
-        region: Number(h.hallCode),
-        boundCardNo: h.cardNo,
-        boundAccountNo: h.accountNo,
-        lastLoadedCount: h.count - 1,
-        cumulativeLoaded: 6_000,
-      });
+      if (!meters.has(h.meterNo))
+        world.addMeter({
+          meterNo: h.meterNo,
+          region: Number(h.hallCode),
+          boundCardNo: h.cardNo,
+          boundAccountNo: h.accountNo,
+          lastLoadedCount: h.count - 1,
+          cumulativeLoaded: 6_000,
+        });
+      meters.add(h.meterNo);
       world.carryToMeter(cardId, h.meterNo);
       world.insert(cardId);
       return cardId;
