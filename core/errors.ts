@@ -581,6 +581,16 @@ export const ERRORS = {
     zh: '连接不上总部；业务照常办理，数据会在网络恢复后自动上传。',
     en: 'Head office cannot be reached; work goes on and syncs when the network returns.',
   },
+  OTHER_HALL_OFFLINE: {
+    status: 503,
+    zh: '本营业厅没有这位用户。他可能是其他营业厅的用户，但现在连接不上总部，不能查询，也不能办理：请联网后再查，或请用户到所属营业厅办理。',
+    en: 'No such customer here; they may belong to another hall, but head office cannot be reached to look them up or serve them now.',
+  },
+  CUSTOMER_OF_OTHER_HALL: {
+    status: 409,
+    zh: '这位用户属于其他营业厅：本柜台只能为其收费、购气写卡；改档、过户、停用或销户、发卡、补卡、挂失请到所属营业厅办理。',
+    en: "This customer belongs to another hall: only sales and card purchases can be done here; edits, transfers, status and cards belong to the customer's hall.",
+  },
   SYNC_BUSY: { status: 409, zh: '正在同步，请稍候。', en: 'A sync is already running.' },
   HEAD_OFFICE_UNAVAILABLE: {
     status: 503,

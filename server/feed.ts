@@ -75,6 +75,8 @@ export async function readPage(
   hallId: string,
   cursor: number,
   limit: number,
+  /** The company pull scope (server/visits/scope.ts): every hall's customers and cards too. */
+  everyHallsFiles = false,
 ): Promise<FeedPage> {
   const [row] = await q.query<{ n: number; last: number | null; more: boolean; entries: Uint8Array | null }>(
     // Two index range scans (the hall's entries and everyone's), merged: never a scan of the whole feed. One row
@@ -85,11 +87,7 @@ export async function readPage(
        FROM (SELECT cursor, row_number() OVER (ORDER BY cursor) AS rn,
                     '{"cursor":' || cursor || ',"kind":' || to_json(kind)::text || ',"key":' || to_json(key)::text
                       || ',"data":' || data || '}' AS entry
-               FROM (
-                 (SELECT cursor, kind, key, data FROM feed WHERE hall_id = $1 AND cursor > $2 ORDER BY cursor LIMIT $3 + 1)
-                 UNION ALL
-                 (SELECT cursor, kind, key, data FROM feed WHERE hall_id = '' AND cursor > $2 ORDER BY cursor LIMIT $3 + 1)
-                 ORDER BY cursor LIMIT $3 + 1) f) w`,
+               FROM (${everyHallsFiles ? COMPANY : ONE_HALL}) f) w`,
     [hallId, cursor, limit],
   );
   const n = row?.n ?? 0;
@@ -107,3 +105,12 @@ export async function readPage(
 }
 
 const EMPTY = Buffer.alloc(0);
+
+const ONE_HALL = `
+  (SELECT cursor, kind, key, data FROM feed WHERE hall_id = $1 AND cursor > $2 ORDER BY cursor LIMIT $3 + 1)
+  UNION ALL
+  (SELECT cursor, kind, key, data FROM feed WHERE hall_id = '' AND cursor > $2 ORDER BY cursor LIMIT $3 + 1)
+  ORDER BY cursor LIMIT $3 + 1`;
+/** The hall's entries, everyone's, and every hall's customers and cards (not their conflicts), by the cursor index. */
+const COMPANY = `SELECT cursor, kind, key, data FROM feed
+  WHERE cursor > $2 AND (hall_id IN ($1, '') OR kind IN ('customer', 'card')) ORDER BY cursor LIMIT $3 + 1`;

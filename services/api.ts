@@ -17,6 +17,7 @@ import { customersChangeStatus } from './customers/change-status';
 import { customersOpen } from './customers/open-customer';
 import { customersGet, customersHistory, customersSearch } from './customers/read-customers';
 import { customersTransfer } from './customers/transfer-customer';
+import { customersFetchOtherHall, customersLookupOtherHalls } from './customers/other-halls';
 import { customersUpdate } from './customers/update-customer';
 import { cardHandlers } from './cards/handlers';
 import { cashHandlers } from './cash/handlers';
@@ -66,6 +67,8 @@ export const handlers: Handlers = {
   'staff.setActive': staffSetActive,
   'customers.open': customersOpen,
   'customers.get': customersGet,
+  'customers.lookupOtherHalls': customersLookupOtherHalls,
+  'customers.fetchOtherHall': customersFetchOtherHall,
   'customers.history': customersHistory,
   'customers.search': customersSearch,
   'customers.update': customersUpdate,

@@ -47,7 +47,10 @@ export type MeterReading = z.infer<typeof meterReadingSchema>;
 
 export const cardReadSchema = z.object({
   present: z.boolean(),
-  /** no_card, blank, foreign, damaged, locked, blocked, unknown (not issued here), ok */
+  /**
+   * no_card, blank, foreign, damaged, locked, blocked, unknown (not issued here), half_issued, other_hall
+   * (another hall's card, and head office cannot be reached to fetch its customer), ok
+   */
   state: z.enum([
     'no_card',
     'blank',
@@ -57,6 +60,7 @@ export const cardReadSchema = z.object({
     'blocked',
     'unknown',
     'half_issued',
+    'other_hall',
     'ok',
   ]),
   /** What the card is and what to do, politely, in Chinese. */

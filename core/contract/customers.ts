@@ -126,6 +126,24 @@ export const customerSummarySchema = z.object({
 });
 export type CustomerSummary = z.infer<typeof customerSummarySchema>;
 
+/** A customer of another hall, as head office lists it (core/sync/wire-visit.ts). */
+export const otherHallCustomerSchema = z.object({
+  customerId: z.string(),
+  accountNo: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  fullAddress: z.string(),
+  status: z.enum(CUSTOMER_STATUSES),
+  meterNos: z.array(z.string()),
+  /** The active cards' numbers. */
+  cardNos: z.array(z.string()),
+  hallCode: z.string(),
+  hallName: z.string(),
+});
+export type OtherHallCustomer = z.infer<typeof otherHallCustomerSchema>;
+
+const otherHallSchema = z.object({ code: z.string(), name: z.string() });
+
 export const historyEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
@@ -149,11 +167,11 @@ export const customerOps = {
     output: customerSchema,
   }),
   'customers.get': op({
-    summary: '查看用户档案',
+    summary: '查看用户档案（其他营业厅的用户注明所属营业厅）',
     access: ANY_STAFF,
     writes: false,
     input: z.object({ id: idSchema }),
-    output: customerSchema,
+    output: customerSchema.extend({ otherHall: otherHallSchema.nullable().optional() }),
   }),
   'customers.history': op({
     summary: '用户档案的全部办理记录（操作员、时间、原因、审批人、改前改后）',
@@ -177,6 +195,24 @@ export const customerOps = {
       /** How many households match in all, up to 100,000 (100,001 means more). */
       total: z.number().int(),
     }),
+  }),
+  'customers.lookupOtherHalls': op({
+    summary:
+      '查询其他营业厅的用户（联网时到总部查；查询内容与本柜台查询相同，也可输入卡号），结果注明所属营业厅。离线时答 OTHER_HALL_OFFLINE',
+    access: ANY_STAFF,
+    writes: false,
+    input: z.object({
+      query: freeText(60, '查询内容').min(1, { error: '请输入查询内容' }),
+    }),
+    output: z.object({ items: z.array(otherHallCustomerSchema), truncated: z.boolean() }),
+  }),
+  'customers.fetchOtherHall': op({
+    summary:
+      '从总部取其他营业厅一户的档案、结余与卡，存为本柜台的“外厅用户”，即可为其收费、购气写卡（改档、过户、发卡挂失等仍须到所属营业厅）',
+    access: ANY_STAFF,
+    writes: true,
+    input: z.object({ customerId: idSchema }),
+    output: customerSchema.extend({ otherHall: otherHallSchema }),
   }),
   'customers.update': op({
     summary: '修改档案（电话、地址、人口、用气性质、安检、备注），必须填写原因',

@@ -9,6 +9,14 @@ import {
   revertResultSchema,
 } from './wire-revert';
 import { z } from 'zod';
+import {
+  fetchRequestSchema,
+  fetchResponseSchema,
+  lookupRequestSchema,
+  lookupResponseSchema,
+  pullScopeInputSchema,
+  pullScopeSchema,
+} from './wire-visit';
 import { reportQuerySchema, reportSchema } from '../reports/definitions';
 import { usageAnalysisSchema, usageQuerySchema } from '../usage/thresholds';
 import {
@@ -175,6 +183,24 @@ export const SYNC_ROUTES = {
     response: reconcileResponseSchema,
     bodyLimit: 1024 * KB,
   },
+  lookupCustomers: {
+    method: 'POST',
+    path: '/v1/customers/lookup',
+    auth: 'counter',
+    summary:
+      '查询其他营业厅的用户（用户编号、卡号、姓名、电话、身份证号、地址、表号，与柜台查询同义），结果注明所属营业厅',
+    body: lookupRequestSchema,
+    response: lookupResponseSchema,
+  },
+  fetchCustomer: {
+    method: 'POST',
+    path: '/v1/customers/fetch',
+    auth: 'counter',
+    summary:
+      '取其他营业厅一户的档案与卡（下发给本柜台：此后本柜台为该户的收费、购气写卡被总部接受；改档、过户、挂失、销户仍属原营业厅）',
+    body: fetchRequestSchema,
+    response: fetchResponseSchema,
+  },
   status: {
     method: 'GET',
     path: '/v1/status',
@@ -323,6 +349,23 @@ export const SYNC_ROUTES = {
     summary: '挂失燃气卡（下发到全部柜台）',
     body: blockCardInputSchema,
     response: adminSchemas.card,
+  },
+  getPullScope: {
+    method: 'GET',
+    path: '/admin/settings/pull-scope',
+    auth: 'admin',
+    summary: '柜台下载档案的范围：hall 本营业厅（默认）或 company 全公司',
+    response: pullScopeSchema,
+  },
+  setPullScope: {
+    method: 'POST',
+    writes: true,
+    path: '/admin/settings/pull-scope',
+    auth: 'admin',
+    summary:
+      '设置柜台下载档案的范围（hall 本营业厅 / company 全公司）；改为全公司后各柜台下一次同步起收到其他营业厅的档案',
+    body: pullScopeInputSchema,
+    response: pullScopeSchema,
   },
   verifyReceipt: {
     method: 'POST',

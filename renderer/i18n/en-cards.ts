@@ -27,6 +27,8 @@ export const cardsEn: typeof cardsZh = {
       blocked: 'This card was reported lost or replaced; keep it, it may not be used.',
       unknown: 'This card was not issued by this hall; please check or call head office.',
       half_issued: 'Issuing this card was interrupted; finish it by issuing or replacing a card.',
+      other_hall:
+        "Another hall's card, and head office cannot be reached: this customer cannot be served now.",
       ok: 'Card read.',
     },
     stateTags: {
@@ -38,6 +40,7 @@ export const cardsEn: typeof cardsZh = {
       blocked: 'Blocked',
       unknown: 'Unknown',
       half_issued: 'Half issued',
+      other_hall: "Another hall's card",
       ok: 'OK',
     },
     card: 'Gas card',

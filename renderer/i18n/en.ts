@@ -181,6 +181,13 @@ export const en: Dict = {
     resultsLabel: 'Search results',
     count: '{n} found',
     truncated: '{total} match; only the first {n} are shown. Please be more specific.',
+    otherHalls: 'Search other halls',
+    otherHallsTitle: 'Customers of other halls (head office)',
+    otherHallsNone: 'No customer of another hall matches either.',
+    otherHallsMore: 'More match; only the first {n} are shown. Please be more specific.',
+    hall: 'Hall',
+    cardNos: 'Card no.',
+    serve: 'Serve',
   },
   open: {
     title: 'Open account',
@@ -203,6 +210,7 @@ export const en: Dict = {
   },
   detail: {
     back: 'Back to search',
+    otherHall: 'Customer of {hall}: only sales and card purchases here',
     info: 'Customer file',
     meters: 'Meters',
     history: 'History',

@@ -25,6 +25,8 @@ export const cardsZh = {
       blocked: '这张卡已挂失或已被新卡取代，请收回，不能再使用。',
       unknown: '本营业厅没有这张卡的发卡记录，请核对或联系总部。',
       half_issued: '这张卡发卡时中断了，请在开户发卡或补卡中继续完成。',
+      other_hall:
+        '这是其他营业厅的卡，现在连接不上总部，不能为该用户办理；请联网后再读卡，或请用户到所属营业厅办理。',
       ok: '读卡成功。',
     },
     stateTags: {
@@ -36,6 +38,7 @@ export const cardsZh = {
       blocked: '已挂失/作废',
       unknown: '未登记的卡',
       half_issued: '发卡未完成',
+      other_hall: '其他营业厅的卡',
       ok: '正常',
     },
     card: '燃气卡',

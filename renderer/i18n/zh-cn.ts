@@ -179,6 +179,13 @@ export const zhCN = {
     resultsLabel: '查询结果',
     count: '共找到 {n} 户',
     truncated: '共 {total} 户符合，仅显示前 {n} 户，请输入更具体的内容。',
+    otherHalls: '查询其他营业厅',
+    otherHallsTitle: '其他营业厅的用户（总部）',
+    otherHallsNone: '其他营业厅也没有符合条件的用户。',
+    otherHallsMore: '符合的用户较多，仅显示前 {n} 户，请输入更具体的内容。',
+    hall: '所属营业厅',
+    cardNos: '卡号',
+    serve: '办理',
   },
   open: {
     title: '开户',
@@ -201,6 +208,7 @@ export const zhCN = {
   },
   detail: {
     back: '返回查询',
+    otherHall: '{hall}的用户：本柜台只办理收费、购气写卡',
     info: '档案信息',
     meters: '表具',
     history: '办理记录',

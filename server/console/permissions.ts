@@ -26,6 +26,7 @@ const RULES = new Map<string, Rule>([
   [key(R.listQuarantine), { roles: EVERY_HALL }],
   [key(R.listReconciliation), { roles: EVERY_HALL }],
   [key(R.verifyReceipt), { roles: EVERY_HALL }],
+  [key(R.getPullScope), { roles: EVERY_HALL }],
   [key(R.resolveConflict), { roles: ['admin', 'auditor'] }],
   [key(R.createStaff), { roles: ['admin', 'hall_manager'], hall: 'param' }],
   [key(R.report), { roles: [...EVERY_HALL, 'hall_manager'], hall: 'query' }],

@@ -4,7 +4,8 @@
  * (locked), their customers and the ones it names (locked, in id order), account numbers already taken, the
  * sales it names (with what corrections already took back) and which of its own sale ids are taken already, the purchase-count claims of the cards'
  * customers, the counter's shifts it names, the price versions its sales name, what the counter knew of the
- * feed, and its digests of the batch's days. Runtime: Node.
+ * feed, its digests of the batch's days, which of its customers of other halls head office gave the counter, and
+ * the company's pull scope. Runtime: Node.
  */
 import type { PriceVersion } from '../../core/contract/prices';
 import { type DayDigest, opDay } from '../../core/sync/digest';
@@ -92,6 +93,8 @@ export async function load(q: Queryable, w: World, ops: readonly PushedOp[]): Pr
   for (const p of loaded.prices) w.priceVersions.set(p.id, p);
   if (needKnowledge) w.knowledge = loaded.knowledge;
   w.digests = new Map(loaded.digests.map((d) => [d.day, d]));
+  for (const id of loaded.visits) w.visits.add(id);
+  w.companyScope = loaded.pullScope === 'company';
   if (n.services.size > 0) await loadServiceRecords(q, w, [...n.services]);
 }
 
@@ -118,6 +121,9 @@ interface Loaded {
   prices: PriceVersion[];
   knowledge: { afterSeq: number; cursor: number }[];
   digests: DayDigest[];
+  /** The batch's customers of other halls head office gave this counter (server/visits/fetch.ts). */
+  visits: string[];
+  pullScope: 'hall' | 'company' | null;
 }
 
 /**
@@ -162,4 +168,7 @@ const LOAD_SQL = `
        FROM counter_knowledge WHERE $8::bigint >= 0 AND counter_id = $7 AND after_seq >= COALESCE(
          (SELECT max(after_seq) FROM counter_knowledge WHERE counter_id = $7 AND after_seq < $8::bigint), 0)) n) AS knowledge,
     (SELECT COALESCE(json_agg(d), '[]') FROM (SELECT day, count, amount, volume, ids_hash AS "idsHash", last_seq AS "lastSeq"
-       FROM day_digests WHERE counter_id = $7 AND day = ANY($9)) d) AS digests`;
+       FROM day_digests WHERE counter_id = $7 AND day = ANY($9)) d) AS digests,
+    (SELECT COALESCE(json_agg(v.customer_id), '[]') FROM customer_visits v
+       WHERE v.counter_id = $7 AND v.customer_id IN (SELECT id FROM c)) AS visits,
+    (SELECT pull_scope FROM company_settings WHERE id = 'company') AS "pullScope"`;

@@ -229,6 +229,10 @@ export class World {
   knowledge: { afterSeq: number; cursor: number }[] = [];
   /** The counter's digests of the batch's days, as stored before it. */
   digests = new Map<string, DayDigest>();
+  /** Customers of other halls head office gave this counter (customer_visits): it may sell to them. */
+  readonly visits = new Set<string>();
+  /** The company gives every counter every hall's customers (pull scope 'company'): any may sell to any. */
+  companyScope = false;
 
   constructor(
     readonly ctx: CounterCtx,
@@ -271,7 +275,26 @@ export class World {
     return c;
   }
 
-  /** A complaint of the counter's hall, or why the op may not name it. */
+  /**
+   * A customer this counter may serve at the till (sales, payments, corrections, card purchase writes): one of
+   * its hall's, one of another hall's that head office gave it, or any under the company pull scope. Every other
+   * operation on another hall's customer (an edit, a transfer, a status change, a card issued, replaced or
+   * blocked) keeps to ownCustomer and is FOREIGN_HALL.
+   */
+  servedCustomer(id: string | null | undefined): CustomerState | Quarantine {
+    const c = id ? this.customers.get(id) : undefined;
+    if (c && c.hallId !== this.ctx.hallId && (this.companyScope || this.visits.has(c.id))) return c;
+    return this.ownCustomer(id);
+  }
+
+  /** A card of a customer this counter may serve at the till (servedCustomer), or why the op may not name it. */
+  servedCard(cardNo: string): CardState | Quarantine {
+    const card = this.cards.get(cardNo);
+    if (card && card.hallId !== this.ctx.hallId && (this.companyScope || this.visits.has(card.customerId)))
+      return card;
+    return this.ownCard(cardNo);
+  }
+
   /** An appointment of the counter's hall, or why the op may not move it. */
   ownAppointment(id: string): ServiceRecordState | Quarantine {
     const r = this.serviceRecords.get(id);

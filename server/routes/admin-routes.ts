@@ -36,6 +36,8 @@ import { verifyReceipt } from '../admin/receipts';
 import { consoleUserOf, hallScope } from '../console/permissions';
 import { receiptVerifyInputSchema } from '../../core/receipts/receipt-qr';
 import { counterOpsQuerySchema, revertInputSchema } from '../../core/sync/wire-revert';
+import { pullScopeInputSchema } from '../../core/sync/wire-visit';
+import { pullScopeOf, setPullScope } from '../visits/scope';
 
 const params = z.object({
   hallCode: z
@@ -60,6 +62,10 @@ export function registerAdminRoutes(app: FastifyInstance, ho: HeadOffice): void 
   write(R.createHall.path, async (store, body) => {
     return createHall(store, parseBody(hallInputSchema, body), now());
   });
+  app.get(R.getPullScope.path, async () => pullScopeOf(ho.store));
+  write(R.setPullScope.path, async (store, body) =>
+    setPullScope(store, parseBody(pullScopeInputSchema, body).scope, now()),
+  );
   app.get(R.listHalls.path, async (req) => {
     const scope = hallScope(req);
     return { halls: (await listHalls(ho.store)).filter((h) => !scope || scope.has(h.code)) };

@@ -1,5 +1,6 @@
 /**
- * The signed sync API a counter calls: push, pull, reconcile, status (docs/sync-protocol.md). Their gate
+ * The signed sync API a counter calls: push, pull (its hall's feed, or the whole company's under the company pull
+ * scope), reconcile, status, and the look-up and fetch of another hall's customer (docs/sync-protocol.md). Their gate
  * (server/http/gates.ts) checked the headers, the counter and its rate before the body was read; each handler
  * checks the signature over the body first; the nonce is claimed in the handler's transaction. Runtime: Node.
  */
@@ -16,6 +17,10 @@ import { limiter } from '../http/limiter';
 import { push } from '../push/push';
 import { rawBodyOf } from '../http/raw-body';
 import { reconcile } from '../push/reconcile';
+import { fetchRequestSchema, lookupRequestSchema } from '../../core/sync/wire-visit';
+import { fetchCustomer } from '../visits/fetch';
+import { lookupCustomers } from '../visits/lookup';
+import { pullScopeOf } from '../visits/scope';
 
 async function auth(ho: HeadOffice, req: FastifyRequest): Promise<CounterCtx> {
   return authenticateCounter(ho.store, req, rawBodyOf(req), ho.now());
@@ -53,8 +58,9 @@ export function registerCounterRoutes(app: FastifyInstance, ho: HeadOffice): voi
     await claimNonce(ho.store, ctx, ho.now());
     // At most PULL_PAGES_AT_ONCE pages read and packed at a time (bootstraps of a whole city at once keep head
     // office's memory and database bounded); the rest wait their turn.
+    const { scope } = await pullScopeOf(ho.store);
     const body = await pages.run(async () => {
-      const page = await readPage(ho.store, ctx.hallId, query.cursor, query.limit);
+      const page = await readPage(ho.store, ctx.hallId, query.cursor, query.limit, scope === 'company');
       // Pages (a bootstrap's above all) go gzipped to a counter that asks: zlib on both sides, no new native
       // code, on libuv's thread pool so head office's event loop keeps turning.
       if (page.body.byteLength >= GZIP_FROM_BYTES && acceptsGzip(req.headers['accept-encoding'])) {
@@ -71,6 +77,22 @@ export function registerCounterRoutes(app: FastifyInstance, ho: HeadOffice): voi
     const ctx = await auth(ho, req);
     const body = parseBody(reconcileRequestSchema, req.body);
     return reconcile(ho.store, ctx, body, ho.now());
+  });
+
+  app.post(r.lookupCustomers.path, async (req) => {
+    const ctx = await auth(ho, req);
+    const body = parseBody(lookupRequestSchema, req.body);
+    await claimNonce(ho.store, ctx, ho.now());
+    return lookupCustomers(ho.store, ctx.hallId, body);
+  });
+
+  app.post(r.fetchCustomer.path, async (req) => {
+    const ctx = await auth(ho, req);
+    const body = parseBody(fetchRequestSchema, req.body);
+    return ho.store.tx(async (q) => {
+      await claimNonce(q, ctx, ho.now());
+      return fetchCustomer(q, ctx, body.customerId);
+    });
   });
 
   app.get(r.status.path, async (req) => {

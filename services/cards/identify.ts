@@ -2,7 +2,8 @@
  * Whose card is in the reader, told apart in this order, before any PSC is tried: not an SLE4442 (the reader
  * says so), not our card format (ATR, format marker), another company's or region's card (the region on the
  * card is not this hall's; or the card number is one we issued but the account number or region on the card is
- * not the one in the file), and only then ours — issued here, or an issue of ours that was cut. Runtime: Node.
+ * not the one in the file), and only then ours — issued here, or an issue of ours that was cut. A card of another
+ * hall (its region is that hall's code) is ours once head office gave this counter its customer. Runtime: Node.
  */
 import type { CardRecord } from '../../core/card/gas-card';
 import { accountNoTaken, type CardRow, cardByNo, findCustomer } from '../../db';
@@ -29,8 +30,9 @@ export function identify(app: App, rec: CardRecord, region: number): Identity {
   if (rec.state === 'foreign') return { is: 'foreign', why: 'format' };
   if (rec.state === 'damaged') return { is: 'damaged' };
   const h = rec.header;
-  if (h.region !== region) return { is: 'foreign', why: 'region' };
   const card = cardByNo(app.gdb.sqlite, h.cardNo);
+  // Another hall's card is ours once its customer was fetched from head office (services/customers/other-halls.ts).
+  if (h.region !== region && !card) return { is: 'foreign', why: 'region' };
   if (!card) {
     if (h.kind !== 'user') return { is: 'unknown', record: rec };
     // An issue of ours cut before it was recorded carries one of our customers' account numbers.

@@ -6,6 +6,7 @@
  * accepted its batch's transport PSC; a batch whose PSC a card refused is not tried again (card-stock.ts).
  * Runtime: Node.
  */
+import { refuseOtherHall } from '../customers/customer-rows';
 import { AppError } from '../../core/errors';
 import { ReaderError } from '../../drivers/card-reader/reader';
 import { activeCardOf, cardsOf, findCustomer, insertCard, takeNumber } from '../../db';
@@ -91,6 +92,7 @@ class StockRefused extends Error {}
 export async function issueCard(app: App, operatorId: string, customerId: string) {
   const customer = findCustomer(app.db, customerId);
   if (!customer) throw new AppError('CUSTOMER_NOT_FOUND');
+  refuseOtherHall(app, customerId); // another hall's cards are issued at its hall
   if (customer.status !== 'active') throw new AppError('CUSTOMER_NOT_ACTIVE');
   if (activeCardOf(app.gdb.sqlite, customerId)) throw new AppError('CUSTOMER_HAS_CARD');
   const { cardNo, formatId } = await writeNewCard(app, customerId, operatorId);

@@ -4,7 +4,9 @@
  * write-back — kept as a reading when it can be believed, else recorded as a meter fault. Every pending write
  * of the card is settled from what it holds (a write cut between the two areas is the purchase the primary
  * holds, never damage); a blocked card's unloaded purchase is cancelled on it; a card ahead of this counter's
- * records is recorded as a conflict. Never verifies a PSC except to cancel on a blocked card. Runtime: Node.
+ * records is recorded as a conflict. Never verifies a PSC except to cancel on a blocked card. Another hall's
+ * card is served when online (its customer fetched from head office) and refused plainly offline (other_hall).
+ * Runtime: Node.
  */
 import type { CardRead } from '../../core/contract';
 import { AppError } from '../../core/errors';
@@ -15,6 +17,7 @@ import type { CardInReader } from './card-station';
 import { catchUpCard } from './catch-up';
 import { stationOf } from './customer-card';
 import { identify } from './identify';
+import { fetchByCardNo } from '../customers/other-halls';
 import { resolveFromCard } from './journal';
 import { recordMeterData } from './meter-readback';
 import { failUnstartedSales } from './recovery';
@@ -29,6 +32,8 @@ const MESSAGES: Record<CardRead['state'], string> = {
   blocked: '这张卡已挂失或已被新卡取代，请收回，不能再使用。',
   unknown: '本营业厅没有这张卡的发卡记录，请核对或联系总部。',
   half_issued: '这张卡发卡时中断了，请在开户发卡或补卡中继续完成。',
+  other_hall:
+    '这是其他营业厅的卡，现在连接不上总部，不能为该用户办理；请联网后再读卡，或请用户到所属营业厅办理。',
   ok: '读卡成功。',
 };
 
@@ -53,7 +58,16 @@ export async function readCard(app: App, operatorId: string): Promise<CardRead> 
     triesLeft: got === 'foreign' ? null : got.triesLeft,
   });
   if (got === 'foreign') return view('foreign');
-  const who = identify(app, got.record, stationOf(app).region);
+  let who = identify(app, got.record, stationOf(app).region);
+  if (who.is === 'foreign' && who.why === 'region' && got.record.state === 'ok') {
+    const elsewhere = await otherHallsCard(app, operatorId, got.record.header);
+    if (elsewhere === 'fetched') who = identify(app, got.record, stationOf(app).region);
+    else if (elsewhere === 'offline')
+      return {
+        ...view('other_hall'),
+        message: `卡上的营业厅代码为 ${String(got.record.header.region).padStart(4, '0')}，是其他营业厅的卡（用户编号 ${got.record.header.accountNo || '—'}）。现在连接不上总部，不能为该用户办理；请联网后再读卡，或请用户到所属营业厅办理。`,
+      };
+  }
   if (who.is === 'blank' || who.is === 'damaged' || who.is === 'foreign') return view(who.is);
   if (who.is === 'unknown') return view('unknown');
   if (who.is === 'half-issued') return view('half_issued');
@@ -129,6 +143,26 @@ export async function readCard(app: App, operatorId: string): Promise<CardRead> 
       };
   }
   return result;
+}
+
+/**
+ * A card whose region is not this hall's: another hall's card (its region is that hall's code) whose customer
+ * head office gives this counter when it is online; 'offline' when head office cannot be reached; 'unknown' when
+ * head office has no such card (another company's or region's card) or this counter is not enrolled.
+ */
+async function otherHallsCard(
+  app: App,
+  operatorId: string,
+  h: { cardNo: string; kind: string },
+): Promise<'fetched' | 'offline' | 'unknown'> {
+  if (h.kind !== 'user') return 'unknown';
+  try {
+    return (await fetchByCardNo(app, operatorId, h.cardNo)) ? 'fetched' : 'unknown';
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'OTHER_HALL_OFFLINE') return 'offline';
+    if (e instanceof AppError && e.code === 'SYNC_NOT_ENROLLED') return 'unknown';
+    throw e;
+  }
 }
 
 export const cardsRead: Handlers['cards.read'] = (_input, call) =>

@@ -7,6 +7,7 @@
  * first (and a meter that has seen the new card refuses the old one). The old card's stale purchase is
  * cancelled on it the next time it is seen (stale-purchase.ts). Runtime: Node.
  */
+import { refuseOtherHall } from '../customers/customer-rows';
 import { AppError } from '../../core/errors';
 import { activeCardOf, blockCard, cardsOf, findCustomer, insertCard } from '../../db';
 import type { App } from '../app';
@@ -44,6 +45,7 @@ function blockAll(
 export const cardsReportLost: Handlers['cards.reportLost'] = (input, call) => {
   const { app } = call;
   if (!findCustomer(app.db, input.customerId)) throw new AppError('CUSTOMER_NOT_FOUND');
+  refuseOtherHall(app, input.customerId); // another hall's card is blocked at its hall
   if (!activeCardOf(app.gdb.sqlite, input.customerId)) throw new AppError('NO_ACTIVE_CARD');
   const blocked = app.transaction(() =>
     blockAll(app, input.customerId, 'lost', input.reason, operatorOf(call).staffId),
@@ -56,6 +58,7 @@ export const cardsReplace: Handlers['cards.replace'] = async (input, call) => {
   const operatorId = operatorOf(call).staffId;
   const customer = findCustomer(app.db, input.customerId);
   if (!customer) throw new AppError('CUSTOMER_NOT_FOUND');
+  refuseOtherHall(app, customer.id); // another hall's card is replaced at its hall
   if (customer.status !== 'active') throw new AppError('CUSTOMER_NOT_ACTIVE');
   if (cardsOf(app.gdb.sqlite, customer.id).length === 0)
     throw new AppError('NO_ACTIVE_CARD', { detail: '从未发过卡，请办理开户发卡' });

@@ -8,7 +8,7 @@ import {
 } from '../../core/contract';
 import { formatAddress, type UserClass } from '../../core/domain/customer';
 import { AppError } from '../../core/errors';
-import { type CustomerInsert, findCustomer, metersOf, toCustomer } from '../../db';
+import { type CustomerInsert, findCustomer, metersOf, toCustomer, visitingOf } from '../../db';
 import type { App } from '../app';
 
 type Editable = Omit<z.output<typeof editableFields>, 'altPhone' | 'notes'> & {
@@ -110,9 +110,16 @@ export function loadCustomer(app: App, id: string): Customer {
   return toCustomer(row, metersOf(app.db, id));
 }
 
-/** Guards the optimistic version before a change is even computed. */
+/** A customer of another hall fetched from head office (services/customers/other-halls.ts): its file is refused here. */
+export function refuseOtherHall(app: App, customerId: string): void {
+  const v = visitingOf(app.gdb.sqlite, customerId);
+  if (v) throw new AppError('CUSTOMER_OF_OTHER_HALL', { detail: `${v.hallName}（${v.hallCode}）` });
+}
+
+/** Guards the optimistic version before a change is even computed; a customer of another hall is refused. */
 export function loadForChange(app: App, id: string, expectedVersion: number): Customer {
   const c = loadCustomer(app, id);
+  refuseOtherHall(app, id); // its file is its hall's to change (FOREIGN_HALL at head office)
   if (c.version !== expectedVersion) throw new AppError('STALE_RECORD');
   return c;
 }

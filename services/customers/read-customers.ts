@@ -2,11 +2,15 @@
 import { sql } from 'drizzle-orm';
 import type { HistoryEntry } from '../../core/contract';
 import { AppError } from '../../core/errors';
-import { findCustomer, searchCustomers } from '../../db';
+import { findCustomer, searchCustomers, visitingOf } from '../../db';
 import type { Handlers } from '../call';
 import { loadCustomer } from './customer-rows';
 
-export const customersGet: Handlers['customers.get'] = (input, { app }) => loadCustomer(app, input.id);
+/** The file; a customer of another hall fetched from head office names its hall. */
+export const customersGet: Handlers['customers.get'] = (input, { app }) => {
+  const v = visitingOf(app.gdb.sqlite, input.id);
+  return { ...loadCustomer(app, input.id), otherHall: v ? { code: v.hallCode, name: v.hallName } : null };
+};
 
 export const customersSearch: Handlers['customers.search'] = (input, { app }) =>
   searchCustomers(app.db, input.query, input.kind, input.limit);

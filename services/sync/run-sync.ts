@@ -8,11 +8,10 @@ import type { SyncRunResult } from '../../core/contract/sync';
 import { getSyncState, updateSyncState } from '../../db';
 import type { App } from '../app';
 import type { KeyProtector } from '../cards/key-vault';
-import { loadDeviceKey } from './device-key';
+import { counterClient } from './client';
 import { pullFeed } from './pull';
 import { pushOutbox } from './push';
 import { reconcileDigests } from './reconcile';
-import { SyncClient } from './transport';
 
 export interface RunOptions {
   readonly signal?: AbortSignal;
@@ -39,16 +38,7 @@ export async function runSync(app: App, opts: RunOptions = {}): Promise<SyncRunR
     return { ...result, error: { code: e.code, message: e.message } };
   }
   updateSyncState(db, { lastAttemptAt: app.nowIso() });
-  const client = new SyncClient({
-    baseUrl: state.serverUrl,
-    counterId: app.counter()!.counterId,
-    key: loadDeviceKey(app, state.publicKey, opts.protector ?? app.keyProtector),
-    now: () => app.clock.nowMs(),
-    clockOffsetMs: state.clockOffsetMs ?? 0,
-    signal: opts.signal,
-    onProgress: opts.onProgress,
-    timeoutMs: opts.timeoutMs,
-  });
+  const client = counterClient(app, opts);
   try {
     const pushed = await pushOutbox(app, client, opts.pushBatch);
     result.pushed = pushed.pushed;

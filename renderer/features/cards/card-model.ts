@@ -20,6 +20,7 @@ export function stateTone(state: CardRead['state']): Tone {
     case 'blank':
       return 'info';
     case 'half_issued':
+    case 'other_hall':
       return 'warning';
     default:
       return 'error';

@@ -4,12 +4,12 @@
  * card and sales sections. Right after 开户 it offers 发卡并购气. Runtime: browser.
  */
 import { rememberCustomer } from './search-state';
-import { Button, Card, Result, Space, Spin, Typography } from 'antd';
+import { Button, Card, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Customer, HistoryEntry } from '../../../core/contract';
 import { allowedActions, type StatusAction } from '../../../core/domain/customer';
 import { api, onApiError } from '../../api/client';
-import { useT } from '../../i18n';
+import { fmt, useT } from '../../i18n';
 import { isApiError, useReportError } from '../../shell/errors';
 import { useNav } from '../../shell/nav';
 import { CLERK_ROLES, may, SELLER_ROLES } from '../../shell/roles';
@@ -41,6 +41,8 @@ export function CustomerDetailPage({ id, offerCard = false }: { id: string; offe
   const [historyLoading, setHistoryLoading] = useState(true);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [tick, setTick] = useState(0);
+  /** A customer of another hall fetched from head office: only sales and card purchases here. */
+  const [otherHall, setOtherHall] = useState<{ code: string; name: string } | null>(null);
   const [offer, setOffer] = useState(offerCard);
   const actionBar = useRef<HTMLDivElement>(null);
   const loaded = !!customer;
@@ -51,6 +53,7 @@ export function CustomerDetailPage({ id, offerCard = false }: { id: string; offe
       const [c, h] = await Promise.all([api['customers.get']({ id }), api['customers.history']({ id })]);
       rememberCustomer(c);
       setCustomer(c);
+      setOtherHall(c.otherHall ?? null);
       setHistory([...h.items].reverse());
     } catch (e) {
       if (isApiError(e, 'CUSTOMER_NOT_FOUND')) setMissing(true);
@@ -118,6 +121,11 @@ export function CustomerDetailPage({ id, offerCard = false }: { id: string; offe
           <span className="title-sub">{customer.accountNo}</span>
         </Typography.Title>
         <StatusTag status={customer.status} />
+        {otherHall && (
+          <Tag color="orange" className="other-hall-tag">
+            {fmt(t.detail.otherHall, { hall: `${otherHall.name}（${otherHall.code}）` })}
+          </Tag>
+        )}
       </Space>
       <div ref={actionBar}>
         <Space className="action-bar" wrap>

@@ -1,6 +1,7 @@
 /**
  * 客户档案查询: one box (F3 or / focuses it), a kind selector, Enter searches; ↑ ↓ pick a row and Enter
- * opens it. Runtime: browser.
+ * opens it. When nothing here matches — or with 查询其他营业厅 — head office is asked for other halls'
+ * customers (other-halls.tsx). Runtime: browser.
  */
 import { Alert, Button, Form, Input, type InputRef, Select, Space, Typography } from 'antd';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
@@ -14,6 +15,7 @@ import { useNav } from '../../shell/nav';
 import { CLERK_ROLES, may } from '../../shell/roles';
 import { useSession } from '../../shell/session';
 import { RoleHome } from '../home/role-home';
+import { OtherHalls } from './other-halls';
 import { ResultsTable } from './results-table';
 import { getSearchState, type SearchState, saveSearchState } from './search-state';
 
@@ -28,6 +30,9 @@ export function SearchPage() {
   const [active, setActive] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [queryError, setQueryError] = useState<string>();
+  /** Requests to ask head office for other halls' customers, and the query they were made for. */
+  const [otherAsk, setOtherAsk] = useState({ n: 0, query: '' });
+  const askOtherHalls = (query: string) => setOtherAsk((a) => ({ n: a.n + 1, query }));
   const input = useRef<InputRef>(null);
   const items = state.result?.items ?? [];
 
@@ -51,6 +56,8 @@ export function SearchPage() {
       const result = await api['customers.search']({ query: state.query, kind: state.kind });
       update({ ...state, result });
       setActive(null);
+      if (result.items.length === 0) askOtherHalls(state.query);
+      else setOtherAsk((a) => ({ n: 0, query: a.query }));
     } catch (e) {
       report(e);
     } finally {
@@ -122,6 +129,17 @@ export function SearchPage() {
         <Button type="primary" loading={busy} onClick={() => void search()}>
           {t.search.submit}
         </Button>
+        <Button
+          className="search-other-halls"
+          onClick={() => {
+            const checked = queryRule.safeParse(state.query);
+            if (!checked.success) return setQueryError(checked.error.issues[0]?.message);
+            setQueryError(undefined);
+            askOtherHalls(state.query);
+          }}
+        >
+          {t.search.otherHalls}
+        </Button>
       </Form>
       {!state.result && <Typography.Paragraph type="secondary">{t.search.hint}</Typography.Paragraph>}
       {!state.result && <RoleHome />}
@@ -141,6 +159,7 @@ export function SearchPage() {
           {items.length > 0 && <ResultsTable items={items} active={active} onOpen={open} />}
         </>
       )}
+      <OtherHalls query={otherAsk.query} ask={otherAsk.n} onOpen={(id) => nav.go({ name: 'customer', id })} />
     </div>
   );
 }

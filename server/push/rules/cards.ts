@@ -1,6 +1,7 @@
 /**
  * Cards at head office (reliability.md 3, 16, 20): a card belongs to a customer of one hall, and only that
- * hall's counters may issue, block, replace or write it. Purchase counts move forward: a counter never claims
+ * hall's counters may issue, block or replace it; its purchase writes, 补气 and meter readings may also come
+ * from a counter head office gave the customer to (world.ts servedCard). Purchase counts move forward: a counter never claims
  * a count at or below one it claimed before for the same account (quarantined); two counters claiming the
  * same count, a purchase on a card head office knew blocked, or a second active card for one account are
  * conflicts for a person to settle. Runtime: Node.
@@ -122,9 +123,9 @@ function newCardFor(w: World, customerId: string, cardNo: string): Quarantine | 
   return w.cards.has(cardNo) ? quarantine('DUPLICATE_CARD', `卡号 ${cardNo} 在总部已有发卡记录`) : null;
 }
 
-/** A card of the hall that is the named customer's. */
-function customersCard(w: World, cardNo: string, customerId: string): CardState | Quarantine {
-  const card = w.ownCard(cardNo);
+/** A card of the hall (or, `served`, of a customer the counter may serve at the till) that is the named customer's. */
+function customersCard(w: World, cardNo: string, customerId: string, served = false): CardState | Quarantine {
+  const card = served ? w.servedCard(cardNo) : w.ownCard(cardNo);
   if (isQuarantine(card)) return card;
   return card.customerId === customerId ? card : quarantine('PAYLOAD_INVALID', `卡 ${cardNo} 不是该用户的卡`);
 }
@@ -184,7 +185,7 @@ type Written = 'card.written' | 'card.writeFailed';
 
 export const cardWritten: Rule<Written> = {
   check(w, op) {
-    const card = w.ownCard(op.read.data.cardNo);
+    const card = w.servedCard(op.read.data.cardNo);
     if (isQuarantine(card)) return card;
     const p = op.read.data;
     return op.type === 'card.written' && p.kind === 'purchase'
@@ -205,13 +206,13 @@ export const cardToppedUp: Rule<'card.topUp'> = {
     if (!sale || sale.counterId !== w.ctx.counterId || sale.kind !== 'gas')
       return quarantine('UNKNOWN_SALE', '总部没有本柜台这笔要补气的购气记录');
     if (op.approverId === null) return quarantine('PAYLOAD_INVALID', '掉气补气必须有审批人');
-    return checked(customersCard(w, p.cardNo, sale.customerId ?? ''));
+    return checked(customersCard(w, p.cardNo, sale.customerId ?? '', true));
   },
   apply: () => APPLIED,
 };
 
 export const meterRead: Rule<'meter.reading'> = {
-  check: (w, op) => checked(customersCard(w, op.read.data.cardNo, op.read.data.customerId)),
+  check: (w, op) => checked(customersCard(w, op.read.data.cardNo, op.read.data.customerId, true)),
   apply(w, op) {
     w.readings.push({
       ...op.read.data,

@@ -1,6 +1,6 @@
 /**
  * Sales at head office (reliability.md 16): a counter records its own sales, in its own shifts, for customers
- * of its own hall. Beyond what a sale's payload proves by itself (core/sync/ops/sale-ops.ts: the figures add
+ * of its own hall — or of another hall that head office gave it (world.ts servedCustomer). Beyond what a sale's payload proves by itself (core/sync/ops/sale-ops.ts: the figures add
  * up), head office checks what only it knows: the customer is the hall's, the shift the counter's, the price
  * version head office's own with the tier prices the lines charge, and a correction mirrors the sale it
  * corrects and never takes back more than was paid. A balance spent twice across counters is a conflict (the
@@ -59,7 +59,7 @@ export const saleRecorded: Rule<SaleOpType> = {
     const shift = ownShift(w, s.shiftId);
     if (shift) return shift;
     if (s.customerId !== null) {
-      const c = w.ownCustomer(s.customerId);
+      const c = w.servedCustomer(s.customerId);
       if (isQuarantine(c)) return c;
     }
     if (s.kind === 'gas') return price(w, s);
@@ -113,7 +113,7 @@ export const saleWritten: Rule<'sale.cardWritten' | 'sale.cardWriteFailed'> = {
       return quarantine('UNKNOWN_SALE', '总部没有本柜台的这笔购气记录（购气记录未到或被隔离）');
     if (s.kind !== 'gas') return quarantine('PAYLOAD_INVALID', '只有购气有写卡结果');
     if (cardNo === undefined) return null;
-    const card = w.ownCard(cardNo);
+    const card = w.servedCard(cardNo);
     if (isQuarantine(card)) return card;
     if (card.customerId !== s.customerId) return quarantine('PAYLOAD_INVALID', '写卡的卡不是该用户的卡');
     const { purchaseCount } = op.read.data;

@@ -15,16 +15,17 @@ export interface Served {
 }
 
 /**
- * Starts the demo counter; resolves once it prints `serving at <URL>`. `args` are further `serve` options (e.g.
- * `--idcard`), `env` added to its environment.
+ * Starts the demo counter (or, given `dataDir`, the counter set up there); resolves once it prints `serving at
+ * <URL>`. `args` are further `serve` options (e.g. `--idcard`), `env` added to its environment.
  */
 export function serveDemo(
   timeoutMs = 90_000,
-  opts: { args?: string[]; env?: Record<string, string> } = {},
+  opts: { args?: string[]; env?: Record<string, string>; dataDir?: string } = {},
 ): Promise<Served> {
+  const which = opts.dataDir ? ['--data', opts.dataDir] : ['--demo', '--throwaway'];
   const child: ChildProcess = spawn(
     process.execPath,
-    ['cli/bin/gasdesk.js', 'serve', '--demo', '--throwaway', '--port', '0', ...(opts.args ?? [])],
+    ['cli/bin/gasdesk.js', 'serve', ...which, '--port', '0', ...(opts.args ?? [])],
     { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } },
   );
   let stderr = '';
