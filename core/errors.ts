@@ -673,6 +673,11 @@ export const ERRORS = {
     zh: '报表期间早于 2000 年 1 月 1 日，系统没有这么早的数据，请重新选择日期。',
     en: 'The report period starts before 2000-01-01.',
   },
+  USAGE_ZONES_DIFFER: {
+    status: 400,
+    zh: '各营业厅的营业日时区不同，全公司的用量分析无法按同一个月份统计，请按营业厅分别分析。',
+    en: 'The halls keep their business days in different time zones: analyse usage one hall at a time.',
+  },
   REPORT_PERIOD_IN_FUTURE: {
     status: 400,
     zh: '报表期间超过了明天，还没有这些日子的数据，请重新选择日期。',

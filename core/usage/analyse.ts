@@ -14,6 +14,7 @@
  * the same meter; a month without both is not measured (and compared with nothing). Volumes in 0.01 m³.
  * Runtime: any.
  */
+import { DEFAULT_TIME_ZONE, dayIn, dayStart } from '../business-day';
 import { formatCubicMetres } from '../quantities';
 import type { UsageThresholds } from './thresholds';
 
@@ -100,25 +101,16 @@ export interface UsageResult {
 
 const DAY_S = 86_400;
 const m3 = (v: number) => `${formatCubicMetres(v)} m³`;
-/** The zone of the business day for dates of reads: dates are shown as the hall sees them (UTC+8). */
-const dateOf = (sec: number) => new Date((sec + 8 * 3600) * 1000).toISOString().slice(0, 10);
-function monthOfSec(sec: number): string {
-  const d = new Date((sec + 8 * 3600) * 1000);
-  const m = d.getUTCMonth() + 1;
-  return `${d.getUTCFullYear()}-${m < 10 ? '0' : ''}${m}`;
-}
+/** A read's date (its time in seconds) as the hall sees it, in its business day's zone (core/business-day.ts). */
+const dateOf = (zone: string, sec: number) => dayIn(zone, sec * 1000);
 /** 'YYYY-MM' as a count of months, to step from one month to the next without dates. */
 const monthNo = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
-/** The first second of a business date (UTC+8). */
-const dayStart = (date: string) =>
-  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 1000 -
-  8 * 3600;
+/** The first second of a business date in `zone`. */
+const dayStartSec = (zone: string, date: string) => Math.floor(dayStart(zone, date) / 1000);
 
-/** The first second of a month (UTC+8) and of the one after. */
-export function monthBounds(month: string): { start: number; end: number } {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return { start: Date.UTC(y, m - 1, 1) / 1000 - 8 * 3600, end: Date.UTC(y, m, 1) / 1000 - 8 * 3600 };
+/** The first second of a month in the hall's zone and of the one after. */
+export function monthBounds(month: string, zone = DEFAULT_TIME_ZONE): { start: number; end: number } {
+  return { start: dayStartSec(zone, `${month}-01`), end: dayStartSec(zone, `${shiftMonth(month, 1)}-01`) };
 }
 
 export function shiftMonth(month: string, by: number): string {
@@ -135,9 +127,9 @@ export function median(xs: readonly number[]): number | null {
 }
 
 /** The use of each month the reads measure: last read of the month less last read before it, same meter. */
-function monthlyUse(reads: readonly Reading[]): Map<string, number> {
+function monthlyUse(reads: readonly Reading[], zone: string): Map<string, number> {
   const lastOf = new Map<string, Reading>();
-  for (const r of reads) lastOf.set(monthOfSec(r.readAt), r); // reads are in time order
+  for (const r of reads) lastOf.set(dateOf(zone, r.readAt).slice(0, 7), r); // reads are in time order
   const months = [...lastOf.keys()].sort();
   const out = new Map<string, number>();
   for (let i = 1; i < months.length; i++) {
@@ -154,6 +146,8 @@ function monthlyUse(reads: readonly Reading[]): Map<string, number> {
 const peerKey = (h: Household) => `${h.userClass}|${Math.min(h.householdSize, 5)}`;
 
 interface Work {
+  /** The business day's zone the analysis dates in. */
+  readonly zone: string;
   readonly h: Household;
   readonly reads: Reading[];
   readonly buys: Purchase[];
@@ -161,7 +155,7 @@ interface Work {
 }
 
 function readFlags(w: Work, month: string, t: UsageThresholds, flags: Flag[]): void {
-  const { start, end } = monthBounds(month);
+  const { start, end } = monthBounds(month, w.zone);
   const before = w.reads.filter((r) => r.readAt < start).at(-1);
   const inMonth = w.reads.filter((r) => r.readAt >= start && r.readAt < end);
   const seq = before ? [before, ...inMonth] : inMonth;
@@ -172,7 +166,7 @@ function readFlags(w: Work, month: string, t: UsageThresholds, flags: Flag[]): v
     if (b.cumulativeUsed < a.cumulativeUsed)
       flags.push({
         code: 'backwards',
-        text: `表 ${b.meterNo} 累计用气由 ${m3(a.cumulativeUsed)}（${dateOf(a.readAt)}）倒退为 ${m3(b.cumulativeUsed)}（${dateOf(b.readAt)}）`,
+        text: `表 ${b.meterNo} 累计用气由 ${m3(a.cumulativeUsed)}（${dateOf(w.zone, a.readAt)}）倒退为 ${m3(b.cumulativeUsed)}（${dateOf(w.zone, b.readAt)}）`,
       });
     else {
       const days = Math.max((b.readAt - a.readAt) / DAY_S, 1);
@@ -180,7 +174,7 @@ function readFlags(w: Work, month: string, t: UsageThresholds, flags: Flag[]): v
       if (perDay > t.jumpM3PerDay)
         flags.push({
           code: 'jump',
-          text: `表 ${b.meterNo} 累计用气 ${dateOf(a.readAt)} 至 ${dateOf(b.readAt)} 增加 ${m3(b.cumulativeUsed - a.cumulativeUsed)}，约每天 ${perDay.toFixed(1)} m³，超过 ${t.jumpM3PerDay} m³/天`,
+          text: `表 ${b.meterNo} 累计用气 ${dateOf(w.zone, a.readAt)} 至 ${dateOf(w.zone, b.readAt)} 增加 ${m3(b.cumulativeUsed - a.cumulativeUsed)}，约每天 ${perDay.toFixed(1)} m³，超过 ${t.jumpM3PerDay} m³/天`,
         });
     }
   }
@@ -192,7 +186,10 @@ function readFlags(w: Work, month: string, t: UsageThresholds, flags: Flag[]): v
   for (const [code, key] of alarms) {
     const hit = inMonth.find((r) => r.status[key]);
     if (hit)
-      flags.push({ code, text: `${dateOf(hit.readAt)} 读卡时表具报 ${FLAG_NAMES[code].split('：')[1]}` });
+      flags.push({
+        code,
+        text: `${dateOf(w.zone, hit.readAt)} 读卡时表具报 ${FLAG_NAMES[code].split('：')[1]}`,
+      });
   }
   // 购气未装表: the meter's load count grew less, since the first read of the year, than the purchases made
   // since then and long enough before the month's last read. Told by the month's last read only.
@@ -202,15 +199,15 @@ function readFlags(w: Work, month: string, t: UsageThresholds, flags: Flag[]): v
     const due = w.buys.filter(
       (p) =>
         p.volume > 0 &&
-        dayStart(p.businessDate) > first.readAt &&
-        dayStart(p.businessDate) <= later.readAt - t.neverLoadedDays * DAY_S,
+        dayStartSec(w.zone, p.businessDate) > first.readAt &&
+        dayStartSec(w.zone, p.businessDate) <= later.readAt - t.neverLoadedDays * DAY_S,
     );
     const loads = later.loadedCount - first.loadedCount;
     if (loads < due.length) {
       const last = due.at(-1)!;
       flags.push({
         code: 'never_loaded',
-        text: `${dateOf(first.readAt)} 以来购气 ${due.length} 次，到 ${dateOf(later.readAt)} 读卡表内装气次数只增加 ${loads} 次（${first.loadedCount} → ${later.loadedCount}）；最近一次 ${last.businessDate} 购气 ${m3(last.volume)}`,
+        text: `${dateOf(w.zone, first.readAt)} 以来购气 ${due.length} 次，到 ${dateOf(w.zone, later.readAt)} 读卡表内装气次数只增加 ${loads} 次（${first.loadedCount} → ${later.loadedCount}）；最近一次 ${last.businessDate} 购气 ${m3(last.volume)}`,
       });
     }
   }
@@ -257,26 +254,28 @@ function flagsOfUse(w: Work, month: string, t: UsageThresholds, peerMedian: numb
 }
 
 function silence(w: Work, month: string, t: UsageThresholds): Flag | null {
-  const { end } = monthBounds(month);
+  const { end } = monthBounds(month, w.zone);
   const last = w.reads.at(-1);
   const lastBuy = w.buys.filter((p) => p.volume > 0).at(-1);
   if (!lastBuy) return null;
   const quiet = last ? Math.floor((end - last.readAt) / DAY_S) : null;
-  if (quiet !== null && (quiet <= t.silenceDays || lastBuy.businessDate <= dateOf(last!.readAt))) return null;
+  if (quiet !== null && (quiet <= t.silenceDays || lastBuy.businessDate <= dateOf(w.zone, last!.readAt)))
+    return null;
   if (quiet === null) {
-    const sinceBuy = Math.floor((end - monthBounds(lastBuy.businessDate.slice(0, 7)).start) / DAY_S);
+    const sinceBuy = Math.floor((end - monthBounds(lastBuy.businessDate.slice(0, 7), w.zone).start) / DAY_S);
     if (sinceBuy <= t.silenceDays) return null;
     return { code: 'silent', text: `${lastBuy.businessDate} 起有购气，但从未读到表具回写数据` };
   }
   return {
     code: 'silent',
-    text: `最近一次读卡在 ${dateOf(last!.readAt)}，到月末已 ${quiet} 天（阈值 ${t.silenceDays} 天），其间仍有购气（最近 ${lastBuy.businessDate}）`,
+    text: `最近一次读卡在 ${dateOf(w.zone, last!.readAt)}，到月末已 ${quiet} 天（阈值 ${t.silenceDays} 天），其间仍有购气（最近 ${lastBuy.businessDate}）`,
   };
 }
 
 /**
  * Analyses `month`: `reads` and `purchases` are those of the twelve months up to its end (reads in time
- * order), `households` everyone they name. Suspects come first by number of flags, then by account number.
+ * order), `households` everyone they name. Months and dates are the halls' business days in `zone`. Suspects
+ * come first by number of flags, then by account number.
  */
 export function analyseUsage(
   month: string,
@@ -284,17 +283,18 @@ export function analyseUsage(
   reads: readonly Reading[],
   purchases: readonly Purchase[],
   t: UsageThresholds,
+  zone = DEFAULT_TIME_ZONE,
 ): UsageResult {
-  const { end } = monthBounds(month);
+  const { end } = monthBounds(month, zone);
   const work = new Map<string, Work>();
-  for (const h of households) work.set(h.id, { h, reads: [], buys: [], use: new Map() });
+  for (const h of households) work.set(h.id, { zone, h, reads: [], buys: [], use: new Map() });
   for (const r of reads) if (r.readAt < end) work.get(r.customerId)?.reads.push(r);
   for (const p of purchases) if (p.businessDate.slice(0, 7) <= month) work.get(p.customerId)?.buys.push(p);
   const peers = new Map<string, number[]>();
   for (const w of work.values()) {
     w.reads.sort((a, b) => a.readAt - b.readAt);
     w.buys.sort((a, b) => (a.businessDate < b.businessDate ? -1 : a.businessDate > b.businessDate ? 1 : 0));
-    for (const [m, v] of monthlyUse(w.reads)) w.use.set(m, v);
+    for (const [m, v] of monthlyUse(w.reads, zone)) w.use.set(m, v);
     const use = w.use.get(month);
     if (use === undefined) continue;
     const group = peers.get(peerKey(w.h));

@@ -4,6 +4,7 @@
  * admin gate for now (server/http/gates.ts, from the route table); the console's session auth goes in front
  * of these routes when it exists. Runtime: Node.
  */
+import { dayIn } from '../../core/business-day';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { monthBounds } from '../../core/usage/analyse';
@@ -45,8 +46,8 @@ export function registerReportRoutes(app: FastifyInstance, ho: HeadOffice): void
   );
   app.get(R.usageAnalysisExport.path, async (req, reply) => {
     const a = await runUsageAnalysis(ho.store, validate(usageQuerySchema, req.query ?? {}), ho.now());
-    const { start, end } = monthBounds(a.month);
-    const day = (sec: number) => new Date((sec + 8 * 3600) * 1000).toISOString().slice(0, 10);
+    const { start, end } = monthBounds(a.month, a.zone);
+    const day = (sec: number) => dayIn(a.zone, sec * 1000);
     const heading = { title: a.title, filter: a.filter, from: day(start), to: day(end - 1) };
     const table = { def: SUSPECTS_TABLE, rows: [a.suspects.map(suspectRow)] };
     return sendXlsx(

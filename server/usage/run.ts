@@ -4,6 +4,7 @@
  * and the households they name, for the company or one hall; then core/usage/analyse.ts. Also the list of
  * suspects as a table for the .xlsx export (server/reports/xlsx.ts). Runtime: Node.
  */
+import { DEFAULT_TIME_ZONE, dayIn } from '../../core/business-day';
 import { AppError } from '../../core/errors';
 import type { ColumnDef, ReportRow, TableDef } from '../../core/reports/definitions';
 import { USER_CLASS_ZH, type UserClass } from '../../core/domain/customer';
@@ -21,12 +22,23 @@ import type { UsageQuery } from '../../core/usage/thresholds';
 import type { Queryable } from '../pg/store';
 
 export interface UsageAnalysis extends UsageResult {
+  /** The business day's zone its months and dates are in. */
+  readonly zone: string;
   readonly title: string;
   /** The scope, month and thresholds in words, stated at the top of the page and of the export. */
   readonly filter: string;
 }
 
-const dateOfSec = (sec: number) => new Date((sec + 8 * 3600) * 1000).toISOString().slice(0, 10);
+/**
+ * The business day's zone the analysis dates in: the hall's; for the company, the one zone every hall keeps
+ * (halls in different zones are analysed one at a time: a month is not the same span of time in each).
+ */
+function zoneOf(halls: readonly { time_zone: string }[], scoped: { time_zone: string } | null): string {
+  if (scoped) return scoped.time_zone;
+  const zones = new Set(halls.map((h) => h.time_zone));
+  if (zones.size > 1) throw new AppError('USAGE_ZONES_DIFFER');
+  return [...zones][0] ?? DEFAULT_TIME_ZONE;
+}
 
 export async function runUsageAnalysis(
   q: Queryable,
@@ -34,18 +46,20 @@ export async function runUsageAnalysis(
   nowMs: number,
 ): Promise<UsageAnalysis> {
   const { month, hall, ...t } = query;
-  const today = new Date(nowMs + 8 * 3_600_000).toISOString().slice(0, 7);
-  if (month > today) throw new AppError('REPORT_PERIOD_IN_FUTURE');
   if (month < '2000-01') throw new AppError('REPORT_PERIOD_TOO_EARLY');
-  const halls = await q.query<{ id: string; code: string; name: string }>('SELECT id, code, name FROM halls');
+  const halls = await q.query<{ id: string; code: string; name: string; time_zone: string }>(
+    'SELECT id, code, name, time_zone FROM halls',
+  );
   const scoped = hall === undefined ? null : halls.find((h) => h.code === hall);
   if (scoped === undefined) throw new AppError('NOT_FOUND', { detail: `hall ${hall}` });
+  const zone = zoneOf(halls, scoped);
+  if (month > dayIn(zone, nowMs).slice(0, 7)) throw new AppError('REPORT_PERIOD_IN_FUTURE');
   const counters = await q.query<{ counter_id: string }>(
     'SELECT counter_id FROM counters WHERE counter_id IS NOT NULL',
   );
   const firstMonth = shiftMonth(month, -12);
-  const from = monthBounds(firstMonth).start;
-  const { end } = monthBounds(month);
+  const from = monthBounds(firstMonth, zone).start;
+  const { end } = monthBounds(month, zone);
   const inHall = (n: number) => (scoped ? `AND c.hall_id = $${n}` : '');
   const hallParam = scoped ? [scoped.id] : [];
   const reads = await q.query<{
@@ -74,7 +88,7 @@ export async function runUsageAnalysis(
       WHERE s.counter_id = ANY($3::text[]) AND s.business_date BETWEEN $1 AND $2
         AND s.kind IN ('gas', 'reversal') AND s.status <> 'card_write_failed' ${inHall(4)}
       GROUP BY s.customer_id, s.business_date`,
-    [`${firstMonth}-01`, dateOfSec(end - 1), counters.map((c) => c.counter_id), ...hallParam],
+    [`${firstMonth}-01`, dayIn(zone, (end - 1) * 1000), counters.map((c) => c.counter_id), ...hallParam],
   );
   const ids = [...new Set([...reads.map((r) => r.customer_id), ...sold.map((s) => s.customer_id)])];
   const people = await q.query<{
@@ -120,11 +134,13 @@ export async function runUsageAnalysis(
       }),
     ),
     t,
+    zone,
   );
   const scopeLabel = scoped ? `营业厅 ${scoped.code} ${scoped.name}` : '全公司';
   const [y, m] = month.split('-').map(Number);
   return {
     ...result,
+    zone,
     title: '燃气用量分析',
     filter: `${scopeLabel} · ${y}年${m}月 · 阈值：高于历史 ${t.highFactor} 倍、低于历史 ${Math.round(t.lowFactor * 100)}%、高于同类户 ${t.peerFactor} 倍、跳变 ${t.jumpM3PerDay} m³/天、${t.silenceDays} 天未读卡、购气 ${t.neverLoadedDays} 天未装表`,
   };
