@@ -24,6 +24,8 @@ export default defineConfig({
           name: 'unit',
           include: ['{core,db,drivers,services,cli,server,electron,renderer}/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Projects with their own maxWorkers run as groups, one after the other (vitest refuses to mix them).
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -39,6 +41,7 @@ export default defineConfig({
           // time). Files share nothing: fresh temp folders and databases, port 0; pcscd's one socket is used by
           // one file only (tests/support/pcscd.ts).
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
