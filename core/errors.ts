@@ -628,6 +628,16 @@ export const ERRORS = {
     zh: '工单当前的状态不能办理这一步：请按 派单 → 登记完成结果 的顺序办理（未完成前可撤销）。',
     en: 'This step is not allowed in the work order’s current state.',
   },
+  INSTALLATION_CLOSED: {
+    status: 409,
+    zh: '该报装已开户或已撤销，不能再办理；如客户仍需报装，请重新受理。',
+    en: 'The installation application is opened or cancelled and cannot be changed.',
+  },
+  INSTALLATION_STEP_NOT_ALLOWED: {
+    status: 409,
+    zh: '报装须按 受理 → 查勘 → 方案与收费 → 施工 → 置换通气 → 开户 的顺序办理，这一步现在不能办理。',
+    en: 'Installation steps must be done in order; this one is not next.',
+  },
   METER_NOT_CUSTOMERS: {
     status: 409,
     zh: '这块表不是该用户的表（或已拆除），不能为它开工单或登记故障；请核对表号。',

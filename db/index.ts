@@ -25,3 +25,4 @@ export * from './repos/reports';
 export * from './repos/work-orders';
 export * from './repos/inspections';
 export * from './repos/id-photos';
+export * from './repos/installations';

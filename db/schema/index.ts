@@ -15,3 +15,4 @@ export * from './appointments';
 export * from './work-orders';
 export * from './inspections';
 export * from './id-photos';
+export * from './installations';

@@ -40,6 +40,13 @@ import {
   workOrdersList,
 } from './work-order-steps';
 import { workOrdersOpen } from './work-orders';
+import {
+  installationsApply,
+  installationsAttachment,
+  installationsGet,
+  installationsList,
+  installationsStep,
+} from './installations';
 
 type ServiceDeskOp = Extract<
   keyof Handlers,
@@ -51,6 +58,7 @@ type ServiceDeskOp = Extract<
   | `workOrders.${string}`
   | `meterFaults.${string}`
   | `inspections.${string}`
+  | `installations.${string}`
   | 'serviceDesk.todo'
   | 'fieldWork.todo'
 >;
@@ -98,4 +106,9 @@ export const serviceDeskHandlers: Pick<Handlers, ServiceDeskOp> = {
   'inspections.preview': inspectionsPreview,
   'inspections.print': inspectionsPrint,
   'fieldWork.todo': fieldWorkTodo,
+  'installations.apply': installationsApply,
+  'installations.step': installationsStep,
+  'installations.get': installationsGet,
+  'installations.list': installationsList,
+  'installations.attachment': installationsAttachment,
 };
