@@ -455,6 +455,21 @@ export const ERRORS = {
     zh: '请求没有柜台签名，总部拒绝受理。',
     en: 'The request is not signed by an enrolled counter.',
   },
+  ATTACHMENT_TOO_LARGE: {
+    status: 422,
+    zh: '附件超过 2 MB，总部拒收；请压缩照片或降低扫描分辨率。',
+    en: 'The attachment is over the size limit.',
+  },
+  ATTACHMENT_TYPE: {
+    status: 422,
+    zh: '附件不是照片（JPEG、PNG）或 PDF 扫描件，总部拒收。',
+    en: 'The attachment is not a JPEG, PNG or PDF file.',
+  },
+  ATTACHMENT_HASH_MISMATCH: {
+    status: 422,
+    zh: '附件内容与其 SHA-256 不符（传输中损坏或文件被改动），总部拒收。',
+    en: 'The attachment does not match its SHA-256.',
+  },
   SYNC_BAD_SIGNATURE: {
     status: 401,
     zh: '柜台签名校验失败，总部拒绝受理；请确认本柜台已在总部登记。',

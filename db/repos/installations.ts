@@ -58,16 +58,18 @@ export function listInstallations(
     .all();
 }
 
-/** Every attachment the steps name (sha256, size, mime), once each, that head office does not hold yet. */
+/** Every attachment the applications and their steps name (sha256, size, mime), once each, not yet at head office. */
 export function attachmentsNotUploaded(
   db: Drizzle,
   limit: number,
 ): { sha256: string; size: number; mime: string }[] {
   return db.all<{ sha256: string; size: number; mime: string }>(
-    sql`SELECT DISTINCT json_extract(a.value, '$.sha256') AS sha256, json_extract(a.value, '$.size') AS size,
+    sql`SELECT json_extract(a.value, '$.sha256') AS sha256, json_extract(a.value, '$.size') AS size,
         json_extract(a.value, '$.mime') AS mime
-      FROM installation_steps s, json_each(s.attachments) a
+      FROM (SELECT attachments FROM installations UNION ALL SELECT attachments FROM installation_steps) r,
+        json_each(r.attachments) a
       WHERE json_extract(a.value, '$.sha256') NOT IN (SELECT sha256 FROM attachment_uploads)
+      GROUP BY 1
       LIMIT ${limit}`,
   );
 }

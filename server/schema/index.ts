@@ -6,3 +6,4 @@ export * from './service';
 export * from './console';
 export * from './reports';
 export * from './imports';
+export * from './attachments';

@@ -13,6 +13,7 @@ import { pullFeed } from './pull';
 import { pushOutbox } from './push';
 import { reconcileDigests } from './reconcile';
 import { SyncClient } from './transport';
+import { uploadAttachments } from './upload-attachments';
 
 export interface RunOptions {
   readonly signal?: AbortSignal;
@@ -53,6 +54,7 @@ export async function runSync(app: App, opts: RunOptions = {}): Promise<SyncRunR
     const pushed = await pushOutbox(app, client, opts.pushBatch);
     result.pushed = pushed.pushed;
     result.quarantined = pushed.quarantined;
+    await uploadAttachments(app, client);
     result.pulled = await pullFeed(app, client, opts.pullLimit);
     result.mismatches = await reconcileDigests(app, client);
     result.ok = true;

@@ -51,7 +51,7 @@ async function setUp() {
   return { t, clerk, fee };
 }
 
-const STEP_INPUT: Record<Exclude<InstallAction, 'open'>, object> = {
+const STEP_INPUT: Record<Exclude<InstallAction, 'open'>, { result: string }> = {
   survey: { result: '现场查勘：可从楼道立管接入' },
   plan: { result: '方案：立管引入，表装厨房' },
   build: { result: '施工完毕，试压合格' },
