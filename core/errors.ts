@@ -462,12 +462,12 @@ export const ERRORS = {
   },
   ATTACHMENT_TYPE: {
     status: 422,
-    zh: '附件不是照片（JPEG、PNG）或 PDF 扫描件，总部拒收。',
+    zh: '附件不是照片或 PDF 扫描件，总部拒收。',
     en: 'The attachment is not a JPEG, PNG or PDF file.',
   },
   ATTACHMENT_HASH_MISMATCH: {
     status: 422,
-    zh: '附件内容与其 SHA-256 不符（传输中损坏或文件被改动），总部拒收。',
+    zh: '附件内容与其校验值不符（传输中损坏或文件被改动），总部拒收。',
     en: 'The attachment does not match its SHA-256.',
   },
   SYNC_BAD_SIGNATURE: {

@@ -152,6 +152,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   text: '记录内容',
   open: '仅未结案',
   overdueOnly: '仅超时',
+  installationId: '零散报装',
+  attachments: '附件',
+  sha256: '附件编号',
+  request: '报装内容',
 };
 
 type Issue = z.core.$ZodRawIssue;

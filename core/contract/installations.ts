@@ -56,9 +56,9 @@ export type Installation = z.infer<typeof installationSchema>;
 export const attachmentInput = z.object({
   name: trimmed(100, '附件文件名'),
   data: z
-    .string({ error: '附件内容应为 base64 文本' })
+    .string({ error: '附件内容的编码不正确' })
     .max(3_000_000, { error: '附件超过 2 MB，请压缩照片或降低扫描分辨率后再上传' })
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: '附件内容应为 base64 文本' }),
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: '附件内容的编码不正确' }),
 });
 export type AttachmentInput = z.infer<typeof attachmentInput>;
 const attachmentsInput = z

@@ -32,7 +32,6 @@ export function attachmentProblem(b: Uint8Array): { code: string; message: strin
       code: 'ATTACHMENT_TOO_LARGE',
       message: `附件超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB，请压缩照片或降低扫描分辨率后再上传`,
     };
-  if (!sniffAttachment(b))
-    return { code: 'ATTACHMENT_TYPE', message: '附件只能是照片（JPEG、PNG）或 PDF 扫描件' };
+  if (!sniffAttachment(b)) return { code: 'ATTACHMENT_TYPE', message: '附件只能是照片或 PDF 扫描件' };
   return null;
 }

@@ -40,7 +40,7 @@ export function checkAttachments(inputs: readonly AttachmentInput[]) {
   return inputs.map((a, i) => {
     const bytes = Buffer.from(a.data, 'base64');
     if (bytes.toString('base64') !== a.data)
-      throw refusedFile(i, 'ATTACHMENT_ENCODING', '附件内容不是有效的 base64 文本');
+      throw refusedFile(i, 'ATTACHMENT_ENCODING', '附件内容的编码不正确');
     const problem = attachmentProblem(bytes);
     if (problem) throw refusedFile(i, problem.code, `${a.name}：${problem.message}`);
     const ref: AttachmentRef = {
