@@ -68,6 +68,26 @@ const attachmentsInput = z
 
 const STEP_ACTIONS = ['survey', 'plan', 'build', 'gasOn', 'cancel'] as const;
 
+const days = (label: string, max: number) =>
+  z
+    .number({ error: `请填写${label}` })
+    .int({ error: `${label}应为整数` })
+    .min(1, { error: `${label}至少 1 天` })
+    .max(max, { error: `${label}最多 ${max} 天` });
+
+/** The service desk's time limits (服务时限): working days per 零散报装 step, and the 安检 period in days. */
+export const serviceLimitsSchema = z.object({
+  install: z.object({
+    survey: days('查勘时限', 60),
+    plan: days('方案与收费时限', 60),
+    build: days('施工时限', 120),
+    gasOn: days('置换通气时限', 60),
+    open: days('开户时限', 60),
+  }),
+  inspectionPeriodDays: days('安检周期', 3650),
+});
+export type ServiceLimitsView = z.infer<typeof serviceLimitsSchema>;
+
 export const installationOps = {
   'installations.apply': op({
     summary: '零散报装受理：登记申请人、安装地址和报装内容（可附照片或扫描件），生成报装号',
@@ -120,5 +140,20 @@ export const installationOps = {
     writes: false,
     input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: '附件编号不正确' }) }),
     output: z.object({ sha256: z.string(), mime: z.enum(ATTACHMENT_MIMES), data: z.string() }),
+  }),
+  'serviceLimits.get': op({
+    summary: '服务时限：零散报装各步的办理时限（工作日）和入户安检周期（天）',
+    access: ANY_STAFF,
+    writes: false,
+    input: z.object({}),
+    output: serviceLimitsSchema,
+  }),
+  'serviceLimits.save': op({
+    summary:
+      '设置服务时限（班长或管理员）：零散报装各步的办理时限（工作日）、入户安检周期（天）；待办和逾期按此标出',
+    access: ['supervisor', 'admin'],
+    writes: true,
+    input: serviceLimitsSchema,
+    output: serviceLimitsSchema,
   }),
 } as const;

@@ -47,6 +47,7 @@ import {
   installationsList,
   installationsStep,
 } from './installations';
+import { serviceLimitsGet, serviceLimitsSave } from './service-limits';
 
 type ServiceDeskOp = Extract<
   keyof Handlers,
@@ -59,6 +60,7 @@ type ServiceDeskOp = Extract<
   | `meterFaults.${string}`
   | `inspections.${string}`
   | `installations.${string}`
+  | `serviceLimits.${string}`
   | 'serviceDesk.todo'
   | 'fieldWork.todo'
 >;
@@ -111,4 +113,6 @@ export const serviceDeskHandlers: Pick<Handlers, ServiceDeskOp> = {
   'installations.get': installationsGet,
   'installations.list': installationsList,
   'installations.attachment': installationsAttachment,
+  'serviceLimits.get': serviceLimitsGet,
+  'serviceLimits.save': serviceLimitsSave,
 };

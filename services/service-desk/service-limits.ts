@@ -5,8 +5,10 @@
  */
 import { DEFAULT_INSPECTION_PERIOD_DAYS } from '../../core/domain/inspections';
 import { DEFAULT_INSTALL_LIMITS, type InstallLimits } from '../../core/domain/installations';
-import { getSetting } from '../../db';
+import type { ServiceLimitsView } from '../../core/contract';
+import { getSetting, putSetting } from '../../db';
 import type { App } from '../app';
+import { type Handlers, operatorOf } from '../call';
 
 export const SERVICE_LIMITS_KEY = 'serviceLimits';
 
@@ -29,3 +31,31 @@ export function serviceLimits(app: App): ServiceLimits {
     inspectionPeriodDays: v.inspectionPeriodDays ?? DEFAULT_INSPECTION_PERIOD_DAYS,
   };
 }
+
+export const serviceLimitsGet: Handlers['serviceLimits.get'] = (_input, { app }) => serviceLimits(app);
+
+export const serviceLimitsSave: Handlers['serviceLimits.save'] = (input, call) => {
+  const { app } = call;
+  const before = serviceLimits(app);
+  const after: ServiceLimitsView = {
+    install: { ...input.install },
+    inspectionPeriodDays: input.inspectionPeriodDays,
+  };
+  const flat = (v: ServiceLimitsView) => ({ ...v.install, inspectionPeriodDays: v.inspectionPeriodDays });
+  const b = flat(before);
+  const a = flat(after);
+  const changes = (Object.keys(a) as (keyof typeof a)[])
+    .filter((k) => a[k] !== b[k])
+    .map((field) => ({ field, before: b[field], after: a[field] }));
+  if (changes.length === 0) return before;
+  app.transaction(() => {
+    putSetting(app.db, SERVICE_LIMITS_KEY, JSON.stringify(after));
+    app.ledger().append({
+      type: 'settings.serviceLimits',
+      payload: after,
+      operatorId: operatorOf(call).staffId,
+      audit: { action: 'settings.serviceLimits', summary: '修改服务时限', changes },
+    });
+  });
+  return serviceLimits(app);
+};

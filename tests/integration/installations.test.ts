@@ -220,4 +220,33 @@ describe('零散报装 (installations)', () => {
     const s = await t.ok('installations.step', { id: a.id, action: 'survey', result: '可接入' }, clerk);
     expect([s.next, s.dueBy, s.overdue]).toEqual(['plan', '2026-12-09', false]);
   });
+
+  it('takes its limits from the service time limits a 班长 sets, recorded with the old and new values', async () => {
+    const { t, clerk } = await setUp();
+    const boss = await t.login('liuqiang');
+    const a = await t.ok('installations.apply', applicant, clerk);
+    const limits = await t.ok('serviceLimits.get', {}, clerk);
+    expect(limits).toEqual({
+      install: { survey: 3, plan: 5, build: 15, gasOn: 3, open: 1 },
+      inspectionPeriodDays: 365,
+    });
+    expect((await t.fails('serviceLimits.save', limits, clerk)).code).toBe('PERMISSION_DENIED');
+    const bad = await t.fails('serviceLimits.save', { ...limits, inspectionPeriodDays: 0 }, boss);
+    expect(bad.issues?.map((i) => i.message)).toEqual(['安检周期至少 1 天']);
+    const before = t.count('outbox');
+    await t.ok('serviceLimits.save', { ...limits, install: { ...limits.install, survey: 1 } }, boss);
+    expect(t.count('outbox')).toBe(before + 1);
+    // Thursday + 1 working day: due Friday; on Monday it is overdue and on the clerk's to-do board.
+    expect((await t.ok('installations.get', { id: a.id }, clerk)).dueBy).toBe('2026-11-27');
+    t.clock.advanceMinutes(4 * 24 * 60);
+    const board = await t.ok('fieldWork.todo', {}, clerk);
+    expect([board.installationsOverdue.map((x) => x.no), board.installationsOpen]).toEqual([[a.no], 1]);
+    const audit = t.app.gdb.sqlite
+      .prepare("SELECT changes FROM audit WHERE action = 'settings.serviceLimits'")
+      .get() as { changes: string };
+    expect(JSON.parse(audit.changes)).toEqual([{ field: 'survey', before: 3, after: 1 }]);
+    // The 安检 period the overdue list uses by default.
+    await t.ok('serviceLimits.save', { ...limits, inspectionPeriodDays: 30 }, boss);
+    expect((await t.ok('inspections.overdue', {}, clerk)).periodDays).toBe(30);
+  });
 });
