@@ -156,6 +156,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   attachments: '附件',
   sha256: '附件编号',
   request: '报装内容',
+  install: '零散报装时限',
+  hotline: '服务热线',
+  notice: '安全提示',
 };
 
 type Issue = z.core.$ZodRawIssue;
