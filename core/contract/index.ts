@@ -6,6 +6,7 @@ import { appointmentOps } from './appointments';
 import { inspectionOps } from './inspections';
 import { workOrderOps } from './work-orders';
 import { installationOps } from './installations';
+import { publicityOps } from './publicity';
 import { authOps } from './auth';
 import { cardOps, trainingOps } from './cards';
 import { cashOps } from './cash';
@@ -38,6 +39,7 @@ export const contract = {
   ...appointmentOps,
   ...workOrderOps,
   ...installationOps,
+  ...publicityOps,
   ...inspectionOps,
   ...idCardOps,
   ...syncOps,
@@ -79,6 +81,7 @@ export * from './appointments';
 export * from './work-orders';
 export * from './inspections';
 export * from './installations';
+export * from './publicity';
 export * from './setup';
 export * from './staff';
 export * from './system';

@@ -48,6 +48,7 @@ import {
   installationsStep,
 } from './installations';
 import { serviceLimitsGet, serviceLimitsSave } from './service-limits';
+import { publicityAlarmSlip, publicityAlarmSlipPreview, publicityGet, publicitySave } from './publicity';
 
 type ServiceDeskOp = Extract<
   keyof Handlers,
@@ -61,6 +62,7 @@ type ServiceDeskOp = Extract<
   | `inspections.${string}`
   | `installations.${string}`
   | `serviceLimits.${string}`
+  | `publicity.${string}`
   | 'serviceDesk.todo'
   | 'fieldWork.todo'
 >;
@@ -115,4 +117,8 @@ export const serviceDeskHandlers: Pick<Handlers, ServiceDeskOp> = {
   'installations.attachment': installationsAttachment,
   'serviceLimits.get': serviceLimitsGet,
   'serviceLimits.save': serviceLimitsSave,
+  'publicity.get': publicityGet,
+  'publicity.save': publicitySave,
+  'publicity.alarmSlipPreview': publicityAlarmSlipPreview,
+  'publicity.alarmSlip': publicityAlarmSlip,
 };

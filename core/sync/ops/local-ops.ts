@@ -191,6 +191,16 @@ export const localOps = [
     upgrades: {},
   }),
   defineOp({
+    type: 'settings.publicity',
+    version: 1,
+    entityType: 'counter',
+    ...local,
+    entityId: () => 'publicity',
+    summary: '收据上的安全提示和服务热线',
+    schema: z.strictObject({ hotline: str, notice: str }),
+    upgrades: {},
+  }),
+  defineOp({
     type: 'limits.saved',
     version: 2,
     entityType: 'purchase_limits',
