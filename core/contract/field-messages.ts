@@ -159,6 +159,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   install: '零散报装时限',
   hotline: '服务热线',
   notice: '安全提示',
+  alarms: '表具报警',
 };
 
 type Issue = z.core.$ZodRawIssue;

@@ -62,4 +62,12 @@ export const installEn: typeof installZh = {
       cancel: 'Cancel',
     },
   },
+  publicity: {
+    title: 'Safety publicity',
+    hint: 'The safety notice and service hotline printed at the foot of every receipt; left empty, nothing is printed. The alarm slip printed on a meter alarm carries the hotline too.',
+    hotline: 'Service hotline',
+    notice: 'Safety notice',
+    printSlip: 'Print the safety slip',
+    slipPrinted: 'Safety slip printed; hand it to the customer.',
+  },
 };

@@ -47,4 +47,12 @@ export const installZh = {
     statuses: INSTALL_STATUS_ZH,
     actions: INSTALL_ACTION_ZH,
   },
+  publicity: {
+    title: '安全宣传',
+    hint: '印在每张收据末尾的安全提示和服务热线；留空则不印。读卡发现表具报警时打印的安全提示单也印服务热线。',
+    hotline: '服务热线',
+    notice: '安全提示',
+    printSlip: '打印安全提示单',
+    slipPrinted: '安全提示单已打印，请交给用户。',
+  },
 };
