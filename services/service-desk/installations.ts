@@ -114,6 +114,7 @@ export function applyInstallation(
   input: OpParsedInput<'installations.apply'>,
 ): Installation {
   const id = app.newId();
+  partyOf(app, input); // an unknown customer is refused before any file is written
   const attachments = storeAttachments(app, input.attachments);
   app.transaction(() => {
     const party = partyOf(app, input);
@@ -150,14 +151,11 @@ interface StepInput {
   attachments: AttachmentRef[];
 }
 
-/** Records one step inside the caller's transaction (refused with nothing written when out of order). */
-export function recordInstallationStep(
-  app: App,
-  operatorId: string,
-  id: string,
-  action: InstallAction,
-  input: StepInput,
-): void {
+/**
+ * What a step needs, checked against the application (refused when out of order, or 方案与收费 without its
+ * 初装费 payment): run before any attachment is written, and again inside the transaction.
+ */
+function checkStep(app: App, id: string, action: InstallAction, saleId: string | undefined) {
   const r = findInstallation(app.db, id);
   if (!r) throw refused('installationId', 'NOT_FOUND', '没有这件零散报装');
   const steps = installationStepsOf(app.db, [id]);
@@ -168,9 +166,21 @@ export function recordInstallationStep(
       detail: installMoveProblem(from, action) ?? undefined,
       fields: { status: from, action },
     });
-  if (action === 'plan' && !input.saleId)
+  if (action === 'plan' && !saleId)
     throw refused('saleId', 'FEE_REQUIRED', '方案与收费须关联初装费的收费记录：请先在收费页收取初装费');
-  const sale = linkedFee(app, input.saleId, r.customerId);
+  const sale = linkedFee(app, saleId, r.customerId);
+  return { r, steps, from, to, sale };
+}
+
+/** Records one step inside the caller's transaction (refused with nothing written when out of order). */
+export function recordInstallationStep(
+  app: App,
+  operatorId: string,
+  id: string,
+  action: InstallAction,
+  input: StepInput,
+): void {
+  const { r, steps, from, to, sale } = checkStep(app, id, action, input.saleId);
   const step: InstallationStepRow = {
     id: app.newId(),
     installationId: id,
@@ -206,6 +216,7 @@ export function stepInstallation(
   operatorId: string,
   input: OpParsedInput<'installations.step'>,
 ): Installation {
+  checkStep(app, input.id, input.action, input.saleId);
   const attachments = storeAttachments(app, input.attachments);
   app.transaction(() =>
     recordInstallationStep(app, operatorId, input.id, input.action, {

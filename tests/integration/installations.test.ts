@@ -204,6 +204,14 @@ describe('零散报装 (installations)', () => {
     expect(await refused('QUJD=')).toEqual([['attachments.1', 'ATTACHMENT_ENCODING']]);
     expect(writes(t)).toEqual(before);
     expect(files(t)).toEqual([]);
+    // A step out of order writes no file either.
+    const a = await t.ok('installations.apply', applicant, clerk);
+    const e = await t.fails(
+      'installations.step',
+      { id: a.id, action: 'build', result: '施工', attachments: [{ name: 'ok.png', data: PNG_1PX }] },
+      clerk,
+    );
+    expect([e.code, files(t)]).toEqual(['INSTALLATION_STEP_NOT_ALLOWED', []]);
   });
 
   it('marks a step overdue past its working-day limit (a weekend does not count)', async () => {
