@@ -33,7 +33,8 @@ function fail(reply: FastifyReply, err: AppError) {
 }
 
 export function buildHttpApi(opts: HttpApiOptions): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  // 10 MiB: a 零散报装 step's three attachments of 2 MB each, as base64.
+  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024 });
 
   app.setErrorHandler((error, _req, reply) => {
     const code = (error as { code?: string }).code;

@@ -455,6 +455,21 @@ export const ERRORS = {
     zh: '请求没有柜台签名，总部拒绝受理。',
     en: 'The request is not signed by an enrolled counter.',
   },
+  ATTACHMENT_TOO_LARGE: {
+    status: 422,
+    zh: '附件超过 2 MB，总部拒收；请压缩照片或降低扫描分辨率。',
+    en: 'The attachment is over the size limit.',
+  },
+  ATTACHMENT_TYPE: {
+    status: 422,
+    zh: '附件不是照片或 PDF 扫描件，总部拒收。',
+    en: 'The attachment is not a JPEG, PNG or PDF file.',
+  },
+  ATTACHMENT_HASH_MISMATCH: {
+    status: 422,
+    zh: '附件内容与其校验值不符（传输中损坏或文件被改动），总部拒收。',
+    en: 'The attachment does not match its SHA-256.',
+  },
   SYNC_BAD_SIGNATURE: {
     status: 401,
     zh: '柜台签名校验失败，总部拒绝受理；请确认本柜台已在总部登记。',
@@ -637,6 +652,16 @@ export const ERRORS = {
     status: 409,
     zh: '工单当前的状态不能办理这一步：请按 派单 → 登记完成结果 的顺序办理（未完成前可撤销）。',
     en: 'This step is not allowed in the work order’s current state.',
+  },
+  INSTALLATION_CLOSED: {
+    status: 409,
+    zh: '该报装已开户或已撤销，不能再办理；如客户仍需报装，请重新受理。',
+    en: 'The installation application is opened or cancelled and cannot be changed.',
+  },
+  INSTALLATION_STEP_NOT_ALLOWED: {
+    status: 409,
+    zh: '报装须按 受理 → 查勘 → 方案与收费 → 施工 → 置换通气 → 开户 的顺序办理，这一步现在不能办理。',
+    en: 'Installation steps must be done in order; this one is not next.',
   },
   METER_NOT_CUSTOMERS: {
     status: 409,

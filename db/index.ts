@@ -26,3 +26,4 @@ export * from './repos/work-orders';
 export * from './repos/inspections';
 export * from './repos/id-photos';
 export * from './repos/visiting';
+export * from './repos/installations';

@@ -15,6 +15,7 @@ import { registerErrorHandling } from './http/errors';
 import { registerGates } from './http/gates';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerImportRoutes } from './routes/import-routes';
+import { registerAttachmentRoute } from './routes/attachment-route';
 import { registerCounterRoutes } from './routes/counter-routes';
 import { registerPublicRoutes } from './routes/public-routes';
 import { registerConsolePage } from './routes/console-page';
@@ -65,6 +66,7 @@ export function buildHeadOffice(opts: HeadOfficeOptions): { app: FastifyInstance
   registerAudit(app, ho);
   registerPublicRoutes(app, ho);
   registerCounterRoutes(app, ho);
+  registerAttachmentRoute(app, ho);
   registerAdminRoutes(app, ho);
   registerConsoleRoutes(app, ho);
   registerConsolePage(app, opts.consoleDir);

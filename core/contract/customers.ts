@@ -46,6 +46,8 @@ export const openCustomerInput = ownerSchema
       registrationFormChecked: z.literal(true, { error: '请核对《燃气用户登记表》后勾选' }),
     }),
     meters: z.array(meterInputSchema).max(5, { error: '一户最多登记 5 块表' }).default([]),
+    /** The 零散报装 this 开户 completes (its step after 置换通气, recorded in the same transaction). */
+    installationId: idSchema.optional(),
     /**
      * The owner's ID card photo from 读身份证 (idcard.read), kept with the file only when the company enables it
      * (idcard.configure storePhoto); refused otherwise (IDCARD_PHOTO_NOT_ENABLED).

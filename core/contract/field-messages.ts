@@ -152,6 +152,14 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   text: '记录内容',
   open: '仅未结案',
   overdueOnly: '仅超时',
+  installationId: '零散报装',
+  attachments: '附件',
+  sha256: '附件编号',
+  request: '报装内容',
+  install: '零散报装时限',
+  hotline: '服务热线',
+  notice: '安全提示',
+  alarms: '表具报警',
 };
 
 type Issue = z.core.$ZodRawIssue;

@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import { appointmentOps } from './appointments';
 import { inspectionOps } from './inspections';
 import { workOrderOps } from './work-orders';
+import { installationOps } from './installations';
+import { publicityOps } from './publicity';
 import { authOps } from './auth';
 import { cardOps, trainingOps } from './cards';
 import { cashOps } from './cash';
@@ -36,6 +38,8 @@ export const contract = {
   ...serviceDeskOps,
   ...appointmentOps,
   ...workOrderOps,
+  ...installationOps,
+  ...publicityOps,
   ...inspectionOps,
   ...idCardOps,
   ...syncOps,
@@ -76,6 +80,8 @@ export * from './service-desk';
 export * from './appointments';
 export * from './work-orders';
 export * from './inspections';
+export * from './installations';
+export * from './publicity';
 export * from './setup';
 export * from './staff';
 export * from './system';

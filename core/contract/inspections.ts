@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { INSPECTION_ITEMS, INSPECTION_RESULTS } from '../domain/inspections';
 import { freeText, idSchema, isoDate, op, trimmed } from './common';
 import { printedReceiptSchema } from './printing';
+import { installationSchema } from './installations';
 import { staffName } from './service-desk';
 import { workOrderSchema } from './work-orders';
 
@@ -138,7 +139,7 @@ export const inspectionOps = {
     output: z.object({ items: z.array(inspectionSchema) }),
   }),
   'inspections.overdue': op({
-    summary: '逾期未安检的用户：超过安检周期（默认 365 天）未入户安检或从未安检的在用户',
+    summary: '逾期未安检的用户：超过安检周期（服务时限中设置，未设置时 365 天）未入户安检或从未安检的在用户',
     access: ANY_STAFF,
     writes: false,
     input: z.object({
@@ -171,7 +172,7 @@ export const inspectionOps = {
     output: printResult,
   }),
   'fieldWork.todo': op({
-    summary: '客服员首页待办（外勤部分）：待回报结果的工单、超过整改期限的隐患',
+    summary: '客服员首页待办（外勤部分）：待回报结果的工单、超过整改期限的隐患、逾期的零散报装',
     access: ANY_STAFF,
     writes: false,
     input: z.object({}),
@@ -182,6 +183,10 @@ export const inspectionOps = {
       workOrdersPending: z.number().int(),
       /** Hazards not rectified and past their deadline, the earliest deadline first. */
       hazardsPastDeadline: z.array(inspectionSchema),
+      /** 零散报装 whose next step is past its time limit (serviceLimits), the oldest first. */
+      installationsOverdue: z.array(installationSchema),
+      /** 零散报装 in progress. */
+      installationsOpen: z.number().int(),
     }),
   }),
 } as const;

@@ -5,6 +5,8 @@ export interface ReceiptHeader {
   company: string;
   hall: string;
   counter: string;
+  /** The company's safety notice and hotline (安全宣传), printed at the foot of every receipt when set. */
+  publicity?: { hotline: string; notice: string };
 }
 
 export interface TierUse {

@@ -8,7 +8,7 @@ import { SALE_KIND_ZH, saleStanding, TENDER_ZH } from '../domain/cash';
 import { formatCubicMetres, formatPriceLi, formatYuan } from '../quantities';
 import { type Block, columnWidths, type ReceiptDoc } from './document';
 import type { Sale } from '../contract/sales';
-import type { SaleReceiptData } from './receipt-data';
+import type { ReceiptHeader, SaleReceiptData } from './receipt-data';
 
 const yuan = (fen: number) => `￥${formatYuan(fen)}`;
 const m3 = (units: number) => `${formatCubicMetres(units)}m³`;
@@ -215,6 +215,15 @@ function totals(d: Ctx): Block[] {
   return blocks;
 }
 
+/** 安全宣传 at the foot of a receipt: the notice and the hotline, each only when the company set it. */
+export function publicityBlocks(h: ReceiptHeader): Block[] {
+  const p = h.publicity;
+  return [
+    ...(p?.notice ? [{ t: 'text', text: `安全提示：${p.notice}` } as Block] : []),
+    ...(p?.hotline ? [{ t: 'row', left: '服务热线', right: p.hotline } as Block] : []),
+  ];
+}
+
 function foot(d: Ctx): Block[] {
   const s = d.sale;
   const blocks: Block[] = [{ t: 'rule' }];
@@ -226,6 +235,7 @@ function foot(d: Ctx): Block[] {
     { t: 'row', left: '时间', right: d.printedAt },
     { t: 'qr', data: d.qr },
     { t: 'text', text: '请妥善保管收据，谢谢您的支持！', align: 'center' },
+    ...publicityBlocks(d.header),
     { t: 'cut' },
   );
   return blocks;

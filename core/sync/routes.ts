@@ -31,6 +31,11 @@ import {
 import { limitsSchema } from '../contract/prices';
 import { CONSOLE_ROUTES } from './routes-console';
 import { LIST_ROUTES } from './routes-lists';
+import {
+  ATTACHMENT_BODY_LIMIT,
+  attachmentUploadResponseSchema,
+  attachmentUploadSchema,
+} from './wire-attachments';
 import { receiptVerdictSchema, receiptVerifyInputSchema } from '../receipts/receipt-qr';
 import {
   adminSchemas,
@@ -173,6 +178,16 @@ export const SYNC_ROUTES = {
     summary: '按游标分页下载主数据和本网点档案的变化',
     query: pullQuerySchema,
     response: pullResponseSchema,
+  },
+  uploadAttachment: {
+    method: 'POST',
+    path: '/v1/attachments',
+    auth: 'counter',
+    summary:
+      '上传业务附件（照片、扫描件）：总部核对 SHA-256、大小（≤ 2 MB）和类型（JPEG、PNG、PDF），不符即拒收',
+    body: attachmentUploadSchema,
+    response: attachmentUploadResponseSchema,
+    bodyLimit: ATTACHMENT_BODY_LIMIT,
   },
   reconcile: {
     method: 'POST',

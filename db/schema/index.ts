@@ -16,3 +16,4 @@ export * from './work-orders';
 export * from './inspections';
 export * from './id-photos';
 export * from './visiting';
+export * from './installations';

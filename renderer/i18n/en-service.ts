@@ -53,7 +53,7 @@ export const serviceEn: typeof serviceZh = {
     what: 'About',
     acceptedTag: 'Accepted',
     tabAppointments: 'Appointments (Alt+4)',
-    tabTypes: 'Business types (Alt+7)',
+    tabTypes: 'Business types (Alt+8)',
     typeNew: 'New business type',
     typeEdit: 'Change business type: {name}',
     typeCode: 'Code',

@@ -8,6 +8,7 @@ import { deskEn } from './en-desk';
 import { printEn } from './en-print';
 import { serviceEn } from './en-service';
 import { fieldEn } from './en-field';
+import { installEn } from './en-install';
 import type { Dict } from './zh-cn';
 
 export const en: Dict = {
@@ -321,4 +322,5 @@ export const en: Dict = {
   ...printEn,
   ...serviceEn,
   ...fieldEn,
+  ...installEn,
 };

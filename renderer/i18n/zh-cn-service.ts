@@ -40,7 +40,7 @@ export const serviceZh = {
     what: '内容',
     acceptedTag: '已受理',
     tabAppointments: '预约（Alt+4）',
-    tabTypes: '业务类型（Alt+7）',
+    tabTypes: '业务类型（Alt+8）',
     typeNew: '新增业务类型',
     typeEdit: '修改业务类型：{name}',
     typeCode: '代码',

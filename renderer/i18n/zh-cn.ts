@@ -16,6 +16,7 @@ import { deskZh } from './zh-cn-desk';
 import { printZh } from './zh-cn-print';
 import { serviceZh } from './zh-cn-service';
 import { fieldZh } from './zh-cn-field';
+import { installZh } from './zh-cn-install';
 
 export const zhCN = {
   app: { name: 'GasDesk 燃气营业厅柜台系统', short: 'GasDesk' },
@@ -312,6 +313,7 @@ export const zhCN = {
   ...printZh,
   ...serviceZh,
   ...fieldZh,
+  ...installZh,
 };
 
 export type Dict = typeof zhCN;

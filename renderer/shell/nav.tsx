@@ -1,16 +1,24 @@
 /** In-app navigation between pages (a desktop app needs no URL router). Runtime: browser. */
 import { createContext, useContext } from 'react';
+import type { Installation } from '../../core/contract';
 
 export type Route =
   | { name: 'search' }
-  | { name: 'open' }
+  | { name: 'open'; installation?: Installation }
   | { name: 'customer'; id: string; offerCard?: boolean }
   | { name: 'cardRead'; customerId?: string }
   | { name: 'sale'; customerId?: string }
   | { name: 'fees' }
   | {
       name: 'serviceDesk';
-      tab?: 'accept' | 'complaints' | 'followups' | 'appointments' | 'workOrders' | 'inspections';
+      tab?:
+        | 'accept'
+        | 'complaints'
+        | 'followups'
+        | 'appointments'
+        | 'workOrders'
+        | 'inspections'
+        | 'installations';
     }
   | { name: 'shift' }
   | { name: 'day' }

@@ -21,7 +21,7 @@ export function Page({ route }: { route: Route }) {
     case 'search':
       return <SearchPage />;
     case 'open':
-      return <OpenAccountPage />;
+      return <OpenAccountPage key={route.installation?.id ?? ''} installation={route.installation} />;
     case 'customer':
       return <CustomerDetailPage key={route.id} id={route.id} offerCard={route.offerCard} />;
     case 'cardRead':

@@ -166,7 +166,7 @@ function undoService(
 ) {
   const r = s.services.get(e.id);
   if (!r) return;
-  const who = `${{ complaint: '投诉', acceptance: '受理单', appointment: '预约', work_order: '工单', inspection: '安检' }[r.kind]} ${r.no}`;
+  const who = `${{ complaint: '投诉', acceptance: '受理单', appointment: '预约', work_order: '工单', inspection: '安检', installation: '零散报装' }[r.kind]} ${r.no}`;
   const now = serviceMark(r);
   // Field by field: the stored effect is jsonb, whose key order is not the one written.
   if (

@@ -49,12 +49,15 @@ function named(ops: readonly PushedOp[]) {
       op.type === 'complaint.recorded' ||
       op.type === 'appointment.booked' ||
       op.type === 'workOrder.opened' ||
-      op.type === 'inspection.recorded'
+      op.type === 'inspection.recorded' ||
+      op.type === 'installation.applied'
     )
       n.services.add(d.id as string);
     if (op.type.startsWith('appointment.') && str(d.appointmentId)) n.services.add(d.appointmentId as string);
     if (op.type.startsWith('workOrder.') && str(d.workOrderId)) n.services.add(d.workOrderId as string);
     if (op.type === 'inspection.rectified' && str(d.inspectionId)) n.services.add(d.inspectionId as string);
+    if (op.type === 'installation.stepped' && str(d.installationId))
+      n.services.add(d.installationId as string);
     if ((op.type.startsWith('complaint.') || op.type === 'followup.recorded') && str(d.complaintId))
       n.services.add(d.complaintId as string);
   }

@@ -121,7 +121,7 @@ export interface ServiceRecordState {
   id: string;
   hallId: string;
   counterId: string;
-  kind: 'acceptance' | 'complaint' | 'appointment' | 'work_order' | 'inspection';
+  kind: 'acceptance' | 'complaint' | 'appointment' | 'work_order' | 'inspection' | 'installation';
   no: string;
   customerId: string | null;
   status: string | null;

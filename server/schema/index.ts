@@ -7,3 +7,4 @@ export * from './console';
 export * from './reports';
 export * from './imports';
 export * from './visits';
+export * from './attachments';

@@ -13,7 +13,7 @@ export const serviceRecords = pgTable(
     /** The counter that recorded it. */
     counterId: text('counter_id').notNull(),
     kind: text('kind', {
-      enum: ['acceptance', 'complaint', 'appointment', 'work_order', 'inspection'],
+      enum: ['acceptance', 'complaint', 'appointment', 'work_order', 'inspection', 'installation'],
     }).notNull(),
     no: text('no').notNull(),
     customerId: text('customer_id'),

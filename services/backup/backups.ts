@@ -5,7 +5,7 @@
  * Runtime: Node.
  */
 import { copyFileSync, existsSync, readdirSync, renameSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { AppError } from '../../core/errors';
 import {
   BackupCheckFailed,
@@ -84,6 +84,7 @@ export async function runBackup(
     name = `${BACKUP_PREFIX}${stamp(app.clock.nowMs())}-${i}.sqlite`;
   try {
     await backupDatabase(app.gdb.sqlite, join(dir, name), opts);
+    copyAttachments(join(app.dataDir, 'attachments'), join(dir, 'attachments'));
   } catch (e) {
     if (e instanceof BackupCheckFailed) throw new AppError('INTERNAL', { detail: e.message });
     throw e;
@@ -113,6 +114,24 @@ export function scheduleBackups(
 }
 
 /**
+ * Copies the attachment files (附件, named by their SHA-256) of `from` that `to` does not hold yet: a file never
+ * changes under its name, so one copy serves every backup. The backup of the database is taken first, so every
+ * file it names is already in the data folder.
+ */
+export function copyAttachments(from: string, to: string): number {
+  if (!existsSync(from)) return 0;
+  let n = 0;
+  for (const f of readdirSync(from)) {
+    if (!/^[0-9a-f]{64}$/.test(f) || existsSync(join(to, f))) continue;
+    ownerOnlyDir(to);
+    copyFileSync(join(from, f), join(to, `${f}.tmp`));
+    renameSync(join(to, `${f}.tmp`), join(to, f));
+    n++;
+  }
+  return n;
+}
+
+/**
  * Restores a backup into a data folder that no process has open: the backup must pass the integrity check, the
  * ledger check and the migration check; the current database is kept aside, never deleted.
  */
@@ -136,6 +155,8 @@ export function restoreBackup(dataDir: string, from: string): { keptAside: strin
         if (existsSync(target + ext)) renameSync(target + ext, keptAside + ext);
     }
     copyFileSync(from, target);
+    // The attachments kept beside the backup (runBackup), where the data folder lacks them.
+    copyAttachments(join(dirname(from), 'attachments'), join(dataDir, 'attachments'));
     openDatabase(target).close(); // the migration prefix check, and any newer migrations applied
     return { keptAside };
   } finally {

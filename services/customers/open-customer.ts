@@ -15,6 +15,7 @@ import {
 } from '../../db';
 import { storeIdPhoto } from '../idcard/id-reader-station';
 import type { App } from '../app';
+import { recordInstallationOpen } from '../service-desk/installations';
 import { type Handlers, operatorOf } from '../call';
 import { loadCustomer, rowFromOpening } from './customer-rows';
 
@@ -82,6 +83,7 @@ export function openCustomer(app: App, operatorId: string, input: OpenCustomerIn
         summary: `开户：${customer.name}（${USER_CLASS_ZH[customer.userClass]}），用户编号 ${accountNo}，合同 ${customer.contract.no}${input.idPhoto ? '，已保存证件照片' : ''}`,
       },
     });
+    if (input.installationId) recordInstallationOpen(app, operatorId, input.installationId, id, accountNo);
   });
   return loadCustomer(app, id);
 }

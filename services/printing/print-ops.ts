@@ -57,7 +57,7 @@ function attemptsSoFar(app: App, kind: string, docId: string): number {
 export async function printDoc(
   app: App,
   operatorId: string,
-  kind: 'sale' | 'slip' | 'shift' | 'day' | 'acceptance' | 'appointment' | 'teamDay' | 'hazard',
+  kind: 'sale' | 'slip' | 'shift' | 'day' | 'acceptance' | 'appointment' | 'teamDay' | 'hazard' | 'alarm',
   docId: string,
   make: (reprint?: { number: number; at: string }) => ReceiptDoc,
   label: string,

@@ -12,13 +12,20 @@ import type { ReceiptHeader, TierUse } from '../../core/receipts/receipt-data';
 import { saleReceipt } from '../../core/receipts/sale-receipt';
 import { findCustomer, findPriceVersion, parseTiers } from '../../db';
 import type { App } from '../app';
+import { publicityOf } from '../service-desk/publicity';
 import { loadSale } from '../sales/sale-view';
 import type { PrinterSettings } from '../../core/contract';
 import { receiptQr } from './receipt-signing';
 
 export function header(app: App, s: PrinterSettings): ReceiptHeader {
   const c = app.counter()!;
-  return { company: s.company, hall: c.hallName, counter: c.counterName };
+  const p = publicityOf(app);
+  return {
+    company: s.company,
+    hall: c.hallName,
+    counter: c.counterName,
+    ...(p.hotline || p.notice ? { publicity: p } : {}),
+  };
 }
 
 /** '2026-11-26 14:03:07': a printed time, in the counter's business-day zone (not the process's own). */

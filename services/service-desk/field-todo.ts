@@ -1,10 +1,12 @@
 /**
  * The field part of the clerk's to-do board: work orders assigned and awaiting the team's result (the
- * oldest first) and how many wait to be assigned; hazards not rectified past their deadline. Runtime: Node.
+ * oldest first) and how many wait to be assigned; hazards not rectified past their deadline; 零散报装 whose next
+ * step is past its time limit, and how many are in progress. Runtime: Node.
  */
-import { listInspections, listWorkOrders } from '../../db';
+import { listInspections, listInstallations, listWorkOrders } from '../../db';
 import type { Handlers } from '../call';
 import { toInspections } from './inspections';
+import { toInstallations } from './installations';
 import { toWorkOrders } from './work-orders';
 
 export const fieldWorkTodo: Handlers['fieldWork.todo'] = (_input, { app }) => {
@@ -13,9 +15,21 @@ export const fieldWorkTodo: Handlers['fieldWork.todo'] = (_input, { app }) => {
   const hazards = toInspections(app, listInspections(app.db, { openHazards: true, limit: 10_000 })).filter(
     (i) => i.overdue,
   );
+  const installs = toInstallations(
+    app,
+    listInstallations(app.db, {
+      statuses: ['accepted', 'surveyed', 'charged', 'built', 'gas_on'],
+      limit: 10_000,
+    }),
+  );
   return {
     workOrdersWaiting: waiting.slice(0, 50),
     workOrdersPending: pending,
     hazardsPastDeadline: hazards.slice(0, 50),
+    installationsOverdue: installs
+      .filter((x) => x.overdue)
+      .reverse()
+      .slice(0, 50),
+    installationsOpen: installs.length,
   };
 };

@@ -40,6 +40,15 @@ import {
   workOrdersList,
 } from './work-order-steps';
 import { workOrdersOpen } from './work-orders';
+import {
+  installationsApply,
+  installationsAttachment,
+  installationsGet,
+  installationsList,
+  installationsStep,
+} from './installations';
+import { serviceLimitsGet, serviceLimitsSave } from './service-limits';
+import { publicityAlarmSlip, publicityAlarmSlipPreview, publicityGet, publicitySave } from './publicity';
 
 type ServiceDeskOp = Extract<
   keyof Handlers,
@@ -51,6 +60,9 @@ type ServiceDeskOp = Extract<
   | `workOrders.${string}`
   | `meterFaults.${string}`
   | `inspections.${string}`
+  | `installations.${string}`
+  | `serviceLimits.${string}`
+  | `publicity.${string}`
   | 'serviceDesk.todo'
   | 'fieldWork.todo'
 >;
@@ -98,4 +110,15 @@ export const serviceDeskHandlers: Pick<Handlers, ServiceDeskOp> = {
   'inspections.preview': inspectionsPreview,
   'inspections.print': inspectionsPrint,
   'fieldWork.todo': fieldWorkTodo,
+  'installations.apply': installationsApply,
+  'installations.step': installationsStep,
+  'installations.get': installationsGet,
+  'installations.list': installationsList,
+  'installations.attachment': installationsAttachment,
+  'serviceLimits.get': serviceLimitsGet,
+  'serviceLimits.save': serviceLimitsSave,
+  'publicity.get': publicityGet,
+  'publicity.save': publicitySave,
+  'publicity.alarmSlipPreview': publicityAlarmSlipPreview,
+  'publicity.alarmSlip': publicityAlarmSlip,
 };

@@ -10,7 +10,6 @@ import { dayIn } from '../../core/business-day';
 import { INSPECTION_ZH } from '../../core/domain/customer';
 import {
   addDays,
-  DEFAULT_INSPECTION_PERIOD_DAYS,
   INSPECTION_ITEM_ZH,
   type InspectionItem,
   type InspectionResult,
@@ -32,6 +31,7 @@ import {
 import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
 import { readableNo, staffRef } from './party';
+import { serviceLimits } from './service-limits';
 import { refused } from './work-orders';
 
 const today = (app: App) => dayIn(app.timeZone(), app.clock.nowMs());
@@ -201,7 +201,7 @@ export const inspectionsList: Handlers['inspections.list'] = (input, { app }) =>
 });
 
 export const inspectionsOverdue: Handlers['inspections.overdue'] = (input, { app }) => {
-  const periodDays = input.periodDays ?? DEFAULT_INSPECTION_PERIOD_DAYS;
+  const periodDays = input.periodDays ?? serviceLimits(app).inspectionPeriodDays;
   const since = addDays(today(app), -periodDays);
   return { since, periodDays, items: householdsNotInspectedSince(app.db, since, input.limit) };
 };

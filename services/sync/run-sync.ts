@@ -12,6 +12,7 @@ import { counterClient } from './client';
 import { pullFeed } from './pull';
 import { pushOutbox } from './push';
 import { reconcileDigests } from './reconcile';
+import { uploadAttachments } from './upload-attachments';
 
 export interface RunOptions {
   readonly signal?: AbortSignal;
@@ -43,6 +44,7 @@ export async function runSync(app: App, opts: RunOptions = {}): Promise<SyncRunR
     const pushed = await pushOutbox(app, client, opts.pushBatch);
     result.pushed = pushed.pushed;
     result.quarantined = pushed.quarantined;
+    await uploadAttachments(app, client);
     result.pulled = await pullFeed(app, client, opts.pullLimit);
     result.mismatches = await reconcileDigests(app, client);
     result.ok = true;

@@ -153,7 +153,7 @@ describe('the service desk in the browser', () => {
     await visible(page.locator('header').getByText('刘强'));
     await page.keyboard.press('F7');
     await visible(page.getByRole('heading', { name: '服务台' }));
-    await page.keyboard.press('Alt+7');
+    await page.keyboard.press('Alt+8');
     await (await visible(page.getByTestId('type-new'))).click();
     const dialog = await visible(page.getByRole('dialog', { name: '新增业务类型' }));
     await dialog.getByLabel('代码').fill('ZQ');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { checkBackupCopy, checkBackupCopyOffThread } from '../../db';
 import { listBackups, restoreBackup, runBackup } from '../../services/backup/backups';
 import { fullOpening } from '../fixtures/households';
 import { tempDir, testCounter } from '../support/app';
+import { PNG_1PX } from '../support/attachments';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'cli/bin/gasdesk.js');
@@ -136,4 +137,29 @@ describe('local backups', () => {
     },
     120_000,
   );
+
+  it('keeps the attachment files with the backups and brings them back on a restore into an empty folder', async () => {
+    const t = await testCounter();
+    const clerk = await t.login('zhangli');
+    const a = await t.ok(
+      'installations.apply',
+      {
+        name: '周新户',
+        phone: '13900001111',
+        request: '新装灶具',
+        attachments: [{ name: 'a.png', data: PNG_1PX }],
+      },
+      clerk,
+    );
+    const sha = a.attachments[0]!.sha256;
+    const b = await runBackup(t.app, 'manual', null);
+    expect(readdirSync(join(t.dir, 'backups', 'attachments'))).toEqual([sha]);
+    t.app.close();
+    // The data folder lost (a new disk): the backups folder restored into a fresh one.
+    const fresh = tempDir();
+    const from = join(tempDir(), 'backups');
+    cpSync(join(t.dir, 'backups'), from, { recursive: true });
+    restoreBackup(fresh, join(from, b.file));
+    expect(readFileSync(join(fresh, 'attachments', sha)).toString('base64')).toBe(PNG_1PX);
+  });
 });

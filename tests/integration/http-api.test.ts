@@ -212,8 +212,8 @@ describe('the HTTP transport checks what a request reaches, not how its path is 
     }
   });
 
-  it('answers a body over 1 MB with 413 REQUEST_TOO_LARGE and a Chinese message (after the token check)', async () => {
-    const big = JSON.stringify({ username: 'x'.repeat(1024 * 1024), password: 'demo1234' });
+  it('answers a body over 10 MB with 413 REQUEST_TOO_LARGE and a Chinese message (after the token check)', async () => {
+    const big = JSON.stringify({ username: 'x'.repeat(10 * 1024 * 1024), password: 'demo1234' });
     const a = await raw('/api/auth.login', { ...auth, origin }, big, 64);
     expect(a.status).toBe(413);
     expect(a.body).toMatchObject({

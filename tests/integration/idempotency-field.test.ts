@@ -1,5 +1,5 @@
 /**
- * One request, one effect, for the field work's writing operations (工单, 安检): a repeat after the answer,
+ * One request, one effect, for the field work's writing operations (工单, 安检, 零散报装, 服务时限, 安全宣传): a repeat after the answer,
  * three identical submits at once, and a repeat after the counter died between the effect and its answer
  * each leave exactly one effect (tests/support/idempotency.ts). idempotency-devices.test.ts checks every
  * writing operation has its case here or in the other two files.
@@ -7,6 +7,7 @@
 import { describe, it } from 'vitest';
 import { fullOpening } from '../fixtures/households';
 import { type TestCounter, testCounter } from '../support/app';
+import { PNG_1PX } from '../support/attachments';
 import { afterCrash, concurrent, type Effectful, replayedInOrder } from '../support/idempotency';
 
 let n = 0;
@@ -52,7 +53,68 @@ async function hazardFound(t: TestCounter) {
   return { id: i.id, customerId: c.id, sid };
 }
 
+/** A 零散报装 accepted for a new applicant. */
+async function installation(t: TestCounter) {
+  const sid = await t.login('zhangli');
+  const a = await t.ok(
+    'installations.apply',
+    { name: '周新户', phone: '13900001111', request: '新装灶具' },
+    sid,
+  );
+  return { id: a.id, sid };
+}
+
 const CASES: Effectful[] = [
+  {
+    op: 'installations.apply',
+    prepare: async (t) => ({
+      input: {
+        name: '周新户',
+        phone: '13900001111',
+        request: '新装灶具',
+        attachments: [{ name: 'a.png', data: PNG_1PX }],
+      },
+      sid: await t.login('zhangli'),
+    }),
+  },
+  {
+    op: 'installations.step',
+    prepare: async (t) => {
+      const { id, sid } = await installation(t);
+      return {
+        input: { id, action: 'survey', result: '可接入', attachments: [{ name: 'b.png', data: PNG_1PX }] },
+        sid,
+      };
+    },
+  },
+  {
+    op: 'serviceLimits.save',
+    prepare: async (t) => ({
+      input: {
+        install: { survey: 1 + (next() % 50), plan: 5, build: 15, gasOn: 3, open: 1 },
+        inspectionPeriodDays: 365,
+      },
+      sid: await t.login('liuqiang'),
+    }),
+  },
+  {
+    op: 'publicity.save',
+    prepare: async (t) => ({
+      input: { hotline: '0518-96777', notice: `注意用气安全 ${next()}` },
+      sid: await t.login('liuqiang'),
+    }),
+  },
+  {
+    op: 'publicity.alarmSlip',
+    prepare: async (t) => {
+      await t.ok(
+        'printers.configure',
+        { spec: 'file:receipts.prn', width: 80, company: '东海燃气' },
+        await t.login('admin'),
+      );
+      return { input: { meterNo: 'M-1', alarms: ['lowBattery'] }, sid: await t.login('zhangli') };
+    },
+  },
   {
     op: 'workOrders.open',
     prepare: async (t) => {
@@ -115,7 +177,7 @@ const CASES: Effectful[] = [
   },
 ];
 
-describe('one request, one effect: 工单 and 安检', () => {
+describe('one request, one effect: 工单, 安检, 零散报装 and 安全宣传', () => {
   for (const c of CASES) {
     it(`${c.op}: a repeat, three at once, and a repeat after a crash each have one effect`, async () => {
       const t = await testCounter({ households: 1 });

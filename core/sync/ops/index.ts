@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { QuarantineCode } from '../quarantine';
 import { findTextProblem, textMessage } from '../../validation/text';
 import { appointmentOps } from './appointment-ops';
+import { installationOps } from './installation-ops';
 import { workOrderOps } from './work-order-ops';
 import { cardOps } from './card-ops';
 import { cashOps } from './cash-ops';
@@ -26,6 +27,7 @@ export const OP_SPECS = [
   ...serviceOps,
   ...appointmentOps,
   ...workOrderOps,
+  ...installationOps,
 ] as const;
 
 type Spec = (typeof OP_SPECS)[number];

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { feeItemSchema, limitsSchema, priceVersionSchema } from '../../contract/prices';
 import { printerSettingsSchema } from '../../contract/printing';
 import { invoiceRangeSchema } from '../../contract/sales';
+import { serviceLimitsSchema } from '../../contract/installations';
 import { settingsSchema } from '../../contract/system';
 import { DEFAULT_SHIFT_TOLERANCE } from '../../domain/cash';
 import { DEFAULT_VERIFY_URL } from '../../receipts/receipt-qr';
@@ -176,6 +177,29 @@ export const localOps = [
       upgrades: FROM_V1,
     }),
   ),
+  defineOp({
+    type: 'settings.serviceLimits',
+    version: 1,
+    entityType: 'counter',
+    ...local,
+    entityId: () => 'serviceLimits',
+    summary: '柜台服务时限（零散报装各步的工作日时限、安检周期）',
+    schema: z.strictObject({
+      install: serviceLimitsSchema.shape.install.strict(),
+      inspectionPeriodDays: serviceLimitsSchema.shape.inspectionPeriodDays,
+    }),
+    upgrades: {},
+  }),
+  defineOp({
+    type: 'settings.publicity',
+    version: 1,
+    entityType: 'counter',
+    ...local,
+    entityId: () => 'publicity',
+    summary: '收据上的安全提示和服务热线',
+    schema: z.strictObject({ hotline: str, notice: str }),
+    upgrades: {},
+  }),
   defineOp({
     type: 'limits.saved',
     version: 2,

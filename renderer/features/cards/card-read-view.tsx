@@ -11,6 +11,7 @@ import { m3 } from '../../shell/money';
 import { useNav } from '../../shell/nav';
 import { alarmsOf, lastPurchaseState, stateTone } from './card-model';
 import { MeterAlarms } from './meter-alarms';
+import { AlarmSlipButton } from './alarm-slip-button';
 import { useStateMessage } from './use-card-read';
 
 const PURCHASE_COLORS = { pending: 'gold', loaded: 'green', none: 'default' } as const;
@@ -195,7 +196,13 @@ export function CardReadView({ read }: { read: CardRead }) {
             <>
               <Descriptions size="small" column={3} items={readingItems} />
               {alarms.length > 0 && (
-                <Alert type="error" showIcon className="card-alert" title={t.cardRead.alarmHint} />
+                <Alert
+                  type="error"
+                  showIcon
+                  className="card-alert"
+                  title={t.cardRead.alarmHint}
+                  action={<AlarmSlipButton reading={reading} customerId={customer?.id} />}
+                />
               )}
             </>
           ) : (

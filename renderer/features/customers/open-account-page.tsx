@@ -3,6 +3,7 @@
  * after asking, when something was typed. Runtime: browser.
  */
 import {
+  Alert,
   App as AntApp,
   Button,
   Card,
@@ -17,7 +18,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { USER_CLASSES } from '../../../core/domain/customer';
-import { openCustomerInput } from '../../../core/contract';
+import { type Installation, openCustomerInput } from '../../../core/contract';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { useConfirm } from '../../shell/confirm';
@@ -36,7 +37,23 @@ import { IntegerInput } from '../../shell/integer-input';
 import { cardAddressParts } from '../idcard/card-address';
 import { IdCardButton, IdCardPanel, useIdCardRead } from '../idcard/id-card-reader';
 
-export function OpenAccountPage() {
+/** 开户 after a 零散报装's 置换通气: its applicant, address, 初装费 receipt and notes filled in. */
+function fromInstallation(x: Installation): OpenValues {
+  const fee = x.steps.find((st) => st.sale)?.sale;
+  const gasOn = x.steps.find((st) => st.action === 'gasOn');
+  const base = initialOpenValues();
+  return {
+    ...base,
+    name: x.party.name,
+    phone: x.party.phone,
+    address: cardAddressParts(x.party.address),
+    inspection: { status: 'normal', date: gasOn ? gasOn.at.slice(0, 10) : undefined },
+    documents: { ...base.documents, connectionFeeInvoiceNo: fee?.receiptNo },
+    notes: `零散报装 ${x.no}：${x.party.address}；${x.request}`.slice(0, 500),
+  };
+}
+
+export function OpenAccountPage({ installation }: { installation?: Installation } = {}) {
   const t = useT();
   const nav = useNav();
   const { message } = AntApp.useApp();
@@ -72,7 +89,11 @@ export function OpenAccountPage() {
     const card = idReader.card;
     const keepPhoto =
       card?.storePhoto && card.photo && values.idNumber?.trim().toUpperCase() === card.idNumber;
-    const input = { ...toOpenInput(values), ...(keepPhoto ? { idPhoto: card.photo! } : {}) };
+    const input = {
+      ...toOpenInput(values),
+      ...(keepPhoto ? { idPhoto: card.photo! } : {}),
+      ...(installation ? { installationId: installation.id } : {}),
+    };
     const check = checkInput(openCustomerInput, input);
     if (!check.ok) {
       applyIssues(form, check.issues);
@@ -89,7 +110,7 @@ export function OpenAccountPage() {
     } finally {
       setBusy(false);
     }
-  }, [busy, form, message, nav, onError, t, idReader.card]);
+  }, [busy, form, message, nav, onError, t, idReader.card, installation]);
 
   const onKeyDown = useEnterNavigation(() => void submit());
 
@@ -105,7 +126,20 @@ export function OpenAccountPage() {
         <Typography.Title level={3}>{t.open.title}</Typography.Title>
         <Typography.Text type="secondary">{t.open.keyboardHint}</Typography.Text>
       </Space>
-      <Form form={form} layout="vertical" initialValues={initialOpenValues()} onKeyDownCapture={onKeyDown}>
+      {installation && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="open-from-installation"
+          message={fmt(t.installations.openBanner, { no: installation.no })}
+        />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={installation ? fromInstallation(installation) : initialOpenValues()}
+        onKeyDownCapture={onKeyDown}
+      >
         <IdCardPanel reader={idReader} />
         <Card
           title={t.open.ownerSection}

@@ -1,6 +1,6 @@
 /**
- * 服务台 (F7): 业务受理, 投诉跟踪, 回访, 预约, 工单 and 安检 as tabs, switched with Alt+1 to Alt+6 (and, for a
- * 班长 or the administrator, 业务类型 with Alt+7); each tab's first field takes the focus. Runtime: browser.
+ * 服务台 (F7): 业务受理, 投诉跟踪, 回访, 预约, 工单, 安检 and 零散报装 as tabs, switched with Alt+1 to Alt+7 (and,
+ * for a 班长 or the administrator, 业务类型 with Alt+8); each tab's first field takes the focus. Runtime: browser.
  */
 import { Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -13,6 +13,7 @@ import { AppointmentsTab } from './appointments-tab';
 import { ComplaintsTab } from './complaints-tab';
 import { FollowupsTab } from './followups-tab';
 import { InspectionsTab } from './inspections-tab';
+import { InstallationsTab } from './installations-tab';
 import { WorkOrdersTab } from './work-orders-tab';
 
 export type DeskTab =
@@ -22,6 +23,7 @@ export type DeskTab =
   | 'appointments'
   | 'workOrders'
   | 'inspections'
+  | 'installations'
   | 'types';
 const ORDER: DeskTab[] = [
   'accept',
@@ -30,6 +32,7 @@ const ORDER: DeskTab[] = [
   'appointments',
   'workOrders',
   'inspections',
+  'installations',
   'types',
 ];
 
@@ -43,7 +46,7 @@ export function ServiceDeskPage({ tab: initial = 'accept' }: { tab?: DeskTab }) 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const i = ORDER.slice(0, keeper ? 7 : 6)
+      const i = ORDER.slice(0, keeper ? 8 : 7)
         .map((_, n) => String(n + 1))
         .indexOf(e.key);
       if (i < 0) return;
@@ -75,6 +78,11 @@ export function ServiceDeskPage({ tab: initial = 'accept' }: { tab?: DeskTab }) 
             key: 'inspections',
             label: t.inspections.tab,
             children: <InspectionsTab focusTick={focusTick} />,
+          },
+          {
+            key: 'installations',
+            label: t.installations.tab,
+            children: <InstallationsTab focusTick={focusTick} />,
           },
           ...(keeper ? [{ key: 'types', label: s.tabTypes, children: <BusinessTypesTab /> }] : []),
         ]}

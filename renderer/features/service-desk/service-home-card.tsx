@@ -1,7 +1,8 @@
 /**
  * The clerk's start page as a to-do board: today's appointments (预约上门), complaints past their time limit,
- * 回访 due, work orders awaiting the team's result and hazards past their rectification deadline — each
- * section one keystroke (Alt+1 … Alt+5) or a click from its tab of the service desk. Runtime: browser.
+ * 回访 due, work orders awaiting the team's result, hazards past their rectification deadline and 零散报装
+ * past a step's time limit — each section one keystroke (Alt+1 … Alt+6) or a click from its tab of the
+ * service desk. Runtime: browser.
  */
 import { Button, Card, List, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
@@ -12,9 +13,9 @@ import { fmt, useT } from '../../i18n';
 import { formatDateTime } from '../../shell/format';
 import { useNav } from '../../shell/nav';
 
-type Tab = 'appointments' | 'complaints' | 'followups' | 'workOrders' | 'inspections';
-/** Alt+1 … Alt+5 on the start page, in the board's order. */
-const KEYS: Tab[] = ['appointments', 'complaints', 'followups', 'workOrders', 'inspections'];
+type Tab = 'appointments' | 'complaints' | 'followups' | 'workOrders' | 'inspections' | 'installations';
+/** Alt+1 … Alt+6 on the start page, in the board's order. */
+const KEYS: Tab[] = ['appointments', 'complaints', 'followups', 'workOrders', 'inspections', 'installations'];
 
 function Section<T>({
   n,
@@ -95,6 +96,7 @@ export function ServiceHomeCard() {
   const due = todo?.followupsDue ?? [];
   const waiting = field?.workOrdersWaiting ?? [];
   const hazards = field?.hazardsPastDeadline ?? [];
+  const late = field?.installationsOverdue ?? [];
   return (
     <Card
       size="small"
@@ -157,6 +159,17 @@ export function ServiceHomeCard() {
             items={hazards}
             onGo={go('inspections')}
             line={(i) => `${i.no} ${i.name} ${i.accountNo} · ${i.deadline ?? ''}`}
+          />
+          <Section
+            n={6}
+            testId="home-installations"
+            danger={late.length > 0}
+            head={`${fmt(t.installations.homeOverdue, { n: late.length })}；${fmt(t.installations.homeOpen, { n: field.installationsOpen })}`}
+            items={late}
+            onGo={go('installations')}
+            line={(x) =>
+              `${x.no} ${x.party.name} · ${x.next ? t.installations.actions[x.next] : ''} · ${x.dueBy ?? ''}`
+            }
           />
         </>
       )}

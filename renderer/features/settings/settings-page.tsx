@@ -11,6 +11,8 @@ import { IdleLockCard } from './idle-lock-card';
 import { LedgerVerify } from './ledger-verify';
 import { PrinterCard } from './printer-card';
 import { ReaderCard } from './reader-card';
+import { PublicityCard } from './publicity-card';
+import { ServiceLimitsCard } from './service-limits-card';
 import { ShiftToleranceCard } from './shift-tolerance-card';
 
 export function SettingsPage() {
@@ -31,6 +33,8 @@ export function SettingsPage() {
           <SyncCard />
           <IdleLockCard />
           <ShiftToleranceCard />
+          <ServiceLimitsCard />
+          <PublicityCard />
           <Card size="small" title={t.settings.ledger} className="form-section">
             <Typography.Paragraph type="secondary">{t.settings.ledgerHint}</Typography.Paragraph>
             <LedgerVerify />

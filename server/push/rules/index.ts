@@ -10,6 +10,7 @@ import { type Outcome, type PushedOp, quarantine, type ReadableOp, STORED, type 
 import { APPOINTMENT_STEP_TYPES, appointmentBooked, appointmentStepped } from './appointments';
 import { cardBlocked, cardIssued, cardReplaced, cardToppedUp, cardWritten, meterRead } from './cards';
 import { customerChanged, customerOpened } from './customers';
+import { installationApplied, installationStepped } from './installations';
 import type { Rule } from './rule';
 import { saleRecorded, saleWritten } from './sales';
 import {
@@ -55,6 +56,8 @@ export const RULES: Partial<Record<OpType, Rule<OpType>>> = Object.fromEntries([
   ...forTypes(WORK_ORDER_STEP_TYPES, workOrderStepped),
   ...forTypes(['inspection.recorded'], inspectionRecorded),
   ...forTypes(['inspection.rectified'], inspectionRectified),
+  ...forTypes(['installation.applied'], installationApplied),
+  ...forTypes(['installation.stepped'], installationStepped),
 ]);
 
 /**

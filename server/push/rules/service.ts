@@ -31,6 +31,7 @@ const INITIAL_STATUS: Record<ServiceRecordState['kind'], (p: Rec) => string | nu
   appointment: () => 'booked',
   work_order: () => 'pending',
   inspection: (p) => String(p.result),
+  installation: () => 'accepted',
 };
 
 /** A new record of the hall: its customer (if any) the hall's, its id not held already. */
@@ -44,7 +45,7 @@ export function newRecord(w: World, id: string, customerId: string | null): Quar
 export function putRecord(
   w: World,
   op: PushedOp,
-  kind: 'acceptance' | 'complaint' | 'appointment' | 'work_order' | 'inspection',
+  kind: ServiceRecordState['kind'],
   p: { id: string; no: string; customerId: string | null } & Rec,
 ): void {
   w.serviceRecords.set(p.id, {
@@ -59,7 +60,7 @@ export function putRecord(
     data:
       kind === 'complaint'
         ? { ...p, operatorId: op.operatorId, steps: [], followups: [] }
-        : kind === 'appointment' || kind === 'work_order'
+        : kind === 'appointment' || kind === 'work_order' || kind === 'installation'
           ? { ...p, operatorId: op.operatorId, steps: [] }
           : { ...p, operatorId: op.operatorId },
     createdAt: op.createdAt,
