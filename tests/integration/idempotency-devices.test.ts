@@ -9,12 +9,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AREA } from '../../core/card/gas-card';
 import { WRITING_OPS } from '../../core/contract';
+import { createDispatcher } from '../../services/api';
 import { DEMO_PASSWORD } from '../../services/setup/demo';
 import { fullOpening } from '../fixtures/households';
 import { buy, cashierWithShift, M3, SUPERVISOR } from '../fixtures/sales';
 import { testCounter } from '../support/app';
 import { type CardCounter, cardCounter, customerWithCard, tearAt } from '../support/cards';
 import { registerCounter, startHeadOffice } from '../support/head-office';
+import { type Counter, household, importHalls, startCounter } from '../support/two-halls';
 import { afterCrash, concurrent, type Effectful, effects, replayedInOrder } from '../support/idempotency';
 
 const card = (t: unknown) => t as CardCounter;
@@ -257,6 +259,37 @@ describe('one request, one effect: the reader setting, first-run setup and sessi
       error: { code: 'NOT_LOGGED_IN' },
     });
   });
+});
+
+describe('one request, one effect: serving another hall', () => {
+  it('customers.fetchOtherHall: a repeat answers the first, without asking head office again', async () => {
+    const ho = await startHeadOffice();
+    const a1 = household('0101', 1);
+    let visitor: Counter | undefined;
+    try {
+      await importHalls(ho, [a1, household('0102', 1)]);
+      visitor = await startCounter(ho, '0102', '01');
+      const [hit] = (await visitor.call('customers.lookupOtherHalls', { query: a1.accountNo })).items;
+      const d = createDispatcher(visitor.app, () => {});
+      const fetch = { customerId: hit!.customerId, requestId: randomUUID() };
+      const first = await d.invoke('customers.fetchOtherHall', fetch, { sessionId: visitor.sessionId });
+      expect(first).toMatchObject({ ok: true });
+      expect(await d.invoke('customers.fetchOtherHall', fetch, { sessionId: visitor.sessionId })).toEqual({
+        ...first,
+        replayed: true,
+      });
+      const held = visitor.app.gdb.sqlite.prepare('SELECT count(*) FROM visiting_customers').pluck().get();
+      expect(held).toBe(1);
+      // Head office gave the file once: its visit was never stamped again.
+      const [visit] = await ho.store.query<{ n: number; once: boolean }>(
+        'SELECT count(*)::int AS n, bool_and(first_at = last_at) AS once FROM customer_visits',
+      );
+      expect(visit).toEqual({ n: 1, once: true });
+    } finally {
+      visitor?.close();
+      await ho.close();
+    }
+  }, 120_000);
 });
 
 describe('every writing operation is covered', () => {
