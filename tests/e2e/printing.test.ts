@@ -11,7 +11,7 @@ import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCustomerFile } from './support/counter';
+import { openCustomerFile, callOp } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -76,19 +76,7 @@ describe('receipts on a network printer', () => {
   });
 
   /** The API as the page itself calls it (token and session from the page), for the set-up steps. */
-  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON answers, checked by the assertions.
-  const call = (op: string, input: unknown): Promise<any> =>
-    page.evaluate(`(async () => {
-      const r = await fetch('./api/${op}', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer ' + sessionStorage.getItem('gasdesk.token'),
-          'x-gasdesk-session': sessionStorage.getItem('gasdesk.session') ?? '' },
-        body: JSON.stringify({ ...${JSON.stringify(input)}, requestId: crypto.randomUUID() }),
-      });
-      const j = await r.json();
-      if (!j.ok) throw new Error('${op}: ' + j.error.code);
-      return j.result;
-    })()`);
+  const call = (op: string, input: unknown) => callOp(page, op, input);
   // The text of each receipt (the emulator also draws each one as an SVG picture beside it).
   const receipts = () =>
     readdirSync(out)

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCustomerFile, visible } from './support/counter';
+import { openCustomerFile, visible, callOp } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
 describe('the receipt preview of a reversed sale', () => {
@@ -27,19 +27,7 @@ describe('the receipt preview of a reversed sale', () => {
     await served?.stop();
   });
 
-  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON answers, checked by the assertions.
-  const call = (op: string, input: unknown): Promise<any> =>
-    page.evaluate(`(async () => {
-      const r = await fetch('./api/${op}', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer ' + sessionStorage.getItem('gasdesk.token'),
-          'x-gasdesk-session': sessionStorage.getItem('gasdesk.session') ?? '' },
-        body: JSON.stringify({ ...${JSON.stringify(input)}, requestId: crypto.randomUUID() }),
-      });
-      const j = await r.json();
-      if (!j.ok) throw new Error('${op}: ' + JSON.stringify(j.error));
-      return j.result;
-    })()`);
+  const call = (op: string, input: unknown) => callOp(page, op, input);
 
   it('shows 已冲正 with the 冲正凭证 number, the paper the printer gets, and a QR image of the https link', async () => {
     await page.goto(served!.url);

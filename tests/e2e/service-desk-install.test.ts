@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../core/validation/resident-id';
 import { PDF_MINI, PNG_1PX } from '../support/attachments';
-import { visible } from './support/counter';
+import { visible, callOp } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
 const FIRST17 = '32070319850612341';
@@ -32,19 +32,7 @@ describe('零散报装 in the browser', () => {
     await served?.stop();
   });
 
-  // biome-ignore lint/suspicious/noExplicitAny: an operation's answer, as the page's fetch returns it.
-  const call = (op: string, input: unknown): Promise<any> =>
-    page.evaluate(`(async () => {
-      const r = await fetch('./api/${op}', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer ' + sessionStorage.getItem('gasdesk.token'),
-          'x-gasdesk-session': sessionStorage.getItem('gasdesk.session') ?? '' },
-        body: JSON.stringify({ ...${JSON.stringify(input)}, requestId: crypto.randomUUID() }),
-      });
-      const j = await r.json();
-      if (!j.ok) throw new Error('${op}: ' + j.error.code);
-      return j.result;
-    })()`);
+  const call = (op: string, input: unknown) => callOp(page, op, input);
 
   /** Fills the step form's result and records it with Ctrl+Enter, waiting for the answer. */
   async function step(name: string, result: string, before?: () => Promise<void>) {

@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousProblems } from './support/axe';
-import { noDialog, text, visible } from './support/counter';
+import { noDialog, text, visible, callOp } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
 describe('the service desk in the browser', () => {
@@ -28,19 +28,7 @@ describe('the service desk in the browser', () => {
     await served?.stop();
   });
 
-  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON answers, checked by the assertions.
-  const call = (op: string, input: unknown): Promise<any> =>
-    page.evaluate(`(async () => {
-      const r = await fetch('./api/${op}', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer ' + sessionStorage.getItem('gasdesk.token'),
-          'x-gasdesk-session': sessionStorage.getItem('gasdesk.session') ?? '' },
-        body: JSON.stringify({ ...${JSON.stringify(input)}, requestId: crypto.randomUUID() }),
-      });
-      const j = await r.json();
-      if (!j.ok) throw new Error('${op}: ' + JSON.stringify(j.error));
-      return j.result;
-    })()`);
+  const call = (op: string, input: unknown) => callOp(page, op, input);
 
   /** Takes one step from the complaint's dialog: its button, the text, Enter (the last field submits). */
   async function step(name: string, button: string, said: string, done: string) {

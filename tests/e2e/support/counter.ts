@@ -66,3 +66,21 @@ export async function openCustomerFile(page: Page, query: string, name: string, 
   await search.press('Enter');
   await visible(page.getByRole('heading', { name }), timeout);
 }
+
+/**
+ * Calls a counter operation from the page as its UI does (the signed-in session, a fresh requestId): its result,
+ * or an Error naming the operation and the error the API answered.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: an operation's JSON answer, checked by the test's assertions.
+export const callOp = (page: Page, op: string, input: unknown): Promise<any> =>
+  page.evaluate(`(async () => {
+    const r = await fetch('./api/${op}', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + sessionStorage.getItem('gasdesk.token'),
+        'x-gasdesk-session': sessionStorage.getItem('gasdesk.session') ?? '' },
+      body: JSON.stringify({ ...${JSON.stringify(input)}, requestId: crypto.randomUUID() }),
+    });
+    const j = await r.json();
+    if (!j.ok) throw new Error('${op}: ' + JSON.stringify(j.error));
+    return j.result;
+  })()`);
