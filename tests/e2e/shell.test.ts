@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { visible } from './support/counter';
+import { callOp, visible } from './support/counter';
 import { launchChromium, newPage, type Served, serveDemo } from './support/serve';
 
 describe('what the shell tells the operator', () => {
@@ -106,6 +106,17 @@ describe('what the shell tells the operator', () => {
       return ids.filter((id, i) => ids.indexOf(id) !== i);
     })()`);
     expect(twice).toEqual([]);
+    // The settings cards save what was typed and show it back (one form hook: use-setting-form.ts).
+    const hotline = await visible(page.locator('#publicity-hotline'));
+    await hotline.fill('0512-96777');
+    await page.getByTestId('publicity').getByRole('button', { name: '保存' }).click();
+    await visible(page.getByText('已保存', { exact: false }));
+    expect((await callOp(page, 'publicity.get', {})).hotline).toBe('0512-96777');
+    const tolerance = page.getByLabel('允许差额（元）', { exact: true });
+    await tolerance.fill('12.5');
+    await tolerance.press('Enter');
+    await expect.poll(async () => (await callOp(page, 'settings.get', {})).shiftTolerance).toBe(1250);
+    expect(await tolerance.inputValue()).toBe('12.50');
     await page.getByRole('button', { name: '退出登录' }).click();
     await visible(label('登录名'));
   });

@@ -2,11 +2,10 @@
  * 安全宣传 (publicity.get / publicity.save): the safety notice and service hotline printed at the foot of every
  * receipt; left empty, nothing is printed. Runtime: browser.
  */
-import { App as AntApp, Button, Card, Form, Input, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import { api } from '../../api/client';
 import { useT } from '../../i18n';
-import { useFormErrors, useReportError } from '../../shell/errors';
+import { useSettingForm } from './use-setting-form';
 
 interface Values {
   hotline?: string;
@@ -16,33 +15,9 @@ interface Values {
 export function PublicityCard() {
   const t = useT();
   const p = t.publicity;
-  const { message } = AntApp.useApp();
-  const [form] = Form.useForm<Values>();
-  const onError = useFormErrors(form);
-  const report = useReportError();
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    api['publicity.get']({})
-      .then((v) => form.setFieldsValue(v))
-      .catch(report);
-  }, [form, report]);
-
-  const save = useCallback(
-    async (v: Values) => {
-      setSaving(true);
-      try {
-        form.setFieldsValue(
-          await api['publicity.save']({ hotline: v.hotline ?? '', notice: v.notice ?? '' }),
-        );
-        message.success(t.settings.saved);
-      } catch (e) {
-        onError(e);
-      } finally {
-        setSaving(false);
-      }
-    },
-    [form, message, onError, t],
+  const { form, save, saving } = useSettingForm<Values>(
+    () => api['publicity.get']({}),
+    (v) => api['publicity.save']({ hotline: v.hotline ?? '', notice: v.notice ?? '' }),
   );
 
   return (

@@ -2,43 +2,20 @@
  * 服务时限 (serviceLimits.get / serviceLimits.save): the working days each 零散报装 step must be done within and
  * the 安检 period in days; the to-do board and the lists mark what is past them. Runtime: browser.
  */
-import { App as AntApp, Button, Card, Form, Space, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, Form, Space, Typography } from 'antd';
 import type { ServiceLimitsView } from '../../../core/contract';
 import { INSTALL_FLOW } from '../../../core/domain/installations';
 import { api } from '../../api/client';
 import { useT } from '../../i18n';
-import { useFormErrors, useReportError } from '../../shell/errors';
+import { useSettingForm } from './use-setting-form';
 import { IntegerInput } from '../../shell/integer-input';
 
 export function ServiceLimitsCard() {
   const t = useT();
   const s = t.installations;
-  const { message } = AntApp.useApp();
-  const [form] = Form.useForm<ServiceLimitsView>();
-  const onError = useFormErrors(form);
-  const report = useReportError();
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    api['serviceLimits.get']({})
-      .then((v) => form.setFieldsValue(v))
-      .catch(report);
-  }, [form, report]);
-
-  const save = useCallback(
-    async (v: ServiceLimitsView) => {
-      setSaving(true);
-      try {
-        form.setFieldsValue(await api['serviceLimits.save'](v));
-        message.success(t.settings.saved);
-      } catch (e) {
-        onError(e);
-      } finally {
-        setSaving(false);
-      }
-    },
-    [form, message, onError, t],
+  const { form, save, saving } = useSettingForm<ServiceLimitsView>(
+    () => api['serviceLimits.get']({}),
+    (v) => api['serviceLimits.save'](v),
   );
 
   return (

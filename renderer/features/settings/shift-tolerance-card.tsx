@@ -2,43 +2,22 @@
  * 交班差额 (settings.get / settings.update { shiftTolerance }): a 短款 or 长款 above this many 元 needs a
  * supervisor's approval at the shift close. Runtime: browser.
  */
-import { App as AntApp, Button, Card, Form, Input, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import { api } from '../../api/client';
 import { useT } from '../../i18n';
-import { useFormErrors, useReportError } from '../../shell/errors';
+import { useSettingForm } from './use-setting-form';
 import { fenOf, fenText, yuanRule } from '../../shell/money';
 
 export function ShiftToleranceCard() {
   const t = useT();
-  const { message } = AntApp.useApp();
-  const [form] = Form.useForm<{ shiftTolerance?: string }>();
-  const onError = useFormErrors(form);
-  const report = useReportError();
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    api['settings.get']({})
-      .then((s) => form.setFieldsValue({ shiftTolerance: fenText(s.shiftTolerance) }))
-      .catch(report);
-  }, [form, report]);
-
-  const save = useCallback(
-    async (v: { shiftTolerance?: string }) => {
+  const { form, save, saving } = useSettingForm<{ shiftTolerance?: string }>(
+    async () => ({ shiftTolerance: fenText((await api['settings.get']({})).shiftTolerance) }),
+    async (v) => {
       const shiftTolerance = fenOf(v.shiftTolerance);
-      if (shiftTolerance === undefined) return;
-      setSaving(true);
-      try {
-        const s = await api['settings.update']({ shiftTolerance });
-        form.setFieldsValue({ shiftTolerance: fenText(s.shiftTolerance) });
-        message.success(t.settings.saved);
-      } catch (e) {
-        onError(e);
-      } finally {
-        setSaving(false);
-      }
+      if (shiftTolerance === undefined) return null;
+      const s = await api['settings.update']({ shiftTolerance });
+      return { shiftTolerance: fenText(s.shiftTolerance) };
     },
-    [form, message, onError, t],
   );
 
   return (
