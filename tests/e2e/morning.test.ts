@@ -45,8 +45,15 @@ describe('a counter morning by keyboard', () => {
   const type = (s: string) => page.keyboard.type(s);
   const panel = () => page.getByRole('complementary', { name: '培训面板' });
   const lastEvent = () => text(page.getByTestId('training-last-event'));
+  /**
+   * The screen as it stays: no transient message (one fading out is paler than its colours) and no transition
+   * or finite animation still running (a button just enabled changes colour).
+   */
+  const settled = () =>
+    page.evaluate(`document.querySelectorAll('.ant-message-notice').length === 0 &&
+      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)`);
   const axe = async (where: string) => {
-    await page.waitForTimeout(300); // let colour transitions (a button just enabled) finish
+    await expect.poll(settled, { timeout: 15_000 }).toBe(true);
     problems.push(...(await seriousProblems(page, where)));
   };
 

@@ -25,7 +25,7 @@ export function ServiceLimitsCard() {
         <Space wrap>
           {INSTALL_FLOW.map((f) => (
             <Form.Item key={f.action} name={['install', f.action]} label={s.actions[f.action]}>
-              <IntegerInput style={{ width: 90 }} suffix={s.workingDays} />
+              <IntegerInput style={{ width: 132 }} suffix={s.workingDays} />
             </Form.Item>
           ))}
           <Form.Item name="inspectionPeriodDays" label={s.inspectionPeriod}>

@@ -22,9 +22,12 @@ export const activeId = (page: Page) => page.evaluate<string>('document.activeEl
  * until it is gone (renderer/shell/shortcuts.ts), and one closing behind another can outlast it by a moment.
  */
 export async function noDialog(page: Page): Promise<void> {
-  await page.waitForFunction(
-    `!Array.from(document.querySelectorAll('.ant-modal-wrap')).some((el) => el.getClientRects().length > 0)`,
-  );
+  // A function, not a string: the page's CSP refuses a string's eval (script-src 'self').
+  await page.waitForFunction(() => {
+    // biome-ignore lint/suspicious/noExplicitAny: the page's document (the tests have no DOM types).
+    const wraps: any[] = Array.from((globalThis as any).document.querySelectorAll('.ant-modal-wrap'));
+    return !wraps.some((el) => el.getClientRects().length > 0);
+  });
 }
 
 /** Presses Tab (or Shift+Tab) until the focused element's text is `name`; fails after `max` presses. */
