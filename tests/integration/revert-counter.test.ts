@@ -73,6 +73,12 @@ beforeAll(async () => {
     op('card.issued', { customerId: E, cardNo: '0101020000000001', formatId: 'ref-v1', region: 101 }),
   ]);
   expect(r).toMatchObject({ applied: 6, quarantined: [] });
+  // The rogue sale's 10 m³ count in the household's gas use, as every counter's tiers read it.
+  const [use] = await ho.store.query<{ g: Record<string, Record<string, number>> }>(
+    'SELECT gas_use_by AS g FROM customers WHERE id = $1',
+    [C],
+  );
+  expect(use!.g).toEqual({ [rogue.counterId]: { [day]: 1_000 } });
   // The honest counter changes the phone again afterwards: that change must survive the revert.
   honest.clockMs = rogue.clockMs + 10_000; // later than the rogue's change: it wins the phone (last writer)
   await honest.push([change(4, { phone: '13900000009' }, '用户来电')]);
@@ -113,14 +119,16 @@ describe('reverting a compromised counter', () => {
       'customer.updated',
     ]);
     expect(body.reverted.flatMap((x) => x.left)).toEqual([expect.stringMatching(/phone 已被后来的修改取代/)]);
-    const [c] = await ho.store.query<{ data: { householdSize: number; phone: string }; balance: number }>(
-      'SELECT data, balance FROM customers WHERE id = $1',
-      [C],
-    );
+    const [c] = await ho.store.query<{
+      data: { householdSize: number; phone: string };
+      balance: number;
+      gas_use_by: Record<string, unknown>;
+    }>('SELECT data, balance, gas_use_by FROM customers WHERE id = $1', [C]);
     expect(c).toMatchObject({
       data: { householdSize: file.householdSize, phone: '13900000009' },
       balance: 0,
     });
+    expect(c!.gas_use_by).toEqual({}); // the rogue sale's gas taken back out of the household's use
     const cards = await ho.store.query<{ card_no: string; status: string }>(
       'SELECT card_no, status FROM cards ORDER BY card_no',
     );
@@ -147,11 +155,9 @@ describe('reverting a compromised counter', () => {
 
   it('reaches the hall’s counters, and lists the reverted operations', async () => {
     const feed = await honest.pull();
-    expect(feed.find((x) => x.kind === 'customer' && x.key === C)!.data).toMatchObject({
-      householdSize: file.householdSize,
-      phone: '13900000009',
-      balance: 0,
-    });
+    const published = feed.find((x) => x.kind === 'customer' && x.key === C)!.data;
+    expect(published).toMatchObject({ householdSize: file.householdSize, phone: '13900000009', balance: 0 });
+    expect(published.gasUseBy).toEqual({});
     expect(feed.find((x) => x.kind === 'card' && x.key === K)!.data).toMatchObject({ status: 'active' });
     const list = await ho.admin('GET', `/admin/counters/${slot}/ops?since=${since}`);
     expect(list.ops).toHaveLength(6);

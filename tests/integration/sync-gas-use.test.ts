@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { revertBatch } from '../../server/import/batches';
 import { runImport } from '../../server/import/run';
 import { mulberry32 } from '../../services/setup/fake-households';
 import { fakeHousehold } from '../../services/setup/fake-households';
@@ -128,5 +129,9 @@ describe('a household’s gas use across the hall’s counters', () => {
       [1, 50 * M3],
       [2, 150 * M3],
     ]);
+    // Reverting the import takes the old system's use back out.
+    await revertBatch(ho.store, r.batch!.id, `revert-tier-${accountNo}`, Date.now());
+    await sync(b);
+    expect(await slices(b, 200 * M3)).toEqual([[1, 200 * M3]]);
   });
 });
