@@ -1,4 +1,7 @@
-/** A list the console shows: loaded on mount and on `reload()`, with head office's refusal kept as text. Runtime: browser. */
+/**
+ * What the console loads: a list on mount and on `reload()` (useLoad), or a query's answer when the form is sent
+ * (useRun); head office's refusal kept as text either way. Runtime: browser.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import { messageOf } from './api';
 
@@ -21,4 +24,23 @@ export function useLoad<T>(load: () => Promise<T>) {
     void reload();
   }, [reload]);
   return { data, error, loading, reload };
+}
+
+/** A query run when its form is sent: the last answer, the refusal of the last run as text, and whether one runs. */
+export function useRun<Q, T>(fetch: (q: Q) => Promise<T>) {
+  const [result, setResult] = useState<T>();
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const run = async (q: Q) => {
+    setBusy(true);
+    try {
+      setResult(await fetch(q));
+      setProblem(undefined);
+    } catch (e) {
+      setProblem(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { result, problem, busy, run };
 }

@@ -6,7 +6,7 @@
  * Runtime: browser.
  */
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import {
   type Report,
   REPORT_KINDS,
@@ -17,10 +17,10 @@ import {
 } from '../../../core/reports/definitions';
 import type { Hall } from '../../../core/sync/wire-admin';
 import { m3, yuan } from '../../shell/money';
-import { get, messageOf } from '../api';
+import { get } from '../api';
 import type { Me } from '../console-app';
 import { ReportCharts } from '../report-charts';
-import { useLoad } from '../use-load';
+import { useLoad, useRun } from '../use-load';
 
 const PERIODS = [
   { value: 'day', label: '日', field: 'date', hint: '2026-03-01' },
@@ -101,24 +101,17 @@ export function ReportsPage({ me }: { me: Me }) {
   const [form] = Form.useForm<Query>();
   const loadHalls = useCallback(async () => (await get<{ halls: Hall[] }>('/admin/halls')).halls, []);
   const halls = useLoad(loadHalls);
-  const [report, setReport] = useState<{ report: Report; query: string }>();
-  const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const period = Form.useWatch('period', form) ?? 'month';
   const field = PERIODS.find((p) => p.value === period)?.field;
-
-  const run = async (q: Query) => {
-    setBusy(true);
-    try {
-      const query = queryString(q);
-      setReport({ report: await get<Report>(`/admin/reports/${q.kind}?${query}`), query });
-      setProblem(undefined);
-    } catch (e) {
-      setProblem(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    result: report,
+    problem,
+    busy,
+    run,
+  } = useRun(async (q: Query) => {
+    const query = queryString(q);
+    return { report: await get<Report>(`/admin/reports/${q.kind}?${query}`), query };
+  });
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

@@ -17,7 +17,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { z } from 'zod';
 import { FLAG_NAMES, type FlagCode } from '../../../core/usage/analyse';
 import {
@@ -27,9 +27,9 @@ import {
 } from '../../../core/usage/thresholds';
 import type { Hall } from '../../../core/sync/wire-admin';
 import { m3 } from '../../shell/money';
-import { get, messageOf } from '../api';
+import { get } from '../api';
 import type { Me } from '../console-app';
-import { useLoad } from '../use-load';
+import { useLoad, useRun } from '../use-load';
 
 type Analysis = z.infer<typeof usageAnalysisSchema>;
 type Suspect = Analysis['suspects'][number];
@@ -62,22 +62,10 @@ export function UsagePage({ me }: { me: Me }) {
   const [form] = Form.useForm<Query>();
   const loadHalls = useCallback(async () => (await get<{ halls: Hall[] }>('/admin/halls')).halls, []);
   const halls = useLoad(loadHalls);
-  const [result, setResult] = useState<{ analysis: Analysis; query: string }>();
-  const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  const run = async (q: Query) => {
-    setBusy(true);
-    try {
-      const query = usageQueryString(q);
-      setResult({ analysis: await get<Analysis>(`/admin/usage-analysis?${query}`), query });
-      setProblem(undefined);
-    } catch (e) {
-      setProblem(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { result, problem, busy, run } = useRun(async (q: Query) => {
+    const query = usageQueryString(q);
+    return { analysis: await get<Analysis>(`/admin/usage-analysis?${query}`), query };
+  });
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
