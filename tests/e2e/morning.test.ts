@@ -45,23 +45,8 @@ describe('a counter morning by keyboard', () => {
   const type = (s: string) => page.keyboard.type(s);
   const panel = () => page.getByRole('complementary', { name: '培训面板' });
   const lastEvent = () => text(page.getByTestId('training-last-event'));
-  /**
-   * The screen as it stays: no transient message (one fading out is paler than its colours) and no transition
-   * or finite animation still running (a button just enabled changes colour).
-   */
-  const settled = () =>
-    page.evaluate(`document.querySelectorAll('.ant-message-notice').length === 0 &&
-      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)`);
   const axe = async (where: string) => {
-    await expect.poll(settled, { timeout: 15_000 }).toBe(true);
-    let found = await seriousProblems(page, where);
-    // A screen still filling in (an answer arriving just after it settled enables a button, which then fades
-    // to its colour) is checked again once it has settled: a real problem is found both times.
-    if (found.length > 0) {
-      await expect.poll(settled, { timeout: 15_000 }).toBe(true);
-      found = await seriousProblems(page, where);
-    }
-    problems.push(...found);
+    problems.push(...(await seriousProblems(page, where)));
   };
 
   /** The training panel by keyboard: F9, Tab to a button, Enter, and Esc gives the focus back. */

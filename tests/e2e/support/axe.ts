@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -32,10 +33,33 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
   return lines(result.violations);
 }
 
-/** Serious and critical WCAG 2 A/AA violations, colour contrast included; one line each (empty when clean). */
-export async function seriousProblems(page: Page, where = ''): Promise<string[]> {
+/**
+ * The screen as it stays: no transient message (one fading out is paler than its colours) and no transition or
+ * finite animation still running (a button just enabled changes colour, a closing list is still on screen).
+ */
+const SETTLED = `document.querySelectorAll('.ant-message-notice').length === 0 &&
+  document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)`;
+
+async function settle(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(SETTLED), { timeout: 15_000 }).toBe(true);
+}
+
+async function serious(page: Page, where: string): Promise<string[]> {
   const result = await runAxe(page, `{ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } }`);
   return lines(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).map((l) =>
     where ? `${where}: ${l}` : l,
   );
+}
+
+/**
+ * Serious and critical WCAG 2 A/AA violations, colour contrast included; one line each (empty when clean), on
+ * the settled screen. A screen still filling in (an answer arriving just after it settled enables a button,
+ * which then fades to its colour) is checked again once settled: a real problem is found both times.
+ */
+export async function seriousProblems(page: Page, where = ''): Promise<string[]> {
+  await settle(page);
+  const found = await serious(page, where);
+  if (found.length === 0) return found;
+  await settle(page);
+  return serious(page, where);
 }
