@@ -74,6 +74,15 @@ export const customerRow = (c: CustomerState) => ({
   purchase_count: c.purchaseCount,
 });
 
+/** What a sale changes of a customer (its file unchanged): written without the file. */
+export const customerFiguresRow = (c: CustomerState) => ({
+  id: c.id,
+  balance: c.balance,
+  balance_by: c.balanceBy,
+  gas_use_by: c.gasUseBy,
+  purchase_count: c.purchaseCount,
+});
+
 export const cardRow = (c: CardState) => ({
   card_no: c.cardNo,
   id: c.id,

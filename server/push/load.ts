@@ -83,7 +83,8 @@ export async function load(q: Queryable, w: World, ops: readonly PushedOp[]): Pr
   ]);
   const loaded = r!;
   for (const c of loaded.cards) w.cards.set(c.cardNo, { ...c, dirty: false });
-  for (const c of loaded.customers) w.customers.set(c.id, { ...c, dirty: false, publish: false });
+  for (const c of loaded.customers)
+    w.customers.set(c.id, { ...c, dirty: false, fileChanged: false, publish: false });
   for (const a of loaded.accountNos) w.accountNos.set(a.accountNo, a.id);
   for (const s of loaded.sales) w.sales.set(s.id, s);
   for (const id of loaded.heldSales) w.heldSales.add(id);
@@ -115,7 +116,7 @@ async function loadServiceRecords(q: Queryable, w: World, ids: string[]): Promis
 /** The one row LOAD_SQL answers: each set as a JSON array of objects already in the world's own shape. */
 interface Loaded {
   cards: Omit<CardState, 'dirty'>[];
-  customers: Omit<CustomerState, 'dirty' | 'publish'>[];
+  customers: Omit<CustomerState, 'dirty' | 'fileChanged' | 'publish'>[];
   accountNos: { id: string; accountNo: string }[];
   sales: SaleState[];
   heldSales: string[];

@@ -31,7 +31,7 @@ import type { Queryable, Store } from '../pg/store';
 import { advanceDigests } from './digests';
 import { storingInOrder } from './in-order';
 import { load } from './load';
-import { reportOpRows } from './report-ops';
+import { reportDayRows } from './report-days';
 import { parsePush, readOps, verifyChain } from './receive';
 import { decide } from './rules';
 import { World } from './world';
@@ -114,7 +114,7 @@ export async function push(store: Store, ctx: CounterCtx, raw: Buffer, nowMs: nu
           quarantined,
           digests: advanceDigests(world.digests, ops, ctx.timeZone),
           head: { seq: last.seq, hash: last.hash },
-          reportOps: reportOpRows(fresh, ctx.timeZone),
+          reportDays: reportDayRows(world.freshSales(), fresh, ctx.timeZone),
         });
         // 8. ack
         return {

@@ -77,6 +77,11 @@ export interface CustomerState {
   purchaseCount: number;
   /** Changed: written back. */
   dirty: boolean;
+  /**
+   * Its file changed (new, a field, its stamps, its HLC or origin): the whole row is written back. Otherwise a
+   * dirty customer's money and use alone are (a sale's balance, gas use or purchase count).
+   */
+  fileChanged: boolean;
   /** Changed in what counters see: published on the feed too. */
   publish: boolean;
 }
@@ -241,6 +246,11 @@ export class World {
   ) {}
 
   /** The feed cursor the counter had applied before writing operation `seq`. */
+  /** The sales this batch records, as they stand after its last op. */
+  freshSales(): NonNullable<SaleState['fresh']>[] {
+    return [...this.sales.values()].flatMap((s) => (s.fresh ? [s.fresh] : []));
+  }
+
   knownCursor(seq: number): number {
     let c = 0;
     for (const k of this.knowledge) if (k.afterSeq < seq && k.cursor > c) c = k.cursor;

@@ -4,7 +4,7 @@
  * round trip under locks every batch of the hall waits behind): the sales it recorded (with lines and tenders),
  * sale outcomes, shifts, meter readings, customers (whose field stamps written by this batch — cursor -1 — get
  * their feed entry's cursor), cards, purchase-count claims, conflicts, quarantined ops, what each applied op
- * changed, the reports' summary of its counted operations, the counter's digests and its new head, and the
+ * changed, the reports' summary of its sales and counted operations, the counter's digests and its new head, and the
  * feed entries counters pull. Runtime: Node.
  */
 import type { DayDigest } from '../../core/sync/digest';
@@ -12,10 +12,10 @@ import type { QuarantinedOp, WireOp } from '../../core/sync/wire';
 import { feedJson, publishSql } from '../feed';
 import type { Queryable } from '../pg/store';
 import { Statement } from '../pg/statement';
-import { cardRow, claimRow, conflictRow, customerRow, feedWrites } from './feed-rows';
+import { cardRow, claimRow, conflictRow, customerFiguresRow, customerRow, feedWrites } from './feed-rows';
 import { isOpType } from '../../core/sync/ops';
 import { RULES } from './rules';
-import type { ReportDayRow } from './report-ops';
+import { type ReportDayRow, upsertReportDaysSql } from './report-days';
 import type { World } from './world';
 
 export interface BatchEnd {
@@ -23,8 +23,8 @@ export interface BatchEnd {
   readonly digests: readonly DayDigest[];
   /** The batch's last op: the counter's new head. */
   readonly head: { readonly seq: number; readonly hash: string };
-  /** The reports' summary of its counted operations (report-ops.ts). */
-  readonly reportOps: readonly ReportDayRow[];
+  /** The reports' summary of its sales and counted operations (report-days.ts). */
+  readonly reportDays: readonly ReportDayRow[];
 }
 
 /** `json_to_recordset($n::json)` of `data`, a new parameter of `st`. */
@@ -71,17 +71,19 @@ export async function writeBatch(q: Queryable, w: World, end: BatchEnd): Promise
 /** What the hall's counters share: feed entries, customers, cards, purchase-count claims, conflicts. */
 function writeShared(st: Statement, w: World): void {
   const customers = [...w.customers.values()].filter((c) => c.dirty);
+  const files = customers.filter((c) => c.fileChanged);
+  const figures = customers.filter((c) => !c.fileChanged);
   const cards = [...w.cards.values()].filter((c) => c.dirty);
   const feed = feedWrites(w, customers, cards);
   if (feed.length > 0) st.with('f', publishSql(st.param(feedJson(feed))));
-  if (customers.length > 0)
+  if (files.length > 0)
     st.with(
       'cu',
       `INSERT INTO customers (id, hall_id, account_no, data, field_meta, updated_hlc, origin_counter_id, balance, balance_by,
          gas_use_by, purchase_count)
        SELECT x.id, x.hall_id, x.account_no, x.data, ${stampedMeta(feed.length > 0)}, x.updated_hlc, x.origin_counter_id,
          x.balance, x.balance_by, x.gas_use_by, x.purchase_count
-       FROM ${rows(st, customers.map(customerRow))} AS x(id text, hall_id text, account_no text,
+       FROM ${rows(st, files.map(customerRow))} AS x(id text, hall_id text, account_no text,
          data jsonb, field_meta jsonb, updated_hlc text, origin_counter_id text, balance bigint, balance_by jsonb,
          gas_use_by jsonb, purchase_count integer)
        ${feed.length > 0 ? "LEFT JOIN f ON f.kind = 'customer' AND f.key = x.id" : ''}
@@ -89,6 +91,15 @@ function writeShared(st: Statement, w: World): void {
          updated_hlc = excluded.updated_hlc, origin_counter_id = excluded.origin_counter_id,
          balance = excluded.balance, balance_by = excluded.balance_by, gas_use_by = excluded.gas_use_by,
          purchase_count = excluded.purchase_count`,
+    );
+  if (figures.length > 0)
+    st.with(
+      'cm',
+      `UPDATE customers c SET balance = x.balance, balance_by = x.balance_by, gas_use_by = x.gas_use_by,
+         purchase_count = x.purchase_count
+       FROM ${rows(st, figures.map(customerFiguresRow))} AS x(id text, balance bigint, balance_by jsonb,
+         gas_use_by jsonb, purchase_count integer)
+       WHERE c.id = x.id`,
     );
   if (cards.length > 0)
     st.with(
@@ -137,7 +148,7 @@ function stampedMeta(published: boolean): string {
 
 /** The counter's own records: sales (with lines and tenders), sale outcomes, shifts, meter readings. */
 function writeMoney(st: Statement, w: World, counter: string): void {
-  const sales = [...w.sales.values()].flatMap((s) => (s.fresh ? [s.fresh] : []));
+  const sales = w.freshSales();
   if (sales.length > 0) {
     // Three flat record sets, each parsed once: the sales' columns, their lines, their tenders.
     const saleRows = st.param(JSON.stringify(sales.map(({ lines: _l, tenders: _t, ...s }) => s)));
@@ -177,13 +188,13 @@ function writeMoney(st: Statement, w: World, counter: string): void {
     );
   }
   if (w.saleStatus.size > 0)
+    // Two arrays, not a JSON record set: unnest's small row estimate keeps the sales' primary key in the plan
+    // (json_to_recordset's 100 rows made the planner scan every sale once the table was a few thousand long).
     st.with(
       'ss',
       `UPDATE sales s SET status = x.status
-       FROM ${rows(
-         st,
-         [...w.saleStatus].map(([id, status]) => ({ id, status })),
-       )} AS x(id text, status text)
+       FROM unnest(${st.param([...w.saleStatus.keys()])}::text[], ${st.param([...w.saleStatus.values()])}::text[])
+         AS x(id, status)
        WHERE s.id = x.id`,
     );
   if (w.dirtyShifts.size > 0)
@@ -250,15 +261,7 @@ function writeEnd(st: Statement, w: World, end: BatchEnd, counter: string): void
        FROM ${rows(st, [...end.quarantined])} AS x(id text, seq bigint, type text, code text, reason text)
        ON CONFLICT DO NOTHING`,
     );
-  if (end.reportOps.length > 0)
-    st.with(
-      'rd',
-      `INSERT INTO report_days AS r (dim, business_date, counter_id, key, n, amount)
-       SELECT x.dim, x.day, ${counter}, x.key, x.n, x.amount
-         FROM ${rows(st, [...end.reportOps])} AS x(dim text, day text, key text, n bigint, amount bigint)
-       ON CONFLICT (dim, business_date, counter_id, key) DO UPDATE SET n = r.n + excluded.n,
-         amount = r.amount + excluded.amount`,
-    );
+  if (end.reportDays.length > 0) st.with('rd', upsertReportDaysSql(rows(st, [...end.reportDays]), counter));
   st.with(
     'dd',
     `INSERT INTO day_digests (counter_id, day, count, amount, volume, ids_hash, last_seq)

@@ -75,6 +75,7 @@ export const customerOpened: Rule<'customer.opened'> = {
       balanceBy: {},
       purchaseCount: 0,
       dirty: true,
+      fileChanged: true,
       publish: true,
     });
     w.accountNos.set(data.accountNo, data.id);
@@ -149,6 +150,7 @@ function applyChange(w: World, op: ReadableOp<CustomerChangeType>): Outcome {
   if (conflicted || changed) {
     cur.originCounterId = w.ctx.counterId;
     cur.dirty = true;
+    cur.fileChanged = true;
     cur.publish = true;
   }
   if (changed) w.effect(op, { kind: 'customer', id: cur.id, before, after: pick(cur.data, touched) });
