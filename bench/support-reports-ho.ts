@@ -72,13 +72,13 @@ async function summarise(store: Store, counterId: string, from: string, days: nu
     [counterId, from, days],
   );
   const rows = reportDayRows(sales.map((r) => r.s));
-  await store.query(upsertReportDaysSql('json_to_recordset($1::json)', '$2'), [JSON.stringify(rows), counterId]);
+  await store.query(upsertReportDaysSql('json_to_recordset($1::json)', '$2'), [
+    JSON.stringify(rows),
+    counterId,
+  ]);
 }
 
-export async function loadYear(
-  store: Store,
-  sales: number,
-): Promise<{ withSummary: number; plain: number }> {
+export async function loadYear(store: Store, sales: number): Promise<{ withSummary: number; plain: number }> {
   await store.query(`INSERT INTO halls (id, code, name) VALUES ('bench-hall', '0101', '基准营业厅')`);
   for (const [i, id] of counterIds.entries())
     await store.query(

@@ -160,6 +160,8 @@ export const CORRECTION_ITEMS = {
   reprints: '补打（重打收据或报表）',
   pendingCardWrites: '已收款未写卡',
   failedCardWrites: '写卡失败',
+  /** Head office's correcting sales of a reverted counter (the reverted sale is taken out of every figure). */
+  headOffice: '总部冲回',
 } as const;
 
 export const scopeSchema = z.object({

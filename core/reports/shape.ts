@@ -182,6 +182,7 @@ function otherTables(kind: ReportKind, d: ReportData, periodDays: number): Recor
         ['reprints', { count: total('reprint'), amount: 0 }],
         ['pendingCardWrites', kindSums(rows, 'gas', 'pending_card_write')],
         ['failedCardWrites', kindSums(rows, 'gas', 'card_write_failed')],
+        ['headOffice', kindSums(rows, 'correction')],
       ];
       return { items: items.map(([k, v]) => ({ item: CORRECTION_ITEMS[k], ...v })) };
     }

@@ -15,9 +15,9 @@ import { hlcAfter } from '../hlc';
 import { LOCKS } from '../pg/migrate';
 import type { Queryable, Store } from '../pg/store';
 import { cardFeedData, customerFeedData } from '../push/feed-rows';
-import { reportDayRows, upsertReportDaysSql } from '../push/report-days';
 import type { CardState, CustomerState, Effect, Rec, ServiceRecordState } from '../push/world';
 import { type RevertSet, undo } from './revert-effects';
+import { writeRevertSummary } from './revert-report';
 
 export async function listCounterOps(store: Store, slotId: string, since: number, limit: number) {
   const [c] = await store.query<{ counter_id: string | null }>(
@@ -173,24 +173,7 @@ async function writeSet(q: Queryable, s: RevertSet, nowMs: number): Promise<void
          amount_paid bigint, price_version_id text, corrects_sale_id text, reason text, created_at text)`,
       [JSON.stringify(s.corrections)],
     );
-  const summary = reportDayRows(
-    s.corrections.map((c) => ({
-      kind: 'correction' as const,
-      status: 'completed' as const,
-      businessDate: String(c.business_date),
-      userClass: null,
-      operatorId: String(c.operator_id),
-      volume: Number(c.volume),
-      amount: Number(c.amount),
-      amountPaid: Number(c.amount_paid),
-      lines: [],
-      tenders: [],
-    })),
-  );
-  if (summary.length > 0)
-    await q.query(upsertReportDaysSql('json_to_recordset($1::json)', "'headoffice'"), [
-      JSON.stringify(summary),
-    ]);
+  await writeRevertSummary(q, s.sales, s.corrections);
 }
 
 export async function revertCounter(store: Store, slotId: string, input: RevertInput, nowMs: number) {

@@ -1,7 +1,7 @@
 /**
  * The reports' per-counter-day summary (report_days, core/reports) of what a write adds, summed in Node and
- * upserted in the same statement as the rows it sums (write.ts under the counter's lock; revert.ts for head
- * office's correcting sales):
+ * upserted in the same statement as the rows it sums (write.ts under the counter's lock; revert-report.ts for
+ * head office's reverts):
  *  - sales, with their lines and tenders: class / operator (gas net of reversals, card_write_failed left out),
  *    tier (their gas lines), fee (fee lines of fee sales, n = qty), tender (n, amount taken, amount2 paid back),
  *    kind (kind|status of every sale: n, volume, amount paid);
@@ -9,7 +9,8 @@
  *    of these types counts as stored; when the same statement marks one quarantined, the update trigger of
  *    migration 0008_reports takes it back out, as it does for any later change of an op's state. The business
  *    day is the payload's own when it has one, else the op's time in the hall's zone.
- * A sale's later change of status is summed by migration 0008's update trigger on sales. Runtime: Node.
+ * A sale's later change of status is summed by migration 0008's update trigger on sales; a sale head office
+ * reverts is taken back out by server/admin/revert-report.ts. Runtime: Node.
  */
 import { dayIn } from '../../core/business-day';
 import type { SalePayload } from '../../core/sync/ops/sale-ops';
@@ -30,13 +31,15 @@ export type SaleFacts = Pick<
   SalePayload,
   'status' | 'businessDate' | 'userClass' | 'operatorId' | 'volume' | 'amount' | 'amountPaid'
 > & {
-  /** A counter's kinds, or head office's `correction` of a reverted counter's sale (server/admin/revert.ts). */
+  /** A counter's kinds, or head office's `correction` of a reverted counter's sale (server/admin/revert-report.ts). */
   readonly kind: SalePayload['kind'] | 'correction';
   readonly lines: readonly Pick<
     SalePayload['lines'][number],
     'kind' | 'tier' | 'volume' | 'amount' | 'name' | 'qty'
   >[];
   readonly tenders: readonly Pick<SalePayload['tenders'][number], 'method' | 'amount'>[];
+  /** Taken back out (a sale head office reverted): its every figure summed with the opposite sign. */
+  readonly takenBack?: boolean;
 };
 
 /** Rows summed per dim, day and key. */
@@ -62,13 +65,15 @@ class Sums {
 
 function addSale(sums: Sums, s: SaleFacts): void {
   const day = s.businessDate;
-  sums.add('kind', day, `${s.kind}|${s.status}`, 1, s.volume, s.amountPaid);
+  const k = s.takenBack ? -1 : 1;
+  sums.add('kind', day, `${s.kind}|${s.status}`, k, k * s.volume, k * s.amountPaid);
   for (const t of s.tenders)
-    sums.add('tender', day, t.method, 1, 0, Math.max(t.amount, 0), Math.max(-t.amount, 0));
+    sums.add('tender', day, t.method, k, 0, k * Math.max(t.amount, 0), k * Math.max(-t.amount, 0));
   if (s.kind === 'fee')
-    for (const l of s.lines) if (l.kind === 'fee') sums.add('fee', day, l.name, l.qty ?? 1, 0, l.amount);
+    for (const l of s.lines)
+      if (l.kind === 'fee') sums.add('fee', day, l.name, k * (l.qty ?? 1), 0, k * l.amount);
   if ((s.kind !== 'gas' && s.kind !== 'reversal') || s.status === 'card_write_failed') return;
-  const sg = s.kind === 'gas' ? 1 : -1;
+  const sg = k * (s.kind === 'gas' ? 1 : -1);
   const volume = sg * Math.abs(s.volume);
   const amount = sg * Math.abs(s.amount);
   sums.add('class', day, s.userClass ?? '', sg, volume, amount);

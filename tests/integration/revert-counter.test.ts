@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../core/ids';
+import { runReport } from '../../server/reports/run';
 import { mulberry32 } from '../../services/setup/fake-households';
 import { customerFile, gasSale, openShift } from '../sim/payloads';
 import { publishDemoCatalogue, startHeadOffice, type TestHeadOffice } from '../support/head-office';
@@ -151,6 +152,27 @@ describe('reverting a compromised counter', () => {
     expect(sales).toHaveLength(2);
     expect(sales[0]).toMatchObject({ kind: 'correction', corrects_sale_id: saleId });
     expect(sales[0]!.amount_paid).toBe(-sales[1]!.amount_paid);
+  });
+
+  it('takes the reverted sale out of the hall’s reports and shows head office’s correction', async () => {
+    const period = { period: 'day', date: day, hall: '0101' } as const;
+    const gas = await runReport(ho.store, 'gas', period, Date.now());
+    const table = (r: typeof gas, key: string) => r.tables.find((t) => t.key === key)!.rows;
+    // Only the rogue counter sold that day: once reverted, no gas, no money taken, no tier.
+    expect(table(gas, 'byClass').filter((r) => r.count !== 0 || r.volume !== 0 || r.amount !== 0)).toEqual(
+      [],
+    );
+    expect(table(gas, 'byTier').filter((r) => r.volume !== 0 || r.amount !== 0)).toEqual([]);
+    expect(table(gas, 'byTender').filter((r) => r.count !== 0 || r.taken !== 0)).toEqual([]);
+    const corrections = await runReport(ho.store, 'corrections', period, Date.now());
+    const [sale] = await ho.store.query<{ amount_paid: number }>(
+      `SELECT amount_paid::int FROM sales WHERE kind = 'correction'`,
+    );
+    expect(table(corrections, 'items').find((r) => r.item === '总部冲回')).toEqual({
+      item: '总部冲回',
+      count: 1,
+      amount: sale!.amount_paid,
+    });
   });
 
   it('reaches the hall’s counters, and lists the reverted operations', async () => {
