@@ -1,8 +1,9 @@
 /**
  * The reports' summary (core/reports): per figure (dim), business day, counter and group (key), the sums every
- * period report adds up. Kept in the transaction that writes them: sales, lines and tenders, and a change of an
- * operation's state, by the statement-level triggers of migration 0008_reports; a push's counted operations by
- * the push itself, under the counter's lock (server/push/report-ops.ts, migration 0009). Runtime: Node.
+ * period report adds up. Kept in the transaction that writes them: a push's sales (with lines and tenders) and
+ * counted operations by the push itself, under the counter's lock (server/push/report-days.ts, migrations 0009
+ * and 0014); a revert's by server/admin/revert-report.ts; a later change of a sale's status or of an operation's
+ * state by the statement-level update triggers of migration 0008_reports. Runtime: Node.
  */
 import { bigint, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 

@@ -1,6 +1,6 @@
 /**
  * The reports' counts of operations (开户, 受理 by type, 重打, 缴款) as a push writes them into report_days
- * under the counter's lock (server/push/report-ops.ts): each stored op counted once on its business day (the
+ * under the counter's lock (server/push/report-days.ts): each stored op counted once on its business day (the
  * payload's, else its time in the hall's zone), a quarantined one not at all, a batch sent again not twice.
  * On PGlite always, and on PostgreSQL when it answers.
  */
