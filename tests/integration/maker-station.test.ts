@@ -236,6 +236,10 @@ describe('gasdesk card info and the settings’ 测试 on a maker: address', () 
       cumulative: 200,
       remaining: 15,
       used: 170,
+      meterNo: 'JK2026000077',
+      readAt: '20261207153000',
+      loaded: 2,
+      status: 0x04,
     });
     const before = readFileSync(join(dir, 'demo-maker-card.state'), 'utf8');
     const args = [
@@ -263,6 +267,14 @@ describe('gasdesk card info and the settings’ 测试 on a maker: address', () 
         header: { cardNo: '1010000077', accountNo: '880001000077', region: 101, generation: 1 },
         purchase: { count: 3, volume: 400, cumulative: 2000 },
         pending: true,
+        writeBack: {
+          meterNo: 'JK2026000077',
+          loadedCount: 2,
+          remaining: 150,
+          cumulativeUsed: 1700,
+          readAt: Date.parse('2026-12-07T07:30:00Z') / 1000,
+          status: { lowBattery: true, valveClosed: false, tamper: false, leakAlarm: false },
+        },
       },
     });
     expect(readFileSync(join(dir, 'demo-maker-card.state'), 'utf8')).toBe(before);
