@@ -43,6 +43,8 @@ export type CardRecord =
       writeBack: WriteBack;
       /** What is wrong with the meter's write-back (torn, values out of range): a meter fault, never trusted. */
       meterFaults: string[];
+      /** The meter number of a write-back with faults, when a maker's library reported it (no bytes to decode). */
+      faultyMeterNo?: string;
       /** The purchase is on the card and the meter has not loaded it yet (or the write-back cannot tell). */
       pending: boolean;
       torn: Torn;

@@ -18,4 +18,17 @@ export const MAKER_CARD_ERRORS = {
     zh: '表厂的卡库缺少清单中写明的函数：请核对清单与库文件的版本。',
     en: 'The meter maker’s card library lacks a function its manifest names; check both versions.',
   },
+  CARD_TOOL_UNSUPPORTED: {
+    status: 409,
+    zh: '这家表厂的卡库清单没有写明制作这种工具卡的函数，不能在本系统制作；请用表厂自己的软件制作，或请表厂提供该函数后补进清单。',
+    en: 'The meter maker’s manifest names no function for this tool card; make it with the maker’s own software.',
+  },
+} as const;
+
+/** Tool cards by their Chinese names (the kinds of gas-card.ts other than a user card). */
+export const TOOL_CARD_NAMES = {
+  setup: '设置卡',
+  clear: '清零卡',
+  check: '检查卡',
+  meter_change: '换表卡',
 } as const;

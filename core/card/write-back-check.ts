@@ -15,10 +15,33 @@ const KNOWN_STATUS_BITS = 0x0f;
 
 /** What is wrong with a write-back, judged against the card alone (empty: believable so far). */
 export function meterFaults(w: WriteBack, raw: Uint8Array, purchase: PurchaseRecord | null): string[] {
+  if (w.meterNo === '' && w.loadedCount === 0 && w.readAt === 0) return []; // written "never inserted"
+  const out = valueFaults(w, purchase);
+  const bits = raw[16] ?? 0;
+  if (bits & ~KNOWN_STATUS_BITS) out.push(`表具状态字节 0x${bits.toString(16)} 含未定义的位`);
+  if (!/^[\x21-\x7e]{1,12}$/.test(w.meterNo)) out.push('表具编号不是可打印字符');
+  if (raw[29] !== 0) out.push('表具回写保留字节不为 0');
+  return out;
+}
+
+/**
+ * The same checks for a write-back a meter maker's library reports as values (no bytes): the counts, volumes
+ * and read time in range, and a printable meter number of at most `meterNoLength` characters.
+ */
+export function reportedFaults(
+  w: WriteBack,
+  purchase: Pick<PurchaseRecord, 'count' | 'cumulative'> | null,
+  meterNoLength: number,
+): string[] {
+  const out = valueFaults(w, purchase);
+  if (!new RegExp(`^[\\x21-\\x7e]{1,${meterNoLength}}$`).test(w.meterNo)) out.push('表具编号不是可打印字符');
+  return out;
+}
+
+function valueFaults(w: WriteBack, purchase: Pick<PurchaseRecord, 'count' | 'cumulative'> | null): string[] {
   const out: string[] = [];
   const count = purchase?.count ?? 0;
   const bought = purchase?.cumulative ?? 0;
-  if (w.meterNo === '' && w.loadedCount === 0 && w.readAt === 0) return out; // written "never inserted"
   if (w.loadedCount > count) out.push(`表具回写的已入表次数 ${w.loadedCount} 大于卡内购气次数 ${count}`);
   if (w.remaining > Math.min(MAX_METER_VOLUME, bought))
     out.push(`表具剩余气量 ${w.remaining} 超过卡上累计购气 ${bought}`);
@@ -26,10 +49,6 @@ export function meterFaults(w: WriteBack, raw: Uint8Array, purchase: PurchaseRec
   if (w.cumulativeUsed > Math.min(MAX_METER_VOLUME * 10, bought + MAX_OVERDRAFT))
     out.push(`表具累计用气 ${w.cumulativeUsed} 超过卡上累计购气 ${bought}`);
   if (w.readAt < EARLIEST_READ_AT) out.push(`表具回写时间 ${w.readAt} 不可能`);
-  const bits = raw[16] ?? 0;
-  if (bits & ~KNOWN_STATUS_BITS) out.push(`表具状态字节 0x${bits.toString(16)} 含未定义的位`);
-  if (!/^[\x21-\x7e]{1,12}$/.test(w.meterNo)) out.push('表具编号不是可打印字符');
-  if (raw[29] !== 0) out.push('表具回写保留字节不为 0');
   return out;
 }
 

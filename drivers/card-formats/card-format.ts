@@ -2,7 +2,7 @@
  * Card formats are plug-ins: each meter maker lays out its cards (and keys, and tool cards) differently.
  * A format reads and writes through a Sle4442Reader and never touches the database. Runtime: Node.
  */
-import type { CardHeader, CardKind, CardRecord, PurchaseRecord } from '../../core/card/gas-card';
+import type { CardHeader, CardKind, CardRecord, PurchaseRecord, WriteBack } from '../../core/card/gas-card';
 import type { Sle4442Reader } from '../card-reader/sle4442-reader';
 
 /** Derives each card's PSC; the master key behind it never leaves the key holder. */
@@ -83,8 +83,16 @@ export interface MakerCardState {
   readonly header: CardHeader;
   /** The last purchase on the card (count, its gas, cumulative), or null when the card holds none. */
   readonly purchase: Pick<PurchaseRecord, 'count' | 'volume' | 'cumulative'> | null;
-  /** What the meter wrote back, when the library reports it. */
-  readonly meter: { readonly remaining: number; readonly cumulativeUsed: number } | null;
+  /**
+   * What the meter wrote back, when the library reports it: remaining and cumulative use alone (shown only), or
+   * the whole reading — meter number ('' when no meter has read the card), read time (Unix seconds; 0 when the
+   * maker's time could not be read), loaded purchase count and alarm flags — kept and synced as a reading.
+   */
+  readonly meter:
+    | ({ readonly remaining: number; readonly cumulativeUsed: number } & Partial<
+        Pick<WriteBack, 'meterNo' | 'readAt' | 'loadedCount' | 'status'>
+      >)
+    | null;
 }
 
 export interface MakerCardLibrary {
@@ -103,5 +111,9 @@ export interface MakerCardLibrary {
   clear(cardNo: string): Promise<void>;
   /** Makes a replacement (补卡) carrying the account's count and cumulative, one generation later. */
   replace(header: CardHeader, carried: Pick<PurchaseRecord, 'count' | 'cumulative'>): Promise<void>;
+  /** The tool cards the maker's library can make (those its manifest names a function for). */
+  readonly toolKinds: readonly Exclude<CardKind, 'user'>[];
+  /** Makes a tool card on a blank card; a kind the library has no function for is refused (CARD_TOOL_UNSUPPORTED). */
+  makeToolCard(kind: Exclude<CardKind, 'user'>, cardNo: string, region: number): Promise<void>;
   close(): Promise<void>;
 }

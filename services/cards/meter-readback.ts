@@ -28,10 +28,7 @@ export function recordMeterData(
     faults = readingFaults(w, before);
   }
   if (faults.length > 0) {
-    const raw = decodeWriteBack(
-      image.subarray(AREA.writeBack.start, AREA.writeBack.start + AREA.writeBack.length),
-    );
-    const meterNo = (typeof raw === 'string' ? '' : raw.meterNo) || '（无法读出）';
+    const meterNo = w.meterNo || rec.faultyMeterNo || rawMeterNo(image) || '（无法读出）';
     const payload = { customerId: row.customerId, cardNo: row.cardNo, meterNo, faults };
     if (!sameFaultRecorded(app, payload)) {
       app.ledger().append({
@@ -68,6 +65,14 @@ export function recordMeterData(
       },
     });
   return { reading: true };
+}
+
+/** The meter number in a reference card's write-back bytes, whatever else is wrong with them. */
+function rawMeterNo(image: Uint8Array): string {
+  const raw = decodeWriteBack(
+    image.subarray(AREA.writeBack.start, AREA.writeBack.start + AREA.writeBack.length),
+  );
+  return typeof raw === 'string' ? '' : raw.meterNo;
 }
 
 /** The same faulty write-back read again is not a new fault. */

@@ -139,6 +139,80 @@ describe('冲正 with the card in the maker’s reader', () => {
   });
 });
 
+describe('读卡 brings home the meter’s reading from a maker’s card, as from the reference format', () => {
+  const outbox = (type: string, customerId: string) =>
+    t.app.gdb.sqlite
+      .prepare('SELECT payload FROM outbox WHERE type = ? AND entity_id = ? ORDER BY seq')
+      .pluck()
+      .all(type, customerId)
+      .map((p) => JSON.parse(p as string));
+
+  it('keeps it as a reading and sends it as meter.reading, once; a reading going backwards is a meter fault', async () => {
+    const { c, cardNo } = await withCard();
+    await buy(t, sid, { customerId: c.id, by: 'volume', volume: 20 * M3 });
+    // The meter loads the purchase (takes its gas off the card) and writes its reading back: 0.1 m³ units,
+    // its clock at +08:00, the maker's bits 0x01 (valve closed) and 0x10 (leak).
+    const meter = { meterNo: 'JK2026000123', readAt: '20261207153000', loaded: 1 };
+    lib.put({ ...lib.card()!, volume: 0, remaining: 150, used: 50, status: 0x11, ...meter });
+    const read = await t.ok('cards.read', {}, sid);
+    const reading = {
+      meterNo: 'JK2026000123',
+      loadedCount: 1,
+      remaining: 1500,
+      cumulativeUsed: 500,
+      status: { lowBattery: false, valveClosed: true, tamper: false, leakAlarm: true },
+    };
+    expect(read.reading).toEqual({ ...reading, readAt: '2026-12-07T07:30:00.000Z' });
+    expect(read.card).toMatchObject({ cardNo, purchaseCount: 1, pending: false });
+    const list = await t.ok('cards.list', { customerId: c.id }, sid);
+    expect(list.readings).toEqual([{ ...reading, cardNo, readAt: '2026-12-07T07:30:00.000Z' }]);
+    const at = Date.parse('2026-12-07T07:30:00Z') / 1000;
+    const sent = [{ v: 2, customerId: c.id, cardNo, ...reading, readAt: at }];
+    expect(outbox('meter.reading', c.id)).toEqual(sent);
+    // The same card read again is the same reading: nothing new is kept or sent.
+    await t.ok('cards.read', {}, sid);
+    expect(outbox('meter.reading', c.id)).toEqual(sent);
+    // A later reading with less cumulative use than the last: a meter fault under that meter, not a reading.
+    lib.put({ ...lib.card()!, used: 40, readAt: '20261208090000' });
+    expect((await t.ok('cards.read', {}, sid)).reading).toBeNull();
+    expect(outbox('meter.reading', c.id)).toEqual(sent);
+    expect(outbox('meter.fault', c.id)).toEqual([
+      {
+        v: 1,
+        customerId: c.id,
+        cardNo,
+        meterNo: 'JK2026000123',
+        faults: ['表具累计用气 400 小于上次读数 500'],
+      },
+    ]);
+  });
+
+  it('a reading out of range (a loaded count above the card’s): a meter fault under the meter the library named', async () => {
+    const { c, cardNo } = await withCard();
+    await buy(t, sid, { customerId: c.id, by: 'volume', volume: 10 * M3 });
+    lib.put({ ...lib.card()!, meterNo: 'JK2026000999', readAt: '20261207153000', loaded: 7, remaining: 10 });
+    expect((await t.ok('cards.read', {}, sid)).reading).toBeNull();
+    expect(outbox('meter.reading', c.id)).toEqual([]);
+    expect(outbox('meter.fault', c.id)).toEqual([
+      {
+        v: 1,
+        customerId: c.id,
+        cardNo,
+        meterNo: 'JK2026000999',
+        faults: ['表具回写的已入表次数 7 大于卡内购气次数 1'],
+      },
+    ]);
+  });
+
+  it('a card no meter has read yet (no meter number) keeps nothing', async () => {
+    const { c } = await withCard();
+    await buy(t, sid, { customerId: c.id, by: 'volume', volume: 10 * M3 });
+    expect((await t.ok('cards.read', {}, sid)).reading).toBeNull();
+    expect(outbox('meter.reading', c.id)).toEqual([]);
+    expect(outbox('meter.fault', c.id)).toEqual([]);
+  });
+});
+
 describe('a library call that hangs', () => {
   it('is cut at the manifest’s timeout and the reader reported stuck; the next read works', async () => {
     const { cardNo } = await withCard();
@@ -162,6 +236,10 @@ describe('gasdesk card info and the settings’ 测试 on a maker: address', () 
       cumulative: 200,
       remaining: 15,
       used: 170,
+      meterNo: 'JK2026000077',
+      readAt: '20261207153000',
+      loaded: 2,
+      status: 0x04,
     });
     const before = readFileSync(join(dir, 'demo-maker-card.state'), 'utf8');
     const args = [
@@ -189,6 +267,14 @@ describe('gasdesk card info and the settings’ 测试 on a maker: address', () 
         header: { cardNo: '1010000077', accountNo: '880001000077', region: 101, generation: 1 },
         purchase: { count: 3, volume: 400, cumulative: 2000 },
         pending: true,
+        writeBack: {
+          meterNo: 'JK2026000077',
+          loadedCount: 2,
+          remaining: 150,
+          cumulativeUsed: 1700,
+          readAt: Date.parse('2026-12-07T07:30:00Z') / 1000,
+          status: { lowBattery: true, valveClosed: false, tamper: false, leakAlarm: false },
+        },
       },
     });
     expect(readFileSync(join(dir, 'demo-maker-card.state'), 'utf8')).toBe(before);

@@ -20,6 +20,16 @@ export interface DemoCard {
   cumulative: number;
   remaining: number;
   used: number;
+  /** The meter that last read the card ('-' or absent: none). */
+  meterNo?: string;
+  /** The meter's clock when it read the card, YYYYMMDDhhmmss ('-' or absent: none). */
+  readAt?: string;
+  /** The purchase count the meter last loaded. */
+  loaded?: number;
+  /** The maker's alarm bits (demo-maker-card.c). */
+  status?: number;
+  /** The maker's card kind: 1 user, 16 clear, 17 check, 18 set-up. */
+  makerKind?: number;
 }
 
 export interface MakerTestDouble {
@@ -54,7 +64,7 @@ export function buildMakerTestDouble(dir: string): MakerTestDouble {
     blank: () => write('present - - 0 0 0 0 0 0 0'),
     put: (c) =>
       write(
-        `present ${c.cardNo} ${c.accountNo} ${c.region} ${c.generation} ${c.count} ${c.volume} ${c.cumulative} ${c.remaining} ${c.used}`,
+        `present ${c.cardNo} ${c.accountNo} ${c.region} ${c.generation} ${c.count} ${c.volume} ${c.cumulative} ${c.remaining} ${c.used} ${c.meterNo ?? '-'} ${c.readAt ?? '-'} ${c.loaded ?? 0} ${c.status ?? 0} ${c.makerKind ?? 1}`,
       ),
     absent: () => write('absent - - 0 0 0 0 0 0 0'),
     hang: () => write('hang - - 0 0 0 0 0 0 0'),
@@ -63,8 +73,13 @@ export function buildMakerTestDouble(dir: string): MakerTestDouble {
     card: () => {
       const f = readFileSync(state, 'utf8').trim().split(/\s+/);
       if (f[0] === 'absent' || f[0] === 'hang') return null;
-      const n = f.slice(3).map(Number);
+      const n = f.slice(3, 10).map(Number);
       return {
+        meterNo: f[10] ?? '-',
+        readAt: f[11] ?? '-',
+        loaded: Number(f[12] ?? 0),
+        status: Number(f[13] ?? 0),
+        makerKind: Number(f[14] ?? 1),
         cardNo: f[1]!,
         accountNo: f[2]!,
         region: n[0]!,

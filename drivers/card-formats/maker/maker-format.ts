@@ -7,8 +7,15 @@
  * library's issue, or its replacement (补卡) for a later generation, carrying the account's count and cumulative
  * as they stand just before the journal's catch-up write. Runtime: Node.
  */
-import { type CardHeader, NO_WRITE_BACK, type PurchaseRecord } from '../../../core/card/gas-card';
+import {
+  CARD_METER_NO_LENGTH,
+  type CardHeader,
+  NO_WRITE_BACK,
+  type PurchaseRecord,
+  type WriteBack,
+} from '../../../core/card/gas-card';
 import type { CardRecord } from '../../../core/card/card-record';
+import { reportedFaults } from '../../../core/card/write-back-check';
 import { AppError } from '../../../core/errors';
 import { ReaderError } from '../../card-reader/reader-error';
 import type { Sle4442Reader } from '../../card-reader/sle4442-reader';
@@ -31,17 +38,42 @@ const encode = (s: MakerCardState) => new TextEncoder().encode(JSON.stringify(s)
 const decode = (image: Uint8Array | undefined): MakerCardState | null =>
   image ? (JSON.parse(new TextDecoder().decode(image)) as MakerCardState) : null;
 
+/**
+ * The meter's write-back the library reported, when it gives the whole reading and a meter has read the card
+ * (a meter number): the same checks as the reference format's (core/card/write-back-check.ts) — a reading that
+ * cannot be believed is a meter fault, never a reading.
+ */
+function writeBackOf(s: MakerCardState): { writeBack: WriteBack; faults: string[]; meterNo?: string } {
+  const m = s.meter;
+  if (!m || m.meterNo === undefined || m.meterNo === '' || !m.status)
+    return { writeBack: NO_WRITE_BACK, faults: [] };
+  const w: WriteBack = {
+    meterNo: m.meterNo,
+    readAt: m.readAt ?? 0,
+    loadedCount: m.loadedCount ?? 0,
+    remaining: m.remaining,
+    cumulativeUsed: m.cumulativeUsed,
+    status: m.status,
+  };
+  const faults = reportedFaults(w, s.purchase, CARD_METER_NO_LENGTH);
+  return faults.length > 0
+    ? { writeBack: NO_WRITE_BACK, faults, meterNo: m.meterNo }
+    : { writeBack: w, faults: [] };
+}
+
 /** What the card station makes of the library's reading. */
 export function recordOf(s: MakerCardState): CardRecord {
   if (!s.header.cardNo) return { state: 'blank', tornIssue: false };
   const p = s.purchase;
+  const { writeBack, faults, meterNo } = writeBackOf(s);
   return {
     state: 'ok',
     header: { ...s.header, generation: s.header.generation ?? 0 },
     // The library keeps neither when nor where a purchase was written.
     purchase: p ? { ...p, writtenAt: 0, counterCode: '' } : null,
-    writeBack: NO_WRITE_BACK,
-    meterFaults: [],
+    writeBack,
+    meterFaults: faults,
+    ...(meterNo !== undefined && { faultyMeterNo: meterNo }),
     // A maker's meter takes the gas off the card when it loads it: gas still on the card is not loaded yet.
     pending: (p?.volume ?? 0) > 0,
     torn: null,
@@ -117,7 +149,29 @@ export const makerFormat: CardFormat = {
       throw new ReaderError('WRITE_NOT_CONFIRMED', undefined, `写后读回：${heldText(after)}`);
   },
 
-  async makeToolCard() {
-    throw new AppError('CARD_WRITE_FAILED', { detail: '表厂卡库的工具卡请用表厂自己的软件制作' });
+  /**
+   * A tool card through the maker's own function for that kind (the manifest's operations.toolCards), on a blank
+   * card, read back: the card must then read as that kind and number. A card already holding exactly that tool
+   * card is left alone (a make that reached the card before a crash); a kind the manifest has no function for is
+   * refused before anything is called (CARD_TOOL_UNSUPPORTED).
+   */
+  async makeToolCard(reader, kind, cardNo, region) {
+    const r = makerReader(reader);
+    if (!r.plugin.toolKinds.includes(kind)) return r.run((p) => p.makeToolCard(kind, cardNo, region)); // refused by the plug-in, with its name
+    const before = await r.run((p) => p.readCard());
+    const h = before.header;
+    if (h.cardNo === cardNo && h.kind === kind && h.region === region) return;
+    if (h.cardNo)
+      throw new AppError('CARD_WRITE_FAILED', {
+        detail: `读卡器里不是空白卡（卡号 ${h.cardNo}），工具卡只能用空白卡制作`,
+      });
+    await r.run((p) => p.makeToolCard(kind, cardNo, region));
+    const a = (await r.run((p) => p.readCard())).header;
+    if (a.cardNo !== cardNo || a.kind !== kind || a.region !== region)
+      throw new ReaderError(
+        'WRITE_NOT_CONFIRMED',
+        undefined,
+        `制卡后读回：卡号 ${a.cardNo || '（空白）'}、类型 ${a.kind}，应为 ${cardNo}、${kind}`,
+      );
   },
 };

@@ -7,7 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import type { CardHeader, PurchaseRecord } from '../../../core/card/gas-card';
+import {
+  type CardHeader,
+  type CardKind,
+  METER_STATUS_BITS,
+  type MeterStatus,
+  type PurchaseRecord,
+} from '../../../core/card/gas-card';
 import type { ErrorCode } from '../../../core/errors';
 import { HostGone, HostProcess, type HostScript, HostTimeout, hostScript } from '../../ffi/host-process';
 import { libraryFileProblem } from '../../ffi/library-file';
@@ -19,9 +25,12 @@ import {
   type MakerManifest,
   makerManifestSchema,
   type OutValue,
+  TOOL_KINDS,
+  type ToolKind,
   UNIT_FACTORS,
   VOLUME_VALUES,
 } from './manifest';
+import { TOOL_CARD_NAMES } from '../../../core/card/maker-errors';
 
 export class MakerCardError extends Error {
   constructor(
@@ -46,7 +55,7 @@ export function loadMakerManifest(path: string): { manifest: MakerManifest; libr
   return { manifest: m, library: isAbsolute(m.library) ? m.library : resolve(dirname(path), m.library) };
 }
 
-type Op = keyof MakerManifest['operations'];
+type Op = Exclude<keyof MakerManifest['operations'], 'toolCards'> | `toolCards.${ToolKind}`;
 type Values = Partial<Record<InValue, string | number>>;
 
 export class MakerCardPlugin implements MakerCardLibrary {
@@ -92,7 +101,10 @@ export class MakerCardPlugin implements MakerCardLibrary {
           ? `${problem.found} 架构的库，本机为 ${problem.expected}`
           : this.library,
       );
-    const spec = this.m.operations[op];
+    const spec = op.startsWith('toolCards.')
+      ? this.m.operations.toolCards?.[op.slice('toolCards.'.length) as ToolKind]
+      : this.m.operations[op as Exclude<Op, `toolCards.${string}`>];
+    if (!spec) throw new Error(`${op}: not in the manifest`);
     const args: LibArg[] = spec.args.map((a): LibArg => {
       if ('out' in a) return a.size ? { kind: 'out-buf', size: a.size } : { kind: 'out-int' };
       const v = a.in === 'port' ? this.m.port : values[a.in];
@@ -156,7 +168,7 @@ export class MakerCardPlugin implements MakerCardLibrary {
     const num = (k: OutValue) => (typeof o[k] === 'number' ? (o[k] as number) : 0);
     return {
       header: {
-        kind: 'user',
+        kind: this.kindOf(o.cardKind),
         region: num('region'),
         cardNo: String(o.cardNo ?? ''),
         accountNo: String(o.accountNo ?? ''),
@@ -168,9 +180,47 @@ export class MakerCardPlugin implements MakerCardLibrary {
           : null,
       meter:
         o.meterRemaining !== undefined || o.meterUsed !== undefined
-          ? { remaining: num('meterRemaining'), cumulativeUsed: num('meterUsed') }
+          ? {
+              remaining: num('meterRemaining'),
+              cumulativeUsed: num('meterUsed'),
+              ...(o.meterNo !== undefined && {
+                meterNo: String(o.meterNo).trim(),
+                readAt: this.readAtOf(o.meterReadAt),
+                loadedCount: num('meterLoadedCount'),
+                status: this.statusOf(num('meterStatus')),
+              }),
+            }
           : null,
     };
+  }
+
+  /** The maker's kind code as GasDesk's card kind; a code the manifest does not list reads as a user card. */
+  private kindOf(code: string | number | undefined): CardKind {
+    if (code === undefined) return 'user';
+    return this.m.cardKinds?.[String(code)] ?? 'user';
+  }
+
+  /** Unix seconds, or the meter's clock as text (YYYYMMDDhhmmss, any separators) at the manifest's offset; 0 if unreadable. */
+  private readAtOf(v: string | number | undefined): number {
+    if (typeof v === 'number') return v;
+    const d = String(v ?? '').replace(/\D/g, '');
+    if (d.length !== 14) return 0;
+    const iso = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${d.slice(8, 10)}:${d.slice(10, 12)}:${d.slice(12, 14)}${this.m.meter?.clock ?? '+08:00'}`;
+    const ms = Date.parse(iso);
+    // Date.parse rolls 2026-02-30 over to March: a date that does not exist is unreadable, not another day.
+    return Number.isNaN(ms) || new Date(ms + offsetMs(iso)).toISOString().slice(0, 19) !== iso.slice(0, 19)
+      ? 0
+      : ms / 1000;
+  }
+
+  private statusOf(bits: number): MeterStatus {
+    const masks = this.m.meter?.statusBits ?? {};
+    return Object.fromEntries(
+      Object.keys(METER_STATUS_BITS).map((k) => {
+        const mask = masks[k as keyof MeterStatus];
+        return [k, mask !== undefined && (bits & mask) !== 0];
+      }),
+    ) as MeterStatus;
   }
 
   async writePurchase(
@@ -192,9 +242,29 @@ export class MakerCardPlugin implements MakerCardLibrary {
     await this.run('replace', { ...headerValues(h), count: carried.count, cumulative: carried.cumulative });
   }
 
+  get toolKinds(): ToolKind[] {
+    return TOOL_KINDS.filter((k) => this.m.operations.toolCards?.[k]);
+  }
+
+  async makeToolCard(kind: Exclude<CardKind, 'user'>, cardNo: string, region: number): Promise<void> {
+    if (!this.m.operations.toolCards?.[kind])
+      throw new MakerCardError(
+        'CARD_TOOL_UNSUPPORTED',
+        `${this.m.name} 的清单没有写明制作${TOOL_CARD_NAMES[kind]}的函数（operations.toolCards.${kind}）`,
+      );
+    await this.run(`toolCards.${kind}`, { cardNo, region });
+  }
+
   async close(): Promise<void> {
     this.host.kill();
   }
+}
+
+/** The offset (ms) an ISO time with ±hh:mm is ahead of UTC. */
+function offsetMs(iso: string): number {
+  const m = /([+-])(\d\d):(\d\d)$/.exec(iso);
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000;
 }
 
 function headerValues(h: CardHeader): Values {
