@@ -16,6 +16,10 @@ process.env.GASDESK_FROM_SOURCE = '1';
 // name their cost; core/node/password.test.ts proves 2^15 is what runs outside the tests.
 process.env.GASDESK_TEST_SCRYPT_LOG_N ??= '10';
 
+// expect.poll waits for a state up to 15 s (vitest's default is 1 s): on CI's two loaded cores an answer, a
+// dialog or a list refresh can take longer than a second, and a poll passes the moment the state is reached.
+const POLL = { timeout: 15_000, interval: 50 };
+
 export default defineConfig({
   test: {
     projects: [
@@ -35,6 +39,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          expect: { poll: POLL },
           pool: 'forks',
           // Two files at a time. vitest's default is one fewer than the CPUs: one on CI's two cores, which left a
           // core idle while a file waits on a socket, a child process or PostgreSQL (most of them, most of the
@@ -51,6 +56,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          expect: { poll: POLL },
           pool: 'forks',
           fileParallelism: false,
         },
