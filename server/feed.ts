@@ -77,7 +77,13 @@ export async function readPage(
   limit: number,
   /** The company pull scope (server/visits/scope.ts): every hall's customers and cards too. */
   everyHallsFiles = false,
+  /**
+   * The pulling counter: under the hall scope its page also carries the later changes of the other halls'
+   * customers it fetched within VISIT_WINDOW_DAYS (customer_visits), and of their cards.
+   */
+  counterId: string | null = null,
 ): Promise<FeedPage> {
+  const visits = !everyHallsFiles && counterId !== null;
   const [row] = await q.query<{ n: number; last: number | null; more: boolean; entries: Uint8Array | null }>(
     // Two index range scans (the hall's entries and everyone's), merged: never a scan of the whole feed. One row
     // past the limit tells whether more follow.
@@ -87,8 +93,8 @@ export async function readPage(
        FROM (SELECT cursor, row_number() OVER (ORDER BY cursor) AS rn,
                     '{"cursor":' || cursor || ',"kind":' || to_json(kind)::text || ',"key":' || to_json(key)::text
                       || ',"data":' || data || '}' AS entry
-               FROM (${everyHallsFiles ? COMPANY : ONE_HALL}) f) w`,
-    [hallId, cursor, limit],
+               FROM (${everyHallsFiles ? COMPANY : visits ? ONE_HALL_AND_VISITS : ONE_HALL}) f) w`,
+    visits ? [hallId, cursor, limit, counterId] : [hallId, cursor, limit],
   );
   const n = row?.n ?? 0;
   const entries = row?.entries
@@ -110,6 +116,34 @@ const ONE_HALL = `
   (SELECT cursor, kind, key, data FROM feed WHERE hall_id = $1 AND cursor > $2 ORDER BY cursor LIMIT $3 + 1)
   UNION ALL
   (SELECT cursor, kind, key, data FROM feed WHERE hall_id = '' AND cursor > $2 ORDER BY cursor LIMIT $3 + 1)
+  ORDER BY cursor LIMIT $3 + 1`;
+/**
+ * How long after its last fetch (customers.fetchOtherHall) a counter keeps receiving another hall's customer on
+ * its pulls: a household that comes back within a month finds its balance, purchase count and cards as they are.
+ */
+export const VISIT_WINDOW_DAYS = 30;
+
+/**
+ * ONE_HALL, and the feed rows of the customers of other halls this counter ($4) fetched within the window and
+ * of their cards, each found by the feed's key (a few index lookups per visit, never a scan of the feed).
+ */
+const ONE_HALL_AND_VISITS = `
+  (SELECT cursor, kind, key, data FROM feed WHERE hall_id = $1 AND cursor > $2 ORDER BY cursor LIMIT $3 + 1)
+  UNION ALL
+  (SELECT cursor, kind, key, data FROM feed WHERE hall_id = '' AND cursor > $2 ORDER BY cursor LIMIT $3 + 1)
+  UNION ALL
+  (SELECT f.cursor, f.kind, f.key, f.data
+     FROM customer_visits v
+     JOIN customers c ON c.id = v.customer_id AND c.hall_id <> $1
+     JOIN feed f ON f.hall_id = c.hall_id AND f.kind = 'customer' AND f.key = c.id
+    WHERE v.counter_id = $4 AND v.last_at > now() - interval '${VISIT_WINDOW_DAYS} days' AND f.cursor > $2
+   UNION ALL
+   SELECT f.cursor, f.kind, f.key, f.data
+     FROM customer_visits v
+     JOIN cards k ON k.customer_id = v.customer_id AND k.hall_id <> $1
+     JOIN feed f ON f.hall_id = k.hall_id AND f.kind = 'card' AND f.key = k.card_no
+    WHERE v.counter_id = $4 AND v.last_at > now() - interval '${VISIT_WINDOW_DAYS} days' AND f.cursor > $2
+    ORDER BY 1 LIMIT $3 + 1)
   ORDER BY cursor LIMIT $3 + 1`;
 /** The hall's entries, everyone's, and every hall's customers and cards (not their conflicts), by the cursor index. */
 const COMPANY = `SELECT cursor, kind, key, data FROM feed

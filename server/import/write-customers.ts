@@ -9,6 +9,7 @@ import type { FeedWrite } from '../feed';
 import { hlcAfter } from '../hlc';
 import type { Queryable } from '../pg/store';
 import { customerFeedData } from '../push/feed-rows';
+import { publishCustomers } from './write-sql';
 
 export type Rec = Record<string, unknown>;
 
@@ -83,34 +84,28 @@ const feedOf = (c: CustomerNow): FeedWrite => ({
   originCounterId: null,
 });
 
-/** Inserts new customers; returns their feed entries. */
+/** Inserts new customers and publishes them (write-sql.ts). */
 export async function insertCustomers(
   q: Queryable,
   rows: { hallId: string; data: Rec; balance: number }[],
   nowMs: number,
-): Promise<FeedWrite[]> {
-  if (rows.length === 0) return [];
-  const hlc = hlcAfter(nowMs);
-  const all: CustomerNow[] = rows.map((r) => ({
-    id: r.data.id as string,
-    hallId: r.hallId,
-    data: r.data,
-    balance: r.balance,
-    purchaseCount: 0,
-    balanceBy: {},
-    gasUseBy: {},
-    updatedHlc: hlc,
-  }));
+): Promise<void> {
+  if (rows.length === 0) return;
   await q.query(
     `INSERT INTO customers (id, hall_id, account_no, data, field_meta, updated_hlc, origin_counter_id, balance, balance_by, purchase_count)
      SELECT x.id, x.hall_id, x.data->>'accountNo', x.data, '{}', $2, '${IMPORT_ORIGIN}', x.balance, '{}', 0
        FROM json_to_recordset($1::json) AS x(id text, hall_id text, data jsonb, balance bigint)`,
     [
-      JSON.stringify(all.map((c) => ({ id: c.id, hall_id: c.hallId, data: c.data, balance: c.balance }))),
-      hlc,
+      JSON.stringify(
+        rows.map((r) => ({ id: r.data.id, hall_id: r.hallId, data: r.data, balance: r.balance })),
+      ),
+      hlcAfter(nowMs),
     ],
   );
-  return all.map(feedOf);
+  await publishCustomers(
+    q,
+    rows.map((r) => r.data.id as string),
+  );
 }
 
 /** Writes the changed customers back (data, balance, count, a new HLC each); returns their feed entries. */

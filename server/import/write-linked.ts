@@ -15,6 +15,7 @@ import type { CheckedRow } from './scan';
 import type { ImportKind } from './templates';
 import type { Applied, Change } from './write';
 import { type CustomerNow, IMPORT_ORIGIN, readCustomers, type Rec, updateCustomers } from './write-customers';
+import { applyMeters, lockCustomers, publishCustomers, raisePurchaseCounts } from './write-sql';
 
 const CARD_COLS = `card_no AS "cardNo", id, hall_id AS "hallId", customer_id AS "customerId", format_id AS "formatId",
   region, status, issued_at AS "issuedAt", issued_by AS "issuedBy", blocked_at AS "blockedAt", blocked_reason AS "blockedReason"`;
@@ -24,12 +25,7 @@ export const cardFeed = (c: Rec): Rec => {
   return rest;
 };
 
-async function applyCards(
-  q: Queryable,
-  rows: CheckedRow[],
-  customers: Map<string, CustomerNow>,
-  nowMs: number,
-) {
+async function applyCards(q: Queryable, rows: CheckedRow[], nowMs: number) {
   const at = new Date(nowMs).toISOString();
   const before = new Map(
     (
@@ -67,10 +63,6 @@ async function applyCards(
        status = excluded.status, issued_at = excluded.issued_at, blocked_at = excluded.blocked_at, blocked_reason = excluded.blocked_reason`,
     [JSON.stringify(cards)],
   );
-  for (const r of rows) {
-    const c = customers.get(r.customerId!)!;
-    c.purchaseCount = Math.max(c.purchaseCount, r.value.purchaseCount as number);
-  }
   const feed: FeedWrite[] = cards.map((c) => ({
     hallId: c.hallId,
     kind: 'card',
@@ -84,26 +76,8 @@ async function applyCards(
   };
 }
 
-function applyToFile(kind: ImportKind, r: CheckedRow, c: CustomerNow, nowMs: number): Change {
+function applyToFile(kind: ImportKind, r: CheckedRow, c: CustomerNow): Change {
   const v = r.value;
-  if (kind === 'meters') {
-    const meters = [...((c.data.meters as Rec[] | undefined) ?? [])];
-    const i = meters.findIndex((m) => m.meterNo === v.meterNo);
-    const old = i < 0 ? null : meters[i]!;
-    const meter = {
-      id: (old?.id as string | undefined) ?? uuidv7(nowMs),
-      meterNo: v.meterNo,
-      maker: v.maker,
-      model: v.model,
-      cardType: v.cardType,
-      installedOn: v.installedOn ?? null,
-      status: v.status,
-    };
-    if (i < 0) meters.push(meter);
-    else meters[i] = meter;
-    c.data = { ...c.data, meters };
-    return { row: r, entityId: meter.id, before: old };
-  }
   if (kind === 'inspections') {
     const old = c.data.inspection;
     c.data = { ...c.data, inspection: { status: v.status, date: v.date ?? null } };
@@ -174,14 +148,23 @@ export async function applyLinked(
   hashes: Map<string, string>,
 ): Promise<Applied> {
   if (kind === 'staff') return applyStaff(q, rows, nowMs, hashes);
-  const customers = await readCustomers(q, [...new Set(rows.map((r) => r.customerId!))]);
-  if (kind === 'cards') {
-    const done = await applyCards(q, rows, customers, nowMs);
+  const ids = [...new Set(rows.map((r) => r.customerId!))];
+  if (kind === 'cards' || kind === 'meters') {
+    // Set-based (write-sql.ts): the files change inside PostgreSQL and each customer is published once.
+    const hlc = await lockCustomers(q, ids, nowMs);
+    if (kind === 'meters') {
+      const changes = await applyMeters(q, rows, hlc, nowMs);
+      await publishCustomers(q, ids);
+      return { changes, feed: [] };
+    }
+    const done = await applyCards(q, rows, nowMs);
+    await raisePurchaseCounts(q, rows, hlc);
     // The customers first: a counter applies a card after its customer.
-    const fileFeed = await updateCustomers(q, [...customers.values()], nowMs);
-    return { changes: done.changes, feed: [...fileFeed, ...done.feed] };
+    await publishCustomers(q, ids);
+    return done;
   }
-  const changes = rows.map((r) => applyToFile(kind, r, customers.get(r.customerId!)!, nowMs));
+  const customers = await readCustomers(q, ids);
+  const changes = rows.map((r) => applyToFile(kind, r, customers.get(r.customerId!)!));
   const feed = await updateCustomers(q, [...customers.values()], nowMs);
   return { changes, feed };
 }

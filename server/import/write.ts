@@ -66,10 +66,8 @@ async function applyCustomers(q: Queryable, rows: CheckedRow[], nowMs: number): 
     c.data = { ...c.data, ...next };
     changes.push({ row: r, entityId: c.id, before });
   }
-  const feed = [
-    ...(await insertCustomers(q, inserted, nowMs)),
-    ...(await updateCustomers(q, [...current.values()], nowMs)),
-  ];
+  await insertCustomers(q, inserted, nowMs);
+  const feed = await updateCustomers(q, [...current.values()], nowMs);
   return { changes, feed };
 }
 

@@ -37,8 +37,11 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
 
 async function openPglite(dataDir?: string): Promise<Store> {
   const { PGlite } = await import('@electric-sql/pglite');
+  // The trigram indexes of the customer search (migration 0015) need pg_trgm, which PGlite ships as a contrib.
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir, {
+    extensions: { pg_trgm },
     parsers: { [INT8]: (v: string) => Number(v), [TIMESTAMPTZ]: toIso },
   });
   const q: Queryable = {

@@ -60,7 +60,14 @@ export function registerCounterRoutes(app: FastifyInstance, ho: HeadOffice): voi
     // office's memory and database bounded); the rest wait their turn.
     const { scope } = await pullScopeOf(ho.store);
     const body = await pages.run(async () => {
-      const page = await readPage(ho.store, ctx.hallId, query.cursor, query.limit, scope === 'company');
+      const page = await readPage(
+        ho.store,
+        ctx.hallId,
+        query.cursor,
+        query.limit,
+        scope === 'company',
+        ctx.counterId,
+      );
       // Pages (a bootstrap's above all) go gzipped to a counter that asks: zlib on both sides, no new native
       // code, on libuv's thread pool so head office's event loop keeps turning.
       if (page.body.byteLength >= GZIP_FROM_BYTES && acceptsGzip(req.headers['accept-encoding'])) {

@@ -13,6 +13,17 @@ import type { Queryable } from '../pg/store';
 /** A LIKE pattern's literal text. */
 const literal = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * The customer's search keys, exactly as head-office migration 0015 indexes them (trigram GIN): every reading
+ * that looks inside a field first asks `keys LIKE '%…%'` (which its own condition implies) so the index finds
+ * the candidates, and then its own condition decides.
+ */
+export const SEARCH_KEYS = `lower(
+  COALESCE(c.data->>'name', '') || ' ' || COALESCE(c.data->>'fullAddress', '') || ' '
+  || regexp_replace(COALESCE(c.data->>'phone', ''), '[^0-9]', '', 'g') || ' '
+  || regexp_replace(COALESCE(c.data->>'altPhone', ''), '[^0-9]', '', 'g') || ' '
+  || jsonb_path_query_array(c.data, '$.meters[*].meterNo')::text)`;
+
 /** The conditions one query can mean (any of them matches), with their parameters from $3 on. */
 export function lookupConditions(query: string): { sql: string; params: string[] } {
   const q = query.trim();
@@ -25,7 +36,9 @@ export function lookupConditions(query: string): { sql: string; params: string[]
   const kind = guessSearchKind(q);
   const upper = q.toUpperCase();
   if (/^\d{4,32}$/.test(q)) {
-    or.push(`c.id IN (SELECT customer_id FROM cards WHERE card_no = ${p(q)})`);
+    // An array of ids (an InitPlan) rather than IN (subquery): it is an index condition on customers, so it can
+    // take part in the BitmapOr of the other readings.
+    or.push(`c.id = ANY(ARRAY(SELECT customer_id FROM cards WHERE card_no = ${p(q)}))`);
     or.push(`(c.account_no >= ${p(q)} AND c.account_no < ${p(`${q}\uffff`)})`);
   }
   if (kind === 'idNumber')
@@ -34,24 +47,30 @@ export function lookupConditions(query: string): { sql: string; params: string[]
   if (/^\d{4,}$/.test(digits) && (kind === 'phone' || /^\d+$/.test(q))) {
     const head = p(`${literal(digits)}%`);
     const tail = p(`%${literal(digits)}`);
-    for (const f of ['phone', 'altPhone'])
-      or.push(
-        `(regexp_replace(COALESCE(c.data->>'${f}', ''), '[^0-9]', '', 'g') LIKE ${head}
-          OR regexp_replace(COALESCE(c.data->>'${f}', ''), '[^0-9]', '', 'g') LIKE ${tail})`,
-      );
+    const inside = p(`%${literal(digits)}%`);
+    or.push(
+      `(${SEARCH_KEYS} LIKE ${inside} AND (${['phone', 'altPhone']
+        .map(
+          (f) => `regexp_replace(COALESCE(c.data->>'${f}', ''), '[^0-9]', '', 'g') LIKE ${head}
+          OR regexp_replace(COALESCE(c.data->>'${f}', ''), '[^0-9]', '', 'g') LIKE ${tail}`,
+        )
+        .join(' OR ')}))`,
+    );
   }
   if (/^[A-Za-z0-9-]{4,}$/.test(q))
     or.push(
-      `EXISTS (SELECT 1 FROM jsonb_array_elements(c.data->'meters') m WHERE m->>'meterNo' LIKE ${p(`${literal(upper)}%`)})`,
+      `(${SEARCH_KEYS} LIKE ${p(`%${literal(q.toLowerCase())}%`)}
+        AND EXISTS (SELECT 1 FROM jsonb_array_elements(c.data->'meters') m WHERE m->>'meterNo' LIKE ${p(`${literal(upper)}%`)}))`,
     );
   if (kind === 'name' || kind === 'address' || (/^\d{1,5}$/.test(q) && or.length === 0)) {
     const words = searchNormalise(q).split(' ').filter(Boolean);
     if (words.length > 0)
       or.push(
         `(${words
-          .map(
-            (w) => `lower((c.data->>'name') || ' ' || (c.data->>'fullAddress')) LIKE ${p(`%${literal(w)}%`)}`,
-          )
+          .map((w) => {
+            const inside = p(`%${literal(w)}%`);
+            return `${SEARCH_KEYS} LIKE ${inside} AND lower((c.data->>'name') || ' ' || (c.data->>'fullAddress')) LIKE ${inside}`;
+          })
           .join(' AND ')})`,
       );
   }
@@ -80,7 +99,7 @@ const SELECT = `SELECT c.id, c.account_no, c.data, h.code, h.name AS hall_name,
 /**
  * Customers of halls other than `hallId` matching the query, at most `limit` (truncated when more match). A whole
  * account or card number is looked up first by its index alone: the answer a clerk most often needs, without the
- * scan the other readings take (phone digits, words of names and addresses have no index at head office).
+ * BitmapOr the other readings take (each by its index: migration 0015).
  */
 export async function lookupCustomers(
   q: Queryable,

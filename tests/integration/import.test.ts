@@ -220,6 +220,78 @@ describe('import at head office', () => {
     expect((await listBatches(ho.store)).length).toBeGreaterThan(5);
   });
 
+  it('puts meters into the file set-based: a changed one keeps its id and place, a new one is appended, each customer published once', async () => {
+    const custPath = join(dir, 'meter-customers.csv');
+    writeCsv(custPath, [CUSTOMER_HEADER, customerRow(70), customerRow(71)]);
+    await runImport(ho.store, 'mcust-1', opts('customers', custPath));
+    const meterRow = (i: number, no: string, maker: string) => [
+      `0101${String(i).padStart(8, '0')}`,
+      no,
+      maker,
+      'JK-IC-G2.5',
+      'SLE4442',
+    ];
+    const head = ['户号', '表号', '表厂', '表型号', '卡类型'];
+    const first = join(dir, 'meters-a.csv');
+    writeCsv(first, [head, meterRow(70, 'M700001', '金卡智能'), meterRow(70, 'M700002', '金卡智能')]);
+    await runImport(ho.store, 'mmet-1', opts('meters', first));
+    const file = async () =>
+      (
+        await ho.store.query<{ meters: { id: string; meterNo: string; maker: string }[] }>(
+          "SELECT data->'meters' AS meters FROM customers WHERE account_no = '010100000070'",
+        )
+      )[0]!.meters;
+    const before = await file();
+    expect(before.map((m) => [m.meterNo, m.maker])).toEqual([
+      ['M700001', '金卡智能'],
+      ['M700002', '金卡智能'],
+    ]);
+    const cursorOf = async () =>
+      (
+        await ho.store.query<{ cursor: number; data: string }>(
+          "SELECT cursor, data FROM feed WHERE kind = 'customer' AND data::jsonb->>'accountNo' = '010100000070'",
+        )
+      )[0]!;
+    const published = await cursorOf();
+    const later = join(dir, 'meters-b.csv');
+    writeCsv(later, [
+      head,
+      meterRow(70, 'M700001', '金卡智能'),
+      meterRow(70, 'M700002', '先锋'),
+      meterRow(70, 'M700003', '金卡智能'),
+    ]);
+    const u = await runImport(ho.store, 'mmet-2', opts('meters', later, { chunkRows: 500 }));
+    expect(u.batch!.summary).toMatchObject({ created: 1, updated: 1, unchanged: 1 });
+    const after = await file();
+    expect(after.map((m) => [m.meterNo, m.maker])).toEqual([
+      ['M700001', '金卡智能'],
+      ['M700002', '先锋'],
+      ['M700003', '金卡智能'],
+    ]);
+    expect(after[0]!.id).toBe(before[0]!.id);
+    expect(after[1]!.id).toBe(before[1]!.id);
+    expect(new Set(after.map((m) => m.id)).size).toBe(3);
+    const republished = await cursorOf();
+    expect(republished.cursor).toBeGreaterThan(published.cursor);
+    const fed = JSON.parse(republished.data) as {
+      meters: { meterNo: string; maker: string }[];
+      version: number;
+    };
+    expect(fed.meters.map((m) => m.maker)).toEqual(['金卡智能', '先锋', '金卡智能']);
+    expect(fed.version).toBe(0);
+    const other = await ho.store.query<{ n: number }>(
+      "SELECT jsonb_array_length(COALESCE(data->'meters', '[]'))::int AS n FROM customers WHERE account_no = '010100000071'",
+    );
+    expect(other[0]!.n).toBe(0);
+    await revertBatch(ho.store, u.batch!.id, 'mmet-2-undo', Date.now());
+    expect((await file()).map((m) => [m.meterNo, m.maker])).toEqual([
+      ['M700001', '金卡智能'],
+      ['M700002', '金卡智能'],
+      ['M700003', '金卡智能'],
+    ]);
+    expect(((await file())[2] as unknown as { status: string }).status).toBe('removed');
+  });
+
   it('reverts a batch by correcting entries, and only once', async () => {
     const path = join(dir, 'to-revert.csv');
     writeCsv(path, [CUSTOMER_HEADER, customerRow(60), customerRow(61)]);
