@@ -162,7 +162,7 @@ export function lookupsOf(q: string, kind: SearchKind): { first: Lookup[]; fallb
   return { first: [g], fallback: [] };
 }
 
-/** The seq of every customer one reading matches (up to the count's cap), in the index's order, each once. */
+/** The seq of every customer one reading matches (up to the count's cap), in the index's order. */
 function seqsOf(db: Drizzle, sets: SQL[]): number[] {
   const read = (m: SQL): number[] => {
     // Plain numbers straight from better-sqlite3 (pluck): tens of thousands of rows without an object each.
@@ -172,6 +172,8 @@ function seqsOf(db: Drizzle, sets: SQL[]): number[] {
       .pluck()
       .all(...q.params) as number[];
   };
+  // One set (most readings): as read; repeats are dropped by the caller.
+  if (sets.length === 1) return read(sets[0]!);
   let found = new Set(read(sets[0]!));
   for (const m of sets.slice(1)) {
     const also = new Set(read(m));
