@@ -115,7 +115,7 @@ export function renderApiDocs(): string {
     ...Object.entries(ERRORS).map(([code, e]) => `| \`${code}\` | ${e.status} | ${e.zh} |`),
     '',
     'Field issue codes include `RESIDENT_ID_INVALID`, `CREDIT_CODE_INVALID`, `PHONE_INVALID`, `REQUIRED`,',
-    "`DUPLICATE_METER_NO`, `DUPLICATE_ACCOUNT_NO`, `SEARCH_TOO_SHORT` (a search whose every word is one",
+    '`DUPLICATE_METER_NO`, `DUPLICATE_ACCOUNT_NO`, `SEARCH_TOO_SHORT` (a search whose every word is one',
     "character, with a hint to type more), and zod's own (`INVALID_TYPE`, `TOO_SMALL`, …).",
     '',
     'Every free-text field (names, addresses, reasons, notes, staff names, references…) is kept in NFC, trimmed,',
