@@ -1,8 +1,8 @@
 /**
  * The customers' lookup indexes whose keys arrive in random order (phones and their last digits, id number,
- * credit code): a counter's
- * first pull — a whole hall, up to a million customers — drops them and builds each once at the end, because
- * inserting a million random keys one by one took ~40 % of the bootstrap. Their SQL is kept in `settings`
+ * credit code, and the search's name and address prefixes): a counter's first pull — a whole hall, up to a
+ * million customers — drops them and builds each once at the end, because inserting a million random keys one by
+ * one took ~40 % of the bootstrap (with the first six). Their SQL is kept in `settings`
  * (in the transaction that drops them) until they are rebuilt, so a counter stopped in the middle of a
  * bootstrap rebuilds them when it next opens its database. Runtime: Node.
  */
@@ -15,6 +15,12 @@ const DEFERRABLE = [
   'customers_alt_phone_tail_idx',
   'customers_id_number_idx',
   'customers_credit_code_idx',
+  'customers_name_idx',
+  'customers_full_address_idx',
+  'customers_address_from_community_idx',
+  'customers_address_from_building_idx',
+  'customers_address_from_unit_idx',
+  'customers_room_idx',
 ];
 const KEY = 'deferred_indexes';
 

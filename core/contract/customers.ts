@@ -7,7 +7,7 @@ import {
   USER_CLASSES,
   type UserClass,
 } from '../domain/customer';
-import { SEARCH_KINDS } from '../domain/search';
+import { SEARCH_KINDS, SEARCH_TOO_SHORT, tooShortToSearch } from '../domain/search';
 import { approvalSchema, freeText, idSchema, isoDate, op, reasonSchema, trimmed } from './common';
 import {
   accountNoSchema,
@@ -187,7 +187,13 @@ export const customerOps = {
     access: ANY_STAFF,
     writes: false,
     input: z.object({
-      query: freeText(60, '查询内容').min(1, { error: '请输入查询内容' }),
+      query: freeText(60, '查询内容')
+        .min(1, { error: '请输入查询内容' })
+        .refine((q) => !tooShortToSearch(q), {
+          message: SEARCH_TOO_SHORT.message,
+          params: { code: SEARCH_TOO_SHORT.code },
+          abort: true,
+        }),
       kind: z.enum(SEARCH_KINDS).default('auto'),
       limit: z.number().int().min(1).max(200).default(50),
     }),

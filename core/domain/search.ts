@@ -68,6 +68,22 @@ export function searchIndexText(name: string, fullAddress: string): { name: stri
   return { name: bigramText(name), address: bigramText(fullAddress) };
 }
 
+/**
+ * A query whose every word is one character (王, 3, 王 3): it would match a large part of a hall (every 王 is
+ * one household in fourteen) and no index narrows it, so it is refused with a hint to type more.
+ */
+export function tooShortToSearch(q: string): boolean {
+  return searchNormalise(q)
+    .split(' ')
+    .every((w) => Array.from(w).length < 2);
+}
+
+/** The refusal of a query `tooShortToSearch` finds: a stable issue code and what the clerk should type. */
+export const SEARCH_TOO_SHORT = {
+  code: 'SEARCH_TOO_SHORT',
+  message: '只输入一个字查到的用户太多，请再输入一个字，或加上地址、电话号码',
+} as const;
+
 export const SEARCH_KINDS = ['auto', 'accountNo', 'name', 'phone', 'idNumber', 'address', 'meterNo'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 

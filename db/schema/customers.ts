@@ -9,6 +9,10 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 export const DIGITS = (column: string): string =>
   `replace(replace(replace(replace(replace(${column}, ' ', ''), '-', ''), '(', ''), ')', ''), '+86', '')`;
 
+/** Where the unit starts in the full address: after the building, which gets 栋 unless it ends in 栋幢号楼. */
+const FROM_UNIT = `substr(full_address, length(district) + length(community) + length(building) +
+  CASE WHEN substr(building, -1) IN ('栋', '幢', '号', '楼') THEN 1 ELSE 2 END)`;
+
 export const customers = sqliteTable(
   'customers',
   {
@@ -37,6 +41,22 @@ export const customers = sqliteTable(
     unit: text('unit'),
     room: text('room').notNull(),
     fullAddress: text('full_address').notNull(),
+    /**
+     * The address from each of its parts on (阳光花园3栋2单元1201, 3栋2单元1201, 2单元1201), for a search that
+     * starts at a part — what a clerk types — by a prefix range on an index (db/search.ts). The full address
+     * and the room are indexed as they are.
+     */
+    addressFromCommunity: text('address_from_community').generatedAlwaysAs(
+      sql`${sql.raw(`substr(full_address, length(district) + 1)`)}`,
+      { mode: 'virtual' },
+    ),
+    addressFromBuilding: text('address_from_building').generatedAlwaysAs(
+      sql`${sql.raw(`substr(full_address, length(district) + length(community) + 1)`)}`,
+      { mode: 'virtual' },
+    ),
+    addressFromUnit: text('address_from_unit').generatedAlwaysAs(sql`${sql.raw(FROM_UNIT)}`, {
+      mode: 'virtual',
+    }),
     userClass: text('user_class', {
       enum: ['residential', 'public_welfare', 'commercial', 'industrial'],
     }).notNull(),
@@ -67,6 +87,12 @@ export const customers = sqliteTable(
     index('customers_alt_phone_digits_idx').on(t.altPhoneDigits),
     index('customers_id_number_idx').on(t.idNumber),
     index('customers_credit_code_idx').on(t.creditCode),
+    index('customers_name_idx').on(t.name),
+    index('customers_full_address_idx').on(t.fullAddress),
+    index('customers_address_from_community_idx').on(t.addressFromCommunity),
+    index('customers_address_from_building_idx').on(t.addressFromBuilding),
+    index('customers_address_from_unit_idx').on(t.addressFromUnit),
+    index('customers_room_idx').on(t.room),
   ],
 );
 

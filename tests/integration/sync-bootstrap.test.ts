@@ -14,6 +14,12 @@ const LOOKUP_INDEXES = [
   'customers_alt_phone_tail_idx',
   'customers_id_number_idx',
   'customers_credit_code_idx',
+  'customers_name_idx',
+  'customers_full_address_idx',
+  'customers_address_from_community_idx',
+  'customers_address_from_building_idx',
+  'customers_address_from_unit_idx',
+  'customers_room_idx',
 ] as const;
 import { App } from '../../services/app';
 import { initializeCounter } from '../../services/setup/initialize';

@@ -4,7 +4,7 @@
  * customers (other-halls.tsx). Runtime: browser.
  */
 import { Alert, Button, Form, Input, type InputRef, Select, Space, Typography } from 'antd';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { contract, type CustomerSummary } from '../../../core/contract';
 import { SEARCH_KINDS, type SearchKind } from '../../../core/domain/search';
 import { api } from '../../api/client';
@@ -34,6 +34,8 @@ export function SearchPage() {
   const [otherAsk, setOtherAsk] = useState({ n: 0, query: '' });
   const askOtherHalls = (query: string) => setOtherAsk((a) => ({ n: a.n + 1, query }));
   const input = useRef<InputRef>(null);
+  /** An input method is composing (拼音 being typed): its keys, Enter included, are the IME's, not ours. */
+  const composing = useRef(false);
   const items = state.result?.items ?? [];
 
   // Focus the box on arrival and again each time F3 or / asks for it (searchFocus counts those requests).
@@ -65,10 +67,14 @@ export function SearchPage() {
     }
   };
 
-  const open = (c: CustomerSummary) => nav.go({ name: 'customer', id: c.id });
+  // Stable, so that a keystroke in the box re-renders neither the results (memoised) nor the other halls' list.
+  const go = nav.go;
+  const open = useCallback((c: CustomerSummary) => go({ name: 'customer', id: c.id }), [go]);
+  const openId = useCallback((id: string) => go({ name: 'customer', id }), [go]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.nativeEvent.isComposing) return;
+    // Enter that picks an IME candidate is not a search (Chromium marks it composing, keyCode 229).
+    if (composing.current || e.nativeEvent.isComposing || e.keyCode === 229) return;
     if (e.key === 'ArrowDown' && items.length) {
       e.preventDefault();
       setActive((a) => (a === null ? 0 : Math.min(a + 1, items.length - 1)));
@@ -124,6 +130,12 @@ export function SearchPage() {
               update({ ...state, query: e.target.value });
             }}
             onKeyDown={onKeyDown}
+            onCompositionStart={() => {
+              composing.current = true;
+            }}
+            onCompositionEnd={() => {
+              composing.current = false;
+            }}
           />
         </Form.Item>
         <Button type="primary" loading={busy} onClick={() => void search()}>
@@ -159,7 +171,7 @@ export function SearchPage() {
           {items.length > 0 && <ResultsTable items={items} active={active} onOpen={open} />}
         </>
       )}
-      <OtherHalls query={otherAsk.query} ask={otherAsk.n} onOpen={(id) => nav.go({ name: 'customer', id })} />
+      <OtherHalls query={otherAsk.query} ask={otherAsk.n} onOpen={openId} />
     </div>
   );
 }
