@@ -470,6 +470,11 @@ export const ERRORS = {
     zh: '附件内容与其校验值不符（传输中损坏或文件被改动），总部拒收。',
     en: 'The attachment does not match its SHA-256.',
   },
+  ATTACHMENT_NOT_NAMED: {
+    status: 422,
+    zh: '总部没有本网点哪件记录用到这个附件（记录尚未同步上来，或附件不属于本网点），暂不接收；下次同步再传。',
+    en: "No record of the counter's hall names this attachment (yet).",
+  },
   SYNC_BAD_SIGNATURE: {
     status: 401,
     zh: '柜台签名校验失败，总部拒绝受理；请确认本柜台已在总部登记。',
