@@ -470,6 +470,11 @@ export const ERRORS = {
     zh: '附件内容与其校验值不符（传输中损坏或文件被改动），总部拒收。',
     en: 'The attachment does not match its SHA-256.',
   },
+  ATTACHMENT_NOT_NAMED: {
+    status: 422,
+    zh: '总部没有本网点哪件记录用到这个附件（记录尚未同步上来，或附件不属于本网点），暂不接收；下次同步再传。',
+    en: "No record of the counter's hall names this attachment (yet).",
+  },
   SYNC_BAD_SIGNATURE: {
     status: 401,
     zh: '柜台签名校验失败，总部拒绝受理；请确认本柜台已在总部登记。',
@@ -627,6 +632,31 @@ export const ERRORS = {
     status: 409,
     zh: '该冲突已经处理过了。',
     en: 'The conflict is already resolved.',
+  },
+  SERVICE_RECORD_NOT_FOUND: {
+    status: 404,
+    zh: '总部没有这件服务台记录（编号不对，或柜台尚未同步上来）。',
+    en: 'Head office holds no such service-desk record.',
+  },
+  SERVICE_RECORD_NOT_STEERABLE: {
+    status: 422,
+    zh: '总部只能改派或结案投诉和工单；受理单、预约、安检和报装由柜台办理。',
+    en: 'Head office reassigns or closes complaints and work orders only.',
+  },
+  SERVICE_RECORD_CLOSED: {
+    status: 409,
+    zh: '这件记录已经结案（或已完成、已撤销），不能再改派或结案。',
+    en: 'The record is already closed (or completed, or cancelled).',
+  },
+  SERVICE_REASSIGN_NOT_ALLOWED: {
+    status: 409,
+    zh: '这件记录当前的状态不能改派：投诉须已判定成立或正在处理，工单须待派或已派。',
+    en: 'The record cannot be reassigned in its current state.',
+  },
+  SERVICE_TEAM_INVALID: {
+    status: 422,
+    zh: '这个班组不办理这类记录：投诉交收费班、巡线班或通气维修班，工单交巡线班、通气维修班或安装队。',
+    en: 'That team does not take records of this kind.',
   },
   COMPLAINT_CLOSED: {
     status: 409,

@@ -27,3 +27,4 @@ export * from './repos/inspections';
 export * from './repos/id-photos';
 export * from './repos/visiting';
 export * from './repos/installations';
+export * from './repos/head-office-steps';

@@ -3,6 +3,7 @@
  * 燃气业务受理通知单, complaints with their tracking, and the 回访 queue. Runtime: any.
  */
 import { z } from 'zod';
+import { HEAD_OFFICE_ACTIONS } from '../domain/head-office-steps';
 import {
   BUSINESS_TYPE_CODE,
   CHANNELS,
@@ -102,8 +103,24 @@ export const createAcceptanceInput = z
   })
   .superRefine(prospectiveNamed);
 
+/** A step head office took on a complaint or a work order (总部改派、总部结案), as the counter pulled it. */
+export const headOfficeStepViewSchema = z.object({
+  hoNo: z.number().int(),
+  /** The counter steps head office held when it took it: it comes after that one in the record's order. */
+  afterStepNo: z.number().int(),
+  action: z.enum(HEAD_OFFICE_ACTIONS),
+  team: z.string().nullable(),
+  assignee: z.string().nullable(),
+  reason: z.string(),
+  by: z.string(),
+  at: z.string(),
+});
+
 export const complaintStepSchema = z.object({
   id: z.string(),
+  stepNo: z.number().int(),
+  /** Made at this counter after head office had closed the complaint: not taken (head office's close is final). */
+  superseded: z.boolean(),
   action: z.enum(COMPLAINT_ACTIONS),
   statusAfter: z.enum(COMPLAINT_STATUSES),
   team: z.enum(TEAMS).nullable(),
@@ -142,6 +159,8 @@ export const complaintSchema = z.object({
   followupDone: z.boolean(),
   allowed: z.array(z.enum(COMPLAINT_ACTIONS)),
   steps: z.array(complaintStepSchema),
+  /** Head office's steps (总部改派、总部结案), in its order. */
+  headOffice: z.array(headOfficeStepViewSchema),
   followups: z.array(followupSchema),
   operator: staffName,
   createdAt: z.string(),

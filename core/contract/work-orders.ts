@@ -15,7 +15,7 @@ import {
   WORK_SOURCES,
 } from '../domain/work-orders';
 import { freeText, idSchema, op, optionalTrimmed, trimmed } from './common';
-import { partySchema, staffName } from './service-desk';
+import { headOfficeStepViewSchema, partySchema, staffName } from './service-desk';
 
 const DESK = ['clerk', 'supervisor', 'admin'] as const;
 const ANY_STAFF = ['clerk', 'cashier', 'supervisor', 'admin'] as const;
@@ -24,6 +24,9 @@ const materialSchema = z.object({ name: z.string(), qty: z.number().int() });
 
 export const workOrderStepSchema = z.object({
   id: z.string(),
+  stepNo: z.number().int(),
+  /** Made at this counter after head office had closed the work order: not taken. */
+  superseded: z.boolean(),
   action: z.enum(WORK_ORDER_ACTIONS),
   statusAfter: z.enum(WORK_ORDER_STATUSES),
   team: z.enum(FIELD_TEAMS).nullable(),
@@ -66,6 +69,8 @@ export const workOrderSchema = z.object({
   result: z.string().nullable(),
   allowed: z.array(z.enum(WORK_ORDER_ACTIONS)),
   steps: z.array(workOrderStepSchema),
+  /** Head office's steps (总部改派、总部撤销), in its order. */
+  headOffice: z.array(headOfficeStepViewSchema),
   faults: z.array(meterFaultSchema),
   operator: staffName,
   createdAt: z.string(),

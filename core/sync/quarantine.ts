@@ -29,6 +29,8 @@ export const QUARANTINE_CODES = {
   UNKNOWN_RECORD: '总部没有该投诉的登记记录（登记未到、被隔离，或属于其他营业厅）',
   DUPLICATE_RECORD: '同一编号的受理单或投诉在总部已有记录',
   STEP_OUT_OF_ORDER: '投诉的处理步骤不接续总部所记的上一步，或在当前状态下不允许（如已结案的投诉再被修改）',
+  CLOSED_AT_HEAD_OFFICE:
+    '总部已结案（撤销）该投诉或工单：柜台在总部结案之后办理的步骤不再采纳（柜台拉取后即显示为已结案）',
   PURCHASE_COUNT_BACKWARDS: '购气次数没有向前：不大于本柜台为该户写过的次数',
 } as const;
 

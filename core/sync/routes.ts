@@ -36,6 +36,7 @@ import {
   attachmentUploadResponseSchema,
   attachmentUploadSchema,
 } from './wire-attachments';
+import { serviceStepInputSchema, serviceStepSchema } from './wire-service-steps';
 import { receiptVerdictSchema, receiptVerifyInputSchema } from '../receipts/receipt-qr';
 import {
   adminSchemas,
@@ -305,6 +306,16 @@ export const SYNC_ROUTES = {
     summary: '处理冲突：保留总部现值或采用新值，结果下发到各柜台',
     body: resolveInputSchema,
     response: adminSchemas.conflict,
+  },
+  stepServiceRecord: {
+    method: 'POST',
+    writes: true,
+    path: '/admin/service-records/:id/steps',
+    auth: 'admin',
+    summary:
+      '总部改派或结案投诉、工单：记为总部的一步（不占柜台的步骤号），随拉取下发到该网点的柜台；已结案的不能再改派或结案',
+    body: serviceStepInputSchema,
+    response: serviceStepSchema,
   },
   listQuarantine: {
     method: 'GET',

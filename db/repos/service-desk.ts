@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Drizzle } from '../open';
+import { closedByHeadOffice } from './head-office-steps';
 import { acceptances, complaintSteps, complaints, followups, serviceTypes } from '../schema/service-desk';
 
 export type ServiceTypeRow = typeof serviceTypes.$inferSelect;
@@ -105,7 +106,8 @@ export function followupsOf(db: Drizzle, complaintIds: readonly string[]): Follo
 }
 
 /**
- * Complaint rows with their current status (their last step's, 已登记 without one), newest first: the open ones
+ * Complaint rows with their current status (their last step's, 已登记 without one; 已结案 once head office closed
+ * it), newest first: the open ones
  * (not closed), the closed ones whose 回访 is not done, or all.
  */
 export function listComplaints(
@@ -114,8 +116,9 @@ export function listComplaints(
   limit: number,
   customerId?: string,
 ): ComplaintRow[] {
-  const status = sql`COALESCE((SELECT s.status_after FROM complaint_steps s WHERE s.complaint_id = ${complaints.id}
-    ORDER BY s.step_no DESC LIMIT 1), 'recorded')`;
+  const status = sql`CASE WHEN ${closedByHeadOffice(sql`${complaints.id}`)} THEN 'closed' ELSE
+    COALESCE((SELECT s.status_after FROM complaint_steps s WHERE s.complaint_id = ${complaints.id}
+    ORDER BY s.step_no DESC LIMIT 1), 'recorded') END`;
   const reached = sql`EXISTS (SELECT 1 FROM followups f WHERE f.complaint_id = ${complaints.id} AND f.outcome = 'reached')`;
   const where =
     which === 'open'

@@ -4,6 +4,7 @@
  */
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Drizzle } from '../open';
+import { closedByHeadOffice } from './head-office-steps';
 import { meterFaults, workOrderSteps, workOrders } from '../schema/work-orders';
 import { meters } from '../schema/customers';
 
@@ -38,8 +39,10 @@ export function workOrderStepsOf(db: Drizzle, ids: readonly string[]): WorkOrder
     .all();
 }
 
-const STATUS = sql`COALESCE((SELECT s.status_after FROM work_order_steps s WHERE s.work_order_id = work_orders.id
-  ORDER BY s.step_no DESC LIMIT 1), 'pending')`;
+/** A work order's status: its last step's, 待派 without one, 已撤销 once head office closed it. */
+const STATUS = sql`CASE WHEN ${closedByHeadOffice(sql`work_orders.id`)} THEN 'cancelled' ELSE
+  COALESCE((SELECT s.status_after FROM work_order_steps s WHERE s.work_order_id = work_orders.id
+  ORDER BY s.step_no DESC LIMIT 1), 'pending') END`;
 
 /** Work orders newest first: of a customer, of a source record, or those in given statuses. */
 export function listWorkOrders(

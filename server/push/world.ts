@@ -131,7 +131,8 @@ export interface ServiceRecordState {
   customerId: string | null;
   status: string | null;
   stepCount: number;
-  data: Rec & { steps?: Rec[]; followups?: Rec[] };
+  /** `hoSteps`: head office's own steps (server/admin/service-steps.ts). */
+  data: Rec & { steps?: Rec[]; followups?: Rec[]; hoSteps?: Rec[] };
   createdAt: string;
   updatedAt: string;
 }

@@ -33,6 +33,8 @@ import { blockCard, createPriceVersion, createStaff, saveFeeItem, saveLimits } f
 import { listConflicts, listQuarantine, listReconciliation, resolveConflict } from '../admin/review';
 import { listCounterOps, revertCounter } from '../admin/revert';
 import { verifyReceipt } from '../admin/receipts';
+import { stepServiceRecord } from '../admin/service-steps';
+import { serviceStepInputSchema } from '../../core/sync/wire-service-steps';
 import { consoleUserOf, hallScope } from '../console/permissions';
 import { receiptVerifyInputSchema } from '../../core/receipts/receipt-qr';
 import { counterOpsQuerySchema, revertInputSchema } from '../../core/sync/wire-revert';
@@ -112,6 +114,14 @@ export function registerAdminRoutes(app: FastifyInstance, ho: HeadOffice): void 
     const user = consoleUserOf(req);
     const by = user ? `${user.displayName}（${user.username}）` : input.by;
     return resolveConflict(store, p.id!, { ...input, by }, now());
+  });
+  write(R.stepServiceRecord.path, async (store, body, req) => {
+    const p = paramsOf(req);
+    const input = parseBody(serviceStepInputSchema, body);
+    // A console user acts in their own name, whatever the body says.
+    const user = consoleUserOf(req);
+    const by = user ? `${user.displayName}（${user.username}）` : input.by;
+    return stepServiceRecord(store, p.id!, { ...input, by }, now());
   });
   app.get(R.listQuarantine.path, async () => {
     return { ops: await listQuarantine(ho.store) };

@@ -3,7 +3,8 @@
  * judged 成立 or 不成立 with the reason; handed to 收费班, 巡线班 or 通气维修班 and tracked; the team's result
  * entered; the result told to the customer and the complaint closed — each step a new row (complaint_steps)
  * through the state machine of core/domain/service-desk.ts, with its ledger operation and audit entry. A
- * closed complaint takes no further step. Overdue is computed against the application's clock.
+ * closed complaint takes no further step, nor one head office closed (its steps pulled from the feed count in
+ * the state and team, core/domain/head-office-steps.ts). Overdue is computed against the application's clock.
  * Runtime: Node.
  */
 import type { Complaint, OpParsedInput } from '../../core/contract';
@@ -22,6 +23,12 @@ import {
   type Team,
   TEAM_ZH,
 } from '../../core/domain/service-desk';
+import {
+  effectiveState,
+  type HeadOfficeStep,
+  headOfficeClose,
+  supersededBy,
+} from '../../core/domain/head-office-steps';
 import { AppError } from '../../core/errors';
 import type { ComplaintStepType } from '../../core/sync/ops/service-ops';
 import {
@@ -30,6 +37,7 @@ import {
   type FollowupRow,
   findComplaint,
   followupsOf,
+  headOfficeStepsOf,
   insertComplaint,
   insertComplaintStep,
   stepsOf,
@@ -37,7 +45,7 @@ import {
 } from '../../db';
 import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
-import { partyOf, readableNo, staffRef } from './party';
+import { headOfficeView, partyOf, readableNo, staffRef } from './party';
 
 const STEP_TYPE: Record<ComplaintAction, ComplaintStepType> = {
   judge_justified: 'complaint.judged',
@@ -48,8 +56,15 @@ const STEP_TYPE: Record<ComplaintAction, ComplaintStepType> = {
   close: 'complaint.closed',
 };
 
-export const statusOf = (steps: readonly ComplaintStepRow[]): ComplaintStatus =>
-  (steps.at(-1)?.statusAfter as ComplaintStatus | undefined) ?? 'recorded';
+/** A complaint's state: its last step's, 已登记 without one, 已结案 once head office closed it. */
+export const statusOf = (
+  steps: readonly ComplaintStepRow[],
+  ho: readonly HeadOfficeStep[] = [],
+): ComplaintStatus => effectiveState('complaint', 'recorded', steps, ho).status as ComplaintStatus;
+
+/** The state of complaint `id` as this counter knows it now (its steps and head office's). */
+export const currentStatus = (app: App, id: string): ComplaintStatus =>
+  statusOf(stepsOf(app.db, [id]), headOfficeStepsOf(app.db, [id]).get(id) ?? []);
 
 const last = (steps: readonly ComplaintStepRow[], ...actions: string[]) =>
   steps.filter((s) => actions.includes(s.action)).at(-1);
@@ -59,10 +74,14 @@ export function toComplaint(
   r: ComplaintRow,
   steps: readonly ComplaintStepRow[],
   follows: readonly FollowupRow[],
+  ho: readonly HeadOfficeStep[] = [],
 ): Complaint {
-  const status = statusOf(steps);
-  const judged = last(steps, 'judge_justified', 'judge_unjustified');
-  const closed = last(steps, 'close');
+  const state = effectiveState('complaint', 'recorded', steps, ho);
+  const status = state.status as ComplaintStatus;
+  const taken = steps.filter((s) => !supersededBy(ho, s.stepNo));
+  const judged = last(taken, 'judge_justified', 'judge_unjustified');
+  const hoClose = headOfficeClose(ho);
+  const closed = hoClose ? { at: hoClose.at, text: `总部结案：${hoClose.reason}` } : last(taken, 'close');
   return {
     id: r.id,
     no: r.no,
@@ -77,10 +96,10 @@ export function toComplaint(
     category: r.category as ComplaintCategory,
     details: r.details,
     status,
-    team: (last(steps, 'hand_over')?.team as Team | undefined) ?? null,
+    team: (state.team as Team | null) ?? null,
     justified: judged ? judged.action === 'judge_justified' : null,
     judgement: judged?.text ?? null,
-    result: last(steps, 'resolve')?.text ?? null,
+    result: last(taken, 'resolve')?.text ?? null,
     toldCustomer: closed?.text ?? null,
     dueAt: r.dueAt,
     overdue: complaintOverdue(status, Date.parse(r.dueAt), app.clock.nowMs()),
@@ -92,6 +111,8 @@ export function toComplaint(
     allowed: allowedComplaintActions(status),
     steps: steps.map((s) => ({
       id: s.id,
+      stepNo: s.stepNo,
+      superseded: supersededBy(ho, s.stepNo),
       action: s.action as ComplaintAction,
       statusAfter: s.statusAfter as ComplaintStatus,
       team: (s.team as Team | null) ?? null,
@@ -99,6 +120,7 @@ export function toComplaint(
       operator: staffRef(app, s.operatorId),
       at: s.at,
     })),
+    headOffice: headOfficeView(ho),
     followups: follows.map((f) => ({
       id: f.id,
       outcome: f.outcome,
@@ -123,7 +145,10 @@ export function toComplaints(app: App, rows: readonly ComplaintRow[]): Complaint
   const ids = rows.map((r) => r.id);
   const steps = byComplaint(stepsOf(app.db, ids));
   const follows = byComplaint(followupsOf(app.db, ids));
-  return rows.map((r) => toComplaint(app, r, steps.get(r.id) ?? [], follows.get(r.id) ?? []));
+  const ho = headOfficeStepsOf(app.db, ids);
+  return rows.map((r) =>
+    toComplaint(app, r, steps.get(r.id) ?? [], follows.get(r.id) ?? [], ho.get(r.id) ?? []),
+  );
 }
 
 export function loadComplaint(app: App, id: string): Complaint {
@@ -180,7 +205,7 @@ export function stepComplaint(
     const r = findComplaint(app.db, id);
     if (!r) throw new AppError('NOT_FOUND', { detail: 'complaint' });
     const steps = stepsOf(app.db, [id]);
-    const from = statusOf(steps);
+    const from = statusOf(steps, headOfficeStepsOf(app.db, [id]).get(id) ?? []);
     const to = nextComplaintStatus(from, action);
     if (to === null)
       throw new AppError(from === 'closed' ? 'COMPLAINT_CLOSED' : 'COMPLAINT_STEP_NOT_ALLOWED', {

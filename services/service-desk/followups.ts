@@ -6,10 +6,10 @@
 import type { Complaint } from '../../core/contract';
 import { SATISFACTION_ZH } from '../../core/domain/service-desk';
 import { AppError } from '../../core/errors';
-import { findComplaint, followupsOf, insertFollowup, listComplaints, stepsOf } from '../../db';
+import { findComplaint, followupsOf, insertFollowup, listComplaints } from '../../db';
 import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
-import { loadComplaint, statusOf, toComplaints } from './complaints';
+import { currentStatus, loadComplaint, toComplaints } from './complaints';
 
 /** Open complaints (not closed), of one customer if given: overdue first, then by due time. */
 export function openComplaints(app: App, limit: number, customerId?: string): Complaint[] {
@@ -42,7 +42,7 @@ export const followupsRecord: Handlers['followups.record'] = (input, call) => {
   app.transaction(() => {
     const r = findComplaint(app.db, input.complaintId);
     if (!r) throw new AppError('NOT_FOUND', { detail: 'complaint' });
-    if (statusOf(stepsOf(app.db, [r.id])) !== 'closed') throw new AppError('COMPLAINT_NOT_CLOSED');
+    if (currentStatus(app, r.id) !== 'closed') throw new AppError('COMPLAINT_NOT_CLOSED');
     if (followupsOf(app.db, [r.id]).some((f) => f.outcome === 'reached'))
       throw new AppError('FOLLOWUP_ALREADY_DONE');
     const satisfaction = input.outcome === 'reached' ? (input.satisfaction ?? null) : null;

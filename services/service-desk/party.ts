@@ -2,6 +2,7 @@
  * Who came or called: a customer of the file (name, phone and address taken from it) or a prospective
  * customer as the clerk typed them. Runtime: Node.
  */
+import type { HeadOfficeStep } from '../../core/domain/head-office-steps';
 import { AppError } from '../../core/errors';
 import { findCustomer, staffName } from '../../db';
 import type { App } from '../app';
@@ -43,3 +44,7 @@ export const staffRef = (app: App, id: string) => ({
   id,
   displayName: staffName(app.gdb.sqlite, id) ?? '—',
 });
+
+/** Head office's steps on a record as the service desk shows them. */
+export const headOfficeView = (ho: readonly HeadOfficeStep[]) =>
+  ho.map(({ recordId: _r, recordKind: _k, ...s }) => s);

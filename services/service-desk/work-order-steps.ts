@@ -27,6 +27,7 @@ import {
   meterByNo,
   type WorkOrderRow,
   type WorkOrderStepRow,
+  headOfficeStepsOf,
   workOrderStepsOf,
 } from '../../db';
 import type { App } from '../app';
@@ -86,7 +87,7 @@ export function stepWorkOrder(
     const w = findWorkOrder(app.db, id);
     if (!w) throw new AppError('NOT_FOUND', { detail: 'workOrder' });
     const steps = workOrderStepsOf(app.db, [id]);
-    const from = workStatusOf(steps);
+    const from = workStatusOf(steps, headOfficeStepsOf(app.db, [id]).get(id) ?? []);
     const to = nextWorkOrderStatus(from, action);
     if (to === null)
       throw new AppError(workOrderFinal(from) ? 'WORK_ORDER_CLOSED' : 'WORK_ORDER_STEP_NOT_ALLOWED', {

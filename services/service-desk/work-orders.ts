@@ -17,6 +17,7 @@ import {
   type WorkOrderStatus,
   type WorkSource,
 } from '../../core/domain/work-orders';
+import { effectiveState, type HeadOfficeStep, supersededBy } from '../../core/domain/head-office-steps';
 import { AppError } from '../../core/errors';
 import {
   findAcceptance,
@@ -24,6 +25,7 @@ import {
   findComplaint,
   findSale,
   findWorkOrder,
+  headOfficeStepsOf,
   insertWorkOrder,
   listMeterFaults,
   meterByNo,
@@ -36,13 +38,16 @@ import {
 } from '../../db';
 import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
-import { type Party, partyOf, readableNo, staffRef } from './party';
+import { headOfficeView, type Party, partyOf, readableNo, staffRef } from './party';
 
 export const refused = (path: string, code: string, message: string) =>
   new AppError('VALIDATION_FAILED', { issues: [{ path: [path], code, message }] });
 
-export const workStatusOf = (steps: readonly WorkOrderStepRow[]): WorkOrderStatus =>
-  (steps.at(-1)?.statusAfter as WorkOrderStatus | undefined) ?? 'pending';
+/** A work order's state: its last step's, 待派 without one, 已撤销 once head office closed it. */
+export const workStatusOf = (
+  steps: readonly WorkOrderStepRow[],
+  ho: readonly HeadOfficeStep[] = [],
+): WorkOrderStatus => effectiveState('work_order', 'pending', steps, ho).status as WorkOrderStatus;
 
 const ALARM_ZH: Record<string, string> = {
   lowBattery: '电池电量低',
@@ -116,10 +121,15 @@ export function toWorkOrders(app: App, rows: readonly WorkOrderRow[]): WorkOrder
     rows.map((r) => r.id),
   ))
     byId.set(s.workOrderId, [...(byId.get(s.workOrderId) ?? []), s]);
+  const hoById = headOfficeStepsOf(
+    app.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
     const steps = byId.get(r.id) ?? [];
-    const status = workStatusOf(steps);
-    const assigned = steps.filter((s) => s.action === 'assign').at(-1);
+    const ho = hoById.get(r.id) ?? [];
+    const state = effectiveState('work_order', 'pending', steps, ho, (s) => s.assignee);
+    const status = state.status as WorkOrderStatus;
     const faults = r.meterNo
       ? listMeterFaults(app.db, { meterNo: r.meterNo, limit: 100 }).filter((f) => f.workOrderId === r.id)
       : [];
@@ -138,14 +148,16 @@ export function toWorkOrders(app: App, rows: readonly WorkOrderRow[]): WorkOrder
       meterNo: r.meterNo,
       description: r.description,
       status,
-      team: (assigned?.team as FieldTeam | undefined) ?? null,
-      assignee: assigned?.assignee ?? null,
-      result: steps.find((s) => s.action === 'complete')?.text ?? null,
+      team: (state.team as FieldTeam | null) ?? null,
+      assignee: state.assignee,
+      result: steps.find((s) => s.action === 'complete' && !supersededBy(ho, s.stepNo))?.text ?? null,
       allowed: allowedWorkOrderActions(status),
       steps: steps.map((s) => {
         const sale = s.saleId ? findSale(app.gdb.sqlite, s.saleId) : undefined;
         return {
           id: s.id,
+          stepNo: s.stepNo,
+          superseded: supersededBy(ho, s.stepNo),
           action: s.action as WorkOrderAction,
           statusAfter: s.statusAfter as WorkOrderStatus,
           team: (s.team as FieldTeam | null) ?? null,
@@ -158,6 +170,7 @@ export function toWorkOrders(app: App, rows: readonly WorkOrderRow[]): WorkOrder
           at: s.at,
         };
       }),
+      headOffice: headOfficeView(ho),
       faults: faults.map((f) => faultView(app, f, () => r.no)),
       operator: staffRef(app, r.operatorId),
       createdAt: r.createdAt,

@@ -10,6 +10,7 @@ import {
   getSyncState,
   lastOutboxSeq,
   putFinding,
+  putHeadOfficeStep,
   restoreLookupIndexes,
   updateSyncState,
 } from '../../db';
@@ -28,6 +29,7 @@ const ZH: Record<string, string> = {
   purchase_limits: '限购',
   staff: '员工',
   conflict: '冲突',
+  service_step: '总部改派/结案',
 };
 
 export function applyPage(
@@ -62,6 +64,7 @@ export function applyPage(
         else if (e.kind === 'purchase_limits') master.purchaseLimits(d);
         else if (e.kind === 'staff') ok = master.staffMember(d, at);
         else if (e.kind === 'conflict') master.conflict(d, at);
+        else if (e.kind === 'service_step') putHeadOfficeStep(db, d, at);
         if (!ok) skip(e, '本柜台已有同名（同编号）的不同记录，未覆盖');
         else {
           applied++;

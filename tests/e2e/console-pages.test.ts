@@ -1,8 +1,8 @@
 /**
  * The console's pages for head office's master data and records, in Chromium against `gasdesk server`: an
  * administrator reads the published prices and adds a fee item, adds a hall's clerk, finds a card a counter
- * issued and reports it lost, lists the service desk's records, and tries, imports and reverts a customers
- * file; a hall manager sees their own hall's staff and cards only, adds a clerk there, and has neither the
+ * issued and reports it lost, lists the service desk's records (reassigning a complaint and closing it), and
+ * tries, imports and reverts a customers file; a hall manager sees their own hall's staff and cards only, adds a clerk there, and has neither the
  * import page nor the 挂失 button. Runtime: Node (drives the browser).
  */
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ import { launchChromium, newPage } from './support/serve';
 
 const PASSWORD = 'Zongbu2026pass';
 const CARD = '0101010000000001';
+const COMPLAINT_NO = '0101-01-TS-000001';
 
 describe('the console’s master-data and record pages', () => {
   let ho: HeadOfficeProcess;
@@ -55,9 +56,32 @@ describe('the console’s master-data and record pages', () => {
       });
     const k = await ScriptedCounter.enroll(ho, '0101', '01');
     const file = customerFile(mulberry32(3), 1, uuidv7(Date.now()), '010101000001', new Date().toISOString());
+    const complaint = {
+      id: uuidv7(Date.now()),
+      no: COMPLAINT_NO,
+      channel: 'phone' as const,
+      customerId: file.id,
+      accountNo: '010101000001',
+      name: '侯珍洋',
+      phone: '13900001234',
+      address: '东风路 3 号',
+      category: 'supply' as const,
+      details: '小区气压低',
+      dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+    };
     await k.push([
       op('customer.opened', file),
       op('card.issued', { customerId: file.id, cardNo: CARD, formatId: 'ref-v1', region: 101 }),
+      op('complaint.recorded', complaint),
+      // Step types are typed as a group (core/sync/ops/service-ops.ts): the payload is the contract's complaintStep.
+      op('complaint.judged', {
+        complaintId: complaint.id,
+        stepNo: 1,
+        action: 'judge_justified',
+        statusAfter: 'justified',
+        team: null,
+        text: '属实',
+      } as never),
     ]);
     browser = await launchChromium();
     page = await newPage(browser);
@@ -150,6 +174,31 @@ describe('the console’s master-data and record pages', () => {
     await menu('服务台记录');
     await visible(page.getByRole('table', { name: '服务台记录' }));
     expect(await seriousProblems(page, 'console cards and records')).toEqual([]);
+    // 改派 then 结案: each a head-office step; a closed complaint offers neither again.
+    const complaint = rows('服务台记录').locator('tr', { hasText: COMPLAINT_NO });
+    await expect.poll(() => complaint.textContent()).toContain('成立待转办');
+    await complaint.getByRole('button', { name: '改派' }).click();
+    const reassign = page.getByRole('dialog', { name: `总部改派：投诉 ${COMPLAINT_NO}` });
+    await reassign.getByLabel('改派给').click();
+    await (await visible(page.getByTitle('通气维修班'))).click();
+    await field('原因').fill('实为立管漏点');
+    await field('原因').press('Enter');
+    await closed(`总部改派：投诉 ${COMPLAINT_NO}`);
+    await complaint.getByRole('button', { name: '结案' }).click();
+    await field('原因').fill('已由总部电话答复');
+    await field('原因').press('Enter');
+    await closed(`总部结案：投诉 ${COMPLAINT_NO}`);
+    await expect.poll(() => complaint.textContent()).toContain('已结案');
+    expect(await complaint.getByRole('button').count()).toBe(0);
+    const held = (await ho.admin('GET', '/admin/service-records?hall=0101&kind=complaint')) as {
+      records: { no: string; data: { hoSteps: { action: string; team: string | null }[] } }[];
+    };
+    expect(
+      held.records.find((r) => r.no === COMPLAINT_NO)!.data.hoSteps.map((h) => [h.action, h.team]),
+    ).toEqual([
+      ['reassign', 'repair'],
+      ['close', null],
+    ]);
   });
 
   it('tries a customers file, imports it, shows the batch and reverts it', async () => {

@@ -3,7 +3,8 @@
  * Chromium against `gasdesk serve --demo`: the administrator goes through a day — search, 开户, a file with
  * its card, the training panel, 读卡, a sale across the 400 m³ tier boundary and its printed receipt, fees,
  * 预览/补打, 交班 and its report, the day report, settings, 关于, 冲正, the administrator's pages, the lock
- * screen; then the clerk's, the cashier's and the supervisor's start pages and screens. Each screen is checked
+ * screen; then the clerk's, the cashier's and the supervisor's start pages and screens (the clerk's 服务台 with each
+ * of its tabs). Each screen is checked
  * with axe (no serious or critical violation, colour contrast included) and, at 1366×768 and at 1920×1080, for
  * text the operator cannot read whole (support/overflow.ts: ellipsis, clipped or sideways-scrolling boxes, cut
  * placeholders, numbers broken across lines). Runtime: Node (drives the browser).
@@ -291,6 +292,21 @@ describe('screenshots of the counter', () => {
     await shot('home-clerk');
     await openCustomerFile(page, ACCOUNT, NAME);
     await shot('customer-file-clerk');
+    // 服务台 (F7) and its tabs (Alt+1…Alt+7), each with its first field or list shown.
+    await page.keyboard.press('F7');
+    await visible(page.getByRole('heading', { name: '服务台' }));
+    await shot('service-acceptance');
+    const tab = async (key: string, name: string, shotName: string) => {
+      await page.keyboard.press(key);
+      await visible(page.getByRole('tab', { name, selected: true }));
+      await shot(shotName);
+    };
+    await tab('Alt+2', '投诉跟踪', 'service-complaints');
+    await tab('Alt+3', '回访', 'service-followups');
+    await tab('Alt+4', '预约', 'service-appointments');
+    await tab('Alt+5', '工单', 'service-work-orders');
+    await tab('Alt+6', '安检', 'service-inspections');
+    await tab('Alt+7', '零散报装', 'service-installations');
     await logout();
 
     // 收费员: the shift and today's figures; the sale desk waiting for a customer; the cash desk.

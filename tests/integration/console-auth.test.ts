@@ -206,6 +206,19 @@ describe('roles', () => {
     expect([other.status, codeOf(other.body)]).toEqual([403, 'CONSOLE_FORBIDDEN']);
     expect((await c.call('GET', '/admin/quarantine')).status).toBe(403);
   });
+
+  it('leaves reassigning and closing a service-desk record to the administrator', async () => {
+    const step = { action: 'close', reason: '总部结案', by: '某人' };
+    for (const name of ['sunli', 'qianyu', 'zhaomin']) {
+      const c = await signedIn(name);
+      const r = await c.call(
+        'POST',
+        '/admin/service-records/0190aaaa-0000-7000-8000-000000000000/steps',
+        step,
+      );
+      expect([name, r.status, codeOf(r.body)]).toEqual([name, 403, 'CONSOLE_FORBIDDEN']);
+    }
+  });
 });
 
 describe('reports', () => {

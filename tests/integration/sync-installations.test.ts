@@ -2,7 +2,8 @@
  * 零散报装 at head office (PGlite, or PostgreSQL when DATABASE_URL is set): a counter's application and its steps
  * through to 开户 are applied to the hall's service records as the counter pushes them, and its attachment files
  * follow on the same sync (POST /v1/attachments), checked there against their hash; a file that is not what
- * its hash says, too large or not an image or PDF is refused with its code and nothing kept; a step that does
+ * its hash says, too large or not an image or PDF, or one no record of the uploading counter's hall names
+ * (ATTACHMENT_NOT_NAMED), is refused with its code and nothing kept; a step that does
  * not follow, or one of another hall's counter, is quarantined.
  */
 import { createHash } from 'node:crypto';
@@ -109,6 +110,19 @@ describe('零散报装 at head office', () => {
       422,
       'ATTACHMENT_TOO_LARGE',
     ]);
+    // A file no record of the uploader's hall names: another hall's counter sending 0101's file, or a valid
+    // file nobody's record names. Refused, nothing kept; a counter of the hall sending it again is answered.
+    expect(await upload(sha(PNG_1PX), PNG_1PX)).toEqual([200, null]);
+    const uploadAs = async (dev: { counterId: string }, data: string) => {
+      const r = await signed(rig.ho.url, dev as never, 'POST', '/v1/attachments', {
+        sha256: sha(data),
+        data,
+      });
+      return [r.status, (r.body as { code?: string }).code ?? null];
+    };
+    expect(await uploadAs(stranger, PNG_1PX)).toEqual([422, 'ATTACHMENT_NOT_NAMED']);
+    const unnamed = Buffer.concat([Buffer.from(PNG_1PX, 'base64'), Buffer.from([0])]).toString('base64');
+    expect(await upload(sha(unnamed), unnamed)).toEqual([422, 'ATTACHMENT_NOT_NAMED']);
     expect(await rig.rows('SELECT sha256 FROM attachments')).toHaveLength(2);
 
     const op = uuidv7(Date.now());

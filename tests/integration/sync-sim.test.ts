@@ -57,12 +57,23 @@ describe(`seeded simulation (seed ${SEED})`, () => {
     expect(report.ledgersOk).toBe(true);
   });
 
-  it('brings every counter’s acceptances, complaints, appointments, work orders and inspections to head office once, each complaint closed with its 回访', () => {
-    expect(report.serviceAtCounters).toBe(20 * 3 * 5);
+  it('brings every counter’s acceptances, complaints, appointments, work orders, inspections and 零散报装 to head office once, each complaint closed with its 回访', () => {
+    expect(report.serviceAtCounters).toBe(20 * 3 * 6);
     expect(report.serviceAtHeadOffice).toBe(report.serviceAtCounters);
     expect(report.complaintsClosedAtHeadOffice).toBe(20 * 3);
     expect(report.workOrdersCompletedAtHeadOffice).toBe(20 * 3);
     expect(report.inspectionsRectifiedAtHeadOffice).toBe(20 * 3);
+  });
+
+  it('brings every counter’s 零散报装 with each step and its photo to head office once', () => {
+    // Each counter-day: 受理 and 查勘, then 撤销 (every other one) or 方案与收费 and 施工.
+    expect(report.installationsAtCounters).toBe(20 * 3);
+    expect(report.installationStepsAtCounters).toBe(20 * 3 + 30 * 1 + 30 * 2);
+    expect(report.installationsAtHeadOffice).toBe(report.installationsAtCounters);
+    expect(report.installationStepsAtHeadOffice).toBe(report.installationStepsAtCounters);
+    expect(report.attachmentsAtCounters).toBe(20 * 3);
+    expect(report.attachmentsConfirmed).toBe(report.attachmentsAtCounters);
+    expect(report.attachmentsAtHeadOffice).toBe(report.attachmentsAtCounters);
   });
 
   it('really went through the faults', () => {

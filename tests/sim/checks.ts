@@ -29,7 +29,7 @@ export interface SimReport {
   quarantined: number;
   quarantineReasons: string[];
   ledgersOk: boolean;
-  /** Acceptances, complaints, appointments, work orders and inspections recorded at the counters, and those head office holds (service_records). */
+  /** Acceptances, complaints, appointments, work orders, inspections and 零散报装 recorded at the counters, and those head office holds (service_records). */
   serviceAtCounters: number;
   serviceAtHeadOffice: number;
   /** Work orders head office holds completed, and inspections whose hazards it holds rectified. */
@@ -37,6 +37,15 @@ export interface SimReport {
   inspectionsRectifiedAtHeadOffice: number;
   /** Complaints head office holds closed with their 回访. */
   complaintsClosedAtHeadOffice: number;
+  /** 零散报装 applications and their steps at the counters and at head office (its step_count). */
+  installationsAtCounters: number;
+  installationStepsAtCounters: number;
+  installationsAtHeadOffice: number;
+  installationStepsAtHeadOffice: number;
+  /** Attachment files the counters' applications name, those the counters hold confirmed, and those head office keeps. */
+  attachmentsAtCounters: number;
+  attachmentsConfirmed: number;
+  attachmentsAtHeadOffice: number;
 }
 
 const FIELDS = ['name', 'phone', 'householdSize', 'status', 'userClass', 'fullAddress'] as const;
@@ -123,15 +132,33 @@ export async function checkWorld(w: SimWorld, ho: TestHeadOffice): Promise<SimRe
     [ids],
   );
   let serviceAtCounters = 0;
-  for (const c of w.counters)
+  const desk = { installations: 0, steps: 0, files: 0, confirmed: 0 };
+  for (const c of w.counters) {
+    const db = c.app.gdb.sqlite;
     serviceAtCounters += (
-      c.app.gdb.sqlite
+      db
         .prepare(
           `SELECT (SELECT count(*) FROM acceptances) + (SELECT count(*) FROM complaints) + (SELECT count(*) FROM appointments)
-            + (SELECT count(*) FROM work_orders) + (SELECT count(*) FROM inspections) AS n`,
+            + (SELECT count(*) FROM work_orders) + (SELECT count(*) FROM inspections)
+            + (SELECT count(*) FROM installations) AS n`,
         )
         .get() as { n: number }
     ).n;
+    const x = db
+      .prepare(
+        `SELECT (SELECT count(*) FROM installations) AS installations, (SELECT count(*) FROM installation_steps) AS steps,
+           (SELECT count(DISTINCT j.value ->> 'sha256') FROM installations i, json_each(i.attachments) j) AS files,
+           (SELECT count(DISTINCT sha256) FROM attachment_uploads) AS confirmed`,
+      )
+      .get() as typeof desk;
+    for (const k of Object.keys(desk) as (keyof typeof desk)[]) desk[k] += x[k];
+  }
+  const [install] = await ho.store.query<{ n: number; steps: number; files: number }>(
+    `SELECT count(*)::int AS n, COALESCE(sum(step_count), 0)::int AS steps,
+       (SELECT count(*)::int FROM attachments WHERE counter_id = ANY($1)) AS files
+     FROM service_records WHERE kind = 'installation' AND counter_id = ANY($1)`,
+    [ids],
+  );
   const [service] = await ho.store.query<{ n: number; closed: number; done: number; rectified: number }>(
     `SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'closed'
        AND jsonb_array_length(data->'followups') = 1)::int AS closed,
@@ -146,6 +173,13 @@ export async function checkWorld(w: SimWorld, ho: TestHeadOffice): Promise<SimRe
     complaintsClosedAtHeadOffice: service!.closed,
     workOrdersCompletedAtHeadOffice: service!.done,
     inspectionsRectifiedAtHeadOffice: service!.rectified,
+    installationsAtCounters: desk.installations,
+    installationStepsAtCounters: desk.steps,
+    installationsAtHeadOffice: install!.n,
+    installationStepsAtHeadOffice: install!.steps,
+    attachmentsAtCounters: desk.files,
+    attachmentsConfirmed: desk.confirmed,
+    attachmentsAtHeadOffice: install!.files,
     counters: w.counters.length,
     opsAtCounters,
     opsAtHeadOffice,

@@ -8,6 +8,7 @@ import { dayIn, nextDate } from '../../core/business-day';
 import type { OpName } from '../../core/contract';
 import { fakeHousehold } from '../../services/setup/fake-households';
 import { type SimCounter, SIM_APPROVAL } from './sim-counter';
+import { PNG_1PX } from '../support/attachments';
 import { withRequestId } from '../support/request-id';
 
 export interface Injection {
@@ -147,7 +148,7 @@ async function inject(c: SimCounter, _ctx: DayContext, inj: Injection): Promise<
  * The service desk's day at this counter, after its sales: an acceptance for a household of the hall, and a
  * complaint of the same household taken from recording through 判定, 转办 (with a work order opened, assigned
  * and completed), 处理结果 and 结案 to its 回访, an appointment booked and moved (every other one cancelled),
- * and an inspection finding a hazard that is rectified the same day — with no
+ * an inspection finding a hazard that is rectified the same day, and a 零散报装 (below) — with no
  * draw from the seed's generator, so the rest of the day is the seed's as before.
  */
 async function serviceDesk(c: SimCounter, ctx: DayContext): Promise<void> {
@@ -206,6 +207,47 @@ async function serviceDesk(c: SimCounter, ctx: DayContext): Promise<void> {
     sid,
   );
   await c.ok('inspections.rectify', { id: i.id, rectifiedOn: today, checker: '模拟安检员' }, sid);
+  await installation(c, ctx);
+}
+
+/**
+ * A 零散报装 of a prospective household, with a photo of its own (the counter and day in its bytes): 受理 with the
+ * photo, 查勘, then every other one 撤销; the others 方案与收费 (its 初装费 paid at this counter) and 施工.
+ */
+async function installation(c: SimCounter, ctx: DayContext): Promise<void> {
+  const sid = c.adminSid;
+  const photo = Buffer.concat([
+    Buffer.from(PNG_1PX, 'base64'),
+    Buffer.from(`sim ${c.code} day ${ctx.day}`),
+  ]).toString('base64');
+  const z = await c.ok(
+    'installations.apply',
+    {
+      name: `模拟报装户${c.index}`,
+      phone: `1390000${String(c.index * 100 + ctx.day).padStart(4, '0')}`,
+      address: `模拟路 ${c.index} 弄 ${ctx.day} 号`,
+      request: '模拟报装：新装灶具',
+      attachments: [{ name: '现场.png', data: photo }],
+    },
+    sid,
+  );
+  await c.ok('installations.step', { id: z.id, action: 'survey', result: '可接入' }, sid);
+  if ((c.index + ctx.day) % 2 === 0) {
+    await c.ok('installations.step', { id: z.id, action: 'cancel', result: '模拟：用户撤回申请' }, sid);
+    return;
+  }
+  const fee = (await c.ok('fees.list', {}, c.cashierSid)).items.find((f) => f.name === '初装费')!;
+  const paid = await c.ok(
+    'sales.payFees',
+    {
+      lines: [{ feeItemId: fee.id, qty: 1 }],
+      expectedAmountDue: fee.amountFen,
+      tenders: [{ method: 'cash', amount: fee.amountFen }],
+    },
+    c.cashierSid,
+  );
+  await c.ok('installations.step', { id: z.id, action: 'plan', result: '模拟方案', saleId: paid.id }, sid);
+  await c.ok('installations.step', { id: z.id, action: 'build', result: '模拟完工' }, sid);
 }
 
 export async function runDay(c: SimCounter, ctx: DayContext): Promise<void> {

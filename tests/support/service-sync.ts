@@ -23,8 +23,11 @@ export interface ServiceSyncRig {
   rows<T>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
-/** Registers the hooks that start and stop the head office and its counter; fields are set in beforeAll. */
-export function serviceSyncRig(dirPrefix: string): ServiceSyncRig {
+/**
+ * Registers the hooks that start and stop the head office and its counter; fields are set in beforeAll. Head
+ * office runs on PostgreSQL when it answers, or on PGlite (`pglite`, or when it does not).
+ */
+export function serviceSyncRig(dirPrefix: string, opts: { pglite?: boolean } = {}): ServiceSyncRig {
   const rig = {
     realTime: false,
     async sync() {
@@ -34,7 +37,10 @@ export function serviceSyncRig(dirPrefix: string): ServiceSyncRig {
     rows: <T>(sql: string, params: unknown[] = []) => rig.ho.store.query<T>(sql, params),
   } as ServiceSyncRig;
   beforeAll(async () => {
-    rig.ho = await startHeadOffice({ now: () => (rig.realTime ? Date.now() : SERVICE_SYNC_NOW) });
+    rig.ho = await startHeadOffice({
+      now: () => (rig.realTime ? Date.now() : SERVICE_SYNC_NOW),
+      pglite: opts.pglite,
+    });
     rig.A = await SimCounter.create(0, tempDir(dirPrefix, { shared: true }), () => SERVICE_SYNC_NOW);
     const code = await registerCounter(rig.ho, '0101', rig.A.code);
     await rig.A.ok('sync.enroll', { server: rig.ho.url, code }, rig.A.adminSid);

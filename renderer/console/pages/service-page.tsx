@@ -1,17 +1,25 @@
 /**
  * 服务台记录: what the halls' service desks recorded and pushed — acceptances, complaints, appointments, work
- * orders and inspections — newest first, with their number, state and steps so far. Read-only here: they are
- * reassigned and closed at the counters. Runtime: browser.
+ * orders and inspections — newest first, with their number, state and steps so far. The administrator may
+ * reassign a complaint or a work order to another team (改派) or close it with a reason (结案): a head-office
+ * step the owning counter receives on its next pull (docs/sync-protocol.md). Runtime: browser.
  */
-import { Alert, Select, Space, Table } from 'antd';
+import { Alert, Button, Form, Input, Select, Space, Table } from 'antd';
 import { useCallback, useState } from 'react';
 import type { z } from 'zod';
-import { APPOINTMENT_STATUS_ZH } from '../../../core/domain/appointments';
-import { COMPLAINT_STATUS_ZH } from '../../../core/domain/service-desk';
+import { APPOINTMENT_STATUS_ZH, FIELD_TEAM_ZH, FIELD_TEAMS } from '../../../core/domain/appointments';
+import {
+  FINAL,
+  HEAD_OFFICE_ACTION_ZH,
+  type HeadOfficeAction,
+  REASSIGNABLE,
+} from '../../../core/domain/head-office-steps';
+import { COMPLAINT_STATUS_ZH, TEAM_ZH, TEAMS } from '../../../core/domain/service-desk';
 import { WORK_ORDER_STATUS_ZH } from '../../../core/domain/work-orders';
 import { SERVICE_KINDS, type serviceRecordListSchema } from '../../../core/sync/routes-lists';
-import { get } from '../api';
+import { get, post } from '../api';
 import type { Me } from '../console-app';
+import { FormDialog } from '../form-dialog';
 import { firstHall, HallSelect } from '../hall-select';
 import { useLoad } from '../use-load';
 
@@ -37,7 +45,21 @@ function about(r: Record_): string {
   return '';
 }
 
+/** What head office may do to a record now: 改派 while a team is in charge, 结案 until it is closed. */
+function steerable(r: Record_): HeadOfficeAction[] {
+  if (r.kind !== 'complaint' && r.kind !== 'work_order') return [];
+  const status = r.status ?? '';
+  if (FINAL[r.kind].includes(status)) return [];
+  return REASSIGNABLE[r.kind].includes(status) ? ['reassign', 'close'] : ['close'];
+}
+
+const teamsOf = (r: Record_): { value: string; label: string }[] =>
+  r.kind === 'complaint'
+    ? TEAMS.map((t) => ({ value: t, label: TEAM_ZH[t] }))
+    : FIELD_TEAMS.map((t) => ({ value: t, label: FIELD_TEAM_ZH[t] }));
+
 export function ServicePage({ me }: { me: Me }) {
+  const [steering, setSteering] = useState<{ record: Record_; action: HeadOfficeAction }>();
   const [hall, setHall] = useState(firstHall(me));
   const [kind, setKind] = useState<string>();
   const load = useCallback(async () => {
@@ -46,7 +68,7 @@ export function ServicePage({ me }: { me: Me }) {
     if (kind) p.set('kind', kind);
     return (await get<{ records: Record_[] }>(`/admin/service-records?${p}`)).records;
   }, [hall, kind]);
-  const { data, error, loading } = useLoad(load);
+  const { data, error, loading, reload } = useLoad(load);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {error && <Alert type="error" showIcon role="alert" title={error} />}
@@ -78,8 +100,58 @@ export function ServicePage({ me }: { me: Me }) {
           { title: '进展', render: (_, r) => (r.stepCount > 0 ? `${r.stepCount} 步` : '') },
           { title: '登记时间', render: (_, r) => when(r.createdAt) },
           { title: '最近更新', render: (_, r) => when(r.updatedAt) },
+          ...(me.role === 'admin'
+            ? [
+                {
+                  title: '总部处理',
+                  render: (_: unknown, r: Record_) => (
+                    <Space size="small">
+                      {steerable(r).map((action) => (
+                        <Button
+                          key={action}
+                          size="small"
+                          danger={action === 'close'}
+                          onClick={() => setSteering({ record: r, action })}
+                        >
+                          {action === 'close' ? '结案' : '改派'}
+                        </Button>
+                      ))}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
+      {steering && (
+        <FormDialog<{ team?: string; assignee?: string; reason: string }>
+          title={`${HEAD_OFFICE_ACTION_ZH[steering.action]}：${KIND_ZH[steering.record.kind]} ${steering.record.no}`}
+          danger={steering.action === 'close'}
+          onClose={() => setSteering(undefined)}
+          onSubmit={async (v) => {
+            await post(`/admin/service-records/${steering.record.id}/steps`, {
+              ...v,
+              action: steering.action,
+              by: me.displayName,
+            });
+            await reload();
+          }}
+        >
+          {steering.action === 'reassign' && (
+            <Form.Item name="team" label="改派给" rules={[{ required: true, message: '请选择班组' }]}>
+              <Select options={teamsOf(steering.record)} />
+            </Form.Item>
+          )}
+          {steering.action === 'reassign' && steering.record.kind === 'work_order' && (
+            <Form.Item name="assignee" label="上门人员">
+              <Input maxLength={40} />
+            </Form.Item>
+          )}
+          <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请输入原因' }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </FormDialog>
+      )}
     </Space>
   );
 }

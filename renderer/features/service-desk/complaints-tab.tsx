@@ -6,6 +6,7 @@
 import { Button, Card, Descriptions, Modal, Space, Switch, Table, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Complaint } from '../../../core/contract';
+import { mergeSteps } from '../../../core/domain/head-office-steps';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { useReportError } from '../../shell/errors';
@@ -74,9 +75,23 @@ function ComplaintModal({
       </Descriptions>
       <Typography.Title level={5}>{s.steps}</Typography.Title>
       <Timeline
-        items={c.steps.map((x) => ({
-          children: `${formatDateTime(x.at)} ${s.actions[x.action]}${x.team ? `（${s.teams[x.team]}）` : ''}：${x.text} — ${x.operator.displayName}`,
-        }))}
+        items={mergeSteps(c.steps, c.headOffice).map((m) => {
+          if ('ho' in m) {
+            const h = m.ho;
+            const team = h.team ? `（${s.teams[h.team as keyof typeof s.teams] ?? h.team}）` : '';
+            return {
+              key: `ho-${h.hoNo}`,
+              color: h.action === 'close' ? 'red' : 'blue',
+              children: `${formatDateTime(h.at)} ${h.action === 'close' ? s.headOfficeClose : s.headOfficeReassign}${team}：${h.reason} — ${h.by}`,
+            };
+          }
+          const x = m.counter;
+          return {
+            key: x.id,
+            color: x.superseded ? 'gray' : undefined,
+            children: `${formatDateTime(x.at)} ${s.actions[x.action]}${x.team ? `（${s.teams[x.team]}）` : ''}：${x.text} — ${x.operator.displayName}${x.superseded ? s.superseded : ''}`,
+          };
+        })}
       />
       {c.status === 'closed' ? (
         <Typography.Paragraph type="secondary">{s.closedNote}</Typography.Paragraph>

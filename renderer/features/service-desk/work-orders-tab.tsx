@@ -7,6 +7,7 @@
 import { Button, Card, Descriptions, Modal, Space, Switch, Table, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkOrder } from '../../../core/contract';
+import { mergeSteps } from '../../../core/domain/head-office-steps';
 import type { WorkOrderAction } from '../../../core/domain/work-orders';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
@@ -78,13 +79,29 @@ export function WorkOrderModal({
       </Descriptions>
       <Typography.Title level={5}>{w.steps}</Typography.Title>
       <Timeline
-        items={o.steps.map((x) => ({
-          children: `${formatDateTime(x.at)} ${w[BUTTON[x.action]]}${
-            x.team ? `（${w.teams[x.team]} ${x.assignee ?? ''}）` : ''
-          }${x.text ? `：${x.text}` : ''}${x.materials.map((m) => ` ${m.name}×${m.qty}`).join('')}${
-            x.sale ? ` 收据 ${x.sale.receiptNo}` : ''
-          }${x.newMeterNo ? ` 新表 ${x.newMeterNo}` : ''} — ${x.operator.displayName}`,
-        }))}
+        items={mergeSteps(o.steps, o.headOffice).map((step) => {
+          if ('ho' in step) {
+            const h = step.ho;
+            const team = h.team
+              ? `（${w.teams[h.team as keyof typeof w.teams] ?? h.team} ${h.assignee ?? ''}）`
+              : '';
+            return {
+              key: `ho-${h.hoNo}`,
+              color: h.action === 'close' ? 'red' : 'blue',
+              children: `${formatDateTime(h.at)} ${h.action === 'close' ? w.headOfficeClose : w.headOfficeReassign}${team}：${h.reason} — ${h.by}`,
+            };
+          }
+          const x = step.counter;
+          return {
+            key: x.id,
+            color: x.superseded ? 'gray' : undefined,
+            children: `${formatDateTime(x.at)} ${w[BUTTON[x.action]]}${
+              x.team ? `（${w.teams[x.team]} ${x.assignee ?? ''}）` : ''
+            }${x.text ? `：${x.text}` : ''}${x.materials.map((m) => ` ${m.name}×${m.qty}`).join('')}${
+              x.sale ? ` 收据 ${x.sale.receiptNo}` : ''
+            }${x.newMeterNo ? ` 新表 ${x.newMeterNo}` : ''} — ${x.operator.displayName}${x.superseded ? w.superseded : ''}`,
+          };
+        })}
       />
       {o.faults.length > 0 && (
         <Typography.Paragraph>

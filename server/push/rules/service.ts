@@ -2,7 +2,8 @@
  * The service desk at head office (服务台): an acceptance or a complaint is the hall's — a customer it names must
  * be the hall's, and its id new; a complaint's steps and 回访 come only from a counter of the complaint's hall,
  * in order (step n + 1 after step n), each a move the state machine of core/domain/service-desk.ts allows — so a
- * closed complaint is not changed at head office either; a 回访 only of a closed complaint, once reached.
+ * closed complaint is not changed at head office either, nor one head office closed (a counter step numbered
+ * after the close is quarantined, CLOSED_AT_HEAD_OFFICE); a 回访 only of a closed complaint, once reached.
  * Runtime: Node.
  */
 import { nextComplaintStatus } from '../../../core/domain/service-desk';
@@ -70,6 +71,19 @@ export function putRecord(
   w.effect(op, { kind: 'service', id: p.id, before: null, after: serviceMark(w.serviceRecords.get(p.id)!) });
 }
 
+/**
+ * A counter step numbered after head office closed the record (core/domain/head-office-steps.ts): not taken,
+ * whatever it says — head office's close is final.
+ */
+export function closedAtHeadOffice(r: ServiceRecordState, stepNo: number, zh: string): Quarantine | null {
+  const close = (r.data.hoSteps ?? []).find((h) => h.action === 'close');
+  if (!close || stepNo <= Number(close.afterStepNo)) return null;
+  return quarantine(
+    'CLOSED_AT_HEAD_OFFICE',
+    `${zh} ${r.no} 已于 ${String(close.at)} 由总部结案（${String(close.reason)}），柜台的第 ${stepNo} 步不再采纳`,
+  );
+}
+
 /** Changes a record the op moves on, keeping what it was for a later revert (server/admin/revert.ts). */
 export function moveOn(
   w: World,
@@ -107,6 +121,8 @@ export const complaintStepped: Rule<ComplaintStepType> = {
       return quarantine('PAYLOAD_INVALID', `${op.read.type} 不能记录 ${s.action}`);
     const c = w.ownComplaint(s.complaintId);
     if (isQuarantine(c)) return c;
+    const closed = closedAtHeadOffice(c, s.stepNo, '投诉');
+    if (closed) return closed;
     if (s.stepNo !== c.stepCount + 1)
       return quarantine(
         'STEP_OUT_OF_ORDER',

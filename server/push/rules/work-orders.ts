@@ -2,7 +2,7 @@
  * 工单 and 安检 at head office: a work order or an inspection is the hall's — a customer it names must be the
  * hall's, its id new; a work order's 派单, 完成 or 撤销 comes only from a counter of the work order's hall, in
  * order (step n + 1 after step n), each a move core/domain/work-orders.ts allows — so a completed or
- * cancelled work order is not changed at head office either; an inspection's hazards are rectified once, and
+ * cancelled work order is not changed at head office either, nor one head office closed; an inspection's hazards are rectified once, and
  * only an inspection that found hazards. Runtime: Node.
  */
 import { nextWorkOrderStatus, type WorkOrderStatus } from '../../../core/domain/work-orders';
@@ -13,7 +13,7 @@ import {
 } from '../../../core/sync/ops/work-order-ops';
 import { APPLIED, isQuarantine, quarantine } from '../world';
 import type { Rule } from './rule';
-import { moveOn, newRecord, putRecord } from './service';
+import { closedAtHeadOffice, moveOn, newRecord, putRecord } from './service';
 
 export const workOrderOpened: Rule<'workOrder.opened'> = {
   check: (w, op) => newRecord(w, op.read.data.id, op.read.data.customerId),
@@ -30,6 +30,8 @@ export const workOrderStepped: Rule<WorkOrderStepType> = {
       return quarantine('PAYLOAD_INVALID', `${op.read.type} 不能记录 ${s.action}`);
     const r = w.ownRecord(s.workOrderId, 'work_order', '工单');
     if (isQuarantine(r)) return r;
+    const closed = closedAtHeadOffice(r, s.stepNo, '工单');
+    if (closed) return closed;
     if (s.stepNo !== r.stepCount + 1)
       return quarantine(
         'STEP_OUT_OF_ORDER',
