@@ -17,3 +17,4 @@ export * from './inspections';
 export * from './id-photos';
 export * from './visiting';
 export * from './installations';
+export * from './tool-cards';
