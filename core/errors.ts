@@ -365,6 +365,11 @@ export const ERRORS = {
     zh: '这笔购气已写入燃气卡，冲正前必须先读卡并清除卡内气量，请插入用户的卡。',
     en: 'This purchase is on a card: reverse it with the card in the reader.',
   },
+  CARD_NOT_BLANK: {
+    status: 409,
+    zh: '读卡器里不是空白卡：工具卡只能用空白卡制作，请换一张空白卡。',
+    en: 'The card in the reader is not blank; tool cards are made on blank cards.',
+  },
   CUSTOMER_HAS_CARD: {
     status: 409,
     zh: '该用户已有在用的燃气卡；遗失或损坏请办理补卡。',

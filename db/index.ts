@@ -18,6 +18,7 @@ export * from './repos/account-counts';
 export * from './repos/cards';
 export * from './repos/sync';
 export * from './repos/card-psc';
+export * from './repos/tool-cards';
 export * from './repos/unsettled';
 export * from './repos/service-desk';
 export * from './repos/appointments';

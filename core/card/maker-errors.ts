@@ -25,10 +25,14 @@ export const MAKER_CARD_ERRORS = {
   },
 } as const;
 
+/** The tool cards a card format can make (the kinds of gas-card.ts other than a user card). */
+export const TOOL_CARD_KINDS = ['setup', 'clear', 'check', 'meter_change'] as const;
+export type ToolCardKind = (typeof TOOL_CARD_KINDS)[number];
+
 /** Tool cards by their Chinese names (the kinds of gas-card.ts other than a user card). */
 export const TOOL_CARD_NAMES = {
   setup: '设置卡',
   clear: '清零卡',
   check: '检查卡',
   meter_change: '换表卡',
-} as const;
+} as const satisfies Record<ToolCardKind, string>;

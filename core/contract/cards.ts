@@ -1,6 +1,7 @@
 /** IC gas cards at the counter: read, issue, replace, top up, meter change, card-aware reversal, training. */
 import { z } from 'zod';
 import { CARD_KINDS } from '../card/gas-card';
+import { TOOL_CARD_KINDS } from '../card/maker-errors';
 import { parseReaderSpec, readerKinds } from '../devices/reader-spec';
 import { approvalSchema, idSchema, op, reasonSchema, trimmed } from './common';
 import { meterInputSchema } from './customer-fields';
@@ -230,6 +231,22 @@ export const cardOps = {
       carried: z.number().int(),
       /** Further carries still owed (each written once the meter has loaded the one before). */
       stillOwed: z.number().int(),
+    }),
+  }),
+  'cards.makeToolCard': op({
+    summary:
+      '制作工具卡（班长）：把读卡器里的空白卡按当前卡格式制作成设置卡、清零卡、检查卡或换表卡，并登记卡号',
+    access: ['supervisor'],
+    writes: true,
+    input: z.object({
+      kind: z.enum(TOOL_CARD_KINDS, { error: '请选择工具卡种类：设置卡、清零卡、检查卡或换表卡' }),
+    }),
+    output: z.object({
+      cardNo: z.string(),
+      kind: z.enum(TOOL_CARD_KINDS),
+      /** The card format that made it (the reference format, or a meter maker's `maker:` plug-in). */
+      formatId: z.string(),
+      madeAt: z.string(),
     }),
   }),
   'devices.configureReader': op({

@@ -18,3 +18,4 @@ export * from './id-photos';
 export * from './visiting';
 export * from './installations';
 export * from './head-office-steps';
+export * from './tool-cards';

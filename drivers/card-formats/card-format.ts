@@ -64,13 +64,19 @@ export interface CardFormat {
     keys: CardKeys,
     opts?: { allowLastTry?: boolean; image?: Uint8Array; pscVerified?: boolean },
   ): Promise<void>;
-  /** Makes a tool card (set-up, clear, check, meter-change). */
+  /** The tool cards this format can make through this reader (a maker's: those its manifest names a function for). */
+  toolKinds(reader: Sle4442Reader): readonly Exclude<CardKind, 'user'>[];
+  /**
+   * Makes a tool card (set-up, clear, check, meter-change) on a blank card, or finishes one cut at any point; a
+   * card already holding exactly that tool card is left alone. `transportPsc`: the blank card's, as for `issue`.
+   */
   makeToolCard(
     reader: Sle4442Reader,
     kind: Exclude<CardKind, 'user'>,
     cardNo: string,
     region: number,
     keys: CardKeys,
+    opts?: Pick<IssueOptions, 'transportPsc' | 'image'>,
   ): Promise<void>;
 }
 

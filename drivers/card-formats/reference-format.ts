@@ -10,6 +10,7 @@ import {
   PSC_CHANGING_MARK,
   USED_BYTES,
 } from '../../core/card/gas-card';
+import { TOOL_CARD_KINDS } from '../../core/card/maker-errors';
 import { DEFAULT_PSC } from '../card-reader/sle4442';
 import { ReaderError } from '../card-reader/reader-error';
 import type { Sle4442Reader } from '../card-reader/sle4442-reader';
@@ -119,8 +120,10 @@ export const referenceFormat: CardFormat = {
     await writeArea(reader, AREA.backup.start, backup, bytes);
   },
 
-  async makeToolCard(reader, kind, cardNo, region, keys) {
-    await this.issue(reader, { kind, region, cardNo, accountNo: '' }, keys);
+  toolKinds: () => TOOL_CARD_KINDS,
+
+  async makeToolCard(reader, kind, cardNo, region, keys, opts = {}) {
+    await this.issue(reader, { kind, region, cardNo, accountNo: '' }, keys, opts);
   },
 };
 

@@ -8,8 +8,10 @@
  */
 import { AppError } from '../../core/errors';
 import { DEFAULT_PSC } from '../../drivers/card-reader/sle4442';
+import { ReaderError } from '../../drivers/card-reader/reader-error';
 import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
+import { guard } from './card-station';
 
 export interface CardStock {
   id: string | null;
@@ -66,6 +68,38 @@ export function refuseStock(app: App, stock: CardStock, operatorId: string): voi
       },
     });
   });
+}
+
+class StockRefused extends Error {}
+
+/**
+ * Runs a write that opens a card with its batch's transport PSC (`stock`; null when the card may already carry
+ * its own). `fromStock`: the card still had its transport PSC when read (blank, or cut before its PSC change),
+ * so a PSC refusal is the batch's: the batch is marked (no other card tries it) and CARD_TRANSPORT_PSC_WRONG
+ * said. Reader failures become the counter's errors (guard).
+ */
+export async function writeFromStock(
+  app: App,
+  operatorId: string,
+  stock: CardStock | null,
+  fromStock: boolean,
+  write: () => Promise<void>,
+): Promise<void> {
+  try {
+    await guard(async () => {
+      try {
+        await write();
+      } catch (e) {
+        if (stock && fromStock && e instanceof ReaderError && e.code === 'PSC_WRONG')
+          throw new StockRefused();
+        throw e;
+      }
+    });
+  } catch (e) {
+    if (!(e instanceof StockRefused) || !stock) throw e;
+    refuseStock(app, stock, operatorId);
+    throw new AppError('CARD_TRANSPORT_PSC_WRONG', { detail: `卡批次「${stock.label}」` });
+  }
 }
 
 export const cardsAddStock: Handlers['cards.addStock'] = (input, call) => {

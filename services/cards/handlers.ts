@@ -11,6 +11,7 @@ import { metersChange } from './meter-change';
 import { cardsRead } from './read-card';
 import { cardsReplace, cardsReportLost } from './replace-card';
 import { cardsReverseSale } from './reverse-with-card';
+import { cardsMakeToolCard } from './tool-card';
 import { cardsTopUp } from './top-up';
 import { trainingHandlers } from './training';
 import { cardsWriteSale } from './write-sale';
@@ -24,6 +25,7 @@ type CardOps =
   | 'cards.writeSale'
   | 'cards.addStock'
   | 'cards.topUp'
+  | 'cards.makeToolCard'
   | 'cards.reverseSale'
   | 'meters.change'
   | 'meters.writeCarry'
@@ -85,6 +87,7 @@ export const cardHandlers: Pick<Handlers, CardOps | keyof typeof trainingHandler
   'cards.writeSale': atTheReader<'cards.writeSale'>(cardsWriteSale),
   'cards.addStock': cardsAddStock,
   'cards.topUp': atTheReader<'cards.topUp'>(cardsTopUp),
+  'cards.makeToolCard': atTheReader<'cards.makeToolCard'>(cardsMakeToolCard),
   'cards.reverseSale': atTheReader<'cards.reverseSale'>(cardsReverseSale),
   'meters.change': atTheReader<'meters.change'>(metersChange),
   'meters.writeCarry': atTheReader<'meters.writeCarry'>(metersWriteCarry),

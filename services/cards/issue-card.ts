@@ -8,18 +8,16 @@
  */
 import { refuseOtherHall } from '../customers/customer-rows';
 import { AppError } from '../../core/errors';
-import { ReaderError } from '../../drivers/card-reader/reader';
 import { activeCardOf, cardsOf, findCustomer, insertCard, takeNumber } from '../../db';
 import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
-import { guard } from './card-station';
-import { currentStock, refuseStock } from './card-stock';
+import { currentStock, writeFromStock } from './card-stock';
 import { carriedToNewCard } from './catch-up';
 import { stationOf } from './customer-card';
 import { FOREIGN_WHY, identify } from './identify';
 
 /** 16 digits: the region (4), this counter (2), a sequence (10). */
-function nextCardNo(app: App, region: number): string {
+export function nextCardNo(app: App, region: number): string {
   const c = app.counter()!;
   const seq = takeNumber(app.gdb.sqlite, 'card');
   return `${String(region).padStart(4, '0')}${c.counterCode}${String(seq).padStart(10, '0')}`;
@@ -59,35 +57,15 @@ export async function writeNewCard(
       generation,
     };
   };
-  try {
-    await guard(async () => {
-      try {
-        await got.format.issue(got.reader, header, station.keys, {
-          image: got.image,
-          transportPsc: stock?.psc,
-          carried: () => carriedToNewCard(app, customerId),
-        });
-      } catch (e) {
-        // A blank card (or one cut before its PSC change) refused the batch's transport PSC.
-        if (
-          stock &&
-          e instanceof ReaderError &&
-          e.code === 'PSC_WRONG' &&
-          (who.is === 'blank' || who.record.issue === 'header')
-        )
-          throw new StockRefused();
-        throw e;
-      }
-    });
-  } catch (e) {
-    if (!(e instanceof StockRefused)) throw e;
-    refuseStock(app, stock!, operatorId);
-    throw new AppError('CARD_TRANSPORT_PSC_WRONG', { detail: `卡批次「${stock!.label}」` });
-  }
+  await writeFromStock(app, operatorId, stock, who.is === 'blank' || who.record.issue === 'header', () =>
+    got.format.issue(got.reader, header, station.keys, {
+      image: got.image,
+      transportPsc: stock?.psc,
+      carried: () => carriedToNewCard(app, customerId),
+    }),
+  );
   return { cardNo, formatId: got.format.id };
 }
-
-class StockRefused extends Error {}
 
 export async function issueCard(app: App, operatorId: string, customerId: string) {
   const customer = findCustomer(app.db, customerId);

@@ -10,7 +10,8 @@
  */
 import type { CardRead } from '../../core/contract';
 import { AppError } from '../../core/errors';
-import { accountCount, conflictKnown, findCustomer, insertConflict } from '../../db';
+import { TOOL_CARD_NAMES } from '../../core/card/maker-errors';
+import { accountCount, conflictKnown, findCustomer, insertConflict, toolCardByNo } from '../../db';
 import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
 import type { CardInReader } from './card-station';
@@ -69,7 +70,16 @@ export async function readCard(app: App, operatorId: string): Promise<CardRead> 
       };
   }
   if (who.is === 'blank' || who.is === 'damaged' || who.is === 'foreign') return view(who.is);
-  if (who.is === 'unknown') return view('unknown');
+  if (who.is === 'unknown') {
+    const h = who.record.header;
+    const tool = h.kind !== 'user' ? toolCardByNo(app.gdb.sqlite, h.cardNo) : undefined;
+    if (!tool) return view('unknown');
+    // A tool card made here (tool-card.ts): not a customer's card, named as what it is.
+    return {
+      ...view('unknown'),
+      message: `这是本营业厅制作的${TOOL_CARD_NAMES[tool.kind]}（卡号 ${h.cardNo}），是表具维护用的工具卡，不是用户卡。`,
+    };
+  }
   if (who.is === 'half-issued') return view('half_issued');
   const { card: row, record: r } = who;
   const customer = findCustomer(app.db, row.customerId);

@@ -47,6 +47,15 @@ const CARD_CASES: Effectful[] = [
     },
   },
   {
+    op: 'cards.makeToolCard',
+    prepare: async (u) => {
+      const t = card(u);
+      t.world.remove();
+      t.world.insert(t.world.newCard().id);
+      return { input: { kind: 'clear' }, sid: await t.login('liuqiang') };
+    },
+  },
+  {
     op: 'cards.reportLost',
     prepare: async (u) => {
       const t = card(u);

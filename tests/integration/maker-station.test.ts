@@ -213,6 +213,29 @@ describe('读卡 brings home the meter’s reading from a maker’s card, as fro
   });
 });
 
+describe('制作工具卡 (cards.makeToolCard) through the maker’s library', () => {
+  it('a 班长 makes a 清零卡 through the manifest’s function, read back as one and recorded; a kind the manifest has no function for is refused before anything is written', async () => {
+    const sup = await t.login('liuqiang');
+    lib.blank();
+    const made = await t.ok('cards.makeToolCard', { kind: 'clear' }, sup);
+    expect(made).toMatchObject({ kind: 'clear', formatId: 'maker' });
+    expect(lib.card()).toMatchObject({ cardNo: made.cardNo, makerKind: 16 });
+    expect((await t.ok('cards.read', {}, sup)).message).toMatch(
+      `本营业厅制作的清零卡（卡号 ${made.cardNo}）`,
+    );
+    lib.blank();
+    const series = () =>
+      t.app.gdb.sqlite.prepare("SELECT next FROM number_series WHERE name = 'card'").pluck().get();
+    const before = { tools: t.count('tool_cards'), outbox: t.count('outbox'), series: series() };
+    const e = await t.fails('cards.makeToolCard', { kind: 'setup' }, sup);
+    expect(e).toMatchObject({ code: 'CARD_TOOL_UNSUPPORTED', status: 409 });
+    expect(e.message).toMatch(/这家表厂的卡库清单没有写明制作这种工具卡的函数/);
+    expect(e.detail).toMatch(/不能制作设置卡（setup）/);
+    expect(lib.card()).toMatchObject({ cardNo: '-' }); // still blank
+    expect({ tools: t.count('tool_cards'), outbox: t.count('outbox'), series: series() }).toEqual(before);
+  });
+});
+
 describe('a library call that hangs', () => {
   it('is cut at the manifest’s timeout and the reader reported stuck; the next read works', async () => {
     const { cardNo } = await withCard();

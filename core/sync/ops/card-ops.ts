@@ -4,6 +4,7 @@
  * hall's: only a counter of the card's hall may say anything about it. Runtime: any.
  */
 import { z } from 'zod';
+import { TOOL_CARD_KINDS } from '../../card/maker-errors';
 import { defineOp, FROM_V1 } from './define';
 import { cardNo, count, id, int, int4, nid, nstr, str } from './fields';
 
@@ -154,6 +155,22 @@ export const cardOps = [
     entityId: (p) => p.id,
     summary: '空白卡批次：登记批次的出厂密码（密码本身不出柜台），或记下卡拒绝了该批次的出厂密码',
     schema: z.strictObject({ id, label: str, refused: z.boolean() }),
+    upgrades: {},
+  }),
+  defineOp({
+    type: 'card.toolMade',
+    version: 1,
+    entityType: 'tool_card',
+    authority: 'counter',
+    headOffice: 'stores',
+    entityId: (p) => p.cardNo,
+    summary: '制作工具卡（班长）：设置卡、清零卡、检查卡或换表卡的卡号与种类',
+    schema: z.strictObject({
+      cardNo,
+      kind: z.enum(TOOL_CARD_KINDS),
+      formatId: str,
+      region: int4,
+    }),
     upgrades: {},
   }),
 ] as const;

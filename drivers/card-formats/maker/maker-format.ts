@@ -155,6 +155,8 @@ export const makerFormat: CardFormat = {
    * card is left alone (a make that reached the card before a crash); a kind the manifest has no function for is
    * refused before anything is called (CARD_TOOL_UNSUPPORTED).
    */
+  toolKinds: (reader) => makerReader(reader).plugin.toolKinds,
+
   async makeToolCard(reader, kind, cardNo, region) {
     const r = makerReader(reader);
     if (!r.plugin.toolKinds.includes(kind)) return r.run((p) => p.makeToolCard(kind, cardNo, region)); // refused by the plug-in, with its name
