@@ -8,6 +8,7 @@ import { feeItemSchema, limitsSchema, priceVersionSchema } from '../contract/pri
 import { ROLES } from '../domain/roles';
 import { gasUseBySchema } from './gas-use';
 import type { FeedKind } from './wire';
+import { usageReferralSchema } from './wire-referral';
 
 /** A customer as head office holds it (the merged file), with the clock of its last change. */
 export const customerFeedSchema = customerSchema.extend({
@@ -101,6 +102,7 @@ export const FEED_DATA: Record<FeedKind, z.ZodType> = {
   purchase_limits: limitsSchema,
   staff: staffFeedSchema,
   conflict: conflictSchema,
+  usage_referral: usageReferralSchema,
 };
 
 /** Fields merged last-writer-wins by HLC; every other customer field is a conflict when counters disagree. */

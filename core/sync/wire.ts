@@ -104,6 +104,7 @@ export const FEED_KINDS = [
   'purchase_limits',
   'staff',
   'conflict',
+  'usage_referral',
 ] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 

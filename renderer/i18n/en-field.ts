@@ -16,6 +16,7 @@ export const fieldEn: typeof fieldZh = {
       appointment: 'Appointment',
       complaint: 'Complaint',
       alarm: 'Meter alarm (card read)',
+      referral: 'Head office usage check',
     },
     statuses: { pending: 'To assign', assigned: 'Assigned', completed: 'Completed', cancelled: 'Cancelled' },
     teams: { patrol: 'Patrol team', repair: 'Gas & repair team', install: 'Installation team' },

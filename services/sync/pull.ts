@@ -28,6 +28,7 @@ const ZH: Record<string, string> = {
   purchase_limits: '限购',
   staff: '员工',
   conflict: '冲突',
+  usage_referral: '核表请求',
 };
 
 export function applyPage(
@@ -62,6 +63,7 @@ export function applyPage(
         else if (e.kind === 'purchase_limits') master.purchaseLimits(d);
         else if (e.kind === 'staff') ok = master.staffMember(d, at);
         else if (e.kind === 'conflict') master.conflict(d, at);
+        else if (e.kind === 'usage_referral') master.usageReferral(d);
         if (!ok) skip(e, '本柜台已有同名（同编号）的不同记录，未覆盖');
         else {
           applied++;
