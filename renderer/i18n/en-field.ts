@@ -75,6 +75,9 @@ export const fieldEn: typeof fieldZh = {
     faultNote: 'Note',
     homePending: 'to assign: {n}',
     homeWaiting: 'Work orders awaiting results: {n}',
+    homeReferrals:
+      'Head office meter checks to open as work orders: {n} (suspect meters, for the gas & repair team)',
+    referralLine: '{no} · {name} {accountNo} · {month} · open work order',
   },
   inspections: {
     tab: 'Inspections (Alt+6)',
