@@ -12,7 +12,8 @@ import type { App } from '../app';
 
 type Ok = Extract<CardRecord, { state: 'ok' }>;
 
-export type MeterData = { reading: true } | { faults: string[] } | null;
+/** `meterNo` of a fault: the write-back's, '' when it cannot be read. */
+export type MeterData = { reading: true } | { faults: string[]; meterNo: string } | null;
 
 export function recordMeterData(
   app: App,
@@ -31,7 +32,8 @@ export function recordMeterData(
     const raw = decodeWriteBack(
       image.subarray(AREA.writeBack.start, AREA.writeBack.start + AREA.writeBack.length),
     );
-    const meterNo = (typeof raw === 'string' ? '' : raw.meterNo) || '（无法读出）';
+    const readable = typeof raw === 'string' ? '' : raw.meterNo;
+    const meterNo = readable || '（无法读出）';
     const payload = { customerId: row.customerId, cardNo: row.cardNo, meterNo, faults };
     if (!sameFaultRecorded(app, payload)) {
       app.ledger().append({
@@ -44,7 +46,7 @@ export function recordMeterData(
         },
       });
     }
-    return { faults };
+    return { faults, meterNo: readable };
   }
   if (!w.meterNo) return null;
   const reading = {

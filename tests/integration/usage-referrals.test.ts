@@ -125,7 +125,9 @@ describe('a suspect meter sent for a work order', () => {
     expect(rig.A.count("SELECT count(*) AS n FROM work_orders WHERE source_type = 'referral'")).toBe(1);
 
     // A pull that brings the request again changes nothing at the counter.
-    await rig.ho.store.query("UPDATE feed SET cursor = nextval('feed_cursor_seq') WHERE kind = 'usage_referral'");
+    await rig.ho.store.query(
+      "UPDATE feed SET cursor = nextval('feed_cursor_seq') WHERE kind = 'usage_referral'",
+    );
     await rig.sync();
     expect(rig.A.count('SELECT count(*) AS n FROM usage_referrals')).toBe(1);
 
@@ -133,7 +135,10 @@ describe('a suspect meter sent for a work order', () => {
     expect(
       (list.body.referrals as { id: string; workOrderNo: string | null }[]).map((r) => [r.id, r.workOrderNo]),
     ).toEqual([[referral.id, w.no]]);
-    const foreign = await (await signedIn('wangwu')).call('GET', '/admin/usage-referrals?hall=0101&month=2026-03');
+    const foreign = await (await signedIn('wangwu')).call(
+      'GET',
+      '/admin/usage-referrals?hall=0101&month=2026-03',
+    );
     expect(foreign.status).toBe(403);
   });
 });
