@@ -111,7 +111,7 @@ describe('work orders (工单)', () => {
       .get() as { e: string; id: string; payload: string };
     expect([op.e, op.id]).toEqual(['workOrder', w.id]);
     expect(JSON.parse(op.payload)).toMatchObject({
-      v: 1,
+      v: 2,
       no: w.no,
       sourceType: 'complaint',
       meterNo: 'WO-A1',
