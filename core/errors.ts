@@ -733,6 +733,16 @@ export const ERRORS = {
     zh: '报表期间早于 2000 年 1 月 1 日，系统没有这么早的数据，请重新选择日期。',
     en: 'The report period starts before 2000-01-01.',
   },
+  USAGE_ALREADY_REFERRED: {
+    status: 409,
+    zh: '该户本月已发出核表工单请求，不再重复发出。',
+    en: 'This household was already sent for a meter check this month.',
+  },
+  USAGE_REFERRAL_TAKEN: {
+    status: 409,
+    zh: '这条核表请求已开出工单，不再重复开单。',
+    en: 'A work order was already opened from this meter-check request.',
+  },
   USAGE_ZONES_DIFFER: {
     status: 400,
     zh: '各营业厅的营业日时区不同，全公司的用量分析无法按同一个月份统计，请按营业厅分别分析。',

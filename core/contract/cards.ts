@@ -90,6 +90,14 @@ export const cardReadSchema = z.object({
     })
     .nullable(),
   reading: meterReadingSchema.nullable(),
+  /**
+   * What is wrong with the meter's write-back (out of range, or going backwards against the meter's last
+   * reading: cumulative use, loaded count), in Chinese: recorded as a meter fault and not used as a reading.
+   * Shown plainly at the window with the 安全提示单 to print.
+   */
+  meterFaults: z.array(z.string()),
+  /** The meter the faulty write-back names ('' when it cannot be read). */
+  faultyMeterNo: z.string(),
   /** Pending writes this read settled from what the card holds. */
   resolved: z.array(
     z.object({ kind: z.string(), saleId: z.string().nullable(), outcome: z.enum(['confirmed', 'failed']) }),

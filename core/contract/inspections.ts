@@ -10,6 +10,7 @@ import { printedReceiptSchema } from './printing';
 import { installationSchema } from './installations';
 import { staffName } from './service-desk';
 import { workOrderSchema } from './work-orders';
+import { usageReferralSchema } from '../sync/wire-referral';
 
 const DESK = ['clerk', 'supervisor', 'admin'] as const;
 const ANY_STAFF = ['clerk', 'cashier', 'supervisor', 'admin'] as const;
@@ -172,7 +173,8 @@ export const inspectionOps = {
     output: printResult,
   }),
   'fieldWork.todo': op({
-    summary: '客服员首页待办（外勤部分）：待回报结果的工单、超过整改期限的隐患、逾期的零散报装',
+    summary:
+      '客服员首页待办（外勤部分）：待回报结果的工单、超过整改期限的隐患、逾期的零散报装、待开工单的总部核表请求',
     access: ANY_STAFF,
     writes: false,
     input: z.object({}),
@@ -187,6 +189,8 @@ export const inspectionOps = {
       installationsOverdue: z.array(installationSchema),
       /** 零散报装 in progress. */
       installationsOpen: z.number().int(),
+      /** Head office's 核表请求 (suspects of its usage analysis) no work order was opened from here yet. */
+      referrals: z.array(usageReferralSchema.omit({ hallCode: true })),
     }),
   }),
 } as const;

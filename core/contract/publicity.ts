@@ -17,14 +17,21 @@ export const publicitySchema = z.object({
   notice: freeText(120, '安全提示').default(''),
 });
 
-const alarmSlipInput = z.object({
-  customerId: idSchema.optional(),
-  meterNo: freeText(40, '表号').pipe(z.string().min(1, { error: '请填写表号' })),
-  alarms: z
-    .array(z.enum(METER_ALARMS as [string, ...string[]], { error: '表具报警类型不正确' }))
-    .min(1, { error: '没有表具报警，无需打印安全提示单' })
-    .max(4),
-});
+const alarmSlipInput = z
+  .object({
+    customerId: idSchema.optional(),
+    meterNo: freeText(40, '表号').pipe(z.string().min(1, { error: '请填写表号' })),
+    alarms: z.array(z.enum(METER_ALARMS as [string, ...string[]], { error: '表具报警类型不正确' })).max(4),
+    /** The meter's write-back faults the card read showed (cards.read meterFaults), printed as they read. */
+    faults: z
+      .array(freeText(200, '表具数据异常'), { error: '表具数据异常应为文字列表' })
+      .max(10, { error: '表具数据异常最多 10 条' })
+      .default([]),
+  })
+  .refine((x) => x.alarms.length + x.faults.length > 0, {
+    path: ['alarms'],
+    error: '没有表具报警或表具数据异常，无需打印安全提示单',
+  });
 
 export const publicityOps = {
   'publicity.get': op({

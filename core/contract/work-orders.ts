@@ -83,11 +83,13 @@ const meterNoInput = optionalTrimmed(40, '表号');
 export const workOrderOps = {
   'workOrders.open': op({
     summary:
-      '开工单：从业务受理、预约上门、投诉或读卡所见的表具报警开出维修、通气、安检、换表、巡线工单，生成工单号（待派）',
+      '开工单：从业务受理、预约上门、投诉、读卡所见的表具报警或总部核表请求开出维修、通气、安检、换表、巡线工单，生成工单号（待派）',
     access: DESK,
     writes: true,
     input: z.object({
-      sourceType: z.enum(WORK_SOURCES, { error: '请选择工单来源（业务受理、预约上门、投诉、表具报警）' }),
+      sourceType: z.enum(WORK_SOURCES, {
+        error: '请选择工单来源（业务受理、预约上门、投诉、表具报警、总部核表请求）',
+      }),
       sourceId: idSchema,
       kind: z.enum(WORK_KINDS, { error: '请选择工单类型（维修、通气、安检、换表、巡线）' }),
       meterNo: meterNoInput,

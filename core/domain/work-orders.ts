@@ -1,6 +1,6 @@
 /**
- * 工单 (work orders) for the field teams: opened from an acceptance, an appointment, a complaint or a meter
- * alarm seen on a card read; 派单 to a team and a person (改派 again while not done); the result entered at
+ * 工单 (work orders) for the field teams: opened from an acceptance, an appointment, a complaint, a meter
+ * alarm seen on a card read or head office's 核表请求 (a suspect of its usage analysis); 派单 to a team and a person (改派 again while not done); the result entered at
  * the counter when the team reports back (完成), or 撤销 with a reason. A completed or cancelled work order is
  * final. Each step is a new row, never an edit. And the faulty-meter register's faults and actions.
  * Source: the hall handbook (../shared/seed/), 表具故障的检查、登记、上报. Runtime: any.
@@ -18,13 +18,14 @@ export const WORK_KIND_ZH: Record<WorkKind, string> = {
 };
 
 /** Where a work order comes from. */
-export const WORK_SOURCES = ['acceptance', 'appointment', 'complaint', 'alarm'] as const;
+export const WORK_SOURCES = ['acceptance', 'appointment', 'complaint', 'alarm', 'referral'] as const;
 export type WorkSource = (typeof WORK_SOURCES)[number];
 export const WORK_SOURCE_ZH: Record<WorkSource, string> = {
   acceptance: '业务受理',
   appointment: '预约上门',
   complaint: '投诉',
   alarm: '表具报警（读卡）',
+  referral: '总部用量分析（核表请求）',
 };
 
 export const WORK_ORDER_STATUSES = ['pending', 'assigned', 'completed', 'cancelled'] as const;

@@ -9,6 +9,7 @@ import { ROLES } from '../domain/roles';
 import { gasUseBySchema } from './gas-use';
 import type { FeedKind } from './wire';
 import { serviceStepSchema } from './wire-service-steps';
+import { usageReferralSchema } from './wire-referral';
 
 /** A customer as head office holds it (the merged file), with the clock of its last change. */
 export const customerFeedSchema = customerSchema.extend({
@@ -103,6 +104,7 @@ export const FEED_DATA: Record<FeedKind, z.ZodType> = {
   staff: staffFeedSchema,
   conflict: conflictSchema,
   service_step: serviceStepSchema,
+  usage_referral: usageReferralSchema,
 };
 
 /** Fields merged last-writer-wins by HLC; every other customer field is a conflict when counters disagree. */

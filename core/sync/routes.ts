@@ -20,6 +20,12 @@ import {
 import { reportQuerySchema, reportSchema } from '../reports/definitions';
 import { usageAnalysisSchema, usageQuerySchema } from '../usage/thresholds';
 import {
+  usageReferralInputSchema,
+  usageReferralListSchema,
+  usageReferralQuerySchema,
+  usageReferralSchema,
+} from './wire-referral';
+import {
   IMPORT_BODY_LIMIT,
   importBatchListSchema,
   importBatchSchema,
@@ -436,6 +442,24 @@ export const SYNC_ROUTES = {
       '燃气用量分析导出为 Excel（.xlsx）：顶部注明范围、月份与阈值，每个疑似异常表具一行，含疑点与依据',
     query: usageQuerySchema,
     response: z.string().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+  },
+  sendUsageReferral: {
+    method: 'POST',
+    writes: true,
+    path: '/admin/halls/:hallCode/usage-referrals',
+    auth: 'admin',
+    summary:
+      '疑似异常表具开工单：把用量分析的一户（疑点与依据）发给其营业厅，柜台同步后在待办中一键开出维修工单（每户每月一次）',
+    body: usageReferralInputSchema,
+    response: usageReferralSchema,
+  },
+  listUsageReferrals: {
+    method: 'GET',
+    path: '/admin/usage-referrals',
+    auth: 'admin',
+    summary: '某月已发出的核表请求及柜台据此开出的工单号',
+    query: usageReferralQuerySchema,
+    response: usageReferralListSchema,
   },
   ...CONSOLE_ROUTES,
   ...IMPORT_ROUTES,

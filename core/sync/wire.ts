@@ -105,6 +105,7 @@ export const FEED_KINDS = [
   'staff',
   'conflict',
   'service_step',
+  'usage_referral',
 ] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 

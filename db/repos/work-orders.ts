@@ -5,12 +5,30 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Drizzle } from '../open';
 import { closedByHeadOffice } from './head-office-steps';
-import { meterFaults, workOrderSteps, workOrders } from '../schema/work-orders';
+import { meterFaults, usageReferrals, workOrderSteps, workOrders } from '../schema/work-orders';
 import { meters } from '../schema/customers';
 
 export type WorkOrderRow = typeof workOrders.$inferSelect;
 export type WorkOrderStepRow = typeof workOrderSteps.$inferSelect;
 export type MeterFaultRow = typeof meterFaults.$inferSelect;
+export type UsageReferralRow = typeof usageReferrals.$inferSelect;
+
+export function findUsageReferral(db: Drizzle, id: string): UsageReferralRow | undefined {
+  return db.select().from(usageReferrals).where(eq(usageReferrals.id, id)).get();
+}
+
+/** The 核表请求 no work order was opened from here yet, oldest first. */
+export function openUsageReferrals(db: Drizzle, limit: number): UsageReferralRow[] {
+  return db
+    .select()
+    .from(usageReferrals)
+    .where(
+      sql`NOT EXISTS (SELECT 1 FROM work_orders w WHERE w.source_type = 'referral' AND w.source_id = ${usageReferrals.id})`,
+    )
+    .orderBy(usageReferrals.createdAt)
+    .limit(limit)
+    .all();
+}
 
 export function insertWorkOrder(db: Drizzle, row: WorkOrderRow): void {
   db.insert(workOrders).values(row).run();

@@ -3,6 +3,7 @@
  * work-order results. All three append-only (triggers in the migration): a work order's status, team and
  * assignee are its last step's. Runtime: Node.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const workOrders = sqliteTable(
@@ -12,7 +13,7 @@ export const workOrders = sqliteTable(
     /** `${hall}-${counter}-GD-${6-digit sequence}`, unique per counter. */
     no: text('no').notNull(),
     kind: text('kind').notNull(),
-    /** acceptance | appointment | complaint | alarm, and that record's id and readable number. */
+    /** acceptance | appointment | complaint | alarm | referral (head office's 核表请求), and that record's id and readable number. */
     sourceType: text('source_type').notNull(),
     sourceId: text('source_id').notNull(),
     sourceNo: text('source_no').notNull(),
@@ -31,6 +32,8 @@ export const workOrders = sqliteTable(
     uniqueIndex('work_orders_no_idx').on(t.no),
     index('work_orders_customer_idx').on(t.customerId, t.createdAt),
     index('work_orders_source_idx').on(t.sourceId),
+    // A 核表请求 turns into one work order at this counter, however often the clerk asks.
+    uniqueIndex('work_orders_referral_once_idx').on(t.sourceId).where(sql`source_type = 'referral'`),
   ],
 );
 
@@ -78,4 +81,28 @@ export const meterFaults = sqliteTable(
     at: text('at').notNull(),
   },
   (t) => [index('meter_faults_meter_idx').on(t.meterNo, t.at), index('meter_faults_at_idx').on(t.at)],
+);
+
+/**
+ * 核表请求 pulled from head office (feed kind `usage_referral`): a suspect of head office's usage analysis sent
+ * to this hall for a work order. Shown on the clerk's to-do board until a work order is opened from it
+ * (source type `referral`). Inserted once by id, never edited.
+ */
+export const usageReferrals = sqliteTable(
+  'usage_referrals',
+  {
+    id: text('id').primaryKey(),
+    no: text('no').notNull(),
+    customerId: text('customer_id').notNull(),
+    accountNo: text('account_no').notNull(),
+    name: text('name').notNull(),
+    address: text('address').notNull(),
+    month: text('month').notNull(),
+    /** JSON [{ code, text }]: the analysis's flags with their evidence. */
+    flags: text('flags').notNull(),
+    description: text('description').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('usage_referrals_created_idx').on(t.createdAt)],
 );

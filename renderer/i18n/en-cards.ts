@@ -73,6 +73,8 @@ export const cardsEn: typeof cardsZh = {
       leakAlarm: 'Gas leak alarm',
     },
     alarmHint: 'The meter reports an alarm; remind the customer about safety and book a repair if needed.',
+    faultHint:
+      'The meter’s data is wrong (not used as a reading); remind the customer about safety and book a check:',
     noReading: 'This card has not been in a meter yet; there is no meter data.',
     resolvedTitle: 'This read settled these unfinished card writes:',
     resolvedKinds: {

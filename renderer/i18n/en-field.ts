@@ -16,6 +16,7 @@ export const fieldEn: typeof fieldZh = {
       appointment: 'Appointment',
       complaint: 'Complaint',
       alarm: 'Meter alarm (card read)',
+      referral: 'Head office usage check',
     },
     statuses: { pending: 'To assign', assigned: 'Assigned', completed: 'Completed', cancelled: 'Cancelled' },
     teams: { patrol: 'Patrol team', repair: 'Gas & repair team', install: 'Installation team' },
@@ -77,6 +78,9 @@ export const fieldEn: typeof fieldZh = {
     faultNote: 'Note',
     homePending: 'to assign: {n}',
     homeWaiting: 'Work orders awaiting results: {n}',
+    homeReferrals:
+      'Head office meter checks to open as work orders: {n} (suspect meters, for the gas & repair team)',
+    referralLine: '{no} · {name} {accountNo} · {month} · open work order',
   },
   inspections: {
     tab: 'Inspections (Alt+6)',

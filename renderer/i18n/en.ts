@@ -9,6 +9,7 @@ import { printEn } from './en-print';
 import { serviceEn } from './en-service';
 import { fieldEn } from './en-field';
 import { installEn } from './en-install';
+import { reportsEn } from './en-reports';
 import type { Dict } from './zh-cn';
 
 export const en: Dict = {
@@ -323,4 +324,5 @@ export const en: Dict = {
   ...serviceEn,
   ...fieldEn,
   ...installEn,
+  ...reportsEn,
 };

@@ -71,6 +71,7 @@ export const cardsZh = {
       leakAlarm: '燃气泄漏报警',
     },
     alarmHint: '表具有报警，请提醒用户注意安全，必要时安排维修人员上门。',
+    faultHint: '表具数据异常（未作读数使用），请提醒用户注意安全并安排维修人员上门核查：',
     noReading: '这张卡还没有插过表，暂无表具回写数据。',
     resolvedTitle: '本次读卡确认了以下未完成的写卡：',
     resolvedKinds: {

@@ -65,6 +65,8 @@ export const fieldZh = {
     faultNote: '故障说明',
     homePending: '待派 {n} 张',
     homeWaiting: '待回报结果的工单 {n} 张',
+    homeReferrals: '总部核表请求待开工单 {n} 条（疑似表具异常，交通气维修班上门核查）',
+    referralLine: '{no} · {name} {accountNo} · {month} · 开工单',
   },
   inspections: {
     tab: '安检（Alt+6）',

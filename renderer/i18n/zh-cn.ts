@@ -17,6 +17,7 @@ import { printZh } from './zh-cn-print';
 import { serviceZh } from './zh-cn-service';
 import { fieldZh } from './zh-cn-field';
 import { installZh } from './zh-cn-install';
+import { reportsZh } from './zh-cn-reports';
 
 export const zhCN = {
   app: { name: 'GasDesk 燃气营业厅柜台系统', short: 'GasDesk' },
@@ -314,6 +315,7 @@ export const zhCN = {
   ...serviceZh,
   ...fieldZh,
   ...installZh,
+  ...reportsZh,
 };
 
 export type Dict = typeof zhCN;

@@ -155,6 +155,7 @@ export function MainLayout() {
           { key: 'sale', label: keyed(t.cashShell.menuSale, t.keys.sale!) },
           { key: 'shift', label: keyed(t.cashShell.menuShift, t.keys.shift!) },
           { key: 'day', label: t.cashShell.menuDay },
+          { key: 'reports', label: t.reports.menu },
         ]
       : []),
     ...(isAdmin

@@ -22,6 +22,7 @@ export type Route =
     }
   | { name: 'shift' }
   | { name: 'day' }
+  | { name: 'reports' }
   | { name: 'prices' }
   | { name: 'feeCatalogue' }
   | { name: 'invoices' }

@@ -10,6 +10,7 @@ import { CustomerDetailPage } from '../features/customers/customer-detail-page';
 import { OpenAccountPage } from '../features/customers/open-account-page';
 import { SearchPage } from '../features/customers/search-page';
 import { DayReportPage } from '../features/day/day-report-page';
+import { ReportsPage } from '../features/reports/reports-page';
 import { ServiceDeskPage } from '../features/service-desk/service-desk-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { ShiftPage } from '../features/shift/shift-page';
@@ -36,6 +37,8 @@ export function Page({ route }: { route: Route }) {
       return <ShiftPage />;
     case 'day':
       return <DayReportPage />;
+    case 'reports':
+      return <ReportsPage />;
     case 'prices':
       return <PricesPage />;
     case 'feeCatalogue':

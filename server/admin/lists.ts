@@ -19,7 +19,11 @@ import type { Queryable } from '../pg/store';
 type Halls = ReadonlySet<string> | null;
 
 /** The halls (id → code) a list covers: `hall` when named, else those in scope (every hall when null). */
-async function hallsOf(q: Queryable, hall: string | undefined, scope: Halls): Promise<Map<string, string>> {
+export async function hallsOf(
+  q: Queryable,
+  hall: string | undefined,
+  scope: Halls,
+): Promise<Map<string, string>> {
   if (hall !== undefined && scope && !scope.has(hall)) throw new AppError('CONSOLE_FORBIDDEN');
   const rows = await q.query<{ id: string; code: string }>('SELECT id, code FROM halls ORDER BY code');
   const out = new Map<string, string>();

@@ -3,7 +3,8 @@
  * everything and resolve conflicts. 只读 (readonly): read everything. 营业厅经理 (hall_manager): read the
  * halls and counters of their own halls (the lists are cut to them), the prices, fees and limits, the staff,
  * cards and service-desk records of one of their halls, add staff to those halls, and run the
- * reports and the usage analysis of one of them (never the company's). A route not named here is the administrator's alone.
+ * reports and the usage analysis of one of them (never the company's), and send a suspect of one of them for a
+ * work order (稽核 may too). A route not named here is the administrator's alone.
  * Runtime: Node.
  */
 import type { FastifyRequest } from 'fastify';
@@ -39,6 +40,8 @@ const RULES = new Map<string, Rule>([
   [key(R.listServiceRecords), { roles: [...EVERY_HALL, 'hall_manager'], hall: 'query' }],
   [key(R.usageAnalysis), { roles: [...EVERY_HALL, 'hall_manager'], hall: 'query' }],
   [key(R.usageAnalysisExport), { roles: [...EVERY_HALL, 'hall_manager'], hall: 'query' }],
+  [key(R.sendUsageReferral), { roles: ['admin', 'auditor', 'hall_manager'], hall: 'param' }],
+  [key(R.listUsageReferrals), { roles: [...EVERY_HALL, 'hall_manager'], hall: 'query' }],
 ]);
 
 /** Refuses (CONSOLE_FORBIDDEN) a console user whose role may not use `method path`, or not for that hall. */

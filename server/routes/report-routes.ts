@@ -1,6 +1,7 @@
 /**
  * The reports under /admin/reports (core/reports) and the usage analysis under /admin/usage-analysis
- * (core/usage): JSON, and the same streamed as .xlsx. Behind the
+ * (core/usage): JSON, and the same streamed as .xlsx; a suspect sent to its hall for a work order
+ * (server/usage/referrals.ts). Behind the
  * admin gate for now (server/http/gates.ts, from the route table); the console's session auth goes in front
  * of these routes when it exists. Runtime: Node.
  */
@@ -17,8 +18,14 @@ import { validate } from '../http/errors';
 import { reportForExport, runReport } from '../reports/run';
 import { writeReportXlsx, XLSX_TYPE } from '../reports/xlsx';
 import { runUsageAnalysis, SUSPECTS_TABLE, suspectRow } from '../usage/run';
+import { listUsageReferrals, sendUsageReferral } from '../usage/referrals';
+import { adminOnce } from '../admin/once';
+import { consoleUserOf, hallScope } from '../console/permissions';
+import { parseBody } from '../http/errors';
+import { usageReferralInputSchema, usageReferralQuerySchema } from '../../core/sync/wire-referral';
 
 const params = z.object({ kind: z.enum(REPORT_KINDS, { error: '没有这种报表' }) });
+const hallParams = z.object({ hallCode: z.string().regex(/^\d{4}$/, { error: '网点编号为 4 位数字' }) });
 
 function sendXlsx(
   reply: FastifyReply,
@@ -41,6 +48,27 @@ function sendXlsx(
 }
 
 export function registerReportRoutes(app: FastifyInstance, ho: HeadOffice): void {
+  // A suspect sent to its hall for a work order: once per requestId (and per household and month), audited.
+  app.post(R.sendUsageReferral.path, (req) =>
+    adminOnce(
+      ho.store,
+      req,
+      (store, body) => {
+        const { hallCode } = validate(hallParams, req.params);
+        const user = consoleUserOf(req);
+        const by = user ? `${user.displayName}（${user.username}）` : '管理员令牌';
+        return sendUsageReferral(store, hallCode, parseBody(usageReferralInputSchema, body), by, ho.now());
+      },
+      ho.now(),
+    ),
+  );
+  app.get(R.listUsageReferrals.path, async (req) => ({
+    referrals: await listUsageReferrals(
+      ho.store,
+      validate(usageReferralQuerySchema, req.query ?? {}),
+      hallScope(req),
+    ),
+  }));
   app.get(R.usageAnalysis.path, async (req) =>
     runUsageAnalysis(ho.store, validate(usageQuerySchema, req.query ?? {}), ho.now()),
   );

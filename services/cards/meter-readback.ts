@@ -12,7 +12,8 @@ import type { App } from '../app';
 
 type Ok = Extract<CardRecord, { state: 'ok' }>;
 
-export type MeterData = { reading: true } | { faults: string[] } | null;
+/** `meterNo` of a fault: the write-back's, '' when it cannot be read. */
+export type MeterData = { reading: true } | { faults: string[]; meterNo: string } | null;
 
 export function recordMeterData(
   app: App,
@@ -28,7 +29,8 @@ export function recordMeterData(
     faults = readingFaults(w, before);
   }
   if (faults.length > 0) {
-    const meterNo = w.meterNo || rec.faultyMeterNo || rawMeterNo(image) || '（无法读出）';
+    const known = w.meterNo || rec.faultyMeterNo || rawMeterNo(image);
+    const meterNo = known || '（无法读出）';
     const payload = { customerId: row.customerId, cardNo: row.cardNo, meterNo, faults };
     if (!sameFaultRecorded(app, payload)) {
       app.ledger().append({
@@ -41,7 +43,7 @@ export function recordMeterData(
         },
       });
     }
-    return { faults };
+    return { faults, meterNo: known };
   }
   if (!w.meterNo) return null;
   const reading = {

@@ -49,7 +49,16 @@ async function readOrForeign(app: App): Promise<CardInReader | null | 'foreign'>
 
 export async function readCard(app: App, operatorId: string): Promise<CardRead> {
   const got = await readOrForeign(app);
-  const base = { triesLeft: null, card: null, customer: null, reading: null, resolved: [], conflict: null };
+  const base = {
+    triesLeft: null,
+    card: null,
+    customer: null,
+    reading: null,
+    meterFaults: [],
+    faultyMeterNo: '',
+    resolved: [],
+    conflict: null,
+  };
   if (!got) return { present: false, state: 'no_card', message: MESSAGES.no_card, ...base };
   const view = (state: CardRead['state']): CardRead => ({
     present: true,
@@ -107,6 +116,8 @@ export async function readCard(app: App, operatorId: string): Promise<CardRead> 
         }
       : null,
     reading: null,
+    meterFaults: [],
+    faultyMeterNo: '',
   };
   app.transaction(() => {
     const meter = recordMeterData(app, row, r, got.image, operatorId);
@@ -119,6 +130,10 @@ export async function readCard(app: App, operatorId: string): Promise<CardRead> 
         status: w.status,
         readAt: new Date(w.readAt * 1000).toISOString(),
       };
+    if (meter && 'faults' in meter) {
+      result.meterFaults = meter.faults;
+      result.faultyMeterNo = meter.meterNo;
+    }
     result.resolved = resolveFromCard(app, row.cardNo, row.customerId, p, operatorId);
     for (const saleId of failUnstartedSales(app, app.startedAt, row.customerId))
       result.resolved.push({ kind: 'purchase', saleId, outcome: 'failed' });

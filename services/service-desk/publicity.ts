@@ -43,7 +43,7 @@ export const publicitySave: Handlers['publicity.save'] = (input, call) => {
   return publicityOf(app);
 };
 
-type SlipInput = { customerId?: string; meterNo: string; alarms: string[] };
+type SlipInput = { customerId?: string; meterNo: string; alarms: string[]; faults: string[] };
 
 function slipData(app: App, input: SlipInput) {
   const c = input.customerId ? findCustomer(app.db, input.customerId) : undefined;
@@ -52,6 +52,7 @@ function slipData(app: App, input: SlipInput) {
     accountNo: c?.accountNo ?? null,
     meterNo: input.meterNo,
     alarms: input.alarms as MeterAlarm[],
+    faults: input.faults,
   };
 }
 

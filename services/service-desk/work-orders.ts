@@ -1,6 +1,6 @@
 /**
- * 工单 (work orders): opened from an acceptance, an appointment, a complaint or a meter alarm seen on a card
- * read, with the source's customer; a meter named must be that customer's and still installed. Each opening
+ * 工单 (work orders): opened from an acceptance, an appointment, a complaint, a meter alarm seen on a card
+ * read or head office's 核表请求 (once per request), with the source's customer; a meter named must be that customer's and still installed. Each opening
  * one row with its ledger operation and audit entry in one transaction. Views with their steps and the
  * faulty-meter entries their results made. Runtime: Node.
  */
@@ -24,10 +24,12 @@ import {
   findAppointment,
   findComplaint,
   findSale,
+  findUsageReferral,
   findWorkOrder,
   headOfficeStepsOf,
   insertWorkOrder,
   listMeterFaults,
+  listWorkOrders,
   meterByNo,
   type MeterFaultRow,
   readingById,
@@ -75,6 +77,13 @@ function sourceOf(
       meterNo: r.meterNo,
       alarms,
     };
+  }
+  if (type === 'referral') {
+    const r = findUsageReferral(app.db, id);
+    if (!r) throw missing();
+    if (listWorkOrders(app.db, { sourceId: id, limit: 1 }).some((w) => w.sourceType === 'referral'))
+      throw new AppError('USAGE_REFERRAL_TAKEN');
+    return { no: r.no, party: partyOf(app, { customerId: r.customerId }), meterNo: null, alarms: [] };
   }
   const rec =
     type === 'acceptance'

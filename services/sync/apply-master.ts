@@ -2,13 +2,14 @@
  * Applies master data pulled from head office: price versions (append-only: a version this counter already
  * has is left alone), fee items (by code), purchase limits, staff (the password hash head office made; a
  * login name taken here by someone else is reported, not overwritten), cards (blocked everywhere once head
- * office knows; a status only moves away from active) and conflict records. Runtime: Node.
+ * office knows; a status only moves away from active), conflict records and head office's 核表请求. Runtime: Node.
  */
 import type Database from 'better-sqlite3';
 import type { Limits } from '../../core/contract/prices';
 import type { FeeItem } from '../../core/contract/prices';
 import type { CardFeed, Conflict, PriceVersionFeed, StaffFeed } from '../../core/sync/feed';
 import { putSyncConflict } from '../../db';
+import type { UsageReferral } from '../../core/sync/wire-referral';
 
 export class MasterApplier {
   private readonly price: Database.Statement;
@@ -16,6 +17,7 @@ export class MasterApplier {
   private readonly limits: Database.Statement;
   private readonly staff: Database.Statement;
   private readonly card: Database.Statement;
+  private readonly referral: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
     this.price = db.prepare(
@@ -37,6 +39,11 @@ export class MasterApplier {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, roles = excluded.roles,
          password_hash = excluded.password_hash, active = excluded.active, updated_at = excluded.updated_at`,
+    );
+    // A 核表请求 is kept as first received: a repeat of the same id changes nothing.
+    this.referral = db.prepare(
+      `INSERT INTO usage_referrals (id, no, customer_id, account_no, name, address, month, flags, description,
+         created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     );
     this.card = db.prepare(
       `INSERT INTO cards (id, card_no, customer_id, format_id, region, status, issued_at, issued_by, replaces_card_id,
@@ -99,6 +106,22 @@ export class MasterApplier {
       c.issuedBy,
       c.blockedAt,
       c.blockedReason,
+    );
+  }
+
+  usageReferral(r: UsageReferral): void {
+    this.referral.run(
+      r.id,
+      r.no,
+      r.customerId,
+      r.accountNo,
+      r.name,
+      r.address,
+      r.month,
+      JSON.stringify(r.flags),
+      r.description,
+      r.createdBy,
+      r.createdAt,
     );
   }
 

@@ -30,6 +30,7 @@ const ZH: Record<string, string> = {
   staff: '员工',
   conflict: '冲突',
   service_step: '总部改派/结案',
+  usage_referral: '核表请求',
 };
 
 export function applyPage(
@@ -65,6 +66,7 @@ export function applyPage(
         else if (e.kind === 'staff') ok = master.staffMember(d, at);
         else if (e.kind === 'conflict') master.conflict(d, at);
         else if (e.kind === 'service_step') putHeadOfficeStep(db, d, at);
+        else if (e.kind === 'usage_referral') master.usageReferral(d);
         if (!ok) skip(e, '本柜台已有同名（同编号）的不同记录，未覆盖');
         else {
           applied++;

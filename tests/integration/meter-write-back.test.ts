@@ -71,8 +71,14 @@ describe('meter write-backs', () => {
     t.world.remove();
     writeBack(t, cardId, cardNo, { ...base, cumulativeUsed: 100, readAt: base.readAt + 60 }); // used gas went down
     t.world.insert(cardId);
-    expect((await t.ok('cards.read', {}, sid)).reading).toBeNull();
+    const backwards = await t.ok('cards.read', {}, sid);
+    expect(backwards.reading).toBeNull();
     expect(faults(t).at(-1)!.faults[0]).toContain('小于上次读数');
+    // The clerk sees it on the card read, with the meter to print the 安全提示单 for.
+    expect(backwards.meterFaults).toEqual(faults(t).at(-1)!.faults);
+    expect(backwards.meterFaults[0]).toBe('表具累计用气 100 小于上次读数 400');
+    expect(backwards.faultyMeterNo).toBe('M1');
+    expect(good.meterFaults).toEqual([]);
 
     t.world.remove();
     const torn = encodeWriteBack({ ...base, readAt: base.readAt + 120 });

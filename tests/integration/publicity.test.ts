@@ -83,6 +83,23 @@ describe('safety publicity (安全宣传)', () => {
       expect(text).toContain(s);
     expect(text).toContain('请尽快更换表具电池');
     const none = await t.fails('publicity.alarmSlip', { ...input, alarms: [] }, sid);
-    expect(none.issues?.map((i) => i.message)).toEqual(['没有表具报警，无需打印安全提示单']);
+    expect(none.issues?.map((i) => i.message)).toEqual(['没有表具报警或表具数据异常，无需打印安全提示单']);
+  });
+
+  it('prints the 安全提示单 of a meter whose data is wrong (a card read’s meter faults), each fault as read', async () => {
+    const { t, admin, sid, c } = await setUp();
+    await t.ok('publicity.save', { hotline: '0518-96777', notice: '' }, admin);
+    const fault = '表具累计用气 100 小于上次读数 400';
+    const out = await t.ok(
+      'publicity.alarmSlip',
+      { customerId: c.id, meterNo: 'M-0001', alarms: [], faults: [fault] },
+      sid,
+    );
+    const text = lines(out.receipt).join('\n');
+    const flat = text.replace(/\s+/g, ''); // the 80 mm slip wraps long lines
+    for (const s of ['安全提示单', c.accountNo, 'M-0001', '表具数据异常', '请勿自行拆修表具', '0518-96777'])
+      expect(flat).toContain(s.replace(/\s+/g, ''));
+    expect(flat).toContain(fault.replace(/\s+/g, ''));
+    expect(text).not.toContain('1. ');
   });
 });

@@ -111,7 +111,7 @@ describe('work orders (工单)', () => {
       .get() as { e: string; id: string; payload: string };
     expect([op.e, op.id]).toEqual(['workOrder', w.id]);
     expect(JSON.parse(op.payload)).toMatchObject({
-      v: 1,
+      v: 2,
       no: w.no,
       sourceType: 'complaint',
       meterNo: 'WO-A1',
@@ -262,7 +262,7 @@ describe('work orders (工单)', () => {
       ['kind', '请选择工单类型（维修、通气、安检、换表、巡线）'],
     ]);
     expect(await issues('workOrders.open', { ...open(complaint.id), sourceType: 'rumour' })).toEqual([
-      ['sourceType', '请选择工单来源（业务受理、预约上门、投诉、表具报警）'],
+      ['sourceType', '请选择工单来源（业务受理、预约上门、投诉、表具报警、总部核表请求）'],
     ]);
     expect(await issues('workOrders.open', { ...open(randomUUID()) })).toEqual([
       ['sourceId', '没有这条投诉记录'],

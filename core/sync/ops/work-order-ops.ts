@@ -17,7 +17,7 @@ import {
   WORK_ORDER_STATUSES,
   WORK_SOURCES,
 } from '../../domain/work-orders';
-import { defineOp } from './define';
+import { defineOp, FROM_V1 } from './define';
 import { day, id, int, nid, nstr, str } from './fields';
 
 const hallRecord = { authority: 'hall', headOffice: 'applies' } as const;
@@ -75,7 +75,8 @@ const stepOp = (type: WorkOrderStepType, summary: string) =>
 export const workOrderOps = [
   defineOp({
     type: 'workOrder.opened',
-    version: 1,
+    // 2: `sourceType` may be `referral` (head office's 核表请求); a version-1 payload is a valid version 2.
+    version: 2,
     entityType: 'workOrder',
     ...hallRecord,
     entityId: (p) => p.id,
@@ -95,7 +96,7 @@ export const workOrderOps = [
       meterNo: nstr,
       description: str.min(1),
     }),
-    upgrades: {},
+    upgrades: FROM_V1,
   }),
   stepOp('workOrder.assigned', '派单或改派（班组、上门人员、说明）'),
   stepOp('workOrder.completed', '工单完成（处理结果、用料、关联收费、新表号、表具故障登记）'),

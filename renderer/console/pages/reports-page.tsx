@@ -5,21 +5,14 @@
  * tables (report-charts.tsx); 打印 prints the report on A4 (console.css), the browser's print preview first.
  * Runtime: browser.
  */
-import { Alert, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space } from 'antd';
 import { useCallback } from 'react';
-import {
-  type Report,
-  REPORT_KINDS,
-  REPORT_TABLES,
-  REPORT_TITLES,
-  type ReportKind,
-  type ReportRow,
-} from '../../../core/reports/definitions';
+import { type Report, REPORT_KINDS, REPORT_TITLES, type ReportKind } from '../../../core/reports/definitions';
 import type { Hall } from '../../../core/sync/wire-admin';
-import { m3, yuan } from '../../shell/money';
 import { get } from '../api';
 import type { Me } from '../console-app';
 import { ReportCharts } from '../report-charts';
+import { ReportTables } from '../report-tables';
 import { useLoad, useRun } from '../use-load';
 
 const PERIODS = [
@@ -52,49 +45,6 @@ export function queryString(q: Query): string {
   } else if (field && q[field]) p.set(field, String(q[field]).trim());
   if (q.hall) p.set('hall', q.hall);
   return p.toString();
-}
-
-function cell(type: string, v: string | number | undefined): string | number {
-  if (typeof v !== 'number') return v ?? '';
-  if (type === 'money') return yuan(v);
-  if (type === 'volume') return m3(v);
-  return v;
-}
-
-function ReportTables({ report }: { report: Report }) {
-  const defs = REPORT_TABLES[report.kind];
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Typography.Text data-testid="report-filter">{report.filter}</Typography.Text>
-      {report.tables.map((t) => {
-        const def = defs.find((d) => d.key === t.key);
-        const columns = def?.columns ?? [];
-        const total: ReportRow = {};
-        if (def?.totals)
-          for (const c of columns)
-            if (c.type !== 'text') total[c.key] = t.rows.reduce((s, r) => s + Number(r[c.key] ?? 0), 0);
-        if (def?.totals && columns[0]) total[columns[0].key] = '合计';
-        const rows = def?.totals && t.rows.length > 0 ? [...t.rows, total] : t.rows;
-        return (
-          <Table<ReportRow>
-            key={t.key}
-            title={() => t.title}
-            aria-label={t.title}
-            size="small"
-            pagination={false}
-            rowKey={(_, i) => String(i)}
-            dataSource={rows}
-            columns={columns.map((c) => ({
-              title: c.header,
-              key: c.key,
-              align: c.type === 'text' ? 'left' : 'right',
-              render: (_: unknown, r: ReportRow) => cell(c.type, r[c.key]),
-            }))}
-          />
-        );
-      })}
-    </Space>
-  );
 }
 
 export function ReportsPage({ me }: { me: Me }) {

@@ -1,7 +1,8 @@
 /**
  * 用量分析 (燃气用量分析): a month's suspect meters for the company or a hall, each with its flags and the
  * evidence in Chinese, the thresholds adjustable (head office's defaults shown), exported to Excel and
- * printed on A4 like the reports. A hall manager analyses one of their halls. Runtime: browser.
+ * printed on A4 like the reports; 开工单 sends a suspect to its hall for a work order (referral-button.tsx). A
+ * hall manager analyses one of their halls. Runtime: browser.
  */
 import {
   Alert,
@@ -17,7 +18,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { z } from 'zod';
 import { FLAG_NAMES, type FlagCode } from '../../../core/usage/analyse';
 import {
@@ -29,6 +30,7 @@ import type { Hall } from '../../../core/sync/wire-admin';
 import { m3 } from '../../shell/money';
 import { get } from '../api';
 import type { Me } from '../console-app';
+import { type Referral, ReferralButton } from '../referral-button';
 import { useLoad, useRun } from '../use-load';
 
 type Analysis = z.infer<typeof usageAnalysisSchema>;
@@ -62,9 +64,18 @@ export function UsagePage({ me }: { me: Me }) {
   const [form] = Form.useForm<Query>();
   const loadHalls = useCallback(async () => (await get<{ halls: Hall[] }>('/admin/halls')).halls, []);
   const halls = useLoad(loadHalls);
+  const [referrals, setReferrals] = useState<ReadonlyMap<string, Referral>>(new Map());
+  const loadReferrals = async (month: string, hall: string | undefined) => {
+    const p = new URLSearchParams({ month });
+    if (hall) p.set('hall', hall);
+    const { referrals: list } = await get<{ referrals: Referral[] }>(`/admin/usage-referrals?${p}`);
+    setReferrals(new Map(list.map((r) => [r.customerId, r])));
+  };
   const { result, problem, busy, run } = useRun(async (q: Query) => {
     const query = usageQueryString(q);
-    return { analysis: await get<Analysis>(`/admin/usage-analysis?${query}`), query };
+    const analysis = await get<Analysis>(`/admin/usage-analysis?${query}`);
+    await loadReferrals(analysis.month, q.hall);
+    return { analysis, query, hall: q.hall };
   });
 
   return (
@@ -159,6 +170,20 @@ export function UsagePage({ me }: { me: Me }) {
                         </span>
                       ))}
                     </Space>
+                  ),
+                },
+                {
+                  title: '工单',
+                  className: 'no-print',
+                  render: (_, s) => (
+                    <ReferralButton
+                      hallCode={s.hall.split(' ')[0] ?? ''}
+                      month={result.analysis.month}
+                      suspect={s}
+                      referral={referrals.get(s.id)}
+                      mayWrite={me.role !== 'readonly'}
+                      onSent={() => void loadReferrals(result.analysis.month, result.hall)}
+                    />
                   ),
                 },
               ]}

@@ -201,12 +201,41 @@ export function CardReadView({ read }: { read: CardRead }) {
                   showIcon
                   className="card-alert"
                   title={t.cardRead.alarmHint}
-                  action={<AlarmSlipButton reading={reading} customerId={customer?.id} />}
+                  action={
+                    <AlarmSlipButton
+                      meterNo={reading.meterNo}
+                      status={reading.status}
+                      customerId={customer?.id}
+                    />
+                  }
                 />
               )}
             </>
           ) : (
             <p>{t.cardRead.noReading}</p>
+          )}
+          {read.meterFaults.length > 0 && (
+            <Alert
+              type="error"
+              showIcon
+              className="card-alert"
+              data-testid="meter-faults"
+              title={t.cardRead.faultHint}
+              description={
+                <ul className="meter-fault-list">
+                  {read.meterFaults.map((f) => (
+                    <li key={f}>{f}</li>
+                  ))}
+                </ul>
+              }
+              action={
+                <AlarmSlipButton
+                  meterNo={read.faultyMeterNo}
+                  faults={read.meterFaults}
+                  customerId={customer?.id}
+                />
+              }
+            />
           )}
         </Card>
       )}

@@ -2,16 +2,18 @@
  * The clerk's start page as a to-do board: today's appointments (预约上门), complaints past their time limit,
  * 回访 due, work orders awaiting the team's result, hazards past their rectification deadline and 零散报装
  * past a step's time limit — each section one keystroke (Alt+1 … Alt+6) or a click from its tab of the
- * service desk. Runtime: browser.
+ * service desk; and head office's 核表请求 (suspect meters of its usage analysis), each opening its 工单 (for
+ * the 通气维修班, the description prefilled with the flags and evidence) from a button. Runtime: browser.
  */
 import { Button, Card, List, Typography } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import type { Appointment, OpOutput } from '../../../core/contract';
 import { FIELD_TEAM_ZH, SLOT_INFO, VISIT_KIND_ZH } from '../../../core/domain/appointments';
 import { api } from '../../api/client';
 import { fmt, useT } from '../../i18n';
 import { formatDateTime } from '../../shell/format';
 import { useNav } from '../../shell/nav';
+import { WorkOrderOpenModal, type WorkSourceRef } from './work-order-open-modal';
 
 type Tab = 'appointments' | 'complaints' | 'followups' | 'workOrders' | 'inspections' | 'installations';
 /** Alt+1 … Alt+6 on the start page, in the board's order. */
@@ -64,13 +66,18 @@ export function ServiceHomeCard() {
   const [todo, setTodo] = useState<OpOutput<'serviceDesk.todo'>>();
   const [field, setField] = useState<OpOutput<'fieldWork.todo'>>();
   const [today, setToday] = useState<Appointment[]>([]);
+  const [opening, setOpening] = useState<WorkSourceRef>();
+  // Asked on mount, and again once a work order is opened from a 核表请求 here.
+  const loadField = useCallback(() => {
+    void api['fieldWork.todo']({})
+      .then(setField)
+      .catch(() => undefined);
+  }, []);
+  useEffect(loadField, [loadField]);
   useEffect(() => {
     let gone = false;
     void api['serviceDesk.todo']({})
       .then((r) => !gone && setTodo(r))
-      .catch(() => undefined);
-    void api['fieldWork.todo']({})
-      .then((r) => !gone && setField(r))
       .catch(() => undefined);
     // Today's (the counter's day) appointments still standing, by team and slot.
     void api['appointments.list']({})
@@ -97,6 +104,7 @@ export function ServiceHomeCard() {
   const waiting = field?.workOrdersWaiting ?? [];
   const hazards = field?.hazardsPastDeadline ?? [];
   const late = field?.installationsOverdue ?? [];
+  const referrals = field?.referrals ?? [];
   return (
     <Card
       size="small"
@@ -171,7 +179,53 @@ export function ServiceHomeCard() {
               `${x.no} ${x.party.name} · ${x.next ? t.installations.actions[x.next] : ''} · ${x.dueBy ?? ''}`
             }
           />
+          {referrals.length > 0 && (
+            <>
+              <Typography.Paragraph type="warning" data-testid="home-referrals">
+                {fmt(w.homeReferrals, { n: referrals.length })}
+              </Typography.Paragraph>
+              <List
+                size="small"
+                dataSource={referrals.slice(0, 10)}
+                renderItem={(r) => (
+                  <List.Item>
+                    <Button
+                      type="link"
+                      size="small"
+                      title={r.description}
+                      onClick={() =>
+                        setOpening({
+                          type: 'referral',
+                          id: r.id,
+                          no: r.no,
+                          kind: 'repair',
+                          description: r.description,
+                        })
+                      }
+                    >
+                      {fmt(w.referralLine, {
+                        no: r.no,
+                        name: r.name,
+                        accountNo: r.accountNo,
+                        month: r.month,
+                      })}
+                    </Button>
+                  </List.Item>
+                )}
+              />
+            </>
+          )}
         </>
+      )}
+      {opening && (
+        <WorkOrderOpenModal
+          source={opening}
+          onCancel={() => setOpening(undefined)}
+          onDone={() => {
+            setOpening(undefined);
+            loadField();
+          }}
+        />
       )}
     </Card>
   );
