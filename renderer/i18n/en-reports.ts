@@ -15,7 +15,11 @@ export const reportsEn: typeof reportsZh = {
       range: 'Range',
       cumulative: 'Since the start',
     },
-    fields: { date: 'Date (empty: today)', month: 'Month', year: 'Year' },
+    fields: {
+      date: 'Date (empty: today)',
+      month: 'Month (empty: this month)',
+      year: 'Year (empty: this year)',
+    },
     hints: { date: '2026-03-01', month: '2026-03', year: '2026' },
     from: 'From',
     to: 'To',

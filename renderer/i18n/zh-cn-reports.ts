@@ -13,7 +13,7 @@ export const reportsZh = {
       range: '自定义区间',
       cumulative: '累计（自开始以来）',
     },
-    fields: { date: '日期（空为今天）', month: '月份', year: '年份' },
+    fields: { date: '日期（空为今天）', month: '月份（空为本月）', year: '年份（空为今年）' },
     hints: { date: '2026-03-01', month: '2026-03', year: '2026' },
     from: '自',
     to: '至',

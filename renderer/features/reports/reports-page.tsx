@@ -4,8 +4,8 @@
  * same charts (AntV G2) and tables, printed on A4 (打印: the print dialog with its preview; the menu and the
  * form are left off the page). For the cashier, the 班长 and the administrator. Runtime: browser.
  */
-import { Alert, Button, Card, Form, Input, type RefSelectProps, Select, Space } from 'antd';
-import { useRef, useState } from 'react';
+import { Alert, Button, Card, Form, Input, Select, Space } from 'antd';
+import { useState } from 'react';
 import type { OpInput } from '../../../core/contract';
 import { REPORT_KINDS, REPORT_TITLES, type Report, type ReportKind } from '../../../core/reports/definitions';
 import { api } from '../../api/client';
@@ -13,7 +13,7 @@ import { ReportCharts } from '../../console/report-charts';
 import { ReportTables } from '../../console/report-tables';
 import { useT } from '../../i18n';
 import { useErrorText } from '../../shell/errors';
-import { useSettledFocus } from '../../shell/settled-focus';
+import { todayIso } from '../../shell/format';
 
 const PERIODS = ['day', 'week', 'month', 'year', 'range', 'cumulative'] as const;
 type Period = (typeof PERIODS)[number];
@@ -36,16 +36,19 @@ interface Query {
   to?: string;
 }
 
-/** What reports.run takes: only the fields the period uses, trimmed. */
-export function reportInput(q: Query): OpInput<'reports.run'> {
+/**
+ * What reports.run takes: only the fields the period uses, trimmed; an empty day, month or year is today's, this
+ * month or this year in the counter's zone (as the fields' labels say).
+ */
+export function reportInput(q: Query, today = todayIso()): OpInput<'reports.run'> {
   const f = FIELD[q.period];
   const t = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
   return {
     kind: q.kind,
     period: q.period,
-    ...(f === 'date' ? { date: t(q.date) } : {}),
-    ...(f === 'month' ? { month: t(q.month) } : {}),
-    ...(f === 'year' ? { year: t(q.year) } : {}),
+    ...(f === 'date' ? { date: t(q.date) ?? today } : {}),
+    ...(f === 'month' ? { month: t(q.month) ?? today.slice(0, 7) } : {}),
+    ...(f === 'year' ? { year: t(q.year) ?? today.slice(0, 4) } : {}),
     ...(f === 'range' ? { from: t(q.from), to: t(q.to) } : {}),
   };
 }
@@ -54,9 +57,6 @@ export function ReportsPage() {
   const t = useT().reports;
   const errorText = useErrorText();
   const [form] = Form.useForm<Query>();
-  // The report's kind has the focus on arrival .
-  const kindRef = useRef<RefSelectProps>(null);
-  useSettledFocus(kindRef, true);
   const period = Form.useWatch('period', form) ?? 'day';
   const field = FIELD[period];
   const [report, setReport] = useState<Report>();
@@ -86,7 +86,8 @@ export function ReportsPage() {
           <Form.Item name="kind" label={t.kind} htmlFor="report-kind">
             <Select
               id="report-kind"
-              ref={kindRef}
+              // The report's kind has the focus on arrival (from the menu, whose item had it).
+              autoFocus
               showSearch={{ optionFilterProp: 'label' }}
               style={{ width: 260 }}
               options={REPORT_KINDS.map((k) => ({ value: k, label: REPORT_TITLES[k] }))}
