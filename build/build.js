@@ -62,7 +62,7 @@ const WORKERS = [
 ];
 
 /** PGlite finds its WebAssembly and file-system image beside the module that loads it: here, gasdesk.cjs. */
-const PGLITE_FILES = ['pglite.wasm', 'pglite.data', 'initdb.wasm'];
+const PGLITE_FILES = ['pglite.wasm', 'pglite.data', 'initdb.wasm', 'pg_trgm.tar.gz'];
 
 /**
  * Builds into `outDir` (out/ by default; the bundle test builds into a temporary folder). `skipRenderer` leaves

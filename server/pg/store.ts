@@ -4,7 +4,7 @@
  * Every coordination between instances goes through the database (unique keys, row and advisory locks).
  * Runtime: Node.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 
 export type Row = Record<string, unknown>;
 
@@ -38,7 +38,11 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
 async function openPglite(dataDir?: string): Promise<Store> {
   const { PGlite } = await import('@electric-sql/pglite');
   // The trigram indexes of the customer search (migration 0015) need pg_trgm, which PGlite ships as a contrib.
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  // Its files sit beside the bundle in a build (build/build.js copies them with PGlite's own), where the
+  // contrib's own path (one folder up from itself) does not lead.
+  const { pg_trgm: contrib } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const beside = new URL('./pg_trgm.tar.gz', import.meta.url);
+  const pg_trgm = existsSync(beside) ? { ...contrib, setup: async () => ({ bundlePath: beside }) } : contrib;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir, {
     extensions: { pg_trgm },
