@@ -1,11 +1,12 @@
 /**
  * 制作工具卡 (cards.makeToolCard, 班长 only): the kind chosen by keyboard (the arrows pick, Enter makes it, Esc
- * cancels) and made on the blank card in the reader. A refusal (not blank, a kind the reader's format cannot
+ * cancels) among those the reader's format can make (cards.toolKinds; all four when it cannot say), and made on
+ * the blank card in the reader. A refusal (not blank, a kind the reader's format cannot
  * make, no card …) is shown in the dialog in the server's words, so the 班长 can change the card and press Enter
  * again. Runtime: browser.
  */
 import { Alert, Form, Radio } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { TOOL_CARD_KINDS, type ToolCardKind } from '../../../core/card/maker-errors';
 import { api } from '../../api/client';
 import { fmt, useI18n } from '../../i18n';
@@ -25,6 +26,14 @@ export function ToolCardModal({ onDone, onCancel }: { onDone(n: CardNotice): voi
   const training = useTraining();
   const [form] = Form.useForm<Values>();
   const errorText = useErrorText();
+  const [kinds, setKinds] = useState<readonly ToolCardKind[]>(TOOL_CARD_KINDS);
+  useEffect(() => {
+    // Unanswered (no reader, a reader not connected): all four are offered and makeToolCard's refusal speaks.
+    api['cards.toolKinds']({}).then(
+      (r) => setKinds(r.kinds),
+      () => {},
+    );
+  }, []);
   const [refusal, setRefusal] = useState<{ title: string; detail?: string }>();
 
   const submit = useCallback(
@@ -78,7 +87,7 @@ export function ToolCardModal({ onDone, onCancel }: { onDone(n: CardNotice): voi
         required
         rules={[{ required: true, message: t.toolCard.kindRequired }]}
       >
-        <Radio.Group options={TOOL_CARD_KINDS.map((k) => ({ value: k, label: t.toolCard.kinds[k] }))} />
+        <Radio.Group options={kinds.map((k) => ({ value: k, label: t.toolCard.kinds[k] }))} />
       </Form.Item>
     </FormModal>
   );
