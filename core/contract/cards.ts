@@ -257,6 +257,17 @@ export const cardOps = {
       madeAt: z.string(),
     }),
   }),
+  'cards.toolKinds': op({
+    summary: '当前读卡器的卡格式能制作哪些工具卡（班长制作工具卡时只列出这些种类）；不读卡、不写卡',
+    access: ['supervisor'],
+    writes: false,
+    input: z.object({}),
+    output: z.object({
+      kinds: z.array(z.enum(TOOL_CARD_KINDS)),
+      /** The format's name (the reference format, or the meter maker's manifest name). */
+      format: z.string(),
+    }),
+  }),
   'devices.configureReader': op({
     summary: '设置读卡器地址（串口、USB HID、PC/SC 读卡器名、明华/德卡厂家动态库），清空则不使用读卡器',
     access: ['admin'],

@@ -248,4 +248,19 @@ export const cardsEn: typeof cardsZh = {
     lastEvent: 'Last event: ',
     noEvent: 'none',
   },
+  toolCard: {
+    make: 'Make tool card',
+    title: 'Make a tool card',
+    hint: 'Put a blank card in the reader, choose the kind and press Enter; Esc cancels. Tool cards are made on blank cards only.',
+    kind: 'Kind of tool card',
+    kinds: {
+      setup: 'Set-up card',
+      clear: 'Clear card',
+      check: 'Check card',
+      meter_change: 'Meter-change card',
+    },
+    kindRequired: 'Choose the kind of tool card',
+    ok: 'Make',
+    made: 'Made a {kind}, card number {cardNo}. Mark the kind and number on the card and keep it safe.',
+  },
 };

@@ -234,4 +234,14 @@ export const cardsZh = {
     lastEvent: '最近事件：',
     noEvent: '暂无',
   },
+  toolCard: {
+    make: '制作工具卡',
+    title: '制作工具卡',
+    hint: '请把一张空白卡插入读卡器，选择工具卡种类后按 Enter 制作；按 Esc 取消。工具卡只能用空白卡制作。',
+    kind: '工具卡种类',
+    kinds: { setup: '设置卡', clear: '清零卡', check: '检查卡', meter_change: '换表卡' },
+    kindRequired: '请选择工具卡种类',
+    ok: '制作',
+    made: '已制作{kind}，卡号 {cardNo}。请在卡面注明种类和卡号，妥善保管。',
+  },
 };

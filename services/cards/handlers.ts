@@ -11,7 +11,7 @@ import { metersChange } from './meter-change';
 import { cardsRead } from './read-card';
 import { cardsReplace, cardsReportLost } from './replace-card';
 import { cardsReverseSale } from './reverse-with-card';
-import { cardsMakeToolCard } from './tool-card';
+import { cardsMakeToolCard, cardsToolKinds } from './tool-card';
 import { cardsTopUp } from './top-up';
 import { trainingHandlers } from './training';
 import { cardsWriteSale } from './write-sale';
@@ -26,6 +26,7 @@ type CardOps =
   | 'cards.addStock'
   | 'cards.topUp'
   | 'cards.makeToolCard'
+  | 'cards.toolKinds'
   | 'cards.reverseSale'
   | 'meters.change'
   | 'meters.writeCarry'
@@ -88,6 +89,7 @@ export const cardHandlers: Pick<Handlers, CardOps | keyof typeof trainingHandler
   'cards.addStock': cardsAddStock,
   'cards.topUp': atTheReader<'cards.topUp'>(cardsTopUp),
   'cards.makeToolCard': atTheReader<'cards.makeToolCard'>(cardsMakeToolCard),
+  'cards.toolKinds': cardsToolKinds,
   'cards.reverseSale': atTheReader<'cards.reverseSale'>(cardsReverseSale),
   'meters.change': atTheReader<'meters.change'>(metersChange),
   'meters.writeCarry': atTheReader<'meters.writeCarry'>(metersWriteCarry),

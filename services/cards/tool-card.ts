@@ -8,6 +8,8 @@
  */
 import { type ToolCardKind, TOOL_CARD_NAMES } from '../../core/card/maker-errors';
 import { AppError } from '../../core/errors';
+import { ownFormatOf } from '../../drivers/card-formats/maker/maker-format';
+import { referenceFormat } from '../../drivers/card-formats/reference-format';
 import { insertToolCard, toolCardByNo } from '../../db';
 import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
@@ -85,3 +87,13 @@ export async function makeToolCard(app: App, operatorId: string, kind: ToolCardK
 
 export const cardsMakeToolCard: Handlers['cards.makeToolCard'] = (input, call) =>
   makeToolCard(call.app, operatorOf(call).staffId, input.kind);
+
+/**
+ * The kinds the reader's format can make (a `maker:` reader's manifest names them; the reference format makes all
+ * four), for the 班长's dialog: no card is read or touched. makeToolCard still checks against the card's format.
+ */
+export const cardsToolKinds: Handlers['cards.toolKinds'] = async (_input, call) => {
+  const reader = await stationOf(call.app).reader();
+  const format = ownFormatOf(reader) ?? referenceFormat;
+  return { kinds: [...format.toolKinds(reader)], format: format.name };
+};

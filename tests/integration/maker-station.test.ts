@@ -236,6 +236,18 @@ describe('制作工具卡 (cards.makeToolCard) through the maker’s library', (
   });
 });
 
+describe('cards.toolKinds on a maker: reader', () => {
+  it('lists only the kinds the manifest names a function for, without touching the card', async () => {
+    const sup = await t.login('liuqiang');
+    lib.blank();
+    const got = await t.ok('cards.toolKinds', {}, sup);
+    expect(got.kinds).toContain('clear');
+    expect(got.kinds).not.toContain('setup');
+    expect(lib.card()).toMatchObject({ cardNo: '-' });
+    expect((await t.fails('cards.toolKinds', {}, await t.login('zhangli'))).code).toBe('PERMISSION_DENIED');
+  });
+});
+
 describe('a library call that hangs', () => {
   it('is cut at the manifest’s timeout and the reader reported stuck; the next read works', async () => {
     const { cardNo } = await withCard();

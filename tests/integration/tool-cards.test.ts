@@ -92,6 +92,14 @@ describe('制作工具卡 at the counter', () => {
       });
     expect(t.world.view(id).record.state).toBe('blank');
 
+    // The kinds this reader's format can make: the reference format makes all four; a 班长's question alone.
+    expect(await t.ok('cards.toolKinds', {}, sup)).toEqual({
+      kinds: ['setup', 'clear', 'check', 'meter_change'],
+      format: expect.any(String),
+    });
+    for (const who of [cashier, await t.login('zhangli'), await t.login('admin')])
+      expect((await t.fails('cards.toolKinds', {}, who)).code).toBe('PERMISSION_DENIED');
+
     const bad = await t.fails('cards.makeToolCard', { kind: 'user' }, sup);
     expect(bad.code).toBe('VALIDATION_FAILED');
 

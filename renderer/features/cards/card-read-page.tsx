@@ -1,16 +1,19 @@
 /**
  * 读卡 (F5): reads whatever card is in the reader — on opening, on F5 and whenever the reader's contents may
  * have changed — and shows what it is and whose, and the customer's paid purchases whose gas is not on a card
- * with what to do (重新写卡, 退款); from here 购气 (F2) for that customer. Runtime: browser.
+ * with what to do (重新写卡, 退款); from here 购气 (F2) for that customer, and for a 班长 制作工具卡 on a blank card.
+ * Runtime: browser.
  */
 import { Alert, Button, Space, Spin, Typography } from 'antd';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { fmt, useT } from '../../i18n';
 import { useNav } from '../../shell/nav';
 import { may, SELLER_ROLES } from '../../shell/roles';
 import { useSession } from '../../shell/session';
 import { CardReadView } from './card-read-view';
+import type { CardNotice } from './notice';
 import { useReaderChange } from './reader-events';
+import { ToolCardModal } from './tool-card-modal';
 import { UnsettledSales } from './unsettled-sales';
 import { useCardRead } from './use-card-read';
 
@@ -21,6 +24,10 @@ export function CardReadPage() {
   const { read, error, loading, refresh } = useCardRead();
   const again = useCallback(() => void refresh(), [refresh]);
   const { readTick, route, go } = nav;
+  // 制作工具卡 is the 班长's alone (cards.makeToolCard's access: not even the administrator).
+  const mayMakeTools = session.staff.roles.includes('supervisor');
+  const [making, setMaking] = useState(false);
+  const [notice, setNotice] = useState<CardNotice>();
 
   useEffect(() => {
     void readTick;
@@ -61,7 +68,32 @@ export function CardReadPage() {
         {customer && (
           <Button onClick={() => nav.go({ name: 'customer', id: customer.id })}>{t.cardRead.openFile}</Button>
         )}
+        {mayMakeTools && (
+          <Button onClick={() => setMaking(true)} data-testid="make-tool-card">
+            {t.toolCard.make}
+          </Button>
+        )}
       </Space>
+      {making && (
+        <ToolCardModal
+          onCancel={() => setMaking(false)}
+          onDone={(n) => {
+            setMaking(false);
+            setNotice(n);
+          }}
+        />
+      )}
+      {notice && (
+        <Alert
+          type={notice.type}
+          showIcon
+          closable
+          className="form-alert"
+          data-testid="tool-card-notice"
+          title={notice.title}
+          onClose={() => setNotice(undefined)}
+        />
+      )}
       {customer && customer.status !== 'active' && read?.state === 'ok' && (
         <Alert
           type="warning"
