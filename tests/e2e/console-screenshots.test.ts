@@ -5,7 +5,8 @@
  * conflict, a third hall's counter an operation head office quarantined, and the service desk a complaint. The
  * administrator signs in and goes through 网点与柜台, 报表 (the month with its charts), 隔离与冲突, 燃气用量分析
  * — where the two suspects are listed and 开工单 on the leaking meter sends it to its hall (已发营业厅, and head
- * office lists the request) — and 服务台记录. Each page is checked with axe before its picture is taken.
+ * office lists the request) — and 服务台记录. Each page is checked with axe and for text cut or numbers
+ * broken (support/overflow.ts) before its picture is taken.
  * Runtime: Node (drives the browser).
  */
 import { mkdirSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { freshPostgres, publishDemoCatalogue } from '../support/head-office';
 import { type HeadOfficeProcess, spawnHeadOffice } from '../support/head-office-process';
 import { op, ScriptedCounter } from '../support/scripted-counter';
 import { seriousProblems } from './support/axe';
+import { cutText } from './support/overflow';
 import { text, visible } from './support/counter';
 import { launchChromium, newPage } from './support/serve';
 
@@ -232,6 +234,8 @@ describe('screenshots of the console', () => {
   async function shot(name: string, fullPage = false): Promise<void> {
     await page.mouse.move(0, 0);
     expect(await seriousProblems(page, name)).toEqual([]);
+    // No text cut by an ellipsis or a clipping box, no number broken across lines (support/overflow.ts).
+    expect(await cutText(page, name)).toEqual([]);
     await page.screenshot({ path: `${OUT}${name}.png`, fullPage });
   }
 
