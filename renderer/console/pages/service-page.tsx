@@ -40,7 +40,7 @@ const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: fa
 /** What the record is about, from what the counter recorded (its type, subject or content). */
 function about(r: Record_): string {
   const d = r.data;
-  for (const k of ['typeName', 'subject', 'content', 'description', 'summary', 'note'])
+  for (const k of ['typeName', 'subject', 'content', 'description', 'details', 'summary', 'note'])
     if (typeof d[k] === 'string' && d[k]) return d[k] as string;
   return '';
 }
