@@ -1,7 +1,8 @@
 /**
  * 服务台记录: what the halls' service desks recorded and pushed — acceptances, complaints, appointments, work
  * orders and inspections — newest first, with their number, state and steps so far. The administrator may
- * reassign a complaint or a work order to another team (改派) or close it with a reason (结案): a head-office
+ * reassign a complaint, a work order or an appointment to another team (改派) or close it with a reason (结案;
+ * an appointment's is its 取消): a head-office
  * step the owning counter receives on its next pull (docs/sync-protocol.md). Runtime: browser.
  */
 import { Alert, Button, Form, Input, Select, Space, Table } from 'antd';
@@ -45,13 +46,18 @@ function about(r: Record_): string {
   return '';
 }
 
-/** What head office may do to a record now: 改派 while a team is in charge, 结案 until it is closed. */
+/** What head office may do to a record now: 改派 while a team is in charge, 结案 (取消) until it is closed. */
 function steerable(r: Record_): HeadOfficeAction[] {
-  if (r.kind !== 'complaint' && r.kind !== 'work_order') return [];
+  if (r.kind !== 'complaint' && r.kind !== 'work_order' && r.kind !== 'appointment') return [];
   const status = r.status ?? '';
   if (FINAL[r.kind].includes(status)) return [];
   return REASSIGNABLE[r.kind].includes(status) ? ['reassign', 'close'] : ['close'];
 }
+
+/** An appointment's close is its 取消. */
+const closeZh = (r: Record_): string => (r.kind === 'appointment' ? '取消' : '结案');
+const actionZh = (r: Record_, a: HeadOfficeAction): string =>
+  a === 'close' && r.kind === 'appointment' ? '总部取消' : HEAD_OFFICE_ACTION_ZH[a];
 
 const teamsOf = (r: Record_): { value: string; label: string }[] =>
   r.kind === 'complaint'
@@ -113,7 +119,7 @@ export function ServicePage({ me }: { me: Me }) {
                           danger={action === 'close'}
                           onClick={() => setSteering({ record: r, action })}
                         >
-                          {action === 'close' ? '结案' : '改派'}
+                          {action === 'close' ? closeZh(r) : '改派'}
                         </Button>
                       ))}
                     </Space>
@@ -125,7 +131,7 @@ export function ServicePage({ me }: { me: Me }) {
       />
       {steering && (
         <FormDialog<{ team?: string; assignee?: string; reason: string }>
-          title={`${HEAD_OFFICE_ACTION_ZH[steering.action]}：${KIND_ZH[steering.record.kind]} ${steering.record.no}`}
+          title={`${actionZh(steering.record, steering.action)}：${KIND_ZH[steering.record.kind]} ${steering.record.no}`}
           danger={steering.action === 'close'}
           onClose={() => setSteering(undefined)}
           onSubmit={async (v) => {
