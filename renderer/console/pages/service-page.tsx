@@ -32,10 +32,11 @@ const KIND_ZH: Record<(typeof SERVICE_KINDS)[number], string> = {
   work_order: '工单',
   inspection: '安检',
 };
-const STATUS_ZH: Record<string, string> = {
-  ...APPOINTMENT_STATUS_ZH,
-  ...WORK_ORDER_STATUS_ZH,
-  ...COMPLAINT_STATUS_ZH,
+/** Each kind's own state names: an appointment's cancelled is 已取消, a work order's 已撤销. */
+const STATUS_ZH: Partial<Record<(typeof SERVICE_KINDS)[number], Record<string, string>>> = {
+  appointment: APPOINTMENT_STATUS_ZH,
+  work_order: WORK_ORDER_STATUS_ZH,
+  complaint: COMPLAINT_STATUS_ZH,
 };
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 /** What the record is about, from what the counter recorded (its type, subject or content). */
@@ -102,7 +103,7 @@ export function ServicePage({ me }: { me: Me }) {
           { title: '类别', render: (_, r) => KIND_ZH[r.kind] },
           { title: '网点', dataIndex: 'hallCode' },
           { title: '内容', render: (_, r) => about(r) },
-          { title: '状态', render: (_, r) => (r.status ? (STATUS_ZH[r.status] ?? r.status) : '') },
+          { title: '状态', render: (_, r) => (r.status ? (STATUS_ZH[r.kind]?.[r.status] ?? r.status) : '') },
           { title: '进展', render: (_, r) => (r.stepCount > 0 ? `${r.stepCount} 步` : '') },
           { title: '登记时间', render: (_, r) => when(r.createdAt) },
           { title: '最近更新', render: (_, r) => when(r.updatedAt) },
