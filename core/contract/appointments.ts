@@ -1,6 +1,7 @@
 /**
  * 预约上门 (appointments): book a visit (安装, 通气, 维修, 安检, 换表) into a field team's half-day slot, move
- * it (改约) or cancel it (取消) with a reason, the day's list per team, and the printed appointment slip.
+ * it (改约) or cancel it (取消) with a reason, the day's list per team, and the printed appointment slip; head
+ * office's 改派 and 取消 (pulled) shown beside the counter's steps.
  * Runtime: any.
  */
 import { z } from 'zod';
@@ -13,7 +14,13 @@ import {
 } from '../domain/appointments';
 import { freeText, idSchema, isoDate, op, trimmed } from './common';
 import { printedReceiptSchema } from './printing';
-import { partyInput, partySchema, prospectiveNamed, staffName } from './service-desk';
+import {
+  headOfficeStepViewSchema,
+  partyInput,
+  partySchema,
+  prospectiveNamed,
+  staffName,
+} from './service-desk';
 
 const DESK = ['clerk', 'supervisor', 'admin'] as const;
 const ANY_STAFF = ['clerk', 'cashier', 'supervisor', 'admin'] as const;
@@ -26,6 +33,9 @@ const placement = {
 
 export const appointmentStepSchema = z.object({
   id: z.string(),
+  stepNo: z.number().int(),
+  /** Made at this counter after head office had cancelled the appointment: not taken (head office's cancel is final). */
+  superseded: z.boolean(),
   action: z.enum(APPOINTMENT_ACTIONS),
   statusAfter: z.enum(APPOINTMENT_STATUSES),
   ...placement,
@@ -40,12 +50,14 @@ export const appointmentSchema = z.object({
   kind: z.enum(VISIT_KINDS),
   party: partySchema,
   notes: z.string(),
-  /** Where it stands now (the last 改约's, or as booked). */
+  /** Where it stands now (the last 改约's, or as booked; the team a later 总部改派's). */
   ...placement,
   status: z.enum(APPOINTMENT_STATUSES),
   allowed: z.array(z.enum(APPOINTMENT_ACTIONS)),
   booked: z.object(placement),
   steps: z.array(appointmentStepSchema),
+  /** Head office's steps on it (总部改派、总部取消), in its own numbering. */
+  headOffice: z.array(headOfficeStepViewSchema),
   operator: staffName,
   createdAt: z.string(),
 });

@@ -103,7 +103,7 @@ export const createAcceptanceInput = z
   })
   .superRefine(prospectiveNamed);
 
-/** A step head office took on a complaint or a work order (总部改派、总部结案), as the counter pulled it. */
+/** A step head office took on a complaint, a work order or an appointment (总部改派、总部结案/取消), as the counter pulled it. */
 export const headOfficeStepViewSchema = z.object({
   hoNo: z.number().int(),
   /** The counter steps head office held when it took it: it comes after that one in the record's order. */

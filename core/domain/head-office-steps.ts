@@ -1,17 +1,18 @@
 /**
- * Head office's steps on a hall's service-desk records (总部改派、总部结案): a complaint or a work order
- * reassigned to another team, or closed with a reason. Counters number their own steps 1, 2, …; a head-office
+ * Head office's steps on a hall's service-desk records (总部改派、总部结案/取消): a complaint, a work order or
+ * an appointment (预约上门) reassigned to another team, or closed with a reason (an appointment's close is its
+ * own 取消). Counters number their own steps 1, 2, …; a head-office
  * step has a number of its own (1, 2, … per record) and says after which counter step it was made
  * (`afterStepNo`: the counter steps head office held then), so neither numbering collides with the other, and
  * every side orders the steps alike: counter step k at (k, 0), head-office step j made after k at (k, 1, j).
  * The rules (docs/sync-protocol.md): a reassignment changes the team (and the person) only, never the state,
  * so a counter step made without knowing it stays a valid move; a close is final: from it on the record is
- * closed (a complaint 已结案, a work order 已撤销) wherever its counter steps had got to, and a counter step
+ * closed (a complaint 已结案, a work order 已撤销, an appointment 已取消) wherever its counter steps had got to, and a counter step
  * numbered after the close's `afterStepNo` is not taken (head office quarantines it, CLOSED_AT_HEAD_OFFICE;
  * the counter shows it as superseded). Runtime: any.
  */
 
-export const HEAD_OFFICE_RECORD_KINDS = ['complaint', 'work_order'] as const;
+export const HEAD_OFFICE_RECORD_KINDS = ['complaint', 'work_order', 'appointment'] as const;
 export type HeadOfficeRecordKind = (typeof HEAD_OFFICE_RECORD_KINDS)[number];
 
 export const HEAD_OFFICE_ACTIONS = ['reassign', 'close'] as const;
@@ -25,18 +26,21 @@ export const HEAD_OFFICE_ACTION_ZH: Record<HeadOfficeAction, string> = {
 export const CLOSED_STATUS: Record<HeadOfficeRecordKind, string> = {
   complaint: 'closed',
   work_order: 'cancelled',
+  appointment: 'cancelled',
 };
 
 /** The states a record of each kind may be reassigned from (a team is in charge, or about to be). */
 export const REASSIGNABLE: Record<HeadOfficeRecordKind, readonly string[]> = {
   complaint: ['justified', 'handed_over'],
   work_order: ['pending', 'assigned'],
+  appointment: ['booked', 'rescheduled'],
 };
 
 /** The states from which nothing more happens to a record: head office closes none of them again. */
 export const FINAL: Record<HeadOfficeRecordKind, readonly string[]> = {
   complaint: ['closed'],
   work_order: ['completed', 'cancelled'],
+  appointment: ['cancelled'],
 };
 
 export interface HeadOfficeStep {

@@ -1,6 +1,6 @@
 /**
- * Head office steering a hall's service desk (POST /admin/service-records/:id/steps): a complaint or a work
- * order reassigned to another team, or closed with a reason, recorded as a new head-office step
+ * Head office steering a hall's service desk (POST /admin/service-records/:id/steps): a complaint, a work
+ * order or an appointment reassigned to another team, or closed (an appointment: cancelled) with a reason, recorded as a new head-office step
  * (core/domain/head-office-steps.ts) and sent to the hall's counters on their pull (feed kind `service_step`).
  * Runtime: any.
  */
@@ -16,7 +16,7 @@ export const STEERABLE_TEAMS = [...new Set([...TEAMS, ...FIELD_TEAMS])] as [stri
 export const serviceStepInputSchema = z
   .object({
     action: z.enum(HEAD_OFFICE_ACTIONS, { error: '请选择改派（reassign）或结案（close）' }),
-    /** For a reassignment: the team it goes to (a complaint: billing/patrol/repair; a work order: patrol/repair/install). */
+    /** For a reassignment: the team it goes to (a complaint: billing/patrol/repair; a work order or an appointment: patrol/repair/install). */
     team: z.enum(STEERABLE_TEAMS, { error: '没有这个班组' }).optional(),
     /** For a work order's reassignment: the person, if named. */
     assignee: trimmed(40, '处理人员').optional(),

@@ -5,6 +5,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Drizzle } from '../open';
 import { appointmentSteps, appointments } from '../schema/appointments';
+import { closedByHeadOffice } from './head-office-steps';
 
 export type AppointmentRow = typeof appointments.$inferSelect;
 export type AppointmentStepRow = typeof appointmentSteps.$inferSelect;
@@ -32,12 +33,21 @@ export function appointmentStepsOf(db: Drizzle, ids: readonly string[]): Appoint
     .all();
 }
 
-/** Each appointment's current day, slot, team and status (its last step's, or as booked). */
+/**
+ * Each appointment's current day, slot, team and status: its last step's it took, or as booked — with head
+ * office's steps (head_office_steps) taken in: cancelled once head office cancelled it, a counter step made
+ * after that cancel not taken, and the team a head-office 改派 made after its last step named.
+ */
 const current = sql`(SELECT a.id AS id,
-    COALESCE(s.date, a.date) AS date, COALESCE(s.slot, a.slot) AS slot, COALESCE(s.team, a.team) AS team,
-    COALESCE(s.status_after, 'booked') AS status, a.created_at AS created_at, a.rowid AS rn
+    COALESCE(s.date, a.date) AS date, COALESCE(s.slot, a.slot) AS slot,
+    COALESCE((SELECT h.team FROM head_office_steps h WHERE h.record_id = a.id AND h.action = 'reassign'
+      AND h.after_step_no >= COALESCE(s.step_no, 0) ORDER BY h.ho_no DESC LIMIT 1), s.team, a.team) AS team,
+    CASE WHEN ${closedByHeadOffice(sql`a.id`)} THEN 'cancelled' ELSE COALESCE(s.status_after, 'booked') END AS status,
+    a.created_at AS created_at, a.rowid AS rn
   FROM appointments a LEFT JOIN appointment_steps s ON s.appointment_id = a.id
-    AND s.step_no = (SELECT MAX(x.step_no) FROM appointment_steps x WHERE x.appointment_id = a.id))`;
+    AND s.step_no = (SELECT MAX(x.step_no) FROM appointment_steps x WHERE x.appointment_id = a.id
+      AND x.step_no <= COALESCE((SELECT c.after_step_no FROM head_office_steps c
+        WHERE c.record_id = a.id AND c.action = 'close'), x.step_no)))`;
 
 /** Appointments standing (not cancelled) in a team's slot of a day, leaving one out (the one being moved). */
 export function slotTaken(

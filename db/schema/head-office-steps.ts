@@ -1,5 +1,5 @@
 /**
- * Head office's steps on this counter's complaints and work orders (总部改派、总部结案), as pulled from the
+ * Head office's steps on this counter's complaints, work orders and appointments (总部改派、总部结案/取消), as pulled from the
  * hall's feed (kind `service_step`): numbered by head office per record (`ho_no`), each saying after which of
  * the counter's own steps it was made (`after_step_no`), so they never take a counter step's number. A record's
  * state and team take them in (core/domain/head-office-steps.ts). Append-only (triggers in the migration).
@@ -12,7 +12,7 @@ export const headOfficeSteps = sqliteTable(
   {
     /** `${record_id}:${ho_no}`, the feed entry's key. */
     id: text('id').primaryKey(),
-    recordKind: text('record_kind', { enum: ['complaint', 'work_order'] }).notNull(),
+    recordKind: text('record_kind', { enum: ['complaint', 'work_order', 'appointment'] }).notNull(),
     recordId: text('record_id').notNull(),
     hoNo: integer('ho_no').notNull(),
     afterStepNo: integer('after_step_no').notNull(),

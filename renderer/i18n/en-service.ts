@@ -160,5 +160,8 @@ export const serviceEn: typeof serviceZh = {
     cancelReason: 'Why cancelled',
     needReason: 'Give the reason',
     homeToday: '{n} visit(s) booked today',
+    headOfficeReassign: 'Reassigned by head office',
+    headOfficeCancel: 'Cancelled by head office',
+    superseded: 'made after head office cancelled it: not taken',
   },
 };

@@ -147,5 +147,8 @@ export const serviceZh = {
     cancelReason: '取消原因',
     needReason: '请写明原因',
     homeToday: '今日预约上门 {n} 户',
+    headOfficeReassign: '总部改派',
+    headOfficeCancel: '总部取消',
+    superseded: '总部取消后所办，未被采纳',
   },
 };

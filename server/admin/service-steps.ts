@@ -1,6 +1,6 @@
 /**
- * Head office steering a hall's service desk: a complaint or a work order reassigned to another team, or
- * closed with a reason, as a new head-office step appended to the record's `hoSteps` (its counter steps and
+ * Head office steering a hall's service desk: a complaint, a work order or an appointment reassigned to another
+ * team, or closed (an appointment: cancelled) with a reason, as a new head-office step appended to the record's `hoSteps` (its counter steps and
  * `step_count` untouched: counters keep numbering their own), and published on the hall's feed for its counters
  * (kind `service_step`). Under the feed lock, then the record's row lock — the order a push takes them — so a
  * push moving the same record on waits or is waited for: the step's `afterStepNo` is exactly the counter steps
@@ -22,6 +22,7 @@ import type { Store } from '../pg/store';
 const TEAMS_OF: Record<HeadOfficeRecordKind, readonly string[]> = {
   complaint: TEAMS,
   work_order: FIELD_TEAMS,
+  appointment: FIELD_TEAMS,
 };
 
 export async function stepServiceRecord(
@@ -43,7 +44,8 @@ export async function stepServiceRecord(
       id,
     ]);
     if (!r) throw new AppError('SERVICE_RECORD_NOT_FOUND');
-    if (r.kind !== 'complaint' && r.kind !== 'work_order') throw new AppError('SERVICE_RECORD_NOT_STEERABLE');
+    if (r.kind !== 'complaint' && r.kind !== 'work_order' && r.kind !== 'appointment')
+      throw new AppError('SERVICE_RECORD_NOT_STEERABLE');
     const kind: HeadOfficeRecordKind = r.kind;
     const status = r.status ?? '';
     if (FINAL[kind].includes(status)) throw new AppError('SERVICE_RECORD_CLOSED');

@@ -1,7 +1,8 @@
 /**
  * 预约上门 (appointments): a visit booked into a field team's half-day slot in order, moved (改约) or cancelled
  * (取消) with a reason — each a new row with its ledger operation and audit entry in one transaction, never an
- * edit; a cancelled appointment takes no further step. A slot that has ended (counter time, the application's
+ * edit; a cancelled appointment takes no further step. Head office's 改派 (another team) and 取消 (pulled,
+ * db/repos/head-office-steps.ts) are taken into its state, team and the day lists. A slot that has ended (counter time, the application's
  * clock) or that is full takes no booking. Runtime: Node.
  */
 import type { Appointment, OpParsedInput } from '../../core/contract';
@@ -21,6 +22,7 @@ import {
   VISIT_KIND_ZH,
   type VisitKind,
 } from '../../core/domain/appointments';
+import { effectiveState, type HeadOfficeStep, supersededBy } from '../../core/domain/head-office-steps';
 import { AppError } from '../../core/errors';
 import type { AppointmentStepType } from '../../core/sync/ops/appointment-ops';
 import {
@@ -30,6 +32,7 @@ import {
   appointmentsOf,
   appointmentsOn,
   findAppointment,
+  headOfficeStepsOf,
   insertAppointment,
   insertAppointmentStep,
   slotTaken,
@@ -37,7 +40,7 @@ import {
 } from '../../db';
 import type { App } from '../app';
 import { type Handlers, operatorOf } from '../call';
-import { partyOf, readableNo, staffRef } from './party';
+import { headOfficeView, partyOf, readableNo, staffRef } from './party';
 
 interface Placement {
   date: string;
@@ -75,24 +78,35 @@ function checkSlot(app: App, p: Placement, except?: string): void {
     throw refused('slot', 'SLOT_FULL', `${placeZh(p)}已约满（${capacity} 户），请换一个时段或班组`);
 }
 
-const statusOf = (steps: readonly AppointmentStepRow[]): AppointmentStatus =>
-  (steps.at(-1)?.statusAfter as AppointmentStatus | undefined) ?? 'booked';
-
-function placementOf(r: AppointmentRow, steps: readonly AppointmentStepRow[]): Placement {
-  const s = steps.at(-1) ?? r;
-  return { date: s.date, slot: s.slot as Slot, team: s.team as FieldTeam };
+/**
+ * Its state and placement with head office's steps taken in (core/domain/head-office-steps.ts): the status is
+ * cancelled once head office cancelled it; the day and slot are the last counter step's it took (a step made
+ * after head office's cancel is not taken); the team is the latest, counter's or head office's, in their order.
+ */
+function stateOf(
+  r: AppointmentRow,
+  steps: readonly AppointmentStepRow[],
+  ho: readonly HeadOfficeStep[],
+): { status: AppointmentStatus; place: Placement } {
+  const booked = { ...r, stepNo: 0, statusAfter: 'booked' };
+  const e = effectiveState('appointment', 'booked', [booked, ...steps], ho);
+  const s = [booked, ...steps].filter((x) => !supersededBy(ho, x.stepNo)).at(-1) ?? booked;
+  return {
+    status: e.status as AppointmentStatus,
+    place: { date: s.date, slot: s.slot as Slot, team: (e.team ?? s.team) as FieldTeam },
+  };
 }
 
 export function toAppointments(app: App, rows: readonly AppointmentRow[]): Appointment[] {
+  const ids = rows.map((r) => r.id);
   const byId = new Map<string, AppointmentStepRow[]>();
-  for (const s of appointmentStepsOf(
-    app.db,
-    rows.map((r) => r.id),
-  ))
+  for (const s of appointmentStepsOf(app.db, ids))
     byId.set(s.appointmentId, [...(byId.get(s.appointmentId) ?? []), s]);
+  const hoById = headOfficeStepsOf(app.db, ids);
   return rows.map((r) => {
     const steps = byId.get(r.id) ?? [];
-    const status = statusOf(steps);
+    const ho = hoById.get(r.id) ?? [];
+    const { status, place } = stateOf(r, steps, ho);
     return {
       id: r.id,
       no: r.no,
@@ -105,12 +119,14 @@ export function toAppointments(app: App, rows: readonly AppointmentRow[]): Appoi
         address: r.address,
       },
       notes: r.notes,
-      ...placementOf(r, steps),
+      ...place,
       status,
       allowed: allowedAppointmentActions(status),
       booked: { date: r.date, slot: r.slot as Slot, team: r.team as FieldTeam },
       steps: steps.map((s) => ({
         id: s.id,
+        stepNo: s.stepNo,
+        superseded: supersededBy(ho, s.stepNo),
         action: s.action,
         statusAfter: s.statusAfter as AppointmentStatus,
         date: s.date,
@@ -120,6 +136,7 @@ export function toAppointments(app: App, rows: readonly AppointmentRow[]): Appoi
         operator: staffRef(app, s.operatorId),
         at: s.at,
       })),
+      headOffice: headOfficeView(ho),
       operator: staffRef(app, r.operatorId),
       createdAt: r.createdAt,
     };
@@ -180,11 +197,10 @@ export function stepAppointment(
     const r = findAppointment(app.db, id);
     if (!r) throw new AppError('NOT_FOUND', { detail: 'appointment' });
     const steps = appointmentStepsOf(app.db, [id]);
-    const from = statusOf(steps);
+    const { status: from, place: was } = stateOf(r, steps, headOfficeStepsOf(app.db, [id]).get(id) ?? []);
     const statusAfter = nextAppointmentStatus(from, action);
     if (statusAfter === null)
       throw new AppError('APPOINTMENT_CANCELLED', { fields: { status: from, action } });
-    const was = placementOf(r, steps);
     const place: Placement = to ? { date: to.date, slot: to.slot, team: to.team ?? was.team } : was;
     if (action === 'reschedule') checkSlot(app, place, id);
     const step: AppointmentStepRow = {

@@ -23,6 +23,7 @@ import { launchChromium, newPage } from './support/serve';
 const PASSWORD = 'Zongbu2026pass';
 const CARD = '0101010000000001';
 const COMPLAINT_NO = '0101-01-TS-000001';
+const APPOINTMENT_NO = '0101-01-YY-000001';
 
 describe('the console’s master-data and record pages', () => {
   let ho: HeadOfficeProcess;
@@ -69,8 +70,23 @@ describe('the console’s master-data and record pages', () => {
       details: '小区气压低',
       dueAt: new Date(Date.now() + 86_400_000).toISOString(),
     };
+    const appointment = {
+      id: uuidv7(Date.now()),
+      no: APPOINTMENT_NO,
+      kind: 'repair' as const,
+      customerId: file.id,
+      accountNo: '010101000001',
+      name: '侯珍洋',
+      phone: '13900001234',
+      address: '东风路 3 号',
+      notes: '',
+      date: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+      slot: 'am' as const,
+      team: 'repair' as const,
+    };
     await k.push([
       op('customer.opened', file),
+      op('appointment.booked', appointment),
       op('card.issued', { customerId: file.id, cardNo: CARD, formatId: 'ref-v1', region: 101 }),
       op('complaint.recorded', complaint),
       // Step types are typed as a group (core/sync/ops/service-ops.ts): the payload is the contract's complaintStep.
@@ -197,6 +213,34 @@ describe('the console’s master-data and record pages', () => {
       held.records.find((r) => r.no === COMPLAINT_NO)!.data.hoSteps.map((h) => [h.action, h.team]),
     ).toEqual([
       ['reassign', 'repair'],
+      ['close', null],
+    ]);
+
+    // An appointment: 改派 to another field team, then 取消 (its close), each a head-office step.
+    const visit = rows('服务台记录').locator('tr', { hasText: APPOINTMENT_NO });
+    await expect.poll(() => visit.textContent()).toContain('已预约');
+    await visit.getByRole('button', { name: '改派' }).click();
+    await page
+      .getByRole('dialog', { name: `总部改派：预约 ${APPOINTMENT_NO}` })
+      .getByLabel('改派给')
+      .click();
+    await (await visible(page.getByTitle('安装队'))).click();
+    await field('原因').fill('需改管');
+    await field('原因').press('Enter');
+    await closed(`总部改派：预约 ${APPOINTMENT_NO}`);
+    await visit.getByRole('button', { name: '取消' }).click();
+    await field('原因').fill('客户来电取消');
+    await field('原因').press('Enter');
+    await closed(`总部取消：预约 ${APPOINTMENT_NO}`);
+    await expect.poll(() => visit.textContent()).toContain('已取消');
+    expect(await visit.getByRole('button').count()).toBe(0);
+    const appts = (await ho.admin('GET', '/admin/service-records?hall=0101&kind=appointment')) as {
+      records: { no: string; data: { hoSteps: { action: string; team: string | null }[] } }[];
+    };
+    expect(
+      appts.records.find((r) => r.no === APPOINTMENT_NO)!.data.hoSteps.map((h) => [h.action, h.team]),
+    ).toEqual([
+      ['reassign', 'install'],
       ['close', null],
     ]);
   });

@@ -1,7 +1,8 @@
 /**
  * 服务台记录: what the halls' service desks recorded and pushed — acceptances, complaints, appointments, work
  * orders and inspections — newest first, with their number, state and steps so far. The administrator may
- * reassign a complaint or a work order to another team (改派) or close it with a reason (结案): a head-office
+ * reassign a complaint, a work order or an appointment to another team (改派) or close it with a reason (结案;
+ * an appointment's is its 取消): a head-office
  * step the owning counter receives on its next pull (docs/sync-protocol.md). Runtime: browser.
  */
 import { Alert, Button, Form, Input, Select, Space, Table } from 'antd';
@@ -31,10 +32,11 @@ const KIND_ZH: Record<(typeof SERVICE_KINDS)[number], string> = {
   work_order: '工单',
   inspection: '安检',
 };
-const STATUS_ZH: Record<string, string> = {
-  ...APPOINTMENT_STATUS_ZH,
-  ...WORK_ORDER_STATUS_ZH,
-  ...COMPLAINT_STATUS_ZH,
+/** Each kind's own state names: an appointment's cancelled is 已取消, a work order's 已撤销. */
+const STATUS_ZH: Partial<Record<(typeof SERVICE_KINDS)[number], Record<string, string>>> = {
+  appointment: APPOINTMENT_STATUS_ZH,
+  work_order: WORK_ORDER_STATUS_ZH,
+  complaint: COMPLAINT_STATUS_ZH,
 };
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 /** What the record is about, from what the counter recorded (its type, subject or content). */
@@ -45,13 +47,18 @@ function about(r: Record_): string {
   return '';
 }
 
-/** What head office may do to a record now: 改派 while a team is in charge, 结案 until it is closed. */
+/** What head office may do to a record now: 改派 while a team is in charge, 结案 (取消) until it is closed. */
 function steerable(r: Record_): HeadOfficeAction[] {
-  if (r.kind !== 'complaint' && r.kind !== 'work_order') return [];
+  if (r.kind !== 'complaint' && r.kind !== 'work_order' && r.kind !== 'appointment') return [];
   const status = r.status ?? '';
   if (FINAL[r.kind].includes(status)) return [];
   return REASSIGNABLE[r.kind].includes(status) ? ['reassign', 'close'] : ['close'];
 }
+
+/** An appointment's close is its 取消. */
+const closeZh = (r: Record_): string => (r.kind === 'appointment' ? '取消' : '结案');
+const actionZh = (r: Record_, a: HeadOfficeAction): string =>
+  a === 'close' && r.kind === 'appointment' ? '总部取消' : HEAD_OFFICE_ACTION_ZH[a];
 
 const teamsOf = (r: Record_): { value: string; label: string }[] =>
   r.kind === 'complaint'
@@ -96,7 +103,7 @@ export function ServicePage({ me }: { me: Me }) {
           { title: '类别', render: (_, r) => KIND_ZH[r.kind] },
           { title: '网点', dataIndex: 'hallCode' },
           { title: '内容', render: (_, r) => about(r) },
-          { title: '状态', render: (_, r) => (r.status ? (STATUS_ZH[r.status] ?? r.status) : '') },
+          { title: '状态', render: (_, r) => (r.status ? (STATUS_ZH[r.kind]?.[r.status] ?? r.status) : '') },
           { title: '进展', render: (_, r) => (r.stepCount > 0 ? `${r.stepCount} 步` : '') },
           { title: '登记时间', render: (_, r) => when(r.createdAt) },
           { title: '最近更新', render: (_, r) => when(r.updatedAt) },
@@ -113,7 +120,7 @@ export function ServicePage({ me }: { me: Me }) {
                           danger={action === 'close'}
                           onClick={() => setSteering({ record: r, action })}
                         >
-                          {action === 'close' ? '结案' : '改派'}
+                          {action === 'close' ? closeZh(r) : '改派'}
                         </Button>
                       ))}
                     </Space>
@@ -125,7 +132,7 @@ export function ServicePage({ me }: { me: Me }) {
       />
       {steering && (
         <FormDialog<{ team?: string; assignee?: string; reason: string }>
-          title={`${HEAD_OFFICE_ACTION_ZH[steering.action]}：${KIND_ZH[steering.record.kind]} ${steering.record.no}`}
+          title={`${actionZh(steering.record, steering.action)}：${KIND_ZH[steering.record.kind]} ${steering.record.no}`}
           danger={steering.action === 'close'}
           onClose={() => setSteering(undefined)}
           onSubmit={async (v) => {

@@ -4,7 +4,20 @@
  * day's list by team with 改约 and 取消 (each asks a reason) and the team's day list printed (80 mm or A4).
  * Runtime: browser.
  */
-import { App as AntApp, Button, Card, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Appointment, CustomerSummary, OpOutput } from '../../../core/contract';
 import {
@@ -279,9 +292,12 @@ export function AppointmentsTab({ focusTick }: { focusTick: number }) {
             { title: s.address, render: (_, x) => x.party.address },
             {
               title: a.status,
-              width: 80,
+              width: 160,
               render: (_, x) => (
-                <Tag color={x.status === 'cancelled' ? 'default' : 'blue'}>{a.statuses[x.status]}</Tag>
+                <>
+                  <Tag color={x.status === 'cancelled' ? 'default' : 'blue'}>{a.statuses[x.status]}</Tag>
+                  <HeadOfficeNotes appt={x} />
+                </>
               ),
             },
             { title: s.no, dataIndex: 'no', width: 180 },
@@ -436,5 +452,30 @@ function StepModal(props: {
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** Head office's 改派 and 取消 on an appointment, and the counter's steps its cancel superseded. */
+function HeadOfficeNotes({ appt }: { appt: Appointment }) {
+  const a = useT().appointments;
+  const late = appt.steps.filter((x) => x.superseded);
+  return (
+    <>
+      {appt.headOffice.map((h) => (
+        <div key={h.hoNo}>
+          <Typography.Text type="secondary">
+            {h.action === 'close' ? a.headOfficeCancel : a.headOfficeReassign}
+            {h.team ? `（${FIELD_TEAM_ZH[h.team as FieldTeam] ?? h.team}）` : ''}：{h.reason} — {h.by}
+          </Typography.Text>
+        </div>
+      ))}
+      {late.map((x) => (
+        <div key={x.id}>
+          <Typography.Text type="secondary">
+            {x.action === 'cancel' ? a.cancel : a.reschedule}（{a.superseded}）
+          </Typography.Text>
+        </div>
+      ))}
+    </>
   );
 }

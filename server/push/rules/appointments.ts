@@ -1,7 +1,8 @@
 /**
  * 预约上门 at head office: a booking is the hall's — a customer it names must be the hall's, its id new; a
  * 改约 or 取消 comes only from a counter of the appointment's hall, in order (step n + 1 after step n), each a
- * move core/domain/appointments.ts allows — so a cancelled appointment is not moved at head office either.
+ * move core/domain/appointments.ts allows — so a cancelled appointment is not moved at head office either, nor
+ * one head office cancelled (a counter step numbered after it is quarantined, CLOSED_AT_HEAD_OFFICE).
  * Slot capacity is not checked here: counters book offline, each against its own slots. Runtime: Node.
  */
 import { type AppointmentStatus, nextAppointmentStatus } from '../../../core/domain/appointments';
@@ -12,7 +13,7 @@ import {
 } from '../../../core/sync/ops/appointment-ops';
 import { APPLIED, isQuarantine, quarantine } from '../world';
 import type { Rule } from './rule';
-import { moveOn, newRecord, putRecord } from './service';
+import { closedAtHeadOffice, moveOn, newRecord, putRecord } from './service';
 
 export const appointmentBooked: Rule<'appointment.booked'> = {
   check: (w, op) => newRecord(w, op.read.data.id, op.read.data.customerId),
@@ -29,6 +30,8 @@ export const appointmentStepped: Rule<AppointmentStepType> = {
       return quarantine('PAYLOAD_INVALID', `${op.read.type} 不能记录 ${s.action}`);
     const a = w.ownAppointment(s.appointmentId);
     if (isQuarantine(a)) return a;
+    const closed = closedAtHeadOffice(a, s.stepNo, '预约');
+    if (closed) return closed;
     if (s.stepNo !== a.stepCount + 1)
       return quarantine(
         'STEP_OUT_OF_ORDER',

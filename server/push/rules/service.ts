@@ -80,7 +80,7 @@ export function closedAtHeadOffice(r: ServiceRecordState, stepNo: number, zh: st
   if (!close || stepNo <= Number(close.afterStepNo)) return null;
   return quarantine(
     'CLOSED_AT_HEAD_OFFICE',
-    `${zh} ${r.no} 已于 ${String(close.at)} 由总部结案（${String(close.reason)}），柜台的第 ${stepNo} 步不再采纳`,
+    `${zh} ${r.no} 已于 ${String(close.at)} 由总部${zh === '预约' ? '取消' : '结案'}（${String(close.reason)}），柜台的第 ${stepNo} 步不再采纳`,
   );
 }
 
