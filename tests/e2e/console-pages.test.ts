@@ -257,16 +257,20 @@ describe('the console’s master-data and record pages', () => {
     await expect.poll(() => rows('错误明细').locator('tr').count()).toBeGreaterThan(0);
     await page.getByLabel('跳过错误行').check();
     await page.getByRole('button', { name: '导入', exact: true }).click();
-    const shown = page.getByRole('dialog', { name: '导入批次 客户.csv' });
+    const shown = page.getByRole('dialog', { name: '导入批次 客户.csv', exact: true });
     await visible(shown);
-    expect(await shown.textContent()).toContain('新建2');
+    await expect.poll(() => shown.textContent()).toContain('新建2');
     await shown.getByRole('button', { name: '关闭', exact: true }).click();
     await expect.poll(() => shown.count()).toBe(0);
     const batch = rows('导入批次').locator('tr', { hasText: '用户档案' });
     await expect.poll(() => batch.textContent()).toContain('已完成');
     await batch.getByRole('button', { name: '撤销' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '撤销' }).click();
-    const undone = page.getByRole('dialog', { name: '导入批次 客户.csv' });
+    await page
+      .getByRole('dialog', { name: '撤销导入批次 客户.csv？' })
+      .getByRole('button', { name: '撤销' })
+      .click();
+    // exact: '撤销导入批次 客户.csv？', the question closing, holds the same words.
+    const undone = page.getByRole('dialog', { name: '导入批次 客户.csv', exact: true });
     await expect.poll(() => undone.textContent()).toContain('撤销导入');
     await undone.getByRole('button', { name: '关闭', exact: true }).click();
     await expect.poll(() => undone.count()).toBe(0);

@@ -207,9 +207,7 @@ export function ImportsPage({ me }: { me: Me }) {
           width={720}
         >
           <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label="类别">
-              {KIND_ZH[shown.kind as ImportKind] ?? shown.kind}
-            </Descriptions.Item>
+            <Descriptions.Item label="类别">{kindOf(shown)}</Descriptions.Item>
             <Descriptions.Item label="状态">{STATUS[shown.status].text}</Descriptions.Item>
             <Descriptions.Item label="开始">{when(shown.createdAt)}</Descriptions.Item>
             <Descriptions.Item label="完成">{when(shown.finishedAt)}</Descriptions.Item>
