@@ -1,6 +1,6 @@
 /**
  * The counter's 报表 screen in Chromium against `gasdesk serve --demo`: 刘强 (班长) opens it from the menu, the
- * report's kind has the focus, he chooses 售气统计 by typing, leaves the day empty (today) and presses Enter; the
+ * report's kind has the focus, he chooses 售气统计 by typing, leaves the day empty (today) and presses Enter in it; the
  * report shown is the one reports.run answers for the same query (its tables, row for row), and a bad date is
  * refused in Chinese without a report. Runtime: Node (drives the browser).
  */
@@ -49,9 +49,10 @@ describe('the counter’s reports screen', () => {
     await expect.poll(activeId).toBe('report-kind');
     await page.keyboard.type('售气');
     await page.keyboard.press('Enter');
-    // On by Tab past 期间 (日, the default) to 日期, left empty: today.
-    for (let i = 0; i < 4 && (await activeId()) !== 'report-when'; i++) await page.keyboard.press('Tab');
-    expect(await activeId()).toBe('report-when');
+    // (售气统计 is also the default: the report's filter below proves which ran.) 期间 stays 日 (the default);
+    // Enter in 日期, left empty: today. (Tab's way there passes the period's list,
+    // whose opening and closing timing a loaded machine varies: the box is taken directly.)
+    await page.locator('#report-when').focus();
     await page.keyboard.press('Enter');
     const shown = await visible(page.getByTestId('counter-report'));
     expect(await shown.getByText('售气统计', { exact: false }).count()).toBeGreaterThan(0);
