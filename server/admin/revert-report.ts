@@ -34,11 +34,11 @@ export async function writeRevertSummary(
   if (corrections.length === 0) return;
   const ids = corrections.map((c) => String(c.corrects_sale_id));
   const lines = await q.query<Line>(
-    `SELECT sale_id, kind, tier, volume::int, amount::int, name, qty FROM sale_lines WHERE sale_id = ANY($1)`,
+    `SELECT sale_id, kind, tier, volume, amount, name, qty FROM sale_lines WHERE sale_id = ANY($1)`,
     [ids],
   );
   const tenders = await q.query<Tender>(
-    `SELECT sale_id, method, amount::int FROM sale_tenders WHERE sale_id = ANY($1)`,
+    `SELECT sale_id, method, amount FROM sale_tenders WHERE sale_id = ANY($1)`,
     [ids],
   );
   const byCounter = new Map<string, SaleFacts[]>();
